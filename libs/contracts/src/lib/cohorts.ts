@@ -1,0 +1,8 @@
+export const COHORT_KINDS = ['trainees', 'trainers'] as const;
+export type CohortKind = (typeof COHORT_KINDS)[number];
+
+export const ENROLLMENT_STATUSES = ['active', 'waitlisted', 'withdrawn', 'completed'] as const;
+export type EnrollmentStatus = (typeof ENROLLMENT_STATUSES)[number];
+
+export const JOB_STATES = ['waiting', 'active', 'completed', 'failed'] as const;
+export type JobState = (typeof JOB_STATES)[number];
