@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from './core/auth/auth.module';
+import { CoreModule } from './core/core.module';
+import { CatalogModule } from './modules/catalog/catalog.module';
+import { HealthModule } from './modules/health/health.module';
+import { IdentityModule } from './modules/identity/identity.module';
+import { OrganizationsModule } from './modules/organizations/organizations.module';
+import { SetupModule } from './modules/setup/setup.module';
+
+/** The HTTP API. It produces jobs but never consumes them (see WorkerModule). */
+@Module({
+  imports: [CoreModule, AuthModule, HealthModule, IdentityModule, OrganizationsModule, CatalogModule, SetupModule],
+})
+export class AppModule {}

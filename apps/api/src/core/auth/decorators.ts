@@ -1,0 +1,18 @@
+import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { ApiBearerAuth } from '@nestjs/swagger';
+import { applyDecorators } from '@nestjs/common';
+import type { Role } from '@mre/contracts';
+import type { AuthUser } from './auth-user';
+
+export const IS_PUBLIC = 'isPublic';
+export const ROLES = 'roles';
+
+/** The route needs no access token. */
+export const Public = () => SetMetadata(IS_PUBLIC, true);
+
+/** Only these roles may call the route (any signed-in user when absent). */
+export const Roles = (...roles: Role[]) => applyDecorators(SetMetadata(ROLES, roles), ApiBearerAuth());
+
+export const CurrentUser = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): AuthUser => context.switchToHttp().getRequest().user,
+);

@@ -1,0 +1,100 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsServiceUrl } from './is-service-url';
+
+const toBoolean = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? ({ true: true, '1': true, on: true, false: false, '0': false, off: false } as Record<string, boolean>)[value.toLowerCase()] ?? value : value;
+
+/** The process environment as the contract's configuration table describes it. */
+export class Environment {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsOptional()
+  @IsServiceUrl(['postgres:', 'postgresql:'])
+  DATABASE_URL?: string;
+
+  @IsServiceUrl(['redis:', 'rediss:'])
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  /** Key prefix of the queues in Redis, so that test runs sharing one Redis stay apart. */
+  @IsString()
+  QUEUE_PREFIX = 'mre';
+
+  @IsServiceUrl(['ws:', 'wss:', 'http:', 'https:'])
+  LIVEKIT_URL = 'ws://127.0.0.1:7880';
+
+  @IsString()
+  @MinLength(1)
+  LIVEKIT_API_KEY = 'devkey';
+
+  @IsString()
+  @MinLength(1)
+  LIVEKIT_API_SECRET = 'secret';
+
+  @IsOptional()
+  @IsServiceUrl(['smtp:', 'smtps:'])
+  SMTP_URL?: string;
+
+  @IsString()
+  MAIL_FROM = 'MRE Academy <no-reply@academy.local>';
+
+  @IsOptional()
+  @IsString()
+  @MinLength(16)
+  JWT_SECRET?: string;
+
+  @IsEmail({ require_tld: false })
+  ADMIN_EMAIL = 'admin@academy.local';
+
+  @IsOptional()
+  @IsString()
+  @MinLength(10)
+  ADMIN_PASSWORD?: string;
+
+  @IsOptional()
+  @IsServiceUrl(['http:', 'https:'])
+  PUBLIC_URL?: string;
+
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(0)
+  @Max(24 * 60)
+  JOIN_WINDOW_MINUTES = 15;
+
+  @Transform(toBoolean)
+  @IsBoolean()
+  DEMO_DATA = false;
+
+  /** Where the embedded database, generated secrets and written e-mails live. */
+  @IsString()
+  DATA_DIR = '.data';
+
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(1)
+  INVITE_TTL_HOURS = 72;
+}
+
+export class InvalidConfigurationError extends Error {}
+
+/** Validates the raw environment; the message names every bad variable. */
+export function validateEnvironment(raw: Record<string, unknown>): Environment {
+  const present = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v !== ''));
+  const env = plainToInstance(Environment, present, { exposeDefaultValues: true });
+  const errors = validateSync(env, { whitelist: false });
+  if (errors.length > 0) {
+    const lines = errors.map((e) => `  ${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+    throw new InvalidConfigurationError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
+    throw new InvalidConfigurationError('Invalid configuration:\n  JWT_SECRET: is required in production');
+  }
+  return env;
+}

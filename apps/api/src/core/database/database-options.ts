@@ -1,0 +1,17 @@
+import { join } from 'node:path';
+import type { DataSourceOptions } from 'typeorm';
+
+/** One definition of the connection, used by the app, the migration generator and the tests. */
+export function databaseOptions(url: string): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: [join(__dirname, '../../modules/**/*.entity.{ts,js}')],
+    migrations: [join(__dirname, 'migrations/*.{ts,js}')],
+    migrationsTransactionMode: 'each',
+    // gen_random_uuid() is built into PostgreSQL 13+, so ids need no extra extension.
+    uuidExtension: 'pgcrypto',
+    synchronize: false,
+    extra: { max: 20, connectionTimeoutMillis: 5000 },
+  };
+}

@@ -1,0 +1,64 @@
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import { INestApplication, ValidationPipe } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { AppConfig } from '../config/app-config';
+import { HttpExceptionFilter } from '../errors/http-exception.filter';
+
+export const API_PREFIX = 'api';
+
+/** Everything the HTTP app needs besides its modules; shared by main.ts and the e2e tests. */
+export async function configureApp(app: NestFastifyApplication): Promise<void> {
+  const config = app.get(AppConfig);
+  app.setGlobalPrefix(API_PREFIX);
+  app.useGlobalPipes(
+    new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),
+  );
+  app.useGlobalFilters(new HttpExceptionFilter());
+  app.enableCors({ origin: config.publicUrl, credentials: false });
+  app.enableShutdownHooks();
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // The classroom talks to LiveKit over WebSocket and WebRTC; Mantine injects style tags.
+        connectSrc: ["'self'", 'ws:', 'wss:', 'http:', 'https:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        mediaSrc: ["'self'", 'blob:'],
+        scriptSrc: ["'self'"],
+      },
+    },
+  });
+  await app.register(multipart, { limits: { fileSize: 5 * 1024 * 1024, files: 1 } });
+  SwaggerModule.setup(`${API_PREFIX}/docs`, app, () => buildOpenApiDocument(app), { jsonDocumentUrl: `${API_PREFIX}/docs-json` });
+  await serveWebApp(app);
+}
+
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+  const options = new DocumentBuilder()
+    .setTitle('MRE Academy API')
+    .setDescription('Live, remote vocational training: identity, organizations, catalog, cohorts, live sessions.')
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+  return SwaggerModule.createDocument(app, options, { operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}` });
+}
+
+/** Serves the built web app at `/`, with client-side routes falling back to index.html. */
+async function serveWebApp(app: NestFastifyApplication): Promise<void> {
+  const root = resolve(process.env.WEB_DIST ?? 'dist/apps/web');
+  if (!existsSync(resolve(root, 'index.html'))) return;
+  const fastify = app.getHttpAdapter().getInstance();
+  await app.register(fastifyStatic, { root, prefix: '/', wildcard: false });
+  fastify.setNotFoundHandler((request, reply) => {
+    if (request.method === 'GET' && !request.url.startsWith(`/${API_PREFIX}/`)) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return reply.status(404).send({ statusCode: 404, error: 'Not Found', message: `Cannot ${request.method} ${request.url.split('?')[0]}` });
+  });
+}

@@ -1,0 +1,29 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { AppModule } from './app.module';
+import { InvalidConfigurationError } from './core/config/environment';
+import { prepareEnvironment } from './core/config/prepare-environment';
+import { configureApp } from './core/http/configure-app';
+import { SetupService } from './modules/setup/setup.service';
+
+async function bootstrap(): Promise<void> {
+  const { env, release } = await prepareEnvironment();
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, new FastifyAdapter({ bodyLimit: 1024 * 1024 }), {
+    bufferLogs: false,
+  });
+  await configureApp(app);
+  await app.get(SetupService).run();
+  app.getHttpAdapter().getInstance().addHook('onClose', async () => release());
+  await app.listen({ port: env.PORT, host: '0.0.0.0' });
+
+  const logger = new Logger('Bootstrap');
+  logger.log(`MRE Academy listening on http://localhost:${env.PORT} (API at /api, docs at /api/docs)`);
+  logger.log(`Admin sign-in: ${env.ADMIN_EMAIL} / ${env.ADMIN_PASSWORD}`);
+}
+
+bootstrap().catch((error: unknown) => {
+  console.error(error instanceof InvalidConfigurationError ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { IdentityModule } from '../identity/identity.module';
+import { OrganizationsModule } from '../organizations/organizations.module';
+import { CourseModuleEntity } from './course-module.entity';
+import { CourseEntity } from './course.entity';
+import { CoursesController } from './courses.controller';
+import { CoursesService } from './courses.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([CourseEntity, CourseModuleEntity]), OrganizationsModule, IdentityModule],
+  controllers: [CoursesController],
+  providers: [CoursesService],
+  exports: [CoursesService],
+})
+export class CatalogModule {}

@@ -1,0 +1,200 @@
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import {
+  COURSE_FORMATS,
+  COURSE_STATUSES,
+  MATERIAL_KINDS,
+  SECTOR_CODES,
+  type CourseFormat,
+  type CourseStatus,
+  type MaterialKind,
+  type SectorCode,
+} from '@mre/contracts';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { HasSomeLanguage, LocalizedTextDto } from '../../../core/http/localized-text.dto';
+import { PageQueryDto } from '../../../core/http/pagination';
+import type { CourseModuleEntity } from '../course-module.entity';
+import type { CourseEntity } from '../course.entity';
+
+export class MaterialDto {
+  @ApiProperty({ enum: MATERIAL_KINDS })
+  @IsIn(MATERIAL_KINDS)
+  kind: MaterialKind;
+
+  @ApiProperty({ type: LocalizedTextDto })
+  @ValidateNested()
+  @Type(() => LocalizedTextDto)
+  @HasSomeLanguage()
+  title: LocalizedTextDto;
+
+  @ApiProperty({ example: 'https://example.org/manual.pdf' })
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false })
+  @MaxLength(2000)
+  url: string;
+}
+
+export class CreateModuleDto {
+  @ApiProperty({ type: LocalizedTextDto })
+  @ValidateNested()
+  @Type(() => LocalizedTextDto)
+  @HasSomeLanguage()
+  title: LocalizedTextDto;
+
+  @ApiProperty({ minimum: 1 })
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  position: number;
+
+  @ApiPropertyOptional({ type: [MaterialDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => MaterialDto)
+  materials?: MaterialDto[];
+}
+
+export class UpdateModuleDto extends PartialType(CreateModuleDto) {}
+
+export class ModuleDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ type: LocalizedTextDto }) title: LocalizedTextDto;
+  @ApiProperty() position: number;
+  @ApiProperty({ type: [MaterialDto] }) materials: MaterialDto[];
+
+  static from(module: CourseModuleEntity): ModuleDto {
+    return { id: module.id, title: module.title, position: module.position, materials: module.materials };
+  }
+}
+
+export class CreateCourseDto {
+  @ApiProperty({ example: 'AERO-101' })
+  @IsString()
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, { message: 'code must be 1 to 40 letters, digits, dots, dashes or underscores' })
+  code: string;
+
+  @ApiProperty({ type: LocalizedTextDto })
+  @ValidateNested()
+  @Type(() => LocalizedTextDto)
+  @HasSomeLanguage()
+  title: LocalizedTextDto;
+
+  @ApiPropertyOptional({ type: LocalizedTextDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => LocalizedTextDto)
+  summary?: LocalizedTextDto;
+
+  @ApiProperty({ enum: SECTOR_CODES })
+  @IsIn(SECTOR_CODES)
+  sectorCode: SectorCode;
+
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  networkId: string;
+
+  @ApiProperty({ enum: COURSE_FORMATS })
+  @IsIn(COURSE_FORMATS)
+  format: CourseFormat;
+
+  @ApiProperty({ minimum: 1, maximum: 2000 })
+  @IsInt()
+  @Min(1)
+  @Max(2000)
+  durationHours: number;
+
+  @ApiPropertyOptional({ enum: COURSE_STATUSES, default: 'draft' })
+  @IsOptional()
+  @IsIn(COURSE_STATUSES)
+  status?: CourseStatus;
+
+  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Experts who may edit the course' })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true })
+  expertIds?: string[];
+}
+
+export class UpdateCourseDto extends PartialType(OmitType(CreateCourseDto, ['code'] as const)) {}
+
+export class ListCoursesQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: SECTOR_CODES })
+  @IsOptional()
+  @IsIn(SECTOR_CODES)
+  sector?: SectorCode;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  networkId?: string;
+
+  @ApiPropertyOptional({ description: 'Part of the code or of a title in any language' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: COURSE_STATUSES, description: 'Admins only; others always see published courses' })
+  @IsOptional()
+  @IsIn(COURSE_STATUSES)
+  status?: CourseStatus;
+}
+
+export class CourseDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() code: string;
+  @ApiProperty({ type: LocalizedTextDto }) title: LocalizedTextDto;
+  @ApiProperty({ type: LocalizedTextDto, nullable: true }) summary: LocalizedTextDto | null;
+  @ApiProperty({ enum: SECTOR_CODES }) sectorCode: SectorCode;
+  @ApiProperty({ format: 'uuid' }) networkId: string;
+  @ApiProperty({ enum: COURSE_FORMATS }) format: CourseFormat;
+  @ApiProperty() durationHours: number;
+  @ApiProperty({ enum: COURSE_STATUSES }) status: CourseStatus;
+  @ApiProperty({ type: [String], format: 'uuid' }) expertIds: string[];
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+
+  static from(course: CourseEntity): CourseDto {
+    return {
+      id: course.id,
+      code: course.code,
+      title: course.title,
+      summary: course.summary,
+      sectorCode: course.sectorCode as SectorCode,
+      networkId: course.networkId,
+      format: course.format,
+      durationHours: course.durationHours,
+      status: course.status,
+      expertIds: (course.experts ?? []).map((e) => e.id).sort(),
+      createdAt: course.createdAt.toISOString(),
+      updatedAt: course.updatedAt.toISOString(),
+    };
+  }
+}
+
+export class CourseDetailDto extends CourseDto {
+  @ApiProperty({ type: [ModuleDto] }) modules: ModuleDto[];
+}
+
+export class CourseListDto {
+  @ApiProperty({ type: [CourseDto] }) items: CourseDto[];
+  @ApiProperty() total: number;
+}

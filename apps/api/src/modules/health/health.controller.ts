@@ -1,0 +1,39 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { HealthCheck, HealthCheckResult, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { Public } from '../../core/auth/decorators';
+import { RedisClient } from '../../core/redis/redis.module';
+
+const TIMEOUT_MS = 2000;
+
+@ApiTags('operations')
+@Public()
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly database: TypeOrmHealthIndicator,
+    private readonly indicators: HealthIndicatorService,
+    private readonly redis: RedisClient,
+  ) {}
+
+  /** 200 when PostgreSQL and Redis answer; 503 with the failing one under `error`. */
+  @Get()
+  @HealthCheck()
+  check(): Promise<HealthCheckResult> {
+    return this.health.check([() => this.database.pingCheck('postgres', { timeout: TIMEOUT_MS }), () => this.pingRedis()]);
+  }
+
+  private async pingRedis() {
+    const indicator = this.indicators.check('redis');
+    try {
+      await Promise.race([
+        this.redis.ping(),
+        new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), TIMEOUT_MS).unref()),
+      ]);
+      return indicator.up();
+    } catch (error) {
+      return indicator.down({ message: error instanceof Error ? error.message : 'unreachable' });
+    }
+  }
+}

@@ -1,0 +1,36 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { LOCALES, ROLES, USER_STATUSES, type Locale, type Role, type UserStatus } from '@mre/contracts';
+import type { UserEntity } from '../user.entity';
+
+export class UserDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() email: string;
+  @ApiProperty() fullName: string;
+  @ApiProperty({ enum: ROLES }) role: Role;
+  @ApiProperty({ enum: USER_STATUSES }) status: UserStatus;
+  @ApiProperty({ enum: LOCALES }) locale: Locale;
+  @ApiProperty({ example: 'Africa/Casablanca' }) timeZone: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) networkId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) centreId: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+
+  static from(user: UserEntity): UserDto {
+    return {
+      id: user.id,
+      email: user.email,
+      fullName: user.fullName,
+      role: user.role,
+      status: user.status,
+      locale: user.locale,
+      timeZone: user.timeZone,
+      networkId: user.networkId,
+      centreId: user.centreId,
+      createdAt: user.createdAt.toISOString(),
+    };
+  }
+}
+
+export class UserListDto {
+  @ApiProperty({ type: [UserDto] }) items: UserDto[];
+  @ApiProperty() total: number;
+}

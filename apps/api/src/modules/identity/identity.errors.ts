@@ -1,0 +1,45 @@
+import { ConflictError, GoneError, InvalidInputError, TooManyRequestsError, UnauthorizedError } from '../../core/errors/domain-error';
+
+export class BadCredentialsError extends UnauthorizedError {
+  constructor() {
+    super('Invalid e-mail or password');
+  }
+}
+
+export class InvalidRefreshTokenError extends UnauthorizedError {
+  constructor() {
+    super('The refresh token is invalid, expired or already used');
+  }
+}
+
+export class EmailTakenError extends ConflictError {
+  constructor() {
+    super('A user with this e-mail already exists');
+  }
+}
+
+export class InvalidInvitationError extends InvalidInputError {
+  constructor() {
+    super('This invitation link is invalid or has already been used');
+  }
+}
+
+export class ExpiredInvitationError extends GoneError {
+  constructor() {
+    super('This invitation link has expired; ask for a new one');
+  }
+}
+
+export class TooManyLoginAttemptsError extends TooManyRequestsError {
+  constructor(retryAfterSeconds: number) {
+    super('Too many failed sign-in attempts; try again later', retryAfterSeconds);
+  }
+}
+
+export class UnknownOrganizationError extends InvalidInputError {}
+
+export class NotExpertsError extends InvalidInputError {
+  constructor() {
+    super('expertIds must name existing users with the expert role');
+  }
+}

@@ -1,0 +1,52 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Queue } from 'bullmq';
+import { EntityManager, Repository } from 'typeorm';
+import { AppConfig } from '../../core/config/app-config';
+import { MailJob, QueueName } from '../../core/queue/queue-name';
+import { ExpiredInvitationError, InvalidInvitationError } from './identity.errors';
+import { InvitationEntity } from './invitation.entity';
+import { newSecretToken, parseSecretToken, secretMatches } from './secret-token';
+import type { UserEntity } from './user.entity';
+
+@Injectable()
+export class InvitationService {
+  constructor(
+    @InjectRepository(InvitationEntity) private readonly invitations: Repository<InvitationEntity>,
+    @InjectQueue(QueueName.Mail) private readonly mailQueue: Queue<MailJob>,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** Creates a one-time link for the user and queues the e-mail in their language. */
+  async invite(user: UserEntity, manager: EntityManager = this.invitations.manager): Promise<void> {
+    const { id, token, hash } = newSecretToken();
+    const expiresAt = new Date(Date.now() + this.config.get('INVITE_TTL_HOURS') * 3600_000);
+    await manager.getRepository(InvitationEntity).insert({ id, userId: user.id, tokenHash: hash, expiresAt, acceptedAt: null });
+    const link = `${this.config.publicUrl}/accept-invite?token=${encodeURIComponent(token)}`;
+    await this.mailQueue.add(
+      'invitation',
+      {
+        to: user.email,
+        locale: user.locale,
+        template: 'invitation',
+        params: { fullName: user.fullName, link, expiresAt: expiresAt.toISOString(), timeZone: user.timeZone },
+      },
+      { jobId: `invitation-${id}` },
+    );
+  }
+
+  /** Marks the invitation used and answers whose it was; a link works once, before it expires. */
+  async consume(token: string, manager: EntityManager): Promise<string> {
+    const parsed = parseSecretToken(token);
+    if (!parsed) throw new InvalidInvitationError();
+    const repo = manager.getRepository(InvitationEntity);
+    const invitation = await repo.findOne({ where: { id: parsed.id }, lock: { mode: 'pessimistic_write' } });
+    if (!invitation || invitation.acceptedAt || !secretMatches(parsed.secret, invitation.tokenHash)) {
+      throw new InvalidInvitationError();
+    }
+    if (invitation.expiresAt.getTime() <= Date.now()) throw new ExpiredInvitationError();
+    await repo.update(invitation.id, { acceptedAt: new Date() });
+    return invitation.userId;
+  }
+}

@@ -1,0 +1,54 @@
+import type { Locale, Role, UserStatus } from '@mre/contracts';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { CentreEntity } from '../organizations/centre.entity';
+import { NetworkEntity } from '../organizations/network.entity';
+
+@Entity('users')
+export class UserEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** Kept in lower case, so that uniqueness ignores case. */
+  @Column({ type: 'varchar', length: 254, unique: true })
+  email: string;
+
+  @Column({ name: 'full_name', type: 'varchar', length: 200 })
+  fullName: string;
+
+  @Index()
+  @Column({ type: 'varchar', length: 20 })
+  role: Role;
+
+  @Column({ type: 'varchar', length: 20 })
+  status: UserStatus;
+
+  @Column({ name: 'password_hash', type: 'varchar', length: 200, nullable: true })
+  passwordHash: string | null;
+
+  @Column({ type: 'varchar', length: 2 })
+  locale: Locale;
+
+  @Column({ name: 'time_zone', type: 'varchar', length: 64 })
+  timeZone: string;
+
+  @Column({ name: 'network_id', type: 'uuid', nullable: true })
+  networkId: string | null;
+
+  @ManyToOne(() => NetworkEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'network_id' })
+  network?: NetworkEntity;
+
+  @Index()
+  @Column({ name: 'centre_id', type: 'uuid', nullable: true })
+  centreId: string | null;
+
+  @ManyToOne(() => CentreEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'centre_id' })
+  centre?: CentreEntity;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,111 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DEFAULT_LOCALE, DEFAULT_TIME_ZONE } from '@mre/contracts';
+import { Brackets, DataSource, In, Repository } from 'typeorm';
+import type { AuthUser } from '../../core/auth/auth-user';
+import { NotFoundError } from '../../core/errors/domain-error';
+import { Page, pageWindow } from '../../core/http/pagination';
+import { OrganizationsService, isUniqueViolation } from '../organizations/organizations.service';
+import { CreateUserDto } from './dto/create-user.dto';
+import { ListUsersQueryDto } from './dto/list-users-query.dto';
+import { UpdateMeDto } from './dto/update-me.dto';
+import { UserDto } from './dto/user.dto';
+import { EmailTakenError, NotExpertsError, UnknownOrganizationError } from './identity.errors';
+import { InvitationService } from './invitation.service';
+import { hashPassword } from './password-hasher';
+import { UserEntity } from './user.entity';
+
+class UserNotFoundError extends NotFoundError {
+  constructor() {
+    super('User');
+  }
+}
+
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    private readonly dataSource: DataSource,
+    private readonly organizations: OrganizationsService,
+    private readonly invitations: InvitationService,
+  ) {}
+
+  /** Creates an active user when a password is given, else an invited one who gets the e-mail. */
+  async create(dto: CreateUserDto): Promise<UserDto> {
+    await this.assertOrganizationsExist(dto);
+    const passwordHash = dto.password ? await hashPassword(dto.password) : null;
+    try {
+      const user = await this.dataSource.transaction(async (manager) => {
+        const created = await manager.save(
+          manager.create(UserEntity, {
+            email: dto.email.trim().toLowerCase(),
+            fullName: dto.fullName.trim(),
+            role: dto.role,
+            status: passwordHash ? 'active' : 'invited',
+            passwordHash,
+            locale: dto.locale ?? DEFAULT_LOCALE,
+            timeZone: dto.timeZone ?? DEFAULT_TIME_ZONE,
+            networkId: dto.networkId ?? null,
+            centreId: dto.centreId ?? null,
+          }),
+        );
+        if (!passwordHash) await this.invitations.invite(created, manager);
+        return created;
+      });
+      return UserDto.from(user);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new EmailTakenError();
+      throw error;
+    }
+  }
+
+  async list(query: ListUsersQueryDto, actor: AuthUser): Promise<Page<UserDto>> {
+    const qb = this.users.createQueryBuilder('u').orderBy('u.full_name', 'ASC').addOrderBy('u.id', 'ASC');
+    if (actor.role === 'coordinator') qb.andWhere('u.centre_id = :centreId', { centreId: actor.centreId });
+    if (query.role) qb.andWhere('u.role = :role', { role: query.role });
+    if (query.q) {
+      const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      qb.andWhere(new Brackets((w) => w.where('u.full_name ILIKE :like', { like }).orWhere('u.email ILIKE :like', { like })));
+    }
+    const { skip, take } = pageWindow(query);
+    const [items, total] = await qb.skip(skip).take(take).getManyAndCount();
+    return { items: items.map(UserDto.from), total };
+  }
+
+  async get(id: string): Promise<UserDto> {
+    const user = await this.users.findOne({ where: { id } });
+    if (!user) throw new UserNotFoundError();
+    return UserDto.from(user);
+  }
+
+  async updateMe(id: string, dto: UpdateMeDto): Promise<UserDto> {
+    const user = await this.users.findOne({ where: { id } });
+    if (!user) throw new UserNotFoundError();
+    return UserDto.from(await this.users.save(this.users.merge(user, dto)));
+  }
+
+  /** Checks that every id names a diaspora expert. */
+  async assertExperts(ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    const found = await this.users.count({ where: { id: In(ids), role: 'expert' } });
+    if (found !== new Set(ids).size) throw new NotExpertsError();
+  }
+
+  /** Creates the first admin from configuration when there is no admin yet; answers whether it did. */
+  async ensureFirstAdmin(email: string, password: string): Promise<boolean> {
+    if (await this.users.exists({ where: { role: 'admin' } })) return false;
+    await this.create({ email, password, fullName: 'Administrator', role: 'admin' });
+    return true;
+  }
+
+  private async assertOrganizationsExist(dto: CreateUserDto): Promise<void> {
+    const checks: Promise<unknown>[] = [];
+    if (dto.networkId) checks.push(this.organizations.getNetwork(dto.networkId));
+    if (dto.centreId) checks.push(this.organizations.getCentre(dto.centreId));
+    try {
+      await Promise.all(checks);
+    } catch (error) {
+      throw new UnknownOrganizationError(error instanceof Error ? `${error.message}: check networkId and centreId` : 'Unknown organization');
+    }
+  }
+}

@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { CoreModule } from './core/core.module';
+import { NotificationsWorkerModule } from './modules/notifications/notifications-worker.module';
+
+/** The queue processors, run by worker.ts and scaled apart from the API. */
+@Module({ imports: [CoreModule, NotificationsWorkerModule] })
+export class WorkerModule {}
