@@ -1,6 +1,4 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
-import { ApiBearerAuth } from '@nestjs/swagger';
-import { applyDecorators } from '@nestjs/common';
 import type { Role } from '@mre/contracts';
 import type { AuthUser } from './auth-user';
 
@@ -11,7 +9,7 @@ export const ROLES = 'roles';
 export const Public = () => SetMetadata(IS_PUBLIC, true);
 
 /** Only these roles may call the route (any signed-in user when absent). */
-export const Roles = (...roles: Role[]) => applyDecorators(SetMetadata(ROLES, roles), ApiBearerAuth());
+export const Roles = (...roles: Role[]) => SetMetadata(ROLES, roles);
 
 export const CurrentUser = createParamDecorator(
   (_data: unknown, context: ExecutionContext): AuthUser => context.switchToHttp().getRequest().user,

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../../core/auth/auth-user';
 import { CurrentUser, Roles } from '../../core/auth/decorators';
 import { CreateUserDto } from './dto/create-user.dto';
@@ -15,22 +15,26 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Get('me')
+  @ApiOkResponse({ type: UserDto })
   me(@CurrentUser() user: AuthUser): Promise<UserDto> {
     return this.users.get(user.id);
   }
 
   @Patch('me')
+  @ApiOkResponse({ type: UserDto })
   updateMe(@CurrentUser() user: AuthUser, @Body() dto: UpdateMeDto): Promise<UserDto> {
     return this.users.updateMe(user.id, dto);
   }
 
   @Post('users')
+  @ApiCreatedResponse({ type: UserDto })
   @Roles('admin')
   create(@Body() dto: CreateUserDto): Promise<UserDto> {
     return this.users.create(dto);
   }
 
   @Get('users')
+  @ApiOkResponse({ type: UserListDto })
   @Roles('admin', 'coordinator')
   list(@Query() query: ListUsersQueryDto, @CurrentUser() user: AuthUser): Promise<UserListDto> {
     return this.users.list(query, user);

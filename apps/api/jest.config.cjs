@@ -1,0 +1,21 @@
+/** Unit tests (src/**\/*.spec.ts) and e2e tests (test/**\/*.e2e-spec.ts) on real PostgreSQL and Redis. */
+module.exports = {
+  displayName: 'api',
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  roots: ['<rootDir>/src', '<rootDir>/test'],
+  testMatch: ['**/*.spec.ts', '**/*.e2e-spec.ts'],
+  transform: {
+    '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
+  },
+  // content-disposition (used by @fastify/static) ships ESM only; Jest on Node 20 needs it as CommonJS.
+  transformIgnorePatterns: ['/node_modules/(?!content-disposition/)'],
+  moduleNameMapper: {
+    '^@mre/contracts$': '<rootDir>/../../libs/contracts/src/index.ts',
+  },
+  globalSetup: '<rootDir>/test/support/global-setup.mjs',
+  globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
+  // One database for the run: test files go one after another so that migrations never race.
+  maxWorkers: 1,
+  testTimeout: 60_000,
+};

@@ -1,0 +1,130 @@
+import { randomUUID } from 'node:crypto';
+import { TestApp } from './support/test-app';
+
+describe('Organizations and catalog (e2e)', () => {
+  let sut: TestApp;
+  let admin: string;
+  let networkId: string;
+
+  beforeAll(async () => {
+    sut = await TestApp.start();
+    admin = await sut.adminToken();
+    networkId = (
+      await sut.http
+        .post('/api/networks')
+        .auth(admin, { type: 'bearer' })
+        .send({ name: `Réseau test ${randomUUID().slice(0, 6)}`, country: 'Canada', sectorCodes: ['aeronautics'] })
+        .expect(201)
+    ).body.id;
+  });
+  afterAll(() => sut.close());
+
+  const newCourse = (extra: Record<string, unknown> = {}) => ({
+    code: `C-${randomUUID().slice(0, 8)}`,
+    title: { ar: 'صيانة محركات الطائرات', fr: 'Maintenance des moteurs' },
+    sectorCode: 'aeronautics',
+    networkId,
+    format: 'remote',
+    durationHours: 20,
+    status: 'published',
+    ...extra,
+  });
+
+  it('lists the six seeded sectors with names in three languages', async () => {
+    const res = await sut.http.get('/api/sectors').auth(admin, { type: 'bearer' }).expect(200);
+    expect(res.body.items.map((s: { code: string }) => s.code)).toEqual(['aeronautics', 'automotive', 'health', 'digital', 'ai', 'distance-learning']);
+    expect(res.body.items[0].name).toEqual({ ar: 'صناعة الطيران', fr: 'Aéronautique', en: 'Aeronautics' });
+    expect(res.body.total).toBe(6);
+  });
+
+  it('stores an Arabic title and reads it back unchanged', async () => {
+    const title = { ar: 'الذكاء الاصطناعي في الصيانة التنبؤية — المستوى ١' };
+    const created = await sut.http.post('/api/courses').auth(admin, { type: 'bearer' }).send(newCourse({ title })).expect(201);
+    const read = await sut.http.get(`/api/courses/${created.body.id}`).auth(admin, { type: 'bearer' }).expect(200);
+    expect(read.body.title).toEqual(title);
+    expect(read.body.title.ar).toBe(title.ar);
+  });
+
+  it('finds courses by a word of an Arabic or French title, and filters by sector and network', async () => {
+    const code = `SEARCH-${randomUUID().slice(0, 6)}`;
+    await sut.http.post('/api/courses').auth(admin, { type: 'bearer' }).send(newCourse({ code, title: { ar: 'تلحيم الألمنيوم', fr: 'Soudage aluminium' } })).expect(201);
+    for (const q of ['تلحيم', 'soudage']) {
+      const res = await sut.http.get('/api/courses').query({ q }).auth(admin, { type: 'bearer' }).expect(200);
+      expect(res.body.items.map((c: { code: string }) => c.code)).toContain(code);
+    }
+    const other = await sut.http.get('/api/courses').query({ q: 'soudage', sector: 'health' }).auth(admin, { type: 'bearer' }).expect(200);
+    expect(other.body.items).toEqual([]);
+    const byNetwork = await sut.http.get('/api/courses').query({ networkId }).auth(admin, { type: 'bearer' }).expect(200);
+    expect(byNetwork.body.items.every((c: { networkId: string }) => c.networkId === networkId)).toBe(true);
+  });
+
+  it('refuses a trainee creating a course with 403', async () => {
+    const trainee = await sut.createUser('trainee');
+    const res = await sut.http.post('/api/courses').auth(trainee.token, { type: 'bearer' }).send(newCourse()).expect(403);
+    expect(res.body).toMatchObject({ statusCode: 403, error: 'Forbidden' });
+  });
+
+  it('shows trainees published courses only, and admins drafts too', async () => {
+    const draft = (await sut.http.post('/api/courses').auth(admin, { type: 'bearer' }).send(newCourse({ status: 'draft' })).expect(201)).body;
+    const trainee = await sut.createUser('trainee');
+    const seen = await sut.http.get('/api/courses').query({ pageSize: 100, q: draft.code }).auth(trainee.token, { type: 'bearer' }).expect(200);
+    expect(seen.body.items).toEqual([]);
+    await sut.http.get(`/api/courses/${draft.id}`).auth(trainee.token, { type: 'bearer' }).expect(404);
+    await sut.http.get(`/api/courses/${draft.id}`).auth(admin, { type: 'bearer' }).expect(200);
+  });
+
+  it('validates: unknown field 400, missing title 400, malformed id 400, missing course 404, duplicate code 409', async () => {
+    await sut.http.post('/api/courses').auth(admin, { type: 'bearer' }).send(newCourse({ colour: 'red' })).expect(400);
+    const noTitle = await sut.http.post('/api/courses').auth(admin, { type: 'bearer' }).send(newCourse({ title: {} })).expect(400);
+    expect(noTitle.body.message).toEqual(['title needs at least one of ar, fr, en']);
+    await sut.http.get('/api/courses/not-a-uuid').auth(admin, { type: 'bearer' }).expect(400);
+    const missing = await sut.http.get(`/api/courses/${randomUUID()}`).auth(admin, { type: 'bearer' }).expect(404);
+    expect(missing.body.message).toBe('Course not found');
+    const course = newCourse();
+    await sut.http.post('/api/courses').auth(admin, { type: 'bearer' }).send(course).expect(201);
+    await sut.http.post('/api/courses').auth(admin, { type: 'bearer' }).send(course).expect(409);
+  });
+
+  it('keeps modules in order and lets the course expert edit them, but not another expert', async () => {
+    const expert = await sut.createUser('expert', { networkId });
+    const stranger = await sut.createUser('expert');
+    const course = (await sut.http.post('/api/courses').auth(admin, { type: 'bearer' }).send(newCourse({ expertIds: [expert.id] })).expect(201)).body;
+    expect(course.expertIds).toEqual([expert.id]);
+    const add = (position: number, fr: string, token = expert.token) =>
+      sut.http.post(`/api/courses/${course.id}/modules`).auth(token, { type: 'bearer' }).send({
+        title: { fr },
+        position,
+        materials: [{ kind: 'link', title: { fr: 'Fiche' }, url: 'https://example.org/fiche.pdf' }],
+      });
+    const second = (await add(2, 'Deuxième').expect(201)).body;
+    await add(1, 'Premier').expect(201);
+    await add(3, 'Intrus', stranger.token).expect(403);
+    await sut.http.patch(`/api/courses/${course.id}/modules/${second.id}`).auth(expert.token, { type: 'bearer' }).send({ position: 3 }).expect(200);
+    const read = (await sut.http.get(`/api/courses/${course.id}`).auth(expert.token, { type: 'bearer' }).expect(200)).body;
+    expect(read.modules.map((m: { title: { fr: string } }) => m.title.fr)).toEqual(['Premier', 'Deuxième']);
+    expect(read.modules[0].materials[0]).toEqual({ kind: 'link', title: { fr: 'Fiche' }, url: 'https://example.org/fiche.pdf' });
+    await sut.http.delete(`/api/courses/${course.id}/modules/${second.id}`).auth(expert.token, { type: 'bearer' }).expect(204);
+    await sut.http.delete(`/api/courses/${course.id}/modules/${second.id}`).auth(expert.token, { type: 'bearer' }).expect(404);
+  });
+
+  it('refuses a non-expert as course expert with 400', async () => {
+    const trainee = await sut.createUser('trainee');
+    const res = await sut.http.post('/api/courses').auth(admin, { type: 'bearer' }).send(newCourse({ expertIds: [trainee.id] })).expect(400);
+    expect(res.body.message).toMatch(/expert/);
+  });
+
+  it('manages networks and centres as admin, read-only for others', async () => {
+    const expert = await sut.createUser('expert');
+    await sut.http.post('/api/centres').auth(expert.token, { type: 'bearer' }).send({ name: 'X', city: 'Y' }).expect(403);
+    const centre = (await sut.http.post('/api/centres').auth(admin, { type: 'bearer' }).send({ name: `Centre ${randomUUID().slice(0, 6)}`, city: 'Salé' }).expect(201)).body;
+    const patched = await sut.http.patch(`/api/centres/${centre.id}`).auth(admin, { type: 'bearer' }).send({ region: 'Rabat-Salé-Kénitra' }).expect(200);
+    expect(patched.body).toMatchObject({ city: 'Salé', region: 'Rabat-Salé-Kénitra' });
+    await sut.http.get(`/api/centres/${centre.id}`).auth(expert.token, { type: 'bearer' }).expect(200);
+    await sut.http.post('/api/networks').auth(admin, { type: 'bearer' }).send({ name: 'N', country: 'X', sectorCodes: ['cooking'] }).expect(400);
+  });
+
+  it('answers health with PostgreSQL and Redis up', async () => {
+    const res = await sut.http.get('/api/health').expect(200);
+    expect(res.body.info).toEqual({ postgres: { status: 'up' }, redis: { status: 'up' } });
+  });
+});

@@ -1,0 +1,174 @@
+import { randomUUID } from 'node:crypto';
+import { ADMIN, TestApp, tokenOf } from './support/test-app';
+
+describe('Identity (e2e)', () => {
+  let sut: TestApp;
+  let admin: string;
+
+  beforeAll(async () => {
+    sut = await TestApp.start();
+    admin = await sut.adminToken();
+  });
+  afterAll(() => sut.close());
+
+  const login = (email: string, password: string) => sut.http.post('/api/auth/login').send({ email, password });
+
+  describe('login', () => {
+    it('answers tokens and the user for the right password', async () => {
+      const res = await login(ADMIN.email, ADMIN.password).expect(200);
+      expect(res.body.accessToken).toEqual(expect.any(String));
+      expect(res.body.refreshToken).toEqual(expect.any(String));
+      expect(res.body.user).toMatchObject({ email: ADMIN.email, role: 'admin', status: 'active' });
+      expect(res.body.user.passwordHash).toBeUndefined();
+    });
+
+    it('gives the same 401 for a wrong password and for an unknown e-mail', async () => {
+      const wrong = await login(ADMIN.email, 'not-the-password').expect(401);
+      const unknown = await login(`nobody-${randomUUID()}@academy.test`, 'whatever-password').expect(401);
+      expect(unknown.body).toEqual(wrong.body);
+      expect(wrong.body).toEqual({ statusCode: 401, error: 'Unauthorized', message: 'Invalid e-mail or password' });
+    });
+
+    it('accepts the e-mail in another case', async () => {
+      await login(ADMIN.email.toUpperCase(), ADMIN.password).expect(200);
+    });
+
+    it('throttles repeated failures on one account with 429, also for the right password', async () => {
+      const user = await sut.createUser('trainee');
+      for (let i = 0; i < 5; i++) await login(user.email, 'wrong-password').expect(401);
+      const blocked = await login(user.email, user.password).expect(429);
+      expect(blocked.headers['retry-after']).toMatch(/^\d+$/);
+      expect(blocked.body.message).toMatch(/too many/i);
+    });
+  });
+
+  describe('refresh tokens', () => {
+    it('rotates: the new pair works and the old refresh token is refused', async () => {
+      const first = (await login(ADMIN.email, ADMIN.password).expect(200)).body;
+      const second = (await sut.http.post('/api/auth/refresh').send({ refreshToken: first.refreshToken }).expect(200)).body;
+      expect(second.refreshToken).not.toEqual(first.refreshToken);
+      await sut.http.get('/api/me').auth(second.accessToken, { type: 'bearer' }).expect(200);
+      await sut.http.post('/api/auth/refresh').send({ refreshToken: first.refreshToken }).expect(401);
+    });
+
+    it('revokes the whole family when a used token comes back', async () => {
+      const first = (await login(ADMIN.email, ADMIN.password).expect(200)).body;
+      const second = (await sut.http.post('/api/auth/refresh').send({ refreshToken: first.refreshToken }).expect(200)).body;
+      await sut.http.post('/api/auth/refresh').send({ refreshToken: first.refreshToken }).expect(401);
+      // The thief's replay also locked out the latest token of the family.
+      await sut.http.post('/api/auth/refresh').send({ refreshToken: second.refreshToken }).expect(401);
+    });
+
+    it('refuses a malformed or unknown token with 401', async () => {
+      await sut.http.post('/api/auth/refresh').send({ refreshToken: 'garbage' }).expect(401);
+      await sut.http.post('/api/auth/refresh').send({ refreshToken: `${randomUUID()}.${'a'.repeat(43)}` }).expect(401);
+    });
+  });
+
+  describe('invitations', () => {
+    const invite = (email: string) =>
+      sut.http.post('/api/users').auth(admin, { type: 'bearer' }).send({ email, fullName: 'Yassine Amrani', role: 'trainee', locale: 'ar' });
+
+    it('creates an invited user whose link activates the account once', async () => {
+      const email = `invitee-${randomUUID().slice(0, 8)}@academy.test`;
+      const created = await invite(email).expect(201);
+      expect(created.body).toMatchObject({ email, status: 'invited', locale: 'ar' });
+      await login(email, 'a-chosen-password').expect(401);
+
+      const link = await sut.invitationLink(email);
+      expect(link.startsWith('http://academy.test/accept-invite?token=')).toBe(true);
+      const accepted = await sut.http.post('/api/auth/accept-invite').send({ token: tokenOf(link), password: 'a-chosen-password' }).expect(200);
+      expect(accepted.body.user).toMatchObject({ email, status: 'active' });
+      await login(email, 'a-chosen-password').expect(200);
+
+      const again = await sut.http.post('/api/auth/accept-invite').send({ token: tokenOf(link), password: 'another-password' }).expect(400);
+      expect(again.body.message).toMatch(/invalid or has already been used/);
+    });
+
+    it('refuses an expired link with 410 and leaves the account invited', async () => {
+      const email = `late-${randomUUID().slice(0, 8)}@academy.test`;
+      const created = await invite(email).expect(201);
+      await sut.dataSource.query(`UPDATE invitations SET expires_at = now() - interval '1 minute' WHERE user_id = $1`, [created.body.id]);
+      const res = await sut.http
+        .post('/api/auth/accept-invite')
+        .send({ token: tokenOf(await sut.invitationLink(email)), password: 'a-chosen-password' })
+        .expect(410);
+      expect(res.body.message).toMatch(/expired/);
+      const users = await sut.http.get('/api/users').query({ q: email }).auth(admin, { type: 'bearer' }).expect(200);
+      expect(users.body.items[0].status).toBe('invited');
+    });
+
+    it('refuses a password shorter than 10 characters', async () => {
+      const res = await sut.http.post('/api/auth/accept-invite').send({ token: 'x', password: 'short' }).expect(400);
+      expect(res.body.message).toEqual(expect.arrayContaining([expect.stringMatching(/password/)]));
+    });
+  });
+
+  describe('users', () => {
+    it('refuses a duplicate e-mail in another case with 409', async () => {
+      const email = `Case-${randomUUID().slice(0, 8)}@Academy.test`;
+      await sut.http.post('/api/users').auth(admin, { type: 'bearer' }).send({ email, fullName: 'A', role: 'expert', password: 'long-enough-pw' }).expect(201);
+      const res = await sut.http
+        .post('/api/users')
+        .auth(admin, { type: 'bearer' })
+        .send({ email: email.toLowerCase(), fullName: 'B', role: 'expert', password: 'long-enough-pw' })
+        .expect(409);
+      expect(res.body).toMatchObject({ statusCode: 409, error: 'Conflict' });
+    });
+
+    it('lets only admins create users', async () => {
+      const coordinator = await sut.createUser('coordinator');
+      await sut.http
+        .post('/api/users')
+        .auth(coordinator.token, { type: 'bearer' })
+        .send({ email: 'x@academy.test', fullName: 'X', role: 'admin', password: 'long-enough-pw' })
+        .expect(403);
+      await sut.http.post('/api/users').send({ email: 'x@academy.test', fullName: 'X', role: 'admin' }).expect(401);
+    });
+
+    it('shows a coordinator only the users of their centre', async () => {
+      const centres = (await sut.http.get('/api/centres').auth(admin, { type: 'bearer' }).expect(200)).body.items;
+      const [kenitra, sale] = await Promise.all(
+        ['Kénitra', 'Salé'].map(async (city) =>
+          (await sut.http.post('/api/centres').auth(admin, { type: 'bearer' }).send({ name: `Centre ${city} ${randomUUID().slice(0, 6)}`, city }).expect(201)).body,
+        ),
+      );
+      expect(centres.length).toBeGreaterThanOrEqual(0);
+      const coordinator = await sut.createUser('coordinator', { centreId: kenitra.id });
+      const mine = await sut.createUser('trainee', { centreId: kenitra.id });
+      const other = await sut.createUser('trainee', { centreId: sale.id });
+      const res = await sut.http.get('/api/users').query({ role: 'trainee' }).auth(coordinator.token, { type: 'bearer' }).expect(200);
+      const ids = res.body.items.map((u: { id: string }) => u.id);
+      expect(ids).toContain(mine.id);
+      expect(ids).not.toContain(other.id);
+    });
+
+    it('refuses an unknown centre with 400', async () => {
+      await sut.http
+        .post('/api/users')
+        .auth(admin, { type: 'bearer' })
+        .send({ email: `${randomUUID()}@academy.test`, fullName: 'X', role: 'trainee', centreId: randomUUID(), password: 'long-enough-pw' })
+        .expect(400);
+    });
+  });
+
+  describe('me', () => {
+    it('updates language and time zone, and refuses a bad time zone with 400', async () => {
+      const user = await sut.createUser('expert');
+      const res = await sut.http.patch('/api/me').auth(user.token, { type: 'bearer' }).send({ locale: 'fr', timeZone: 'America/Toronto' }).expect(200);
+      expect(res.body).toMatchObject({ locale: 'fr', timeZone: 'America/Toronto' });
+      const bad = await sut.http.patch('/api/me').auth(user.token, { type: 'bearer' }).send({ timeZone: 'Mars/Olympus_Mons' }).expect(400);
+      expect(bad.body.message).toEqual([expect.stringMatching(/timeZone must be an IANA time zone/)]);
+      await sut.http.patch('/api/me').auth(user.token, { type: 'bearer' }).send({ locale: 'de' }).expect(400);
+    });
+
+    it('refuses unknown fields with 400 naming them', async () => {
+      const res = await sut.http.patch('/api/me').auth(admin, { type: 'bearer' }).send({ role: 'admin' }).expect(400);
+      expect(res.body.message).toEqual(['property role should not exist']);
+    });
+
+    it('refuses a tampered token with 401', async () => {
+      await sut.http.get('/api/me').auth(`${admin}x`, { type: 'bearer' }).expect(401);
+    });
+  });
+});
