@@ -31,6 +31,8 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
         imgSrc: ["'self'", 'data:', 'blob:'],
         mediaSrc: ["'self'", 'blob:'],
         scriptSrc: ["'self'"],
+        // Served over plain http on localhost in development; TLS is the proxy's job in production.
+        upgradeInsecureRequests: null,
       },
     },
   });
@@ -53,12 +55,15 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
 async function serveWebApp(app: NestFastifyApplication): Promise<void> {
   const root = resolve(process.env.WEB_DIST ?? 'dist/apps/web');
   if (!existsSync(resolve(root, 'index.html'))) return;
-  const fastify = app.getHttpAdapter().getInstance();
   await app.register(fastifyStatic, { root, prefix: '/', wildcard: false });
-  fastify.setNotFoundHandler((request, reply) => {
-    if (request.method === 'GET' && !request.url.startsWith(`/${API_PREFIX}/`)) {
+  // Files are routed one by one above; any other page is a client-side route of the single-page app.
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .get('/*', (request, reply) => {
+      if (request.url.startsWith(`/${API_PREFIX}/`)) {
+        return reply.status(404).send({ statusCode: 404, error: 'Not Found', message: `Cannot GET ${request.url.split('?')[0]}` });
+      }
       return reply.type('text/html').sendFile('index.html');
-    }
-    return reply.status(404).send({ statusCode: 404, error: 'Not Found', message: `Cannot ${request.method} ${request.url.split('?')[0]}` });
-  });
+    });
 }

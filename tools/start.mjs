@@ -1,0 +1,80 @@
+#!/usr/bin/env node
+// `npm start`: builds what is needed, then runs the API (which also serves the web app) and the
+// worker on one machine, with demo data. With no DATABASE_URL the API starts an embedded
+// PostgreSQL under .data/ and the worker shares it.
+import { spawn, spawnSync } from 'node:child_process';
+import { connect } from 'node:net';
+
+const env = { ...process.env, DEMO_DATA: process.env.DEMO_DATA ?? 'on', NODE_ENV: process.env.NODE_ENV ?? 'development' };
+const port = Number(env.PORT ?? 3000);
+const redisUrl = new URL(env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+
+if (!(await reachable(redisUrl.hostname, Number(redisUrl.port || 6379)))) {
+  console.error(
+    `Redis does not answer at ${redisUrl.host}. MRE Academy needs it for its queues. Start one with\n` +
+      `  redis-server --daemonize yes --port 6379 --save "" --appendonly no\n` +
+      `(Debian/Ubuntu: apt-get install -y redis-server; macOS: brew install redis; or docker run -p 6379:6379 redis:7)\n` +
+      `or point REDIS_URL at yours.`,
+  );
+  process.exit(1);
+}
+
+console.log('Building the API and the web app (cached after the first time)…');
+const build = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'web', '--outputStyle=static'], { stdio: 'inherit', env });
+if (build.status !== 0) process.exit(build.status ?? 1);
+
+const children = [];
+let stopping = false;
+const run = (name, script) => {
+  const child = spawn(process.execPath, [script], { stdio: 'inherit', env });
+  child.on('exit', (code, signal) => {
+    console.log(`${name} stopped (${signal ?? code})`);
+    shutdown(code ?? 0);
+  });
+  children.push(child);
+  return child;
+};
+
+run('API', 'dist/apps/api/apps/api/src/main.js');
+await waitForHealth();
+run('Worker', 'dist/apps/api/apps/api/src/worker.js');
+console.log(`\nMRE Academy is running on http://localhost:${port}  (Ctrl+C stops it)\n`);
+
+function shutdown(code) {
+  if (stopping) return;
+  stopping = true;
+  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+  setTimeout(() => process.exit(code), 500).unref();
+}
+process.on('SIGINT', () => shutdown(0));
+process.on('SIGTERM', () => shutdown(0));
+
+async function waitForHealth() {
+  // The first start initialises the embedded database, which takes a few seconds.
+  for (let i = 0; i < 240; i++) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/api/health`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  console.error('The API did not become healthy within 2 minutes.');
+  shutdown(1);
+}
+
+function reachable(host, portNumber) {
+  return new Promise((resolve) => {
+    const socket = connect({ host, port: portNumber, timeout: 2000 });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+    socket.once('timeout', () => {
+      socket.destroy();
+      resolve(false);
+    });
+  });
+}
