@@ -1,0 +1,25 @@
+import { createApiClient, LocalStorageTokenStore } from '@mre/api-client';
+import { createI18n } from '../i18n/i18n';
+import { createQueryClient } from '../shared/api/query-client';
+import type { AppServices } from '../shared/api/services.context';
+
+export interface AppServicesOptions {
+  /** '' in the browser (same origin); tests need an absolute URL. */
+  baseUrl?: string;
+  storage?: Storage;
+  fetch?: (request: Request) => Promise<Response>;
+  retry?: boolean;
+}
+
+export function createAppServices({
+  baseUrl = '',
+  storage = localStorage,
+  fetch,
+  retry,
+}: AppServicesOptions = {}): AppServices {
+  const tokens = new LocalStorageTokenStore(storage);
+  const queryClient = createQueryClient({ retry });
+  // Cached data belongs to the user who fetched it; the session's guard then sends the user to /login.
+  const api = createApiClient({ baseUrl, tokens, fetch, onSignedOut: () => queryClient.clear() });
+  return { api, tokens, queryClient, i18n: createI18n(storage) };
+}

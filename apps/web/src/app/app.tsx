@@ -1,0 +1,29 @@
+import { DirectionProvider, MantineProvider } from '@mantine/core';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { I18nextProvider } from 'react-i18next';
+import { BrowserRouter } from 'react-router';
+import { isRtl } from '@mre/contracts';
+import { isLocale } from '../i18n/i18n';
+import { ServicesContext, type AppServices } from '../shared/api/services.context';
+import { AppRoutes } from './app-routes';
+import { theme } from './theme';
+
+export function App({ services }: { services: AppServices }) {
+  const locale = services.i18n.language;
+  return (
+    <ServicesContext value={services}>
+      <I18nextProvider i18n={services.i18n}>
+        {/* Follows the `dir` attribute that i18n sets on <html> when the language changes. */}
+        <DirectionProvider initialDirection={isLocale(locale) && isRtl(locale) ? 'rtl' : 'ltr'}>
+          <MantineProvider theme={theme}>
+            <QueryClientProvider client={services.queryClient}>
+              <BrowserRouter>
+                <AppRoutes />
+              </BrowserRouter>
+            </QueryClientProvider>
+          </MantineProvider>
+        </DirectionProvider>
+      </I18nextProvider>
+    </ServicesContext>
+  );
+}

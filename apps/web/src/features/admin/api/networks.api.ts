@@ -1,0 +1,29 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { unwrap, type Schemas } from '@mre/api-client';
+import { referenceKeys } from '../../../shared/api/reference-data.queries';
+import { useApi } from '../../../shared/api/services.context';
+import { ADMIN_PAGE_SIZE } from './paging';
+
+export function useNetworkPage(page: number) {
+  const api = useApi();
+  return useQuery({
+    queryKey: [...referenceKeys.networks, 'page', page],
+    queryFn: () =>
+      unwrap(api.GET('/api/networks', { params: { query: { page, pageSize: ADMIN_PAGE_SIZE } } })),
+  });
+}
+
+/** Creates the network, or updates it when `id` is given. */
+export function useSaveNetwork() {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id?: string; body: Schemas['CreateNetworkDto'] }) =>
+      unwrap(
+        id
+          ? api.PATCH('/api/networks/{id}', { params: { path: { id } }, body })
+          : api.POST('/api/networks', { body }),
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: referenceKeys.networks }),
+  });
+}

@@ -1,0 +1,1 @@
+export const ADMIN_PAGE_SIZE = 20;

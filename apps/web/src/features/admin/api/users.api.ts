@@ -1,0 +1,36 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { unwrap, type Schemas } from '@mre/api-client';
+import type { Role } from '@mre/contracts';
+import { useApi } from '../../../shared/api/services.context';
+import { ADMIN_PAGE_SIZE } from './paging';
+
+export interface UserFilters {
+  role?: Role;
+  q?: string;
+  page: number;
+}
+
+const userKeys = { all: ['users'] as const };
+
+export function useUsers({ role, q, page }: UserFilters) {
+  const api = useApi();
+  return useQuery({
+    queryKey: [...userKeys.all, { role, q, page }],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/users', {
+          params: { query: { role, q: q || undefined, page, pageSize: ADMIN_PAGE_SIZE } },
+        }),
+      ),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useCreateUser() {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Schemas['CreateUserDto']) => unwrap(api.POST('/api/users', { body })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: userKeys.all }),
+  });
+}

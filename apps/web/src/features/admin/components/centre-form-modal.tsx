@@ -1,0 +1,59 @@
+import { useState } from 'react';
+import { TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { Schemas } from '@mre/api-client';
+import { useSaveCentre } from '../api/centres.api';
+import { FormModal } from './form-modal';
+
+interface CentreFormModalProps {
+  /** The centre to edit; undefined to create one. */
+  centre?: Schemas['CentreDto'];
+  onClose: () => void;
+}
+
+/** Mounted only while open, so each opening starts from the centre's current values. */
+export function CentreFormModal({ centre, onClose }: CentreFormModalProps) {
+  const { t } = useTranslation();
+  const save = useSaveCentre();
+  const [name, setName] = useState(centre?.name ?? '');
+  const [city, setCity] = useState(centre?.city ?? '');
+  const [region, setRegion] = useState(centre?.region ?? '');
+
+  const submit = () => {
+    const body = { name: name.trim(), city: city.trim(), region: region.trim() || undefined };
+    save.mutate({ id: centre?.id, body }, { onSuccess: onClose });
+  };
+
+  return (
+    <FormModal
+      title={t(centre ? 'admin.centres.edit' : 'admin.centres.create')}
+      opened
+      onClose={onClose}
+      onSubmit={submit}
+      saving={save.isPending}
+      error={save.error}
+      saveTestId="centre-save"
+    >
+      <TextInput
+        label={t('fields.name')}
+        value={name}
+        onChange={(e) => setName(e.currentTarget.value)}
+        required
+        data-testid="centre-name"
+      />
+      <TextInput
+        label={t('fields.city')}
+        value={city}
+        onChange={(e) => setCity(e.currentTarget.value)}
+        required
+        data-testid="centre-city"
+      />
+      <TextInput
+        label={t('fields.region')}
+        value={region}
+        onChange={(e) => setRegion(e.currentTarget.value)}
+        data-testid="centre-region"
+      />
+    </FormModal>
+  );
+}

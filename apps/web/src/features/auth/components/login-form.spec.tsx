@@ -1,0 +1,62 @@
+import { fireEvent, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { adminUser, emptyList, fakeFetch, json } from '../../../test/fake-api';
+import { renderApp } from '../../../test/render-app';
+
+function signIn(email: string, password: string) {
+  fireEvent.change(screen.getByTestId('login-email'), { target: { value: email } });
+  fireEvent.change(screen.getByTestId('login-password'), { target: { value: password } });
+  fireEvent.click(screen.getByTestId('login-submit'));
+}
+
+describe('sign-in page', () => {
+  it('says the credentials are wrong on a 401', async () => {
+    renderApp({
+      route: '/login',
+      fetch: fakeFetch({
+        'POST /api/auth/login': () =>
+          json(401, { statusCode: 401, error: 'Unauthorized', message: 'Invalid credentials' }),
+      }),
+    });
+
+    signIn('admin@academy.local', 'wrong password');
+
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      'L’e-mail ou le mot de passe est incorrect.',
+    );
+  });
+
+  it('asks to wait after too many attempts (429)', async () => {
+    renderApp({
+      route: '/login',
+      fetch: fakeFetch({
+        'POST /api/auth/login': () =>
+          json(429, { statusCode: 429, error: 'Too Many Requests', message: 'ThrottlerException' }),
+      }),
+    });
+
+    signIn('admin@academy.local', 'wrong password');
+
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      'Trop de tentatives. Patientez quelques minutes',
+    );
+  });
+
+  it('opens the catalogue in the user’s language once signed in', async () => {
+    renderApp({
+      route: '/login',
+      fetch: fakeFetch({
+        'POST /api/auth/login': () =>
+          json(200, { accessToken: 'a', refreshToken: 'r', user: { ...adminUser, locale: 'en' } }),
+        'GET /api/courses': () => json(200, emptyList),
+        'GET /api/sectors': () => json(200, emptyList),
+        'GET /api/networks': () => json(200, emptyList),
+      }),
+    });
+
+    signIn('admin@academy.local', 'correct horse battery');
+
+    await screen.findByRole('heading', { name: 'Course catalogue' });
+    expect(document.documentElement.lang).toBe('en');
+  });
+});

@@ -1,0 +1,52 @@
+import { useState } from 'react';
+import { Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../../../shared/components/error-alert';
+import { useLogin } from '../api/auth.mutations';
+
+export function LoginForm() {
+  const { t } = useTranslation();
+  const login = useLogin();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+
+  const submit = (event: React.FormEvent) => {
+    event.preventDefault();
+    login.mutate({ email: email.trim(), password });
+  };
+
+  return (
+    <form onSubmit={submit} data-testid="login-form">
+      <Stack>
+        {login.isError && (
+          <ErrorAlert
+            error={login.error}
+            testId="login-error"
+            byStatus={{ 401: t('auth.login.invalidCredentials'), 429: t('auth.login.tooManyAttempts') }}
+          />
+        )}
+        <TextInput
+          label={t('fields.email')}
+          type="email"
+          autoComplete="username"
+          required
+          dir="ltr"
+          value={email}
+          onChange={(event) => setEmail(event.currentTarget.value)}
+          data-testid="login-email"
+        />
+        <PasswordInput
+          label={t('fields.password')}
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(event) => setPassword(event.currentTarget.value)}
+          data-testid="login-password"
+        />
+        <Button type="submit" loading={login.isPending} data-testid="login-submit">
+          {t('auth.login.submit')}
+        </Button>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,13 @@
+import { useTranslation } from 'react-i18next';
+import { AuthCard } from './auth-card';
+import { LoginForm } from './login-form';
+
+/** Sits under <RedirectIfSignedIn>, which leaves the page once the sign-in succeeds. */
+export function LoginPage() {
+  const { t } = useTranslation();
+  return (
+    <AuthCard title={t('auth.login.title')}>
+      <LoginForm />
+    </AuthCard>
+  );
+}

@@ -1,0 +1,58 @@
+import { useCallback, useSyncExternalStore } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { unwrap, type Schemas } from '@mre/api-client';
+import { useServices } from '../../../shared/api/services.context';
+
+export type SessionUser = Schemas['UserDto'];
+export const ME_QUERY_KEY = ['me'] as const;
+
+export type Session =
+  | { status: 'anonymous'; user: null }
+  | { status: 'loading'; user: null }
+  | { status: 'error'; user: null; error: unknown; retry: () => void }
+  | { status: 'signed-in'; user: SessionUser };
+
+/** Signed in means "holds tokens"; the user comes from GET /me, or from the sign-in answer. */
+export function useSession(): Session {
+  const { api, tokens } = useServices();
+  const subscribe = useCallback((listener: () => void) => tokens.subscribe(listener), [tokens]);
+  const signedIn = useSyncExternalStore(subscribe, () => tokens.get() !== null);
+  const me = useQuery({
+    queryKey: ME_QUERY_KEY,
+    queryFn: () => unwrap(api.GET('/api/me')),
+    enabled: signedIn,
+    staleTime: Infinity,
+  });
+
+  if (!signedIn) return { status: 'anonymous', user: null };
+  if (me.data) return { status: 'signed-in', user: me.data };
+  if (me.isError) return { status: 'error', user: null, error: me.error, retry: () => void me.refetch() };
+  return { status: 'loading', user: null };
+}
+
+/** The signed-in user, for pages under <RequireAuth>. */
+export function useCurrentUser(): SessionUser {
+  const session = useSession();
+  if (session.status !== 'signed-in') throw new Error('useCurrentUser() outside <RequireAuth>');
+  return session.user;
+}
+
+export function useSignIn() {
+  const { tokens, queryClient, i18n } = useServices();
+  return useCallback(
+    ({ accessToken, refreshToken, user }: Schemas['LoginResponseDto']) => {
+      queryClient.setQueryData(ME_QUERY_KEY, user);
+      tokens.set({ accessToken, refreshToken });
+      void i18n.changeLanguage(user.locale);
+    },
+    [tokens, queryClient, i18n],
+  );
+}
+
+export function useSignOut() {
+  const { tokens, queryClient } = useServices();
+  return useCallback(() => {
+    tokens.clear();
+    queryClient.clear();
+  }, [tokens, queryClient]);
+}

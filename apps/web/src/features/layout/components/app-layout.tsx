@@ -1,0 +1,54 @@
+import { AppShell, Burger, Button, Group, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
+import { Outlet } from 'react-router';
+import { useCurrentUser, useSignOut } from '../../auth/hooks/use-session';
+import { Brand } from './brand';
+import { LanguageSwitcher } from './language-switcher';
+import { MainNav } from './main-nav';
+
+/** The frame of the signed-in pages; AppShell mirrors itself (navbar on the right) in RTL. */
+export function AppLayout() {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const signOut = useSignOut();
+  const [navOpened, nav] = useDisclosure();
+
+  return (
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
+      padding="md"
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger
+              opened={navOpened}
+              onClick={nav.toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={t('layout.menu')}
+            />
+            <Brand />
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <LanguageSwitcher />
+            <Text size="sm" visibleFrom="md" data-testid="current-user">
+              {user.fullName}
+            </Text>
+            <Button size="xs" variant="subtle" onClick={signOut} data-testid="sign-out">
+              {t('layout.signOut')}
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="sm">
+        <MainNav role={user.role} onNavigate={nav.close} />
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,25 @@
+import { NavLink, Stack } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { NavLink as RouterNavLink, useLocation } from 'react-router';
+import type { Role } from '@mre/contracts';
+import { navLinksFor } from './nav-links';
+
+export function MainNav({ role, onNavigate }: { role: Role; onNavigate: () => void }) {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  return (
+    <Stack gap={4} component="nav" aria-label={t('layout.mainNav')}>
+      {navLinksFor(role).map((link) => (
+        <NavLink
+          key={link.to}
+          component={RouterNavLink}
+          to={link.to}
+          label={t(link.labelKey)}
+          active={pathname.startsWith(link.to)}
+          onClick={onNavigate}
+          data-testid={`nav-${link.to.split('/').pop()}`}
+        />
+      ))}
+    </Stack>
+  );
+}

@@ -1,0 +1,16 @@
+import { useMutation } from '@tanstack/react-query';
+import { unwrap, type Schemas } from '@mre/api-client';
+import { useServices } from '../../../shared/api/services.context';
+import { ME_QUERY_KEY } from '../../auth/hooks/use-session';
+
+export function useUpdateMe() {
+  const { api, queryClient, i18n } = useServices();
+  return useMutation({
+    mutationFn: (body: Schemas['UpdateMeDto']) => unwrap(api.PATCH('/api/me', { body })),
+    onSuccess: (user) => {
+      queryClient.setQueryData(ME_QUERY_KEY, user);
+      // The language saved on the profile is the one the user wants to read the UI in.
+      void i18n.changeLanguage(user.locale);
+    },
+  });
+}

@@ -1,0 +1,52 @@
+import { useState } from 'react';
+import { Alert, Button, Select, Stack, TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { LOCALES, type Locale } from '@mre/contracts';
+import { ErrorAlert } from '../../../shared/components/error-alert';
+import { TimeZoneSelect } from '../../../shared/components/time-zone-select';
+import type { SessionUser } from '../../auth/hooks/use-session';
+import { useUpdateMe } from '../api/profile.mutations';
+
+export function ProfileForm({ user }: { user: SessionUser }) {
+  const { t } = useTranslation();
+  const updateMe = useUpdateMe();
+  const [fullName, setFullName] = useState(user.fullName);
+  const [locale, setLocale] = useState<Locale>(user.locale);
+  const [timeZone, setTimeZone] = useState(user.timeZone);
+
+  const submit = (event: React.FormEvent) => {
+    event.preventDefault();
+    updateMe.mutate({ fullName: fullName.trim(), locale, timeZone });
+  };
+
+  return (
+    <form onSubmit={submit}>
+      <Stack maw={480}>
+        {updateMe.isError && <ErrorAlert error={updateMe.error} />}
+        {updateMe.isSuccess && (
+          <Alert color="green" role="status" data-testid="profile-saved" title={t('profile.saved')} />
+        )}
+        <TextInput label={t('fields.email')} value={user.email} readOnly dir="ltr" />
+        <TextInput
+          label={t('fields.fullName')}
+          value={fullName}
+          onChange={(event) => setFullName(event.currentTarget.value)}
+          required
+          data-testid="profile-full-name"
+        />
+        <Select
+          label={t('fields.language')}
+          data={LOCALES.map((value) => ({ value, label: t(`languages.${value}`) }))}
+          value={locale}
+          onChange={(value) => value && setLocale(value as Locale)}
+          allowDeselect={false}
+          data-testid="profile-locale"
+        />
+        <TimeZoneSelect value={timeZone} onChange={setTimeZone} testId="profile-time-zone" />
+        <Button type="submit" loading={updateMe.isPending} data-testid="profile-save">
+          {t('common.save')}
+        </Button>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,15 @@
+import { Stack, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useCurrentUser } from '../../auth/hooks/use-session';
+import { ProfileForm } from './profile-form';
+
+export function ProfilePage() {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  return (
+    <Stack>
+      <Title order={2}>{t('profile.title')}</Title>
+      <ProfileForm user={user} />
+    </Stack>
+  );
+}

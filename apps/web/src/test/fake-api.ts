@@ -1,0 +1,36 @@
+import type { Schemas } from '@mre/api-client';
+
+type Handler = (request: Request) => Response | Promise<Response>;
+
+export const API_ORIGIN = 'http://api.test';
+
+export function json(status: number, body: unknown): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+}
+
+/**
+ * A fake `fetch` at the network boundary: routes are "METHOD /path" (no query string); anything else
+ * answers 404 like the API would.
+ */
+export function fakeFetch(routes: Record<string, Handler>) {
+  return async (request: Request): Promise<Response> => {
+    const { pathname } = new URL(request.url);
+    const handler = routes[`${request.method} ${pathname}`];
+    return handler ? handler(request) : json(404, { statusCode: 404, error: 'Not Found', message: pathname });
+  };
+}
+
+export const adminUser: Schemas['UserDto'] = {
+  id: '00000000-0000-4000-8000-000000000001',
+  email: 'admin@academy.local',
+  fullName: 'Amina Admin',
+  role: 'admin',
+  status: 'active',
+  locale: 'fr',
+  timeZone: 'Africa/Casablanca',
+  networkId: null,
+  centreId: null,
+  createdAt: '2025-01-01T00:00:00Z',
+};
+
+export const emptyList = { items: [], total: 0 };

@@ -1,0 +1,44 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+
+const fromRoot = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
+
+export default defineConfig({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  plugins: [react()],
+  resolve: {
+    alias: {
+      '@mre/contracts': fromRoot('libs/contracts/src/index.ts'),
+      '@mre/api-client': fromRoot('libs/api-client/src/index.ts'),
+    },
+  },
+  server: {
+    port: 4200,
+    proxy: { '/api': 'http://localhost:3000' },
+  },
+  preview: {
+    port: 4300,
+    proxy: { '/api': 'http://localhost:3000' },
+  },
+  build: {
+    outDir: fromRoot('dist/apps/web'),
+    emptyOutDir: true,
+    rolldownOptions: {
+      output: {
+        // Libraries change less often than our code: separate chunks stay cached across releases.
+        codeSplitting: {
+          groups: [
+            { name: 'mantine', test: /node_modules[\\/]@mantine/ },
+            { name: 'vendor', test: /node_modules/ },
+          ],
+        },
+      },
+    },
+  },
+  test: {
+    environment: 'jsdom',
+    include: ['src/**/*.spec.{ts,tsx}'],
+    setupFiles: ['src/test/setup.ts'],
+  },
+});
