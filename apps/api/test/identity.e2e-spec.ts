@@ -143,6 +143,16 @@ describe('Identity (e2e)', () => {
       expect(ids).not.toContain(other.id);
     });
 
+    it('lets an admin disable a user, which ends their sessions and sign-ins', async () => {
+      const user = await sut.createUser('expert');
+      const session = (await login(user.email, user.password).expect(200)).body;
+      const res = await sut.http.patch(`/api/users/${user.id}`).auth(admin, { type: 'bearer' }).send({ status: 'disabled', fullName: 'Karim Idrissi' }).expect(200);
+      expect(res.body).toMatchObject({ status: 'disabled', fullName: 'Karim Idrissi' });
+      await sut.http.post('/api/auth/refresh').send({ refreshToken: session.refreshToken }).expect(401);
+      await login(user.email, user.password).expect(401);
+      await sut.http.patch(`/api/users/${user.id}`).auth(user.token, { type: 'bearer' }).send({ role: 'admin' }).expect(403);
+    });
+
     it('refuses an unknown centre with 400', async () => {
       await sut.http
         .post('/api/users')

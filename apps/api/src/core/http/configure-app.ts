@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AppConfig } from '../config/app-config';
 import { HttpExceptionFilter } from '../errors/http-exception.filter';
+import { ErrorDto } from './error.dto';
 
 export const API_PREFIX = 'api';
 
@@ -47,6 +48,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setDescription('Live, remote vocational training: identity, organizations, catalog, cohorts, live sessions.')
     .setVersion('1')
     .addBearerAuth()
+    .addGlobalResponse({ status: 'default', description: 'An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503', type: ErrorDto })
     .build();
   return SwaggerModule.createDocument(app, options, { operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}` });
 }

@@ -43,3 +43,9 @@ export class NotExpertsError extends InvalidInputError {
     super('expertIds must name existing users with the expert role');
   }
 }
+
+export class InvitationPendingError extends InvalidInputError {
+  constructor() {
+    super('An invited user becomes active by accepting the invitation');
+  }
+}

@@ -19,20 +19,34 @@ export class InvitationService {
   ) {}
 
   /** Creates a one-time link for the user and queues the e-mail in their language. */
-  async invite(user: UserEntity, manager: EntityManager = this.invitations.manager): Promise<void> {
-    const { id, token, hash } = newSecretToken();
+  invite(user: UserEntity, manager: EntityManager = this.invitations.manager): Promise<void> {
+    return this.inviteMany([user], manager);
+  }
+
+  /** Invites many users with one insert and one round trip to the queue (CSV imports). */
+  async inviteMany(users: UserEntity[], manager: EntityManager = this.invitations.manager): Promise<void> {
+    if (users.length === 0) return;
     const expiresAt = new Date(Date.now() + this.config.get('INVITE_TTL_HOURS') * 3600_000);
-    await manager.getRepository(InvitationEntity).insert({ id, userId: user.id, tokenHash: hash, expiresAt, acceptedAt: null });
-    const link = `${this.config.publicUrl}/accept-invite?token=${encodeURIComponent(token)}`;
-    await this.mailQueue.add(
-      'invitation',
-      {
-        to: user.email,
-        locale: user.locale,
-        template: 'invitation',
-        params: { fullName: user.fullName, link, expiresAt: expiresAt.toISOString(), timeZone: user.timeZone },
-      },
-      { jobId: `invitation-${id}` },
+    const invitations = users.map((user) => ({ user, ...newSecretToken() }));
+    await manager
+      .getRepository(InvitationEntity)
+      .insert(invitations.map(({ id, user, hash }) => ({ id, userId: user.id, tokenHash: hash, expiresAt, acceptedAt: null })));
+    await this.mailQueue.addBulk(
+      invitations.map(({ id, user, token }) => ({
+        name: 'invitation',
+        data: {
+          to: user.email,
+          locale: user.locale,
+          template: 'invitation' as const,
+          params: {
+            fullName: user.fullName,
+            link: `${this.config.publicUrl}/accept-invite?token=${encodeURIComponent(token)}`,
+            expiresAt: expiresAt.toISOString(),
+            timeZone: user.timeZone,
+          },
+        },
+        opts: { jobId: `invitation-${id}` },
+      })),
     );
   }
 

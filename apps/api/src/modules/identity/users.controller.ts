@@ -1,10 +1,11 @@
-import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../../core/auth/auth-user';
 import { CurrentUser, Roles } from '../../core/auth/decorators';
 import { CreateUserDto } from './dto/create-user.dto';
 import { ListUsersQueryDto } from './dto/list-users-query.dto';
 import { UpdateMeDto } from './dto/update-me.dto';
+import { UpdateUserDto } from './dto/update-user.dto';
 import { UserDto, UserListDto } from './dto/user.dto';
 import { UsersService } from './users.service';
 
@@ -38,5 +39,19 @@ export class UsersController {
   @Roles('admin', 'coordinator')
   list(@Query() query: ListUsersQueryDto, @CurrentUser() user: AuthUser): Promise<UserListDto> {
     return this.users.list(query, user);
+  }
+
+  @Get('users/:id')
+  @ApiOkResponse({ type: UserDto })
+  @Roles('admin')
+  get(@Param('id', ParseUUIDPipe) id: string): Promise<UserDto> {
+    return this.users.get(id);
+  }
+
+  @Patch('users/:id')
+  @ApiOkResponse({ type: UserDto })
+  @Roles('admin')
+  update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateUserDto): Promise<UserDto> {
+    return this.users.update(id, dto);
   }
 }

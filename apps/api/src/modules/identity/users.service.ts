@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DEFAULT_LOCALE, DEFAULT_TIME_ZONE } from '@mre/contracts';
-import { Brackets, DataSource, In, Repository } from 'typeorm';
+import { Brackets, DataSource, In, IsNull, Repository } from 'typeorm';
 import type { AuthUser } from '../../core/auth/auth-user';
 import { NotFoundError } from '../../core/errors/domain-error';
 import { Page, pageWindow } from '../../core/http/pagination';
@@ -9,10 +9,12 @@ import { OrganizationsService, isUniqueViolation } from '../organizations/organi
 import { CreateUserDto } from './dto/create-user.dto';
 import { ListUsersQueryDto } from './dto/list-users-query.dto';
 import { UpdateMeDto } from './dto/update-me.dto';
+import { UpdateUserDto } from './dto/update-user.dto';
 import { UserDto } from './dto/user.dto';
-import { EmailTakenError, NotExpertsError, UnknownOrganizationError } from './identity.errors';
+import { EmailTakenError, InvitationPendingError, NotExpertsError, UnknownOrganizationError } from './identity.errors';
 import { InvitationService } from './invitation.service';
 import { hashPassword } from './password-hasher';
+import { RefreshTokenEntity } from './refresh-token.entity';
 import { UserEntity } from './user.entity';
 
 class UserNotFoundError extends NotFoundError {
@@ -84,6 +86,20 @@ export class UsersService {
     return UserDto.from(await this.users.save(this.users.merge(user, dto)));
   }
 
+  async update(id: string, dto: UpdateUserDto): Promise<UserDto> {
+    await this.assertOrganizationsExist(dto);
+    return this.dataSource.transaction(async (manager) => {
+      const user = await manager.findOne(UserEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw new UserNotFoundError();
+      if (dto.status === 'active' && user.status === 'invited') throw new InvitationPendingError();
+      if (dto.status === 'disabled') {
+        // A disabled account keeps no session: its refresh tokens stop working now.
+        await manager.update(RefreshTokenEntity, { userId: id, revokedAt: IsNull() }, { revokedAt: new Date() });
+      }
+      return UserDto.from(await manager.save(manager.merge(UserEntity, user, dto)));
+    });
+  }
+
   /** Checks that every id names a diaspora expert. */
   async assertExperts(ids: string[]): Promise<void> {
     if (ids.length === 0) return;
@@ -98,7 +114,7 @@ export class UsersService {
     return true;
   }
 
-  private async assertOrganizationsExist(dto: CreateUserDto): Promise<void> {
+  private async assertOrganizationsExist(dto: { networkId?: string | null; centreId?: string | null }): Promise<void> {
     const checks: Promise<unknown>[] = [];
     if (dto.networkId) checks.push(this.organizations.getNetwork(dto.networkId));
     if (dto.centreId) checks.push(this.organizations.getCentre(dto.centreId));

@@ -119,7 +119,7 @@ export class CreateCourseDto {
   @Max(2000)
   durationHours: number;
 
-  @ApiPropertyOptional({ enum: COURSE_STATUSES, default: 'draft' })
+  @ApiPropertyOptional({ enum: COURSE_STATUSES, description: 'draft when left out' })
   @IsOptional()
   @IsIn(COURSE_STATUSES)
   status?: CourseStatus;

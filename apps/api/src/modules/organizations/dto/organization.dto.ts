@@ -77,11 +77,11 @@ export class CreateCentreDto {
   @MaxLength(100)
   city: string;
 
-  @ApiPropertyOptional({ example: 'Rabat-Salé-Kénitra' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Rabat-Salé-Kénitra', description: 'null clears it' })
   @IsOptional()
   @IsString()
   @MaxLength(100)
-  region?: string;
+  region?: string | null;
 }
 
 export class UpdateCentreDto extends PartialType(CreateCentreDto) {}
