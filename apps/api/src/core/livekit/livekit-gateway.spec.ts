@@ -1,0 +1,132 @@
+import { createHash } from 'node:crypto';
+import { createServer, IncomingMessage, Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { AccessToken, TokenVerifier } from 'livekit-server-sdk';
+import type { AppConfig } from '../config/app-config';
+import { InvalidWebhookSignatureError, LiveKitGateway, LiveKitUnavailableError } from './livekit-gateway';
+
+interface Recorded {
+  path: string;
+  body: Record<string, unknown>;
+  authorization: string;
+}
+
+/** A stand-in LiveKit server on loopback that records each Twirp request and answers canned JSON. */
+class RecordingServer {
+  readonly requests: Recorded[] = [];
+  private server: Server;
+  answers: Record<string, unknown> = {};
+
+  async start(): Promise<string> {
+    this.server = createServer(async (req: IncomingMessage, res) => {
+      let raw = '';
+      for await (const chunk of req) raw += chunk;
+      this.requests.push({ path: req.url ?? '', body: raw ? JSON.parse(raw) : {}, authorization: req.headers.authorization ?? '' });
+      const method = (req.url ?? '').split('/').pop() as string;
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(this.answers[method] ?? {}));
+    });
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    return `ws://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  stop(): Promise<void> {
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+}
+
+const KEY = 'devkey';
+const SECRET = 'a-secret-of-at-least-32-characters!!';
+
+function configFor(url: string): AppConfig {
+  const values: Record<string, string> = { LIVEKIT_URL: url, LIVEKIT_API_KEY: KEY, LIVEKIT_API_SECRET: SECRET };
+  return { get: (key: string) => values[key] } as unknown as AppConfig;
+}
+
+describe('LiveKitGateway', () => {
+  const livekit = new RecordingServer();
+  let sut: LiveKitGateway;
+
+  beforeAll(async () => {
+    sut = new LiveKitGateway(configFor(await livekit.start()));
+  });
+  afterAll(() => livekit.stop());
+  beforeEach(() => livekit.requests.splice(0));
+
+  async function grantsOf(authorization: string) {
+    return new TokenVerifier(KEY, SECRET).verify(authorization.replace(/^Bearer /, ''));
+  }
+
+  it('signs a join token with identity, name, metadata, room and the given grants', async () => {
+    const jwt = await sut.createJoinToken({
+      room: 'session-1',
+      identity: 'user-1',
+      name: 'Nadia Tazi',
+      metadata: JSON.stringify({ role: 'trainee' }),
+      grant: { canSubscribe: true, canPublish: true, canPublishData: true },
+      ttlSeconds: 300,
+    });
+    const claims = await new TokenVerifier(KEY, SECRET).verify(jwt);
+    expect(claims.sub).toBe('user-1');
+    expect(claims.name).toBe('Nadia Tazi');
+    expect(JSON.parse(claims.metadata as string)).toEqual({ role: 'trainee' });
+    expect(claims.video).toMatchObject({ room: 'session-1', roomJoin: true, canSubscribe: true, canPublish: true, canPublishData: true });
+    expect((claims.exp as number) - (claims.nbf as number)).toBe(300);
+  });
+
+  it('accepts a webhook signed over the raw body and refuses a tampered one', async () => {
+    const body = JSON.stringify({ event: 'participant_joined', id: 'EV_1', createdAt: '1760000000', room: { name: 'session-1' } });
+    const signer = new AccessToken(KEY, SECRET);
+    signer.sha256 = createHash('sha256').update(body).digest('base64');
+    const authorization = await signer.toJwt();
+    const event = await sut.verifyWebhook(body, authorization);
+    expect(event).toMatchObject({ event: 'participant_joined', id: 'EV_1' });
+    await expect(sut.verifyWebhook(body.replace('EV_1', 'EV_2'), authorization)).rejects.toBeInstanceOf(InvalidWebhookSignatureError);
+    await expect(sut.verifyWebhook(body, undefined)).rejects.toBeInstanceOf(InvalidWebhookSignatureError);
+  });
+
+  it('creates a room with the participant limit and empty timeout, with a roomCreate grant', async () => {
+    livekit.answers.CreateRoom = { name: 'session-1', sid: 'RM_1' };
+    await sut.ensureRoom('session-1', 31, 600);
+    const [request] = livekit.requests;
+    expect(request.path).toBe('/twirp/livekit.RoomService/CreateRoom');
+    expect(request.body).toMatchObject({ name: 'session-1', maxParticipants: 31, emptyTimeout: 600 });
+    expect((await grantsOf(request.authorization)).video).toMatchObject({ roomCreate: true });
+  });
+
+  it('removes a participant and mutes only their unmuted microphones', async () => {
+    livekit.answers.GetParticipant = {
+      identity: 'user-2',
+      tracks: [
+        { sid: 'TR_audio', type: 'AUDIO', muted: false },
+        { sid: 'TR_video', type: 'VIDEO', muted: false },
+        { sid: 'TR_muted', type: 'AUDIO', muted: true },
+      ],
+    };
+    await sut.removeParticipant('session-1', 'user-2');
+    await sut.muteMicrophone('session-1', 'user-2');
+    expect(livekit.requests.map((r) => r.path.split('/').pop())).toEqual(['RemoveParticipant', 'GetParticipant', 'MutePublishedTrack']);
+    expect(livekit.requests[0].body).toEqual({ room: 'session-1', identity: 'user-2' });
+    expect(livekit.requests[2].body).toMatchObject({ room: 'session-1', identity: 'user-2', trackSid: 'TR_audio', muted: true });
+    expect((await grantsOf(livekit.requests[0].authorization)).video).toMatchObject({ roomAdmin: true, room: 'session-1' });
+  });
+
+  it('starts a room-composite recording to an MP4 file and stops it by egress id', async () => {
+    livekit.answers.StartRoomCompositeEgress = { egressId: 'EG_1', roomName: 'session-1' };
+    const egressId = await sut.startRecording('session-1', 'recordings/session-1.mp4');
+    await sut.stopRecording(egressId);
+    expect(egressId).toBe('EG_1');
+    const [start, stop] = livekit.requests;
+    expect(start.path).toBe('/twirp/livekit.Egress/StartRoomCompositeEgress');
+    expect(start.body).toMatchObject({ roomName: 'session-1', layout: 'speaker' });
+    expect(JSON.stringify(start.body)).toContain('recordings/session-1.mp4');
+    expect(stop).toMatchObject({ path: '/twirp/livekit.Egress/StopEgress', body: { egressId: 'EG_1' } });
+    expect((await grantsOf(start.authorization)).video).toMatchObject({ roomRecord: true });
+  });
+
+  it('reports an unreachable server as LiveKitUnavailableError', async () => {
+    const offline = new LiveKitGateway(configFor('ws://127.0.0.1:1'));
+    await expect(offline.ensureRoom('session-1', 10, 60)).rejects.toBeInstanceOf(LiveKitUnavailableError);
+    await expect(offline.startRecording('session-1', 'x.mp4')).rejects.toThrow(/cannot be reached/);
+  });
+});
