@@ -1,14 +1,30 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from './core/auth/auth.module';
 import { CoreModule } from './core/core.module';
+import { AttendanceModule } from './modules/attendance/attendance.module';
+import { AuditModule } from './modules/audit/audit.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
+import { CohortsModule } from './modules/cohorts/cohorts.module';
 import { HealthModule } from './modules/health/health.module';
 import { IdentityModule } from './modules/identity/identity.module';
+import { LiveModule } from './modules/live/live.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
 import { SetupModule } from './modules/setup/setup.module';
 
 /** The HTTP API. It produces jobs but never consumes them (see WorkerModule). */
 @Module({
-  imports: [CoreModule, AuthModule, HealthModule, IdentityModule, OrganizationsModule, CatalogModule, SetupModule],
+  imports: [
+    CoreModule,
+    AuthModule,
+    HealthModule,
+    IdentityModule,
+    OrganizationsModule,
+    CatalogModule,
+    CohortsModule,
+    LiveModule,
+    AttendanceModule,
+    AuditModule,
+    SetupModule,
+  ],
 })
 export class AppModule {}

@@ -12,6 +12,8 @@ async function bootstrap(): Promise<void> {
   const { env, release } = await prepareEnvironment();
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, new FastifyAdapter({ bodyLimit: 1024 * 1024 }), {
     bufferLogs: false,
+    // Keeps the bytes of JSON bodies too: LiveKit may send its webhooks as application/json.
+    rawBody: true,
   });
   await configureApp(app);
   await app.get(SetupService).run();

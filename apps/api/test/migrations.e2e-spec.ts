@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { databaseOptions } from '../src/core/database/database-options';
 
@@ -10,10 +9,9 @@ describe('Migrations (e2e)', () => {
   let sut: DataSource;
 
   const admin = async (sql: string) => {
-    const client = new Client({ connectionString: serverUrl });
-    await client.connect();
-    await client.query(sql);
-    await client.end();
+    const server = await new DataSource({ type: 'postgres', url: serverUrl }).initialize();
+    await server.query(sql);
+    await server.destroy();
   };
 
   beforeAll(async () => {
@@ -34,7 +32,7 @@ describe('Migrations (e2e)', () => {
     expect(applied.length).toBeGreaterThan(0);
     const tables = await sut.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'`);
     expect(tables.map((t: { table_name: string }) => t.table_name)).toEqual(
-      expect.arrayContaining(['users', 'refresh_tokens', 'invitations', 'networks', 'centres', 'sectors', 'courses', 'course_modules', 'course_experts']),
+      expect.arrayContaining(['users', 'refresh_tokens', 'invitations', 'networks', 'centres', 'sectors', 'courses', 'course_modules', 'course_experts', 'cohorts', 'cohort_teachers', 'enrollments', 'import_jobs', 'audit_log', 'live_sessions', 'room_removals', 'recordings', 'livekit_webhook_events', 'attendance_segments', 'attendance_marks']),
     );
     const pending = await sut.driver.createSchemaBuilder().log();
     // A failure here lists the SQL of the migration that `npm run migration:generate -- --name=...` would write.

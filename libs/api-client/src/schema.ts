@@ -100,6 +100,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Users_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["Users_update"];
+        trace?: never;
+    };
     "/api/sectors": {
         parameters: {
             query?: never;
@@ -244,10 +260,374 @@ export interface paths {
         patch: operations["Courses_updateModule"];
         trace?: never;
     };
+    "/api/cohorts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Cohorts_list"];
+        put?: never;
+        post: operations["Cohorts_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cohorts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Cohorts_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["Cohorts_update"];
+        trace?: never;
+    };
+    "/api/cohorts/{id}/enrollments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Enrollments_list"];
+        put?: never;
+        post: operations["Enrollments_enroll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cohorts/{id}/enrollments/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["Enrollments_withdraw"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cohorts/{id}/enrollments/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Enrollments_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/jobs/{jobId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Jobs_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Audit_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cohorts/{id}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Sessions_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Sessions_schedule"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Sessions_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["Sessions_update"];
+        trace?: never;
+    };
+    "/api/sessions/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Sessions_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{id}/join": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Sessions_join"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{id}/recording/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Sessions_startRecording"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{id}/recording/stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Sessions_stopRecording"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{id}/recordings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Sessions_listRecordings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{id}/participants/{userId}/remove": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Sessions_remove"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{id}/participants/{userId}/readmit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Sessions_readmit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{id}/participants/{userId}/mute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Sessions_mute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/livekit/webhook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["LiveKitWebhook_receive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{id}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Attendance_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{id}/attendance/check-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Attendance_checkIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{id}/attendance/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["Attendance_correct"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        ErrorDto: {
+            /** @example 400 */
+            statusCode: number;
+            /** @example Bad Request */
+            error: string;
+            /**
+             * @example [
+             *       "timeZone must be an IANA time zone such as Africa/Casablanca"
+             *     ]
+             */
+            message: string | string[];
+        };
         LoginDto: {
             /** @example admin@academy.local */
             email: string;
@@ -322,6 +702,29 @@ export interface components {
             items: components["schemas"]["UserDto"][];
             total: number;
         };
+        UpdateUserDto: {
+            fullName?: string;
+            /** @enum {string} */
+            role?: "admin" | "coordinator" | "expert" | "trainee";
+            /**
+             * @description An invited user becomes active by accepting the invitation
+             * @enum {string}
+             */
+            status?: "active" | "disabled";
+            /** @enum {string} */
+            locale?: "ar" | "fr" | "en";
+            timeZone?: string;
+            /**
+             * Format: uuid
+             * @description null removes it
+             */
+            networkId?: string | null;
+            /**
+             * Format: uuid
+             * @description null removes it
+             */
+            centreId?: string | null;
+        };
         SectorNameDto: {
             ar: string;
             fr: string;
@@ -379,16 +782,22 @@ export interface components {
             name: string;
             /** @example Kénitra */
             city: string;
-            /** @example Rabat-Salé-Kénitra */
-            region?: string;
+            /**
+             * @description null clears it
+             * @example Rabat-Salé-Kénitra
+             */
+            region?: string | null;
         };
         UpdateCentreDto: {
             /** @example Centre de formation de Kénitra */
             name?: string;
             /** @example Kénitra */
             city?: string;
-            /** @example Rabat-Salé-Kénitra */
-            region?: string;
+            /**
+             * @description null clears it
+             * @example Rabat-Salé-Kénitra
+             */
+            region?: string | null;
         };
         LocalizedTextDto: {
             /** @example صيانة الطائرات */
@@ -436,10 +845,10 @@ export interface components {
             format: "remote" | "hybrid" | "in_person";
             durationHours: number;
             /**
-             * @default draft
+             * @description draft when left out
              * @enum {string}
              */
-            status: "draft" | "published" | "archived";
+            status?: "draft" | "published" | "archived";
             /** @description Experts who may edit the course */
             expertIds?: string[];
         };
@@ -490,10 +899,10 @@ export interface components {
             format?: "remote" | "hybrid" | "in_person";
             durationHours?: number;
             /**
-             * @default draft
+             * @description draft when left out
              * @enum {string}
              */
-            status: "draft" | "published" | "archived";
+            status?: "draft" | "published" | "archived";
             /** @description Experts who may edit the course */
             expertIds?: string[];
         };
@@ -506,6 +915,324 @@ export interface components {
             title?: components["schemas"]["LocalizedTextDto"];
             position?: number;
             materials?: components["schemas"]["MaterialDto"][];
+        };
+        CreateCohortDto: {
+            /** Format: uuid */
+            courseId: string;
+            /** @example Kénitra — printemps 2026 */
+            name: string;
+            /** @enum {string} */
+            kind: "trainees" | "trainers";
+            /** Format: uuid */
+            centreId: string;
+            capacity: number;
+            /**
+             * Format: date
+             * @example 2026-03-02
+             */
+            startsOn: string;
+            /**
+             * Format: date
+             * @example 2026-06-26
+             */
+            endsOn: string;
+            /** @description Diaspora experts who teach the cohort */
+            teacherIds: string[];
+            /**
+             * @description Attendance needed for the certificate
+             * @default 80
+             */
+            minAttendancePercent: number;
+        };
+        CohortCountsDto: {
+            /** @description Active and completed enrollments (the places taken) */
+            enrolled: number;
+            waitlisted: number;
+        };
+        CohortDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            courseId: string;
+            courseCode: string;
+            courseTitle: components["schemas"]["LocalizedTextDto"];
+            /** Format: uuid */
+            centreId: string;
+            centreName: string;
+            /** @enum {string} */
+            kind: "trainees" | "trainers";
+            name: string;
+            capacity: number;
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string;
+            minAttendancePercent: number;
+            teacherIds: string[];
+            counts: components["schemas"]["CohortCountsDto"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CohortListDto: {
+            items: components["schemas"]["CohortDto"][];
+            total: number;
+        };
+        UpdateCohortDto: {
+            /** @example Kénitra — printemps 2026 */
+            name?: string;
+            /** Format: uuid */
+            centreId?: string;
+            capacity?: number;
+            /**
+             * Format: date
+             * @example 2026-03-02
+             */
+            startsOn?: string;
+            /**
+             * Format: date
+             * @example 2026-06-26
+             */
+            endsOn?: string;
+            /** @description Diaspora experts who teach the cohort */
+            teacherIds?: string[];
+            /**
+             * @description Attendance needed for the certificate
+             * @default 80
+             */
+            minAttendancePercent: number;
+        };
+        EnrollDto: {
+            /**
+             * Format: uuid
+             * @description A trainee; or give email and fullName instead
+             */
+            userId?: string;
+            /** @example yasmine@example.ma */
+            email?: string;
+            /**
+             * @description Needed with email
+             * @example ياسمين بناني
+             */
+            fullName?: string;
+            /**
+             * @description Language of the invitation of a new user (default fr)
+             * @enum {string}
+             */
+            locale?: "ar" | "fr" | "en";
+            /**
+             * @description Time zone of a new user
+             * @example Africa/Casablanca
+             */
+            timeZone?: string;
+        };
+        EnrollmentDto: {
+            /** Format: uuid */
+            userId: string;
+            fullName: string;
+            email: string;
+            /** @enum {string} */
+            status: "active" | "waitlisted" | "withdrawn" | "completed";
+            /** @description Place in the waitlist, from 1; null unless waitlisted */
+            position: number | null;
+            /** Format: date-time */
+            enrolledAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        EnrollmentListDto: {
+            items: components["schemas"]["EnrollmentDto"][];
+            total: number;
+        };
+        WithdrawalDto: {
+            /** Format: uuid */
+            userId: string;
+            /** @enum {string} */
+            status: "withdrawn";
+            /** @description Waitlisted people who got the freed place */
+            promotedUserIds: string[];
+        };
+        ImportFileDto: {
+            /**
+             * Format: binary
+             * @description CSV (UTF-8, `,` or `;`) with columns email, full_name and optionally locale, time_zone; at most 5 MB
+             */
+            file: string;
+        };
+        JobStartedDto: {
+            /** Format: uuid */
+            jobId: string;
+        };
+        ImportRowErrorDto: {
+            /** @description Line in the file, the header being line 1 */
+            row: number;
+            message: string;
+        };
+        ImportResultDto: {
+            /** @description Users created (and invited) */
+            created: number;
+            /** @description Enrolled as active */
+            enrolled: number;
+            waitlisted: number;
+            /** @description Already in the cohort, left as they were */
+            skipped: number;
+            errors: components["schemas"]["ImportRowErrorDto"][];
+        };
+        JobDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            state: "waiting" | "active" | "completed" | "failed";
+            progress: number;
+            /** @description Once completed */
+            result?: components["schemas"]["ImportResultDto"];
+            /** @description Why the job failed */
+            failureReason?: string;
+        };
+        AuditEntryDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description Null when the platform acted
+             */
+            actorId: string | null;
+            /** @example enrollment.withdrawn */
+            action: string;
+            /** @example cohort */
+            entity: string;
+            /** Format: uuid */
+            entityId: string;
+            reason: string | null;
+            data: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            createdAt: string;
+        };
+        AuditListDto: {
+            items: components["schemas"]["AuditEntryDto"][];
+            total: number;
+        };
+        CreateSessionsDto: {
+            /** @example Hydraulique : circuits de freinage */
+            title: string;
+            /**
+             * @description With an offset; stored and answered in UTC
+             * @example 2027-03-09T18:00:00-05:00
+             */
+            startsAt: string;
+            durationMinutes: number;
+            /** @enum {string} */
+            mode: "remote" | "hybrid";
+            /** @description N weekly sessions at the same local time in timeZone */
+            repeatWeeks?: number;
+            /**
+             * @description Required with repeatWeeks
+             * @example America/Toronto
+             */
+            timeZone?: string;
+        };
+        SessionDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            cohortId: string;
+            title: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            durationMinutes: number;
+            /** @enum {string} */
+            mode: "remote" | "hybrid";
+            /** @enum {string} */
+            status: "scheduled" | "cancelled";
+            roomName: string;
+            /** Format: uuid */
+            seriesId: string | null;
+        };
+        SessionListDto: {
+            items: components["schemas"]["SessionDto"][];
+            total: number;
+        };
+        UpdateSessionDto: {
+            title?: string;
+            /** @example 2027-03-10T18:00:00-05:00 */
+            startsAt?: string;
+            durationMinutes?: number;
+            /** @enum {string} */
+            mode?: "remote" | "hybrid";
+        };
+        JoinResponseDto: {
+            /** @example wss://live.academy.example */
+            serverUrl: string;
+            token: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** @enum {string} */
+            role: "host" | "trainee" | "observer";
+        };
+        TooEarlyDto: {
+            /** @example 425 */
+            statusCode: number;
+            error: string;
+            message: string;
+            /** Format: date-time */
+            opensAt: string;
+        };
+        RecordingDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "active" | "ended" | "failed";
+            /** Format: date-time */
+            startedAt: string;
+            durationSeconds: number | null;
+            url?: string | null;
+        };
+        RecordingListDto: {
+            items: components["schemas"]["RecordingDto"][];
+            total: number;
+        };
+        RoomActionResultDto: {
+            /** @description false when LiveKit could not be reached; the refusal of new tokens holds all the same */
+            appliedInRoom: boolean;
+        };
+        AttendanceRowDto: {
+            /** Format: uuid */
+            userId: string;
+            fullName: string;
+            minutesPresent: number;
+            /** @description Share of the scheduled minutes, 0–100 */
+            percent: number;
+            /** @enum {string} */
+            status: "present" | "late" | "absent" | "excused";
+            /** @enum {string} */
+            source: "live" | "in_person" | "manual";
+            /** Format: date-time */
+            firstJoinAt: string | null;
+            /** @description Why it was corrected by hand */
+            correctionReason: string | null;
+            /** Format: uuid */
+            correctedBy: string | null;
+            /** Format: date-time */
+            correctedAt: string | null;
+        };
+        AttendanceListDto: {
+            items: components["schemas"]["AttendanceRowDto"][];
+            total: number;
+        };
+        CheckInDto: {
+            /** Format: uuid */
+            userId: string;
+        };
+        CorrectAttendanceDto: {
+            /** @enum {string} */
+            status: "present" | "late" | "absent" | "excused";
+            /** @example Medical certificate received */
+            reason: string;
         };
     };
     responses: never;
@@ -632,6 +1359,15 @@ export interface operations {
                     };
                 };
             };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
         };
     };
     Auth_login: {
@@ -653,6 +1389,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LoginResponseDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
                 };
             };
         };
@@ -678,6 +1423,15 @@ export interface operations {
                     "application/json": components["schemas"]["LoginResponseDto"];
                 };
             };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
         };
     };
     Auth_acceptInvite: {
@@ -701,6 +1455,15 @@ export interface operations {
                     "application/json": components["schemas"]["LoginResponseDto"];
                 };
             };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
         };
     };
     Users_me: {
@@ -718,6 +1481,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
                 };
             };
         };
@@ -741,6 +1513,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
                 };
             };
         };
@@ -768,6 +1549,15 @@ export interface operations {
                     "application/json": components["schemas"]["UserListDto"];
                 };
             };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
         };
     };
     Users_create: {
@@ -791,6 +1581,79 @@ export interface operations {
                     "application/json": components["schemas"]["UserDto"];
                 };
             };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Users_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Users_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUserDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
         };
     };
     Organizations_listSectors: {
@@ -808,6 +1671,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SectorListDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
                 };
             };
         };
@@ -830,6 +1702,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NetworkListDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
                 };
             };
         };
@@ -855,6 +1736,15 @@ export interface operations {
                     "application/json": components["schemas"]["NetworkDto"];
                 };
             };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
         };
     };
     Organizations_getNetwork: {
@@ -874,6 +1764,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NetworkDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
                 };
             };
         };
@@ -901,6 +1800,15 @@ export interface operations {
                     "application/json": components["schemas"]["NetworkDto"];
                 };
             };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
         };
     };
     Organizations_listCentres: {
@@ -921,6 +1829,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CentreListDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
                 };
             };
         };
@@ -946,6 +1863,15 @@ export interface operations {
                     "application/json": components["schemas"]["CentreDto"];
                 };
             };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
         };
     };
     Organizations_getCentre: {
@@ -965,6 +1891,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CentreDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
                 };
             };
         };
@@ -990,6 +1925,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CentreDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
                 };
             };
         };
@@ -1020,6 +1964,15 @@ export interface operations {
                     "application/json": components["schemas"]["CourseListDto"];
                 };
             };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
         };
     };
     Courses_create: {
@@ -1043,6 +1996,15 @@ export interface operations {
                     "application/json": components["schemas"]["CourseDetailDto"];
                 };
             };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
         };
     };
     Courses_get: {
@@ -1062,6 +2024,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CourseDetailDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
                 };
             };
         };
@@ -1089,6 +2060,15 @@ export interface operations {
                     "application/json": components["schemas"]["CourseDetailDto"];
                 };
             };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
         };
     };
     Courses_addModule: {
@@ -1114,6 +2094,15 @@ export interface operations {
                     "application/json": components["schemas"]["ModuleDto"];
                 };
             };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
         };
     };
     Courses_removeModule: {
@@ -1133,6 +2122,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
             };
         };
     };
@@ -1158,6 +2156,863 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ModuleDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Cohorts_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                courseId?: string;
+                centreId?: string;
+                kind?: "trainees" | "trainers";
+                /** @description Part of the name */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CohortListDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Cohorts_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCohortDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CohortDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Cohorts_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CohortDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Cohorts_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCohortDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CohortDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Enrollments_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "active" | "waitlisted" | "withdrawn" | "completed";
+                /** @description Part of the name or e-mail */
+                q?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrollmentListDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Enrollments_enroll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EnrollDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrollmentDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Enrollments_withdraw: {
+        parameters: {
+            query?: {
+                /** @description Why, for the audit log */
+                reason?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WithdrawalDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Enrollments_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["ImportFileDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobStartedDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Jobs_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                jobId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Audit_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description The kind of record: cohort, session, certificate... */
+                entity?: string;
+                entityId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditListDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Sessions_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSessionsDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionListDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Sessions_schedule: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description Sessions ending after this instant (default: now) */
+                from?: string;
+                /** @description Sessions starting before this instant */
+                to?: string;
+                cohortId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionListDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Sessions_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Sessions_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSessionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Sessions_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Sessions_join: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JoinResponseDto"];
+                };
+            };
+            /** @description Before the join window; opensAt says when it opens */
+            425: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TooEarlyDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Sessions_startRecording: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordingDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Sessions_stopRecording: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordingDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Sessions_listRecordings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordingListDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Sessions_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoomActionResultDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Sessions_readmit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoomActionResultDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Sessions_mute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoomActionResultDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    LiveKitWebhook_receive: {
+        parameters: {
+            query?: never;
+            header: {
+                authorization: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Stored in the inbox */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Attendance_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttendanceListDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Attendance_checkIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckInDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttendanceRowDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Attendance_correct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CorrectAttendanceDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttendanceRowDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
                 };
             };
         };

@@ -26,7 +26,7 @@ export class TestApp {
 
   static async start(): Promise<TestApp> {
     const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
-    const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter());
+    const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { rawBody: true });
     await configureApp(app);
     await app.init();
     await app.getHttpAdapter().getInstance().ready();

@@ -1,14 +1,15 @@
-import { Injectable } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
-import { Environment } from './environment';
+import { Inject, Injectable } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { environment } from './environment.config';
+import type { Environment } from './environment';
 
 /** Typed access to the validated environment. */
 @Injectable()
 export class AppConfig {
-  constructor(private readonly config: ConfigService<Environment, true>) {}
+  constructor(@Inject(environment.KEY) private readonly env: ConfigType<typeof environment>) {}
 
   get<K extends keyof Environment>(key: K): Environment[K] {
-    return this.config.get(key, { infer: true });
+    return this.env[key];
   }
 
   get publicUrl(): string {

@@ -1,11 +1,11 @@
 import { Global, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { AppConfig } from './app-config';
-import { validateEnvironment } from './environment';
+import { environment } from './environment.config';
 
 @Global()
 @Module({
-  imports: [ConfigModule.forRoot({ validate: validateEnvironment, ignoreEnvFile: true, cache: false })],
+  imports: [ConfigModule.forRoot({ ignoreEnvFile: true, load: [environment] })],
   providers: [AppConfig],
   exports: [AppConfig],
 })

@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AppConfig } from '../config/app-config';
 import { HttpExceptionFilter } from '../errors/http-exception.filter';
+import { MAX_UPLOAD_BYTES } from './uploaded-file';
 import { ErrorDto } from './error.dto';
 
 export const API_PREFIX = 'api';
@@ -37,7 +38,12 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
       },
     },
   });
-  await app.register(multipart, { limits: { fileSize: 5 * 1024 * 1024, files: 1 } });
+  // LiveKit webhooks are verified over the exact bytes sent, so that content type stays a string.
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addContentTypeParser('application/webhook+json', { parseAs: 'string', bodyLimit: 1024 * 1024 }, (_request, body, done) => done(null, body));
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, () => buildOpenApiDocument(app), { jsonDocumentUrl: `${API_PREFIX}/docs-json` });
   await serveWebApp(app);
 }

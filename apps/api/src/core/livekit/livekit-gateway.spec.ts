@@ -1,42 +1,7 @@
-import { createHash } from 'node:crypto';
-import { createServer, IncomingMessage, Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { AccessToken, TokenVerifier } from 'livekit-server-sdk';
+import { TokenVerifier } from 'livekit-server-sdk';
+import { FakeLiveKit, LIVEKIT_KEY as KEY, LIVEKIT_SECRET as SECRET, signWebhook } from '../../../test/support/fake-livekit';
 import type { AppConfig } from '../config/app-config';
 import { InvalidWebhookSignatureError, LiveKitGateway, LiveKitUnavailableError } from './livekit-gateway';
-
-interface Recorded {
-  path: string;
-  body: Record<string, unknown>;
-  authorization: string;
-}
-
-/** A stand-in LiveKit server on loopback that records each Twirp request and answers canned JSON. */
-class RecordingServer {
-  readonly requests: Recorded[] = [];
-  private server: Server;
-  answers: Record<string, unknown> = {};
-
-  async start(): Promise<string> {
-    this.server = createServer(async (req: IncomingMessage, res) => {
-      let raw = '';
-      for await (const chunk of req) raw += chunk;
-      this.requests.push({ path: req.url ?? '', body: raw ? JSON.parse(raw) : {}, authorization: req.headers.authorization ?? '' });
-      const method = (req.url ?? '').split('/').pop() as string;
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(this.answers[method] ?? {}));
-    });
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    return `ws://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-  }
-
-  stop(): Promise<void> {
-    return new Promise((resolve) => this.server.close(() => resolve()));
-  }
-}
-
-const KEY = 'devkey';
-const SECRET = 'a-secret-of-at-least-32-characters!!';
 
 function configFor(url: string): AppConfig {
   const values: Record<string, string> = { LIVEKIT_URL: url, LIVEKIT_API_KEY: KEY, LIVEKIT_API_SECRET: SECRET };
@@ -44,14 +9,16 @@ function configFor(url: string): AppConfig {
 }
 
 describe('LiveKitGateway', () => {
-  const livekit = new RecordingServer();
+  const livekit = new FakeLiveKit();
   let sut: LiveKitGateway;
 
   beforeAll(async () => {
     sut = new LiveKitGateway(configFor(await livekit.start()));
   });
   afterAll(() => livekit.stop());
-  beforeEach(() => livekit.requests.splice(0));
+  beforeEach(() => {
+    livekit.requests.splice(0);
+  });
 
   async function grantsOf(authorization: string) {
     return new TokenVerifier(KEY, SECRET).verify(authorization.replace(/^Bearer /, ''));
@@ -76,9 +43,7 @@ describe('LiveKitGateway', () => {
 
   it('accepts a webhook signed over the raw body and refuses a tampered one', async () => {
     const body = JSON.stringify({ event: 'participant_joined', id: 'EV_1', createdAt: '1760000000', room: { name: 'session-1' } });
-    const signer = new AccessToken(KEY, SECRET);
-    signer.sha256 = createHash('sha256').update(body).digest('base64');
-    const authorization = await signer.toJwt();
+    const authorization = await signWebhook(body);
     const event = await sut.verifyWebhook(body, authorization);
     expect(event).toMatchObject({ event: 'participant_joined', id: 'EV_1' });
     await expect(sut.verifyWebhook(body.replace('EV_1', 'EV_2'), authorization)).rejects.toBeInstanceOf(InvalidWebhookSignatureError);
@@ -105,7 +70,7 @@ describe('LiveKitGateway', () => {
     };
     await sut.removeParticipant('session-1', 'user-2');
     await sut.muteMicrophone('session-1', 'user-2');
-    expect(livekit.requests.map((r) => r.path.split('/').pop())).toEqual(['RemoveParticipant', 'GetParticipant', 'MutePublishedTrack']);
+    expect(livekit.requests.map((r) => r.method)).toEqual(['RemoveParticipant', 'GetParticipant', 'MutePublishedTrack']);
     expect(livekit.requests[0].body).toEqual({ room: 'session-1', identity: 'user-2' });
     expect(livekit.requests[2].body).toMatchObject({ room: 'session-1', identity: 'user-2', trackSid: 'TR_audio', muted: true });
     expect((await grantsOf(livekit.requests[0].authorization)).video).toMatchObject({ roomAdmin: true, room: 'session-1' });

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { IdentityModule } from '../identity/identity.module';
+import { UsersModule } from '../identity/users.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { CourseModuleEntity } from './course-module.entity';
 import { CourseEntity } from './course.entity';
@@ -8,7 +8,7 @@ import { CoursesController } from './courses.controller';
 import { CoursesService } from './courses.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([CourseEntity, CourseModuleEntity]), OrganizationsModule, IdentityModule],
+  imports: [TypeOrmModule.forFeature([CourseEntity, CourseModuleEntity]), OrganizationsModule, UsersModule],
   controllers: [CoursesController],
   providers: [CoursesService],
   exports: [CoursesService],

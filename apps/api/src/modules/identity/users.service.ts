@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DEFAULT_LOCALE, DEFAULT_TIME_ZONE } from '@mre/contracts';
-import { Brackets, DataSource, In, IsNull, Repository } from 'typeorm';
+import { DEFAULT_LOCALE, DEFAULT_TIME_ZONE, type Locale } from '@mre/contracts';
+import { Brackets, DataSource, EntityManager, In, IsNull, Repository } from 'typeorm';
 import type { AuthUser } from '../../core/auth/auth-user';
 import { NotFoundError } from '../../core/errors/domain-error';
 import { Page, pageWindow } from '../../core/http/pagination';
@@ -21,6 +21,21 @@ class UserNotFoundError extends NotFoundError {
   constructor() {
     super('User');
   }
+}
+
+/** Someone to enroll by e-mail: found when the address is known, else invited as a trainee. */
+export interface TraineeToInvite {
+  email: string;
+  fullName: string;
+  locale?: Locale;
+  timeZone?: string;
+}
+
+export interface FoundOrInvited {
+  /** The users of the given e-mails, in the order asked. */
+  users: UserDto[];
+  /** The ids of those who did not exist and were invited now. */
+  invitedIds: Set<string>;
 }
 
 @Injectable()
@@ -80,6 +95,12 @@ export class UsersService {
     return UserDto.from(user);
   }
 
+  /** The users of these ids that exist, in no particular order. */
+  async getMany(ids: string[]): Promise<UserDto[]> {
+    if (ids.length === 0) return [];
+    return (await this.users.find({ where: { id: In(ids) } })).map(UserDto.from);
+  }
+
   async updateMe(id: string, dto: UpdateMeDto): Promise<UserDto> {
     const user = await this.users.findOne({ where: { id } });
     if (!user) throw new UserNotFoundError();
@@ -102,9 +123,53 @@ export class UsersService {
 
   /** Checks that every id names a diaspora expert. */
   async assertExperts(ids: string[]): Promise<void> {
-    if (ids.length === 0) return;
-    const found = await this.users.count({ where: { id: In(ids), role: 'expert' } });
-    if (found !== new Set(ids).size) throw new NotExpertsError();
+    if ((await this.withoutRole(ids, 'expert')).length > 0) throw new NotExpertsError();
+  }
+
+  /** The ids among these that do not name a user of the role (unknown ids included). */
+  async withoutRole(ids: string[], role: UserEntity['role']): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const found = await this.users.find({ select: { id: true }, where: { id: In(ids), role } });
+    const ok = new Set(found.map((u) => u.id));
+    return [...new Set(ids)].filter((id) => !ok.has(id));
+  }
+
+  /**
+   * Finds the users of these e-mails and creates the unknown ones as invited trainees of the centre,
+   * queueing their invitations, inside the caller's transaction. Creating is an insert that ignores
+   * e-mails already taken, so two imports naming the same new person create them once.
+   */
+  async findOrInviteTrainees(people: TraineeToInvite[], centreId: string, manager: EntityManager): Promise<FoundOrInvited> {
+    if (people.length === 0) return { users: [], invitedIds: new Set() };
+    const normalized = people.map((p) => ({ ...p, email: p.email.trim().toLowerCase() }));
+    const inserted = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(UserEntity)
+      .values(
+        normalized.map((p) => ({
+          email: p.email,
+          fullName: p.fullName.trim(),
+          role: 'trainee' as const,
+          status: 'invited' as const,
+          passwordHash: null,
+          locale: p.locale ?? DEFAULT_LOCALE,
+          timeZone: p.timeZone ?? DEFAULT_TIME_ZONE,
+          networkId: null,
+          centreId,
+        })),
+      )
+      .orIgnore()
+      .returning(['id'])
+      .execute();
+    const invitedIds = new Set((inserted.raw as { id: string }[]).map((row) => row.id));
+    const found = await manager.find(UserEntity, { where: { email: In(normalized.map((p) => p.email)) } });
+    await this.invitations.inviteMany(
+      found.filter((u) => invitedIds.has(u.id)),
+      manager,
+    );
+    const byEmail = new Map(found.map((u) => [u.email, u]));
+    return { users: normalized.map((p) => UserDto.from(byEmail.get(p.email) as UserEntity)), invitedIds };
   }
 
   /** Creates the first admin from configuration when there is no admin yet; answers whether it did. */

@@ -1,47 +1,69 @@
 import type { Locale } from '@mre/contracts';
-import type { MailJob } from '../../core/queue/queue-name';
+import type { MailJob, MailTemplate } from '../../core/queue/queue-name';
 import type { OutgoingMail } from '../../core/mail/mail-transport';
 
 type Rendered = Omit<OutgoingMail, 'to'>;
 
+interface Content {
+  subject: string;
+  lines: string[];
+  /** A button to the given link, when the e-mail has one. */
+  action?: string;
+}
+
+type Template = Record<Locale, (p: Record<string, string>) => Content>;
+
 const escapeHtml = (value: string) =>
   value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 
-function formatInstant(iso: string, locale: Locale, timeZone: string): string {
-  const formatted = new Intl.DateTimeFormat(locale === 'ar' ? 'ar-MA' : locale, {
-    dateStyle: 'full',
-    timeStyle: 'short',
-    timeZone,
-  }).format(new Date(iso));
+/** A date and time in the recipient's language and zone, with the zone named. */
+export function formatInstant(iso: string, locale: Locale, timeZone: string): string {
+  const formatted = new Intl.DateTimeFormat(locale === 'ar' ? 'ar-MA' : locale, { dateStyle: 'full', timeStyle: 'short', timeZone }).format(new Date(iso));
   return `${formatted} (${timeZone})`;
 }
 
-const INVITATION: Record<Locale, (p: Record<string, string>) => { subject: string; lines: string[]; action: string }> = {
-  ar: (p) => ({
-    subject: 'دعوة للانضمام إلى MRE Academy',
-    lines: [`مرحبا ${p.fullName}،`, 'تمت دعوتك إلى منصة MRE Academy للتكوين عن بعد. اختر كلمة مرورك عبر الرابط التالي.', `ينتهي هذا الرابط في ${p.expires}.`],
-    action: 'قبول الدعوة',
-  }),
-  fr: (p) => ({
-    subject: 'Invitation à rejoindre MRE Academy',
-    lines: [`Bonjour ${p.fullName},`, 'Vous êtes invité(e) sur MRE Academy, la plateforme de formation à distance. Choisissez votre mot de passe avec le lien ci-dessous.', `Ce lien expire le ${p.expires}.`],
-    action: "Accepter l'invitation",
-  }),
-  en: (p) => ({
-    subject: 'Your invitation to MRE Academy',
-    lines: [`Hello ${p.fullName},`, 'You have been invited to MRE Academy, the remote training platform. Choose your password with the link below.', `This link expires on ${p.expires}.`],
-    action: 'Accept the invitation',
-  }),
+const TEMPLATES: Record<MailTemplate, Template> = {
+  invitation: {
+    ar: (p) => ({
+      subject: 'دعوة للانضمام إلى MRE Academy',
+      lines: [`مرحبا ${p.fullName}،`, 'تمت دعوتك إلى منصة MRE Academy للتكوين عن بعد. اختر كلمة مرورك عبر الرابط التالي.', `ينتهي هذا الرابط في ${p.expires}.`],
+      action: 'قبول الدعوة',
+    }),
+    fr: (p) => ({
+      subject: 'Invitation à rejoindre MRE Academy',
+      lines: [`Bonjour ${p.fullName},`, 'Vous êtes invité(e) sur MRE Academy, la plateforme de formation à distance. Choisissez votre mot de passe avec le lien ci-dessous.', `Ce lien expire le ${p.expires}.`],
+      action: "Accepter l'invitation",
+    }),
+    en: (p) => ({
+      subject: 'Your invitation to MRE Academy',
+      lines: [`Hello ${p.fullName},`, 'You have been invited to MRE Academy, the remote training platform. Choose your password with the link below.', `This link expires on ${p.expires}.`],
+      action: 'Accept the invitation',
+    }),
+  },
+  'session-rescheduled': {
+    ar: (p) => ({ subject: `تغيير موعد الحصة: ${p.title}`, lines: [`مرحبا ${p.fullName}،`, `تم تغيير موعد الحصة «${p.title}».`, `الموعد الجديد: ${p.starts}.`] }),
+    fr: (p) => ({ subject: `Séance déplacée : ${p.title}`, lines: [`Bonjour ${p.fullName},`, `La séance « ${p.title} » a été déplacée.`, `Nouvel horaire : ${p.starts}.`] }),
+    en: (p) => ({ subject: `Session rescheduled: ${p.title}`, lines: [`Hello ${p.fullName},`, `The session "${p.title}" has been rescheduled.`, `New time: ${p.starts}.`] }),
+  },
+  'session-cancelled': {
+    ar: (p) => ({ subject: `إلغاء الحصة: ${p.title}`, lines: [`مرحبا ${p.fullName}،`, `تم إلغاء الحصة «${p.title}» المقررة في ${p.starts}.`] }),
+    fr: (p) => ({ subject: `Séance annulée : ${p.title}`, lines: [`Bonjour ${p.fullName},`, `La séance « ${p.title} » prévue le ${p.starts} est annulée.`] }),
+    en: (p) => ({ subject: `Session cancelled: ${p.title}`, lines: [`Hello ${p.fullName},`, `The session "${p.title}" planned for ${p.starts} is cancelled.`] }),
+  },
 };
 
-/** Renders a queued e-mail in the recipient's language, as text and as right-to-left-aware HTML. */
+/** Renders a queued e-mail in the recipient's language, as text and as direction-aware HTML. */
 export function renderMail(job: MailJob): Rendered {
-  const params = { ...job.params, expires: formatInstant(job.params.expiresAt, job.locale, job.params.timeZone ?? 'UTC') };
-  const { subject, lines, action } = INVITATION[job.locale](params);
+  const zone = job.params.timeZone ?? 'UTC';
+  const params: Record<string, string> = { ...job.params };
+  if (job.params.expiresAt) params.expires = formatInstant(job.params.expiresAt, job.locale, zone);
+  if (job.params.startsAt) params.starts = formatInstant(job.params.startsAt, job.locale, zone);
+  const { subject, lines, action } = TEMPLATES[job.template][job.locale](params);
   const dir = job.locale === 'ar' ? 'rtl' : 'ltr';
-  const text = [...lines, '', `${action}: ${job.params.link}`].join('\n');
+  const link = action && job.params.link ? { action, href: job.params.link } : null;
+  const text = [...lines, ...(link ? ['', `${link.action}: ${link.href}`] : [])].join('\n');
   const html = `<!doctype html><html lang="${job.locale}" dir="${dir}"><body style="font-family:sans-serif">${lines
     .map((l) => `<p>${escapeHtml(l)}</p>`)
-    .join('')}<p><a href="${escapeHtml(job.params.link)}">${escapeHtml(action)}</a></p></body></html>`;
+    .join('')}${link ? `<p><a href="${escapeHtml(link.href)}">${escapeHtml(link.action)}</a></p>` : ''}</body></html>`;
   return { subject, text, html };
 }

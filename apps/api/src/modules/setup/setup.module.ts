@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
 import { CatalogModule } from '../catalog/catalog.module';
-import { IdentityModule } from '../identity/identity.module';
+import { UsersModule } from '../identity/users.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { SetupService } from './setup.service';
 
 @Module({
-  imports: [OrganizationsModule, IdentityModule, CatalogModule],
+  imports: [OrganizationsModule, UsersModule, CatalogModule],
   providers: [SetupService],
   exports: [SetupService],
 })

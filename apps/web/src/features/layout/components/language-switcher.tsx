@@ -1,6 +1,6 @@
 import { Button } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { isRtl, LOCALES, type Locale } from '@mre/contracts';
+import { LOCALES, type Locale } from '@mre/contracts';
 import { useLocale } from '../../../shared/hooks/use-locale';
 
 // Each language is named in itself, so that a reader finds theirs whatever the current UI language.
@@ -18,11 +18,12 @@ export function LanguageSwitcher() {
           variant={locale === current ? 'filled' : 'default'}
           aria-pressed={locale === current}
           lang={locale}
-          dir={isRtl(locale) ? 'rtl' : 'ltr'}
           onClick={() => setLocale(locale)}
           data-testid={`lang-${locale}`}
         >
-          {NATIVE_NAMES[locale]}
+          {/* Isolated rather than `dir` on the button: the group rounds each button's outer corners
+              by its own direction, so a `dir` of its own rounded the wrong side. */}
+          <bdi>{NATIVE_NAMES[locale]}</bdi>
         </Button>
       ))}
     </Button.Group>

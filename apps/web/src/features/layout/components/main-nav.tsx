@@ -17,7 +17,8 @@ export function MainNav({ role, onNavigate }: { role: Role; onNavigate: () => vo
           label={t(link.labelKey)}
           active={pathname.startsWith(link.to)}
           onClick={onNavigate}
-          data-testid={`nav-${link.to.split('/').pop()}`}
+          // The whole path: /courses and /admin/courses must not share a test id.
+          data-testid={`nav-${link.to.slice(1).replaceAll('/', '-')}`}
         />
       ))}
     </Stack>

@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
+import { CohortsModule } from '../cohorts/cohorts.module';
+import { UsersModule } from '../identity/users.module';
+import { LiveModule } from '../live/live.module';
+import { AttendanceController } from './attendance.controller';
+import { AttendanceMarkEntity } from './attendance-mark.entity';
+import { AttendanceSegmentEntity } from './attendance-segment.entity';
+import { AttendanceService } from './attendance.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([AttendanceSegmentEntity, AttendanceMarkEntity]), LiveModule, CohortsModule, UsersModule, AuditModule],
+  controllers: [AttendanceController],
+  providers: [AttendanceService],
+  exports: [AttendanceService],
+})
+export class AttendanceModule {}

@@ -1,0 +1,157 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
+import type { AuthUser } from '../../core/auth/auth-user';
+import { InvalidInputError } from '../../core/errors/domain-error';
+import { AuditService } from '../audit/audit.service';
+import { CohortAccessService } from '../cohorts/cohort-access.service';
+import { UsersService } from '../identity/users.service';
+import type { LiveSessionEntity } from '../live/live-session.entity';
+import { SessionsService } from '../live/sessions.service';
+import { computeAttendance } from './attendance-calculator';
+import { AttendanceMarkEntity } from './attendance-mark.entity';
+import { AttendanceSegmentEntity } from './attendance-segment.entity';
+import { AttendanceListDto, AttendanceRowDto, CorrectAttendanceDto } from './dto/attendance.dto';
+
+/** One participant connection as a LiveKit event reports it. */
+export interface ParticipantEvent {
+  session: LiveSessionEntity;
+  userId: string;
+  participantSid: string;
+  joinedAt: Date | null;
+  leftAt: Date | null;
+}
+
+class NotACohortMemberError extends InvalidInputError {
+  constructor() {
+    super('This person is not enrolled in the cohort');
+  }
+}
+
+class NotHybridError extends InvalidInputError {
+  constructor() {
+    super('In-person check-in is for hybrid sessions');
+  }
+}
+
+@Injectable()
+export class AttendanceService {
+  constructor(
+    @InjectRepository(AttendanceSegmentEntity) private readonly segments: Repository<AttendanceSegmentEntity>,
+    @InjectRepository(AttendanceMarkEntity) private readonly marks: Repository<AttendanceMarkEntity>,
+    private readonly dataSource: DataSource,
+    private readonly sessions: SessionsService,
+    private readonly access: CohortAccessService,
+    private readonly users: UsersService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /**
+   * Merges a join or leave into the connection's segment: the earliest join and the latest leave
+   * win, so duplicates, replays and any arrival order give the same segment.
+   */
+  async recordParticipant(event: ParticipantEvent, manager: EntityManager): Promise<void> {
+    await manager.query(
+      `INSERT INTO attendance_segments (session_id, participant_sid, user_id, joined_at, left_at)
+       VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (session_id, participant_sid) DO UPDATE SET
+         joined_at = LEAST(attendance_segments.joined_at, EXCLUDED.joined_at),
+         left_at = GREATEST(attendance_segments.left_at, EXCLUDED.left_at)`,
+      [event.session.id, event.participantSid, event.userId, event.joinedAt, event.leftAt],
+    );
+  }
+
+  async list(sessionId: string, actor: AuthUser): Promise<AttendanceListDto> {
+    const { session } = await this.sessions.accessFor(sessionId, actor, ['admin', 'teacher', 'coordinator']);
+    const [segments, marks, memberIds] = await Promise.all([
+      this.segments.find({ where: { sessionId } }),
+      this.marks.find({ where: { sessionId } }),
+      this.access.activeMemberIds(session.cohortId),
+    ]);
+    const ids = [...new Set([...memberIds, ...segments.map((s) => s.userId), ...marks.map((m) => m.userId)])];
+    const people = new Map((await this.users.getMany(ids)).map((u) => [u.id, u]));
+    const items = ids
+      .filter((id) => people.has(id))
+      .map((id) => this.row(session, id, people.get(id)?.fullName as string, segments.filter((s) => s.userId === id), marks.find((m) => m.userId === id)))
+      .sort((a, b) => a.fullName.localeCompare(b.fullName));
+    return { items, total: items.length };
+  }
+
+  /** A coordinator marks someone present at the centre (hybrid sessions): full presence. */
+  async checkIn(sessionId: string, userId: string, actor: AuthUser): Promise<AttendanceRowDto> {
+    const { session } = await this.sessions.accessFor(sessionId, actor, ['admin', 'coordinator']);
+    if (session.mode !== 'hybrid') throw new NotHybridError();
+    await this.assertMember(session, userId);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(
+        `INSERT INTO attendance_marks (session_id, user_id, checked_in_at, checked_in_by) VALUES ($1, $2, now(), $3)
+         ON CONFLICT (session_id, user_id) DO UPDATE SET checked_in_at = COALESCE(attendance_marks.checked_in_at, now()), checked_in_by = COALESCE(attendance_marks.checked_in_by, $3), updated_at = now()`,
+        [sessionId, userId, actor.id],
+      );
+      await this.audit.record([{ actorId: actor.id, action: 'attendance.check-in', entityType: 'session', entityId: sessionId, data: { userId } }], manager);
+    });
+    return this.rowFor(session, userId);
+  }
+
+  /** A manual correction; the only way to `excused`. Keeps who, when and why, and audits it. */
+  async correct(sessionId: string, userId: string, dto: CorrectAttendanceDto, actor: AuthUser): Promise<AttendanceRowDto> {
+    const { session } = await this.sessions.accessFor(sessionId, actor, ['admin', 'teacher', 'coordinator']);
+    await this.assertMember(session, userId);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(
+        `INSERT INTO attendance_marks (session_id, user_id, corrected_status, correction_reason, corrected_by, corrected_at) VALUES ($1, $2, $3, $4, $5, now())
+         ON CONFLICT (session_id, user_id) DO UPDATE SET corrected_status = $3, correction_reason = $4, corrected_by = $5, corrected_at = now(), updated_at = now()`,
+        [sessionId, userId, dto.status, dto.reason.trim(), actor.id],
+      );
+      await this.audit.record(
+        [{ actorId: actor.id, action: 'attendance.correct', entityType: 'session', entityId: sessionId, reason: dto.reason.trim(), data: { userId, status: dto.status } }],
+        manager,
+      );
+    });
+    return this.rowFor(session, userId);
+  }
+
+  private async rowFor(session: LiveSessionEntity, userId: string): Promise<AttendanceRowDto> {
+    const [segments, mark, [person]] = await Promise.all([
+      this.segments.find({ where: { sessionId: session.id, userId } }),
+      this.marks.findOne({ where: { sessionId: session.id, userId } }),
+      this.users.getMany([userId]),
+    ]);
+    return this.row(session, userId, person?.fullName ?? '', segments, mark ?? undefined);
+  }
+
+  private row(session: LiveSessionEntity, userId: string, fullName: string, segments: AttendanceSegmentEntity[], mark?: AttendanceMarkEntity): AttendanceRowDto {
+    const now = new Date();
+    const finished = session.roomFinishedAt;
+    const live = computeAttendance({
+      scheduledStart: session.startsAt,
+      scheduledEnd: session.endsAt,
+      openUntil: now,
+      segments: segments
+        .filter((s) => s.joinedAt !== null)
+        .map((s) => ({
+          joinedAt: s.joinedAt as Date,
+          // A connection still open when the room finished ended with the room.
+          leftAt: s.leftAt ?? (finished && finished > (s.joinedAt as Date) ? finished : null),
+        })),
+    });
+    const scheduledMinutes = Math.round((session.endsAt.getTime() - session.startsAt.getTime()) / 60_000);
+    const base = mark?.checkedInAt
+      ? { minutesPresent: scheduledMinutes, percent: 100, status: 'present' as const, source: 'in_person' as const }
+      : { minutesPresent: live.minutesPresent, percent: live.percent, status: live.status, source: 'live' as const };
+    return {
+      userId,
+      fullName,
+      ...base,
+      ...(mark?.correctedStatus ? { status: mark.correctedStatus, source: 'manual' as const } : {}),
+      firstJoinAt: live.firstJoinAt?.toISOString() ?? null,
+      correctionReason: mark?.correctionReason ?? null,
+      correctedBy: mark?.correctedBy ?? null,
+      correctedAt: mark?.correctedAt?.toISOString() ?? null,
+    };
+  }
+
+  private async assertMember(session: LiveSessionEntity, userId: string): Promise<void> {
+    if (!(await this.access.activeMemberIds(session.cohortId)).includes(userId)) throw new NotACohortMemberError();
+  }
+}

@@ -1,0 +1,88 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectQueue } from '@nestjs/bullmq';
+import type { Job, Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { QueueName, WebhookInboxJob } from '../../../core/queue/queue-name';
+import type { LiveSessionEntity } from '../../live/live-session.entity';
+import { EgressInfoJson, RecordingsService } from '../../live/recordings.service';
+import { SessionsService } from '../../live/sessions.service';
+import type { WebhookEventEntity } from '../../live/webhook-event.entity';
+import { WebhookInboxService } from '../../live/webhook-inbox.service';
+import { AttendanceService } from '../attendance.service';
+
+const BATCH_SIZE = 500;
+const SWEEP_EVERY_MS = 15_000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+interface ParticipantJson {
+  sid?: string;
+  identity?: string;
+  joinedAt?: string;
+  joinedAtMs?: string;
+}
+
+/**
+ * Turns stored LiveKit webhooks into attendance and recording state, a locked batch at a time.
+ * A repeating sweep also runs it, so events stored while Redis was down are processed later.
+ */
+@Processor(QueueName.WebhookInbox, { concurrency: 1 })
+export class ProcessWebhookEventsJob extends WorkerHost implements OnApplicationBootstrap {
+  private readonly logger = new Logger(ProcessWebhookEventsJob.name);
+
+  constructor(
+    @InjectQueue(QueueName.WebhookInbox) private readonly queue: Queue<WebhookInboxJob>,
+    private readonly dataSource: DataSource,
+    private readonly inbox: WebhookInboxService,
+    private readonly sessions: SessionsService,
+    private readonly attendance: AttendanceService,
+    private readonly recordings: RecordingsService,
+  ) {
+    super();
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.queue.upsertJobScheduler('inbox-sweeper', { every: SWEEP_EVERY_MS }, { name: 'sweep', data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } });
+  }
+
+  async process(_job: Job<WebhookInboxJob>): Promise<number> {
+    let processed = 0;
+    for (;;) {
+      const count = await this.dataSource.transaction(async (manager) => {
+        const batch = await this.inbox.nextBatch(manager, BATCH_SIZE);
+        if (batch.length === 0) return 0;
+        const rooms = new Map<string, LiveSessionEntity>();
+        for (const session of await this.sessions.byRoomNames([...new Set(batch.map((e) => e.roomName).filter((r): r is string => !!r))])) {
+          rooms.set(session.roomName, session);
+        }
+        const notes = new Map<string, string | null>();
+        for (const event of batch) notes.set(event.id, await this.apply(event, rooms, manager));
+        await this.inbox.markProcessed(manager, notes);
+        return batch.length;
+      });
+      processed += count;
+      if (count < BATCH_SIZE) return processed;
+    }
+  }
+
+  /** Answers a note when the event changes nothing. */
+  private async apply(event: WebhookEventEntity, rooms: Map<string, LiveSessionEntity>, manager: Parameters<AttendanceService['recordParticipant']>[1]): Promise<string | null> {
+    if (event.event.startsWith('egress_')) return this.recordings.applyEgress((event.payload.egressInfo ?? {}) as EgressInfoJson);
+    const session = event.roomName ? rooms.get(event.roomName) : undefined;
+    if (!session) return 'room unknown to the platform';
+    if (event.event === 'room_finished') {
+      await this.sessions.markRoomFinished(session.id, event.occurredAt);
+      return null;
+    }
+    if (event.event !== 'participant_joined' && event.event !== 'participant_left') return 'not used for attendance';
+    const participant = (event.payload.participant ?? {}) as ParticipantJson;
+    if (!participant.sid || !participant.identity || !UUID.test(participant.identity)) return 'participant is not a platform user';
+    const joinedMs = Number(participant.joinedAtMs ?? 0) || Number(participant.joinedAt ?? 0) * 1000;
+    const joinedAt = joinedMs > 0 ? new Date(joinedMs) : event.event === 'participant_joined' ? event.occurredAt : null;
+    await this.attendance.recordParticipant(
+      { session, userId: participant.identity, participantSid: participant.sid, joinedAt, leftAt: event.event === 'participant_left' ? event.occurredAt : null },
+      manager,
+    );
+    return null;
+  }
+}

@@ -1,0 +1,58 @@
+import type { CohortKind } from '@mre/contracts';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { CourseEntity } from '../catalog/course.entity';
+import { UserEntity } from '../identity/user.entity';
+import { CentreEntity } from '../organizations/centre.entity';
+
+/** A run of a course at a centre, for trainees or for the trainers who will teach next. */
+@Entity('cohorts')
+export class CohortEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index()
+  @Column({ name: 'course_id', type: 'uuid' })
+  courseId: string;
+
+  @ManyToOne(() => CourseEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'course_id' })
+  course?: CourseEntity;
+
+  @Index()
+  @Column({ name: 'centre_id', type: 'uuid' })
+  centreId: string;
+
+  @ManyToOne(() => CentreEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'centre_id' })
+  centre?: CentreEntity;
+
+  @Column({ type: 'varchar', length: 20 })
+  kind: CohortKind;
+
+  @Column({ type: 'varchar', length: 200 })
+  name: string;
+
+  /** Places for active (and completed) enrollments; the rest wait in line. */
+  @Column({ type: 'integer' })
+  capacity: number;
+
+  /** Calendar dates (YYYY-MM-DD), not instants: a cohort runs on days at its centre. */
+  @Column({ name: 'starts_on', type: 'date' })
+  startsOn: string;
+
+  @Column({ name: 'ends_on', type: 'date' })
+  endsOn: string;
+
+  @Column({ name: 'min_attendance_percent', type: 'integer', default: 80 })
+  minAttendancePercent: number;
+
+  @ManyToMany(() => UserEntity)
+  @JoinTable({ name: 'cohort_teachers', joinColumn: { name: 'cohort_id' }, inverseJoinColumn: { name: 'user_id' } })
+  teachers?: UserEntity[];
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

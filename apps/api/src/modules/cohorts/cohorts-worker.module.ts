@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
+import { UsersModule } from '../identity/users.module';
+import { COHORT_ENTITIES } from './cohorts.module';
+import { EnrollCsvJob } from './jobs/enroll-csv.job';
+import { RosterService } from './roster.service';
+
+/** The cohort processors (CSV enrollment imports); only the worker process imports this module. */
+@Module({
+  imports: [TypeOrmModule.forFeature(COHORT_ENTITIES), AuditModule, UsersModule],
+  providers: [RosterService, EnrollCsvJob],
+})
+export class CohortsWorkerModule {}

@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
+import { CatalogModule } from '../catalog/catalog.module';
+import { UsersModule } from '../identity/users.module';
+import { OrganizationsModule } from '../organizations/organizations.module';
+import { CohortAccessService } from './cohort-access.service';
+import { CohortEntity } from './cohort.entity';
+import { CohortsController } from './cohorts.controller';
+import { CohortsService } from './cohorts.service';
+import { EnrollmentEntity } from './enrollment.entity';
+import { EnrollmentsController } from './enrollments.controller';
+import { EnrollmentsService } from './enrollments.service';
+import { ImportJobEntity } from './import-job.entity';
+import { ImportJobsService } from './import-jobs.service';
+import { JobsController } from './jobs.controller';
+import { RosterService } from './roster.service';
+
+export const COHORT_ENTITIES = [CohortEntity, EnrollmentEntity, ImportJobEntity];
+
+@Module({
+  imports: [TypeOrmModule.forFeature(COHORT_ENTITIES), AuditModule, CatalogModule, UsersModule, OrganizationsModule],
+  controllers: [CohortsController, EnrollmentsController, JobsController],
+  providers: [CohortsService, CohortAccessService, EnrollmentsService, ImportJobsService, RosterService],
+  exports: [CohortsService, CohortAccessService],
+})
+export class CohortsModule {}

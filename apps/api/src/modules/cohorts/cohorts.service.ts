@@ -1,0 +1,168 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Brackets, DataSource, Repository, SelectQueryBuilder } from 'typeorm';
+import type { AuthUser } from '../../core/auth/auth-user';
+import { InvalidInputError } from '../../core/errors/domain-error';
+import { Page, pageWindow } from '../../core/http/pagination';
+import { AuditService } from '../audit/audit.service';
+import { CoursesService } from '../catalog/courses.service';
+import type { UserEntity } from '../identity/user.entity';
+import { UsersService } from '../identity/users.service';
+import { OrganizationsService } from '../organizations/organizations.service';
+import { CohortEntity } from './cohort.entity';
+import { CapacityBelowEnrolledError, CohortNotFoundError, NotCohortManagerError, NotCohortStaffError, NotTeachersError } from './cohorts.errors';
+import { CohortCountsDto, CohortDto, CreateCohortDto, ListCohortsQueryDto, UpdateCohortDto } from './dto/cohort.dto';
+import { EnrollmentEntity } from './enrollment.entity';
+import { RosterService } from './roster.service';
+
+/** Cohorts, and who may see and run them. */
+@Injectable()
+export class CohortsService {
+  constructor(
+    @InjectRepository(CohortEntity) private readonly cohorts: Repository<CohortEntity>,
+    @InjectRepository(EnrollmentEntity) private readonly enrollments: Repository<EnrollmentEntity>,
+    private readonly dataSource: DataSource,
+    private readonly courses: CoursesService,
+    private readonly organizations: OrganizationsService,
+    private readonly users: UsersService,
+    private readonly roster: RosterService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(dto: CreateCohortDto, actor: AuthUser): Promise<CohortDto> {
+    await this.assertReferences(dto, actor);
+    assertDates(dto.startsOn, dto.endsOn);
+    const { teacherIds, ...fields } = dto;
+    const id = await this.dataSource.transaction(async (manager) => {
+      const saved = await manager.save(
+        manager.create(CohortEntity, { ...fields, minAttendancePercent: dto.minAttendancePercent ?? 80, teachers: asUsers(teacherIds) }),
+      );
+      await this.audit.record([{ actorId: actor.id, action: 'cohort.created', entityType: 'cohort', entityId: saved.id, data: { ...dto } }], manager);
+      return saved.id;
+    });
+    return this.get(id, actor);
+  }
+
+  /** Changes the cohort; a larger capacity promotes the first waitlisted into the new places. */
+  async update(id: string, dto: UpdateCohortDto, actor: AuthUser): Promise<CohortDto> {
+    await this.assertReferences(dto, actor);
+    await this.dataSource.transaction(async (manager) => {
+      const cohort = await this.roster.lock(id, manager);
+      const { teacherIds, ...fields } = dto;
+      this.cohorts.merge(cohort, fields);
+      assertDates(cohort.startsOn, cohort.endsOn);
+      const { taken } = await this.roster.occupancy(id, manager);
+      if (cohort.capacity < taken) throw new CapacityBelowEnrolledError(taken);
+      if (teacherIds) cohort.teachers = asUsers(teacherIds);
+      await manager.save(cohort);
+      await this.audit.record([{ actorId: actor.id, action: 'cohort.updated', entityType: 'cohort', entityId: id, data: { ...dto } }], manager);
+      await this.roster.fillFreePlaces(cohort, { actorId: actor.id, reason: 'capacity changed' }, manager);
+    });
+    return this.get(id, actor);
+  }
+
+  async list(query: ListCohortsQueryDto, actor: AuthUser): Promise<Page<CohortDto>> {
+    const qb = this.withDetails(this.visibleTo(actor)).orderBy('c.starts_on', 'DESC').addOrderBy('c.name', 'ASC').addOrderBy('c.id', 'ASC');
+    if (query.courseId) qb.andWhere('c.course_id = :courseId', { courseId: query.courseId });
+    if (query.centreId) qb.andWhere('c.centre_id = :centreId', { centreId: query.centreId });
+    if (query.kind) qb.andWhere('c.kind = :kind', { kind: query.kind });
+    if (query.q) qb.andWhere('c.name ILIKE :like', { like: `%${query.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
+    const { skip, take } = pageWindow(query);
+    const [items, total] = await qb.skip(skip).take(take).getManyAndCount();
+    const counts = await this.counts(items.map((c) => c.id));
+    return { items: items.map((c) => CohortDto.from(c, counts.get(c.id) ?? { enrolled: 0, waitlisted: 0 })), total };
+  }
+
+  async get(id: string, actor: AuthUser): Promise<CohortDto> {
+    const cohort = await this.withDetails(this.visibleTo(actor)).andWhere('c.id = :id', { id }).getOne();
+    if (!cohort) throw new CohortNotFoundError();
+    return CohortDto.from(cohort, (await this.counts([id])).get(id) ?? { enrolled: 0, waitlisted: 0 });
+  }
+
+  /** The cohort, when the actor is its admin or the coordinator of its centre (404 when they cannot see it). */
+  async requireManager(id: string, actor: AuthUser, what: string): Promise<CohortEntity> {
+    const cohort = await this.findVisible(id, actor);
+    if (!isManager(cohort, actor)) throw new NotCohortManagerError(what);
+    return cohort;
+  }
+
+  /** The cohort, when the actor runs or teaches it (404 when they cannot see it). */
+  async requireStaff(id: string, actor: AuthUser): Promise<CohortEntity> {
+    const cohort = await this.findVisible(id, actor);
+    if (!isManager(cohort, actor) && !cohort.teachers?.some((t) => t.id === actor.id)) throw new NotCohortStaffError();
+    return cohort;
+  }
+
+  /**
+   * Teachers are diaspora experts. The train-the-trainer cascade will also admit holders of a
+   * certificate from a `trainers` cohort: the certification context extends this check.
+   */
+  async assertTeachers(ids: string[]): Promise<void> {
+    const notExperts = await this.users.withoutRole(ids, 'expert');
+    if (notExperts.length > 0) throw new NotTeachersError(notExperts);
+  }
+
+  private async findVisible(id: string, actor: AuthUser): Promise<CohortEntity> {
+    const cohort = await this.visibleTo(actor).leftJoinAndSelect('c.teachers', 'teacher').andWhere('c.id = :id', { id }).getOne();
+    if (!cohort) throw new CohortNotFoundError();
+    return cohort;
+  }
+
+  /** Admins see all; coordinators their centre's; anyone the cohorts they teach or are enrolled in. */
+  private visibleTo(actor: AuthUser): SelectQueryBuilder<CohortEntity> {
+    const qb = this.cohorts.createQueryBuilder('c');
+    if (actor.role === 'admin') return qb;
+    return qb.where(
+      new Brackets((w) => {
+        w.where('EXISTS (SELECT 1 FROM cohort_teachers ct WHERE ct.cohort_id = c.id AND ct.user_id = :actorId)', { actorId: actor.id }).orWhere(
+          "EXISTS (SELECT 1 FROM enrollments e WHERE e.cohort_id = c.id AND e.user_id = :actorId AND e.status <> 'withdrawn')",
+        );
+        if (actor.role === 'coordinator' && actor.centreId) w.orWhere('c.centre_id = :centreId', { centreId: actor.centreId });
+      }),
+    );
+  }
+
+  private withDetails(qb: SelectQueryBuilder<CohortEntity>): SelectQueryBuilder<CohortEntity> {
+    return qb.leftJoinAndSelect('c.course', 'course').leftJoinAndSelect('c.centre', 'centre').leftJoinAndSelect('c.teachers', 'teacher');
+  }
+
+  private async counts(ids: string[]): Promise<Map<string, CohortCountsDto>> {
+    if (ids.length === 0) return new Map();
+    const rows: { cohortId: string; enrolled: number; waitlisted: number }[] = await this.enrollments
+      .createQueryBuilder('e')
+      .select('e.cohort_id', 'cohortId')
+      .addSelect("count(*) FILTER (WHERE e.status IN ('active', 'completed'))::int", 'enrolled')
+      .addSelect("count(*) FILTER (WHERE e.status = 'waitlisted')::int", 'waitlisted')
+      .where('e.cohort_id IN (:...ids)', { ids })
+      .groupBy('e.cohort_id')
+      .getRawMany();
+    return new Map(rows.map((r) => [r.cohortId, { enrolled: r.enrolled, waitlisted: r.waitlisted }]));
+  }
+
+  private async assertReferences(dto: UpdateCohortDto & { courseId?: string }, actor: AuthUser): Promise<void> {
+    if (dto.courseId) {
+      await this.courses.get(dto.courseId, actor).catch(() => {
+        throw new InvalidInputError('courseId does not name a course');
+      });
+    }
+    if (dto.centreId) {
+      await this.organizations.getCentre(dto.centreId).catch(() => {
+        throw new InvalidInputError('centreId does not name a centre');
+      });
+    }
+    if (dto.teacherIds) await this.assertTeachers(dto.teacherIds);
+  }
+}
+
+function isManager(cohort: CohortEntity, actor: AuthUser): boolean {
+  return actor.role === 'admin' || (actor.role === 'coordinator' && actor.centreId === cohort.centreId);
+}
+
+function assertDates(startsOn: string, endsOn: string): void {
+  // YYYY-MM-DD strings compare in calendar order.
+  if (endsOn < startsOn) throw new InvalidInputError('endsOn must not be before startsOn');
+}
+
+function asUsers(ids: string[]): UserEntity[] {
+  return ids.map((id) => ({ id }) as UserEntity);
+}

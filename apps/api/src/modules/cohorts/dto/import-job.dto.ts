@@ -1,0 +1,43 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { JOB_STATES, type JobState } from '@mre/contracts';
+import type { ImportJobEntity } from '../import-job.entity';
+
+export class ImportFileDto {
+  @ApiProperty({ type: 'string', format: 'binary', description: 'CSV (UTF-8, `,` or `;`) with columns email, full_name and optionally locale, time_zone; at most 5 MB' })
+  file: unknown;
+}
+
+export class JobStartedDto {
+  @ApiProperty({ format: 'uuid' }) jobId: string;
+}
+
+export class ImportRowErrorDto {
+  @ApiProperty({ description: 'Line in the file, the header being line 1' }) row: number;
+  @ApiProperty() message: string;
+}
+
+export class ImportResultDto {
+  @ApiProperty({ description: 'Users created (and invited)' }) created: number;
+  @ApiProperty({ description: 'Enrolled as active' }) enrolled: number;
+  @ApiProperty() waitlisted: number;
+  @ApiProperty({ description: 'Already in the cohort, left as they were' }) skipped: number;
+  @ApiProperty({ type: [ImportRowErrorDto] }) errors: ImportRowErrorDto[];
+}
+
+export class JobDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: JOB_STATES }) state: JobState;
+  @ApiProperty({ minimum: 0, maximum: 100 }) progress: number;
+  @ApiPropertyOptional({ type: ImportResultDto, description: 'Once completed' }) result?: ImportResultDto;
+  @ApiPropertyOptional({ description: 'Why the job failed' }) failureReason?: string;
+
+  static from(job: ImportJobEntity): JobDto {
+    return {
+      id: job.id,
+      state: job.state,
+      progress: job.progress,
+      ...(job.state === 'completed' && job.result ? { result: job.result } : {}),
+      ...(job.state === 'failed' && job.failureReason ? { failureReason: job.failureReason } : {}),
+    };
+  }
+}

@@ -1,0 +1,130 @@
+import { LOCALES, type Locale } from '@mre/contracts';
+import { isEmail } from 'class-validator';
+import { parse } from 'csv-parse/sync';
+import { isTimeZone } from '../../core/http/is-time-zone';
+import { InvalidCsvError } from './cohorts.errors';
+import type { ImportRowError } from './import-job.entity';
+
+/** A good row of an enrollment file. `row` is its line in the file, the header being line 1. */
+export interface CsvPerson {
+  row: number;
+  email: string;
+  fullName: string;
+  locale?: Locale;
+  timeZone?: string;
+}
+
+export interface EnrollmentCsv {
+  people: CsvPerson[];
+  errors: ImportRowError[];
+}
+
+type Column = 'email' | 'fullName' | 'locale' | 'timeZone';
+type ColumnIndexes = Partial<Record<Column, number>>;
+
+/** Header names as people write them, compared without case, spaces, dashes or underscores. */
+const HEADER_NAMES: Record<string, Column> = {
+  email: 'email',
+  mail: 'email',
+  fullname: 'fullName',
+  name: 'fullName',
+  locale: 'locale',
+  timezone: 'timeZone',
+};
+
+const MAX_NAME_LENGTH = 200;
+const MAX_EMAIL_LENGTH = 254;
+
+/** Checks at upload what can be told from the header, so that a wrong file is refused at once. */
+export function assertEnrollmentCsv(file: Buffer): void {
+  const [header, firstRow] = filledLines(decode(file));
+  if (header === undefined) throw new InvalidCsvError('The file is empty');
+  columnIndexes(parse(header, { bom: true, delimiter: detectDelimiter(header), trim: true, relax_quotes: true })[0] ?? []);
+  if (firstRow === undefined) throw new InvalidCsvError('The file has no rows under its header line');
+}
+
+/**
+ * Reads the whole file: comma or semicolon (Excel in French writes `;`), with or without a BOM,
+ * CRLF or LF, quoted fields, blank lines and extra columns. Every bad row is reported, the good
+ * ones come back in file order.
+ */
+export function readEnrollmentCsv(file: Buffer): EnrollmentCsv {
+  const text = decode(file);
+  const errors: ImportRowError[] = [];
+  const records = parse(text, {
+    bom: true,
+    delimiter: detectDelimiter(filledLines(text)[0] ?? ''),
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: true,
+    trim: true,
+    info: true,
+    skip_records_with_error: true,
+    on_skip: (error) => void errors.push({ row: Number(error?.lines ?? 0), message: `the row cannot be read as CSV (${error?.message ?? 'unknown error'})` }),
+    // csv-parse's types do not model `info: true`, which wraps each record with where it was read.
+  }) as unknown as { record: string[]; info: { lines: number } }[];
+  const [header, ...rows] = records;
+  const columns = columnIndexes(header?.record ?? []);
+  const firstRowOf = new Map<string, number>();
+  const people: CsvPerson[] = [];
+  for (const { record, info } of rows) {
+    // Spreadsheets save empty rows as `;;;`: those are blank lines too.
+    if (record.every((cell) => cell === '')) continue;
+    const cell = (column: Column) => (columns[column] === undefined ? '' : (record[columns[column] as number] ?? ''));
+    const person = { row: info.lines, email: cell('email').toLowerCase(), fullName: cell('fullName'), locale: cell('locale').toLowerCase(), timeZone: cell('timeZone') };
+    const problem = rowProblem(person, firstRowOf.get(person.email));
+    if (problem) {
+      errors.push({ row: person.row, message: problem });
+      continue;
+    }
+    firstRowOf.set(person.email, person.row);
+    people.push({ ...person, locale: (person.locale || undefined) as Locale | undefined, timeZone: person.timeZone || undefined });
+  }
+  return { people, errors: errors.sort((a, b) => a.row - b.row) };
+}
+
+function rowProblem(person: { email: string; fullName: string; locale: string; timeZone: string }, firstRow: number | undefined): string | null {
+  if (!person.email) return 'email is missing';
+  if (person.email.length > MAX_EMAIL_LENGTH || !isEmail(person.email)) return `"${person.email}" is not a valid e-mail address`;
+  if (firstRow !== undefined) return `${person.email} is already on row ${firstRow}`;
+  if (!person.fullName) return 'full_name is missing';
+  if (person.fullName.length > MAX_NAME_LENGTH) return `full_name is longer than ${MAX_NAME_LENGTH} characters`;
+  if (person.locale && !(LOCALES as readonly string[]).includes(person.locale)) return `locale "${person.locale}" is not one of ${LOCALES.join(', ')}`;
+  if (person.timeZone && !isTimeZone(person.timeZone)) return `time_zone "${person.timeZone}" is not an IANA time zone such as Africa/Casablanca`;
+  return null;
+}
+
+/** UTF-8 text or nothing: a binary file (or a legacy Windows encoding) is refused with a hint. */
+function decode(file: Buffer): string {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(file);
+  } catch {
+    throw new InvalidCsvError('The file is not a CSV text file in UTF-8: in Excel, save it as "CSV UTF-8"');
+  }
+  if (text.includes('\u0000')) throw new InvalidCsvError('The file is not a CSV text file (it contains binary data)');
+  return text;
+}
+
+function filledLines(text: string): string[] {
+  return text.split(/\r\n|\n|\r/).filter((line) => line.replace(/^\uFEFF/, '').trim() !== '');
+}
+
+/** The separator is whichever of `;` and `,` the header line uses more (outside quotes). */
+function detectDelimiter(header: string): ',' | ';' {
+  const bare = header.replace(/"[^"]*"/g, '');
+  const count = (c: string) => bare.split(c).length - 1;
+  return count(';') > count(',') ? ';' : ',';
+}
+
+function columnIndexes(header: string[]): ColumnIndexes {
+  const columns: ColumnIndexes = {};
+  header.forEach((name, index) => {
+    const column = HEADER_NAMES[name.toLowerCase().replace(/[\s_-]/g, '')];
+    if (column && columns[column] === undefined) columns[column] = index;
+  });
+  const expected = 'the first line must name the columns: email, full_name, and optionally locale, time_zone';
+  if (columns.email === undefined) throw new InvalidCsvError(`The file has no email column: ${expected}`);
+  if (columns.fullName === undefined) throw new InvalidCsvError(`The file has no full_name column: ${expected}`);
+  return columns;
+}

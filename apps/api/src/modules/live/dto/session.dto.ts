@@ -1,0 +1,153 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ROOM_ROLES, SESSION_MODES, SESSION_STATUSES, type RoomRole, type SessionMode, type SessionStatus } from '@mre/contracts';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import { IsTimeZone } from '../../../core/http/is-time-zone';
+import { PageQueryDto } from '../../../core/http/pagination';
+import type { LiveSessionEntity } from '../live-session.entity';
+
+const WITH_OFFSET = /(Z|[+-]\d{2}:?\d{2})$/i;
+const OFFSET_MESSAGE = 'startsAt must be an ISO 8601 date-time with an offset, such as 2027-03-09T18:00:00-05:00';
+
+export class CreateSessionsDto {
+  @ApiProperty({ example: 'Hydraulique : circuits de freinage' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  title: string;
+
+  @ApiProperty({ example: '2027-03-09T18:00:00-05:00', description: 'With an offset; stored and answered in UTC' })
+  @IsISO8601({ strict: true }, { message: OFFSET_MESSAGE })
+  @Matches(WITH_OFFSET, { message: OFFSET_MESSAGE })
+  startsAt: string;
+
+  @ApiProperty({ minimum: 15, maximum: 480 })
+  @IsInt()
+  @Min(15)
+  @Max(480)
+  durationMinutes: number;
+
+  @ApiProperty({ enum: SESSION_MODES })
+  @IsIn(SESSION_MODES)
+  mode: SessionMode;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 52, description: 'N weekly sessions at the same local time in timeZone' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(52)
+  repeatWeeks?: number;
+
+  @ApiPropertyOptional({ example: 'America/Toronto', description: 'Required with repeatWeeks' })
+  @ValidateIf((dto: CreateSessionsDto) => dto.repeatWeeks !== undefined || dto.timeZone !== undefined)
+  @IsTimeZone({ message: 'timeZone must be an IANA time zone (required with repeatWeeks)' })
+  timeZone?: string;
+}
+
+export class UpdateSessionDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  title?: string;
+
+  @ApiPropertyOptional({ example: '2027-03-10T18:00:00-05:00' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: OFFSET_MESSAGE })
+  @Matches(WITH_OFFSET, { message: OFFSET_MESSAGE })
+  startsAt?: string;
+
+  @ApiPropertyOptional({ minimum: 15, maximum: 480 })
+  @IsOptional()
+  @IsInt()
+  @Min(15)
+  @Max(480)
+  durationMinutes?: number;
+
+  @ApiPropertyOptional({ enum: SESSION_MODES })
+  @IsOptional()
+  @IsIn(SESSION_MODES)
+  mode?: SessionMode;
+}
+
+export class ScheduleQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ example: '2027-03-01T00:00:00Z', description: 'Sessions ending after this instant (default: now)' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  from?: string;
+
+  @ApiPropertyOptional({ example: '2027-04-01T00:00:00Z', description: 'Sessions starting before this instant' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  to?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @Matches(/^[0-9a-f-]{36}$/i, { message: 'cohortId must be a UUID' })
+  cohortId?: string;
+}
+
+export class SessionDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) cohortId: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ format: 'date-time' }) startsAt: string;
+  @ApiProperty({ format: 'date-time' }) endsAt: string;
+  @ApiProperty() durationMinutes: number;
+  @ApiProperty({ enum: SESSION_MODES }) mode: SessionMode;
+  @ApiProperty({ enum: SESSION_STATUSES }) status: SessionStatus;
+  @ApiProperty() roomName: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) seriesId: string | null;
+
+  static from(session: LiveSessionEntity): SessionDto {
+    return {
+      id: session.id,
+      cohortId: session.cohortId,
+      title: session.title,
+      startsAt: session.startsAt.toISOString(),
+      endsAt: session.endsAt.toISOString(),
+      durationMinutes: Math.round((session.endsAt.getTime() - session.startsAt.getTime()) / 60_000),
+      mode: session.mode,
+      status: session.status,
+      roomName: session.roomName,
+      seriesId: session.seriesId,
+    };
+  }
+}
+
+export class SessionListDto {
+  @ApiProperty({ type: [SessionDto] }) items: SessionDto[];
+  @ApiProperty() total: number;
+}
+
+export class JoinResponseDto {
+  @ApiProperty({ example: 'wss://live.academy.example' }) serverUrl: string;
+  @ApiProperty() token: string;
+  @ApiProperty({ format: 'date-time' }) expiresAt: string;
+  @ApiProperty({ enum: ROOM_ROLES }) role: RoomRole;
+}
+
+export class RoomActionResultDto {
+  @ApiProperty({ description: 'false when LiveKit could not be reached; the refusal of new tokens holds all the same' })
+  appliedInRoom: boolean;
+}
+
+export class RecordingDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: ['active', 'ended', 'failed'] }) status: 'active' | 'ended' | 'failed';
+  @ApiProperty({ format: 'date-time' }) startedAt: string;
+  @ApiProperty({ type: Number, nullable: true }) durationSeconds: number | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) url?: string | null;
+}
+
+export class RecordingListDto {
+  @ApiProperty({ type: [RecordingDto] }) items: RecordingDto[];
+  @ApiProperty() total: number;
+}
+
+export class TooEarlyDto {
+  @ApiProperty({ example: 425 }) statusCode: number;
+  @ApiProperty() error: string;
+  @ApiProperty() message: string;
+  @ApiProperty({ format: 'date-time' }) opensAt: string;
+}

@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
+import { CohortsModule } from '../cohorts/cohorts.module';
+import { UsersModule } from '../identity/users.module';
+import { LiveKitWebhookController } from './livekit-webhook.controller';
+import { LiveSessionEntity } from './live-session.entity';
+import { RecordingEntity } from './recording.entity';
+import { RecordingsService } from './recordings.service';
+import { RoomRemovalEntity } from './room-removal.entity';
+import { RoomService } from './room.service';
+import { SessionsController } from './sessions.controller';
+import { SessionsService } from './sessions.service';
+import { WebhookEventEntity } from './webhook-event.entity';
+import { WebhookInboxService } from './webhook-inbox.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([LiveSessionEntity, RoomRemovalEntity, RecordingEntity, WebhookEventEntity]), CohortsModule, UsersModule, AuditModule],
+  controllers: [SessionsController, LiveKitWebhookController],
+  providers: [SessionsService, RoomService, RecordingsService, WebhookInboxService],
+  exports: [SessionsService, RecordingsService, WebhookInboxService],
+})
+export class LiveModule {}

@@ -1,0 +1,105 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { RoomRole } from '@mre/contracts';
+import { TrackSource, type VideoGrant } from 'livekit-server-sdk';
+import { Repository } from 'typeorm';
+import type { AuthUser } from '../../core/auth/auth-user';
+import { AppConfig } from '../../core/config/app-config';
+import { LiveKitGateway } from '../../core/livekit/livekit-gateway';
+import { AuditService } from '../audit/audit.service';
+import type { CohortRelation } from '../cohorts/cohort-access.service';
+import { UsersService } from '../identity/users.service';
+import { JoinResponseDto, RoomActionResultDto } from './dto/session.dto';
+import { JoinWindowNotOpenError, RemovedFromRoomError, SessionEndedError } from './live.errors';
+import { RoomRemovalEntity } from './room-removal.entity';
+import { SessionsService } from './sessions.service';
+
+/** A join token only opens the door; once in, LiveKit keeps the connection alive on its own. */
+const TOKEN_TTL_SECONDS = 5 * 60;
+const EMPTY_ROOM_TIMEOUT_SECONDS = 10 * 60;
+/** Room for the cohort's observers (coordinator, admins) and the recorder on top of its places. */
+const EXTRA_PARTICIPANTS = 10;
+
+const ROLE_OF: Record<CohortRelation, RoomRole> = { teacher: 'host', trainee: 'trainee', coordinator: 'observer', admin: 'observer' };
+
+const GRANTS: Record<RoomRole, VideoGrant> = {
+  host: { roomAdmin: true, roomRecord: true, canPublish: true, canSubscribe: true, canPublishData: true },
+  trainee: { canSubscribe: true, canPublishData: true, canPublish: true, canPublishSources: [TrackSource.MICROPHONE, TrackSource.CAMERA] },
+  observer: { canSubscribe: true, canPublish: false, canPublishData: false, hidden: true },
+};
+
+@Injectable()
+export class RoomService {
+  private readonly logger = new Logger(RoomService.name);
+
+  constructor(
+    @InjectRepository(RoomRemovalEntity) private readonly removals: Repository<RoomRemovalEntity>,
+    private readonly sessions: SessionsService,
+    private readonly users: UsersService,
+    private readonly livekit: LiveKitGateway,
+    private readonly audit: AuditService,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** A LiveKit token for the session's room, only inside the join window and only for its people. */
+  async join(sessionId: string, actor: AuthUser): Promise<JoinResponseDto> {
+    const { session, membership } = await this.sessions.joinAccess(sessionId, actor);
+    const now = Date.now();
+    if (session.status === 'cancelled') throw new SessionEndedError('cancelled');
+    if (now >= session.endsAt.getTime()) throw new SessionEndedError('ended');
+    const opensAt = new Date(session.startsAt.getTime() - this.config.get('JOIN_WINDOW_MINUTES') * 60_000);
+    if (now < opensAt.getTime()) throw new JoinWindowNotOpenError(opensAt);
+    if (await this.removals.exists({ where: { sessionId, userId: actor.id } })) throw new RemovedFromRoomError();
+
+    if (!session.roomCreatedAt) {
+      // Best effort: if LiveKit is down the token is still good, and the classroom says so plainly.
+      try {
+        await this.livekit.ensureRoom(session.roomName, membership.capacity + membership.teacherIds.length + EXTRA_PARTICIPANTS, EMPTY_ROOM_TIMEOUT_SECONDS);
+        await this.sessions.markRoomCreated(session.id);
+      } catch (error) {
+        this.logger.warn(`Room ${session.roomName} not created yet: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    const role = ROLE_OF[membership.relation as CohortRelation];
+    const user = await this.users.get(actor.id);
+    const token = await this.livekit.createJoinToken({
+      room: session.roomName,
+      identity: actor.id,
+      name: user.fullName,
+      metadata: JSON.stringify({ role, userRole: actor.role }),
+      grant: GRANTS[role],
+      ttlSeconds: TOKEN_TTL_SECONDS,
+    });
+    return { serverUrl: this.livekit.serverUrl, token, expiresAt: new Date(now + TOKEN_TTL_SECONDS * 1000).toISOString(), role };
+  }
+
+  /** Takes the person out of the room and refuses them new tokens until readmitted. */
+  async remove(sessionId: string, userId: string, actor: AuthUser): Promise<RoomActionResultDto> {
+    const { session } = await this.sessions.accessFor(sessionId, actor, ['admin', 'teacher']);
+    await this.removals.createQueryBuilder().insert().values({ sessionId, userId, removedBy: actor.id }).orIgnore().execute();
+    await this.audit.record([{ actorId: actor.id, action: 'room.remove', entityType: 'session', entityId: sessionId, data: { userId } }]);
+    return { appliedInRoom: await this.applied(() => this.livekit.removeParticipant(session.roomName, userId)) };
+  }
+
+  async readmit(sessionId: string, userId: string, actor: AuthUser): Promise<RoomActionResultDto> {
+    await this.sessions.accessFor(sessionId, actor, ['admin', 'teacher']);
+    await this.removals.delete({ sessionId, userId });
+    await this.audit.record([{ actorId: actor.id, action: 'room.readmit', entityType: 'session', entityId: sessionId, data: { userId } }]);
+    return { appliedInRoom: true };
+  }
+
+  async mute(sessionId: string, userId: string, actor: AuthUser): Promise<RoomActionResultDto> {
+    const { session } = await this.sessions.accessFor(sessionId, actor, ['admin', 'teacher']);
+    return { appliedInRoom: await this.applied(() => this.livekit.muteMicrophone(session.roomName, userId)) };
+  }
+
+  private async applied(action: () => Promise<void>): Promise<boolean> {
+    try {
+      await action();
+      return true;
+    } catch (error) {
+      this.logger.warn(`Room action not applied: ${error instanceof Error ? error.message : String(error)}`);
+      return false;
+    }
+  }
+}

@@ -1,0 +1,186 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Queue } from 'bullmq';
+import { randomUUID } from 'node:crypto';
+import { DataSource, In, QueryFailedError, Repository } from 'typeorm';
+import type { AuthUser } from '../../core/auth/auth-user';
+import { NotFoundError } from '../../core/errors/domain-error';
+import { Page, pageWindow } from '../../core/http/pagination';
+import { MailJob, QueueName } from '../../core/queue/queue-name';
+import { CohortAccessService, CohortMembership, CohortRelation } from '../cohorts/cohort-access.service';
+import { UsersService } from '../identity/users.service';
+import { CreateSessionsDto, ScheduleQueryDto, SessionDto, UpdateSessionDto } from './dto/session.dto';
+import { NotHostError, NotInCohortError, SessionEndedError, SessionNotFoundError, SessionOverlapError } from './live.errors';
+import { LiveSessionEntity } from './live-session.entity';
+import { parseInstantWithOffset, weeklyStarts } from './weekly-schedule';
+
+class CohortNotFoundError extends NotFoundError {
+  constructor() {
+    super('Cohort');
+  }
+}
+
+const STAFF: CohortRelation[] = ['admin', 'teacher', 'coordinator'];
+const SCHEDULERS: CohortRelation[] = ['admin', 'teacher'];
+
+/** A session with the caller's relation to its cohort, as the other live services need it. */
+export interface SessionAccess {
+  session: LiveSessionEntity;
+  membership: CohortMembership;
+}
+
+@Injectable()
+export class SessionsService {
+  constructor(
+    @InjectRepository(LiveSessionEntity) private readonly sessions: Repository<LiveSessionEntity>,
+    @InjectQueue(QueueName.Mail) private readonly mailQueue: Queue<MailJob>,
+    private readonly dataSource: DataSource,
+    private readonly access: CohortAccessService,
+    private readonly users: UsersService,
+  ) {}
+
+  /** One session, or a weekly series at the same local time in `timeZone`. */
+  async create(cohortId: string, dto: CreateSessionsDto, actor: AuthUser): Promise<Page<SessionDto>> {
+    const membership = await this.access.membership(cohortId, actor);
+    if (!membership || !membership.relation) throw new CohortNotFoundError();
+    if (!SCHEDULERS.includes(membership.relation)) throw new NotHostError();
+    const first = parseInstantWithOffset(dto.startsAt) as Date;
+    const starts = dto.repeatWeeks ? weeklyStarts(first, dto.repeatWeeks, dto.timeZone as string) : [first];
+    const seriesId = starts.length > 1 ? randomUUID() : null;
+    const rows = starts.map((startsAt) => {
+      const id = randomUUID();
+      return this.sessions.create({
+        id,
+        cohortId,
+        title: dto.title.trim(),
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + dto.durationMinutes * 60_000),
+        mode: dto.mode,
+        status: 'scheduled',
+        roomName: `mre-${id}`,
+        seriesId,
+        roomCreatedAt: null,
+        roomFinishedAt: null,
+        createdBy: actor.id,
+      });
+    });
+    await this.withOverlapCheck(() => this.dataSource.transaction((manager) => manager.save(rows)));
+    return { items: rows.map(SessionDto.from), total: rows.length };
+  }
+
+  /** The caller's schedule: sessions of the cohorts they learn in, teach, coordinate (or all for admins). */
+  async schedule(query: ScheduleQueryDto, actor: AuthUser): Promise<Page<SessionDto>> {
+    const cohortIds = await this.access.scheduleCohortIds(actor);
+    if (cohortIds !== 'all' && cohortIds.length === 0) return { items: [], total: 0 };
+    const qb = this.sessions
+      .createQueryBuilder('s')
+      .where('s.ends_at > :from', { from: query.from ? new Date(query.from) : new Date() })
+      .orderBy('s.starts_at', 'ASC')
+      .addOrderBy('s.id', 'ASC');
+    if (cohortIds !== 'all') qb.andWhere('s.cohort_id IN (:...cohortIds)', { cohortIds });
+    if (query.to) qb.andWhere('s.starts_at < :to', { to: new Date(query.to) });
+    if (query.cohortId) qb.andWhere('s.cohort_id = :cohortId', { cohortId: query.cohortId });
+    const { skip, take } = pageWindow(query);
+    const [items, total] = await qb.skip(skip).take(take).getManyAndCount();
+    return { items: items.map(SessionDto.from), total };
+  }
+
+  async get(id: string, actor: AuthUser): Promise<SessionDto> {
+    return SessionDto.from((await this.accessFor(id, actor)).session);
+  }
+
+  async update(id: string, dto: UpdateSessionDto, actor: AuthUser): Promise<SessionDto> {
+    const { session } = await this.accessFor(id, actor, STAFF);
+    this.assertUpcoming(session);
+    const startsAt = dto.startsAt ? (parseInstantWithOffset(dto.startsAt) as Date) : session.startsAt;
+    const minutes = dto.durationMinutes ?? Math.round((session.endsAt.getTime() - session.startsAt.getTime()) / 60_000);
+    const moved = startsAt.getTime() !== session.startsAt.getTime() || minutes * 60_000 !== session.endsAt.getTime() - session.startsAt.getTime();
+    Object.assign(session, { title: dto.title?.trim() ?? session.title, mode: dto.mode ?? session.mode, startsAt, endsAt: new Date(startsAt.getTime() + minutes * 60_000) });
+    await this.withOverlapCheck(() => this.sessions.save(session));
+    if (moved) await this.notify(session, 'session-rescheduled');
+    return SessionDto.from(session);
+  }
+
+  async cancel(id: string, actor: AuthUser): Promise<SessionDto> {
+    const { session } = await this.accessFor(id, actor, STAFF);
+    this.assertUpcoming(session);
+    session.status = 'cancelled';
+    await this.sessions.save(session);
+    await this.notify(session, 'session-cancelled');
+    return SessionDto.from(session);
+  }
+
+  /**
+   * Loads a session the caller may see; `allowed` narrows it to some relations (403 for the others).
+   * Someone with no relation to the cohort gets 404: they need not learn the session exists.
+   */
+  async accessFor(id: string, actor: AuthUser, allowed?: CohortRelation[]): Promise<SessionAccess> {
+    const session = await this.sessions.findOne({ where: { id } });
+    if (!session) throw new SessionNotFoundError();
+    const membership = await this.access.membership(session.cohortId, actor);
+    if (!membership?.relation) throw new SessionNotFoundError();
+    if (allowed && !allowed.includes(membership.relation)) throw membership.relation === 'trainee' ? new NotInCohortError() : new NotHostError();
+    return { session, membership };
+  }
+
+  /** Like accessFor, but a person outside the cohort gets 403 rather than 404 (joining). */
+  async joinAccess(id: string, actor: AuthUser): Promise<SessionAccess> {
+    const session = await this.sessions.findOne({ where: { id } });
+    if (!session) throw new SessionNotFoundError();
+    const membership = await this.access.membership(session.cohortId, actor);
+    if (!membership?.relation) throw new NotInCohortError();
+    return { session, membership };
+  }
+
+  async markRoomCreated(id: string): Promise<void> {
+    await this.sessions.update(id, { roomCreatedAt: new Date() });
+  }
+
+  async byRoomNames(roomNames: string[]): Promise<LiveSessionEntity[]> {
+    return roomNames.length === 0 ? [] : this.sessions.find({ where: { roomName: In(roomNames) } });
+  }
+
+  /** The first room_finished wins: a replay of an older one cannot move it. */
+  async markRoomFinished(id: string, at: Date): Promise<void> {
+    await this.sessions
+      .createQueryBuilder()
+      .update()
+      .set({ roomFinishedAt: () => 'LEAST(COALESCE(room_finished_at, :at), :at)' })
+      .where('id = :id', { id })
+      .setParameters({ at })
+      .execute();
+  }
+
+  private assertUpcoming(session: LiveSessionEntity): void {
+    if (session.status === 'cancelled') throw new SessionEndedError('cancelled');
+    if (session.endsAt.getTime() <= Date.now()) throw new SessionEndedError('ended');
+  }
+
+  private async withOverlapCheck<T>(write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } catch (error) {
+      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23P01') throw new SessionOverlapError();
+      throw error;
+    }
+  }
+
+  /** Queues one e-mail per enrolled person and teacher, in their language and time zone. */
+  private async notify(session: LiveSessionEntity, template: 'session-rescheduled' | 'session-cancelled'): Promise<void> {
+    const people = await this.users.getMany(await this.access.attendeeIds(session.cohortId));
+    const stamp = session.updatedAt?.getTime() ?? Date.now();
+    await this.mailQueue.addBulk(
+      people.map((person) => ({
+        name: template,
+        data: {
+          to: person.email,
+          locale: person.locale,
+          template,
+          params: { fullName: person.fullName, title: session.title, startsAt: session.startsAt.toISOString(), timeZone: person.timeZone },
+        },
+        opts: { jobId: `${template}-${session.id}-${person.id}-${stamp}` },
+      })),
+    );
+  }
+}

@@ -1,0 +1,52 @@
+import { randomBytes } from 'node:crypto';
+import type { Browser, Page } from 'playwright-core';
+import { createUser } from './support/api';
+import { launchBrowser, newPage } from './support/browser';
+import { chooseOption, documentDirection, signIn } from './support/pages';
+import { platform } from './support/platform';
+
+describe('profile', () => {
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(() => browser.close());
+  beforeEach(async () => {
+    page = await newPage(browser);
+  });
+  afterEach(() => page.context().close());
+
+  it('keeps the chosen language and time zone', async () => {
+    // A user of its own (French, Casablanca by default), so that no other test sees the change.
+    const trainee = {
+      email: `trainee-${randomBytes(4).toString('hex')}@academy.test`,
+      password: 'trainee-password-1',
+    };
+    await createUser(platform().admin, { ...trainee, fullName: 'Salma Benali', role: 'trainee' });
+    await signIn(page, trainee);
+
+    await page.getByTestId('nav-profile').click();
+    await chooseOption(page, 'profile-locale', 'Anglais');
+    await page.getByTestId('profile-time-zone').fill('Toronto');
+    await page.getByRole('option', { name: 'America/Toronto', exact: true }).click();
+    await page.getByTestId('profile-save').click();
+    const saved = page.getByTestId('profile-saved');
+    await saved.waitFor();
+    expect(await saved.innerText()).toContain('Your profile is saved.');
+
+    const [me] = await Promise.all([
+      page.waitForResponse(
+        (response) => response.url().endsWith('/api/me') && response.request().method() === 'GET',
+      ),
+      page.reload(),
+    ]);
+
+    expect(await me.json()).toMatchObject({ locale: 'en', timeZone: 'America/Toronto' });
+    await page.getByRole('heading', { name: 'My profile', exact: true }).waitFor();
+    expect(await page.getByTestId('profile-locale').inputValue()).toBe('English');
+    expect(await page.getByTestId('profile-time-zone').inputValue()).toBe('America/Toronto');
+    expect(await documentDirection(page)).toEqual({ dir: 'ltr', lang: 'en' });
+  });
+});

@@ -1,0 +1,28 @@
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { platform } from './platform';
+
+// Desktop width: the navbar is visible from Mantine's `sm` breakpoint on.
+const VIEWPORT = { width: 1280, height: 800 };
+
+/** The system Chromium: playwright's own download is not available everywhere the tests run. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** A page in a context of its own: no tokens, language or cache left over from another test. */
+export async function newPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ baseURL: platform().baseUrl, viewport: VIEWPORT });
+  return context.newPage();
+}

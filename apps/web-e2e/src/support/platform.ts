@@ -1,0 +1,23 @@
+/** Where global-setup.mjs started the platform, and who can sign in to it. */
+export interface Platform {
+  baseUrl: string;
+  admin: { email: string; password: string };
+  screenshotDir: string;
+}
+
+export function platform(): Platform {
+  return {
+    baseUrl: required('E2E_BASE_URL'),
+    admin: { email: required('E2E_ADMIN_EMAIL'), password: required('E2E_ADMIN_PASSWORD') },
+    screenshotDir: required('E2E_SCREENSHOT_DIR'),
+  };
+}
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value)
+    throw new Error(
+      `${name} is unset: run the tests through jest.config.cjs, whose global setup starts the platform`,
+    );
+  return value;
+}
