@@ -1,0 +1,203 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { randomUUID } from 'node:crypto';
+import { WorkerModule } from '../src/worker.module';
+import { createCohortWorld, CohortWorld } from './support/cohort-world';
+import { FakeLiveKit, LIVEKIT_KEY, LIVEKIT_SECRET, signWebhook } from './support/fake-livekit';
+import { TestApp } from './support/test-app';
+
+const MINUTE = 60_000;
+
+interface Row {
+  userId: string;
+  minutesPresent: number;
+  percent: number;
+  status: string;
+  source: string;
+  correctionReason: string | null;
+}
+
+/** LiveKit webhooks → inbox → worker → attendance, with the faults real webhooks have. */
+describe('Webhooks and attendance (e2e)', () => {
+  const livekit = new FakeLiveKit();
+  let sut: TestApp;
+  let worker: INestApplicationContext;
+  let world: CohortWorld;
+  let session: { id: string; roomName: string; startsAt: string };
+  let start: number;
+
+  beforeAll(async () => {
+    process.env.LIVEKIT_URL = await livekit.start();
+    process.env.LIVEKIT_API_KEY = LIVEKIT_KEY;
+    process.env.LIVEKIT_API_SECRET = LIVEKIT_SECRET;
+    sut = await TestApp.start();
+    process.env.MRE_PROCESS = 'worker';
+    worker = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
+    delete process.env.MRE_PROCESS;
+    world = await createCohortWorld(sut, 5);
+    // A 100-minute class that started two hours ago.
+    start = Math.floor((Date.now() - 120 * MINUTE) / 1000) * 1000;
+    const res = await sut.http
+      .post(`/api/cohorts/${world.cohortId}/sessions`)
+      .auth(world.expert.token, { type: 'bearer' })
+      .send({ title: 'Circuits hydrauliques', startsAt: new Date(start).toISOString(), durationMinutes: 100, mode: 'hybrid' })
+      .expect(201);
+    session = res.body.items[0];
+  });
+
+  afterAll(async () => {
+    await worker.close();
+    await sut.close();
+    await livekit.stop();
+    delete process.env.LIVEKIT_URL;
+  });
+
+  const at = (minutes: number) => String(Math.floor((start + minutes * MINUTE) / 1000));
+  const participantEvent = (event: 'participant_joined' | 'participant_left', userId: string, sid: string, joinedMin: number, atMin: number, room = session.roomName) => ({
+    event,
+    id: `EV_${randomUUID()}`,
+    createdAt: at(atMin),
+    room: { sid: 'RM_1', name: room },
+    participant: { sid, identity: userId, joinedAt: at(joinedMin) },
+  });
+  const send = async (event: object, expected = 200) => {
+    const body = JSON.stringify(event);
+    return sut.http
+      .post('/api/livekit/webhook')
+      .set('content-type', 'application/webhook+json')
+      .set('authorization', await signWebhook(body))
+      .send(body)
+      .expect(expected);
+  };
+  const unprocessed = async () => Number((await sut.dataSource.query(`SELECT count(*) AS n FROM livekit_webhook_events WHERE processed_at IS NULL`))[0].n);
+  const settle = async () => {
+    for (let i = 0; i < 150 && (await unprocessed()) > 0; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(await unprocessed()).toBe(0);
+  };
+  const attendance = async (): Promise<Map<string, Row>> => {
+    const res = await sut.http.get(`/api/sessions/${session.id}/attendance`).auth(world.expert.token, { type: 'bearer' }).expect(200);
+    return new Map(res.body.items.map((r: Row) => [r.userId, r]));
+  };
+
+  it('refuses a bad signature with 401 and stores nothing', async () => {
+    const body = JSON.stringify(participantEvent('participant_joined', world.trainees[0].id, 'PA_bad', 0, 0));
+    const forged = await signWebhook(body, 'another-secret-that-is-long-enough-xx');
+    await sut.http.post('/api/livekit/webhook').set('content-type', 'application/webhook+json').set('authorization', forged).send(body).expect(401);
+    await sut.http.post('/api/livekit/webhook').set('content-type', 'application/webhook+json').send(body).expect(401);
+    const tampered = await signWebhook(body);
+    await sut.http.post('/api/livekit/webhook').set('content-type', 'application/webhook+json').set('authorization', tampered).send(body.replace('PA_bad', 'PA_evil')).expect(401);
+    expect(await sut.dataSource.query(`SELECT id FROM livekit_webhook_events WHERE payload::text LIKE '%PA_bad%' OR payload::text LIKE '%PA_evil%'`)).toEqual([]);
+  });
+
+  it('turns duplicated, out-of-order and overlapping events into the same attendance, at the thresholds', async () => {
+    const [present, late, absent, stayer, borderline] = world.trainees;
+    const events = [
+      // Reconnect: the second connection's join (40) arrives before the first's leave (45): 0–80 counts once.
+      participantEvent('participant_left', present.id, 'PA_p1', 0, 45),
+      participantEvent('participant_joined', present.id, 'PA_p2', 40, 40),
+      participantEvent('participant_joined', present.id, 'PA_p1', 0, 0),
+      participantEvent('participant_left', present.id, 'PA_p2', 40, 80),
+      // 15 minutes late, 55 % present: late.
+      participantEvent('participant_joined', late.id, 'PA_l1', 15, 15),
+      participantEvent('participant_left', late.id, 'PA_l1', 15, 70),
+      // 30 % present: absent.
+      participantEvent('participant_joined', absent.id, 'PA_a1', 0, 0),
+      participantEvent('participant_left', absent.id, 'PA_a1', 0, 30),
+      // Never leaves: room_finished (below) closes the connection at 90.
+      participantEvent('participant_joined', stayer.id, 'PA_s1', 5, 5),
+      // Exactly 75 %: present.
+      participantEvent('participant_joined', borderline.id, 'PA_b1', 10, 10),
+      participantEvent('participant_left', borderline.id, 'PA_b1', 10, 85),
+    ];
+    for (const event of events) await send(event);
+    // Every event delivered twice, as LiveKit retries do.
+    for (const event of events) await send(event);
+    const finished = { event: 'room_finished', id: `EV_${randomUUID()}`, createdAt: at(90), room: { sid: 'RM_1', name: session.roomName } };
+    await send(finished);
+    await settle();
+
+    const rows = await attendance();
+    expect(rows.get(present.id)).toMatchObject({ minutesPresent: 80, percent: 80, status: 'present', source: 'live' });
+    expect(rows.get(late.id)).toMatchObject({ minutesPresent: 55, status: 'late' });
+    expect(rows.get(absent.id)).toMatchObject({ minutesPresent: 30, status: 'absent' });
+    expect(rows.get(stayer.id)).toMatchObject({ minutesPresent: 85, status: 'present' });
+    expect(rows.get(borderline.id)).toMatchObject({ minutesPresent: 75, percent: 75, status: 'present' });
+    expect(await sut.dataSource.query(`SELECT count(*)::int AS n FROM livekit_webhook_events WHERE room_name = $1`, [session.roomName])).toEqual([{ n: events.length + 1 }]);
+
+    // A replay of the whole stream after room_finished changes nothing.
+    for (const event of [...events].reverse()) await send(event);
+    await send(finished);
+    await settle();
+    expect(await attendance()).toEqual(rows);
+  });
+
+  it('keeps events for rooms the platform does not know, and ignores them', async () => {
+    const event = participantEvent('participant_joined', world.trainees[0].id, 'PA_x', 0, 0, 'some-other-room');
+    await send(event);
+    await settle();
+    const [stored] = await sut.dataSource.query(`SELECT room_name, note, processed_at FROM livekit_webhook_events WHERE id = $1`, [event.id]);
+    expect(stored).toMatchObject({ room_name: 'some-other-room', note: 'room unknown to the platform' });
+    expect(stored.processed_at).not.toBeNull();
+  });
+
+  it('records a correction with who, when and why, and writes it to the audit log', async () => {
+    const absent = world.trainees[2];
+    await sut.http
+      .put(`/api/sessions/${session.id}/attendance/${absent.id}`)
+      .auth(world.trainees[0].token, { type: 'bearer' })
+      .send({ status: 'excused', reason: 'Certificat médical' })
+      .expect(403);
+    await sut.http.put(`/api/sessions/${session.id}/attendance/${absent.id}`).auth(world.expert.token, { type: 'bearer' }).send({ status: 'excused' }).expect(400);
+    const res = await sut.http
+      .put(`/api/sessions/${session.id}/attendance/${absent.id}`)
+      .auth(world.expert.token, { type: 'bearer' })
+      .send({ status: 'excused', reason: 'Certificat médical' })
+      .expect(200);
+    expect(res.body).toMatchObject({ status: 'excused', source: 'manual', correctionReason: 'Certificat médical', correctedBy: world.expert.id, minutesPresent: 30 });
+    const audit = await sut.http.get('/api/audit').query({ entity: 'session', entityId: session.id }).auth(world.admin, { type: 'bearer' }).expect(200);
+    expect(audit.body.items).toEqual(
+      expect.arrayContaining([expect.objectContaining({ action: 'attendance.correct', actorId: world.expert.id, reason: 'Certificat médical' })]),
+    );
+  });
+
+  it('lets the centre coordinator check people in at a hybrid session: present in person', async () => {
+    const absentee = world.trainees[3];
+    await sut.http.post(`/api/sessions/${session.id}/attendance/check-in`).auth(world.expert.token, { type: 'bearer' }).send({ userId: absentee.id }).expect(403);
+    await sut.http.post(`/api/sessions/${session.id}/attendance/check-in`).auth(world.coordinator.token, { type: 'bearer' }).send({ userId: world.outsider.id }).expect(400);
+    const res = await sut.http.post(`/api/sessions/${session.id}/attendance/check-in`).auth(world.coordinator.token, { type: 'bearer' }).send({ userId: absentee.id }).expect(200);
+    expect(res.body).toMatchObject({ status: 'present', source: 'in_person', percent: 100 });
+  });
+
+  it('shows attendance to the cohort staff only', async () => {
+    await sut.http.get(`/api/sessions/${session.id}/attendance`).auth(world.trainees[0].token, { type: 'bearer' }).expect(403);
+    await sut.http.get(`/api/sessions/${session.id}/attendance`).auth(world.outsider.token, { type: 'bearer' }).expect(404);
+    await sut.http.get(`/api/sessions/${session.id}/attendance`).auth(world.coordinator.token, { type: 'bearer' }).expect(200);
+  });
+
+  it('updates a recording when egress_ended arrives', async () => {
+    const live = await sut.http
+      .post(`/api/cohorts/${await world.addCohort()}/sessions`)
+      .auth(world.expert.token, { type: 'bearer' })
+      .send({ title: 'Enregistrée', startsAt: new Date(Date.now() - 5 * MINUTE).toISOString(), durationMinutes: 60, mode: 'remote' })
+      .expect(201);
+    const liveSession = live.body.items[0];
+    livekit.answers.StartRoomCompositeEgress = { egressId: 'EG_attendance' };
+    await sut.http.post(`/api/sessions/${liveSession.id}/recording/start`).auth(world.expert.token, { type: 'bearer' }).expect(200);
+    await send({
+      event: 'egress_ended',
+      id: `EV_${randomUUID()}`,
+      createdAt: String(Math.floor(Date.now() / 1000)),
+      egressInfo: {
+        egressId: 'EG_attendance',
+        roomName: liveSession.roomName,
+        status: 'EGRESS_COMPLETE',
+        startedAt: String(BigInt(Date.now() - 30 * MINUTE) * 1_000_000n),
+        endedAt: String(BigInt(Date.now()) * 1_000_000n),
+        fileResults: [{ location: 's3://recordings/x.mp4', duration: String(1800n * 1_000_000_000n) }],
+      },
+    });
+    await settle();
+    const res = await sut.http.get(`/api/sessions/${liveSession.id}/recordings`).auth(world.trainees[0].token, { type: 'bearer' }).expect(200);
+    expect(res.body.items).toEqual([expect.objectContaining({ status: 'ended', durationSeconds: 1800, url: 's3://recordings/x.mp4' })]);
+  });
+});
