@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 import { IsServiceUrl } from './is-service-url';
 
 const toBoolean = ({ value }: { value: unknown }) =>
@@ -68,6 +68,26 @@ export class Environment {
   @Max(24 * 60)
   JOIN_WINDOW_MINUTES = 15;
 
+  /** Join requests one person may make for one session in a minute. */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(1)
+  JOIN_RATE_LIMIT_PER_USER = 10;
+
+  /** Join requests one client address may make in a minute (a centre's trainees may share one). */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(1)
+  JOIN_RATE_LIMIT_PER_IP = 1000;
+
+  /**
+   * Which proxies may set X-Forwarded-For: `off` (the client address is the socket's), a number of
+   * proxy hops, or addresses and ranges separated by commas (`loopback`, `10.0.0.0/8`...).
+   * Off by default, or anyone could choose the address the per-IP limits count against.
+   */
+  @Matches(/^(off|false|true|\d+|[\w.:/-]+(\s*,\s*[\w.:/-]+)*)$/, { message: 'TRUST_PROXY must be off, true, a number of hops, or addresses separated by commas' })
+  TRUST_PROXY = 'off';
+
   @Transform(toBoolean)
   @IsBoolean()
   DEMO_DATA = false;
@@ -80,6 +100,17 @@ export class Environment {
   @IsInt()
   @Min(1)
   INVITE_TTL_HOURS = 72;
+
+  /** How often a worker looks for stored webhooks that no queued job covers (after a Redis outage). */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(100)
+  INBOX_SWEEP_MS = 15_000;
+
+  /** The headless Chromium that renders certificate PDFs (worker only). */
+  @IsString()
+  @MinLength(1)
+  CHROMIUM_PATH = '/usr/bin/chromium';
 }
 
 export class InvalidConfigurationError extends Error {}

@@ -1,17 +1,39 @@
-import { Module } from '@nestjs/common';
+import { Logger, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource, DataSourceOptions } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { databaseOptions } from './database-options';
+
+/** Any fixed number: every process of the platform takes this advisory lock to migrate. */
+const MIGRATION_LOCK = 4_271_901;
+
+/**
+ * Brings the schema up to date while holding a PostgreSQL advisory lock, so that several API
+ * replicas starting at once migrate one after another instead of racing. Workers never migrate.
+ */
+async function migrateUnderLock(dataSource: DataSource): Promise<void> {
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    if (applied.length > 0) new Logger('Database').log(`Applied ${applied.length} migration(s)`);
+  } finally {
+    await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    await runner.release();
+  }
+}
 
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({
-        ...databaseOptions(config.get('DATABASE_URL') as string),
-        // Only the HTTP process migrates, so that scaled workers never race on the schema.
-        migrationsRun: process.env.MRE_PROCESS !== 'worker',
-      }),
+      useFactory: (config: AppConfig) => databaseOptions(config.get('DATABASE_URL') as string),
+      dataSourceFactory: async (options?: DataSourceOptions) => {
+        const dataSource = await new DataSource(options as DataSourceOptions).initialize();
+        if (process.env.MRE_PROCESS !== 'worker') await migrateUnderLock(dataSource);
+        return dataSource;
+      },
     }),
   ],
 })

@@ -41,6 +41,10 @@ export class HttpExceptionFilter implements ExceptionFilter {
       const status = exception.getStatus();
       return { status, body: { statusCode: status, error: REASONS[status] ?? exception.name, ...body } };
     }
+    if (isDatabaseUnavailable(exception)) {
+      this.logger.warn(`Database unavailable: ${exception.message}`);
+      return { status: 503, body: { statusCode: 503, error: REASONS[503], message: 'The database is unavailable right now; try again in a moment' } };
+    }
     if (isInvalidTextRepresentation(exception)) {
       return { status: 400, body: { statusCode: 400, error: REASONS[400], message: 'A value has the wrong format' } };
     }
@@ -50,6 +54,19 @@ export class HttpExceptionFilter implements ExceptionFilter {
   }
 }
 
+/** A value PostgreSQL cannot read: not a UUID or number (22P02), or text holding a NUL character (22021). */
 function isInvalidTextRepresentation(error: unknown): boolean {
-  return error instanceof QueryFailedError && (error.driverError as { code?: string })?.code === '22P02';
+  return error instanceof QueryFailedError && ['22P02', '22021'].includes((error.driverError as { code?: string })?.code ?? '');
+}
+
+/** The connection failed or PostgreSQL is shutting down: a passing outage, not a bug (503, not 500). */
+function isDatabaseUnavailable(error: unknown): error is Error {
+  // Not `instanceof Error`: socket errors can come from another realm (Node internals under a VM).
+  if (typeof error !== 'object' || error === null || typeof (error as Error).message !== 'string') return false;
+  const driver = error instanceof QueryFailedError ? (error.driverError as { code?: string }) : (error as { code?: string });
+  const code = driver?.code ?? '';
+  return (
+    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006'].includes(code) ||
+    /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED|Connection ended/i.test((error as Error).message)
+  );
 }

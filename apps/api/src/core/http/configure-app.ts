@@ -10,6 +10,7 @@ import { AppConfig } from '../config/app-config';
 import { HttpExceptionFilter } from '../errors/http-exception.filter';
 import { MAX_UPLOAD_BYTES } from './uploaded-file';
 import { ErrorDto } from './error.dto';
+import { limitJsonDepth } from './json-depth';
 
 export const API_PREFIX = 'api';
 
@@ -21,7 +22,8 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),
   );
   app.useGlobalFilters(new HttpExceptionFilter());
-  app.enableCors({ origin: config.publicUrl, credentials: false });
+  // A list, not a string: @fastify/cors sends a string origin to every caller, a list only to a match.
+  app.enableCors({ origin: [config.publicUrl], credentials: false });
   app.enableShutdownHooks();
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -44,6 +46,7 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
     .getInstance()
     .addContentTypeParser('application/webhook+json', { parseAs: 'string', bodyLimit: 1024 * 1024 }, (_request, body, done) => done(null, body));
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
+  limitJsonDepth(app.getHttpAdapter().getInstance());
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, () => buildOpenApiDocument(app), { jsonDocumentUrl: `${API_PREFIX}/docs-json` });
   await serveWebApp(app);
 }

@@ -5,9 +5,22 @@ export enum QueueName {
   Mail = 'mail',
   EnrollmentImport = 'enrollment-import',
   WebhookInbox = 'webhook-inbox',
+  Reminders = 'reminders',
+  CertificateIssue = 'certificate-issue',
 }
 
-export type MailTemplate = 'invitation' | 'session-rescheduled' | 'session-cancelled';
+export type MailTemplate = 'invitation' | 'session-rescheduled' | 'session-cancelled' | 'session-reminder';
+
+/** A session as a calendar invitation (.ics) attached to an e-mail; CANCEL withdraws it. */
+export interface CalendarInvite {
+  method: 'REQUEST' | 'CANCEL';
+  sessionId: string;
+  title: string;
+  startsAt: string;
+  endsAt: string;
+  /** Grows with each change of the session, so calendars apply the latest. */
+  sequence: number;
+}
 
 /** Payload of a job on the Mail queue: the template renders in the recipient's language. */
 export interface MailJob {
@@ -15,6 +28,7 @@ export interface MailJob {
   locale: Locale;
   template: MailTemplate;
   params: Record<string, string>;
+  calendar?: CalendarInvite;
 }
 
 /**
@@ -27,3 +41,26 @@ export interface EnrollmentImportJob {
 
 /** A nudge to process the LiveKit webhook inbox; the rows themselves stay in PostgreSQL. */
 export type WebhookInboxJob = Record<string, never>;
+
+export type ReminderKind = '24h' | '15m';
+
+/**
+ * Payload of a job on the Reminders queue. A delayed `fan-out` job per session and kind (24 h, 15 min) reads
+ * who attends when it runs (so later enrollments get reminded too) and queues one `send` job each.
+ * `startsAt` is the start the reminder was planned for: a job planned for an older time sends nothing.
+ */
+export type ReminderJob = { step: 'fan-out'; sessionId: string; kind: ReminderKind; startsAt: string } | { step: 'send'; sessionId: string; kind: ReminderKind; startsAt: string; userId: string };
+
+/** Payload of a job on the CertificateIssue queue; the job's id is what GET /jobs/:jobId follows. */
+export interface CertificateIssueJob {
+  cohortId: string;
+  requestedBy: string;
+}
+
+/** What a CertificateIssue job answers once completed. */
+export interface CertificateIssueResult {
+  issued: number;
+  alreadyIssued: number;
+  notEligible: number;
+  heldSessions: number;
+}

@@ -40,7 +40,8 @@ export class WebhookInboxService {
       } as QueryDeepPartialEntity<WebhookEventEntity>)
       .orIgnore()
       .execute();
-    await this.nudge();
+    // Not awaited: with Redis down the add waits for it to come back, and LiveKit must get its 200 now.
+    void this.nudge();
   }
 
   /** One processing job per second at most; the sweeper picks up anything a lost nudge left. */

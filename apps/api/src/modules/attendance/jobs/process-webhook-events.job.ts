@@ -1,8 +1,8 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { InjectQueue } from '@nestjs/bullmq';
-import type { Job, Queue } from 'bullmq';
+import { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
+import { AppConfig } from '../../../core/config/app-config';
 import { QueueName, WebhookInboxJob } from '../../../core/queue/queue-name';
 import type { LiveSessionEntity } from '../../live/live-session.entity';
 import { EgressInfoJson, RecordingsService } from '../../live/recordings.service';
@@ -12,7 +12,6 @@ import { WebhookInboxService } from '../../live/webhook-inbox.service';
 import { AttendanceService } from '../attendance.service';
 
 const BATCH_SIZE = 500;
-const SWEEP_EVERY_MS = 15_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface ParticipantJson {
@@ -24,14 +23,16 @@ interface ParticipantJson {
 
 /**
  * Turns stored LiveKit webhooks into attendance and recording state, a locked batch at a time.
- * A repeating sweep also runs it, so events stored while Redis was down are processed later.
+ * Each worker also nudges the queue on a timer: events stored while Redis was down (or whose nudge
+ * was lost with Redis's memory) are processed once it is back. The timer lives in the process, not
+ * in Redis, so a Redis restart cannot lose it.
  */
 @Processor(QueueName.WebhookInbox, { concurrency: 1 })
-export class ProcessWebhookEventsJob extends WorkerHost implements OnApplicationBootstrap {
-  private readonly logger = new Logger(ProcessWebhookEventsJob.name);
+export class ProcessWebhookEventsJob extends WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown {
+  private sweeper?: NodeJS.Timeout;
 
   constructor(
-    @InjectQueue(QueueName.WebhookInbox) private readonly queue: Queue<WebhookInboxJob>,
+    private readonly config: AppConfig,
     private readonly dataSource: DataSource,
     private readonly inbox: WebhookInboxService,
     private readonly sessions: SessionsService,
@@ -41,8 +42,13 @@ export class ProcessWebhookEventsJob extends WorkerHost implements OnApplication
     super();
   }
 
-  async onApplicationBootstrap(): Promise<void> {
-    await this.queue.upsertJobScheduler('inbox-sweeper', { every: SWEEP_EVERY_MS }, { name: 'sweep', data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } });
+  onApplicationBootstrap(): void {
+    this.sweeper = setInterval(() => void this.inbox.nudge(), this.config.get('INBOX_SWEEP_MS'));
+    this.sweeper.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.sweeper);
   }
 
   async process(_job: Job<WebhookInboxJob>): Promise<number> {

@@ -1,0 +1,103 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { AppConfig } from '../config/app-config';
+import { RedisClient } from './redis.module';
+
+/** At most `max` hits on `key` in a fixed window of `windowSeconds` that starts at the key's first hit. */
+export interface Limit {
+  key: string;
+  max: number;
+  windowSeconds: number;
+}
+
+/** Adds one hit to each key and answers, per key, the count in its window and the seconds it has left. */
+const HIT = `
+local out = {}
+for i, key in ipairs(KEYS) do
+  local count = redis.call('INCR', key)
+  local ttl = redis.call('TTL', key)
+  if ttl < 0 then
+    redis.call('EXPIRE', key, ARGV[i])
+    ttl = tonumber(ARGV[i])
+  end
+  out[#out + 1] = count
+  out[#out + 1] = ttl
+end
+return out`;
+
+interface WindowCount {
+  count: number;
+  resetInSeconds: number;
+}
+
+/**
+ * Fixed-window counters in Redis, so that every API process counts against the same limits.
+ * When Redis cannot answer, nothing is limited: an outage of the counters must not lock people
+ * out of signing in or joining a class.
+ */
+@Injectable()
+export class RateLimiter {
+  private readonly logger = new Logger(RateLimiter.name);
+  private readonly prefix: string;
+
+  constructor(
+    private readonly redis: RedisClient,
+    config: AppConfig,
+  ) {
+    this.prefix = `${config.get('QUEUE_PREFIX')}:rate:`;
+  }
+
+  /** Counts this hit; the seconds to wait when it goes over one of the limits, else null. */
+  async consume(limits: Limit[]): Promise<number | null> {
+    const counts = await this.hit(limits);
+    return this.waitFor(limits, counts, (count, max) => count > max);
+  }
+
+  /** Without counting: the seconds to wait when a limit is already used up, else null. */
+  async exceeded(limits: Limit[]): Promise<number | null> {
+    const counts = await this.peek(limits);
+    return this.waitFor(limits, counts, (count, max) => count >= max);
+  }
+
+  /** Counts a hit without asking (e.g. a failed sign-in, checked on the next attempt). */
+  async record(limits: Limit[]): Promise<void> {
+    await this.hit(limits);
+  }
+
+  async reset(key: string): Promise<void> {
+    await this.redis.del(this.prefix + key).catch((error: Error) => this.unavailable(error));
+  }
+
+  private async hit(limits: Limit[]): Promise<WindowCount[]> {
+    try {
+      const keys = limits.map((l) => this.prefix + l.key);
+      const raw = (await this.redis.eval(HIT, keys.length, ...keys, ...limits.map((l) => l.windowSeconds))) as number[];
+      return limits.map((_, i) => ({ count: raw[2 * i], resetInSeconds: raw[2 * i + 1] }));
+    } catch (error) {
+      this.unavailable(error as Error);
+      return limits.map(() => ({ count: 0, resetInSeconds: 0 }));
+    }
+  }
+
+  private async peek(limits: Limit[]): Promise<WindowCount[]> {
+    try {
+      const pipeline = this.redis.pipeline();
+      for (const limit of limits) pipeline.get(this.prefix + limit.key).ttl(this.prefix + limit.key);
+      const replies = (await pipeline.exec()) ?? [];
+      const failed = replies.find(([error]) => error);
+      if (failed) throw failed[0];
+      return limits.map((_, i) => ({ count: Number(replies[2 * i][1] ?? 0), resetInSeconds: Number(replies[2 * i + 1][1]) }));
+    } catch (error) {
+      this.unavailable(error as Error);
+      return limits.map(() => ({ count: 0, resetInSeconds: 0 }));
+    }
+  }
+
+  private waitFor(limits: Limit[], counts: WindowCount[], over: (count: number, max: number) => boolean): number | null {
+    const waits = limits.flatMap((limit, i) => (over(counts[i].count, limit.max) ? [counts[i].resetInSeconds > 0 ? counts[i].resetInSeconds : limit.windowSeconds] : []));
+    return waits.length > 0 ? Math.max(...waits) : null;
+  }
+
+  private unavailable(error: Error): void {
+    this.logger.warn(`Rate limits not applied, Redis did not answer: ${error.message}`);
+  }
+}
