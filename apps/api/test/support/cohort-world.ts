@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { TestApp, TestUser } from './test-app';
+import type { ApiDriver, TestUser } from './test-app';
 
 export interface CohortWorld {
   admin: string;
@@ -14,7 +14,7 @@ export interface CohortWorld {
 }
 
 /** A cohort at a centre with an expert teaching it, its coordinator and enrolled trainees. */
-export async function createCohortWorld(app: TestApp, traineeCount = 3): Promise<CohortWorld> {
+export async function createCohortWorld(app: ApiDriver, traineeCount = 3): Promise<CohortWorld> {
   const admin = await app.adminToken();
   const post = async (path: string, body: object) => (await app.http.post(path).auth(admin, { type: 'bearer' }).send(body).expect(201)).body;
   const tag = randomUUID().slice(0, 8);

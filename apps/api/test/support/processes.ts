@@ -92,3 +92,36 @@ export class DedicatedPostgres {
     });
   }
 }
+
+/** A built entry point (dist) of the platform run as its own process, with its output kept for failures. */
+export class PlatformProcess {
+  readonly output: string[] = [];
+  private readonly child: ChildProcess;
+
+  constructor(entry: 'main' | 'worker', env: Record<string, string | undefined>) {
+    const script = join(__dirname, '../../../../dist/apps/api/apps/api/src', `${entry}.js`);
+    this.child = spawn(process.execPath, [script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    this.child.stdout?.on('data', (chunk: Buffer) => this.output.push(chunk.toString()));
+    this.child.stderr?.on('data', (chunk: Buffer) => this.output.push(chunk.toString()));
+  }
+
+  get running(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  waitForLog(text: string, timeoutMs = 30_000): Promise<true> {
+    return waitFor(`"${text}" in the output`, async () => this.output.join('').includes(text) || (!this.running && Promise.reject(new Error(this.output.join('')))), timeoutMs);
+  }
+
+  /**
+   * Sends the signal and answers how the process ended. After a graceful shutdown Nest re-raises
+   * SIGTERM on itself, so "ended by SIGTERM" after closing cleanly is the normal way out.
+   */
+  stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+    if (!this.running) return Promise.resolve({ code: this.child.exitCode, signal: this.child.signalCode });
+    return new Promise((resolve) => {
+      this.child.once('exit', (code, exitSignal) => resolve({ code, signal: exitSignal }));
+      this.child.kill(signal);
+    });
+  }
+}

@@ -8,6 +8,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
 import { configureApp } from '../../src/core/http/configure-app';
+import { httpServerOptions } from '../../src/core/http/http-server-options';
 import { MailJob, QueueName } from '../../src/core/queue/queue-name';
 import { SetupService } from '../../src/modules/setup/setup.service';
 
@@ -20,30 +21,12 @@ export interface TestUser {
   token: string;
 }
 
-/** The HTTP API as main.ts builds it, on this run's database and Redis. */
-export class TestApp {
-  private constructor(readonly app: NestFastifyApplication) {}
-
-  static async start(): Promise<TestApp> {
-    const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
-    const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { rawBody: true });
-    await configureApp(app);
-    await app.init();
-    await app.getHttpAdapter().getInstance().ready();
-    await app.get(SetupService).run();
-    return new TestApp(app);
-  }
+/** Drives the HTTP API, in this process or another: sign-in and users through the API itself. */
+export class ApiDriver {
+  constructor(private readonly target: () => ReturnType<typeof request>) {}
 
   get http() {
-    return request(this.app.getHttpServer());
-  }
-
-  get dataSource(): DataSource {
-    return this.app.get(DataSource);
-  }
-
-  get mailQueue(): Queue<MailJob> {
-    return this.app.get(getQueueToken(QueueName.Mail));
+    return this.target();
   }
 
   async login(email: string, password: string): Promise<string> {
@@ -65,6 +48,40 @@ export class TestApp {
       .send({ email, password, fullName: `Test ${role}`, role, ...extra })
       .expect(201);
     return { id: res.body.id, email, password, token: await this.login(email, password) };
+  }
+}
+
+/** An API process started elsewhere (scale-out tests). */
+export class RemoteApi extends ApiDriver {
+  constructor(readonly baseUrl: string) {
+    super(() => request(baseUrl));
+  }
+}
+
+/** The HTTP API as main.ts builds it, on this run's database and Redis. */
+export class TestApp extends ApiDriver {
+  private constructor(readonly app: NestFastifyApplication) {
+    super(() => request(app.getHttpServer()));
+  }
+
+  static async start(): Promise<TestApp> {
+    const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
+    const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(httpServerOptions(process.env.TRUST_PROXY ?? 'off')), {
+      rawBody: true,
+    });
+    await configureApp(app);
+    await app.init();
+    await app.getHttpAdapter().getInstance().ready();
+    await app.get(SetupService).run();
+    return new TestApp(app);
+  }
+
+  get dataSource(): DataSource {
+    return this.app.get(DataSource);
+  }
+
+  get mailQueue(): Queue<MailJob> {
+    return this.app.get(getQueueToken(QueueName.Mail));
   }
 
   /** The link of the invitation e-mail queued for this address. */

@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { SECTOR_CODES } from '@mre/contracts';
 import { AppConfig } from '../../core/config/app-config';
 import { CoursesService } from '../catalog/courses.service';
@@ -6,19 +7,35 @@ import { UsersService } from '../identity/users.service';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { DEMO_CENTRES, DEMO_COURSES, DEMO_NETWORKS } from './demo-data';
 
+const SETUP_LOCK = 4_271_902;
+
 /** Puts in what a fresh install needs: sectors, the first admin, and (when asked) demo data. */
 @Injectable()
 export class SetupService {
   private readonly logger = new Logger(SetupService.name);
 
   constructor(
+    private readonly dataSource: DataSource,
     private readonly config: AppConfig,
     private readonly organizations: OrganizationsService,
     private readonly users: UsersService,
     private readonly courses: CoursesService,
   ) {}
 
+  /** Several API replicas may start at once: they take turns, so each step sees the others' work. */
   async run(): Promise<void> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.query('SELECT pg_advisory_lock($1)', [SETUP_LOCK]);
+      await this.seed();
+    } finally {
+      await runner.query('SELECT pg_advisory_unlock($1)', [SETUP_LOCK]).catch(() => undefined);
+      await runner.release();
+    }
+  }
+
+  private async seed(): Promise<void> {
     await this.organizations.ensureSectors();
     const email = this.config.get('ADMIN_EMAIL');
     const created = await this.users.ensureFirstAdmin(email, this.config.get('ADMIN_PASSWORD') as string);

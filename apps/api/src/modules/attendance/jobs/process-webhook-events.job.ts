@@ -4,6 +4,7 @@ import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../../core/config/app-config';
 import { QueueName, WebhookInboxJob } from '../../../core/queue/queue-name';
+import { workerOptions } from '../../../core/queue/worker-options';
 import type { LiveSessionEntity } from '../../live/live-session.entity';
 import { EgressInfoJson, RecordingsService } from '../../live/recordings.service';
 import { SessionsService } from '../../live/sessions.service';
@@ -27,7 +28,7 @@ interface ParticipantJson {
  * was lost with Redis's memory) are processed once it is back. The timer lives in the process, not
  * in Redis, so a Redis restart cannot lose it.
  */
-@Processor(QueueName.WebhookInbox, { concurrency: 1 })
+@Processor(QueueName.WebhookInbox, workerOptions(1))
 export class ProcessWebhookEventsJob extends WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown {
   private sweeper?: NodeJS.Timeout;
 

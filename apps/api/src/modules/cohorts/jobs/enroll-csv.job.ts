@@ -4,6 +4,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Job, WaitingError } from 'bullmq';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { EnrollmentImportJob, QueueName } from '../../../core/queue/queue-name';
+import { workerOptions } from '../../../core/queue/worker-options';
 import { UsersService } from '../../identity/users.service';
 import { CohortEntity } from '../cohort.entity';
 import { CsvPerson, readEnrollmentCsv } from '../enrollment-csv';
@@ -21,7 +22,7 @@ export const IMPORT_BATCH_SIZE = 200;
  * enrollments and the import's `processedRows` commit together, so a retry after a crash resumes
  * where the last commit left off; the enrollment insert also ignores pairs already there.
  */
-@Processor(QueueName.EnrollmentImport, { concurrency: 2 })
+@Processor(QueueName.EnrollmentImport, workerOptions(2))
 export class EnrollCsvJob extends WorkerHost implements BeforeApplicationShutdown {
   private readonly logger = new Logger(EnrollCsvJob.name);
 
