@@ -564,6 +564,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Notifications_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/notifications/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Notifications_markRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sessions/{id}/attendance": {
         parameters: {
             query?: never;
@@ -605,6 +637,118 @@ export interface paths {
         };
         get?: never;
         put: operations["Attendance_correct"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cohorts/{id}/certificates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Certificates_ofCohort"];
+        put?: never;
+        post: operations["Certificates_issue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/certificates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Certificates_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/certificates/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Certificates_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/certificates/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Certificates_revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/certificates/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Certificates_verify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Reporting_overview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/beneficiaries.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Reporting_beneficiariesCsv"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -1079,14 +1223,29 @@ export interface components {
             skipped: number;
             errors: components["schemas"]["ImportRowErrorDto"][];
         };
+        CertificateIssueResultDto: {
+            /** @description Certificates issued by this run */
+            issued: number;
+            /** @description Eligible people who already had their certificate */
+            alreadyIssued: number;
+            /** @description Enrolled people below the attendance rule */
+            notEligible: number;
+            /** @description The cohort’s held sessions the rule was measured over */
+            heldSessions: number;
+        };
         JobDto: {
             /** Format: uuid */
             id: string;
+            /**
+             * @description What the job does; it decides the shape of `result`
+             * @enum {string}
+             */
+            kind: "enrollment-import" | "certificate-issue";
             /** @enum {string} */
             state: "waiting" | "active" | "completed" | "failed";
             progress: number;
-            /** @description Once completed */
-            result?: components["schemas"]["ImportResultDto"];
+            /** @description Once completed: ImportResultDto for an enrollment import, CertificateIssueResultDto for certificate issuing */
+            result?: components["schemas"]["ImportResultDto"] | components["schemas"]["CertificateIssueResultDto"];
             /** @description Why the job failed */
             failureReason?: string;
         };
@@ -1200,6 +1359,34 @@ export interface components {
             /** @description false when LiveKit could not be reached; the refusal of new tokens holds all the same */
             appliedInRoom: boolean;
         };
+        NotificationDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "session-reminder" | "session-rescheduled" | "session-cancelled" | "certificate-issued";
+            /** @description What the web needs to word it: sessionId, title, startsAt (UTC), reminder (24h|15m); or certificateId, code, courseTitle */
+            params: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            readAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        NotificationListDto: {
+            /** @description Newest first */
+            items: components["schemas"]["NotificationDto"][];
+            total: number;
+            /** @description How many of all the caller’s notifications are unread (the bell’s number) */
+            unread: number;
+        };
+        MarkReadDto: {
+            /** @description The notifications to mark read; all of them when absent */
+            ids?: string[];
+        };
+        UnreadCountDto: {
+            unread: number;
+        };
         AttendanceRowDto: {
             /** Format: uuid */
             userId: string;
@@ -1233,6 +1420,142 @@ export interface components {
             status: "present" | "late" | "absent" | "excused";
             /** @example Medical certificate received */
             reason: string;
+        };
+        CertificateDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description The public verification code
+             * @example K7Q2M4XJ5ZB3R6T2W4YH7D5N3P6L2C4F
+             */
+            code: string;
+            /** Format: uuid */
+            holderId: string;
+            holderName: string;
+            courseTitle: components["schemas"]["LocalizedTextDto"];
+            /** Format: uuid */
+            cohortId: string;
+            cohortName: string;
+            /** @enum {string} */
+            cohortKind: "trainees" | "trainers";
+            centreName: string;
+            networkName: string;
+            /** @description The course’s duration in hours */
+            hours: number;
+            /** Format: date-time */
+            issuedAt: string;
+            /** @enum {string} */
+            status: "valid" | "revoked";
+            /** Format: date-time */
+            revokedAt: string | null;
+            revocationReason: string | null;
+            /**
+             * @description The public page the QR code leads to
+             * @example https://academy.example/verify/K7Q2M4XJ5ZB3R6T2W4YH7D5N3P6L2C4F
+             */
+            verifyUrl: string;
+        };
+        CertificateListDto: {
+            items: components["schemas"]["CertificateDto"][];
+            total: number;
+        };
+        RevokeCertificateDto: {
+            /** @example Attendance records were falsified */
+            reason: string;
+        };
+        PublicCertificateDto: {
+            code: string;
+            holderName: string;
+            courseTitle: components["schemas"]["LocalizedTextDto"];
+            cohortName: string;
+            centreName: string;
+            networkName: string;
+            hours: number;
+            /** Format: date-time */
+            issuedAt: string;
+            /** @enum {string} */
+            status: "valid" | "revoked";
+            /** Format: date-time */
+            revokedAt: string | null;
+        };
+        NetworkCountDto: {
+            /** Format: uuid */
+            networkId: string;
+            name: string;
+            count: number;
+        };
+        SectorCountDto: {
+            /** @enum {string} */
+            sectorCode: "aeronautics" | "automotive" | "health" | "digital" | "ai" | "distance-learning";
+            count: number;
+        };
+        CentreCountDto: {
+            /** Format: uuid */
+            centreId: string;
+            name: string;
+            count: number;
+        };
+        CohortKindCountDto: {
+            /** @enum {string} */
+            kind: "trainees" | "trainers";
+            count: number;
+        };
+        BeneficiariesDto: {
+            /** @description Distinct people with an active or completed enrollment in the cohorts of the filter */
+            total: number;
+            /** @description Each person once per network (a person may count under several) */
+            byNetwork: components["schemas"]["NetworkCountDto"][];
+            bySector: components["schemas"]["SectorCountDto"][];
+            byCentre: components["schemas"]["CentreCountDto"][];
+            /** @description trainees (cohorts of trainees) and trainers (train-the-trainer cohorts) */
+            byCohortKind: components["schemas"]["CohortKindCountDto"][];
+        };
+        MonthDeliveryDto: {
+            /**
+             * @description Month of the sessions’ start, in Africa/Casablanca
+             * @example 2026-03
+             */
+            month: string;
+            sessionsHeld: number;
+            hoursDelivered: number;
+            averageAttendancePercent: number | null;
+        };
+        CascadeLinkDto: {
+            /** Format: uuid */
+            trainersCohortId: string;
+            trainersCohortName: string;
+            /** @description People holding a valid certificate of this trainers cohort */
+            certifiedTrainers: number;
+            /** @description Cohorts of the filter that these trainers teach */
+            taughtCohorts: number;
+            /** @description Distinct people reached through this trainers cohort (not already direct beneficiaries of the network) */
+            trainees: number;
+        };
+        CascadeDto: {
+            /** Format: uuid */
+            networkId: string;
+            name: string;
+            /** @description People enrolled in the network’s own cohorts */
+            direct: number;
+            /** @description People enrolled in cohorts taught by trainers the network certified, each once, not counted in direct */
+            indirect: number;
+            /** @description Network → trainers cohort → certified trainers → cohorts they teach → trainees */
+            chain: components["schemas"]["CascadeLinkDto"][];
+        };
+        ReportOverviewDto: {
+            beneficiaries: components["schemas"]["BeneficiariesDto"];
+            /** @description Sessions held: scheduled (not cancelled) and over */
+            sessionsHeld: number;
+            /** @description Scheduled hours of the sessions held */
+            hoursDelivered: number;
+            /** @description Mean share of each held session attended by each enrolled person (the `percent` of the attendance list; an in-person check-in is 100); null when nothing was held */
+            averageAttendancePercent: number | null;
+            /** @description Valid (not revoked) certificates of the cohorts of the filter */
+            certificatesIssued: number;
+            /** @description The same measures month by month (attendance over time) */
+            byMonth: components["schemas"]["MonthDeliveryDto"][];
+            /** @description The train-the-trainer cascade, per network */
+            cascade: components["schemas"]["CascadeDto"][];
         };
     };
     responses: never;
@@ -2695,6 +3018,15 @@ export interface operations {
                     "application/json": components["schemas"]["TooEarlyDto"];
                 };
             };
+            /** @description Too many join requests from this person for this session, or from this address; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
             /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
             default: {
                 headers: {
@@ -2918,6 +3250,69 @@ export interface operations {
             };
         };
     };
+    Notifications_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationListDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Notifications_markRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MarkReadDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCountDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
     Attendance_list: {
         parameters: {
             query?: never;
@@ -3004,6 +3399,268 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AttendanceRowDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Certificates_ofCohort: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateListDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Certificates_issue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobStartedDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Certificates_mine: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateListDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Certificates_pdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The certificate as issued */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Certificates_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevokeCertificateDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Certificates_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicCertificateDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Reporting_overview: {
+        parameters: {
+            query?: {
+                /** @description First day of the period (inclusive) */
+                from?: string;
+                /** @description Last day of the period (inclusive) */
+                to?: string;
+                networkId?: string;
+                sectorCode?: "aeronautics" | "automotive" | "health" | "digital" | "ai" | "distance-learning";
+                centreId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportOverviewDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Reporting_beneficiariesCsv: {
+        parameters: {
+            query?: {
+                /** @description First day of the period (inclusive) */
+                from?: string;
+                /** @description Last day of the period (inclusive) */
+                to?: string;
+                networkId?: string;
+                sectorCode?: "aeronautics" | "automotive" | "health" | "digital" | "ai" | "distance-learning";
+                centreId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One row per person and cohort: full_name, email, network, sector, centre, cohort, kind, status */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
                 };
             };
             /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
