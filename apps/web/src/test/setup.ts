@@ -1,5 +1,8 @@
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
+
+// The CI machine has 2 cores shared with the API tests: give the page time to render before failing.
+configure({ asyncUtilTimeout: 10_000 });
 
 // jsdom lacks these browser APIs, which Mantine calls on mount.
 window.matchMedia ??= (query: string) =>
