@@ -30,6 +30,8 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'mantine', test: /node_modules[\\/]@mantine/ },
+            // Only the classroom needs LiveKit: its own chunk keeps it off every other page.
+            { name: 'livekit', test: /node_modules[\\/](livekit-client|@livekit)/ },
             { name: 'vendor', test: /node_modules/ },
           ],
         },

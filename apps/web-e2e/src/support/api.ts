@@ -14,14 +14,22 @@ export async function createUser(
   await call('POST', '/api/users', user, accessToken);
 }
 
-async function call<T>(method: string, path: string, body: unknown, accessToken?: string): Promise<T> {
+export type ApiCall = <T>(method: string, path: string, body?: unknown) => Promise<T>;
+
+/** Direct API calls as `user`, signed in once. */
+export async function apiAs(user: Credentials): Promise<ApiCall> {
+  const { accessToken } = await call<{ accessToken: string }>('POST', '/api/auth/login', user);
+  return (method, path, body) => call(method, path, body, accessToken);
+}
+
+async function call<T>(method: string, path: string, body?: unknown, accessToken?: string): Promise<T> {
   const response = await fetch(`${platform().baseUrl}${path}`, {
     method,
     headers: {
-      'content-type': 'application/json',
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
       ...(accessToken ? { authorization: `Bearer ${accessToken}` } : {}),
     },
-    body: JSON.stringify(body),
+    body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (!response.ok)
     throw new Error(`${method} ${path} answered ${response.status}: ${await response.text()}`);

@@ -4,8 +4,11 @@ import { platform } from './platform';
 // Desktop width: the navbar is visible from Mantine's `sm` breakpoint on.
 const VIEWPORT = { width: 1280, height: 800 };
 
+// A test camera and microphone, allowed without the permission prompt (the classroom's device check).
+const FAKE_MEDIA_ARGS = ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream'];
+
 /** The system Chromium: playwright's own download is not available everywhere the tests run. */
-export function launchBrowser(): Promise<Browser> {
+export function launchBrowser({ fakeMedia = false }: { fakeMedia?: boolean } = {}): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
@@ -17,6 +20,7 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...(fakeMedia ? FAKE_MEDIA_ARGS : []),
     ],
   });
 }

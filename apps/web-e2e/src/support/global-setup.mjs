@@ -9,17 +9,20 @@ import pg from 'pg';
 
 const WORKSPACE = resolve(import.meta.dirname, '../../../..');
 const API_MAIN = join(WORKSPACE, 'dist/apps/api/apps/api/src/main.js');
+const API_WORKER = join(WORKSPACE, 'dist/apps/api/apps/api/src/worker.js');
 const WEB_INDEX = join(WORKSPACE, 'dist/apps/web/index.html');
 const HEALTH_TIMEOUT_MS = 60_000;
 const ADMIN_EMAIL = 'admin@academy.test';
 const ADMIN_PASSWORD = 'admin-password-for-browser-tests';
+// What worker.ts logs once its queue processors listen.
+const WORKER_READY = 'worker is processing jobs';
 
 /**
  * Starts the platform as it ships (the built API serving the built web app) on a free port, with a
  * database, queue prefix and data folder of its own. The tests find it through E2E_* variables.
  */
 export default async function globalSetup() {
-  for (const file of [API_MAIN, WEB_INDEX]) {
+  for (const file of [API_MAIN, API_WORKER, WEB_INDEX]) {
     if (!existsSync(file))
       throw new Error(`${file} is missing: run "npx nx run web-e2e:test", which builds api and web first`);
   }
@@ -29,7 +32,7 @@ export default async function globalSetup() {
   const baseUrl = `http://127.0.0.1:${port}`;
   const queuePrefix = `mre-e2e-${randomBytes(6).toString('hex')}`;
   const dataDir = mkdtempSync(join(tmpdir(), 'mre-e2e-data-'));
-  const server = startServer({
+  const env = {
     DATABASE_URL: database.url,
     QUEUE_PREFIX: queuePrefix,
     DATA_DIR: dataDir,
@@ -40,11 +43,17 @@ export default async function globalSetup() {
     PORT: String(port),
     PUBLIC_URL: baseUrl,
     NODE_ENV: 'test',
-  });
+  };
+  const server = startProcess(API_MAIN, env);
   globalThis.__E2E__ = { server, database, queuePrefix, dataDir };
 
   try {
     await waitForHealth(baseUrl, server);
+    // The queue processors (CSV imports...) run in their own process, as in production. Started once
+    // the API has applied the migrations, with the same database and queue prefix.
+    const worker = startProcess(API_WORKER, env);
+    globalThis.__E2E__.worker = worker;
+    await waitForOutput(worker, WORKER_READY, 'The worker');
   } catch (error) {
     const { default: globalTeardown } = await import('./global-teardown.mjs');
     await globalTeardown();
@@ -108,9 +117,9 @@ function freePort() {
   });
 }
 
-/** The API from the workspace root, where it finds dist/apps/web; its output is kept for failures. */
-function startServer(env) {
-  const child = spawn(process.execPath, [API_MAIN], {
+/** An entry point of the API, from the workspace root (where it finds dist/apps/web); its output is kept for failures. */
+function startProcess(entry, env) {
+  const child = spawn(process.execPath, [entry], {
     cwd: WORKSPACE,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -124,6 +133,22 @@ function startServer(env) {
   child.stderr.on('data', keep);
   child.output = output;
   return child;
+}
+
+/** Waits for the line a process logs once it is ready. */
+async function waitForOutput(child, text, name) {
+  const deadline = Date.now() + HEALTH_TIMEOUT_MS;
+  while (!child.output.join('').includes(text)) {
+    if (child.exitCode !== null)
+      throw new Error(
+        `${name} exited with code ${child.exitCode} before it was ready:\n${child.output.join('')}`,
+      );
+    if (Date.now() > deadline)
+      throw new Error(
+        `${name} did not log "${text}" after ${HEALTH_TIMEOUT_MS / 1000} s:\n${child.output.join('')}`,
+      );
+    await delay(100);
+  }
 }
 
 async function waitForHealth(baseUrl, server) {

@@ -3,14 +3,14 @@ import { once } from 'node:events';
 import Redis from 'ioredis';
 import pg from 'pg';
 
-/** Stops the API, drops the run's database and queue keys, and removes its temporary folders. */
+/** Stops the API and the worker, drops the run's database and queue keys, and removes its temporary folders. */
 export default async function globalTeardown() {
   const state = globalThis.__E2E__;
   if (!state) return;
   globalThis.__E2E__ = undefined;
-  const { server, database, queuePrefix, dataDir } = state;
+  const { server, worker, database, queuePrefix, dataDir } = state;
 
-  await stop(server);
+  await Promise.all([stop(server), worker && stop(worker)]);
 
   const client = new pg.Client({ connectionString: database.serverUrl });
   await client.connect();

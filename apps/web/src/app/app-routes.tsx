@@ -5,14 +5,21 @@ import { LoginPage } from '../features/auth/components/login-page';
 import { RedirectIfSignedIn, RequireAuth } from '../features/auth/components/require-auth';
 import { CatalogPage } from '../features/catalog/components/catalog-page';
 import { CoursePage } from '../features/catalog/components/course-page';
+import { MyCoursesPage } from '../features/cohorts/components/my-courses-page';
+import { AttendancePage } from '../features/attendance/components/attendance-page';
 import { AppLayout } from '../features/layout/components/app-layout';
-import { ADMIN_ONLY } from '../features/layout/components/nav-links';
+import { ADMIN_ONLY, COHORT_STAFF, TRAINEE_ONLY } from '../features/layout/components/nav-links';
 import { NotFoundPage } from '../features/layout/components/not-found-page';
 import { PublicLayout } from '../features/layout/components/public-layout';
 import { ProfilePage } from '../features/profile/components/profile-page';
+import { SchedulePage } from '../features/schedule/components/schedule-page';
+import { SESSION_STAFF } from '../features/schedule/lib/staff';
 import { LoadingState } from '../shared/components/query-states';
 
 const AdminRoutes = lazy(() => import('../features/admin/components/admin-routes'));
+const CohortRoutes = lazy(() => import('../features/cohorts/components/cohort-routes'));
+// LiveKit is heavy: loaded only by those who open a classroom.
+const ClassroomPage = lazy(() => import('../features/classroom/components/classroom-page'));
 
 export function AppRoutes() {
   return (
@@ -29,6 +36,31 @@ export function AppRoutes() {
           <Route path="/courses" element={<CatalogPage />} />
           <Route path="/courses/:id" element={<CoursePage />} />
           <Route path="/profile" element={<ProfilePage />} />
+          <Route path="/schedule" element={<SchedulePage />} />
+          <Route
+            path="/sessions/:id/classroom"
+            element={
+              <Suspense fallback={<LoadingState />}>
+                <ClassroomPage />
+              </Suspense>
+            }
+          />
+          <Route element={<RequireAuth roles={SESSION_STAFF} />}>
+            <Route path="/sessions/:id/attendance" element={<AttendancePage />} />
+          </Route>
+          <Route element={<RequireAuth roles={TRAINEE_ONLY} />}>
+            <Route path="/my-courses" element={<MyCoursesPage />} />
+          </Route>
+          <Route element={<RequireAuth roles={COHORT_STAFF} />}>
+            <Route
+              path="/cohorts/*"
+              element={
+                <Suspense fallback={<LoadingState />}>
+                  <CohortRoutes />
+                </Suspense>
+              }
+            />
+          </Route>
           <Route element={<RequireAuth roles={ADMIN_ONLY} />}>
             <Route
               path="/admin/*"

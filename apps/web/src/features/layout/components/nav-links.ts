@@ -7,9 +7,15 @@ export interface NavLinkItem {
 }
 
 export const ADMIN_ONLY: readonly Role[] = ['admin'];
+/** Those who run or teach cohorts: the cohort pages and their rosters. */
+export const COHORT_STAFF: readonly Role[] = ['admin', 'coordinator', 'expert'];
+export const TRAINEE_ONLY: readonly Role[] = ['trainee'];
 
 export const NAV_LINKS: readonly NavLinkItem[] = [
   { to: '/courses', labelKey: 'nav.catalog' },
+  { to: '/schedule', labelKey: 'schedule.nav' },
+  { to: '/my-courses', labelKey: 'cohorts.nav.myCourses', roles: TRAINEE_ONLY },
+  { to: '/cohorts', labelKey: 'cohorts.nav.cohorts', roles: COHORT_STAFF },
   { to: '/admin/networks', labelKey: 'nav.networks', roles: ADMIN_ONLY },
   { to: '/admin/centres', labelKey: 'nav.centres', roles: ADMIN_ONLY },
   { to: '/admin/courses', labelKey: 'nav.adminCourses', roles: ADMIN_ONLY },

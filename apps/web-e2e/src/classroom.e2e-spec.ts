@@ -1,0 +1,54 @@
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, newPage } from './support/browser';
+import { seedLiveClass, waitForSettledLayout, type LiveClass } from './support/live-class';
+import { saveScreenshot, signIn, switchLanguage } from './support/pages';
+
+// The platform under test has no LiveKit server (LIVEKIT_URL points at nothing that listens).
+const UNREACHABLE_WITHIN_MS = 15_000;
+
+describe('classroom without a video service', () => {
+  let browser: Browser;
+  let page: Page;
+  let world: LiveClass;
+
+  beforeAll(async () => {
+    [browser, world] = await Promise.all([launchBrowser({ fakeMedia: true }), seedLiveClass()]);
+  });
+  afterAll(() => browser.close());
+  beforeEach(async () => {
+    page = await newPage(browser);
+  });
+  afterEach(() => page.context().close());
+
+  it('checks the devices before joining, then says plainly that the video service is unreachable', async () => {
+    await signIn(page, world.trainee);
+    await page.goto(`/sessions/${world.imminent.id}/classroom`);
+
+    await page.getByTestId('pre-join').waitFor();
+    expect(await page.getByTestId('classroom-title').innerText()).toBe(world.imminent.title);
+    await page.getByTestId('pre-join-preview').waitFor(); // the fake camera's picture
+    expect(await page.getByTestId('pre-join-camera').inputValue()).not.toBe('');
+    expect(await page.getByTestId('pre-join-microphone').inputValue()).not.toBe('');
+    const materials = page.getByTestId('course-materials');
+    await materials.getByText('Freinage des aéronefs').waitFor();
+    const download = materials.getByRole('link', { name: 'Schémas du circuit (PDF)' });
+    expect(await download.getAttribute('href')).toBe('https://files.academy.test/freinage.pdf');
+    await saveScreenshot(page, 'classroom-pre-join-fr');
+
+    const clickedAt = Date.now();
+    await page.getByTestId('classroom-join').click();
+    const unreachable = page.getByTestId('video-unreachable');
+    await unreachable.waitFor({ timeout: UNREACHABLE_WITHIN_MS });
+
+    expect(Date.now() - clickedAt).toBeLessThan(UNREACHABLE_WITHIN_MS);
+    expect(await unreachable.innerText()).toContain('Le service vidéo est injoignable.');
+    expect(await unreachable.getByTestId('video-retry').isEnabled()).toBe(true);
+    expect(await page.getByTestId('loading-state').count()).toBe(0); // no endless spinner
+    await saveScreenshot(page, 'classroom-unreachable-fr');
+
+    await switchLanguage(page, 'ar');
+    await waitForSettledLayout(page);
+    expect(await unreachable.innerText()).toContain('تعذّر الوصول إلى خدمة الفيديو.');
+    await saveScreenshot(page, 'classroom-unreachable-ar');
+  });
+});

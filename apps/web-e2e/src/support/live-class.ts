@@ -1,0 +1,119 @@
+import { randomBytes } from 'node:crypto';
+import type { Page } from 'playwright-core';
+import { apiAs } from './api';
+import type { Credentials } from './pages';
+import { platform } from './platform';
+
+/** 23:00 UTC on 12 March 2031: 19:00 in Toronto (EDT), midnight on the 13th in Casablanca (UTC+1). */
+export const KNOWN_INSTANT = '2031-03-12T23:00:00.000Z';
+
+export interface LiveClass {
+  expert: Credentials;
+  trainee: Credentials;
+  /** Starts in five minutes: inside the join window. */
+  imminent: { id: string; title: string };
+  /** At KNOWN_INSTANT: far outside it. */
+  later: { id: string; title: string };
+}
+
+/**
+ * A class of its own, seeded through the API: an expert in Toronto teaching a cohort at a Moroccan
+ * centre, a trainee in Casablanca enrolled in it, and two sessions.
+ */
+export async function seedLiveClass(): Promise<LiveClass> {
+  const suffix = randomBytes(3).toString('hex');
+  const admin = await apiAs(platform().admin);
+  const post = <T = { id: string }>(path: string, body: unknown) => admin<T>('POST', path, body);
+
+  const network = await post('/api/networks', {
+    name: `Réseau aéronautique ${suffix}`,
+    country: 'Canada',
+    sectorCodes: ['aeronautics'],
+  });
+  const course = await post('/api/courses', {
+    code: `LIVE-${suffix.toUpperCase()}`,
+    // Words no other test searches for: the catalogue test counts the courses that match its own.
+    title: { fr: 'Freinage des aéronefs', ar: 'أنظمة الفرامل في الطائرات' },
+    sectorCode: 'aeronautics',
+    networkId: network.id,
+    format: 'remote',
+    durationHours: 12,
+    status: 'published',
+  });
+  await post(`/api/courses/${course.id}/modules`, {
+    title: { fr: 'Circuits de freinage', ar: 'دارات الفرامل' },
+    position: 1,
+    materials: [
+      {
+        kind: 'file',
+        title: { fr: 'Schémas du circuit (PDF)' },
+        url: 'https://files.academy.test/freinage.pdf',
+      },
+    ],
+  });
+  const centre = await post('/api/centres', { name: `Kénitra ${suffix}`, city: 'Kénitra' });
+  const expert = { email: `expert-${suffix}@academy.test`, password: 'expert-password-1' };
+  const trainee = { email: `trainee-${suffix}@academy.test`, password: 'trainee-password-1' };
+  const expertUser = await post('/api/users', {
+    ...expert,
+    fullName: 'Karim Benjelloun',
+    role: 'expert',
+    locale: 'fr',
+    timeZone: 'America/Toronto',
+    networkId: network.id,
+  });
+  const traineeUser = await post('/api/users', {
+    ...trainee,
+    fullName: 'Salma Alaoui',
+    role: 'trainee',
+    locale: 'fr',
+    timeZone: 'Africa/Casablanca',
+    centreId: centre.id,
+  });
+  const cohort = await post('/api/cohorts', {
+    courseId: course.id,
+    name: `Kénitra — hydraulique ${suffix}`,
+    kind: 'trainees',
+    centreId: centre.id,
+    capacity: 20,
+    startsOn: '2026-01-05',
+    endsOn: '2031-12-19',
+    teacherIds: [expertUser.id],
+  });
+  await post(`/api/cohorts/${cohort.id}/enrollments`, { userId: traineeUser.id });
+
+  const schedule = async (title: string, startsAt: string, durationMinutes: number) => {
+    const { items } = await post<{ items: { id: string }[] }>(`/api/cohorts/${cohort.id}/sessions`, {
+      title,
+      startsAt,
+      durationMinutes,
+      mode: 'remote',
+    });
+    return { id: items[0].id, title };
+  };
+  return {
+    expert,
+    trainee,
+    imminent: await schedule(
+      'Circuits de freinage — en direct',
+      new Date(Date.now() + 5 * 60_000).toISOString(),
+      60,
+    ),
+    later: await schedule('Pompes hydrauliques — révision', KNOWN_INSTANT, 90),
+  };
+}
+
+/**
+ * After a switch of direction the app shell moves its navbar to the other side with a transition:
+ * waits until the page heading sits clear of it, so that a screenshot shows the settled layout.
+ */
+export async function waitForSettledLayout(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const navbar = document.querySelector('.mantine-AppShell-navbar')?.getBoundingClientRect();
+    const heading = document.querySelector('.mantine-AppShell-main h2')?.getBoundingClientRect();
+    if (!navbar || !heading) return false;
+    return document.documentElement.dir === 'rtl'
+      ? heading.right <= navbar.left
+      : heading.left >= navbar.right;
+  });
+}

@@ -1,0 +1,111 @@
+import { fireEvent, screen, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import type { Schemas } from '@mre/api-client';
+import { adminUser, fakeFetch, json } from '../../../test/fake-api';
+import { renderApp } from '../../../test/render-app';
+
+const SESSION_ID = '00000000-0000-4000-8000-000000000501';
+const TRAINEE_ID = '00000000-0000-4000-8000-0000000000f1';
+
+const coordinator: Schemas['UserDto'] = {
+  ...adminUser,
+  role: 'coordinator',
+  fullName: 'Nadia Coordinatrice',
+};
+
+const session: Schemas['SessionDto'] = {
+  id: SESSION_ID,
+  cohortId: '00000000-0000-4000-8000-0000000000b1',
+  title: 'Hydraulique',
+  startsAt: '2031-03-12T23:00:00.000Z',
+  endsAt: '2031-03-13T00:30:00.000Z',
+  durationMinutes: 90,
+  mode: 'hybrid',
+  status: 'scheduled',
+  roomName: `mre-${SESSION_ID}`,
+  seriesId: null,
+};
+
+const absent: Schemas['AttendanceRowDto'] = {
+  userId: TRAINEE_ID,
+  fullName: 'Salma Benali',
+  minutesPresent: 12,
+  percent: 13.3,
+  status: 'absent',
+  source: 'live',
+  firstJoinAt: '2031-03-12T23:40:00.000Z',
+  correctionReason: null,
+  correctedBy: null,
+  correctedAt: null,
+};
+
+function attendance(rows: () => Schemas['AttendanceRowDto'][], put: (request: Request) => Promise<Response>) {
+  return fakeFetch({
+    'GET /api/me': () => json(200, coordinator),
+    [`GET /api/sessions/${SESSION_ID}`]: () => json(200, session),
+    [`GET /api/sessions/${SESSION_ID}/attendance`]: () => json(200, { items: rows(), total: rows().length }),
+    [`PUT /api/sessions/${SESSION_ID}/attendance/${TRAINEE_ID}`]: put,
+  });
+}
+
+describe('attendance', () => {
+  it('lists each person with minutes, share, status and source', async () => {
+    renderApp({
+      route: `/sessions/${SESSION_ID}/attendance`,
+      signedIn: true,
+      fetch: attendance(
+        () => [absent],
+        async () => json(500, {}),
+      ),
+    });
+
+    const row = await screen.findByTestId('attendance-row');
+    expect(row.textContent).toContain('Salma Benali');
+    expect(row.textContent).toContain('13 %');
+    expect(within(row).getByTestId('attendance-status').textContent).toBe('Absent');
+    expect(row.textContent).toContain('Classe en ligne');
+    // A hybrid session: the coordinator can check people in at the centre.
+    expect(within(row).getByTestId('attendance-check-in')).toBeTruthy();
+  });
+
+  it('asks for a reason before correcting, then shows who corrected, when and why', async () => {
+    const corrected = {
+      ...absent,
+      status: 'excused' as const,
+      source: 'manual' as const,
+      correctionReason: 'Certificat médical reçu',
+      correctedBy: coordinator.id,
+      correctedAt: '2031-03-13T09:00:00.000Z',
+    };
+    let rows = [absent];
+    const sent: unknown[] = [];
+    const put = vi.fn(async (request: Request) => {
+      sent.push(await request.json());
+      rows = [corrected];
+      return json(200, corrected);
+    });
+    renderApp({
+      route: `/sessions/${SESSION_ID}/attendance`,
+      signedIn: true,
+      fetch: attendance(() => rows, put),
+    });
+
+    fireEvent.click(await screen.findByTestId('attendance-correct'));
+    fireEvent.change(screen.getByTestId('correction-reason'), { target: { value: ' a ' } });
+    fireEvent.click(screen.getByTestId('correction-save'));
+
+    expect((await screen.findByText('Indiquez un motif d’au moins 3 caractères.')).textContent).toBeTruthy();
+    expect(put).not.toHaveBeenCalled();
+
+    fireEvent.change(screen.getByTestId('correction-reason'), {
+      target: { value: 'Certificat médical reçu' },
+    });
+    fireEvent.click(screen.getByTestId('correction-save'));
+
+    await vi.waitFor(() => expect(put).toHaveBeenCalledTimes(1));
+    expect(sent).toEqual([{ status: 'absent', reason: 'Certificat médical reçu' }]);
+    const correction = await screen.findByTestId('attendance-correction');
+    expect(correction.textContent).toContain('Corrigé par Nadia Coordinatrice le 13/03/2031');
+    expect(correction.textContent).toContain('Certificat médical reçu');
+  });
+});

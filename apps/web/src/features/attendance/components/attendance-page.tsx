@@ -1,0 +1,145 @@
+import { useState } from 'react';
+import { Anchor, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import type { AttendanceStatus, Role } from '@mre/contracts';
+import { ErrorAlert } from '../../../shared/components/error-alert';
+import { EmptyResult, ErrorState, LoadingState } from '../../../shared/components/query-states';
+import { useCurrentUser } from '../../auth/hooks/use-session';
+import { useLiveSession } from '../../schedule/api/schedule.api';
+import { SessionTime } from '../../schedule/components/session-time';
+import { formatInZone } from '../../schedule/lib/session-time';
+import { useAttendance, useCheckIn, type AttendanceRow } from '../api/attendance.api';
+import { CorrectionFormModal } from './correction-form-modal';
+
+const STATUS_COLORS: Record<AttendanceStatus, string> = {
+  present: 'green',
+  late: 'yellow',
+  absent: 'red',
+  excused: 'blue',
+};
+
+/** Check-ins happen at the centre: its coordinator, or an admin. */
+const CHECK_IN_ROLES: readonly Role[] = ['coordinator', 'admin'];
+
+export function AttendancePage() {
+  const { t, i18n } = useTranslation();
+  const { id = '' } = useParams();
+  const user = useCurrentUser();
+  const session = useLiveSession(id);
+  const attendance = useAttendance(id);
+  const checkIn = useCheckIn(id);
+  const [correcting, setCorrecting] = useState<AttendanceRow | null>(null);
+  const canCheckIn = session.data?.mode === 'hybrid' && CHECK_IN_ROLES.includes(user.role);
+
+  // The API names the corrector by id only; the names this page knows cover the usual cases.
+  const nameOf = (userId: string) =>
+    userId === user.id
+      ? user.fullName
+      : (attendance.data?.items.find((row) => row.userId === userId)?.fullName ??
+        t('attendance.someoneElse'));
+
+  return (
+    <Stack>
+      <Anchor component={Link} to="/schedule" size="sm">
+        {t('classroom.backToSchedule')}
+      </Anchor>
+      <Stack gap={4}>
+        <Title order={2}>{t('attendance.title')}</Title>
+        {session.data && (
+          <>
+            <Text fw={500} dir="auto" data-testid="attendance-session-title">
+              {session.data.title}
+            </Text>
+            <SessionTime
+              startsAt={session.data.startsAt}
+              endsAt={session.data.endsAt}
+              timeZone={user.timeZone}
+              withDate
+            />
+          </>
+        )}
+      </Stack>
+      {checkIn.isError && <ErrorAlert error={checkIn.error} />}
+      {attendance.isPending ? (
+        <LoadingState />
+      ) : attendance.isError ? (
+        <ErrorState error={attendance.error} onRetry={() => void attendance.refetch()} />
+      ) : attendance.data.items.length === 0 ? (
+        <EmptyResult title={t('attendance.empty')} />
+      ) : (
+        <Table.ScrollContainer minWidth={760}>
+          <Table striped data-testid="attendance-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('fields.fullName')}</Table.Th>
+                <Table.Th>{t('attendance.minutes')}</Table.Th>
+                <Table.Th>{t('attendance.percent')}</Table.Th>
+                <Table.Th>{t('fields.status')}</Table.Th>
+                <Table.Th>{t('attendance.source.label')}</Table.Th>
+                <Table.Th>{t('attendance.correction')}</Table.Th>
+                <Table.Th />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {attendance.data.items.map((row) => (
+                <Table.Tr key={row.userId} data-testid="attendance-row">
+                  <Table.Td dir="auto">{row.fullName}</Table.Td>
+                  <Table.Td>{row.minutesPresent}</Table.Td>
+                  <Table.Td>{Math.round(row.percent)} %</Table.Td>
+                  <Table.Td>
+                    <Badge color={STATUS_COLORS[row.status]} variant="light" data-testid="attendance-status">
+                      {t(`attendance.status.${row.status}`)}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>{t(`attendance.source.${row.source}`)}</Table.Td>
+                  <Table.Td>
+                    {row.correctedAt && row.correctedBy && (
+                      <Text size="xs" data-testid="attendance-correction">
+                        {t('attendance.correctedBy', {
+                          name: nameOf(row.correctedBy),
+                          time: formatInZone(row.correctedAt, i18n.language, user.timeZone, {
+                            dateStyle: 'short',
+                            timeStyle: 'short',
+                          }),
+                        })}
+                        <br />
+                        <bdi>{row.correctionReason}</bdi>
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    <Group gap={4} wrap="nowrap" justify="flex-end">
+                      {canCheckIn && row.source !== 'in_person' && (
+                        <Button
+                          size="xs"
+                          variant="light"
+                          loading={checkIn.isPending && checkIn.variables === row.userId}
+                          onClick={() => checkIn.mutate(row.userId)}
+                          data-testid="attendance-check-in"
+                        >
+                          {t('attendance.checkIn')}
+                        </Button>
+                      )}
+                      <Button
+                        size="xs"
+                        variant="subtle"
+                        onClick={() => setCorrecting(row)}
+                        data-testid="attendance-correct"
+                      >
+                        {t('attendance.correct')}
+                      </Button>
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {correcting && (
+        <CorrectionFormModal sessionId={id} row={correcting} onClose={() => setCorrecting(null)} />
+      )}
+    </Stack>
+  );
+}

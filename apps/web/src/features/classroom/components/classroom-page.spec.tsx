@@ -1,0 +1,201 @@
+import { fireEvent, screen, within } from '@testing-library/react';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Schemas } from '@mre/api-client';
+import { adminUser, fakeFetch, json } from '../../../test/fake-api';
+import { renderApp } from '../../../test/render-app';
+
+const SESSION_ID = '00000000-0000-4000-8000-000000000501';
+const COHORT_ID = '00000000-0000-4000-8000-0000000000b1';
+const COURSE_ID = '00000000-0000-4000-8000-0000000000c1';
+
+const trainee: Schemas['UserDto'] = { ...adminUser, role: 'trainee', fullName: 'Salma Trainee' };
+
+const session: Schemas['SessionDto'] = {
+  id: SESSION_ID,
+  cohortId: COHORT_ID,
+  title: 'Hydraulique',
+  startsAt: new Date(Date.now() + 5 * 60_000).toISOString(),
+  endsAt: new Date(Date.now() + 95 * 60_000).toISOString(),
+  durationMinutes: 90,
+  mode: 'remote',
+  status: 'scheduled',
+  roomName: `mre-${SESSION_ID}`,
+  seriesId: null,
+};
+
+function classroom(join: () => Response) {
+  return fakeFetch({
+    'GET /api/me': () => json(200, trainee),
+    [`GET /api/sessions/${SESSION_ID}`]: () => json(200, session),
+    [`GET /api/cohorts/${COHORT_ID}`]: () =>
+      json(200, { id: COHORT_ID, courseId: COURSE_ID, name: 'Kénitra' }),
+    [`GET /api/courses/${COURSE_ID}`]: () =>
+      json(200, {
+        id: COURSE_ID,
+        title: { fr: 'Maintenance aéronautique' },
+        modules: [
+          {
+            id: '00000000-0000-4000-8000-0000000000d1',
+            position: 1,
+            title: { fr: 'Circuits hydrauliques' },
+            materials: [
+              { kind: 'file', title: { fr: 'Schémas (PDF)' }, url: 'https://files.example/schemas.pdf' },
+            ],
+          },
+        ],
+      }),
+    [`POST /api/sessions/${SESSION_ID}/join`]: join,
+  });
+}
+
+const route = `/sessions/${SESSION_ID}/classroom`;
+
+/** The classroom is a lazy chunk that brings LiveKit along: its first load takes a while on a busy machine. */
+const findPage = (testId: string) => screen.findByTestId(testId, {}, { timeout: 10_000 });
+
+/** jsdom has no media devices: a camera and a microphone the user has not allowed yet. */
+const mediaDevices = {
+  enumerateDevices: async () => [
+    { deviceId: 'camera-1', groupId: 'g', kind: 'videoinput', label: 'Caméra intégrée' },
+    { deviceId: 'microphone-1', groupId: 'g', kind: 'audioinput', label: 'Micro intégré' },
+  ],
+  // jsdom's DOMException is no Error (a browser's is), so the refusal is made of an Error here.
+  getUserMedia: () =>
+    Promise.reject(Object.assign(new Error('Permission denied'), { name: 'NotAllowedError' })),
+  addEventListener: () => undefined,
+  removeEventListener: () => undefined,
+};
+
+describe('classroom', () => {
+  // Defined for the whole file: LiveKit's device list may subscribe again after a page unmounts.
+  // jsdom pages are no secure context, where browsers give media devices.
+  beforeAll(() => {
+    vi.stubGlobal('isSecureContext', true);
+    Object.defineProperty(navigator, 'mediaDevices', {
+      value: mediaDevices,
+      configurable: true,
+      writable: true,
+    });
+  });
+  afterAll(() => {
+    vi.unstubAllGlobals();
+    Reflect.deleteProperty(navigator, 'mediaDevices');
+  });
+
+  it('shows the pre-join screen with device selection and the course materials to download', async () => {
+    renderApp({ route, signedIn: true, fetch: classroom(() => json(500, {})) });
+
+    await findPage('pre-join');
+    // The device list arrives asynchronously, after the first render.
+    await vi.waitFor(
+      () => expect((screen.getByTestId('pre-join-camera') as HTMLInputElement).value).toBe('Caméra intégrée'),
+      { timeout: 5000 },
+    );
+    expect((screen.getByTestId('pre-join-microphone') as HTMLInputElement).value).toBe('Micro intégré');
+    // Access refused: said, and joining stays possible.
+    expect((await screen.findByTestId('media-error')).textContent).toContain('ne peut pas être utilisé');
+    const link = await screen.findByRole('link', { name: 'Schémas (PDF)' });
+    expect(link.getAttribute('href')).toBe('https://files.example/schemas.pdf');
+  });
+
+  it('says plainly that the video service is unreachable when the connection fails, and offers a retry', async () => {
+    // jsdom has no WebRTC: a bare RTCPeerConnection gets LiveKit past its browser check, then its
+    // connection fails (ServerUnreachable), as it does in a browser when no LiveKit server answers.
+    vi.stubGlobal(
+      'RTCPeerConnection',
+      class {
+        addTransceiver() {}
+      },
+    );
+    const join = vi.fn(() =>
+      json(200, {
+        serverUrl: 'ws://127.0.0.1:9',
+        token: 'token',
+        expiresAt: new Date(Date.now() + 300_000).toISOString(),
+        role: 'trainee',
+      }),
+    );
+    renderApp({ route, signedIn: true, fetch: classroom(join) });
+
+    fireEvent.click(await findPage('classroom-join'));
+
+    const unreachable = await screen.findByTestId('video-unreachable', {}, { timeout: 12_000 });
+    expect(unreachable.textContent).toContain('Le service vidéo est injoignable.');
+    expect(within(unreachable).getByRole('button', { name: 'Réessayer' })).toBeTruthy();
+    expect(screen.getByTestId('course-materials')).toBeTruthy(); // still there to download
+
+    fireEvent.click(within(unreachable).getByRole('button', { name: 'Réessayer' }));
+    await vi.waitFor(() => expect(join).toHaveBeenCalledTimes(2)); // a fresh token for each attempt
+  }, 30_000);
+
+  it('tells when the class opens on a 425', async () => {
+    renderApp({
+      route,
+      signedIn: true,
+      fetch: classroom(() =>
+        json(425, {
+          statusCode: 425,
+          error: 'Too Early',
+          message: 'The class opens for joining at 2031-03-12T22:45:00.000Z',
+          opensAt: '2031-03-12T22:45:00.000Z',
+        }),
+      ),
+    });
+
+    fireEvent.click(await findPage('classroom-join'));
+
+    // 22:45 UTC is 23:45 in Casablanca.
+    expect((await screen.findByTestId('join-refused')).textContent).toContain(
+      'Ouverture : 12 mars 2031, 23:45',
+    );
+  });
+
+  it('says a session is over on a 410', async () => {
+    renderApp({
+      route,
+      signedIn: true,
+      fetch: classroom(() =>
+        json(410, { statusCode: 410, error: 'Gone', message: 'This session has ended' }),
+      ),
+    });
+
+    fireEvent.click(await findPage('classroom-join'));
+
+    expect((await screen.findByTestId('join-refused')).textContent).toContain(
+      'Cette séance est terminée ou a été annulée.',
+    );
+  });
+
+  it('gives the reason of a 403', async () => {
+    renderApp({
+      route,
+      signedIn: true,
+      fetch: classroom(() =>
+        json(403, {
+          statusCode: 403,
+          error: 'Forbidden',
+          message: 'The host removed you from this session; ask them to let you back in',
+        }),
+      ),
+    });
+
+    fireEvent.click(await findPage('classroom-join'));
+
+    const refused = await screen.findByTestId('join-refused');
+    expect(refused.textContent).toContain('Vous ne pouvez pas rejoindre cette séance.');
+    expect(refused.textContent).toContain('The host removed you');
+  });
+
+  it('lets people without media devices join all the same', async () => {
+    // As on a page served over plain HTTP: the browser gives no media devices at all.
+    Object.defineProperty(navigator, 'mediaDevices', { value: undefined });
+    try {
+      renderApp({ route, signedIn: true, fetch: classroom(() => json(500, {})) });
+
+      expect((await findPage('media-error')).textContent).toContain('ne peut pas être utilisé');
+      expect(screen.getByTestId('classroom-join').hasAttribute('disabled')).toBe(false);
+    } finally {
+      Object.defineProperty(navigator, 'mediaDevices', { value: mediaDevices });
+    }
+  });
+});

@@ -1,0 +1,107 @@
+import { useState } from 'react';
+import { Alert, Anchor, Button, Grid, Stack, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import type { Role } from '@mre/contracts';
+import { ErrorState, LoadingState } from '../../../shared/components/query-states';
+import { useCurrentUser } from '../../auth/hooks/use-session';
+import { useLiveSession } from '../../schedule/api/schedule.api';
+import { SessionTime } from '../../schedule/components/session-time';
+import { useJoinSession, type JoinGrant } from '../api/classroom.api';
+import { CourseMaterials } from './course-materials';
+import { JoinRefusal } from './join-refusal';
+import { LiveClassroom, type ClassroomEnd } from './live-classroom';
+import { PreJoinPanel, type DeviceChoices } from './pre-join-panel';
+import { VideoUnreachable } from './video-unreachable';
+
+/** Coordinators and admins join as hidden observers: no camera or microphone to choose. */
+const PUBLISHING_ROLES: readonly Role[] = ['expert', 'trainee'];
+
+type Phase = { name: 'pre-join' } | { name: 'live'; grant: JoinGrant } | { name: ClassroomEnd };
+
+export default function ClassroomPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const user = useCurrentUser();
+  const session = useLiveSession(id);
+  const join = useJoinSession(id);
+  const [phase, setPhase] = useState<Phase>({ name: 'pre-join' });
+  const [devices, setDevices] = useState<DeviceChoices>({ audio: false, video: false });
+
+  // Every attempt asks for a fresh token (they live a few minutes; a removed person gets none), and
+  // mounts a new <LiveClassroom>, hence a new Room.
+  const enter = (choices: DeviceChoices) => {
+    setDevices(choices);
+    join.mutate(undefined, {
+      onSuccess: (grant) => setPhase({ name: 'live', grant }),
+      onError: () => setPhase({ name: 'pre-join' }),
+    });
+  };
+
+  if (session.isPending) return <LoadingState />;
+  if (session.isError) return <ErrorState error={session.error} onRetry={() => void session.refetch()} />;
+
+  return (
+    <Stack>
+      <Anchor component={Link} to="/schedule" size="sm">
+        {t('classroom.backToSchedule')}
+      </Anchor>
+      {phase.name === 'live' ? (
+        <LiveClassroom
+          sessionId={id}
+          title={session.data.title}
+          grant={phase.grant}
+          devices={devices}
+          canModerate={phase.grant.role === 'host' || user.role === 'admin'}
+          onEnd={(end) => setPhase({ name: end })}
+        />
+      ) : (
+        <>
+          <Stack gap={4}>
+            <Title order={2} dir="auto" data-testid="classroom-title">
+              {session.data.title}
+            </Title>
+            <SessionTime
+              startsAt={session.data.startsAt}
+              endsAt={session.data.endsAt}
+              timeZone={user.timeZone}
+              withDate
+            />
+          </Stack>
+          {phase.name === 'unreachable' && (
+            <VideoUnreachable onRetry={() => enter(devices)} retrying={join.isPending} />
+          )}
+          {(phase.name === 'left' || phase.name === 'removed') && (
+            <Alert
+              color={phase.name === 'removed' ? 'red' : 'blue'}
+              role="status"
+              data-testid={`classroom-${phase.name}`}
+              title={t(`classroom.ended.${phase.name}`)}
+            >
+              {phase.name === 'left' && (
+                <Button mt="sm" size="xs" variant="light" onClick={() => enter(devices)}>
+                  {t('classroom.rejoin')}
+                </Button>
+              )}
+            </Alert>
+          )}
+          {join.isError && <JoinRefusal error={join.error} timeZone={user.timeZone} />}
+          <Grid>
+            <Grid.Col span={{ base: 12, md: 6 }}>
+              {phase.name === 'pre-join' && (
+                <PreJoinPanel
+                  canPublish={PUBLISHING_ROLES.includes(user.role)}
+                  joining={join.isPending}
+                  onJoin={enter}
+                />
+              )}
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, md: phase.name === 'pre-join' ? 6 : 12 }}>
+              <CourseMaterials cohortId={session.data.cohortId} />
+            </Grid.Col>
+          </Grid>
+        </>
+      )}
+    </Stack>
+  );
+}

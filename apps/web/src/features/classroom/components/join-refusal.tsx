@@ -1,0 +1,36 @@
+import { Alert } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../../../shared/components/error-alert';
+import { formatInZone } from '../../schedule/lib/session-time';
+import { JoinRefusedError } from '../api/classroom.api';
+
+/** Why the API would not let the person in: too early (and when it opens), over, or not allowed. */
+export function JoinRefusal({ error, timeZone }: { error: unknown; timeZone: string }) {
+  const { t, i18n } = useTranslation();
+  if (!(error instanceof JoinRefusedError)) return <ErrorAlert error={error} testId="join-refused" />;
+  if (error.status === 425 && error.opensAt) {
+    const time = formatInZone(error.opensAt, i18n.language, timeZone, {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+    });
+    return (
+      <Alert
+        color="yellow"
+        role="alert"
+        data-testid="join-refused"
+        title={t('classroom.refused.tooEarly', { time })}
+      >
+        <bdi>{timeZone}</bdi>
+      </Alert>
+    );
+  }
+  if (error.status === 410)
+    return <Alert color="gray" role="alert" data-testid="join-refused" title={t('classroom.refused.gone')} />;
+  if (error.status === 403)
+    return (
+      <Alert color="red" role="alert" data-testid="join-refused" title={t('classroom.refused.forbidden')}>
+        {error.message}
+      </Alert>
+    );
+  return <ErrorAlert error={error} testId="join-refused" />;
+}

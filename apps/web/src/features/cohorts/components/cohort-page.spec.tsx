@@ -1,0 +1,207 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { Schemas } from '@mre/api-client';
+import { adminUser, fakeFetch, json } from '../../../test/fake-api';
+import { renderApp } from '../../../test/render-app';
+
+const cohort: Schemas['CohortDto'] = {
+  id: '00000000-0000-4000-8000-0000000000b1',
+  courseId: '00000000-0000-4000-8000-0000000000c1',
+  courseCode: 'AERO-101',
+  courseTitle: { fr: 'Maintenance aéronautique' },
+  centreId: '00000000-0000-4000-8000-0000000000d1',
+  centreName: 'ISTA Kénitra',
+  kind: 'trainees',
+  name: 'Kénitra — printemps',
+  capacity: 2,
+  startsOn: '2026-03-02',
+  endsOn: '2026-06-26',
+  minAttendancePercent: 80,
+  teacherIds: [],
+  counts: { enrolled: 2, waitlisted: 2 },
+  createdAt: '2026-01-01T00:00:00Z',
+  updatedAt: '2026-01-01T00:00:00Z',
+};
+
+function enrollment(
+  n: number,
+  fullName: string,
+  status: Schemas['EnrollmentDto']['status'],
+  position: number | null,
+): Schemas['EnrollmentDto'] {
+  return {
+    userId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+    fullName,
+    email: `${fullName.split(' ')[0].toLowerCase()}@example.ma`,
+    status,
+    position,
+    enrolledAt: '2026-01-02T00:00:00Z',
+    updatedAt: '2026-01-02T00:00:00Z',
+  };
+}
+
+const roster = [
+  enrollment(1, 'Amal Idrissi', 'active', null),
+  enrollment(2, 'Yassine Berrada', 'active', null),
+  enrollment(3, 'ياسمين بناني', 'waitlisted', 1),
+  enrollment(4, 'Omar Tazi El Fassi', 'waitlisted', 2),
+];
+
+const JOB_ID = '00000000-0000-4000-8000-0000000000e1';
+const cohortPath = `/api/cohorts/${cohort.id}`;
+
+function cohortApi(routes: Parameters<typeof fakeFetch>[0] = {}) {
+  return fakeFetch({
+    'GET /api/me': () => json(200, adminUser),
+    [`GET ${cohortPath}`]: () => json(200, cohort),
+    [`GET ${cohortPath}/enrollments`]: () => json(200, { items: roster, total: roster.length }),
+    ...routes,
+  });
+}
+
+// The cohort pages are a lazy chunk: its first load in a test run may take more than findBy's 1 s.
+const LAZY_ROUTE = { timeout: 5000 };
+
+async function chooseCsvAndImport() {
+  const input = await screen.findByTestId('import-file-input', {}, LAZY_ROUTE);
+  const file = new File(['email;full_name\nsara@example.ma;Sara\n'], 'people.csv', { type: 'text/csv' });
+  fireEvent.change(input, { target: { files: [file] } });
+  fireEvent.click(screen.getByTestId('import-start'));
+}
+
+describe('cohort page', () => {
+  it('shows the roster with statuses and waitlist positions', async () => {
+    renderApp({ route: `/cohorts/${cohort.id}`, signedIn: true, fetch: cohortApi() });
+
+    expect((await screen.findByTestId('cohort-title', {}, LAZY_ROUTE)).textContent).toBe(
+      'Kénitra — printemps',
+    );
+    expect(screen.getByTestId('cohort-enrolled').textContent).toBe('2 / 2');
+    expect(screen.getByTestId('cohort-waitlisted').textContent).toBe('2');
+
+    const rows = await screen.findAllByTestId('roster-row');
+    const cells = rows.map((row) => [
+      within(row).getByTestId('roster-name').textContent,
+      within(row).getByTestId('enrollment-status').textContent,
+      within(row).getByTestId('roster-position').textContent,
+    ]);
+    expect(cells).toEqual([
+      ['Amal Idrissi', 'Inscrit', '—'],
+      ['Yassine Berrada', 'Inscrit', '—'],
+      ['ياسمين بناني', 'En liste d’attente', '1'],
+      ['Omar Tazi El Fassi', 'En liste d’attente', '2'],
+    ]);
+  });
+
+  it('imports a CSV: progress while the job runs, then the summary, the error report and a fresh roster', async () => {
+    const states: Schemas['JobDto'][] = [
+      { id: JOB_ID, kind: 'enrollment-import', state: 'waiting', progress: 0 },
+      { id: JOB_ID, kind: 'enrollment-import', state: 'active', progress: 40 },
+      {
+        id: JOB_ID,
+        kind: 'enrollment-import',
+        state: 'completed',
+        progress: 100,
+        result: {
+          created: 3,
+          enrolled: 0,
+          waitlisted: 3,
+          skipped: 1,
+          errors: [{ row: 4, message: '=HYPERLINK("x") is not an e-mail' }],
+        },
+      },
+    ];
+    let polls = 0;
+    let rosterLoads = 0;
+    const uploads: Request[] = [];
+    renderApp({
+      route: `/cohorts/${cohort.id}`,
+      signedIn: true,
+      fetch: cohortApi({
+        [`GET ${cohortPath}/enrollments`]: () => {
+          rosterLoads++;
+          return json(200, { items: roster, total: roster.length });
+        },
+        [`POST ${cohortPath}/enrollments/import`]: (request) => {
+          uploads.push(request);
+          return json(202, { jobId: JOB_ID });
+        },
+        [`GET /api/jobs/${JOB_ID}`]: () => json(200, states[Math.min(polls++, states.length - 1)]),
+      }),
+    });
+    await screen.findAllByTestId('roster-row', {}, LAZY_ROUTE);
+    const loadsBefore = rosterLoads;
+
+    await chooseCsvAndImport();
+
+    const bar = await screen.findByTestId('import-progress');
+    await waitFor(() => expect(bar.getAttribute('aria-valuenow')).toBe('40'), { timeout: 3000 });
+    expect(screen.getByTestId('import-state').textContent).toBe('Import en cours…');
+    expect(screen.getByTestId('import-progress-label').textContent).toBe('40 %');
+
+    const summary = await screen.findByTestId('import-summary', {}, { timeout: 3000 });
+    expect(bar.getAttribute('aria-valuenow')).toBe('100');
+    expect(screen.getByTestId('import-progress-label').textContent).toBe('100 %');
+    expect(within(summary).getByTestId('import-created').textContent).toBe('3');
+    expect(within(summary).getByTestId('import-waitlisted').textContent).toBe('3');
+    expect(within(summary).getByTestId('import-skipped').textContent).toBe('1');
+    expect(within(summary).getByTestId('import-errors').textContent).toBe('1');
+    expect(within(summary).getByTestId('import-error-list').textContent).toContain('Ligne 4');
+
+    const report = within(summary).getByTestId('import-error-report');
+    expect(report.getAttribute('download')).toBe('import-errors.csv');
+    const href = report.getAttribute('href') ?? '';
+    expect(href.startsWith('data:text/csv;charset=utf-8,')).toBe(true);
+    expect(decodeURIComponent(href.slice(href.indexOf(',') + 1))).toBe(
+      '\uFEFFrow,message\r\n4,"\'=HYPERLINK(""x"") is not an e-mail"\r\n',
+    );
+
+    await waitFor(() => expect(rosterLoads).toBeGreaterThan(loadsBefore));
+    expect(uploads).toHaveLength(1);
+    // No more polling once the job has ended.
+    const pollsAtEnd = polls;
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect(polls).toBe(pollsAtEnd);
+  });
+
+  it('shows the reason of a failed import', async () => {
+    renderApp({
+      route: `/cohorts/${cohort.id}`,
+      signedIn: true,
+      fetch: cohortApi({
+        [`POST ${cohortPath}/enrollments/import`]: () => json(202, { jobId: JOB_ID }),
+        [`GET /api/jobs/${JOB_ID}`]: () =>
+          json(200, {
+            id: JOB_ID,
+            kind: 'enrollment-import',
+            state: 'failed',
+            progress: 30,
+            failureReason: 'The database went away',
+          }),
+      }),
+    });
+
+    await chooseCsvAndImport();
+
+    expect((await screen.findByTestId('import-failed')).textContent).toContain('The database went away');
+    expect(screen.getByTestId('import-progress').getAttribute('aria-valuenow')).toBe('30');
+  });
+
+  it('shows why the API refused the file', async () => {
+    renderApp({
+      route: `/cohorts/${cohort.id}`,
+      signedIn: true,
+      fetch: cohortApi({
+        [`POST ${cohortPath}/enrollments/import`]: () =>
+          json(400, { statusCode: 400, error: 'Bad Request', message: 'The file is empty' }),
+      }),
+    });
+
+    await chooseCsvAndImport();
+
+    const error = await screen.findByTestId('import-upload-error');
+    expect(error.textContent).toContain('Le fichier a été refusé.');
+    expect(error.textContent).toContain('The file is empty');
+    expect(screen.queryByTestId('import-job')).toBeNull();
+  });
+});

@@ -1,0 +1,105 @@
+import { useState } from 'react';
+import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import type { Schemas } from '@mre/api-client';
+import { ErrorState, LoadingState } from '../../../shared/components/query-states';
+import { useLocalize } from '../../../shared/hooks/use-localize';
+import { useCohort } from '../api/cohorts.api';
+import { useCohortPermissions } from '../hooks/use-cohort-permissions';
+import { useFormatDayRange } from '../hooks/use-format-day';
+import { CohortFormModal } from './cohort-form-modal';
+import { CohortKindBadge } from './cohort-kind-badge';
+import { CsvImport } from './csv-import';
+import { EnrollModal } from './enroll-modal';
+import { Roster } from './roster';
+
+export function CohortPage() {
+  const { id = '' } = useParams();
+  const cohort = useCohort(id);
+
+  if (cohort.isPending) return <LoadingState />;
+  if (cohort.isError) return <ErrorState error={cohort.error} onRetry={() => void cohort.refetch()} />;
+  // Keyed by id: another cohort must not inherit this one's search, page or import.
+  return <CohortDetails key={cohort.data.id} cohort={cohort.data} />;
+}
+
+function CohortDetails({ cohort }: { cohort: Schemas['CohortDto'] }) {
+  const { t } = useTranslation();
+  const localize = useLocalize();
+  const formatDays = useFormatDayRange();
+  const { canEdit, canManage } = useCohortPermissions(cohort);
+  const [editing, setEditing] = useState(false);
+  const [enrolling, setEnrolling] = useState(false);
+
+  return (
+    <Stack>
+      <Anchor component={Link} to="/cohorts" size="sm">
+        {t('cohorts.page.back')}
+      </Anchor>
+      <Group justify="space-between" align="flex-start">
+        <Stack gap={4}>
+          <Text size="sm" c="dimmed">
+            <bdi dir="ltr">{cohort.courseCode}</bdi> · <bdi>{localize(cohort.courseTitle)}</bdi>
+          </Text>
+          <Group gap="sm">
+            <Title order={2} dir="auto" data-testid="cohort-title">
+              {cohort.name}
+            </Title>
+            <CohortKindBadge kind={cohort.kind} />
+          </Group>
+          {/* Each part isolated: a Latin name next to digits must not reorder an Arabic line. */}
+          <Text size="sm" c="dimmed">
+            <bdi>{cohort.centreName}</bdi> · <bdi>{formatDays(cohort.startsOn, cohort.endsOn)}</bdi> ·{' '}
+            <bdi>{t('cohorts.page.minAttendance', { percent: cohort.minAttendancePercent })}</bdi>
+          </Text>
+        </Stack>
+        <Group>
+          {canEdit && (
+            <Button variant="light" onClick={() => setEditing(true)} data-testid="cohort-edit">
+              {t('common.edit')}
+            </Button>
+          )}
+          {canManage && (
+            <Button onClick={() => setEnrolling(true)} data-testid="enroll-open">
+              {t('cohorts.enroll.open')}
+            </Button>
+          )}
+        </Group>
+      </Group>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <Count
+          label={t('cohorts.counts.enrolled')}
+          value={t('cohorts.counts.ofCapacity', {
+            enrolled: cohort.counts.enrolled,
+            capacity: cohort.capacity,
+          })}
+          testId="cohort-enrolled"
+        />
+        <Count
+          label={t('cohorts.counts.waitlisted')}
+          value={String(cohort.counts.waitlisted)}
+          testId="cohort-waitlisted"
+        />
+      </SimpleGrid>
+      {canManage && <CsvImport cohortId={cohort.id} />}
+      <Title order={3}>{t('cohorts.roster.title')}</Title>
+      <Roster cohortId={cohort.id} canManage={canManage} />
+      {editing && <CohortFormModal cohort={cohort} onClose={() => setEditing(false)} />}
+      {enrolling && <EnrollModal cohortId={cohort.id} onClose={() => setEnrolling(false)} />}
+    </Stack>
+  );
+}
+
+function Count({ label, value, testId }: { label: string; value: string; testId: string }) {
+  return (
+    <Paper withBorder p="md">
+      <Text size="sm" c="dimmed">
+        {label}
+      </Text>
+      <Text fz="xl" fw={700} data-testid={testId}>
+        {value}
+      </Text>
+    </Paper>
+  );
+}

@@ -1,0 +1,62 @@
+import { useState, type ComponentProps } from 'react';
+import { Button, FileInput, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../../../shared/components/error-alert';
+import { isRunning, useImportJob, useStartImport } from '../api/import.api';
+import { ImportJobStatus } from './import-job-status';
+
+// The hidden <input type="file"> itself, which browser tests fill.
+const FILE_INPUT_PROPS: ComponentProps<'input'> & { 'data-testid': string } = {
+  'data-testid': 'import-file-input',
+};
+
+/** Uploads a CSV of people to enroll, then follows the import job until its report. */
+export function CsvImport({ cohortId }: { cohortId: string }) {
+  const { t } = useTranslation();
+  const start = useStartImport(cohortId);
+  const [file, setFile] = useState<File | null>(null);
+  const [jobId, setJobId] = useState<string | null>(null);
+  const job = useImportJob(jobId);
+  const busy = start.isPending || (jobId !== null && (job.isPending || isRunning(job.data)));
+
+  const upload = () => {
+    if (!file) return;
+    setJobId(null);
+    start.mutate(file, { onSuccess: (started) => setJobId(started.jobId) });
+  };
+
+  return (
+    <Paper withBorder p="md" data-testid="csv-import">
+      <Stack>
+        <Title order={3}>{t('cohorts.import.title')}</Title>
+        <Text size="sm" c="dimmed">
+          {t('cohorts.import.hint')}
+        </Text>
+        <Group align="flex-end">
+          <FileInput
+            label={t('cohorts.import.file')}
+            placeholder={t('cohorts.import.choose')}
+            accept=".csv,text/csv"
+            value={file}
+            onChange={setFile}
+            clearable
+            miw={280}
+            fileInputProps={FILE_INPUT_PROPS}
+            data-testid="import-file"
+          />
+          <Button onClick={upload} disabled={!file || busy} loading={busy} data-testid="import-start">
+            {t('cohorts.import.start')}
+          </Button>
+        </Group>
+        {start.error != null && (
+          <ErrorAlert
+            error={start.error}
+            byStatus={{ 400: t('cohorts.import.rejected') }}
+            testId="import-upload-error"
+          />
+        )}
+        {jobId !== null && <ImportJobStatus job={job} />}
+      </Stack>
+    </Paper>
+  );
+}

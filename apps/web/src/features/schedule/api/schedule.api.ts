@@ -1,0 +1,74 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { unwrap, type Schemas } from '@mre/api-client';
+import { useApi } from '../../../shared/api/services.context';
+
+export type LiveSession = Schemas['SessionDto'];
+
+export const SCHEDULE_PAGE_SIZE = 20;
+/** The largest page the API serves: the cohorts a person schedules for fit in it. */
+const MAX_PAGE_SIZE = 100;
+
+export const sessionKeys = {
+  all: ['sessions'] as const,
+  schedule: (page: number) => [...sessionKeys.all, 'schedule', page] as const,
+  detail: (id: string) => [...sessionKeys.all, 'detail', id] as const,
+};
+
+/** The caller's coming sessions; without `from` the API starts at "now" on its own clock. */
+export function useSchedule(page: number) {
+  const api = useApi();
+  return useQuery({
+    queryKey: sessionKeys.schedule(page),
+    queryFn: () =>
+      unwrap(api.GET('/api/sessions', { params: { query: { page, pageSize: SCHEDULE_PAGE_SIZE } } })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useLiveSession(id: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: sessionKeys.detail(id),
+    queryFn: () => unwrap(api.GET('/api/sessions/{id}', { params: { path: { id } } })),
+  });
+}
+
+/** The cohorts the caller can see, to name a session's cohort and to pick one when scheduling. */
+export function useVisibleCohorts() {
+  const api = useApi();
+  return useQuery({
+    queryKey: ['cohorts', 'all'],
+    queryFn: () =>
+      unwrap(api.GET('/api/cohorts', { params: { query: { page: 1, pageSize: MAX_PAGE_SIZE } } })),
+    select: (list) => list.items,
+  });
+}
+
+export function useCreateSessions() {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ cohortId, body }: { cohortId: string; body: Schemas['CreateSessionsDto'] }) =>
+      unwrap(api.POST('/api/cohorts/{id}/sessions', { params: { path: { id: cohortId } }, body })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: sessionKeys.all }),
+  });
+}
+
+export function useUpdateSession() {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: Schemas['UpdateSessionDto'] }) =>
+      unwrap(api.PATCH('/api/sessions/{id}', { params: { path: { id } }, body })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: sessionKeys.all }),
+  });
+}
+
+export function useCancelSession() {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => unwrap(api.POST('/api/sessions/{id}/cancel', { params: { path: { id } } })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: sessionKeys.all }),
+  });
+}

@@ -1,0 +1,94 @@
+import { useState } from 'react';
+import { Button, Group, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { ListPagination } from '../../../shared/components/list-pagination';
+import { EmptyResult, ErrorState, LoadingState } from '../../../shared/components/query-states';
+import { useCurrentUser } from '../../auth/hooks/use-session';
+import { SCHEDULE_PAGE_SIZE, useSchedule, useVisibleCohorts, type LiveSession } from '../api/schedule.api';
+import { useNow } from '../hooks/use-now';
+import { dayKey, formatInZone } from '../lib/session-time';
+import { SESSION_SCHEDULERS, SESSION_STAFF } from '../lib/staff';
+import { SessionCard } from './session-card';
+import { SessionFormModal } from './session-form-modal';
+
+/** "My schedule": the coming sessions, by day, in the viewer's own time zone. */
+export function SchedulePage() {
+  const { t, i18n } = useTranslation();
+  const user = useCurrentUser();
+  const [page, setPage] = useState(1);
+  const schedule = useSchedule(page);
+  const cohorts = useVisibleCohorts();
+  const now = useNow();
+  // null: closed; 'new': scheduling; a session: rescheduling it.
+  const [editing, setEditing] = useState<LiveSession | 'new' | null>(null);
+  const cohortName = (id: string) => cohorts.data?.find((cohort) => cohort.id === id)?.name;
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Stack gap={0}>
+          <Title order={2}>{t('schedule.title')}</Title>
+          <Text size="sm" c="dimmed" data-testid="schedule-zone">
+            {t('schedule.shownIn')} <bdi>{user.timeZone}</bdi>
+          </Text>
+        </Stack>
+        {SESSION_SCHEDULERS.includes(user.role) && (
+          <Button onClick={() => setEditing('new')} data-testid="session-create">
+            {t('schedule.create')}
+          </Button>
+        )}
+      </Group>
+      {schedule.isPending ? (
+        <LoadingState />
+      ) : schedule.isError ? (
+        <ErrorState error={schedule.error} onRetry={() => void schedule.refetch()} />
+      ) : schedule.data.items.length === 0 ? (
+        <EmptyResult title={t('schedule.empty')} description={t('schedule.emptyHint')} />
+      ) : (
+        <>
+          {byDay(schedule.data.items, user.timeZone).map(([day, sessions]) => (
+            <Stack key={day} gap="xs" component="section" data-testid="schedule-day">
+              <Title order={4} data-testid="schedule-day-title">
+                {formatInZone(sessions[0].startsAt, i18n.language, user.timeZone, { dateStyle: 'full' })}
+              </Title>
+              {sessions.map((session) => (
+                <SessionCard
+                  key={session.id}
+                  session={session}
+                  cohortName={cohortName(session.cohortId)}
+                  timeZone={user.timeZone}
+                  now={now}
+                  isStaff={SESSION_STAFF.includes(user.role)}
+                  onReschedule={setEditing}
+                />
+              ))}
+            </Stack>
+          ))}
+          <ListPagination
+            page={page}
+            pageSize={SCHEDULE_PAGE_SIZE}
+            total={schedule.data.total}
+            onChange={setPage}
+          />
+        </>
+      )}
+      {editing && (
+        <SessionFormModal
+          session={editing === 'new' ? undefined : editing}
+          defaultTimeZone={user.timeZone}
+          onClose={() => setEditing(null)}
+        />
+      )}
+    </Stack>
+  );
+}
+
+/** The API answers in start order, so each day's sessions stay in order. */
+function byDay(sessions: LiveSession[], timeZone: string): [string, LiveSession[]][] {
+  const days = new Map<string, LiveSession[]>();
+  for (const session of sessions) {
+    const key = dayKey(session.startsAt, timeZone);
+    days.set(key, [...(days.get(key) ?? []), session]);
+  }
+  return [...days];
+}

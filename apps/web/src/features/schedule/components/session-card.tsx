@@ -1,0 +1,108 @@
+import { Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { ConfirmButton } from '../../admin/components/confirm-button';
+import { ErrorAlert } from '../../../shared/components/error-alert';
+import { useCancelSession, type LiveSession } from '../api/schedule.api';
+import { formatInZone, joinPhase, opensAt } from '../lib/session-time';
+import { SessionCountdown } from './session-countdown';
+import { SessionTime } from './session-time';
+
+interface SessionCardProps {
+  session: LiveSession;
+  cohortName?: string;
+  timeZone: string;
+  now: number;
+  isStaff: boolean;
+  onReschedule: (session: LiveSession) => void;
+}
+
+export function SessionCard({ session, cohortName, timeZone, now, isStaff, onReschedule }: SessionCardProps) {
+  const { t, i18n } = useTranslation();
+  const cancel = useCancelSession();
+  const phase = joinPhase(session, now);
+  const cancelled = phase === 'cancelled';
+  const upcoming = phase === 'open' || phase === 'not-yet';
+
+  return (
+    <Paper withBorder p="md" radius="md" data-testid="session-card" data-session-id={session.id}>
+      <Group justify="space-between" align="flex-start" gap="md">
+        <Stack gap={4} style={{ flex: 1, minWidth: 240 }}>
+          <Group gap="xs">
+            <Text fw={600} dir="auto" td={cancelled ? 'line-through' : undefined} data-testid="session-title">
+              {session.title}
+            </Text>
+            <Badge variant="light" size="sm">
+              {t(`schedule.mode.${session.mode}`)}
+            </Badge>
+            {cancelled && (
+              <Badge color="red" size="sm" data-testid="session-cancelled">
+                {t('schedule.status.cancelled')}
+              </Badge>
+            )}
+          </Group>
+          {cohortName && (
+            <Text size="sm" c="dimmed" dir="auto">
+              {cohortName}
+            </Text>
+          )}
+          <SessionTime startsAt={session.startsAt} endsAt={session.endsAt} timeZone={timeZone} />
+          <SessionCountdown startsAt={session.startsAt} phase={phase} now={now} />
+        </Stack>
+        <Stack gap="xs" align="flex-end">
+          {phase === 'open' ? (
+            <Button component={Link} to={`/sessions/${session.id}/classroom`} data-testid="session-join">
+              {t('schedule.join')}
+            </Button>
+          ) : (
+            <Button disabled data-testid="session-join">
+              {t('schedule.join')}
+            </Button>
+          )}
+          {phase === 'not-yet' && (
+            <Text size="xs" c="dimmed" data-testid="session-opens-at">
+              {t('schedule.opensAt', {
+                time: formatInZone(opensAt(session), i18n.language, timeZone, {
+                  dateStyle: 'medium',
+                  timeStyle: 'short',
+                }),
+              })}
+            </Text>
+          )}
+          {isStaff && (
+            <Group gap="xs">
+              <Button
+                component={Link}
+                to={`/sessions/${session.id}/attendance`}
+                size="xs"
+                variant="light"
+                data-testid="session-attendance"
+              >
+                {t('schedule.attendance')}
+              </Button>
+              {upcoming && (
+                <>
+                  <Button
+                    size="xs"
+                    variant="subtle"
+                    onClick={() => onReschedule(session)}
+                    data-testid="session-reschedule"
+                  >
+                    {t('schedule.reschedule')}
+                  </Button>
+                  <ConfirmButton
+                    label={t('schedule.cancel')}
+                    onConfirm={() => cancel.mutate(session.id)}
+                    loading={cancel.isPending}
+                    testId="session-cancel"
+                  />
+                </>
+              )}
+            </Group>
+          )}
+        </Stack>
+      </Group>
+      {cancel.isError && <ErrorAlert error={cancel.error} byStatus={{ 410: t('schedule.alreadyOver') }} />}
+    </Paper>
+  );
+}

@@ -1,0 +1,188 @@
+import { useState } from 'react';
+import {
+  Checkbox,
+  NumberInput,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { SESSION_MODES, type SessionMode } from '@mre/contracts';
+import { TimeZoneSelect } from '../../../shared/components/time-zone-select';
+import { FormModal } from '../../admin/components/form-modal';
+import {
+  useCreateSessions,
+  useUpdateSession,
+  useVisibleCohorts,
+  type LiveSession,
+} from '../api/schedule.api';
+import { toInstantWithOffset, toLocalParts } from '../lib/session-time';
+
+const DEFAULT_DURATION = 90;
+
+interface SessionFormModalProps {
+  /** The session to reschedule; without it the form schedules new sessions for a cohort. */
+  session?: LiveSession;
+  defaultTimeZone: string;
+  onClose: () => void;
+}
+
+/**
+ * The start is typed as a wall-clock date and time in a chosen zone (the expert's own by default)
+ * and sent as an instant with its offset, so that the API stores the moment the expert meant.
+ */
+export function SessionFormModal({ session, defaultTimeZone, onClose }: SessionFormModalProps) {
+  const { t } = useTranslation();
+  const cohorts = useVisibleCohorts();
+  const create = useCreateSessions();
+  const update = useUpdateSession();
+  const initial = session ? toLocalParts(session.startsAt, defaultTimeZone) : { date: '', time: '' };
+  const [cohortId, setCohortId] = useState<string | null>(null);
+  const [title, setTitle] = useState(session?.title ?? '');
+  const [date, setDate] = useState(initial.date);
+  const [time, setTime] = useState(initial.time);
+  const [timeZone, setTimeZone] = useState(defaultTimeZone);
+  const [duration, setDuration] = useState<number>(session?.durationMinutes ?? DEFAULT_DURATION);
+  const [mode, setMode] = useState<SessionMode>(session?.mode ?? 'remote');
+  const [repeat, setRepeat] = useState(false);
+  const [weeks, setWeeks] = useState(4);
+  const [submitted, setSubmitted] = useState(false);
+
+  const startsAt = date && time ? toInstantWithOffset(date, time, timeZone) : null;
+  const mutation = session ? update : create;
+
+  const submit = () => {
+    setSubmitted(true);
+    if (!startsAt || (!session && !cohortId)) return;
+    const fields = { title: title.trim(), startsAt, durationMinutes: duration, mode };
+    const done = { onSuccess: onClose };
+    if (session) update.mutate({ id: session.id, body: fields }, done);
+    else
+      create.mutate(
+        {
+          cohortId: cohortId as string,
+          body: repeat ? { ...fields, repeatWeeks: weeks, timeZone } : fields,
+        },
+        done,
+      );
+  };
+
+  return (
+    <FormModal
+      title={session ? t('schedule.form.rescheduleTitle') : t('schedule.form.createTitle')}
+      opened
+      onClose={onClose}
+      onSubmit={submit}
+      saving={mutation.isPending}
+      error={mutation.error}
+      errorByStatus={{ 409: t('schedule.form.overlap'), 410: t('schedule.alreadyOver') }}
+      saveTestId="session-save"
+    >
+      {!session && (
+        <Select
+          label={t('schedule.form.cohort')}
+          data={(cohorts.data ?? []).map((cohort) => ({ value: cohort.id, label: cohort.name }))}
+          value={cohortId}
+          onChange={setCohortId}
+          searchable
+          required
+          nothingFoundMessage={t('common.nothingFound')}
+          error={submitted && !cohortId ? t('errors.required') : undefined}
+          data-testid="session-cohort"
+        />
+      )}
+      <TextInput
+        label={t('fields.title')}
+        value={title}
+        onChange={(event) => setTitle(event.currentTarget.value)}
+        required
+        maxLength={200}
+        data-testid="session-title-input"
+      />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput
+          type="date"
+          label={t('schedule.form.date')}
+          value={date}
+          onChange={(event) => setDate(event.currentTarget.value)}
+          required
+          error={submitted && !startsAt ? t('schedule.form.invalidStart') : undefined}
+          data-testid="session-date"
+        />
+        <TextInput
+          type="time"
+          label={t('schedule.form.time')}
+          value={time}
+          onChange={(event) => setTime(event.currentTarget.value)}
+          required
+          data-testid="session-time-input"
+        />
+      </SimpleGrid>
+      <TimeZoneSelect value={timeZone} onChange={setTimeZone} testId="session-time-zone" />
+      {startsAt && (
+        <Text size="sm" c="dimmed" dir="ltr" ta="start" data-testid="session-starts-at">
+          {startsAt}
+        </Text>
+      )}
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <NumberInput
+          label={t('schedule.form.duration')}
+          value={duration}
+          onChange={(value) => setDuration(Number(value) || DEFAULT_DURATION)}
+          min={15}
+          max={480}
+          step={15}
+          required
+          data-testid="session-duration"
+        />
+        <Stack gap={4}>
+          <Text size="sm" fw={500}>
+            {t('schedule.form.mode')}
+          </Text>
+          <SegmentedControl
+            value={mode}
+            onChange={(value) => setMode(value as SessionMode)}
+            data={SESSION_MODES.map((value) => ({ value, label: t(`schedule.mode.${value}`) }))}
+            data-testid="session-mode"
+          />
+        </Stack>
+      </SimpleGrid>
+      {!session && <RepeatFields repeat={repeat} weeks={weeks} onRepeat={setRepeat} onWeeks={setWeeks} />}
+    </FormModal>
+  );
+}
+
+interface RepeatFieldsProps {
+  repeat: boolean;
+  weeks: number;
+  onRepeat: (repeat: boolean) => void;
+  onWeeks: (weeks: number) => void;
+}
+
+function RepeatFields({ repeat, weeks, onRepeat, onWeeks }: RepeatFieldsProps) {
+  const { t } = useTranslation();
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 2 }}>
+      <Checkbox
+        label={t('schedule.form.repeat')}
+        checked={repeat}
+        onChange={(event) => onRepeat(event.currentTarget.checked)}
+        mt="md"
+        data-testid="session-repeat"
+      />
+      {repeat && (
+        <NumberInput
+          label={t('schedule.form.weeks')}
+          value={weeks}
+          onChange={(value) => onWeeks(Number(value) || 1)}
+          min={1}
+          max={52}
+          data-testid="session-weeks"
+        />
+      )}
+    </SimpleGrid>
+  );
+}
