@@ -10,7 +10,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const rows = Number(process.argv[2] ?? 5000);
-const dist = resolve('dist/apps/api/apps/api/src');
+const dist = resolve(process.env.BENCH_DIST ?? 'dist/apps/api/apps/api/src');
 const require = createRequire(import.meta.url);
 const load = (path) => require(join(dist, path));
 
@@ -20,10 +20,19 @@ const databaseUrl = Object.assign(new URL(serverUrl), { pathname: `/${run}` }).t
 
 /** A file as an admin would export it from Excel in French: BOM, `;`, CRLF, Arabic and accented names. */
 function generateCsv(count) {
-  const names = ['أمينة العلوي', 'Éloïse Lefèvre', 'Youssef Benali', 'نور الهدى', 'Karim "KB" Haddad', 'Zoé Müller'];
+  const names = [
+    'أمينة العلوي',
+    'Éloïse Lefèvre',
+    'Youssef Benali',
+    'نور الهدى',
+    'Karim "KB" Haddad',
+    'Zoé Müller',
+  ];
   const lines = ['Email;Full Name;Locale;Time Zone'];
   for (let i = 0; i < count; i++) {
-    lines.push(`bench.${i}@${run.replace(/_/g, '-')}.test;"${names[i % names.length].replace(/"/g, '""')} ${i}";${['ar', 'fr', 'en'][i % 3]};Africa/Casablanca`);
+    lines.push(
+      `bench.${i}@${run.replace(/_/g, '-')}.test;"${names[i % names.length].replace(/"/g, '""')} ${i}";${['ar', 'fr', 'en'][i % 3]};Africa/Casablanca`,
+    );
   }
   return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`);
 }
@@ -60,16 +69,42 @@ async function main() {
     const users = await api.get(DataSource).query(`SELECT id FROM users WHERE role = 'admin' LIMIT 1`);
     const actor = { id: users[0].id, role: 'admin', centreId: null, networkId: null };
     const organizations = api.get(OrganizationsService);
-    const network = await organizations.createNetwork({ name: 'Bench network', country: 'Canada', sectorCodes: ['aeronautics'] });
+    const network = await organizations.createNetwork({
+      name: 'Bench network',
+      country: 'Canada',
+      sectorCodes: ['aeronautics'],
+    });
     const centre = await organizations.createCentre({ name: 'Bench centre', city: 'Kénitra' });
-    const course = await api.get(CoursesService).create(
-      { code: 'BENCH-1', title: { fr: 'Banc d’essai' }, sectorCode: 'aeronautics', networkId: network.id, format: 'remote', durationHours: 10, status: 'published' },
-      actor,
-    );
+    const course = await api
+      .get(CoursesService)
+      .create(
+        {
+          code: 'BENCH-1',
+          title: { fr: 'Banc d’essai' },
+          sectorCode: 'aeronautics',
+          networkId: network.id,
+          format: 'remote',
+          durationHours: 10,
+          status: 'published',
+        },
+        actor,
+      );
     const capacity = Math.floor(rows / 2);
     const cohort = await api
       .get(CohortsService)
-      .create({ courseId: course.id, name: 'Bench cohort', kind: 'trainees', centreId: centre.id, capacity, startsOn: '2026-01-05', endsOn: '2026-06-26', teacherIds: [] }, actor);
+      .create(
+        {
+          courseId: course.id,
+          name: 'Bench cohort',
+          kind: 'trainees',
+          centreId: centre.id,
+          capacity,
+          startsOn: '2026-01-05',
+          endsOn: '2026-06-26',
+          teacherIds: [],
+        },
+        actor,
+      );
 
     const file = generateCsv(rows);
     const imports = api.get(ImportJobsService);
@@ -78,29 +113,35 @@ async function main() {
     let job;
     do {
       await new Promise((r) => setTimeout(r, 50));
-      job = await imports.get(jobId, actor);
+      // `find` since the certificates work moved GET /jobs/:id to JobsService; `get` before it.
+      job = await (imports.find ? imports.find(jobId, actor) : imports.get(jobId, actor));
     } while (job.state !== 'completed' && job.state !== 'failed');
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 
     if (job.state !== 'completed') throw new Error(`the import failed: ${job.failureReason}`);
     const { created, enrolled, waitlisted, skipped, errors } = job.result;
-    if (created !== rows || enrolled !== capacity || waitlisted !== rows - capacity || skipped !== 0 || errors.length !== 0) {
+    if (
+      created !== rows ||
+      enrolled !== capacity ||
+      waitlisted !== rows - capacity ||
+      skipped !== 0 ||
+      errors.length !== 0
+    ) {
       throw new Error(`unexpected result ${JSON.stringify({ ...job.result, errors: errors.slice(0, 3) })}`);
     }
     const cpu = cpus();
+    const figures = {
+      rows,
+      fileBytes: file.length,
+      seconds: Number(seconds.toFixed(2)),
+      rowsPerSecond: Math.round(rows / seconds),
+      result: { created, enrolled, waitlisted, skipped, errors: errors.length },
+      machine: { cpus: cpu.length, model: cpu[0]?.model, node: process.version },
+    };
+    console.log(JSON.stringify(figures, null, 2));
+    // The line bench/run-all.mjs reads (target of issue 6: 10,000 rows in under 30 s).
     console.log(
-      JSON.stringify(
-        {
-          rows,
-          fileBytes: file.length,
-          seconds: Number(seconds.toFixed(2)),
-          rowsPerSecond: Math.round(rows / seconds),
-          result: { created, enrolled, waitlisted, skipped, errors: errors.length },
-          machine: { cpus: cpu.length, model: cpu[0]?.model, node: process.version },
-        },
-        null,
-        2,
-      ),
+      `RESULT ${JSON.stringify({ benchmark: 'csv-import', ...figures, targets: { under30sFor10000: rows < 10_000 || seconds < 30 } })}`,
     );
   } finally {
     await worker.close();
