@@ -17,5 +17,8 @@ module.exports = {
   globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
   // One database for the run: test files go one after another so that migrations never race.
   maxWorkers: 1,
+  // Child processes and client libraries (ioredis reconnect timers) can outlive a suite by a moment;
+  // the suites close what they open, and CI must never wait on a straggler.
+  forceExit: true,
   testTimeout: 60_000,
 };

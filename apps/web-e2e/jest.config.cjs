@@ -12,4 +12,6 @@ module.exports = {
   // One platform and one database for the run; a second browser would only compete for the CPU.
   maxWorkers: 1,
   testTimeout: 90_000,
+  // CI must never wait on a straggling handle once every test has reported.
+  forceExit: true,
 };

@@ -32,6 +32,11 @@ export default defineConfig({
             { name: 'mantine', test: /node_modules[\\/]@mantine/ },
             // Only the classroom needs LiveKit: its own chunk keeps it off every other page.
             { name: 'livekit', test: /node_modules[\\/](livekit-client|@livekit)/ },
+            // Only the admins' dashboard draws charts: recharts and what it is built on stay off other pages.
+            {
+              name: 'charts',
+              test: /node_modules[\\/](recharts|victory-vendor|d3-[a-z-]+|internmap|@reduxjs|react-redux|immer|reselect|redux|redux-thunk|es-toolkit|decimal\.js-light|eventemitter3|tiny-invariant)[\\/]/,
+            },
             { name: 'vendor', test: /node_modules/ },
           ],
         },

@@ -4,11 +4,14 @@ import { CoreModule } from './core/core.module';
 import { AttendanceModule } from './modules/attendance/attendance.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
+import { CertificationModule } from './modules/certification/certification.module';
 import { CohortsModule } from './modules/cohorts/cohorts.module';
 import { HealthModule } from './modules/health/health.module';
 import { IdentityModule } from './modules/identity/identity.module';
 import { LiveModule } from './modules/live/live.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
+import { ReportingModule } from './modules/reporting/reporting.module';
 import { SetupModule } from './modules/setup/setup.module';
 
 /** The HTTP API. It produces jobs but never consumes them (see WorkerModule). */
@@ -24,6 +27,9 @@ import { SetupModule } from './modules/setup/setup.module';
     LiveModule,
     AttendanceModule,
     AuditModule,
+    NotificationsModule,
+    CertificationModule,
+    ReportingModule,
     SetupModule,
   ],
 })

@@ -6,11 +6,12 @@ import { AppModule } from './app.module';
 import { InvalidConfigurationError } from './core/config/environment';
 import { prepareEnvironment } from './core/config/prepare-environment';
 import { configureApp } from './core/http/configure-app';
+import { httpServerOptions } from './core/http/http-server-options';
 import { SetupService } from './modules/setup/setup.service';
 
 async function bootstrap(): Promise<void> {
   const { env, release } = await prepareEnvironment();
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule, new FastifyAdapter({ bodyLimit: 1024 * 1024 }), {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, new FastifyAdapter(httpServerOptions(env.TRUST_PROXY)), {
     bufferLogs: false,
     // Keeps the bytes of JSON bodies too: LiveKit may send its webhooks as application/json.
     rawBody: true,

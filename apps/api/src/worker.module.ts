@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
 import { CoreModule } from './core/core.module';
 import { AttendanceWorkerModule } from './modules/attendance/attendance-worker.module';
+import { CertificationWorkerModule } from './modules/certification/certification-worker.module';
 import { CohortsWorkerModule } from './modules/cohorts/cohorts-worker.module';
 import { NotificationsWorkerModule } from './modules/notifications/notifications-worker.module';
 
 /** The queue processors, run by worker.ts and scaled apart from the API. */
-@Module({ imports: [CoreModule, NotificationsWorkerModule, CohortsWorkerModule, AttendanceWorkerModule] })
+@Module({ imports: [CoreModule, NotificationsWorkerModule, CohortsWorkerModule, AttendanceWorkerModule, CertificationWorkerModule] })
 export class WorkerModule {}

@@ -153,7 +153,7 @@ describe('Webhooks and attendance (e2e)', () => {
       .auth(world.expert.token, { type: 'bearer' })
       .send({ status: 'excused', reason: 'Certificat médical' })
       .expect(200);
-    expect(res.body).toMatchObject({ status: 'excused', source: 'manual', correctionReason: 'Certificat médical', correctedBy: world.expert.id, minutesPresent: 30 });
+    expect(res.body).toMatchObject({ status: 'excused', source: 'manual', correctionReason: 'Certificat médical', correctedBy: world.expert.id, correctedByName: 'Test expert', minutesPresent: 30 });
     const audit = await sut.http.get('/api/audit').query({ entity: 'session', entityId: session.id }).auth(world.admin, { type: 'bearer' }).expect(200);
     expect(audit.body.items).toEqual(
       expect.arrayContaining([expect.objectContaining({ action: 'attendance.correct', actorId: world.expert.id, reason: 'Certificat médical' })]),

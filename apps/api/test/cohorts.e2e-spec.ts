@@ -95,7 +95,7 @@ describe('Cohorts and enrollments (e2e)', () => {
     const res = await as(admin)
       .post('/api/cohorts', { courseId, name: 'X', kind: 'trainees', centreId, capacity: 5, startsOn: '2026-03-02', endsOn: '2026-03-30', teacherIds: [expert.id, trainee.id] })
       .expect(400);
-    expect(res.body.message).toBe(`teacherIds must name diaspora experts; these do not: ${trainee.id}`);
+    expect(res.body.message).toBe(`teacherIds must name diaspora experts or holders of a trainers cohort certificate; these do not: ${trainee.id}`);
   });
 
   it('validates dates, capacity and references', async () => {
@@ -235,6 +235,12 @@ describe('Cohorts and enrollments (e2e)', () => {
       expect(await listed(enrolled.token)).toEqual([cohortId]);
       expect(await listed(otherCoordinator.token)).not.toContain(cohortId);
       expect(await listed(outsider.token)).toEqual([]);
+    });
+
+    it("tells a trainee their own place in each of their cohorts (My courses)", async () => {
+      const mine = (await as(enrolled.token).get('/api/cohorts').expect(200)).body.items;
+      expect(mine).toEqual([expect.objectContaining({ id: cohortId, myEnrollment: { status: 'active', position: null } })]);
+      expect((await as(admin).get(`/api/cohorts/${cohortId}`).expect(200)).body.myEnrollment).toBeNull();
     });
 
     it('shows the roster to staff only', async () => {

@@ -32,7 +32,7 @@ describe('Migrations (e2e)', () => {
     expect(applied.length).toBeGreaterThan(0);
     const tables = await sut.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'`);
     expect(tables.map((t: { table_name: string }) => t.table_name)).toEqual(
-      expect.arrayContaining(['users', 'refresh_tokens', 'invitations', 'networks', 'centres', 'sectors', 'courses', 'course_modules', 'course_experts', 'cohorts', 'cohort_teachers', 'enrollments', 'import_jobs', 'audit_log', 'live_sessions', 'room_removals', 'recordings', 'livekit_webhook_events', 'attendance_segments', 'attendance_marks']),
+      expect.arrayContaining(['users', 'refresh_tokens', 'invitations', 'networks', 'centres', 'sectors', 'courses', 'course_modules', 'course_experts', 'cohorts', 'cohort_teachers', 'enrollments', 'import_jobs', 'audit_log', 'live_sessions', 'room_removals', 'recordings', 'livekit_webhook_events', 'attendance_segments', 'attendance_marks', 'notifications', 'reminders_sent', 'certificates', 'certificate_files']),
     );
     const pending = await sut.driver.createSchemaBuilder().log();
     // A failure here lists the SQL of the migration that `npm run migration:generate -- --name=...` would write.

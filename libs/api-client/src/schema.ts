@@ -1093,6 +1093,12 @@ export interface components {
             enrolled: number;
             waitlisted: number;
         };
+        MyEnrollmentDto: {
+            /** @enum {string} */
+            status: "active" | "waitlisted" | "withdrawn" | "completed";
+            /** @description Place in the waitlist, from 1 */
+            position: number | null;
+        };
         CohortDto: {
             /** Format: uuid */
             id: string;
@@ -1114,6 +1120,8 @@ export interface components {
             minAttendancePercent: number;
             teacherIds: string[];
             counts: components["schemas"]["CohortCountsDto"];
+            /** @description The caller's own enrollment in the cohort */
+            myEnrollment: components["schemas"]["MyEnrollmentDto"] | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -1236,11 +1244,6 @@ export interface components {
         JobDto: {
             /** Format: uuid */
             id: string;
-            /**
-             * @description What the job does; it decides the shape of `result`
-             * @enum {string}
-             */
-            kind: "enrollment-import" | "certificate-issue";
             /** @enum {string} */
             state: "waiting" | "active" | "completed" | "failed";
             progress: number;
@@ -1404,6 +1407,8 @@ export interface components {
             correctionReason: string | null;
             /** Format: uuid */
             correctedBy: string | null;
+            /** @description Who corrected it, by name */
+            correctedByName: string | null;
             /** Format: date-time */
             correctedAt: string | null;
         };
@@ -3456,6 +3461,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Queued. Eligible: an active or completed enrollment, and present, late or excused (not absent) at ≥ minAttendancePercent of the held sessions (scheduled, not cancelled, ended). No held session, no certificate. Running it again issues none twice. */
             202: {
                 headers: {
                     [name: string]: unknown;

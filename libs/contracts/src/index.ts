@@ -4,3 +4,5 @@ export * from './lib/sectors';
 export * from './lib/catalog';
 export * from './lib/cohorts';
 export * from './lib/live';
+export * from './lib/notifications';
+export * from './lib/certificates';

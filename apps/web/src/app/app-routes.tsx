@@ -5,6 +5,7 @@ import { LoginPage } from '../features/auth/components/login-page';
 import { RedirectIfSignedIn, RequireAuth } from '../features/auth/components/require-auth';
 import { CatalogPage } from '../features/catalog/components/catalog-page';
 import { CoursePage } from '../features/catalog/components/course-page';
+import { VerifyPage } from '../features/certificates/components/verify-page';
 import { MyCoursesPage } from '../features/cohorts/components/my-courses-page';
 import { AttendancePage } from '../features/attendance/components/attendance-page';
 import { AppLayout } from '../features/layout/components/app-layout';
@@ -20,6 +21,9 @@ const AdminRoutes = lazy(() => import('../features/admin/components/admin-routes
 const CohortRoutes = lazy(() => import('../features/cohorts/components/cohort-routes'));
 // LiveKit is heavy: loaded only by those who open a classroom.
 const ClassroomPage = lazy(() => import('../features/classroom/components/classroom-page'));
+// The chart library is heavy too: only admins open the dashboard.
+const DashboardPage = lazy(() => import('../features/reports/components/dashboard-page'));
+const AuditPage = lazy(() => import('../features/audit/components/audit-page'));
 
 export function AppRoutes() {
   return (
@@ -29,6 +33,8 @@ export function AppRoutes() {
           <Route path="/login" element={<LoginPage />} />
         </Route>
         <Route path="/accept-invite" element={<AcceptInvitePage />} />
+        {/* Public: anyone checks a certificate, signed in or not. */}
+        <Route path="/verify/:code?" element={<VerifyPage />} />
       </Route>
       <Route element={<RequireAuth />}>
         <Route element={<AppLayout />}>
@@ -62,6 +68,22 @@ export function AppRoutes() {
             />
           </Route>
           <Route element={<RequireAuth roles={ADMIN_ONLY} />}>
+            <Route
+              path="/admin/dashboard"
+              element={
+                <Suspense fallback={<LoadingState />}>
+                  <DashboardPage />
+                </Suspense>
+              }
+            />
+            <Route
+              path="/admin/audit"
+              element={
+                <Suspense fallback={<LoadingState />}>
+                  <AuditPage />
+                </Suspense>
+              }
+            />
             <Route
               path="/admin/*"
               element={

@@ -12,6 +12,8 @@ export function databaseOptions(url: string): DataSourceOptions {
     // gen_random_uuid() is built into PostgreSQL 13+, so ids need no extra extension.
     uuidExtension: 'pgcrypto',
     synchronize: false,
-    extra: { max: 20, connectionTimeoutMillis: 5000 },
+    // No JIT: it compiled for seconds on every dashboard query over a million rows and gains
+    // nothing on the short queries that make up the rest (see bench/README.md).
+    extra: { max: 20, connectionTimeoutMillis: 5000, options: '-c jit=off' },
   };
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, Repository } from 'typeorm';
+import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import type { AuthUser } from '../../core/auth/auth-user';
 import { InvalidInputError } from '../../core/errors/domain-error';
 import { AuditService } from '../audit/audit.service';
@@ -20,6 +20,13 @@ export interface ParticipantEvent {
   participantSid: string;
   joinedAt: Date | null;
   leftAt: Date | null;
+}
+
+/** Attendance of people over a cohort's held sessions. */
+export interface AttendanceTally {
+  heldSessions: number;
+  /** Sessions attended (present, late or excused), per person. */
+  attended: Map<string, number>;
 }
 
 class NotACohortMemberError extends InvalidInputError {
@@ -69,12 +76,36 @@ export class AttendanceService {
       this.access.activeMemberIds(session.cohortId),
     ]);
     const ids = [...new Set([...memberIds, ...segments.map((s) => s.userId), ...marks.map((m) => m.userId)])];
-    const people = new Map((await this.users.getMany(ids)).map((u) => [u.id, u]));
+    const correctors = marks.map((m) => m.correctedBy).filter((id): id is string => !!id);
+    const people = new Map((await this.users.getMany([...new Set([...ids, ...correctors])])).map((u) => [u.id, u.fullName]));
     const items = ids
       .filter((id) => people.has(id))
-      .map((id) => this.row(session, id, people.get(id)?.fullName as string, segments.filter((s) => s.userId === id), marks.find((m) => m.userId === id)))
+      .map((id) => this.row(session, id, people, segments.filter((s) => s.userId === id), marks.find((m) => m.userId === id)))
       .sort((a, b) => a.fullName.localeCompare(b.fullName));
     return { items, total: items.length };
+  }
+
+  /**
+   * How many of the cohort's held sessions each of these people attended, by the statuses the
+   * attendance list shows: present, late and excused count as attended, absent does not.
+   */
+  async tally(cohortId: string, userIds: string[]): Promise<AttendanceTally> {
+    const held = await this.sessions.held(cohortId);
+    const attended = new Map(userIds.map((id) => [id, 0]));
+    if (held.length === 0 || userIds.length === 0) return { heldSessions: held.length, attended };
+    const where = { sessionId: In(held.map((s) => s.id)), userId: In(userIds) };
+    const [segments, marks] = await Promise.all([this.segments.find({ where }), this.marks.find({ where })]);
+    const key = (sessionId: string, userId: string) => `${sessionId}/${userId}`;
+    const segmentsOf = new Map<string, AttendanceSegmentEntity[]>();
+    for (const segment of segments) segmentsOf.set(key(segment.sessionId, segment.userId), [...(segmentsOf.get(key(segment.sessionId, segment.userId)) ?? []), segment]);
+    const markOf = new Map(marks.map((m) => [key(m.sessionId, m.userId), m]));
+    for (const session of held) {
+      for (const userId of userIds) {
+        const { status } = this.row(session, userId, new Map(), segmentsOf.get(key(session.id, userId)) ?? [], markOf.get(key(session.id, userId)));
+        if (status !== 'absent') attended.set(userId, (attended.get(userId) ?? 0) + 1);
+      }
+    }
+    return { heldSessions: held.length, attended };
   }
 
   /** A coordinator marks someone present at the centre (hybrid sessions): full presence. */
@@ -112,15 +143,16 @@ export class AttendanceService {
   }
 
   private async rowFor(session: LiveSessionEntity, userId: string): Promise<AttendanceRowDto> {
-    const [segments, mark, [person]] = await Promise.all([
+    const [segments, mark] = await Promise.all([
       this.segments.find({ where: { sessionId: session.id, userId } }),
       this.marks.findOne({ where: { sessionId: session.id, userId } }),
-      this.users.getMany([userId]),
     ]);
-    return this.row(session, userId, person?.fullName ?? '', segments, mark ?? undefined);
+    const people = await this.users.getMany([userId, ...(mark?.correctedBy ? [mark.correctedBy] : [])]);
+    return this.row(session, userId, new Map(people.map((u) => [u.id, u.fullName])), segments, mark ?? undefined);
   }
 
-  private row(session: LiveSessionEntity, userId: string, fullName: string, segments: AttendanceSegmentEntity[], mark?: AttendanceMarkEntity): AttendanceRowDto {
+  /** `names` maps user ids to full names: the person's and their corrector's. */
+  private row(session: LiveSessionEntity, userId: string, names: Map<string, string>, segments: AttendanceSegmentEntity[], mark?: AttendanceMarkEntity): AttendanceRowDto {
     const now = new Date();
     const finished = session.roomFinishedAt;
     const live = computeAttendance({
@@ -141,12 +173,13 @@ export class AttendanceService {
       : { minutesPresent: live.minutesPresent, percent: live.percent, status: live.status, source: 'live' as const };
     return {
       userId,
-      fullName,
+      fullName: names.get(userId) ?? '',
       ...base,
       ...(mark?.correctedStatus ? { status: mark.correctedStatus, source: 'manual' as const } : {}),
       firstJoinAt: live.firstJoinAt?.toISOString() ?? null,
       correctionReason: mark?.correctionReason ?? null,
       correctedBy: mark?.correctedBy ?? null,
+      correctedByName: mark?.correctedBy ? (names.get(mark.correctedBy) ?? null) : null,
       correctedAt: mark?.correctedAt?.toISOString() ?? null,
     };
   }

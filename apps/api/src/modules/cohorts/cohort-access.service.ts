@@ -1,12 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import type { AuthUser } from '../../core/auth/auth-user';
 import { CohortEntity } from './cohort.entity';
 import { EnrollmentEntity } from './enrollment.entity';
 
 /** How a person relates to a cohort; teaching outranks coordinating, which outranks learning. */
 export type CohortRelation = 'admin' | 'teacher' | 'coordinator' | 'trainee';
+
+interface MembershipRow {
+  id: string;
+  name: string;
+  centre_id: string;
+  capacity: number;
+  teacher_ids: string[];
+  enrolled: boolean;
+}
 
 export interface CohortMembership {
   cohortId: string;
@@ -25,41 +34,54 @@ export class CohortAccessService {
     @InjectRepository(EnrollmentEntity) private readonly enrollments: Repository<EnrollmentEntity>,
   ) {}
 
-  /** null when the cohort does not exist. */
+  /**
+   * null when the cohort does not exist. One round trip (cohort, teachers and the caller's active
+   * enrollment together): every join at a class start asks it (see bench/README.md).
+   */
   async membership(cohortId: string, actor: AuthUser): Promise<CohortMembership | null> {
-    const cohort = await this.cohorts.findOne({ where: { id: cohortId }, relations: { teachers: true } });
+    const rows: MembershipRow[] = await this.cohorts.query(
+      `SELECT c.id, c.name, c.centre_id, c.capacity,
+              ARRAY(SELECT t.user_id::text FROM cohort_teachers t WHERE t.cohort_id = c.id) AS teacher_ids,
+              EXISTS (SELECT 1 FROM enrollments e WHERE e.cohort_id = c.id AND e.user_id = $2 AND e.status = 'active') AS enrolled
+       FROM cohorts c WHERE c.id = $1`,
+      [cohortId, actor.id],
+    );
+    const cohort = rows[0];
     if (!cohort) return null;
-    const teacherIds = (cohort.teachers ?? []).map((t) => t.id);
     return {
       cohortId: cohort.id,
       cohortName: cohort.name,
-      centreId: cohort.centreId,
+      centreId: cohort.centre_id,
       capacity: cohort.capacity,
-      teacherIds,
-      relation: await this.relationOf(cohort, teacherIds, actor),
+      teacherIds: cohort.teacher_ids,
+      relation: this.relationOf(cohort.centre_id, cohort.teacher_ids, cohort.enrolled, actor),
     };
   }
 
   /** The cohorts whose sessions appear in the person's schedule; 'all' for admins. */
   async scheduleCohortIds(actor: AuthUser): Promise<string[] | 'all'> {
     if (actor.role === 'admin') return 'all';
-    const qb = this.cohorts.createQueryBuilder('c').select('c.id', 'id');
-    if (actor.role === 'coordinator') qb.where('c.centre_id = :centreId', { centreId: actor.centreId });
-    else if (actor.role === 'expert') qb.where('EXISTS (SELECT 1 FROM cohort_teachers t WHERE t.cohort_id = c.id AND t.user_id = :id)', { id: actor.id });
-    else
-      qb.where(
-        new Brackets((w) =>
-          w
-            .where("EXISTS (SELECT 1 FROM enrollments e WHERE e.cohort_id = c.id AND e.user_id = :id AND e.status IN ('active','completed'))", { id: actor.id })
-            .orWhere('EXISTS (SELECT 1 FROM cohort_teachers t WHERE t.cohort_id = c.id AND t.user_id = :id)'),
-        ),
-      );
-    return (await qb.getRawMany<{ id: string }>()).map((r) => r.id);
+    if (actor.role === 'coordinator') {
+      const rows = await this.cohorts.createQueryBuilder('c').select('c.id', 'id').where('c.centre_id = :centreId', { centreId: actor.centreId }).getRawMany<{ id: string }>();
+      return rows.map((r) => r.id);
+    }
+    // Read from the person's own rows (indexed by user), not tested against every cohort.
+    const taught = 'SELECT t.cohort_id FROM cohort_teachers t WHERE t.user_id = $1';
+    const sql =
+      actor.role === 'expert' ? taught : `SELECT e.cohort_id FROM enrollments e WHERE e.user_id = $1 AND e.status IN ('active', 'completed') UNION ${taught}`;
+    const rows: { cohort_id: string }[] = await this.cohorts.query(sql, [actor.id]);
+    return rows.map((r) => r.cohort_id);
   }
 
   /** People holding a place in the cohort (active enrollments). */
   async activeMemberIds(cohortId: string): Promise<string[]> {
     const rows = await this.enrollments.find({ where: { cohortId, status: 'active' }, select: { userId: true } });
+    return rows.map((r) => r.userId);
+  }
+
+  /** People enrolled for good: active or completed (the beneficiaries, and who may be certified). */
+  async enrolledIds(cohortId: string): Promise<string[]> {
+    const rows = await this.enrollments.find({ where: { cohortId, status: In(['active', 'completed']) }, select: { userId: true } });
     return rows.map((r) => r.userId);
   }
 
@@ -74,11 +96,10 @@ export class CohortAccessService {
     return [...new Set([...(await this.activeMemberIds(cohortId)), ...teachers.map((t) => t.id)])];
   }
 
-  private async relationOf(cohort: CohortEntity, teacherIds: string[], actor: AuthUser): Promise<CohortRelation | null> {
+  private relationOf(centreId: string, teacherIds: string[], enrolled: boolean, actor: AuthUser): CohortRelation | null {
     if (actor.role === 'admin') return 'admin';
     if (teacherIds.includes(actor.id)) return 'teacher';
-    if (actor.role === 'coordinator' && actor.centreId === cohort.centreId) return 'coordinator';
-    const enrolled = await this.enrollments.exists({ where: { cohortId: cohort.id, userId: actor.id, status: 'active' } });
+    if (actor.role === 'coordinator' && actor.centreId === centreId) return 'coordinator';
     return enrolled ? 'trainee' : null;
   }
 }

@@ -32,7 +32,7 @@ export class NotCohortStaffError extends ForbiddenError {
 
 export class NotTeachersError extends InvalidInputError {
   constructor(ids: string[]) {
-    super(`teacherIds must name diaspora experts; these do not: ${ids.join(', ')}`);
+    super(`teacherIds must name diaspora experts or holders of a trainers cohort certificate; these do not: ${ids.join(', ')}`);
   }
 }
 

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
 import { CatalogModule } from '../catalog/catalog.module';
+import { CertifiedTrainersModule } from '../certification/certified-trainers.module';
 import { UsersModule } from '../identity/users.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { CohortAccessService } from './cohort-access.service';
@@ -14,14 +15,15 @@ import { EnrollmentsService } from './enrollments.service';
 import { ImportJobEntity } from './import-job.entity';
 import { ImportJobsService } from './import-jobs.service';
 import { JobsController } from './jobs.controller';
+import { JobsService } from './jobs.service';
 import { RosterService } from './roster.service';
 
 export const COHORT_ENTITIES = [CohortEntity, EnrollmentEntity, ImportJobEntity];
 
 @Module({
-  imports: [TypeOrmModule.forFeature(COHORT_ENTITIES), AuditModule, CatalogModule, UsersModule, OrganizationsModule],
+  imports: [TypeOrmModule.forFeature(COHORT_ENTITIES), AuditModule, CatalogModule, UsersModule, OrganizationsModule, CertifiedTrainersModule],
   controllers: [CohortsController, EnrollmentsController, JobsController],
-  providers: [CohortsService, CohortAccessService, EnrollmentsService, ImportJobsService, RosterService],
+  providers: [CohortsService, CohortAccessService, EnrollmentsService, ImportJobsService, JobsService, RosterService],
   exports: [CohortsService, CohortAccessService],
 })
 export class CohortsModule {}

@@ -1,19 +1,33 @@
 import { Injectable } from '@nestjs/common';
+import type { CohortKind, LocalizedText } from '@mre/contracts';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, DataSource, Repository, SelectQueryBuilder } from 'typeorm';
+import { Brackets, DataSource, In, Repository, SelectQueryBuilder } from 'typeorm';
 import type { AuthUser } from '../../core/auth/auth-user';
 import { InvalidInputError } from '../../core/errors/domain-error';
 import { Page, pageWindow } from '../../core/http/pagination';
 import { AuditService } from '../audit/audit.service';
+import { CertifiedTrainersService } from '../certification/certified-trainers.service';
 import { CoursesService } from '../catalog/courses.service';
 import type { UserEntity } from '../identity/user.entity';
 import { UsersService } from '../identity/users.service';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { CohortEntity } from './cohort.entity';
 import { CapacityBelowEnrolledError, CohortNotFoundError, NotCohortManagerError, NotCohortStaffError, NotTeachersError } from './cohorts.errors';
-import { CohortCountsDto, CohortDto, CreateCohortDto, ListCohortsQueryDto, UpdateCohortDto } from './dto/cohort.dto';
+import { CohortCountsDto, CohortDto, CreateCohortDto, ListCohortsQueryDto, MyEnrollmentDto, UpdateCohortDto } from './dto/cohort.dto';
 import { EnrollmentEntity } from './enrollment.entity';
 import { RosterService } from './roster.service';
+
+/** A cohort as the certificates of its people describe it. */
+export interface CohortFacts {
+  id: string;
+  name: string;
+  kind: CohortKind;
+  minAttendancePercent: number;
+  courseTitle: LocalizedText;
+  courseHours: number;
+  networkId: string;
+  centreName: string;
+}
 
 /** Cohorts, and who may see and run them. */
 @Injectable()
@@ -27,6 +41,7 @@ export class CohortsService {
     private readonly users: UsersService,
     private readonly roster: RosterService,
     private readonly audit: AuditService,
+    private readonly certifiedTrainers: CertifiedTrainersService,
   ) {}
 
   async create(dto: CreateCohortDto, actor: AuthUser): Promise<CohortDto> {
@@ -69,14 +84,16 @@ export class CohortsService {
     if (query.q) qb.andWhere('c.name ILIKE :like', { like: `%${query.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
     const { skip, take } = pageWindow(query);
     const [items, total] = await qb.skip(skip).take(take).getManyAndCount();
-    const counts = await this.counts(items.map((c) => c.id));
-    return { items: items.map((c) => CohortDto.from(c, counts.get(c.id) ?? { enrolled: 0, waitlisted: 0 })), total };
+    const ids = items.map((c) => c.id);
+    const [counts, mine] = await Promise.all([this.counts(ids), this.enrollmentsOf(actor.id, ids)]);
+    return { items: items.map((c) => CohortDto.from(c, counts.get(c.id) ?? { enrolled: 0, waitlisted: 0 }, mine.get(c.id) ?? null)), total };
   }
 
   async get(id: string, actor: AuthUser): Promise<CohortDto> {
     const cohort = await this.withDetails(this.visibleTo(actor)).andWhere('c.id = :id', { id }).getOne();
     if (!cohort) throw new CohortNotFoundError();
-    return CohortDto.from(cohort, (await this.counts([id])).get(id) ?? { enrolled: 0, waitlisted: 0 });
+    const [counts, mine] = await Promise.all([this.counts([id]), this.enrollmentsOf(actor.id, [id])]);
+    return CohortDto.from(cohort, counts.get(id) ?? { enrolled: 0, waitlisted: 0 }, mine.get(id) ?? null);
   }
 
   /** The cohort, when the actor is its admin or the coordinator of its centre (404 when they cannot see it). */
@@ -94,12 +111,30 @@ export class CohortsService {
   }
 
   /**
-   * Teachers are diaspora experts. The train-the-trainer cascade will also admit holders of a
-   * certificate from a `trainers` cohort: the certification context extends this check.
+   * Teachers are diaspora experts, or (the train-the-trainer cascade) people holding a valid
+   * certificate of a `trainers` cohort.
    */
   async assertTeachers(ids: string[]): Promise<void> {
     const notExperts = await this.users.withoutRole(ids, 'expert');
-    if (notExperts.length > 0) throw new NotTeachersError(notExperts);
+    const certified = await this.certifiedTrainers.certifiedAmong(notExperts);
+    const refused = notExperts.filter((id) => !certified.has(id));
+    if (refused.length > 0) throw new NotTeachersError(refused);
+  }
+
+  /** What a certificate of the cohort states, without access checks (for the certification worker). */
+  async facts(id: string): Promise<CohortFacts> {
+    const cohort = await this.withDetails(this.cohorts.createQueryBuilder('c')).andWhere('c.id = :id', { id }).getOne();
+    if (!cohort?.course || !cohort.centre) throw new CohortNotFoundError();
+    return {
+      id: cohort.id,
+      name: cohort.name,
+      kind: cohort.kind,
+      minAttendancePercent: cohort.minAttendancePercent,
+      courseTitle: cohort.course.title,
+      courseHours: cohort.course.durationHours,
+      networkId: cohort.course.networkId,
+      centreName: cohort.centre.name,
+    };
   }
 
   private async findVisible(id: string, actor: AuthUser): Promise<CohortEntity> {
@@ -124,6 +159,13 @@ export class CohortsService {
 
   private withDetails(qb: SelectQueryBuilder<CohortEntity>): SelectQueryBuilder<CohortEntity> {
     return qb.leftJoinAndSelect('c.course', 'course').leftJoinAndSelect('c.centre', 'centre').leftJoinAndSelect('c.teachers', 'teacher');
+  }
+
+  /** The person's own enrollment in each of these cohorts, for "My courses". */
+  private async enrollmentsOf(userId: string, ids: string[]): Promise<Map<string, MyEnrollmentDto>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.enrollments.find({ where: { userId, cohortId: In(ids) }, select: { cohortId: true, status: true, position: true } });
+    return new Map(rows.map((r) => [r.cohortId, { status: r.status, position: r.position }]));
   }
 
   private async counts(ids: string[]): Promise<Map<string, CohortCountsDto>> {

@@ -6,7 +6,6 @@ import { randomUUID } from 'node:crypto';
 import { Repository } from 'typeorm';
 import type { AuthUser } from '../../core/auth/auth-user';
 import { EnrollmentImportJob, QueueName } from '../../core/queue/queue-name';
-import { ImportJobNotFoundError } from './cohorts.errors';
 import { CohortsService } from './cohorts.service';
 import { JobDto, JobStartedDto } from './dto/import-job.dto';
 import { assertEnrollmentCsv } from './enrollment-csv';
@@ -35,10 +34,9 @@ export class ImportJobsService {
     return { jobId: id };
   }
 
-  /** Only the person who started a job may follow it; to anyone else it does not exist. */
-  async get(jobId: string, actor: AuthUser): Promise<JobDto> {
+  /** Only the person who started an import may follow it; to anyone else it does not exist (null). */
+  async find(jobId: string, actor: AuthUser): Promise<JobDto | null> {
     const job = await this.imports.findOne({ where: { id: jobId, requestedBy: actor.id } });
-    if (!job) throw new ImportJobNotFoundError();
-    return JobDto.from(job);
+    return job ? JobDto.from(job) : null;
   }
 }

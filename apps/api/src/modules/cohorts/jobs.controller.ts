@@ -3,18 +3,18 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../../core/auth/auth-user';
 import { CurrentUser } from '../../core/auth/decorators';
 import { JobDto } from './dto/import-job.dto';
-import { ImportJobsService } from './import-jobs.service';
+import { JobsService } from './jobs.service';
 
-/** Background jobs started through the API; today the CSV enrollment imports. */
+/** Background jobs started through the API: CSV enrollment imports and certificate issuing. */
 @ApiTags('cohorts')
 @ApiBearerAuth()
 @Controller('jobs')
 export class JobsController {
-  constructor(private readonly imports: ImportJobsService) {}
+  constructor(private readonly jobs: JobsService) {}
 
   @Get(':jobId')
   @ApiOkResponse({ type: JobDto })
   get(@Param('jobId', ParseUUIDPipe) jobId: string, @CurrentUser() user: AuthUser): Promise<JobDto> {
-    return this.imports.get(jobId, user);
+    return this.jobs.get(jobId, user);
   }
 }

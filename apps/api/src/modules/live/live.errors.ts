@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { ConflictError, DomainError, ForbiddenError, GoneError, NotFoundError } from '../../core/errors/domain-error';
+import { ConflictError, DomainError, ForbiddenError, GoneError, NotFoundError, TooManyRequestsError } from '../../core/errors/domain-error';
 
 export class SessionNotFoundError extends NotFoundError {
   constructor() {
@@ -47,3 +47,9 @@ export class SessionOverlapError extends ConflictError {
 }
 
 export class RecordingConflictError extends ConflictError {}
+
+export class TooManyJoinRequestsError extends TooManyRequestsError {
+  constructor(retryAfterSeconds: number) {
+    super('Too many join requests; try again in a moment', retryAfterSeconds);
+  }
+}

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
 import { CohortsModule } from '../cohorts/cohorts.module';
 import { UsersModule } from '../identity/users.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { LiveKitWebhookController } from './livekit-webhook.controller';
 import { LiveSessionEntity } from './live-session.entity';
 import { RecordingEntity } from './recording.entity';
@@ -15,7 +16,7 @@ import { WebhookEventEntity } from './webhook-event.entity';
 import { WebhookInboxService } from './webhook-inbox.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([LiveSessionEntity, RoomRemovalEntity, RecordingEntity, WebhookEventEntity]), CohortsModule, UsersModule, AuditModule],
+  imports: [TypeOrmModule.forFeature([LiveSessionEntity, RoomRemovalEntity, RecordingEntity, WebhookEventEntity]), CohortsModule, UsersModule, AuditModule, NotificationsModule],
   controllers: [SessionsController, LiveKitWebhookController],
   providers: [SessionsService, RoomService, RecordingsService, WebhookInboxService],
   exports: [SessionsService, RecordingsService, WebhookInboxService],

@@ -6,11 +6,12 @@ import { Repository } from 'typeorm';
 import type { AuthUser } from '../../core/auth/auth-user';
 import { AppConfig } from '../../core/config/app-config';
 import { LiveKitGateway } from '../../core/livekit/livekit-gateway';
+import { RateLimiter } from '../../core/redis/rate-limiter';
 import { AuditService } from '../audit/audit.service';
 import type { CohortRelation } from '../cohorts/cohort-access.service';
 import { UsersService } from '../identity/users.service';
 import { JoinResponseDto, RoomActionResultDto } from './dto/session.dto';
-import { JoinWindowNotOpenError, RemovedFromRoomError, SessionEndedError } from './live.errors';
+import { JoinWindowNotOpenError, RemovedFromRoomError, SessionEndedError, TooManyJoinRequestsError } from './live.errors';
 import { RoomRemovalEntity } from './room-removal.entity';
 import { SessionsService } from './sessions.service';
 
@@ -39,10 +40,12 @@ export class RoomService {
     private readonly livekit: LiveKitGateway,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
+    private readonly limiter: RateLimiter,
   ) {}
 
   /** A LiveKit token for the session's room, only inside the join window and only for its people. */
-  async join(sessionId: string, actor: AuthUser): Promise<JoinResponseDto> {
+  async join(sessionId: string, actor: AuthUser, ip: string): Promise<JoinResponseDto> {
+    await this.assertJoinRate(sessionId, actor, ip);
     const { session, membership } = await this.sessions.joinAccess(sessionId, actor);
     const now = Date.now();
     if (session.status === 'cancelled') throw new SessionEndedError('cancelled');
@@ -91,6 +94,15 @@ export class RoomService {
   async mute(sessionId: string, userId: string, actor: AuthUser): Promise<RoomActionResultDto> {
     const { session } = await this.sessions.accessFor(sessionId, actor, ['admin', 'teacher']);
     return { appliedInRoom: await this.applied(() => this.livekit.muteMicrophone(session.roomName, userId)) };
+  }
+
+  /** A reloading page or a script may ask again and again: each join costs a signature and LiveKit calls. */
+  private async assertJoinRate(sessionId: string, actor: AuthUser, ip: string): Promise<void> {
+    const wait = await this.limiter.consume([
+      { key: `join:user:${actor.id}:${sessionId}`, max: this.config.get('JOIN_RATE_LIMIT_PER_USER'), windowSeconds: 60 },
+      { key: `join:ip:${ip}`, max: this.config.get('JOIN_RATE_LIMIT_PER_IP'), windowSeconds: 60 },
+    ]);
+    if (wait !== null) throw new TooManyJoinRequestsError(wait);
   }
 
   private async applied(action: () => Promise<void>): Promise<boolean> {

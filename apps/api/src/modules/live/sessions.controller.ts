@@ -1,7 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../../core/auth/auth-user';
 import { CurrentUser } from '../../core/auth/decorators';
+import { ErrorDto } from '../../core/http/error.dto';
 import {
   CreateSessionsDto,
   JoinResponseDto,
@@ -63,8 +64,9 @@ export class SessionsController {
   @HttpCode(200)
   @ApiOkResponse({ type: JoinResponseDto })
   @ApiResponse({ status: 425, type: TooEarlyDto, description: 'Before the join window; opensAt says when it opens' })
-  join(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser): Promise<JoinResponseDto> {
-    return this.room.join(id, user);
+  @ApiResponse({ status: 429, type: ErrorDto, description: 'Too many join requests from this person for this session, or from this address; Retry-After says when to try again' })
+  join(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser, @Ip() ip: string): Promise<JoinResponseDto> {
+    return this.room.join(id, user, ip);
   }
 
   @Post('sessions/:id/recording/start')

@@ -3,13 +3,16 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
-import { DataSource, In, QueryFailedError, Repository } from 'typeorm';
+import { DataSource, In, LessThanOrEqual, QueryFailedError, Repository } from 'typeorm';
 import type { AuthUser } from '../../core/auth/auth-user';
 import { NotFoundError } from '../../core/errors/domain-error';
 import { Page, pageWindow } from '../../core/http/pagination';
 import { MailJob, QueueName } from '../../core/queue/queue-name';
 import { CohortAccessService, CohortMembership, CohortRelation } from '../cohorts/cohort-access.service';
 import { UsersService } from '../identity/users.service';
+import { inviteFor } from '../notifications/calendar-invite';
+import { NotificationsService } from '../notifications/notifications.service';
+import { RemindersService } from '../notifications/reminders.service';
 import { CreateSessionsDto, ScheduleQueryDto, SessionDto, UpdateSessionDto } from './dto/session.dto';
 import { NotHostError, NotInCohortError, SessionEndedError, SessionNotFoundError, SessionOverlapError } from './live.errors';
 import { LiveSessionEntity } from './live-session.entity';
@@ -38,6 +41,8 @@ export class SessionsService {
     private readonly dataSource: DataSource,
     private readonly access: CohortAccessService,
     private readonly users: UsersService,
+    private readonly reminders: RemindersService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /** One session, or a weekly series at the same local time in `timeZone`. */
@@ -66,6 +71,7 @@ export class SessionsService {
       });
     });
     await this.withOverlapCheck(() => this.dataSource.transaction((manager) => manager.save(rows)));
+    await this.reminders.plan(rows);
     return { items: rows.map(SessionDto.from), total: rows.length };
   }
 
@@ -96,8 +102,13 @@ export class SessionsService {
     const startsAt = dto.startsAt ? (parseInstantWithOffset(dto.startsAt) as Date) : session.startsAt;
     const minutes = dto.durationMinutes ?? Math.round((session.endsAt.getTime() - session.startsAt.getTime()) / 60_000);
     const moved = startsAt.getTime() !== session.startsAt.getTime() || minutes * 60_000 !== session.endsAt.getTime() - session.startsAt.getTime();
+    const planned = { id: session.id, startsAt: session.startsAt };
     Object.assign(session, { title: dto.title?.trim() ?? session.title, mode: dto.mode ?? session.mode, startsAt, endsAt: new Date(startsAt.getTime() + minutes * 60_000) });
     await this.withOverlapCheck(() => this.sessions.save(session));
+    if (planned.startsAt.getTime() !== startsAt.getTime()) {
+      await this.reminders.unplan(planned);
+      await this.reminders.plan([session]);
+    }
     if (moved) await this.notify(session, 'session-rescheduled');
     return SessionDto.from(session);
   }
@@ -107,6 +118,7 @@ export class SessionsService {
     this.assertUpcoming(session);
     session.status = 'cancelled';
     await this.sessions.save(session);
+    await this.reminders.unplan(session);
     await this.notify(session, 'session-cancelled');
     return SessionDto.from(session);
   }
@@ -131,6 +143,16 @@ export class SessionsService {
     const membership = await this.access.membership(session.cohortId, actor);
     if (!membership?.relation) throw new NotInCohortError();
     return { session, membership };
+  }
+
+  /** The cohort's held sessions: scheduled (not cancelled) and over by now, oldest first. */
+  held(cohortId: string): Promise<LiveSessionEntity[]> {
+    return this.sessions.find({ where: { cohortId, status: 'scheduled', endsAt: LessThanOrEqual(new Date()) }, order: { startsAt: 'ASC' } });
+  }
+
+  /** The session, without access checks: for processors acting on their own. */
+  find(id: string): Promise<LiveSessionEntity | null> {
+    return this.sessions.findOne({ where: { id } });
   }
 
   async markRoomCreated(id: string): Promise<void> {
@@ -166,10 +188,16 @@ export class SessionsService {
     }
   }
 
-  /** Queues one e-mail per enrolled person and teacher, in their language and time zone. */
+  /**
+   * Queues one e-mail per enrolled person and teacher, in their language and time zone, with the
+   * updated (or cancelled) calendar invitation, and writes the same news to their in-app list.
+   */
   private async notify(session: LiveSessionEntity, template: 'session-rescheduled' | 'session-cancelled'): Promise<void> {
     const people = await this.users.getMany(await this.access.attendeeIds(session.cohortId));
     const stamp = session.updatedAt?.getTime() ?? Date.now();
+    const calendar = inviteFor(session, template === 'session-cancelled' ? 'CANCEL' : 'REQUEST');
+    const startsAt = session.startsAt.toISOString();
+    await this.notifications.add(people.map((person) => ({ userId: person.id, kind: template, params: { sessionId: session.id, title: session.title, startsAt } })));
     await this.mailQueue.addBulk(
       people.map((person) => ({
         name: template,
@@ -177,7 +205,8 @@ export class SessionsService {
           to: person.email,
           locale: person.locale,
           template,
-          params: { fullName: person.fullName, title: session.title, startsAt: session.startsAt.toISOString(), timeZone: person.timeZone },
+          params: { fullName: person.fullName, title: session.title, startsAt, timeZone: person.timeZone },
+          calendar,
         },
         opts: { jobId: `${template}-${session.id}-${person.id}-${stamp}` },
       })),

@@ -45,6 +45,23 @@ const TEMPLATES: Record<MailTemplate, Template> = {
     fr: (p) => ({ subject: `Séance déplacée : ${p.title}`, lines: [`Bonjour ${p.fullName},`, `La séance « ${p.title} » a été déplacée.`, `Nouvel horaire : ${p.starts}.`] }),
     en: (p) => ({ subject: `Session rescheduled: ${p.title}`, lines: [`Hello ${p.fullName},`, `The session "${p.title}" has been rescheduled.`, `New time: ${p.starts}.`] }),
   },
+  'session-reminder': {
+    ar: (p) => ({
+      subject: `تذكير: الحصة «${p.title}» تبدأ بعد ${p.kind === '15m' ? '15 دقيقة' : '24 ساعة'}`,
+      lines: [`مرحبا ${p.fullName}،`, `تبدأ الحصة «${p.title}» في ${p.starts}.`, 'دعوة التقويم مرفقة بهذه الرسالة.'],
+      action: 'الدخول إلى القسم',
+    }),
+    fr: (p) => ({
+      subject: `Rappel : « ${p.title} » commence dans ${p.kind === '15m' ? '15 minutes' : '24 heures'}`,
+      lines: [`Bonjour ${p.fullName},`, `La séance « ${p.title} » commence le ${p.starts}.`, "L'invitation pour votre agenda est jointe."],
+      action: 'Rejoindre la classe',
+    }),
+    en: (p) => ({
+      subject: `Reminder: "${p.title}" starts in ${p.kind === '15m' ? '15 minutes' : '24 hours'}`,
+      lines: [`Hello ${p.fullName},`, `The session "${p.title}" starts on ${p.starts}.`, 'The calendar invitation is attached.'],
+      action: 'Join the class',
+    }),
+  },
   'session-cancelled': {
     ar: (p) => ({ subject: `إلغاء الحصة: ${p.title}`, lines: [`مرحبا ${p.fullName}،`, `تم إلغاء الحصة «${p.title}» المقررة في ${p.starts}.`] }),
     fr: (p) => ({ subject: `Séance annulée : ${p.title}`, lines: [`Bonjour ${p.fullName},`, `La séance « ${p.title} » prévue le ${p.starts} est annulée.`] }),

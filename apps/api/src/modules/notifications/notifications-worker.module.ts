@@ -1,7 +1,12 @@
 import { Module } from '@nestjs/common';
 import { MailTransport } from '../../core/mail/mail-transport';
+import { CohortsModule } from '../cohorts/cohorts.module';
+import { UsersModule } from '../identity/users.module';
+import { LiveModule } from '../live/live.module';
 import { SendMailJob } from './jobs/send-mail.job';
+import { SendReminderJob } from './jobs/send-reminder.job';
+import { NotificationsModule } from './notifications.module';
 
 /** The notification processors; only the worker process imports this module. */
-@Module({ providers: [MailTransport, SendMailJob] })
+@Module({ imports: [NotificationsModule, LiveModule, CohortsModule, UsersModule], providers: [MailTransport, SendMailJob, SendReminderJob] })
 export class NotificationsWorkerModule {}

@@ -15,6 +15,7 @@ export class AttendanceRowDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) firstJoinAt: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'Why it was corrected by hand' }) correctionReason: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) correctedBy: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Who corrected it, by name' }) correctedByName: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) correctedAt: string | null;
 }
 

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { COHORT_KINDS, type CohortKind } from '@mre/contracts';
+import { COHORT_KINDS, ENROLLMENT_STATUSES, type CohortKind, type EnrollmentStatus } from '@mre/contracts';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { LocalizedTextDto } from '../../../core/http/localized-text.dto';
 import { PageQueryDto } from '../../../core/http/pagination';
@@ -94,6 +94,11 @@ export class CohortCountsDto {
   @ApiProperty() waitlisted: number;
 }
 
+export class MyEnrollmentDto {
+  @ApiProperty({ enum: ENROLLMENT_STATUSES }) status: EnrollmentStatus;
+  @ApiProperty({ type: Number, nullable: true, description: 'Place in the waitlist, from 1' }) position: number | null;
+}
+
 export class CohortDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) courseId: string;
@@ -109,11 +114,12 @@ export class CohortDto {
   @ApiProperty() minAttendancePercent: number;
   @ApiProperty({ type: [String], format: 'uuid' }) teacherIds: string[];
   @ApiProperty({ type: CohortCountsDto }) counts: CohortCountsDto;
+  @ApiProperty({ type: MyEnrollmentDto, nullable: true, description: "The caller's own enrollment in the cohort" }) myEnrollment: MyEnrollmentDto | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 
   /** The cohort must be loaded with its course, centre and teachers. */
-  static from(cohort: CohortEntity, counts: CohortCountsDto): CohortDto {
+  static from(cohort: CohortEntity, counts: CohortCountsDto, myEnrollment: MyEnrollmentDto | null = null): CohortDto {
     return {
       id: cohort.id,
       courseId: cohort.courseId,
@@ -129,6 +135,7 @@ export class CohortDto {
       minAttendancePercent: cohort.minAttendancePercent,
       teacherIds: (cohort.teachers ?? []).map((t) => t.id).sort(),
       counts,
+      myEnrollment,
       createdAt: cohort.createdAt.toISOString(),
       updatedAt: cohort.updatedAt.toISOString(),
     };

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { JOB_STATES, type JobState } from '@mre/contracts';
 import type { ImportJobEntity } from '../import-job.entity';
 
@@ -24,11 +24,23 @@ export class ImportResultDto {
   @ApiProperty({ type: [ImportRowErrorDto] }) errors: ImportRowErrorDto[];
 }
 
+export class CertificateIssueResultDto {
+  @ApiProperty({ description: 'Certificates issued by this run' }) issued: number;
+  @ApiProperty({ description: 'Eligible people who already had their certificate' }) alreadyIssued: number;
+  @ApiProperty({ description: 'Enrolled people below the attendance rule' }) notEligible: number;
+  @ApiProperty({ description: 'The cohort’s held sessions the rule was measured over' }) heldSessions: number;
+}
+
+@ApiExtraModels(ImportResultDto, CertificateIssueResultDto)
 export class JobDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: JOB_STATES }) state: JobState;
   @ApiProperty({ minimum: 0, maximum: 100 }) progress: number;
-  @ApiPropertyOptional({ type: ImportResultDto, description: 'Once completed' }) result?: ImportResultDto;
+  @ApiPropertyOptional({
+    oneOf: [{ $ref: getSchemaPath(ImportResultDto) }, { $ref: getSchemaPath(CertificateIssueResultDto) }],
+    description: 'Once completed: ImportResultDto for an enrollment import, CertificateIssueResultDto for certificate issuing',
+  })
+  result?: ImportResultDto | CertificateIssueResultDto;
   @ApiPropertyOptional({ description: 'Why the job failed' }) failureReason?: string;
 
   static from(job: ImportJobEntity): JobDto {

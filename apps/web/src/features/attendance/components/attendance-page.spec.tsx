@@ -36,6 +36,7 @@ const absent: Schemas['AttendanceRowDto'] = {
   firstJoinAt: '2031-03-12T23:40:00.000Z',
   correctionReason: null,
   correctedBy: null,
+  correctedByName: null,
   correctedAt: null,
 };
 

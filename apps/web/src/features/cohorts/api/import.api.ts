@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { unwrap, type Schemas } from '@mre/api-client';
 import { useApi } from '../../../shared/api/services.context';
 import { cohortKeys } from './cohorts.api';
@@ -40,6 +40,11 @@ export function useStartImport(cohortId: string) {
 
 /** Follows the job (once there is one) until it ends, then refreshes the roster and the counts (also in lists). */
 export function useImportJob(jobId: string | null) {
+  return useJob(jobId, cohortKeys.all);
+}
+
+/** Follows a job of any kind until it ends, then refreshes the queries under `refreshKey` (a constant key). */
+export function useJob(jobId: string | null, refreshKey: QueryKey) {
   const api = useApi();
   const queryClient = useQueryClient();
   const job = useQuery({
@@ -50,7 +55,7 @@ export function useImportJob(jobId: string | null) {
   });
   const completed = job.data?.state === 'completed';
   useEffect(() => {
-    if (completed) void queryClient.invalidateQueries({ queryKey: cohortKeys.all });
-  }, [completed, queryClient]);
+    if (completed) void queryClient.invalidateQueries({ queryKey: refreshKey });
+  }, [completed, queryClient, refreshKey]);
   return job;
 }

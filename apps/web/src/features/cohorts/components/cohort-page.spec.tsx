@@ -19,6 +19,7 @@ const cohort: Schemas['CohortDto'] = {
   minAttendancePercent: 80,
   teacherIds: [],
   counts: { enrolled: 2, waitlisted: 2 },
+  myEnrollment: null,
   createdAt: '2026-01-01T00:00:00Z',
   updatedAt: '2026-01-01T00:00:00Z',
 };
@@ -55,6 +56,7 @@ function cohortApi(routes: Parameters<typeof fakeFetch>[0] = {}) {
     'GET /api/me': () => json(200, adminUser),
     [`GET ${cohortPath}`]: () => json(200, cohort),
     [`GET ${cohortPath}/enrollments`]: () => json(200, { items: roster, total: roster.length }),
+    [`GET ${cohortPath}/certificates`]: () => json(200, { items: [], total: 0 }),
     ...routes,
   });
 }
@@ -95,11 +97,10 @@ describe('cohort page', () => {
 
   it('imports a CSV: progress while the job runs, then the summary, the error report and a fresh roster', async () => {
     const states: Schemas['JobDto'][] = [
-      { id: JOB_ID, kind: 'enrollment-import', state: 'waiting', progress: 0 },
-      { id: JOB_ID, kind: 'enrollment-import', state: 'active', progress: 40 },
+      { id: JOB_ID, state: 'waiting', progress: 0 },
+      { id: JOB_ID, state: 'active', progress: 40 },
       {
         id: JOB_ID,
-        kind: 'enrollment-import',
         state: 'completed',
         progress: 100,
         result: {
@@ -173,7 +174,6 @@ describe('cohort page', () => {
         [`GET /api/jobs/${JOB_ID}`]: () =>
           json(200, {
             id: JOB_ID,
-            kind: 'enrollment-import',
             state: 'failed',
             progress: 30,
             failureReason: 'The database went away',

@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router';
 import type { Schemas } from '@mre/api-client';
 import { ErrorState, LoadingState } from '../../../shared/components/query-states';
 import { useLocalize } from '../../../shared/hooks/use-localize';
+import { CohortCertificates } from '../../certificates/components/cohort-certificates';
 import { useCohort } from '../api/cohorts.api';
 import { useCohortPermissions } from '../hooks/use-cohort-permissions';
 import { useFormatDayRange } from '../hooks/use-format-day';
@@ -85,6 +86,7 @@ function CohortDetails({ cohort }: { cohort: Schemas['CohortDto'] }) {
       {canManage && <CsvImport cohortId={cohort.id} />}
       <Title order={3}>{t('cohorts.roster.title')}</Title>
       <Roster cohortId={cohort.id} canManage={canManage} />
+      <CohortCertificates cohortId={cohort.id} minAttendancePercent={cohort.minAttendancePercent} />
       {editing && <CohortFormModal cohort={cohort} onClose={() => setEditing(false)} />}
       {enrolling && <EnrollModal cohortId={cohort.id} onClose={() => setEnrolling(false)} />}
     </Stack>

@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router';
 import { useCurrentUser, useSignOut } from '../../auth/hooks/use-session';
+import { NotificationBell } from '../../notifications/components/notification-bell';
 import { Brand } from './brand';
 import { LanguageSwitcher } from './language-switcher';
 import { MainNav } from './main-nav';
@@ -33,6 +34,7 @@ export function AppLayout() {
             <Brand />
           </Group>
           <Group gap="sm" wrap="nowrap">
+            <NotificationBell />
             <LanguageSwitcher />
             <Text size="sm" visibleFrom="md" data-testid="current-user">
               {user.fullName}

@@ -16,10 +16,12 @@ export const NAV_LINKS: readonly NavLinkItem[] = [
   { to: '/schedule', labelKey: 'schedule.nav' },
   { to: '/my-courses', labelKey: 'cohorts.nav.myCourses', roles: TRAINEE_ONLY },
   { to: '/cohorts', labelKey: 'cohorts.nav.cohorts', roles: COHORT_STAFF },
+  { to: '/admin/dashboard', labelKey: 'reports.nav', roles: ADMIN_ONLY },
   { to: '/admin/networks', labelKey: 'nav.networks', roles: ADMIN_ONLY },
   { to: '/admin/centres', labelKey: 'nav.centres', roles: ADMIN_ONLY },
   { to: '/admin/courses', labelKey: 'nav.adminCourses', roles: ADMIN_ONLY },
   { to: '/admin/users', labelKey: 'nav.users', roles: ADMIN_ONLY },
+  { to: '/admin/audit', labelKey: 'audit.nav', roles: ADMIN_ONLY },
   { to: '/profile', labelKey: 'nav.profile' },
 ];
 

@@ -1,6 +1,7 @@
 import { Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../auth/hooks/use-session';
+import { MyCertificates } from '../../certificates/components/my-certificates';
 import { ProfileForm } from './profile-form';
 
 export function ProfilePage() {
@@ -10,6 +11,7 @@ export function ProfilePage() {
     <Stack>
       <Title order={2}>{t('profile.title')}</Title>
       <ProfileForm user={user} />
+      <MyCertificates />
     </Stack>
   );
 }

@@ -1,0 +1,248 @@
+import { ROLES, type Role } from '@mre/contracts';
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Test } from 'supertest';
+import { createCohortWorld } from './support/cohort-world';
+import { clearRateLimits, MISSING_TOKEN } from './support/security';
+import { TestApp } from './support/test-app';
+
+/**
+ * Every operation of the committed OpenAPI document, called with no token and with each role, on
+ * made-up ids. The table below says who gets past the access guard; a route that is not in it fails
+ * the test, so that no route is added without deciding who may call it.
+ *
+ * - PUBLIC: no token needed (the route checks something else: a password, a signature, a code).
+ * - SIGNED_IN: any role gets past the guard; the service then decides by cohort, centre or owner
+ *   (those decisions are tested with real ids in security-ids-swapped.e2e-spec.ts).
+ * - only(...roles): the other roles get 403 from the guard.
+ */
+type Rule = { kind: 'public' } | { kind: 'roles'; roles: readonly Role[] };
+const PUBLIC: Rule = { kind: 'public' };
+const SIGNED_IN: Rule = { kind: 'roles', roles: ROLES };
+const only = (...roles: Role[]): Rule => ({ kind: 'roles', roles });
+const ADMIN = only('admin');
+const STAFF_OF_CENTRE = only('admin', 'coordinator');
+const COURSE_AUTHORS = only('admin', 'expert');
+
+// Paths as in the document without the /api prefix; parameter names do not matter ({id} = {code}).
+const EXPECTED: Record<string, Rule> = {
+  'GET /health': PUBLIC,
+  'POST /auth/login': PUBLIC,
+  'POST /auth/refresh': PUBLIC,
+  'POST /auth/accept-invite': PUBLIC,
+  'GET /me': SIGNED_IN,
+  'PATCH /me': SIGNED_IN,
+  'POST /users': ADMIN,
+  'GET /users': STAFF_OF_CENTRE,
+  'GET /users/{id}': ADMIN,
+  'PATCH /users/{id}': ADMIN,
+
+  'GET /sectors': SIGNED_IN,
+  'GET /networks': SIGNED_IN,
+  'GET /networks/{id}': SIGNED_IN,
+  'POST /networks': ADMIN,
+  'PATCH /networks/{id}': ADMIN,
+  'GET /centres': SIGNED_IN,
+  'GET /centres/{id}': SIGNED_IN,
+  'POST /centres': ADMIN,
+  'PATCH /centres/{id}': ADMIN,
+
+  'GET /courses': SIGNED_IN,
+  'GET /courses/{id}': SIGNED_IN,
+  'POST /courses': ADMIN,
+  'PATCH /courses/{id}': COURSE_AUTHORS,
+  'POST /courses/{id}/modules': COURSE_AUTHORS,
+  'PATCH /courses/{id}/modules/{moduleId}': COURSE_AUTHORS,
+  'DELETE /courses/{id}/modules/{moduleId}': COURSE_AUTHORS,
+
+  'POST /cohorts': ADMIN,
+  'GET /cohorts': SIGNED_IN,
+  'GET /cohorts/{id}': SIGNED_IN,
+  'PATCH /cohorts/{id}': ADMIN,
+  'POST /cohorts/{id}/enrollments': STAFF_OF_CENTRE,
+  'GET /cohorts/{id}/enrollments': SIGNED_IN,
+  'DELETE /cohorts/{id}/enrollments/{userId}': STAFF_OF_CENTRE,
+  'POST /cohorts/{id}/enrollments/import': STAFF_OF_CENTRE,
+  'GET /jobs/{jobId}': SIGNED_IN,
+
+  // Live sessions are decided by the cohort: a teacher may hold any role (train-the-trainer cascade).
+  'POST /cohorts/{id}/sessions': SIGNED_IN,
+  'GET /sessions': SIGNED_IN,
+  'GET /sessions/{id}': SIGNED_IN,
+  'PATCH /sessions/{id}': SIGNED_IN,
+  'POST /sessions/{id}/cancel': SIGNED_IN,
+  'POST /sessions/{id}/join': SIGNED_IN,
+  'POST /sessions/{id}/recording/start': SIGNED_IN,
+  'POST /sessions/{id}/recording/stop': SIGNED_IN,
+  'GET /sessions/{id}/recordings': SIGNED_IN,
+  'POST /sessions/{id}/participants/{userId}/remove': SIGNED_IN,
+  'POST /sessions/{id}/participants/{userId}/readmit': SIGNED_IN,
+  'POST /sessions/{id}/participants/{userId}/mute': SIGNED_IN,
+  'GET /sessions/{id}/attendance': SIGNED_IN,
+  'POST /sessions/{id}/attendance/check-in': SIGNED_IN,
+  'PUT /sessions/{id}/attendance/{userId}': SIGNED_IN,
+  // Signed by LiveKit over the raw body instead of a token.
+  'POST /livekit/webhook': PUBLIC,
+
+  // Certificates and reporting, as the contract (API.md) names them.
+  'POST /cohorts/{id}/certificates': ADMIN,
+  'GET /cohorts/{id}/certificates': SIGNED_IN,
+  'GET /me/certificates': SIGNED_IN,
+  'GET /certificates/{id}/pdf': SIGNED_IN,
+  'POST /certificates/{id}/revoke': ADMIN,
+  'GET /public/certificates/{code}': PUBLIC,
+  'GET /reports/overview': ADMIN,
+  'GET /reports/beneficiaries.csv': ADMIN,
+  'GET /audit': ADMIN,
+  'GET /me/notifications': SIGNED_IN,
+  'POST /me/notifications/read': SIGNED_IN,
+};
+
+type Caller = 'anonymous' | Role;
+const CALLERS: Caller[] = ['anonymous', ...ROLES];
+const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
+
+interface Schema {
+  $ref?: string;
+  type?: string;
+  format?: string;
+  enum?: unknown[];
+  minLength?: number;
+  minimum?: number;
+  minItems?: number;
+  items?: Schema;
+  properties?: Record<string, Schema>;
+  required?: string[];
+  allOf?: Schema[];
+  oneOf?: Schema[];
+}
+interface Parameter {
+  name: string;
+  in: string;
+  required?: boolean;
+  schema?: Schema;
+}
+interface Operation {
+  method: (typeof METHODS)[number];
+  path: string;
+  key: string;
+  parameters: Parameter[];
+  security?: unknown[];
+  requestBody?: { content: Record<string, { schema?: Schema }> };
+}
+
+const document = JSON.parse(readFileSync(resolve(__dirname, '../openapi.json'), 'utf8'));
+const operations: Operation[] = Object.entries(document.paths as Record<string, Record<string, Omit<Operation, 'method' | 'path' | 'key'>>>).flatMap(([path, item]) =>
+  METHODS.filter((method) => item[method]).map((method) => ({
+    ...item[method],
+    parameters: item[method].parameters ?? [],
+    method,
+    path,
+    key: `${method.toUpperCase()} ${path.replace(/^\/api/, '')}`,
+  })),
+);
+
+const normalized = (key: string) => key.replace(/\{[^}]+\}/g, '{}');
+const RULES = new Map(Object.entries(EXPECTED).map(([key, rule]) => [normalized(key), rule]));
+const ruleOf = (operation: Operation) => RULES.get(normalized(operation.key));
+
+/** A small body the schema accepts as far as a generator can tell; ids are made up. */
+function sample(schema: Schema | undefined): unknown {
+  if (!schema) return {};
+  if (schema.$ref) return sample(document.components.schemas[schema.$ref.split('/').pop() as string]);
+  if (schema.allOf) return sample(schema.allOf[0]);
+  if (schema.oneOf) return sample(schema.oneOf[0]);
+  if (schema.enum) return schema.enum[0];
+  switch (schema.type) {
+    case 'object':
+      return Object.fromEntries((schema.required ?? []).map((name) => [name, sample(schema.properties?.[name])]));
+    case 'array':
+      return schema.minItems ? [sample(schema.items)] : [];
+    case 'integer':
+    case 'number':
+      return schema.minimum ?? 1;
+    case 'boolean':
+      return true;
+    default:
+      if (schema.format === 'uuid') return randomUUID();
+      if (schema.format === 'date-time') return new Date(Date.now() + 86_400_000).toISOString();
+      if (schema.format === 'date') return '2031-01-01';
+      if (schema.format === 'email') return `matrix-${randomUUID().slice(0, 8)}@academy.test`;
+      return 'x'.repeat(Math.max(schema.minLength ?? 1, 12));
+  }
+}
+
+describe('Security: authorization matrix from the OpenAPI document (e2e)', () => {
+  let sut: TestApp;
+  const tokens: Partial<Record<Role, string>> = {};
+
+  beforeAll(async () => {
+    sut = await TestApp.start();
+    const world = await createCohortWorld(sut, 1);
+    Object.assign(tokens, { admin: world.admin, coordinator: world.coordinator.token, expert: world.expert.token, trainee: world.trainees[0].token });
+  });
+  afterAll(async () => {
+    await clearRateLimits(sut);
+    await sut.close();
+  });
+
+  const call = (operation: Operation, caller: Caller): Test => {
+    const url = operation.path.replace(/\{[^}]+\}/g, () => randomUUID());
+    let req = sut.http[operation.method](url);
+    const query = Object.fromEntries(operation.parameters.filter((p) => p.in === 'query' && p.required).map((p) => [p.name, sample(p.schema)]));
+    if (Object.keys(query).length > 0) req = req.query(query);
+    if (caller !== 'anonymous') req = req.auth(tokens[caller] as string, { type: 'bearer' });
+    const content = operation.requestBody?.content ?? {};
+    if (content['multipart/form-data']) return req.attach('file', Buffer.from('email,full_name\nmatrix@academy.test,Matrix\n'), 'people.csv');
+    if (content['application/json'] || operation.method !== 'get') return req.send(sample(content['application/json']?.schema) as object);
+    return req;
+  };
+
+  it('reads a document with routes', () => {
+    expect(operations.length).toBeGreaterThan(40);
+  });
+
+  it('has a rule for every route of the document (add new routes to EXPECTED)', () => {
+    expect(operations.filter((o) => !ruleOf(o)).map((o) => o.key)).toEqual([]);
+  });
+
+  it('documents the bearer token on exactly the routes that need one', () => {
+    const wrong = operations.filter((o) => {
+      const rule = ruleOf(o);
+      const documented = (o.security ?? []).length > 0;
+      return rule && documented !== (rule.kind === 'roles');
+    });
+    expect(wrong.map((o) => o.key)).toEqual([]);
+  });
+
+  it('answers every route for every caller as the table says, and never with a 5xx', async () => {
+    const mismatches: string[] = [];
+    for (const operation of operations) {
+      const rule = ruleOf(operation);
+      if (!rule) continue;
+      for (const caller of CALLERS) {
+        const res = await call(operation, caller);
+        const refusedByGuard = res.status === 401 && res.body?.message === MISSING_TOKEN;
+        let expected: string;
+        let ok: boolean;
+        if (rule.kind === 'public') {
+          expected = 'past the guard';
+          ok = !refusedByGuard;
+        } else if (caller === 'anonymous') {
+          expected = '401';
+          ok = refusedByGuard;
+        } else if (rule.roles.includes(caller)) {
+          expected = 'past the guard';
+          ok = res.status !== 401 && res.status !== 403;
+        } else {
+          expected = '403';
+          ok = res.status === 403;
+        }
+        if (res.status >= 500) ok = false;
+        if (!ok) mismatches.push(`${operation.key} as ${caller}: expected ${expected}, got ${res.status} ${JSON.stringify(res.body?.message ?? '')}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+});

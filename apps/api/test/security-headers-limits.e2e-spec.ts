@@ -1,0 +1,162 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Response } from 'supertest';
+import { createCohortWorld, CohortWorld } from './support/cohort-world';
+import { clearRateLimits } from './support/security';
+import { TestApp } from './support/test-app';
+
+const MINUTE = 60_000;
+const PUBLIC_URL = 'http://academy.test';
+
+/** Starts an API with some variables set for it only. */
+async function startWith(env: Record<string, string>): Promise<TestApp> {
+  const before = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
+  Object.assign(process.env, env);
+  try {
+    return await TestApp.start();
+  } finally {
+    for (const [key, value] of Object.entries(before)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  }
+}
+
+const expectSecurityHeaders = (res: Response) => {
+  const csp = res.headers['content-security-policy'] ?? '';
+  expect(csp).toContain("default-src 'self'");
+  expect(csp).toContain("frame-ancestors 'self'");
+  expect(csp).toContain("object-src 'none'");
+  expect(csp).toMatch(/script-src 'self'(;|$)/);
+  expect(res.headers).toMatchObject({ 'x-content-type-options': 'nosniff', 'x-frame-options': 'SAMEORIGIN', 'referrer-policy': 'no-referrer' });
+  expect(res.headers['x-powered-by']).toBeUndefined();
+};
+
+describe('Security: headers, CORS and rate limits (e2e)', () => {
+  describe('headers and CORS', () => {
+    let sut: TestApp;
+    let web: string;
+
+    beforeAll(async () => {
+      web = mkdtempSync(join(tmpdir(), 'mre-web-'));
+      mkdirSync(join(web, 'assets'));
+      writeFileSync(join(web, 'index.html'), '<!doctype html><title>MRE Academy</title><script type="module" src="/assets/app.js"></script>');
+      writeFileSync(join(web, 'assets/app.js'), 'console.log("app")');
+      sut = await startWith({ WEB_DIST: web });
+    });
+    afterAll(async () => {
+      await sut.close();
+      rmSync(web, { recursive: true, force: true });
+    });
+
+    it('sends the security headers on API answers, errors included', async () => {
+      expectSecurityHeaders(await sut.http.get('/api/health'));
+      expectSecurityHeaders(await sut.http.get('/api/me').expect(401));
+      expectSecurityHeaders(await sut.http.get('/api/no-such-route').expect(404));
+      expectSecurityHeaders(await sut.http.post('/api/auth/login').set('Content-Type', 'application/json').send('{"broken').expect(400));
+    });
+
+    it('sends them on the web app, its assets and its client-side routes', async () => {
+      const page = await sut.http.get('/').expect(200);
+      expect(page.text).toContain('MRE Academy');
+      expectSecurityHeaders(page);
+      expectSecurityHeaders(await sut.http.get('/assets/app.js').expect(200));
+      expectSecurityHeaders(await sut.http.get('/schedule/week').expect(200));
+    });
+
+    it('allows only PUBLIC_URL as a cross-origin caller', async () => {
+      const preflight = (origin: string) =>
+        sut.http.options('/api/auth/login').set('Origin', origin).set('Access-Control-Request-Method', 'POST').set('Access-Control-Request-Headers', 'content-type,authorization');
+      const allowed = await preflight(PUBLIC_URL);
+      expect(allowed.headers['access-control-allow-origin']).toBe(PUBLIC_URL);
+      for (const origin of ['http://evil.test', `${PUBLIC_URL}.evil.test`, 'null', 'http://academy.test:8080']) {
+        const refused = await preflight(origin);
+        expect({ origin, allow: refused.headers['access-control-allow-origin'] }).toEqual({ origin, allow: undefined });
+        const simple = await sut.http.get('/api/health').set('Origin', origin);
+        expect(simple.headers['access-control-allow-origin']).toBeUndefined();
+      }
+      expect(allowed.headers['access-control-allow-credentials']).toBeUndefined();
+    });
+  });
+
+  describe('rate limits', () => {
+    let sut: TestApp;
+    let world: CohortWorld;
+    let sessionId: string;
+
+    /** A session of a cohort of its own (sessions of one cohort may not overlap), open for joining now. */
+    const openSession = async () => {
+      const cohortId = await world.addCohort();
+      const res = await sut.http
+        .post(`/api/cohorts/${cohortId}/sessions`)
+        .auth(world.expert.token, { type: 'bearer' })
+        .send({ title: 'Avionique', startsAt: new Date(Date.now() + 5 * MINUTE).toISOString(), durationMinutes: 60, mode: 'remote' })
+        .expect(201);
+      return res.body.items[0].id as string;
+    };
+    const join = (app: TestApp, session: string, token: string, forwardedFor?: string) => {
+      const req = app.http.post(`/api/sessions/${session}/join`).auth(token, { type: 'bearer' });
+      return forwardedFor ? req.set('X-Forwarded-For', forwardedFor) : req;
+    };
+    const expectTooMany = (res: Response, windowSeconds = 60) => {
+      expect(res.status).toBe(429);
+      expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+      expect(Number(res.headers['retry-after'])).toBeLessThanOrEqual(windowSeconds);
+      expect(res.body).toMatchObject({ statusCode: 429, error: 'Too Many Requests', message: expect.stringMatching(/too many/i) });
+    };
+
+    beforeAll(async () => {
+      sut = await TestApp.start();
+      await clearRateLimits(sut);
+      world = await createCohortWorld(sut, 4);
+      sessionId = await openSession();
+    });
+    afterAll(async () => {
+      await clearRateLimits(sut);
+      await sut.close();
+    });
+
+    it('throttles repeated failed sign-ins with 429 and Retry-After', async () => {
+      const trainee = world.trainees[3];
+      for (let i = 0; i < 5; i++) await sut.http.post('/api/auth/login').send({ email: trainee.email, password: 'wrong-password' }).expect(401);
+      expectTooMany(await sut.http.post('/api/auth/login').send({ email: trainee.email, password: trainee.password }), 15 * 60);
+    });
+
+    it('lets one person join a session 10 times a minute, then answers 429 with Retry-After', async () => {
+      const [first, second] = world.trainees;
+      for (let i = 0; i < 10; i++) await join(sut, sessionId, first.token).expect(200);
+      expectTooMany(await join(sut, sessionId, first.token));
+      // Others in the same class, and the same person in another class, are not held back.
+      await join(sut, sessionId, second.token).expect(200);
+      await join(sut, await openSession(), first.token).expect(200);
+    });
+
+    it('counts per-address joins against the socket address when TRUST_PROXY is off, whatever X-Forwarded-For says', async () => {
+      const strict = await startWith({ JOIN_RATE_LIMIT_PER_IP: '3' });
+      try {
+        await clearRateLimits(strict);
+        const session = await openSession();
+        for (let i = 0; i < 3; i++) await join(strict, session, world.trainees[i].token, `203.0.113.${i + 1}`).expect(200);
+        expectTooMany(await join(strict, session, world.expert.token, '203.0.113.99'));
+      } finally {
+        await clearRateLimits(strict);
+        await strict.close();
+      }
+    });
+
+    it('counts them per forwarded client behind a trusted proxy (TRUST_PROXY=loopback)', async () => {
+      const proxied = await startWith({ JOIN_RATE_LIMIT_PER_IP: '3', TRUST_PROXY: 'loopback' });
+      try {
+        await clearRateLimits(proxied);
+        const session = await openSession();
+        for (let i = 0; i < 4; i++) await join(proxied, session, world.trainees[i].token, `198.51.100.${i + 1}`).expect(200);
+        for (let i = 0; i < 3; i++) await join(proxied, session, world.trainees[i].token, '198.51.100.50').expect(200);
+        expectTooMany(await join(proxied, session, world.trainees[3].token, '198.51.100.50'));
+      } finally {
+        await clearRateLimits(proxied);
+        await proxied.close();
+      }
+    });
+  });
+});

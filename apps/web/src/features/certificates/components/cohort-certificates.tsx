@@ -1,0 +1,112 @@
+import { useState } from 'react';
+import { Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../../../shared/components/error-alert';
+import { isRunning } from '../../cohorts/api/import.api';
+import { AdminTable } from '../../admin/components/admin-list';
+import { useCurrentUser } from '../../auth/hooks/use-session';
+import {
+  useCertificateJob,
+  useCohortCertificates,
+  useDownloadCertificate,
+  useIssueCertificates,
+  type Certificate,
+} from '../api/certificates.api';
+import { useFormatDate } from '../hooks/use-format-date';
+import { CertificateActions } from './certificate-actions';
+import { CertificateStatusBadge } from './certificate-status-badge';
+import { IssueJobStatus } from './issue-job-status';
+import { RevokeModal } from './revoke-modal';
+
+interface CohortCertificatesProps {
+  cohortId: string;
+  minAttendancePercent: number;
+}
+
+/** The cohort's certificates for its staff; admins issue them (by the cohort's rule) and revoke them. */
+export function CohortCertificates({ cohortId, minAttendancePercent }: CohortCertificatesProps) {
+  const { t } = useTranslation();
+  const formatDate = useFormatDate();
+  const isAdmin = useCurrentUser().role === 'admin';
+  const [page, setPage] = useState(1);
+  const certificates = useCohortCertificates(cohortId, page);
+  const download = useDownloadCertificate();
+  const issue = useIssueCertificates(cohortId);
+  const [jobId, setJobId] = useState<string | null>(null);
+  const job = useCertificateJob(jobId);
+  const [revoking, setRevoking] = useState<Certificate | null>(null);
+  const busy = issue.isPending || (jobId !== null && (job.isPending || isRunning(job.data)));
+
+  const start = () => {
+    setJobId(null);
+    issue.mutate(undefined, { onSuccess: (started) => setJobId(started.jobId) });
+  };
+
+  return (
+    <Paper withBorder p="md" data-testid="cohort-certificates">
+      <Stack>
+        <Group justify="space-between" align="flex-start">
+          <Stack gap={4}>
+            <Title order={3}>{t('certificates.cohort.title')}</Title>
+            <Text size="sm" c="dimmed">
+              {t('certificates.cohort.rule', { percent: minAttendancePercent })}
+            </Text>
+          </Stack>
+          {isAdmin && (
+            <Button onClick={start} loading={busy} data-testid="certificates-issue">
+              {t('certificates.issue.start')}
+            </Button>
+          )}
+        </Group>
+        {issue.error != null && <ErrorAlert error={issue.error} testId="certificates-issue-error" />}
+        {jobId !== null && <IssueJobStatus job={job} />}
+        {download.error != null && <ErrorAlert error={download.error} testId="certificate-download-error" />}
+        <AdminTable
+          query={certificates}
+          page={page}
+          onPageChange={setPage}
+          emptyTitle={t('certificates.cohort.empty')}
+          testId="cohort-certificate-table"
+          head={
+            <>
+              <Table.Th>{t('certificates.fields.holder')}</Table.Th>
+              <Table.Th>{t('certificates.fields.code')}</Table.Th>
+              <Table.Th>{t('certificates.fields.issuedAt')}</Table.Th>
+              <Table.Th>{t('fields.status')}</Table.Th>
+              <Table.Th />
+            </>
+          }
+          row={(certificate) => (
+            <Table.Tr key={certificate.id} data-testid="cohort-certificate-row">
+              <Table.Td>
+                <bdi data-testid="certificate-holder">{certificate.holderName}</bdi>
+              </Table.Td>
+              <Table.Td>
+                <Text size="xs" ff="monospace" dir="ltr" data-testid="certificate-code">
+                  {certificate.code}
+                </Text>
+              </Table.Td>
+              <Table.Td>{formatDate(certificate.issuedAt)}</Table.Td>
+              <Table.Td>
+                <CertificateStatusBadge status={certificate.status} />
+                {certificate.revocationReason && (
+                  <Text size="xs" c="dimmed" dir="auto">
+                    {certificate.revocationReason}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>
+                <CertificateActions
+                  certificate={certificate}
+                  download={download}
+                  onRevoke={isAdmin ? () => setRevoking(certificate) : undefined}
+                />
+              </Table.Td>
+            </Table.Tr>
+          )}
+        />
+      </Stack>
+      {revoking && <RevokeModal certificate={revoking} onClose={() => setRevoking(null)} />}
+    </Paper>
+  );
+}

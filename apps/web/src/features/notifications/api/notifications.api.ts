@@ -1,0 +1,30 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { unwrap, type Schemas } from '@mre/api-client';
+import { useApi } from '../../../shared/api/services.context';
+
+export type AppNotification = Schemas['NotificationDto'];
+
+/** How often the bell asks for news: reminders come 24 h and 15 min ahead, so a minute is soon enough. */
+export const NOTIFICATIONS_POLL_MS = 60_000;
+/** The newest ones, as many as the popover shows. */
+const LATEST = { page: 1, pageSize: 20 };
+
+export const notificationKeys = { latest: ['notifications', 'latest'] as const };
+
+export function useNotifications() {
+  const api = useApi();
+  return useQuery({
+    queryKey: notificationKeys.latest,
+    queryFn: () => unwrap(api.GET('/api/me/notifications', { params: { query: LATEST } })),
+    refetchInterval: NOTIFICATIONS_POLL_MS,
+  });
+}
+
+export function useMarkAllRead() {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => unwrap(api.POST('/api/me/notifications/read', { body: {} })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: notificationKeys.latest }),
+  });
+}

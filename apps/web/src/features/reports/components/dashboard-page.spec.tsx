@@ -1,0 +1,146 @@
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Schemas } from '@mre/api-client';
+import { adminUser, emptyList, fakeFetch, json } from '../../../test/fake-api';
+import { renderApp } from '../../../test/render-app';
+
+const NETWORK_ID = '00000000-0000-4000-8000-0000000000a1';
+const CENTRE_ID = '00000000-0000-4000-8000-0000000000d1';
+
+const overview: Schemas['ReportOverviewDto'] = {
+  beneficiaries: {
+    total: 351,
+    byNetwork: [{ networkId: NETWORK_ID, name: 'Compétences du Canada', count: 351 }],
+    bySector: [{ sectorCode: 'aeronautics', count: 351 }],
+    byCentre: [{ centreId: CENTRE_ID, name: 'ISTA Kénitra', count: 351 }],
+    byCohortKind: [
+      { kind: 'trainees', count: 300 },
+      { kind: 'trainers', count: 51 },
+    ],
+  },
+  sessionsHeld: 42,
+  hoursDelivered: 120,
+  averageAttendancePercent: 87.5,
+  certificatesIssued: 280,
+  byMonth: [{ month: '2026-03', sessionsHeld: 42, hoursDelivered: 120, averageAttendancePercent: 87.5 }],
+  cascade: [
+    {
+      networkId: NETWORK_ID,
+      name: 'Compétences du Canada',
+      direct: 51,
+      indirect: 300,
+      chain: [
+        {
+          trainersCohortId: '00000000-0000-4000-8000-0000000000b1',
+          trainersCohortName: 'Formateurs Kénitra',
+          certifiedTrainers: 12,
+          taughtCohorts: 6,
+          trainees: 300,
+        },
+      ],
+    },
+  ],
+};
+
+const FILTERS = `from=2026-01-01&networkId=${NETWORK_ID}`;
+// The dashboard is a lazy chunk with the chart library: its first load in a run may take a while.
+const LAZY_ROUTE = { timeout: 10_000 };
+
+function dashboardApi(routes: Parameters<typeof fakeFetch>[0] = {}) {
+  return fakeFetch({
+    'GET /api/me': () => json(200, adminUser),
+    'GET /api/sectors': () => json(200, emptyList),
+    'GET /api/networks': () => json(200, emptyList),
+    'GET /api/centres': () => json(200, emptyList),
+    'GET /api/reports/overview': () => json(200, overview),
+    ...routes,
+  });
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('programme dashboard', () => {
+  it('shows the KPIs of the overview, asked for with the filters of the URL', async () => {
+    const asked: URLSearchParams[] = [];
+    renderApp({
+      route: `/admin/dashboard?${FILTERS}`,
+      signedIn: true,
+      fetch: dashboardApi({
+        'GET /api/reports/overview': (request) => {
+          asked.push(new URL(request.url).searchParams);
+          return json(200, overview);
+        },
+      }),
+    });
+
+    expect((await screen.findByTestId('kpi-beneficiaries-value', {}, LAZY_ROUTE)).textContent).toBe('351');
+    expect(screen.getByTestId('kpi-sessions-held-value').textContent).toBe('42');
+    expect(screen.getByTestId('kpi-hours-delivered-value').textContent).toBe('120');
+    expect(screen.getByTestId('kpi-average-attendance-value').textContent).toMatch(/^87,5\s%$/);
+    expect(screen.getByTestId('kpi-certificates-issued-value').textContent).toBe('280');
+    expect(screen.getByTestId('kpi-beneficiaries').textContent).toContain('Bénéficiaires');
+    expect(screen.getByTestId('cascade-direct').textContent).toBe('Directs : 51');
+    expect(screen.getByTestId('cascade-indirect').textContent).toBe('Indirects : 300');
+    expect(screen.getByTestId('cascade-chain').textContent).toContain('Formateurs Kénitra');
+    expect(Object.fromEntries(asked[0])).toEqual({ from: '2026-01-01', networkId: NETWORK_ID });
+  });
+
+  it('downloads the beneficiaries CSV for the same filters, with the session token', async () => {
+    const exports: Request[] = [];
+    const createObjectURL = vi.fn((_file: Blob) => 'blob:beneficiaries');
+    Object.assign(URL, { createObjectURL, revokeObjectURL: vi.fn() });
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    renderApp({
+      route: `/admin/dashboard?${FILTERS}`,
+      signedIn: true,
+      fetch: dashboardApi({
+        'GET /api/reports/beneficiaries.csv': (request) => {
+          exports.push(request);
+          return new Response('\uFEFFfull_name,email\r\n', { headers: { 'Content-Type': 'text/csv' } });
+        },
+      }),
+    });
+
+    fireEvent.click(await screen.findByTestId('report-export', {}, LAZY_ROUTE));
+
+    await waitFor(() => expect(click).toHaveBeenCalledOnce());
+    expect(exports).toHaveLength(1);
+    expect(Object.fromEntries(new URL(exports[0].url).searchParams)).toEqual({
+      from: '2026-01-01',
+      networkId: NETWORK_ID,
+    });
+    expect(exports[0].headers.get('Authorization')).toBe('Bearer access');
+    const blob = createObjectURL.mock.calls[0][0];
+    expect(await blob.text()).toContain('full_name,email');
+    expect((click.mock.contexts[0] as HTMLAnchorElement).download).toBe('beneficiaries.csv');
+  });
+
+  it('says so when no one matches the filters', async () => {
+    const nobody = {
+      ...overview,
+      beneficiaries: { total: 0, byNetwork: [], bySector: [], byCentre: [], byCohortKind: [] },
+      sessionsHeld: 0,
+    };
+    renderApp({
+      route: '/admin/dashboard',
+      signedIn: true,
+      fetch: dashboardApi({ 'GET /api/reports/overview': () => json(200, nobody) }),
+    });
+
+    expect((await screen.findByTestId('empty-state', {}, LAZY_ROUTE)).textContent).toContain(
+      'Aucun bénéficiaire',
+    );
+  });
+
+  it('shows an error with a retry', async () => {
+    renderApp({
+      route: '/admin/dashboard',
+      signedIn: true,
+      fetch: dashboardApi({
+        'GET /api/reports/overview': () => json(500, { statusCode: 500, message: 'down' }),
+      }),
+    });
+
+    expect((await screen.findByTestId('error-state', {}, LAZY_ROUTE)).textContent).toContain('Réessayer');
+  });
+});
