@@ -15,6 +15,7 @@ import { WebhookEventEntity } from './webhook-event.entity';
 @Injectable()
 export class WebhookInboxService {
   private readonly logger = new Logger(WebhookInboxService.name);
+  private lastNudge = 0;
 
   constructor(
     @InjectRepository(WebhookEventEntity) private readonly events: Repository<WebhookEventEntity>,
@@ -47,8 +48,12 @@ export class WebhookInboxService {
   /** One processing job per second at most; the sweeper picks up anything a lost nudge left. */
   async nudge(): Promise<void> {
     const second = Math.floor(Date.now() / 1000);
+    // In a webhook storm thousands arrive each second; the first one's job, run once that second is
+    // over, covers the rest.
+    if (second === this.lastNudge) return;
+    this.lastNudge = second;
     await this.queue
-      .add('process', {}, { jobId: `inbox-${second}`, delay: 200, removeOnComplete: true, removeOnFail: 100 })
+      .add('process', {}, { jobId: `inbox-${second}`, delay: 1200 - (Date.now() % 1000), removeOnComplete: true, removeOnFail: 100 })
       .catch((error: Error) => this.logger.warn(`Webhook stored, queue unavailable (${error.message}); the sweeper will process it`));
   }
 
