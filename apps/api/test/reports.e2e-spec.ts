@@ -115,13 +115,19 @@ describe('Reports (e2e)', () => {
         to === null ? null : new Date(s.start + to * 60_000),
       ]);
 
-    // March 2020, cohort A, 60 minutes each: p1 100 + p2 50; p1 100 (overlapping reconnect) + p2 0.
+    // March 2020, cohort A, 60 minutes each: p1 100 + p2 50; p1 100 (overlapping reconnect) + p2, not
+    // connected but corrected to present by hand (followed by phone), 100.
     const a1 = await session('A', '2020-03-10T10:00:00Z', 60);
     await segment(a1, 'p1', 0, 60);
     await segment(a1, 'p2', 0, 30);
     const a2 = await session('A', '2020-03-17T10:00:00Z', 60);
     await segment(a2, 'p1', 0, 40);
     await segment(a2, 'p1', 30, 60);
+    await sql(`INSERT INTO attendance_marks (session_id, user_id, corrected_status, correction_reason, corrected_by, corrected_at) VALUES ($1, $2, 'present', 'Followed by phone', $3, now())`, [
+      a2.id,
+      people.p2.id,
+      adminId,
+    ]);
     // April 2020, cohort B, 90 minutes: p2 checked in at the centre 100, p4 still connected at the end 50,
     // p5 joined early and left at 45 minutes 50; the waitlisted p6 and the teacher are not counted.
     const b1 = await session('B', '2020-04-01T10:00:00Z', 90);
@@ -165,10 +171,10 @@ describe('Reports (e2e)', () => {
         { kind: 'trainers', count: 2 },
       ],
     });
-    // 3 sessions held (60 + 60 + 90 minutes); attendance (100 + 50 + 100 + 0 + 100 + 50 + 50) / 7.
-    expect(report).toMatchObject({ sessionsHeld: 3, hoursDelivered: 3.5, averageAttendancePercent: 64.3, certificatesIssued: 1 });
+    // 3 sessions held (60 + 60 + 90 minutes); attendance (100 + 50 + 100 + 100 + 100 + 50 + 50) / 7.
+    expect(report).toMatchObject({ sessionsHeld: 3, hoursDelivered: 3.5, averageAttendancePercent: 78.6, certificatesIssued: 1 });
     expect(report.byMonth).toEqual([
-      { month: '2020-03', sessionsHeld: 2, hoursDelivered: 2, averageAttendancePercent: 62.5 },
+      { month: '2020-03', sessionsHeld: 2, hoursDelivered: 2, averageAttendancePercent: 87.5 },
       { month: '2020-04', sessionsHeld: 1, hoursDelivered: 1.5, averageAttendancePercent: 66.7 },
     ]);
   });

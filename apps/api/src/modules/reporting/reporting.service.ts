@@ -131,7 +131,8 @@ export class ReportingService {
   /**
    * Held sessions, their hours and attendance, per month. A person's share of a session is the
    * union of their connections clamped to the scheduled time (range_agg merges overlapping
-   * reconnects), as the attendance calculator does; an in-person check-in is the whole session.
+   * reconnects), as the attendance calculator does; an in-person check-in, or a manual correction
+   * to present, is the whole session.
    */
   private async delivery(query: ReportQueryDto): Promise<{ month: string; sessionsHeld: number; seconds: number; percentSum: number; pairs: number }[]> {
     const params = new Params();
@@ -153,7 +154,7 @@ export class ReportingService {
            FROM held h
            CROSS JOIN LATERAL (
              SELECT count(*)::int AS pairs,
-                    coalesce(sum(CASE WHEN m.checked_in_at IS NOT NULL THEN 100 ELSE 100 * coalesce(p.seconds, 0) / h.seconds END), 0) AS percent_sum
+                    coalesce(sum(CASE WHEN m.checked_in_at IS NOT NULL OR m.corrected_status = 'present' THEN 100 ELSE 100 * coalesce(p.seconds, 0) / h.seconds END), 0) AS percent_sum
                FROM enrollments e
                LEFT JOIN (
                  SELECT g.user_id, (SELECT sum(extract(epoch FROM upper(r) - lower(r))) FROM unnest(range_agg(tstzrange(g.from_at, g.to_at))) r) AS seconds
