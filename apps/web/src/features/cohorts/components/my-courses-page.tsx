@@ -9,6 +9,7 @@ import { useLocalize } from '../../../shared/hooks/use-localize';
 import { useCohorts } from '../api/cohorts.api';
 import { useFormatDayRange } from '../hooks/use-format-day';
 import { CohortKindBadge } from './cohort-kind-badge';
+import { EnrollmentStatusBadge } from './enrollment-status-badge';
 
 const PAGE_SIZE = 12;
 
@@ -42,7 +43,9 @@ export function MyCoursesPage() {
 }
 
 function MyCourseCard({ cohort }: { cohort: Schemas['CohortDto'] }) {
+  const { t } = useTranslation();
   const localize = useLocalize();
+  const mine = cohort.myEnrollment;
   const formatDays = useFormatDayRange();
   return (
     <Card withBorder padding="lg" data-testid="my-course">
@@ -68,6 +71,16 @@ function MyCourseCard({ cohort }: { cohort: Schemas['CohortDto'] }) {
         <Text size="sm" c="dimmed" data-testid="my-course-dates">
           {formatDays(cohort.startsOn, cohort.endsOn)}
         </Text>
+        {mine && (
+          <Group gap="xs">
+            <EnrollmentStatusBadge status={mine.status} />
+            {mine.status === 'waitlisted' && mine.position !== null && (
+              <Text size="sm" data-testid="my-course-position">
+                {t('cohorts.mine.waitlistPosition', { position: mine.position })}
+              </Text>
+            )}
+          </Group>
+        )}
       </Stack>
     </Card>
   );
