@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { QueryFailedError } from 'typeorm';
+import { postgresErrorCode } from '../database/postgres-errors';
 import { DomainError, TooManyRequestsError } from './domain-error';
 
 const REASONS: Record<number, string> = {
@@ -56,7 +57,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
 
 /** A value PostgreSQL cannot read: not a UUID or number (22P02), or text holding a NUL character (22021). */
 function isInvalidTextRepresentation(error: unknown): boolean {
-  return error instanceof QueryFailedError && ['22P02', '22021'].includes((error.driverError as { code?: string })?.code ?? '');
+  return ['22P02', '22021'].includes(postgresErrorCode(error) ?? '');
 }
 
 /** The connection failed or PostgreSQL is shutting down: a passing outage, not a bug (503, not 500). */

@@ -5,7 +5,8 @@ import { Brackets, DataSource, EntityManager, In, IsNull, Repository } from 'typ
 import type { AuthUser } from '../../core/auth/auth-user';
 import { NotFoundError } from '../../core/errors/domain-error';
 import { Page, pageWindow } from '../../core/http/pagination';
-import { OrganizationsService, isUniqueViolation } from '../organizations/organizations.service';
+import { isUniqueViolation } from '../../core/database/postgres-errors';
+import { OrganizationsService } from '../organizations/organizations.service';
 import { CreateUserDto } from './dto/create-user.dto';
 import { ListUsersQueryDto } from './dto/list-users-query.dto';
 import { UpdateMeDto } from './dto/update-me.dto';

@@ -3,8 +3,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
-import { DataSource, In, LessThanOrEqual, QueryFailedError, Repository } from 'typeorm';
+import { DataSource, In, LessThanOrEqual, Repository } from 'typeorm';
 import type { AuthUser } from '../../core/auth/auth-user';
+import { postgresErrorCode } from '../../core/database/postgres-errors';
 import { NotFoundError } from '../../core/errors/domain-error';
 import { Page, pageWindow } from '../../core/http/pagination';
 import { MailJob, QueueName } from '../../core/queue/queue-name';
@@ -183,7 +184,8 @@ export class SessionsService {
     try {
       return await write();
     } catch (error) {
-      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23P01') throw new SessionOverlapError();
+      // 23P01: the no-overlap exclusion constraint refused the session.
+      if (postgresErrorCode(error) === '23P01') throw new SessionOverlapError();
       throw error;
     }
   }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { SECTOR_CODES, SECTOR_NAMES } from '@mre/contracts';
-import { QueryFailedError, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
+import { isUniqueViolation } from '../../core/database/postgres-errors';
 import { Page, PageQueryDto, pageWindow } from '../../core/http/pagination';
 import { CentreEntity } from './centre.entity';
 import {
@@ -103,8 +104,4 @@ async function uniqueName<T>(what: string, write: () => Promise<T>): Promise<T> 
     if (isUniqueViolation(error)) throw new DuplicateNameError(what);
     throw error;
   }
-}
-
-export function isUniqueViolation(error: unknown): boolean {
-  return error instanceof QueryFailedError && (error.driverError as { code?: string })?.code === '23505';
 }

@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { PasswordInput, Select, SimpleGrid, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_TIME_ZONE, LOCALES, ROLES, type Locale, type Role } from '@mre/contracts';
+import { DEFAULT_TIME_ZONE, ROLES, type Locale, type Role } from '@mre/contracts';
 import { useAllCentres, useAllNetworks } from '../../../shared/api/reference-data.queries';
 import { TimeZoneSelect } from '../../../shared/components/time-zone-select';
 import { useLocale } from '../../../shared/hooks/use-locale';
 import { MIN_PASSWORD_LENGTH } from '../../auth/components/accept-invite-form';
 import { useCreateUser } from '../api/users.api';
 import { FormModal } from './form-modal';
+import { LocaleSelect } from '../../../shared/components/locale-select';
 
 // Experts belong to a diaspora network; coordinators and trainees to a training centre.
 const NEEDS_NETWORK: readonly Role[] = ['expert'];
@@ -87,14 +88,7 @@ export function UserFormModal({ onClose }: { onClose: () => void }) {
           allowDeselect={false}
           data-testid="user-role"
         />
-        <Select
-          label={t('fields.language')}
-          data={LOCALES.map((value) => ({ value, label: t(`languages.${value}`) }))}
-          value={locale}
-          onChange={(value) => value && setLocale(value as Locale)}
-          allowDeselect={false}
-          data-testid="user-locale"
-        />
+        <LocaleSelect value={locale} onChange={setLocale} testId="user-locale" />
         {needsNetwork && (
           <Select
             label={t('fields.network')}

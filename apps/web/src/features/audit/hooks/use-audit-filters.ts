@@ -1,4 +1,4 @@
-import { useSearchParams } from 'react-router';
+import { useUrlFilters } from '../../../shared/hooks/use-url-filters';
 import type { AuditFilters } from '../api/audit.api';
 
 export type AuditFilterChanges = Partial<Record<'entity' | 'entityId' | 'page', string | null>>;
@@ -10,26 +10,13 @@ export const AUDITED_ENTITIES = ['cohort', 'session', 'certificate'] as const;
 
 /** Filters in the URL; an id that is not a UUID is not sent (the API would refuse the whole query). */
 export function useAuditFilters(): [AuditFilters, (changes: AuditFilterChanges) => void] {
-  const [params, setParams] = useSearchParams();
+  const [params, setFilters] = useUrlFilters();
   const entityId = params.get('entityId')?.trim();
   const filters: AuditFilters = {
     entity: AUDITED_ENTITIES.find((entity) => entity === params.get('entity')),
     entityId: entityId && UUID.test(entityId) ? entityId : undefined,
     page: Number(params.get('page')) || 1,
   };
-
-  // Several filters at once: successive calls would each start from the same, older URL.
-  const setFilters = (changes: AuditFilterChanges) =>
-    setParams((current) => {
-      const next = new URLSearchParams(current);
-      for (const [name, value] of Object.entries(changes)) {
-        if (value) next.set(name, value);
-        else next.delete(name);
-      }
-      // A new filter gives a new list: start again from its first page.
-      if (!('page' in changes)) next.delete('page');
-      return next;
-    });
 
   return [filters, setFilters];
 }

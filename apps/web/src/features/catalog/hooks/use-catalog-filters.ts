@@ -1,4 +1,4 @@
-import { useSearchParams } from 'react-router';
+import { useUrlFilters } from '../../../shared/hooks/use-url-filters';
 import { COURSE_STATUSES, SECTOR_CODES } from '@mre/contracts';
 import type { CourseFilters } from '../api/catalog.queries';
 
@@ -11,7 +11,7 @@ export function useCatalogFilters(): [
   CourseFilters,
   (name: FilterName | 'page', value: string | null) => void,
 ] {
-  const [params, setParams] = useSearchParams();
+  const [params, setFilters] = useUrlFilters();
   const filters: CourseFilters = {
     q: params.get('q') ?? undefined,
     sector: oneOf(SECTOR_CODES, params.get('sector')),
@@ -21,18 +21,9 @@ export function useCatalogFilters(): [
     pageSize: CATALOG_PAGE_SIZE,
   };
 
+  // Typing a search replaces the history entry instead of adding one per keystroke.
   const setFilter = (name: FilterName | 'page', value: string | null) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set(name, value);
-        else next.delete(name);
-        // A new filter gives a new list: start again from its first page.
-        if (name !== 'page') next.delete('page');
-        return next;
-      },
-      { replace: name === 'q' },
-    );
+    setFilters({ [name]: value }, { replace: name === 'q' });
 
   return [filters, setFilter];
 }

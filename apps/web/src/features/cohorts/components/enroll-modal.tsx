@@ -3,11 +3,12 @@ import { SegmentedControl, Select, SimpleGrid, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '@mre/api-client';
-import { LOCALES, type Locale } from '@mre/contracts';
+import type { Locale } from '@mre/contracts';
 import { useLocale } from '../../../shared/hooks/use-locale';
 import { useUsers } from '../../admin/api/users.api';
 import { FormModal } from '../../admin/components/form-modal';
 import { useEnroll } from '../api/enrollments.api';
+import { LocaleSelect } from '../../../shared/components/locale-select';
 
 type Mode = 'existing' | 'new';
 type User = Schemas['UserDto'];
@@ -96,13 +97,11 @@ export function EnrollModal({ cohortId, onClose }: { cohortId: string; onClose: 
             dir="auto"
             data-testid="enroll-full-name"
           />
-          <Select
-            label={t('cohorts.enroll.invitationLanguage')}
-            data={LOCALES.map((value) => ({ value, label: t(`languages.${value}`) }))}
+          <LocaleSelect
             value={locale}
-            onChange={(value) => value && setLocale(value as Locale)}
-            allowDeselect={false}
-            data-testid="enroll-locale"
+            onChange={setLocale}
+            label={t('cohorts.enroll.invitationLanguage')}
+            testId="enroll-locale"
           />
         </SimpleGrid>
       )}

@@ -1,4 +1,4 @@
-import { useSearchParams } from 'react-router';
+import { useUrlFilters } from '../../../shared/hooks/use-url-filters';
 import { COHORT_KINDS } from '@mre/contracts';
 import { ADMIN_PAGE_SIZE } from '../../admin/api/paging';
 import type { CohortFilters } from '../api/cohorts.api';
@@ -10,7 +10,7 @@ export function useCohortFilters(): [
   CohortFilters,
   (name: CohortFilterName | 'page', value: string | null) => void,
 ] {
-  const [params, setParams] = useSearchParams();
+  const [params, setFilters] = useUrlFilters();
   const filters: CohortFilters = {
     q: params.get('q') ?? undefined,
     courseId: params.get('courseId') ?? undefined,
@@ -21,17 +21,7 @@ export function useCohortFilters(): [
   };
 
   const setFilter = (name: CohortFilterName | 'page', value: string | null) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set(name, value);
-        else next.delete(name);
-        // A new filter gives a new list: start again from its first page.
-        if (name !== 'page') next.delete('page');
-        return next;
-      },
-      { replace: name === 'q' },
-    );
+    setFilters({ [name]: value }, { replace: name === 'q' });
 
   return [filters, setFilter];
 }

@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Alert, Button, Select, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { LOCALES, type Locale } from '@mre/contracts';
+import type { Locale } from '@mre/contracts';
 import { ErrorAlert } from '../../../shared/components/error-alert';
 import { TimeZoneSelect } from '../../../shared/components/time-zone-select';
 import type { SessionUser } from '../../auth/hooks/use-session';
 import { useUpdateMe } from '../api/profile.mutations';
+import { LocaleSelect } from '../../../shared/components/locale-select';
 
 export function ProfileForm({ user }: { user: SessionUser }) {
   const { t } = useTranslation();
@@ -34,14 +35,7 @@ export function ProfileForm({ user }: { user: SessionUser }) {
           required
           data-testid="profile-full-name"
         />
-        <Select
-          label={t('fields.language')}
-          data={LOCALES.map((value) => ({ value, label: t(`languages.${value}`) }))}
-          value={locale}
-          onChange={(value) => value && setLocale(value as Locale)}
-          allowDeselect={false}
-          data-testid="profile-locale"
-        />
+        <LocaleSelect value={locale} onChange={setLocale} testId="profile-locale" />
         <TimeZoneSelect value={timeZone} onChange={setTimeZone} testId="profile-time-zone" />
         <Button type="submit" loading={updateMe.isPending} data-testid="profile-save">
           {t('common.save')}

@@ -1,4 +1,4 @@
-import { useSearchParams } from 'react-router';
+import { useUrlFilters } from '../../../shared/hooks/use-url-filters';
 import { SECTOR_CODES } from '@mre/contracts';
 import type { ReportFilters } from '../api/reports.api';
 
@@ -12,7 +12,7 @@ export function useReportFilters(): [
   (name: ReportFilterName, value: string | null) => void,
   () => void,
 ] {
-  const [params, setParams] = useSearchParams();
+  const [params, setFilters] = useUrlFilters();
   const date = (name: 'from' | 'to') => {
     const value = params.get(name);
     return value && DATE.test(value) ? value : undefined;
@@ -28,14 +28,8 @@ export function useReportFilters(): [
     }).filter(([, value]) => value !== undefined),
   );
 
-  const setFilter = (name: ReportFilterName, value: string | null) =>
-    setParams((current) => {
-      const next = new URLSearchParams(current);
-      if (value) next.set(name, value);
-      else next.delete(name);
-      return next;
-    });
-  const clear = () => setParams(new URLSearchParams());
+  const setFilter = (name: ReportFilterName, value: string | null) => setFilters({ [name]: value });
+  const clear = () => setFilters(Object.fromEntries([...params.keys()].map((name) => [name, null])));
 
   return [filters, setFilter, clear];
 }
