@@ -51,6 +51,32 @@ describe('Faults (e2e)', () => {
       restoreEnv();
     });
 
+    it('lets trainees join with Redis stopped, deciding from PostgreSQL, and honours a withdrawal made meanwhile', async () => {
+      const world = await createCohortWorld(sut, 2);
+      const session = (
+        await sut.http
+          .post(`/api/cohorts/${world.cohortId}/sessions`)
+          .auth(world.expert.token, { type: 'bearer' })
+          .send({ title: 'Copie sans Redis', startsAt: new Date(Date.now() - 5 * MINUTE).toISOString(), durationMinutes: 60, mode: 'remote' })
+          .expect(201)
+      ).body.items[0];
+      const join = (token: string) => sut.http.post(`/api/sessions/${session.id}/join`).auth(token, { type: 'bearer' });
+      const [stays, leaves] = world.trainees;
+      for (const trainee of [stays, leaves, leaves]) await join(trainee.token).expect(200);
+
+      await redis.stop();
+      // The withdrawal cannot outdate the copy's stamp now; with no stamp to compare, no copy is trusted.
+      await sut.http.delete(`/api/cohorts/${world.cohortId}/enrollments/${leaves.id}`).auth(world.admin, { type: 'bearer' }).expect(200);
+      await join(leaves.token).expect(403);
+      await join(stays.token).expect(200);
+
+      // Redis comes back empty: the old stamp is gone, so the copy loaded before the outage is not used.
+      await redis.start();
+      await waitFor('Redis to answer the API again', async () => (await sut.http.get('/api/health')).status === 200);
+      await join(leaves.token).expect(403);
+      await join(stays.token).expect(200);
+    });
+
     it('stores every webhook in PostgreSQL meanwhile, and completes attendance once Redis is back', async () => {
       const world = await createCohortWorld(sut, 4);
       const start = Date.now() - 90 * MINUTE;

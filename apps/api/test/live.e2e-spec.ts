@@ -1,4 +1,6 @@
 import { TokenVerifier } from 'livekit-server-sdk';
+import { CohortAccessService } from '../src/modules/cohorts/cohort-access.service';
+import { JoinContexts } from '../src/modules/live/join-contexts';
 import { createCohortWorld, CohortWorld } from './support/cohort-world';
 import { FakeLiveKit, LIVEKIT_KEY, LIVEKIT_SECRET } from './support/fake-livekit';
 import { TestApp } from './support/test-app';
@@ -158,6 +160,35 @@ describe('Live sessions: scheduling, joining, moderation, recordings (e2e)', () 
       await sut.http.post(`/api/sessions/${session.id}/participants/${trainee.id}/remove`).auth(world.trainees[0].token, { type: 'bearer' }).expect(403);
       await sut.http.post(`/api/sessions/${session.id}/participants/${trainee.id}/readmit`).auth(world.expert.token, { type: 'bearer' }).expect(200);
       await join(session.id, trainee.token).expect(200);
+    });
+
+    it('keeps one copy of a class\'s join rules per process, and replaces it once the class changes', async () => {
+      const session = await createAt(Date.now() - 5 * MINUTE, 120);
+      const contexts = sut.app.get(JoinContexts);
+      const first = await contexts.current(session.id);
+      expect(first?.trainees.has(world.trainees[0].id)).toBe(true);
+      expect(await contexts.current(session.id)).toBe(first);
+      await sut.app.get(CohortAccessService).accessChanged(session.cohortId);
+      const second = await contexts.current(session.id);
+      expect(second).not.toBe(first);
+      expect(second?.trainees.has(world.trainees[0].id)).toBe(true);
+    });
+
+    it('refuses at once what changed after joins were answered from the copy: withdrawal, reschedule, cancellation', async () => {
+      const session = await createAt(Date.now() - 5 * MINUTE, 120);
+      const [stays, leaves] = world.trainees;
+      for (const trainee of [stays, leaves, stays, leaves]) await join(session.id, trainee.token).expect(200);
+
+      await sut.http.delete(`/api/cohorts/${session.cohortId}/enrollments/${leaves.id}`).auth(world.admin, { type: 'bearer' }).expect(200);
+      await join(session.id, leaves.token).expect(403);
+      await join(session.id, stays.token).expect(200);
+
+      const later = iso(Date.now() + 3 * 60 * MINUTE);
+      await sut.http.patch(`/api/sessions/${session.id}`).auth(world.expert.token, { type: 'bearer' }).send({ startsAt: later }).expect(200);
+      await join(session.id, stays.token).expect(425);
+
+      await sut.http.post(`/api/sessions/${session.id}/cancel`).auth(world.expert.token, { type: 'bearer' }).expect(200);
+      await join(session.id, stays.token).expect(410);
     });
 
     it('mutes a microphone through LiveKit', async () => {

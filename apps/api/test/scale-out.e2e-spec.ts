@@ -117,6 +117,27 @@ describe('Scale-out: two API processes and two workers (e2e)', () => {
     expect(row).toMatchObject({ minutesPresent: 3, source: 'live' });
   });
 
+  it('refuses on one API, at once, a trainee withdrawn or removed through the other', async () => {
+    const cohortId = await world.addCohort();
+    const session = (
+      await api1.http
+        .post(`/api/cohorts/${cohortId}/sessions`)
+        .auth(world.expert.token, { type: 'bearer' })
+        .send({ title: 'Copies', startsAt: new Date(Date.now() - 5 * MINUTE).toISOString(), durationMinutes: 60, mode: 'remote' })
+        .expect(201)
+    ).body.items[0];
+    const joinOn2 = (token: string) => api2.http.post(`/api/sessions/${session.id}/join`).auth(token, { type: 'bearer' });
+    const [withdrawn, removed] = world.trainees;
+    // The second API now holds a copy of the class's rules with both trainees in it.
+    for (const trainee of [withdrawn, removed, withdrawn]) await joinOn2(trainee.token).expect(200);
+
+    await api1.http.delete(`/api/cohorts/${cohortId}/enrollments/${withdrawn.id}`).auth(world.admin, { type: 'bearer' }).expect(200);
+    await joinOn2(withdrawn.token).expect(403);
+    await joinOn2(removed.token).expect(200);
+    await api1.http.post(`/api/sessions/${session.id}/participants/${removed.id}/remove`).auth(world.expert.token, { type: 'bearer' }).expect(200);
+    await joinOn2(removed.token).expect(403);
+  });
+
   it('runs each job once with two workers: one e-mail per invitation', async () => {
     const token = await api2.adminToken();
     const emails = Array.from({ length: 8 }, (_, i) => `scaled-${i}-${randomUUID().slice(0, 6)}@academy.test`);

@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { RateLimiter } from './rate-limiter';
+import { VersionStamps } from './version-stamps';
 
 @Global()
-@Module({ providers: [RateLimiter], exports: [RateLimiter] })
+@Module({ providers: [RateLimiter, VersionStamps], exports: [RateLimiter, VersionStamps] })
 export class RateLimitModule {}

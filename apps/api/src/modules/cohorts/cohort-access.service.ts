@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import type { AuthUser } from '../../core/auth/auth-user';
+import { VersionStamps } from '../../core/redis/version-stamps';
 import { CohortEntity } from './cohort.entity';
 import { EnrollmentEntity } from './enrollment.entity';
 
@@ -15,6 +16,16 @@ interface MembershipRow {
   capacity: number;
   teacher_ids: string[];
   enrolled: boolean;
+}
+
+/** Who is in a cohort, for callers that keep it in memory (see `accessStamp`). */
+export interface CohortRoster {
+  cohortId: string;
+  centreId: string;
+  capacity: number;
+  teacherIds: string[];
+  /** Active enrollments. */
+  traineeIds: string[];
 }
 
 export interface CohortMembership {
@@ -32,6 +43,7 @@ export class CohortAccessService {
   constructor(
     @InjectRepository(CohortEntity) private readonly cohorts: Repository<CohortEntity>,
     @InjectRepository(EnrollmentEntity) private readonly enrollments: Repository<EnrollmentEntity>,
+    private readonly stamps: VersionStamps,
   ) {}
 
   /**
@@ -54,8 +66,35 @@ export class CohortAccessService {
       centreId: cohort.centre_id,
       capacity: cohort.capacity,
       teacherIds: cohort.teacher_ids,
-      relation: this.relationOf(cohort.centre_id, cohort.teacher_ids, cohort.enrolled, actor),
+      relation: relationOf(cohort.centre_id, cohort.teacher_ids.includes(actor.id), cohort.enrolled, actor),
     };
+  }
+
+  /** The cohort's teachers and active trainees; null when the cohort does not exist. */
+  async roster(cohortId: string): Promise<CohortRoster | null> {
+    const rows: { centre_id: string; capacity: number; teacher_ids: string[]; trainee_ids: string[] }[] = await this.cohorts.query(
+      `SELECT c.centre_id, c.capacity,
+              ARRAY(SELECT t.user_id::text FROM cohort_teachers t WHERE t.cohort_id = c.id) AS teacher_ids,
+              ARRAY(SELECT e.user_id::text FROM enrollments e WHERE e.cohort_id = c.id AND e.status = 'active') AS trainee_ids
+       FROM cohorts c WHERE c.id = $1`,
+      [cohortId],
+    );
+    const row = rows[0];
+    return row ? { cohortId, centreId: row.centre_id, capacity: row.capacity, teacherIds: row.teacher_ids, traineeIds: row.trainee_ids } : null;
+  }
+
+  /**
+   * A stamp that changes whenever who may enter the cohort's classes, or when, may have changed: a
+   * copy of the roster (or of a session's join rules) loaded under a stamp is good while it is
+   * still the stamp. Null when the stamps cannot be read; then no copy may be trusted.
+   */
+  accessStamp(cohortId: string): Promise<string | null> {
+    return this.stamps.read(`cohort-access:${cohortId}`);
+  }
+
+  /** Outdates every copy: call after committing a withdrawal, a teacher change, a session change or a removal. */
+  accessChanged(cohortId: string): Promise<void> {
+    return this.stamps.bump(`cohort-access:${cohortId}`);
   }
 
   /** The cohorts whose sessions appear in the person's schedule; 'all' for admins. */
@@ -95,11 +134,12 @@ export class CohortAccessService {
       .getRawMany<{ id: string }>();
     return [...new Set([...(await this.activeMemberIds(cohortId)), ...teachers.map((t) => t.id)])];
   }
+}
 
-  private relationOf(centreId: string, teacherIds: string[], enrolled: boolean, actor: AuthUser): CohortRelation | null {
-    if (actor.role === 'admin') return 'admin';
-    if (teacherIds.includes(actor.id)) return 'teacher';
-    if (actor.role === 'coordinator' && actor.centreId === centreId) return 'coordinator';
-    return enrolled ? 'trainee' : null;
-  }
+/** The person's relation to a cohort of that centre, given whether they teach it or hold an active place. */
+export function relationOf(centreId: string, teaches: boolean, enrolled: boolean, actor: AuthUser): CohortRelation | null {
+  if (actor.role === 'admin') return 'admin';
+  if (teaches) return 'teacher';
+  if (actor.role === 'coordinator' && actor.centreId === centreId) return 'coordinator';
+  return enrolled ? 'trainee' : null;
 }

@@ -11,6 +11,7 @@ import { CoursesService } from '../catalog/courses.service';
 import type { UserEntity } from '../identity/user.entity';
 import { UsersService } from '../identity/users.service';
 import { OrganizationsService } from '../organizations/organizations.service';
+import { CohortAccessService } from './cohort-access.service';
 import { CohortEntity } from './cohort.entity';
 import { CapacityBelowEnrolledError, CohortNotFoundError, NotCohortManagerError, NotCohortStaffError, NotTeachersError } from './cohorts.errors';
 import { CohortCountsDto, CohortDto, CreateCohortDto, ListCohortsQueryDto, MyEnrollmentDto, UpdateCohortDto } from './dto/cohort.dto';
@@ -42,6 +43,7 @@ export class CohortsService {
     private readonly roster: RosterService,
     private readonly audit: AuditService,
     private readonly certifiedTrainers: CertifiedTrainersService,
+    private readonly access: CohortAccessService,
   ) {}
 
   async create(dto: CreateCohortDto, actor: AuthUser): Promise<CohortDto> {
@@ -73,6 +75,7 @@ export class CohortsService {
       await this.audit.record([{ actorId: actor.id, action: 'cohort.updated', entityType: 'cohort', entityId: id, data: { ...dto } }], manager);
       await this.roster.fillFreePlaces(cohort, { actorId: actor.id, reason: 'capacity changed' }, manager);
     });
+    await this.access.accessChanged(id);
     return this.get(id, actor);
   }
 

@@ -6,6 +6,7 @@ import { InvalidInputError } from '../../core/errors/domain-error';
 import { Page, pageWindow } from '../../core/http/pagination';
 import type { UserDto } from '../identity/dto/user.dto';
 import { UsersService } from '../identity/users.service';
+import { CohortAccessService } from './cohort-access.service';
 import { AlreadyEnrolledError, NotTraineeError } from './cohorts.errors';
 import { CohortsService } from './cohorts.service';
 import { EnrollDto, EnrollmentDto, ListEnrollmentsQueryDto, WithdrawalDto } from './dto/enrollment.dto';
@@ -20,6 +21,7 @@ export class EnrollmentsService {
     private readonly cohorts: CohortsService,
     private readonly users: UsersService,
     private readonly roster: RosterService,
+    private readonly access: CohortAccessService,
   ) {}
 
   /**
@@ -79,6 +81,7 @@ export class EnrollmentsService {
     const promotedUserIds = await this.dataSource.transaction((manager) =>
       this.roster.withdraw(cohortId, userId, { actorId: actor.id, reason: reason ?? null, data: { via: 'single' } }, manager),
     );
+    await this.access.accessChanged(cohortId);
     return { userId, status: 'withdrawn', promotedUserIds };
   }
 

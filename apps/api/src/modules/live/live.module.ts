@@ -4,6 +4,7 @@ import { AuditModule } from '../audit/audit.module';
 import { CohortsModule } from '../cohorts/cohorts.module';
 import { UsersModule } from '../identity/users.module';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { JoinContexts } from './join-contexts';
 import { LiveKitWebhookController } from './livekit-webhook.controller';
 import { LiveSessionEntity } from './live-session.entity';
 import { RecordingEntity } from './recording.entity';
@@ -18,7 +19,7 @@ import { WebhookInboxService } from './webhook-inbox.service';
 @Module({
   imports: [TypeOrmModule.forFeature([LiveSessionEntity, RoomRemovalEntity, RecordingEntity, WebhookEventEntity]), CohortsModule, UsersModule, AuditModule, NotificationsModule],
   controllers: [SessionsController, LiveKitWebhookController],
-  providers: [SessionsService, RoomService, RecordingsService, WebhookInboxService],
+  providers: [SessionsService, RoomService, JoinContexts, RecordingsService, WebhookInboxService],
   exports: [SessionsService, RecordingsService, WebhookInboxService],
 })
 export class LiveModule {}

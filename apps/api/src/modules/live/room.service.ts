@@ -8,10 +8,12 @@ import { AppConfig } from '../../core/config/app-config';
 import { LiveKitGateway } from '../../core/livekit/livekit-gateway';
 import { RateLimiter } from '../../core/redis/rate-limiter';
 import { AuditService } from '../audit/audit.service';
-import type { CohortRelation } from '../cohorts/cohort-access.service';
+import { CohortAccessService, type CohortRelation } from '../cohorts/cohort-access.service';
 import { UsersService } from '../identity/users.service';
 import { JoinResponseDto, RoomActionResultDto } from './dto/session.dto';
 import { JoinWindowNotOpenError, RemovedFromRoomError, SessionEndedError, TooManyJoinRequestsError } from './live.errors';
+import { JoinContexts, type JoinContext } from './join-contexts';
+import type { LiveSessionEntity } from './live-session.entity';
 import { RoomRemovalEntity } from './room-removal.entity';
 import { SessionsService } from './sessions.service';
 
@@ -29,6 +31,22 @@ const GRANTS: Record<RoomRole, VideoGrant> = {
   observer: { canSubscribe: true, canPublish: false, canPublishData: false, hidden: true },
 };
 
+interface Admission {
+  session: LiveSessionEntity;
+  relation: CohortRelation;
+  name: string;
+  /** The room's participant limit, should the join create it. */
+  roomSize: number;
+}
+
+/** Why the session cannot be joined now, or null inside its join window. */
+function closedBecause(session: LiveSessionEntity, now: number, windowMs: number): Error | null {
+  if (session.status === 'cancelled') return new SessionEndedError('cancelled');
+  if (now >= session.endsAt.getTime()) return new SessionEndedError('ended');
+  const opensAt = session.startsAt.getTime() - windowMs;
+  return now < opensAt ? new JoinWindowNotOpenError(new Date(opensAt)) : null;
+}
+
 @Injectable()
 export class RoomService {
   private readonly logger = new Logger(RoomService.name);
@@ -41,35 +59,34 @@ export class RoomService {
     private readonly audit: AuditService,
     private readonly config: AppConfig,
     private readonly limiter: RateLimiter,
+    private readonly contexts: JoinContexts,
+    private readonly access: CohortAccessService,
   ) {}
 
   /** A LiveKit token for the session's room, only inside the join window and only for its people. */
   async join(sessionId: string, actor: AuthUser, ip: string): Promise<JoinResponseDto> {
-    await this.assertJoinRate(sessionId, actor, ip);
-    const { session, membership } = await this.sessions.joinAccess(sessionId, actor);
+    // Asked together (one Redis round trip with auto-pipelining): the rate count and the copy's stamp.
+    const [, context] = await Promise.all([this.assertJoinRate(sessionId, actor, ip), this.contexts.current(sessionId)]);
     const now = Date.now();
-    if (session.status === 'cancelled') throw new SessionEndedError('cancelled');
-    if (now >= session.endsAt.getTime()) throw new SessionEndedError('ended');
-    const opensAt = new Date(session.startsAt.getTime() - this.config.get('JOIN_WINDOW_MINUTES') * 60_000);
-    if (now < opensAt.getTime()) throw new JoinWindowNotOpenError(opensAt);
-    // Independent reads, asked together: at a class start hundreds of joins arrive in the same minute.
-    const [removed, user] = await Promise.all([this.removals.exists({ where: { sessionId, userId: actor.id } }), this.users.get(actor.id)]);
-    if (removed) throw new RemovedFromRoomError();
+    // A copy only ever admits; anything it would refuse is decided again from PostgreSQL.
+    const admission = (context && this.admitFromCopy(context, actor, now)) ?? (await this.admitFromDatabase(sessionId, actor, now));
+    const { session } = admission;
 
     if (!session.roomCreatedAt) {
       // Best effort: if LiveKit is down the token is still good, and the classroom says so plainly.
       try {
-        await this.livekit.ensureRoom(session.roomName, membership.capacity + membership.teacherIds.length + EXTRA_PARTICIPANTS, EMPTY_ROOM_TIMEOUT_SECONDS);
+        await this.livekit.ensureRoom(session.roomName, admission.roomSize, EMPTY_ROOM_TIMEOUT_SECONDS);
         await this.sessions.markRoomCreated(session.id);
+        session.roomCreatedAt = new Date();
       } catch (error) {
         this.logger.warn(`Room ${session.roomName} not created yet: ${error instanceof Error ? error.message : String(error)}`);
       }
     }
-    const role = ROLE_OF[membership.relation as CohortRelation];
+    const role = ROLE_OF[admission.relation];
     const token = await this.livekit.createJoinToken({
       room: session.roomName,
       identity: actor.id,
-      name: user.fullName,
+      name: admission.name,
       metadata: JSON.stringify({ role, userRole: actor.role }),
       grant: GRANTS[role],
       ttlSeconds: TOKEN_TTL_SECONDS,
@@ -81,6 +98,7 @@ export class RoomService {
   async remove(sessionId: string, userId: string, actor: AuthUser): Promise<RoomActionResultDto> {
     const { session } = await this.sessions.accessFor(sessionId, actor, ['admin', 'teacher']);
     await this.removals.createQueryBuilder().insert().values({ sessionId, userId, removedBy: actor.id }).orIgnore().execute();
+    await this.access.accessChanged(session.cohortId);
     await this.audit.record([{ actorId: actor.id, action: 'room.remove', entityType: 'session', entityId: sessionId, data: { userId } }]);
     return { appliedInRoom: await this.applied(() => this.livekit.removeParticipant(session.roomName, userId)) };
   }
@@ -95,6 +113,30 @@ export class RoomService {
   async mute(sessionId: string, userId: string, actor: AuthUser): Promise<RoomActionResultDto> {
     const { session } = await this.sessions.accessFor(sessionId, actor, ['admin', 'teacher']);
     return { appliedInRoom: await this.applied(() => this.livekit.muteMicrophone(session.roomName, userId)) };
+  }
+
+  private admitFromCopy(context: JoinContext, actor: AuthUser, now: number): Admission | null {
+    const person = closedBecause(context.session, now, this.windowMs) ? null : this.contexts.admit(context, actor);
+    return person && { ...person, session: context.session, roomSize: context.capacity + context.teacherCount + EXTRA_PARTICIPANTS };
+  }
+
+  /** The same rules read from PostgreSQL: the answer for anyone a copy does not admit, with the reason. */
+  private async admitFromDatabase(sessionId: string, actor: AuthUser, now: number): Promise<Admission> {
+    const { session, membership } = await this.sessions.joinAccess(sessionId, actor);
+    const closed = closedBecause(session, now, this.windowMs);
+    if (closed) throw closed;
+    const [removed, user] = await Promise.all([this.removals.exists({ where: { sessionId, userId: actor.id } }), this.users.get(actor.id)]);
+    if (removed) throw new RemovedFromRoomError();
+    return {
+      session,
+      relation: membership.relation as CohortRelation,
+      name: user.fullName,
+      roomSize: membership.capacity + membership.teacherIds.length + EXTRA_PARTICIPANTS,
+    };
+  }
+
+  private get windowMs(): number {
+    return this.config.get('JOIN_WINDOW_MINUTES') * 60_000;
   }
 
   /** A reloading page or a script may ask again and again: each join costs a signature and LiveKit calls. */

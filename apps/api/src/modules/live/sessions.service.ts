@@ -106,6 +106,7 @@ export class SessionsService {
     const planned = { id: session.id, startsAt: session.startsAt };
     Object.assign(session, { title: dto.title?.trim() ?? session.title, mode: dto.mode ?? session.mode, startsAt, endsAt: new Date(startsAt.getTime() + minutes * 60_000) });
     await this.withOverlapCheck(() => this.sessions.save(session));
+    await this.access.accessChanged(session.cohortId);
     if (planned.startsAt.getTime() !== startsAt.getTime()) {
       await this.reminders.unplan(planned);
       await this.reminders.plan([session]);
@@ -119,6 +120,7 @@ export class SessionsService {
     this.assertUpcoming(session);
     session.status = 'cancelled';
     await this.sessions.save(session);
+    await this.access.accessChanged(session.cohortId);
     await this.reminders.unplan(session);
     await this.notify(session, 'session-cancelled');
     return SessionDto.from(session);

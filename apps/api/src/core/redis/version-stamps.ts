@@ -1,0 +1,57 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { AppConfig } from '../config/app-config';
+import { RedisClient } from './redis.module';
+
+/** A stamp lives a day; a stamp that expired only costs the holders of copies one reload. */
+const STAMP_SECONDS = 24 * 60 * 60;
+
+/** The key's stamp; a key without one (never changed, expired, Redis restarted) gets a fresh one. */
+const READ = `
+local stamp = redis.call('GET', KEYS[1])
+if not stamp then
+  stamp = ARGV[1]
+  redis.call('SET', KEYS[1], stamp, 'EX', ARGV[2])
+end
+return stamp`;
+
+/**
+ * Version stamps shared by every process, for copies of PostgreSQL data kept in memory: a copy is
+ * good while its key's stamp is the one it was loaded under. Writers replace the stamp after their
+ * change is committed, so that every process sees the change on its next read.
+ *
+ * Stamps are random, never counters: after Redis restarts empty no old stamp can come back and make
+ * an outdated copy look current.
+ */
+@Injectable()
+export class VersionStamps {
+  private readonly logger = new Logger(VersionStamps.name);
+  private readonly prefix: string;
+
+  constructor(
+    private readonly redis: RedisClient,
+    config: AppConfig,
+  ) {
+    this.prefix = `${config.get('QUEUE_PREFIX')}:stamp:`;
+  }
+
+  /** The current stamp, or null when Redis cannot answer (then no copy may be trusted). */
+  async read(key: string): Promise<string | null> {
+    try {
+      return (await this.redis.eval(READ, 1, this.prefix + key, randomUUID(), STAMP_SECONDS)) as string;
+    } catch (error) {
+      this.logger.warn(`Stamp of ${key} not read, Redis did not answer: ${(error as Error).message}`);
+      return null;
+    }
+  }
+
+  /** Marks every copy of `key` as outdated. Call it after the change is committed. */
+  async bump(key: string): Promise<void> {
+    try {
+      await this.redis.set(this.prefix + key, randomUUID(), 'EX', STAMP_SECONDS);
+    } catch (error) {
+      // Copies are also reloaded on a timer, which bounds how long this one stays outdated.
+      this.logger.warn(`Stamp of ${key} not replaced, Redis did not answer: ${(error as Error).message}`);
+    }
+  }
+}
