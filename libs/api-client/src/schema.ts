@@ -1216,9 +1216,21 @@ export interface components {
             /** Format: uuid */
             jobId: string;
         };
+        /**
+         * @description What is wrong, for a message in the reader’s language (absent on imports made before codes existed)
+         * @enum {string}
+         */
+        ImportRowProblem: "unreadable-row" | "email-missing" | "email-invalid" | "email-repeated" | "name-missing" | "name-too-long" | "locale-unknown" | "time-zone-unknown" | "not-a-trainee";
         ImportRowErrorDto: {
             /** @description Line in the file, the header being line 1 */
             row: number;
+            /** @description What is wrong, for a message in the reader’s language (absent on imports made before codes existed) */
+            code?: components["schemas"]["ImportRowProblem"];
+            /** @description The row’s values the message names (email, firstRow, max, locale, timeZone, role, detail) */
+            params?: {
+                [key: string]: string;
+            };
+            /** @description The same in English */
             message: string;
         };
         ImportResultDto: {

@@ -49,6 +49,8 @@ export async function documentDirection(page: Page): Promise<{ dir: string; lang
 export async function saveScreenshot(page: Page, name: string): Promise<string> {
   // Fonts and pending requests settle before the picture is taken.
   await page.evaluate(() => document.fonts.ready);
+  // And running transitions: after a language switch the shell slides its sidebar to the other side.
+  await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished)));
   const path = join(platform().screenshotDir, `${name}.png`);
   await page.screenshot({ path, fullPage: true });
   return path;

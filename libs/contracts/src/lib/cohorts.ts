@@ -6,3 +6,20 @@ export type EnrollmentStatus = (typeof ENROLLMENT_STATUSES)[number];
 
 export const JOB_STATES = ['waiting', 'active', 'completed', 'failed'] as const;
 export type JobState = (typeof JOB_STATES)[number];
+
+/**
+ * Why a row of an enrollment CSV was not imported; the web shows each in the reader's language,
+ * with the row's values from `params` (email, firstRow, max, locale, timeZone, role, detail).
+ */
+export const IMPORT_ROW_PROBLEMS = [
+  'unreadable-row',
+  'email-missing',
+  'email-invalid',
+  'email-repeated',
+  'name-missing',
+  'name-too-long',
+  'locale-unknown',
+  'time-zone-unknown',
+  'not-a-trainee',
+] as const;
+export type ImportRowProblem = (typeof IMPORT_ROW_PROBLEMS)[number];

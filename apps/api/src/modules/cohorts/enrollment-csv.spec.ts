@@ -14,11 +14,11 @@ describe('enrollment CSV', () => {
       { row: 12, email: 'existing.trainee@import.test', fullName: 'Stagiaire Existant', locale: undefined, timeZone: undefined },
     ]);
     expect(sut.errors).toEqual([
-      { row: 7, message: 'email is missing' },
-      { row: 8, message: '"pas-un-courriel" is not a valid e-mail address' },
-      { row: 9, message: 'amina.benali@import.test is already on row 2' },
-      { row: 10, message: 'locale "de" is not one of ar, fr, en' },
-      { row: 11, message: 'time_zone "Mars/Olympus_Mons" is not an IANA time zone such as Africa/Casablanca' },
+      { row: 7, code: 'email-missing', params: {}, message: 'email is missing' },
+      { row: 8, code: 'email-invalid', params: { email: 'pas-un-courriel' }, message: '"pas-un-courriel" is not a valid e-mail address' },
+      { row: 9, code: 'email-repeated', params: { email: 'amina.benali@import.test', firstRow: '2' }, message: 'amina.benali@import.test is already on row 2' },
+      { row: 10, code: 'locale-unknown', params: { locale: 'de' }, message: 'locale "de" is not one of ar, fr, en' },
+      { row: 11, code: 'time-zone-unknown', params: { timeZone: 'Mars/Olympus_Mons' }, message: 'time_zone "Mars/Olympus_Mons" is not an IANA time zone such as Africa/Casablanca' },
     ]);
   });
 
@@ -30,9 +30,9 @@ describe('enrollment CSV', () => {
       [5, 'Zoé Müller'],
     ]);
     expect(sut.errors).toEqual([
-      { row: 6, message: 'karim.haddad@import.test is already on row 2' },
-      { row: 7, message: 'email is missing' },
-      { row: 8, message: 'full_name is missing' },
+      { row: 6, code: 'email-repeated', params: { email: 'karim.haddad@import.test', firstRow: '2' }, message: 'karim.haddad@import.test is already on row 2' },
+      { row: 7, code: 'email-missing', params: {}, message: 'email is missing' },
+      { row: 8, code: 'name-missing', params: {}, message: 'full_name is missing' },
     ]);
   });
 

@@ -4,6 +4,7 @@ import { parse } from 'csv-parse/sync';
 import { isTimeZone } from '../../core/http/is-time-zone';
 import { InvalidCsvError } from './cohorts.errors';
 import type { ImportRowError } from './import-job.entity';
+import { rowError } from './import-row-error';
 
 /** A good row of an enrollment file. `row` is its line in the file, the header being line 1. */
 export interface CsvPerson {
@@ -60,7 +61,7 @@ export function readEnrollmentCsv(file: Buffer): EnrollmentCsv {
     trim: true,
     info: true,
     skip_records_with_error: true,
-    on_skip: (error) => void errors.push({ row: Number(error?.lines ?? 0), message: `the row cannot be read as CSV (${error?.message ?? 'unknown error'})` }),
+    on_skip: (error) => void errors.push(rowError(Number(error?.lines ?? 0), 'unreadable-row', { detail: error?.message ?? 'unknown error' })),
     // csv-parse's types do not model `info: true`, which wraps each record with where it was read.
   }) as unknown as { record: string[]; info: { lines: number } }[];
   const [header, ...rows] = records;
@@ -74,7 +75,7 @@ export function readEnrollmentCsv(file: Buffer): EnrollmentCsv {
     const person = { row: info.lines, email: cell('email').toLowerCase(), fullName: cell('fullName'), locale: cell('locale').toLowerCase(), timeZone: cell('timeZone') };
     const problem = rowProblem(person, firstRowOf.get(person.email));
     if (problem) {
-      errors.push({ row: person.row, message: problem });
+      errors.push(problem);
       continue;
     }
     firstRowOf.set(person.email, person.row);
@@ -83,14 +84,15 @@ export function readEnrollmentCsv(file: Buffer): EnrollmentCsv {
   return { people, errors: errors.sort((a, b) => a.row - b.row) };
 }
 
-function rowProblem(person: { email: string; fullName: string; locale: string; timeZone: string }, firstRow: number | undefined): string | null {
-  if (!person.email) return 'email is missing';
-  if (person.email.length > MAX_EMAIL_LENGTH || !isEmail(person.email)) return `"${person.email}" is not a valid e-mail address`;
-  if (firstRow !== undefined) return `${person.email} is already on row ${firstRow}`;
-  if (!person.fullName) return 'full_name is missing';
-  if (person.fullName.length > MAX_NAME_LENGTH) return `full_name is longer than ${MAX_NAME_LENGTH} characters`;
-  if (person.locale && !(LOCALES as readonly string[]).includes(person.locale)) return `locale "${person.locale}" is not one of ${LOCALES.join(', ')}`;
-  if (person.timeZone && !isTimeZone(person.timeZone)) return `time_zone "${person.timeZone}" is not an IANA time zone such as Africa/Casablanca`;
+function rowProblem(person: { row: number; email: string; fullName: string; locale: string; timeZone: string }, firstRow: number | undefined): ImportRowError | null {
+  const { row, email, fullName, locale, timeZone } = person;
+  if (!email) return rowError(row, 'email-missing');
+  if (email.length > MAX_EMAIL_LENGTH || !isEmail(email)) return rowError(row, 'email-invalid', { email });
+  if (firstRow !== undefined) return rowError(row, 'email-repeated', { email, firstRow: String(firstRow) });
+  if (!fullName) return rowError(row, 'name-missing');
+  if (fullName.length > MAX_NAME_LENGTH) return rowError(row, 'name-too-long', { max: String(MAX_NAME_LENGTH) });
+  if (locale && !(LOCALES as readonly string[]).includes(locale)) return rowError(row, 'locale-unknown', { locale });
+  if (timeZone && !isTimeZone(timeZone)) return rowError(row, 'time-zone-unknown', { timeZone });
   return null;
 }
 

@@ -1,10 +1,14 @@
-import type { JobState } from '@mre/contracts';
+import type { ImportRowProblem, JobState } from '@mre/contracts';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { UserEntity } from '../identity/user.entity';
 import { CohortEntity } from './cohort.entity';
 
 export interface ImportRowError {
   row: number;
+  /** Absent from imports stored before problems had codes. */
+  code?: ImportRowProblem;
+  params?: Record<string, string>;
+  /** The same in English, for API clients and the logs. */
   message: string;
 }
 

@@ -1,5 +1,5 @@
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
-import { JOB_STATES, type JobState } from '@mre/contracts';
+import { IMPORT_ROW_PROBLEMS, JOB_STATES, type ImportRowProblem, type JobState } from '@mre/contracts';
 import type { ImportJobEntity } from '../import-job.entity';
 
 export class ImportFileDto {
@@ -13,7 +13,11 @@ export class JobStartedDto {
 
 export class ImportRowErrorDto {
   @ApiProperty({ description: 'Line in the file, the header being line 1' }) row: number;
-  @ApiProperty() message: string;
+  @ApiPropertyOptional({ enum: IMPORT_ROW_PROBLEMS, enumName: 'ImportRowProblem', description: 'What is wrong, for a message in the reader’s language (absent on imports made before codes existed)' })
+  code?: ImportRowProblem;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, description: 'The row’s values the message names (email, firstRow, max, locale, timeZone, role, detail)' })
+  params?: Record<string, string>;
+  @ApiProperty({ description: 'The same in English' }) message: string;
 }
 
 export class ImportResultDto {

@@ -9,6 +9,7 @@ import { UsersService } from '../../identity/users.service';
 import { CohortEntity } from '../cohort.entity';
 import { CsvPerson, readEnrollmentCsv } from '../enrollment-csv';
 import { ImportJobEntity, ImportResult } from '../import-job.entity';
+import { rowError } from '../import-row-error';
 import { RosterService } from '../roster.service';
 
 /**
@@ -79,7 +80,7 @@ export class EnrollCsvJob extends WorkerHost implements BeforeApplicationShutdow
 
   private async enrollBatch(batch: CsvPerson[], cohort: CohortEntity, entry: ImportJobEntity, manager: EntityManager): Promise<ImportResult> {
     const { users, invitedIds } = await this.users.findOrInviteTrainees(batch, cohort.centreId, manager);
-    const errors = users.flatMap((u, i) => (u.role === 'trainee' ? [] : [{ row: batch[i].row, message: `${u.email} is a ${u.role}, not a trainee` }]));
+    const errors = users.flatMap((u, i) => (u.role === 'trainee' ? [] : [rowError(batch[i].row, 'not-a-trainee', { email: u.email, role: u.role })]));
     const trainees = users.filter((u) => u.role === 'trainee').map((u) => u.id);
     const placements = await this.roster.add(cohort.id, trainees, { actorId: entry.requestedBy, data: { via: 'import', importId: entry.id } }, manager);
     const count = (status: string) => placements.filter((p) => p.status === status).length;

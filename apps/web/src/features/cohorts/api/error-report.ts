@@ -10,13 +10,18 @@ export function csvCell(value: string | number): string {
   return /[",;\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
-/** The rows an import refused, as a CSV file (with a BOM, so that Excel reads it as UTF-8). */
-export function errorReportCsv(errors: Schemas['ImportRowErrorDto'][]): string {
-  const lines = [['row', 'message'], ...errors.map((error) => [error.row, error.message])];
+type RowError = Schemas['ImportRowErrorDto'];
+
+/**
+ * The rows an import refused, as a CSV file (with a BOM, so that Excel reads it as UTF-8); `describe`
+ * words each problem (in the reader's language), by default the API's English message.
+ */
+export function errorReportCsv(errors: RowError[], describe: (error: RowError) => string = (error) => error.message): string {
+  const lines = [['row', 'message'], ...errors.map((error) => [error.row, describe(error)])];
   return `\uFEFF${lines.map((cells) => cells.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
 
 /** A link target that downloads the report; a data URL needs no cleanup, unlike an object URL. */
-export function errorReportHref(errors: Schemas['ImportRowErrorDto'][]): string {
-  return `data:text/csv;charset=utf-8,${encodeURIComponent(errorReportCsv(errors))}`;
+export function errorReportHref(errors: RowError[], describe?: (error: RowError) => string): string {
+  return `data:text/csv;charset=utf-8,${encodeURIComponent(errorReportCsv(errors, describe))}`;
 }

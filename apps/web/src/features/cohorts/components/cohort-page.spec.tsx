@@ -108,7 +108,17 @@ describe('cohort page', () => {
           enrolled: 0,
           waitlisted: 3,
           skipped: 1,
-          errors: [{ row: 4, message: '=HYPERLINK("x") is not an e-mail' }],
+          errors: [
+            // Stored before rows had codes: shown as the API worded it.
+            { row: 4, message: '=HYPERLINK("x") is not an e-mail' },
+            {
+              row: 5,
+              code: 'email-repeated',
+              params: { email: 'salma@centre.ma', firstRow: '2' },
+              message: 'salma@centre.ma is already on row 2',
+            },
+            { row: 6, code: 'not-a-trainee', params: { email: 'expert@mre.ca', role: 'expert' }, message: 'expert@mre.ca is a expert, not a trainee' },
+          ],
         },
       },
     ];
@@ -146,15 +156,24 @@ describe('cohort page', () => {
     expect(within(summary).getByTestId('import-created').textContent).toBe('3');
     expect(within(summary).getByTestId('import-waitlisted').textContent).toBe('3');
     expect(within(summary).getByTestId('import-skipped').textContent).toBe('1');
-    expect(within(summary).getByTestId('import-errors').textContent).toBe('1');
-    expect(within(summary).getByTestId('import-error-list').textContent).toContain('Ligne 4');
+    expect(within(summary).getByTestId('import-errors').textContent).toBe('3');
+    const problems = within(within(summary).getByTestId('import-error-list'))
+      .getAllByRole('listitem')
+      .map((item) => item.textContent?.replace(/[\u2068\u2069]/g, ''));
+    expect(problems).toEqual([
+      'Ligne 4 : =HYPERLINK("x") is not an e-mail',
+      'Ligne 5 : salma@centre.ma figure déjà à la ligne 2',
+      'Ligne 6 : expert@mre.ca a déjà un compte « Expert », pas un compte stagiaire',
+    ]);
 
     const report = within(summary).getByTestId('import-error-report');
     expect(report.getAttribute('download')).toBe('import-errors.csv');
     const href = report.getAttribute('href') ?? '';
     expect(href.startsWith('data:text/csv;charset=utf-8,')).toBe(true);
     expect(decodeURIComponent(href.slice(href.indexOf(',') + 1))).toBe(
-      '\uFEFFrow,message\r\n4,"\'=HYPERLINK(""x"") is not an e-mail"\r\n',
+      '\uFEFFrow,message\r\n4,"\'=HYPERLINK(""x"") is not an e-mail"\r\n' +
+        '5,salma@centre.ma figure déjà à la ligne 2\r\n' +
+        '6,"expert@mre.ca a déjà un compte « Expert », pas un compte stagiaire"\r\n',
     );
 
     await waitFor(() => expect(rosterLoads).toBeGreaterThan(loadsBefore));

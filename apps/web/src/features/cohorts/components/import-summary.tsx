@@ -2,6 +2,7 @@ import { Alert, Anchor, List, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '@mre/api-client';
 import { errorReportHref } from '../api/error-report';
+import { rowProblemText } from '../api/row-problem';
 
 type ImportResult = Schemas['ImportResultDto'];
 
@@ -11,7 +12,7 @@ const SHOWN_ERRORS = 10;
 const COUNTS = ['created', 'enrolled', 'waitlisted', 'skipped'] as const;
 
 export function ImportSummary({ result }: { result: ImportResult }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const errors = result.errors;
   return (
     <Stack data-testid="import-summary">
@@ -33,7 +34,7 @@ export function ImportSummary({ result }: { result: ImportResult }) {
           <List size="sm" data-testid="import-error-list">
             {errors.slice(0, SHOWN_ERRORS).map((error) => (
               <List.Item key={error.row}>
-                {t('cohorts.import.rowError', { row: error.row })} <span dir="ltr">{error.message}</span>
+                {t('cohorts.import.rowError', { row: error.row })} <bdi dir={error.code ? i18n.dir() : 'ltr'}>{rowProblemText(t, error)}</bdi>
               </List.Item>
             ))}
           </List>
@@ -43,7 +44,7 @@ export function ImportSummary({ result }: { result: ImportResult }) {
             </Text>
           )}
           <Anchor
-            href={errorReportHref(errors)}
+            href={errorReportHref(errors, (error) => rowProblemText(t, error, { bidi: false }))}
             download="import-errors.csv"
             size="sm"
             data-testid="import-error-report"
