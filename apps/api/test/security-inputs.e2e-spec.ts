@@ -221,7 +221,7 @@ describe('Security: hostile inputs (e2e)', () => {
       lines.push(`"=1+1",Bad Email`);
       const job = await waitForJob((await upload(Buffer.from(`email,full_name\n${lines.join('\n')}\n`), 'formulas.csv').expect(202)).body.jobId);
       expect(job.state).toBe('completed');
-      expect(job.result.errors).toEqual([{ row: 6, message: expect.stringContaining('=1+1') }]);
+      expect(job.result.errors).toEqual([{ row: 6, code: 'email-invalid', params: { email: '=1+1' }, message: expect.stringContaining('=1+1') }]);
       const roster = (await get(`/cohorts/${world.cohortId}/enrollments`, { q: `-${tag}@`, pageSize: '100' }).expect(200)).body.items;
       expect(roster.map((e: { fullName: string }) => e.fullName).sort()).toEqual([...formulas].sort());
     });
