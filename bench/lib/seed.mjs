@@ -2,6 +2,12 @@
 // would take minutes to create one request at a time. The rows are the ones the API itself writes:
 // the schema comes from the API's migrations, run when the API process starts.
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { DIST } from './harness.mjs';
+
+const require = createRequire(import.meta.url);
 
 export const SECTORS = ['aeronautics', 'automotive', 'health', 'digital', 'ai', 'distance-learning'];
 const MINUTE = 60_000;
@@ -141,4 +147,16 @@ export async function seedProgramme(
   );
   await db.query('ANALYZE');
   return { networkIds, centreIds, courseIds, cohortIds, experts };
+}
+
+/**
+ * Fills attendance_presence from the seeded segments with the statement the worker runs after each
+ * batch of webhooks (from the build under test), as if the worker had recorded them. A build from
+ * before the table existed (BENCH_DIST) has nothing to fill.
+ */
+export async function refreshPresence(db) {
+  const file = join(DIST, 'modules/attendance/refresh-presence.sql.js');
+  if (!existsSync(file)) return;
+  const { ALL_PAIRS, refreshPresenceSql } = require(file);
+  await db.query(refreshPresenceSql(ALL_PAIRS));
 }

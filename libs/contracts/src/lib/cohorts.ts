@@ -3,6 +3,8 @@ export type CohortKind = (typeof COHORT_KINDS)[number];
 
 export const ENROLLMENT_STATUSES = ['active', 'waitlisted', 'withdrawn', 'completed'] as const;
 export type EnrollmentStatus = (typeof ENROLLMENT_STATUSES)[number];
+/** Enrollments that make someone a beneficiary of the programme (reports, attendance averages). */
+export const BENEFICIARY_STATUSES = ['active', 'completed'] as const satisfies readonly EnrollmentStatus[];
 
 export const JOB_STATES = ['waiting', 'active', 'completed', 'failed'] as const;
 export type JobState = (typeof JOB_STATES)[number];

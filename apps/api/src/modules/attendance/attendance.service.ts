@@ -11,6 +11,7 @@ import { SessionsService } from '../live/sessions.service';
 import { computeAttendance } from './attendance-calculator';
 import { AttendanceMarkEntity } from './attendance-mark.entity';
 import { AttendanceSegmentEntity } from './attendance-segment.entity';
+import { refreshPresenceSql } from './refresh-presence.sql';
 import { AttendanceListDto, AttendanceRowDto, CorrectAttendanceDto } from './dto/attendance.dto';
 
 /** One participant connection as a LiveKit event reports it. */
@@ -21,6 +22,17 @@ export interface ParticipantEvent {
   joinedAt: Date | null;
   leftAt: Date | null;
 }
+
+/** What a batch of webhook events changed, for `refreshPresence`. */
+export interface TouchedAttendance {
+  pairs: { sessionId: string; userId: string }[];
+  /** Sessions whose room finished: everyone's open connection now ends with the room. */
+  finishedSessionIds: string[];
+}
+
+/** The touched pairs, as `refreshPresenceSql` wants them: given ones, and everyone of finished rooms. */
+const TOUCHED_PAIRS = `SELECT * FROM unnest($1::uuid[], $2::uuid[]) AS t(session_id, user_id)
+  UNION ALL SELECT session_id, user_id FROM attendance_segments WHERE session_id = ANY($3::uuid[])`;
 
 /** Attendance of people over a cohort's held sessions. */
 export interface AttendanceTally {
@@ -66,6 +78,15 @@ export class AttendanceService {
          left_at = GREATEST(attendance_segments.left_at, EXCLUDED.left_at)`,
       [event.session.id, event.participantSid, event.userId, event.joinedAt, event.leftAt],
     );
+  }
+
+  /**
+   * Brings the stored presence (what the dashboard sums) up to date with the segments, for a whole
+   * batch in one statement, in the transaction that wrote the segments.
+   */
+  async refreshPresence({ pairs, finishedSessionIds }: TouchedAttendance, manager: EntityManager): Promise<void> {
+    if (pairs.length === 0 && finishedSessionIds.length === 0) return;
+    await manager.query(refreshPresenceSql(TOUCHED_PAIRS), [pairs.map((p) => p.sessionId), pairs.map((p) => p.userId), finishedSessionIds]);
   }
 
   async list(sessionId: string, actor: AuthUser): Promise<AttendanceListDto> {

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
-import { DataSource, In, LessThanOrEqual, Repository } from 'typeorm';
+import { DataSource, EntityManager, In, LessThanOrEqual, Repository } from 'typeorm';
 import type { AuthUser } from '../../core/auth/auth-user';
 import { postgresErrorCode } from '../../core/database/postgres-errors';
 import { NotFoundError } from '../../core/errors/domain-error';
@@ -162,13 +162,21 @@ export class SessionsService {
     await this.sessions.update(id, { roomCreatedAt: new Date() });
   }
 
-  async byRoomNames(roomNames: string[]): Promise<LiveSessionEntity[]> {
-    return roomNames.length === 0 ? [] : this.sessions.find({ where: { roomName: In(roomNames) } });
+  /**
+   * The sessions of these rooms, locked until the caller's transaction ends: the webhook worker
+   * writes a session's attendance one batch at a time, so a batch never computes a person's
+   * presence from a snapshot that misses another worker's uncommitted segments or room finish.
+   * Locked in id order, so that two workers cannot deadlock.
+   */
+  lockByRoomNames(roomNames: string[], manager: EntityManager): Promise<LiveSessionEntity[]> {
+    if (roomNames.length === 0) return Promise.resolve([]);
+    return manager.getRepository(LiveSessionEntity).find({ where: { roomName: In(roomNames) }, order: { id: 'ASC' }, lock: { mode: 'for_no_key_update' } });
   }
 
   /** The first room_finished wins: a replay of an older one cannot move it. */
-  async markRoomFinished(id: string, at: Date): Promise<void> {
-    await this.sessions
+  async markRoomFinished(id: string, at: Date, manager: EntityManager): Promise<void> {
+    await manager
+      .getRepository(LiveSessionEntity)
       .createQueryBuilder()
       .update()
       .set({ roomFinishedAt: () => 'LEAST(COALESCE(room_finished_at, :at), :at)' })

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DEFAULT_TIME_ZONE, type CohortKind } from '@mre/contracts';
 import { DataSource } from 'typeorm';
+import { BENEFICIARY_SQL } from '../attendance/refresh-presence.sql';
 import { toCsv } from './csv';
 import { BeneficiariesDto, CascadeDto, MonthDeliveryDto, ReportOverviewDto, ReportQueryDto } from './dto/report.dto';
 
 /** Enrollments that make someone a beneficiary. */
-const COUNTED = `('active', 'completed')`;
+const COUNTED = BENEFICIARY_SQL;
 
 /** Positional parameters for one SQL statement. */
 class Params {
@@ -44,7 +45,8 @@ const round1 = (value: number) => Math.round(value * 10) / 10;
 
 /**
  * The programme dashboard, read straight from the tables of the other contexts with aggregate SQL
- * (this context owns no data): a million attendance segments stay in PostgreSQL.
+ * (this context owns no data). Attendance comes from the presence the worker stores per session,
+ * never from the million attendance segments.
  */
 @Injectable()
 export class ReportingService {
@@ -129,55 +131,65 @@ export class ReportingService {
   }
 
   /**
-   * Held sessions, their hours and attendance, per month. A person's share of a session is the
-   * union of their connections clamped to the scheduled time (range_agg merges overlapping
-   * reconnects), as the attendance calculator does; an in-person check-in, or a manual correction
-   * to present, is the whole session.
+   * Held sessions, their hours and attendance, per month. A person's share of a session is their
+   * presence as the worker stored it (their connections clamped to the scheduled time, overlapping
+   * reconnects counted once, as the attendance calculator does) over its length; an in-person
+   * check-in, or a manual correction to present, is the whole session; someone with neither counts 0.
+   *
+   * It reads one stored total per session (attendance_session_presence: the presence of the people
+   * counted when it was written) and corrects it with few rows: people whose enrollment counts now
+   * but did not then, or the reverse (enrollment rows are never deleted, so a change is a status),
+   * and whole-session marks. Summed per session first, that equals summing each counted person's share.
    */
   private async delivery(query: ReportQueryDto): Promise<{ month: string; sessionsHeld: number; seconds: number; percentSum: number; pairs: number }[]> {
     const params = new Params();
     const zone = params.add(DEFAULT_TIME_ZONE);
     return this.dataSource.query(
       `WITH held AS (
-         SELECT s.id, s.cohort_id, s.starts_at, s.ends_at, s.room_finished_at,
-                extract(epoch FROM s.ends_at - s.starts_at) AS seconds,
+         SELECT s.id, s.cohort_id,
+                extract(epoch FROM s.ends_at - s.starts_at)::float8 AS seconds,
                 to_char(s.starts_at AT TIME ZONE ${zone}, 'YYYY-MM') AS month
            FROM live_sessions s
            JOIN cohorts c ON c.id = s.cohort_id
            JOIN courses co ON co.id = c.course_id
           WHERE s.status = 'scheduled' AND s.ends_at <= now() AND s.ends_at > s.starts_at
             AND ${cohortScope(query, params, { network: true })} AND ${sessionWindow(query, params)}
-       ), attendance_by_session AS (
-         -- Session by session, so each aggregation is one session's few hundred segments (read
-         -- through the (session_id, user_id) index) instead of one sort of every segment at once.
-         SELECT h.month, x.pairs, x.percent_sum
+       ), counted AS (
+         SELECT e.cohort_id, count(*)::int AS people
+           FROM enrollments e
+          WHERE e.status IN ${COUNTED} AND e.cohort_id IN (SELECT cohort_id FROM held)
+          GROUP BY e.cohort_id
+       ), corrections AS (
+         -- Counted when stored, not now (withdrawn, back on the waitlist).
+         SELECT p.session_id, -p.present_seconds AS seconds
            FROM held h
-           CROSS JOIN LATERAL (
-             SELECT count(*)::int AS pairs,
-                    coalesce(sum(CASE WHEN m.checked_in_at IS NOT NULL OR m.corrected_status = 'present' THEN 100 ELSE 100 * coalesce(p.seconds, 0) / h.seconds END), 0) AS percent_sum
-               FROM enrollments e
-               LEFT JOIN (
-                 SELECT g.user_id, (SELECT sum(extract(epoch FROM upper(r) - lower(r))) FROM unnest(range_agg(tstzrange(g.from_at, g.to_at))) r) AS seconds
-                   FROM (SELECT seg.user_id,
-                                greatest(seg.joined_at, h.starts_at) AS from_at,
-                                -- A connection still open when the room finished ended with the room; else at the end.
-                                least(coalesce(seg.left_at, CASE WHEN h.room_finished_at > seg.joined_at THEN h.room_finished_at END, h.ends_at), h.ends_at) AS to_at
-                           FROM attendance_segments seg
-                          WHERE seg.session_id = h.id AND seg.joined_at IS NOT NULL) g
-                  WHERE g.to_at > g.from_at
-                  GROUP BY g.user_id
-               ) p ON p.user_id = e.user_id
-               LEFT JOIN attendance_marks m ON m.session_id = h.id AND m.user_id = e.user_id
-              WHERE e.cohort_id = h.cohort_id AND e.status IN ${COUNTED}
-           ) x
-       ), sessions AS (
-         SELECT month, count(*)::int AS sessions, sum(seconds)::float8 AS seconds FROM held GROUP BY month
-       ), attendance AS (
-         SELECT month, sum(percent_sum)::float8 AS percent_sum, sum(pairs)::int AS pairs FROM attendance_by_session GROUP BY month
+           JOIN enrollments e ON e.cohort_id = h.cohort_id AND e.status NOT IN ${COUNTED}
+           JOIN attendance_presence p ON p.session_id = h.id AND p.user_id = e.user_id AND p.counted
+         UNION ALL
+         -- Counted now, not when stored (promoted from the waitlist, enrolled later).
+         SELECT p.session_id, p.present_seconds
+           FROM held h
+           JOIN attendance_presence p ON p.session_id = h.id AND NOT p.counted
+           JOIN enrollments e ON e.cohort_id = h.cohort_id AND e.user_id = p.user_id AND e.status IN ${COUNTED}
+         UNION ALL
+         -- Checked in at the centre, or corrected to present by hand: the whole session.
+         SELECT h.id, h.seconds - coalesce(p.present_seconds, 0)
+           FROM held h
+           JOIN attendance_marks m ON m.session_id = h.id AND (m.checked_in_at IS NOT NULL OR m.corrected_status = 'present')
+           JOIN enrollments e ON e.cohort_id = h.cohort_id AND e.user_id = m.user_id AND e.status IN ${COUNTED}
+           LEFT JOIN attendance_presence p ON p.session_id = m.session_id AND p.user_id = m.user_id
+       ), corrected AS (
+         SELECT session_id, sum(seconds) AS seconds FROM corrections GROUP BY session_id
        )
-       SELECT s.month, s.sessions AS "sessionsHeld", s.seconds, coalesce(a.percent_sum, 0)::float8 AS "percentSum", coalesce(a.pairs, 0)::int AS pairs
-         FROM sessions s LEFT JOIN attendance a USING (month)
-        ORDER BY s.month`,
+       SELECT h.month, count(*)::int AS "sessionsHeld", sum(h.seconds)::float8 AS seconds,
+              coalesce(sum(100 * (coalesce(sp.counted_seconds, 0) + coalesce(x.seconds, 0)) / h.seconds), 0)::float8 AS "percentSum",
+              coalesce(sum(c.people), 0)::int AS pairs
+         FROM held h
+         LEFT JOIN counted c ON c.cohort_id = h.cohort_id
+         LEFT JOIN attendance_session_presence sp ON sp.session_id = h.id
+         LEFT JOIN corrected x ON x.session_id = h.id
+        GROUP BY h.month
+        ORDER BY h.month`,
       params.values,
     );
   }

@@ -1,7 +1,7 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../../../core/config/app-config';
 import { QueueName, WebhookInboxJob } from '../../../core/queue/queue-name';
 import { workerOptions } from '../../../core/queue/worker-options';
@@ -10,7 +10,7 @@ import { EgressInfoJson, RecordingsService } from '../../live/recordings.service
 import { SessionsService } from '../../live/sessions.service';
 import type { WebhookEventEntity } from '../../live/webhook-event.entity';
 import { WebhookInboxService } from '../../live/webhook-inbox.service';
-import { AttendanceService } from '../attendance.service';
+import { AttendanceService, TouchedAttendance } from '../attendance.service';
 
 const BATCH_SIZE = 500;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -59,11 +59,12 @@ export class ProcessWebhookEventsJob extends WorkerHost implements OnApplication
         const batch = await this.inbox.nextBatch(manager, BATCH_SIZE);
         if (batch.length === 0) return 0;
         const rooms = new Map<string, LiveSessionEntity>();
-        for (const session of await this.sessions.byRoomNames([...new Set(batch.map((e) => e.roomName).filter((r): r is string => !!r))])) {
-          rooms.set(session.roomName, session);
-        }
+        const roomNames = [...new Set(batch.map((e) => e.roomName).filter((r): r is string => !!r))];
+        for (const session of await this.sessions.lockByRoomNames(roomNames, manager)) rooms.set(session.roomName, session);
         const notes = new Map<string, string | null>();
-        for (const event of batch) notes.set(event.id, await this.apply(event, rooms, manager));
+        const touched: TouchedAttendance = { pairs: [], finishedSessionIds: [] };
+        for (const event of batch) notes.set(event.id, await this.apply(event, rooms, touched, manager));
+        await this.attendance.refreshPresence(touched, manager);
         await this.inbox.markProcessed(manager, notes);
         return batch.length;
       });
@@ -73,12 +74,13 @@ export class ProcessWebhookEventsJob extends WorkerHost implements OnApplication
   }
 
   /** Answers a note when the event changes nothing. */
-  private async apply(event: WebhookEventEntity, rooms: Map<string, LiveSessionEntity>, manager: Parameters<AttendanceService['recordParticipant']>[1]): Promise<string | null> {
+  private async apply(event: WebhookEventEntity, rooms: Map<string, LiveSessionEntity>, touched: TouchedAttendance, manager: EntityManager): Promise<string | null> {
     if (event.event.startsWith('egress_')) return this.recordings.applyEgress((event.payload.egressInfo ?? {}) as EgressInfoJson);
     const session = event.roomName ? rooms.get(event.roomName) : undefined;
     if (!session) return 'room unknown to the platform';
     if (event.event === 'room_finished') {
-      await this.sessions.markRoomFinished(session.id, event.occurredAt);
+      await this.sessions.markRoomFinished(session.id, event.occurredAt, manager);
+      touched.finishedSessionIds.push(session.id);
       return null;
     }
     if (event.event !== 'participant_joined' && event.event !== 'participant_left') return 'not used for attendance';
@@ -90,6 +92,7 @@ export class ProcessWebhookEventsJob extends WorkerHost implements OnApplication
       { session, userId: participant.identity, participantSid: participant.sid, joinedAt, leftAt: event.event === 'participant_left' ? event.occurredAt : null },
       manager,
     );
+    touched.pairs.push({ sessionId: session.id, userId: participant.identity });
     return null;
   }
 }
