@@ -11,8 +11,9 @@ export const BENEFICIARY_SQL = `(${BENEFICIARY_STATUSES.map((status) => `'${stat
  * overlapping reconnects merged by range_agg and counted once. Every pair gets a row, 0 when nothing
  * of it falls within the session, so that a late leave shortening a connection is applied too.
  *
- * The worker, the migration that created the tables (its backfill) and the dashboard benchmark's
- * seed all run this one statement, so the stored figures cannot drift from one writer to another.
+ * The worker and the dashboard benchmark's seed run this one statement, so the stored figures cannot
+ * drift from one writer to another; the migration that created the tables ran a copy of it frozen at
+ * that time (its backfill).
  * The caller holds the sessions' row locks (SessionsService.lockByRoomNames) or is alone.
  */
 export function refreshPresenceSql(pairs: string): string {
@@ -54,5 +55,5 @@ export function refreshPresenceSql(pairs: string): string {
     ON CONFLICT (session_id) DO UPDATE SET counted_seconds = EXCLUDED.counted_seconds`;
 }
 
-/** Every pair that has a segment: the backfill, and the benchmark after seeding segments. */
+/** Every pair that has a segment: the benchmark, after seeding segments by SQL. */
 export const ALL_PAIRS = 'SELECT session_id, user_id FROM attendance_segments';

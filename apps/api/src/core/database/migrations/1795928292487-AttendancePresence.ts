@@ -1,5 +1,46 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { ALL_PAIRS, refreshPresenceSql } from '../../../modules/attendance/refresh-presence.sql';
+
+/**
+ * The worker's refresh statement (modules/attendance/refresh-presence.sql.ts) as it was when the tables
+ * were created, over every pair with a segment: copied rather than imported, so that a later change to
+ * the live statement cannot change what this migration does on a new database.
+ */
+const BACKFILL = `WITH pairs AS (
+      SELECT DISTINCT session_id, user_id FROM (SELECT session_id, user_id FROM attendance_segments) p
+    ), merged AS (
+      SELECT g.session_id, g.user_id, (SELECT sum(extract(epoch FROM upper(r) - lower(r))) FROM unnest(range_agg(tstzrange(g.from_at, g.to_at))) r) AS seconds
+        FROM (SELECT seg.session_id, seg.user_id,
+                     greatest(seg.joined_at, s.starts_at) AS from_at,
+                     least(coalesce(seg.left_at, CASE WHEN s.room_finished_at > seg.joined_at THEN s.room_finished_at END, s.ends_at), s.ends_at) AS to_at
+                FROM pairs p
+                JOIN attendance_segments seg ON seg.session_id = p.session_id AND seg.user_id = p.user_id
+                JOIN live_sessions s ON s.id = seg.session_id
+               WHERE seg.joined_at IS NOT NULL) g
+       WHERE g.to_at > g.from_at
+       GROUP BY g.session_id, g.user_id
+    ), computed AS (
+      SELECT p.session_id, p.user_id, coalesce(m.seconds, 0)::float8 AS present_seconds, e.user_id IS NOT NULL AS counted
+        FROM pairs p
+        JOIN live_sessions s ON s.id = p.session_id
+        LEFT JOIN merged m ON m.session_id = p.session_id AND m.user_id = p.user_id
+        LEFT JOIN enrollments e ON e.cohort_id = s.cohort_id AND e.user_id = p.user_id AND e.status IN ('active', 'completed')
+    ), stored AS (
+      INSERT INTO attendance_presence (session_id, user_id, present_seconds, counted)
+      SELECT session_id, user_id, present_seconds, counted FROM computed
+      ON CONFLICT (session_id, user_id) DO UPDATE SET present_seconds = EXCLUDED.present_seconds, counted = EXCLUDED.counted
+    )
+    -- The statement sees the table as it was before \`stored\`: the session's other rows from there,
+    -- the refreshed ones from \`computed\`.
+    INSERT INTO attendance_session_presence (session_id, counted_seconds)
+    SELECT session_id, coalesce(sum(present_seconds) FILTER (WHERE counted), 0)
+      FROM (SELECT o.session_id, o.present_seconds, o.counted
+              FROM attendance_presence o
+             WHERE o.session_id IN (SELECT session_id FROM pairs)
+               AND NOT EXISTS (SELECT 1 FROM pairs q WHERE q.session_id = o.session_id AND q.user_id = o.user_id)
+            UNION ALL
+            SELECT session_id, present_seconds, counted FROM computed) rows
+     GROUP BY session_id
+    ON CONFLICT (session_id) DO UPDATE SET counted_seconds = EXCLUDED.counted_seconds`;
 
 export class AttendancePresence1795928292487 implements MigrationInterface {
   name = 'AttendancePresence1795928292487';
@@ -8,8 +49,8 @@ export class AttendancePresence1795928292487 implements MigrationInterface {
     await queryRunner.query("CREATE TABLE \"attendance_presence\" (\"session_id\" uuid NOT NULL, \"user_id\" uuid NOT NULL, \"present_seconds\" double precision NOT NULL, \"counted\" boolean NOT NULL, CONSTRAINT \"PK_dde2c7ef68748dc797e6c6169a4\" PRIMARY KEY (\"session_id\", \"user_id\"))");
     await queryRunner.query("CREATE INDEX \"IDX_attendance_presence_uncounted\" ON \"attendance_presence\"  (\"session_id\") WHERE NOT counted");
     await queryRunner.query("CREATE TABLE \"attendance_session_presence\" (\"session_id\" uuid NOT NULL, \"counted_seconds\" double precision NOT NULL, CONSTRAINT \"PK_8a2706b1c919789ddba821c04d6\" PRIMARY KEY (\"session_id\"))");
-    // The presence of the segments recorded before these tables existed, by the worker's own statement.
-    await queryRunner.query(refreshPresenceSql(ALL_PAIRS));
+    // The presence of the segments recorded before these tables existed.
+    await queryRunner.query(BACKFILL);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
