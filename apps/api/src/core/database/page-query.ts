@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { DataSource } from 'typeorm';
+import { QueryFailedError, type DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import type { Page } from '../http/pagination';
 
@@ -36,7 +36,12 @@ export async function queryPrepared<Row>(dataSource: DataSource, text: string, v
     statementNames.set(text, name);
   }
   const pool = (dataSource.driver as PostgresDriver).master as PgPool;
-  return (await pool.query({ name, text, values })).rows as Row[];
+  try {
+    return (await pool.query({ name, text, values })).rows as Row[];
+  } catch (error) {
+    // As TypeORM wraps it, so that the error filter maps PostgreSQL's refusals (a NUL byte: 400) the same way.
+    throw new QueryFailedError(text, values, error as Error);
+  }
 }
 
 export interface PageQuery {
