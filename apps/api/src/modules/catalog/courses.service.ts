@@ -55,7 +55,16 @@ export class CoursesService {
       // The column is lower(…) and so is the pattern, by the same function: case folds as ILIKE did.
       where.push(`c.search LIKE lower(${params.param(like)})`);
     }
-    const page = await queryPage<CourseFields>(this.dataSource, { table: 'courses c', where, orderBy: ['code'], columns: COURSE_COLUMNS, params, ...pageWindow(query) });
+    const page = await queryPage<CourseFields>(this.dataSource, {
+      table: 'courses c',
+      where,
+      orderBy: ['c.code'],
+      columns: COURSE_COLUMNS,
+      params,
+      ...pageWindow(query),
+      // A search is the costly part: run it once, not for the count and again for the page.
+      matchOnce: Boolean(query.q),
+    });
     return { items: page.items.map(CourseDto.from), total: page.total };
   }
 

@@ -91,7 +91,7 @@ export class SessionsService {
     const page = await queryPage<SessionFields>(this.dataSource, {
       table: 'live_sessions s',
       where,
-      orderBy: ['starts_at', 'id'],
+      orderBy: ['s.starts_at', 's.id'],
       columns: `s.id, s.cohort_id AS "cohortId", s.title, s.starts_at AS "startsAt", s.ends_at AS "endsAt", s.mode, s.status,
                 s.room_name AS "roomName", s.series_id AS "seriesId"`,
       params,
