@@ -92,6 +92,15 @@ describe('Organizations and catalog (e2e)', () => {
       expect((await search({ q: `${word} été` })).items.map((c) => c.code)).toEqual(codes('inFrench'));
     });
 
+    it('pages a list without a search term the same way, in code order, with the total behind each page', async () => {
+      const all = await search({ networkId, pageSize: 100 });
+      expect(all.items.length).toBeGreaterThanOrEqual(6);
+      expect(all.total).toBe(all.items.length);
+      expect(all.items.map((c) => c.code)).toEqual(all.items.map((c) => c.code).sort());
+      expect(await search({ networkId, page: 2, pageSize: 1 })).toEqual({ items: [all.items[1]], total: all.total });
+      expect(await search({ networkId, page: all.total + 1, pageSize: 1 })).toEqual({ items: [], total: all.total });
+    });
+
     it('narrows the search by sector, network and (for admins) status, and shows others published courses only', async () => {
       const bySector = await search({ q: word, sector: 'aeronautics' });
       expect(bySector.total).toBe(5);
