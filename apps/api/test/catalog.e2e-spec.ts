@@ -58,6 +58,80 @@ describe('Organizations and catalog (e2e)', () => {
     expect(byNetwork.body.items.every((c: { networkId: string }) => c.networkId === networkId)).toBe(true);
   });
 
+  describe('search', () => {
+    // A word no other test uses, placed in a different field of each course.
+    const word = `Zq${randomUUID().slice(0, 6)}`;
+    const courses: Record<string, { id: string; code: string }> = {};
+    const create = async (name: string, extra: Record<string, unknown>) => {
+      courses[name] = (await sut.http.post('/api/courses').auth(admin, { type: 'bearer' }).send(newCourse(extra)).expect(201)).body;
+    };
+    const search = async (query: Record<string, string | number>, token = admin) =>
+      (await sut.http.get('/api/courses').query(query).auth(token, { type: 'bearer' }).expect(200)).body as {
+        items: { id: string; code: string }[];
+        total: number;
+      };
+    const codes = (...names: string[]) => names.map((n) => courses[n].code).sort();
+
+    beforeAll(async () => {
+      await create('inCode', { code: `A-${word.toUpperCase()}-1` });
+      await create('inArabic', { code: `B-${randomUUID().slice(0, 8)}`, title: { ar: `تلحيم ${word}`, fr: 'Autre chose' } });
+      await create('inFrench', { code: `C-${randomUUID().slice(0, 8)}`, title: { fr: `Électricité ${word.toUpperCase()} ÉTÉ` } });
+      await create('inEnglish', { code: `D-${randomUUID().slice(0, 8)}`, title: { en: `Wiring ${word.toLowerCase()}` }, expertIds: [] });
+      await create('otherSector', { code: `E-${randomUUID().slice(0, 8)}`, title: { fr: `Santé ${word}` }, sectorCode: 'health' });
+      await create('draft', { code: `F-${randomUUID().slice(0, 8)}`, title: { fr: `Brouillon ${word}` }, status: 'draft' });
+    });
+
+    it('finds the word in the code and in every title language, whatever its case, with the total behind each page', async () => {
+      const all = codes('inCode', 'inArabic', 'inFrench', 'inEnglish', 'otherSector', 'draft');
+      const pages = [];
+      for (const page of [1, 2, 3]) pages.push(await search({ q: word.toLowerCase(), page, pageSize: 2 }));
+      expect(pages.map((p) => p.total)).toEqual([6, 6, 6]);
+      expect(pages.flatMap((p) => p.items.map((c) => c.code))).toEqual(all);
+      expect(await search({ q: word.toLowerCase(), page: 4, pageSize: 2 })).toEqual({ items: [], total: 6 });
+      // Case folds beyond ASCII too: an accented capital matches its small letter.
+      expect((await search({ q: `${word} été` })).items.map((c) => c.code)).toEqual(codes('inFrench'));
+    });
+
+    it('pages a list without a search term the same way, in code order, with the total behind each page', async () => {
+      const all = await search({ networkId, pageSize: 100 });
+      expect(all.items.length).toBeGreaterThanOrEqual(6);
+      expect(all.total).toBe(all.items.length);
+      expect(all.items.map((c) => c.code)).toEqual(all.items.map((c) => c.code).sort());
+      expect(await search({ networkId, page: 2, pageSize: 1 })).toEqual({ items: [all.items[1]], total: all.total });
+      expect(await search({ networkId, page: all.total + 1, pageSize: 1 })).toEqual({ items: [], total: all.total });
+    });
+
+    it('narrows the search by sector, network and (for admins) status, and shows others published courses only', async () => {
+      const bySector = await search({ q: word, sector: 'aeronautics' });
+      expect(bySector.total).toBe(5);
+      expect(bySector.items.map((c) => c.code)).toEqual(codes('inCode', 'inArabic', 'inFrench', 'inEnglish', 'draft'));
+      expect((await search({ q: word, networkId })).total).toBe(6);
+      expect((await search({ q: word, networkId: randomUUID() })).total).toBe(0);
+      expect((await search({ q: word, status: 'draft' })).items.map((c) => c.code)).toEqual(codes('draft'));
+      const trainee = await sut.createUser('trainee');
+      const seen = await search({ q: word, status: 'draft', pageSize: 100 }, trainee.token);
+      expect(seen.items.map((c) => c.code)).toEqual(codes('inCode', 'inArabic', 'inFrench', 'inEnglish', 'otherSector'));
+      expect(seen.total).toBe(5);
+    });
+
+    it('shows an expert the drafts they edit, and each course in full as GET /courses/:id does', async () => {
+      const expert = await sut.createUser('expert', { networkId });
+      const other = await sut.createUser('expert');
+      await sut.http.patch(`/api/courses/${courses.draft.id}`).auth(admin, { type: 'bearer' }).send({ expertIds: [other.id, expert.id] }).expect(200);
+      const found = await search({ q: word, pageSize: 100 }, expert.token);
+      expect(found.items.map((c) => c.code)).toEqual(codes('inCode', 'inArabic', 'inFrench', 'inEnglish', 'otherSector', 'draft'));
+      expect((await search({ q: word, pageSize: 100 }, other.token)).total).toBe(6);
+      expect((await search({ q: word, pageSize: 100 }, (await sut.createUser('expert')).token)).total).toBe(5);
+      for (const item of found.items) {
+        const { modules, ...detail } = (await sut.http.get(`/api/courses/${item.id}`).auth(admin, { type: 'bearer' }).expect(200)).body;
+        expect(modules).toEqual([]);
+        expect(item).toEqual(detail);
+      }
+      const draft = found.items.find((c) => c.id === courses.draft.id) as unknown as { expertIds: string[] };
+      expect(draft.expertIds).toEqual([expert.id, other.id].sort());
+    });
+  });
+
   it('refuses a trainee creating a course with 403', async () => {
     const trainee = await sut.createUser('trainee');
     const res = await sut.http.post('/api/courses').auth(trainee.token, { type: 'bearer' }).send(newCourse()).expect(403);

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
+import type { Query } from 'typeorm/driver/Query';
 import { prepareEnvironment } from '../config/prepare-environment';
 import { databaseOptions } from './database-options';
 
@@ -22,8 +23,14 @@ async function main(): Promise<void> {
       return;
     }
     const timestamp = Date.now();
-    const up = sql.upQueries.map((q) => `    await queryRunner.query(${JSON.stringify(q.query)});`).join('\n');
-    const down = sql.downQueries.reverse().map((q) => `    await queryRunner.query(${JSON.stringify(q.query)});`).join('\n');
+    const database = dataSource.driver.database;
+    // Some statements have parameters (TypeORM's own rows for generated columns): they are kept,
+    // and the name of this throwaway database becomes the name of the one the migration runs in.
+    const argument = (value: unknown) => (value === database ? 'queryRunner.dataSource.driver.database' : JSON.stringify(value));
+    const call = (q: Query) =>
+      `    await queryRunner.query(${JSON.stringify(q.query)}${q.parameters?.length ? `, [${q.parameters.map(argument).join(', ')}]` : ''});`;
+    const up = sql.upQueries.map(call).join('\n');
+    const down = sql.downQueries.reverse().map(call).join('\n');
     const file = join(process.cwd(), 'apps/api/src/core/database/migrations', `${timestamp}-${name}.ts`);
     writeFileSync(
       file,

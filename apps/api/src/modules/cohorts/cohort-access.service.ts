@@ -97,19 +97,19 @@ export class CohortAccessService {
     return this.stamps.bump(`cohort-access:${cohortId}`);
   }
 
-  /** The cohorts whose sessions appear in the person's schedule; 'all' for admins. */
-  async scheduleCohortIds(actor: AuthUser): Promise<string[] | 'all'> {
+  /**
+   * SQL selecting the `cohort_id`s whose sessions appear in the person's schedule ('all' for
+   * admins), with its parameters as `$1`…: the schedule reads it as part of its own statement, so
+   * that a schedule is one round trip. A trainee's or expert's cohorts are read from their own
+   * enrollment and teacher rows (indexed by user), not tested against every cohort.
+   */
+  scheduleCohorts(actor: AuthUser): { sql: string; params: unknown[] } | 'all' {
     if (actor.role === 'admin') return 'all';
-    if (actor.role === 'coordinator') {
-      const rows = await this.cohorts.createQueryBuilder('c').select('c.id', 'id').where('c.centre_id = :centreId', { centreId: actor.centreId }).getRawMany<{ id: string }>();
-      return rows.map((r) => r.id);
-    }
-    // Read from the person's own rows (indexed by user), not tested against every cohort.
+    if (actor.role === 'coordinator') return { sql: 'SELECT c.id AS cohort_id FROM cohorts c WHERE c.centre_id = $1', params: [actor.centreId ?? null] };
     const taught = 'SELECT t.cohort_id FROM cohort_teachers t WHERE t.user_id = $1';
     const sql =
       actor.role === 'expert' ? taught : `SELECT e.cohort_id FROM enrollments e WHERE e.user_id = $1 AND e.status IN ('active', 'completed') UNION ${taught}`;
-    const rows: { cohort_id: string }[] = await this.cohorts.query(sql, [actor.id]);
-    return rows.map((r) => r.cohort_id);
+    return { sql, params: [actor.id] };
   }
 
   /** People holding a place in the cohort (active enrollments). */

@@ -5,6 +5,7 @@ import type { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In, LessThanOrEqual, Repository } from 'typeorm';
 import type { AuthUser } from '../../core/auth/auth-user';
+import { queryPage, SqlParams } from '../../core/database/page-query';
 import { postgresErrorCode } from '../../core/database/postgres-errors';
 import { NotFoundError } from '../../core/errors/domain-error';
 import { Page, pageWindow } from '../../core/http/pagination';
@@ -14,7 +15,7 @@ import { UsersService } from '../identity/users.service';
 import { inviteFor } from '../notifications/calendar-invite';
 import { NotificationsService } from '../notifications/notifications.service';
 import { RemindersService } from '../notifications/reminders.service';
-import { CreateSessionsDto, ScheduleQueryDto, SessionDto, UpdateSessionDto } from './dto/session.dto';
+import { CreateSessionsDto, ScheduleQueryDto, SessionDto, SessionFields, UpdateSessionDto } from './dto/session.dto';
 import { NotHostError, NotInCohortError, SessionEndedError, SessionNotFoundError, SessionOverlapError } from './live.errors';
 import { LiveSessionEntity } from './live-session.entity';
 import { parseInstantWithOffset, weeklyStarts } from './weekly-schedule';
@@ -76,21 +77,27 @@ export class SessionsService {
     return { items: rows.map(SessionDto.from), total: rows.length };
   }
 
-  /** The caller's schedule: sessions of the cohorts they learn in, teach, coordinate (or all for admins). */
+  /**
+   * The caller's schedule: sessions of the cohorts they learn in, teach, coordinate (or all for
+   * admins). One statement (their cohorts, the page and the total): see bench/README.md.
+   */
   async schedule(query: ScheduleQueryDto, actor: AuthUser): Promise<Page<SessionDto>> {
-    const cohortIds = await this.access.scheduleCohortIds(actor);
-    if (cohortIds !== 'all' && cohortIds.length === 0) return { items: [], total: 0 };
-    const qb = this.sessions
-      .createQueryBuilder('s')
-      .where('s.ends_at > :from', { from: query.from ? new Date(query.from) : new Date() })
-      .orderBy('s.starts_at', 'ASC')
-      .addOrderBy('s.id', 'ASC');
-    if (cohortIds !== 'all') qb.andWhere('s.cohort_id IN (:...cohortIds)', { cohortIds });
-    if (query.to) qb.andWhere('s.starts_at < :to', { to: new Date(query.to) });
-    if (query.cohortId) qb.andWhere('s.cohort_id = :cohortId', { cohortId: query.cohortId });
-    const { skip, take } = pageWindow(query);
-    const [items, total] = await qb.skip(skip).take(take).getManyAndCount();
-    return { items: items.map(SessionDto.from), total };
+    const cohorts = this.access.scheduleCohorts(actor);
+    const params = new SqlParams(cohorts === 'all' ? [] : cohorts.params);
+    const where = [`s.ends_at > ${params.param(query.from ? new Date(query.from) : new Date())}`];
+    if (cohorts !== 'all') where.push(`s.cohort_id IN (${cohorts.sql})`);
+    if (query.to) where.push(`s.starts_at < ${params.param(new Date(query.to))}`);
+    if (query.cohortId) where.push(`s.cohort_id = ${params.param(query.cohortId)}`);
+    const page = await queryPage<SessionFields>(this.dataSource, {
+      table: 'live_sessions s',
+      where,
+      orderBy: ['s.starts_at', 's.id'],
+      columns: `s.id, s.cohort_id AS "cohortId", s.title, s.starts_at AS "startsAt", s.ends_at AS "endsAt", s.mode, s.status,
+                s.room_name AS "roomName", s.series_id AS "seriesId"`,
+      params,
+      ...pageWindow(query),
+    });
+    return { items: page.items.map(SessionDto.from), total: page.total };
   }
 
   async get(id: string, actor: AuthUser): Promise<SessionDto> {

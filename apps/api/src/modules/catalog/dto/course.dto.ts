@@ -158,6 +158,9 @@ export class ListCoursesQueryDto extends PageQueryDto {
   status?: CourseStatus;
 }
 
+/** What a CourseDto shows of a course, its experts' ids included. */
+export type CourseFields = Omit<CourseEntity, 'experts' | 'network' | 'modules' | 'search'> & { expertIds: string[] };
+
 export class CourseDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() code: string;
@@ -172,7 +175,7 @@ export class CourseDto {
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 
-  static from(course: CourseEntity): CourseDto {
+  static from(course: CourseFields): CourseDto {
     return {
       id: course.id,
       code: course.code,
@@ -183,7 +186,7 @@ export class CourseDto {
       format: course.format,
       durationHours: course.durationHours,
       status: course.status,
-      expertIds: (course.experts ?? []).map((e) => e.id).sort(),
+      expertIds: course.expertIds,
       createdAt: course.createdAt.toISOString(),
       updatedAt: course.updatedAt.toISOString(),
     };

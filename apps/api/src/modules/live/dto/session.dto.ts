@@ -87,6 +87,9 @@ export class ScheduleQueryDto extends PageQueryDto {
   cohortId?: string;
 }
 
+/** What a SessionDto shows of a session (the entity, or a row read for a list). */
+export type SessionFields = Pick<LiveSessionEntity, 'id' | 'cohortId' | 'title' | 'startsAt' | 'endsAt' | 'mode' | 'status' | 'roomName' | 'seriesId'>;
+
 export class SessionDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) cohortId: string;
@@ -99,7 +102,7 @@ export class SessionDto {
   @ApiProperty() roomName: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) seriesId: string | null;
 
-  static from(session: LiveSessionEntity): SessionDto {
+  static from(session: SessionFields): SessionDto {
     return {
       id: session.id,
       cohortId: session.cohortId,
