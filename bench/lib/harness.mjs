@@ -115,6 +115,17 @@ export async function createWorld(label) {
   return { run, databaseUrl, db, env, livekit };
 }
 
+/**
+ * Replaces one of the API's version stamps (core/redis/version-stamps.ts), as a committed change
+ * would: every copy held under the old stamp is reloaded on its next use.
+ */
+export function stampChanger(world) {
+  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
+  onCleanup(() => redis.quit());
+  let n = 0;
+  return (key) => void redis.set(`${world.env.QUEUE_PREFIX}:stamp:${key}`, `bench-${++n}`);
+}
+
 async function deleteRedisKeys(pattern) {
   const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
   await redis.connect();

@@ -83,13 +83,20 @@ const sections = {
       ['bare Fastify, static', r.catalog.baseline],
     ]),
     loadTable(
+      '**Catalogue, every page read from PostgreSQL**: the same requests, with the catalogue changed (its version stamp replaced) before each one, so no copy in memory is used',
+      [
+        ['API', r.catalogUncached.api],
+        ['bare Fastify, static', r.catalogUncached.baseline],
+      ],
+    ),
+    loadTable(
       `**My schedule**: GET /api/sessions?pageSize=20, a different trainee each request (${r.schedule.responseBytes} B)`,
       [
         ['API', r.schedule.api],
         ['bare Fastify, static', r.schedule.baseline],
       ],
     ),
-    `Targets: p99 under 50 ms, catalogue: ${yes(r.targets.catalogP99Under50ms)}; schedule: ${yes(r.targets.scheduleP99Under50ms)}; no error: ${yes(r.targets.noErrors)}.`,
+    `Targets: p99 under 50 ms, catalogue: ${yes(r.targets.catalogP99Under50ms)} (every page from PostgreSQL: p99 ${r.catalogUncached.api.p99} ms); schedule: ${yes(r.targets.scheduleP99Under50ms)}; no error: ${yes(r.targets.noErrors)}.`,
   ],
   'csv-import': (r) => [
     `${r.rows.toLocaleString('en')} rows (${Math.round(r.fileBytes / 1024)} KB), through the API's import service and a real worker: ` +

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { VersionStamps } from '../src/core/redis/version-stamps';
 import { TestApp } from './support/test-app';
 
 describe('Organizations and catalog (e2e)', () => {
@@ -145,6 +146,29 @@ describe('Organizations and catalog (e2e)', () => {
     expect(seen.body.items).toEqual([]);
     await sut.http.get(`/api/courses/${draft.id}`).auth(trainee.token, { type: 'bearer' }).expect(404);
     await sut.http.get(`/api/courses/${draft.id}`).auth(admin, { type: 'bearer' }).expect(200);
+  });
+
+  it('shows a trainee each change to the catalogue at once, though repeated pages are answered from memory', async () => {
+    const tag = `MEM${randomUUID().slice(0, 6)}`;
+    const course = (await sut.http.post('/api/courses').auth(admin, { type: 'bearer' }).send(newCourse({ code: `${tag}-1`, status: 'draft' })).expect(201)).body;
+    const trainee = await sut.createUser('trainee');
+    const titles = async () =>
+      (await sut.http.get('/api/courses').query({ q: tag }).auth(trainee.token, { type: 'bearer' }).expect(200)).body.items.map((c: { title: { fr: string } }) => c.title.fr);
+    expect(await titles()).toEqual([]);
+    expect(await titles()).toEqual([]);
+
+    await sut.http.patch(`/api/courses/${course.id}`).auth(admin, { type: 'bearer' }).send({ status: 'published' }).expect(200);
+    expect(await titles()).toEqual(['Maintenance des moteurs']);
+    await sut.http.patch(`/api/courses/${course.id}`).auth(admin, { type: 'bearer' }).send({ title: { fr: 'Moteurs, niveau 2' } }).expect(200);
+    expect(await titles()).toEqual(['Moteurs, niveau 2']);
+    await sut.http.post('/api/courses').auth(admin, { type: 'bearer' }).send(newCourse({ code: `${tag}-2`, title: { fr: 'Turbines' } })).expect(201);
+    expect(await titles()).toEqual(['Moteurs, niveau 2', 'Turbines']);
+
+    // Proof that the page came from memory: a write that bypasses the service stays unseen until the stamp changes.
+    await sut.dataSource.query(`UPDATE courses SET title = jsonb_set(title, '{fr}', '"Écrit en douce"') WHERE id = $1`, [course.id]);
+    expect(await titles()).toEqual(['Moteurs, niveau 2', 'Turbines']);
+    await sut.app.get(VersionStamps).bump('catalog');
+    expect(await titles()).toEqual(['Écrit en douce', 'Turbines']);
   });
 
   it('validates: unknown field 400, missing title 400, malformed id 400, missing course 404, duplicate code 409', async () => {

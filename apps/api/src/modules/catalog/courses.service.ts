@@ -5,6 +5,8 @@ import type { AuthUser } from '../../core/auth/auth-user';
 import { InvalidInputError } from '../../core/errors/domain-error';
 import { queryPage, SqlParams } from '../../core/database/page-query';
 import { Page, pageWindow } from '../../core/http/pagination';
+import { StampedCache } from '../../core/redis/stamped-cache';
+import { VersionStamps } from '../../core/redis/version-stamps';
 import type { UserEntity } from '../identity/user.entity';
 import { UsersService } from '../identity/users.service';
 import { isUniqueViolation } from '../../core/database/postgres-errors';
@@ -29,22 +31,37 @@ const COURSE_COLUMNS = `c.id, c.code, c.title, c.summary, c.sector_code AS "sect
   c.duration_hours AS "durationHours", c.status, c.created_at AS "createdAt", c.updated_at AS "updatedAt",
   ARRAY(SELECT ce.user_id::text FROM course_experts ce WHERE ce.course_id = c.id ORDER BY ce.user_id) AS "expertIds"`;
 
+/** Every change to a course (fields, status, experts) replaces this stamp once committed. */
+const CATALOG_STAMP = 'catalog';
+/** List pages kept per process: the trainees browsing a sector ask for the same few pages. */
+const PAGES = { maxEntries: 2_000, maxAgeMs: 60_000 };
+
 @Injectable()
 export class CoursesService {
+  private readonly pages = new StampedCache<Page<CourseDto>>(PAGES);
+
   constructor(
     @InjectRepository(CourseEntity) private readonly courses: Repository<CourseEntity>,
     @InjectRepository(CourseModuleEntity) private readonly modules: Repository<CourseModuleEntity>,
     private readonly dataSource: DataSource,
     private readonly organizations: OrganizationsService,
     private readonly users: UsersService,
+    private readonly stamps: VersionStamps,
   ) {}
 
   /**
    * Admins see every course; others the published ones, and experts also the courses they edit.
-   * One statement for the page, its experts and the total; the search runs once, on the indexed
-   * search column (see bench/README.md).
+   * A page is kept in memory while the catalogue's stamp holds (one Redis read instead of the
+   * search); without a stamp (Redis down) it is read from PostgreSQL every time.
    */
   async list(query: ListCoursesQueryDto, actor: AuthUser): Promise<Page<CourseDto>> {
+    const stamp = await this.stamps.read(CATALOG_STAMP);
+    if (!stamp) return this.listFromDatabase(query, actor);
+    return this.pages.get(pageKey(query, actor), stamp, () => this.listFromDatabase(query, actor));
+  }
+
+  /** One statement for the page, its experts and the total; the search runs once, on the indexed search column (see bench/README.md). */
+  private async listFromDatabase(query: ListCoursesQueryDto, actor: AuthUser): Promise<Page<CourseDto>> {
     const params = new SqlParams();
     const where = this.visibleTo(actor, params);
     if (query.sector) where.push(`c.sector_code = ${params.param(query.sector)}`);
@@ -88,6 +105,7 @@ export class CoursesService {
           experts: (dto.expertIds ?? []).map((id) => ({ id })),
         }),
       );
+      await this.stamps.bump(CATALOG_STAMP);
       return this.get(course.id, actor);
     } catch (error) {
       if (isUniqueViolation(error)) throw new CourseCodeTakenError();
@@ -103,6 +121,7 @@ export class CoursesService {
     this.courses.merge(course, fields);
     if (expertIds) course.experts = expertIds.map((expertId) => ({ id: expertId }) as UserEntity);
     await this.courses.save(course);
+    await this.stamps.bump(CATALOG_STAMP);
     return this.get(id, actor);
   }
 
@@ -132,6 +151,7 @@ export class CoursesService {
       const course = await manager.save(manager.create(CourseEntity, { ...dto, summary: dto.summary ?? null, status: dto.status ?? 'draft' }));
       await manager.save(modules.map((m) => manager.create(CourseModuleEntity, { ...m, courseId: course.id, materials: m.materials ?? [] })));
     });
+    await this.stamps.bump(CATALOG_STAMP);
   }
 
   private visibleTo(actor: AuthUser, params: SqlParams): string[] {
@@ -156,4 +176,11 @@ export class CoursesService {
     }
     if (dto.expertIds) await this.users.assertExperts(dto.expertIds);
   }
+}
+
+/** What makes two list requests the same page: whose view (drafts differ per role and expert) and the query. */
+function pageKey(query: ListCoursesQueryDto, actor: AuthUser): string {
+  const view = actor.role === 'admin' ? 'admin' : actor.role === 'expert' ? `expert:${actor.id}` : 'published';
+  const status = actor.role === 'admin' ? (query.status ?? null) : null;
+  return JSON.stringify([view, query.sector ?? null, query.networkId ?? null, status, query.q?.trim() ?? '', pageWindow(query)]);
 }

@@ -2,21 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import type { AuthUser } from '../../core/auth/auth-user';
+import { StampedCache } from '../../core/redis/stamped-cache';
 import { CohortAccessService, CohortRelation, relationOf } from '../cohorts/cohort-access.service';
 import { UsersService } from '../identity/users.service';
 import type { LiveSessionEntity } from './live-session.entity';
 import { RoomRemovalEntity } from './room-removal.entity';
 import { SessionsService } from './sessions.service';
 
-/** Even under a stamp that never changes, a copy is reloaded this often (a stamp change may have been lost). */
-const RELOAD_MS = 30_000;
-/** Copies kept per process: the sessions that are live or about to start. */
-const MAX_CONTEXTS = 1_000;
+/** Copies kept per process (the sessions that are live or about to start), each reloaded at least every 30 s. */
+const COPIES = { maxEntries: 1_000, maxAgeMs: 30_000 };
 
 /** Everything a join needs to know about one session, as of one moment. */
 export interface JoinContext {
-  stamp: string;
-  loadedAt: number;
   session: LiveSessionEntity;
   centreId: string;
   capacity: number;
@@ -43,10 +40,9 @@ export interface CopiedAdmission {
  */
 @Injectable()
 export class JoinContexts {
-  /** A session's cohort never changes, so it is remembered for good (within the same bound). */
+  /** A session's cohort never changes, so it is remembered for good (forgotten all at once past the bound). */
   private readonly cohortOf = new Map<string, string>();
-  private readonly contexts = new Map<string, JoinContext>();
-  private readonly loading = new Map<string, Promise<JoinContext | null>>();
+  private readonly contexts = new StampedCache<JoinContext | null>(COPIES);
 
   constructor(
     @InjectRepository(RoomRemovalEntity) private readonly removals: Repository<RoomRemovalEntity>,
@@ -60,17 +56,7 @@ export class JoinContexts {
     const cohortId = this.cohortOf.get(sessionId) ?? (await this.learnCohort(sessionId));
     if (!cohortId) return null;
     const stamp = await this.access.accessStamp(cohortId);
-    if (!stamp) return null;
-    const held = this.contexts.get(sessionId);
-    if (held && held.stamp === stamp && Date.now() - held.loadedAt < RELOAD_MS) return held;
-    // Joins arriving together share one load.
-    const key = `${sessionId}:${stamp}`;
-    let load = this.loading.get(key);
-    if (!load) {
-      load = this.load(sessionId, cohortId, stamp).finally(() => this.loading.delete(key));
-      this.loading.set(key, load);
-    }
-    return load;
+    return stamp ? this.contexts.get(sessionId, stamp, () => this.load(sessionId, cohortId)) : null;
   }
 
   /** The person's place in the room by the copy; null for anyone it does not admit as they are. */
@@ -84,12 +70,12 @@ export class JoinContexts {
   private async learnCohort(sessionId: string): Promise<string | null> {
     const session = await this.sessions.find(sessionId);
     if (!session) return null;
-    this.remember(this.cohortOf, sessionId, session.cohortId);
+    if (this.cohortOf.size >= COPIES.maxEntries) this.cohortOf.clear();
+    this.cohortOf.set(sessionId, session.cohortId);
     return session.cohortId;
   }
 
-  /** Read after the stamp, so that a change committed meanwhile leaves a newer copy, never an older one. */
-  private async load(sessionId: string, cohortId: string, stamp: string): Promise<JoinContext | null> {
+  private async load(sessionId: string, cohortId: string): Promise<JoinContext | null> {
     const [session, roster, removals] = await Promise.all([
       this.sessions.find(sessionId),
       this.access.roster(cohortId),
@@ -97,9 +83,7 @@ export class JoinContexts {
     ]);
     if (!session || !roster) return null;
     const names = await this.users.namesOf([...roster.teacherIds, ...roster.traineeIds]);
-    const context: JoinContext = {
-      stamp,
-      loadedAt: Date.now(),
+    return {
       session,
       centreId: roster.centreId,
       capacity: roster.capacity,
@@ -109,14 +93,5 @@ export class JoinContexts {
       removed: new Set(removals.map((r) => r.userId)),
       names,
     };
-    this.remember(this.contexts, sessionId, context);
-    return context;
-  }
-
-  private remember<T>(map: Map<string, T>, key: string, value: T): void {
-    map.delete(key);
-    // Maps iterate in insertion order: the first key is the one least recently loaded.
-    if (map.size >= MAX_CONTEXTS) map.delete(map.keys().next().value as string);
-    map.set(key, value);
   }
 }
