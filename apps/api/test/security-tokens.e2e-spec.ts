@@ -35,6 +35,14 @@ describe('Security: forged, expired and replayed tokens (e2e)', () => {
     await expectRefused(forgeJwt({ alg: 'HS256', typ: 'JWT' }, { ...claims, iat: now() - 3600, exp: now() - 60 }, secret()));
   });
 
+  it('refuses a token from its expiry on, though it was accepted (and remembered as verified) before', async () => {
+    const shortLived = forgeJwt({ alg: 'HS256', typ: 'JWT' }, { ...claims, iat: now(), exp: now() + 2 }, secret());
+    await sut.http.get('/api/me').auth(shortLived, { type: 'bearer' }).expect(200);
+    await sut.http.get('/api/me').auth(shortLived, { type: 'bearer' }).expect(200);
+    await new Promise((resolve) => setTimeout(resolve, 2_100));
+    await expectRefused(shortLived);
+  });
+
   it('refuses a token whose payload was changed (role: admin) with the original signature', async () => {
     const [header, , signature] = trainee.token.split('.');
     const payload = Buffer.from(JSON.stringify({ ...claims, role: 'admin' })).toString('base64url');

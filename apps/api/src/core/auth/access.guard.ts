@@ -18,9 +18,24 @@ class RoleNotAllowedError extends ForbiddenError {
   }
 }
 
+/** Tokens remembered once verified; the oldest are forgotten first. */
+const VERIFIED_TOKENS = 10_000;
+
+interface Verified {
+  user: AuthUser;
+  expiresAt: number;
+}
+
 /** Global guard: every route needs a valid access token unless @Public, and one of its @Roles. */
 @Injectable()
 export class AccessGuard implements CanActivate {
+  /**
+   * A token's signature is checked once, then the token is known until it expires: the same
+   * person presents the same token on every request (a class start, a schedule page, polling).
+   * Only the exact string that was verified is known, and only until its own `exp`.
+   */
+  private readonly verified = new Map<string, Verified>();
+
   constructor(
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
@@ -33,16 +48,30 @@ export class AccessGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; user?: AuthUser }>();
     const [scheme, token] = (request.headers.authorization ?? '').split(' ');
     if (scheme !== 'Bearer' || !token) throw new MissingTokenError();
-    let payload: AccessTokenPayload;
-    try {
-      payload = await this.jwt.verifyAsync<AccessTokenPayload>(token, { algorithms: ['HS256'] });
-    } catch {
-      throw new MissingTokenError();
-    }
-    request.user = { id: payload.sub, role: payload.role, centreId: payload.centreId, networkId: payload.networkId };
+    const user = await this.verify(token);
+    if (!user) throw new MissingTokenError();
+    request.user = { ...user };
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
-    if (roles && !roles.includes(payload.role)) throw new RoleNotAllowedError();
+    if (roles && !roles.includes(user.role)) throw new RoleNotAllowedError();
     return true;
+  }
+
+  private async verify(token: string): Promise<AuthUser | null> {
+    const known = this.verified.get(token);
+    if (known && known.expiresAt > Date.now()) return known.user;
+    if (known) this.verified.delete(token);
+    let payload: AccessTokenPayload & { exp?: number };
+    try {
+      payload = await this.jwt.verifyAsync<AccessTokenPayload & { exp?: number }>(token, { algorithms: ['HS256'] });
+    } catch {
+      return null;
+    }
+    const user: AuthUser = { id: payload.sub, role: payload.role, centreId: payload.centreId, networkId: payload.networkId };
+    if (payload.exp) {
+      if (this.verified.size >= VERIFIED_TOKENS) this.verified.delete(this.verified.keys().next().value as string);
+      this.verified.set(token, { user, expiresAt: payload.exp * 1000 });
+    }
+    return user;
   }
 }

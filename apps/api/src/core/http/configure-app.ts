@@ -1,6 +1,6 @@
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
-import { INestApplication, ValidationPipe } from '@nestjs/common';
+import { INestApplication } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
@@ -11,6 +11,7 @@ import { HttpExceptionFilter } from '../errors/http-exception.filter';
 import { MAX_UPLOAD_BYTES } from './uploaded-file';
 import { ErrorDto } from './error.dto';
 import { limitJsonDepth } from './json-depth';
+import { AppValidationPipe } from './validation-pipe';
 
 export const API_PREFIX = 'api';
 
@@ -18,9 +19,7 @@ export const API_PREFIX = 'api';
 export async function configureApp(app: NestFastifyApplication): Promise<void> {
   const config = app.get(AppConfig);
   app.setGlobalPrefix(API_PREFIX);
-  app.useGlobalPipes(
-    new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),
-  );
+  app.useGlobalPipes(new AppValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
   // A list, not a string: @fastify/cors sends a string origin to every caller, a list only to a match.
   app.enableCors({ origin: [config.publicUrl], credentials: false });

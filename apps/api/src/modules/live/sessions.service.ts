@@ -15,7 +15,7 @@ import { UsersService } from '../identity/users.service';
 import { inviteFor } from '../notifications/calendar-invite';
 import { NotificationsService } from '../notifications/notifications.service';
 import { RemindersService } from '../notifications/reminders.service';
-import { CreateSessionsDto, ScheduleQueryDto, SessionDto, SessionFields, UpdateSessionDto } from './dto/session.dto';
+import { CreateSessionsDto, ScheduleQueryDto, SessionDto, UpdateSessionDto } from './dto/session.dto';
 import { NotHostError, NotInCohortError, SessionEndedError, SessionNotFoundError, SessionOverlapError } from './live.errors';
 import { LiveSessionEntity } from './live-session.entity';
 import { parseInstantWithOffset, weeklyStarts } from './weekly-schedule';
@@ -84,20 +84,23 @@ export class SessionsService {
   async schedule(query: ScheduleQueryDto, actor: AuthUser): Promise<Page<SessionDto>> {
     const cohorts = this.access.scheduleCohorts(actor);
     const params = new SqlParams(cohorts === 'all' ? [] : cohorts.params);
-    const where = [`s.ends_at > ${params.param(query.from ? new Date(query.from) : new Date())}`];
+    const where = [`s.ends_at > ${params.param(query.from ? new Date(query.from).toISOString() : new Date().toISOString())}`];
     if (cohorts !== 'all') where.push(`s.cohort_id IN (${cohorts.sql})`);
-    if (query.to) where.push(`s.starts_at < ${params.param(new Date(query.to))}`);
+    if (query.to) where.push(`s.starts_at < ${params.param(new Date(query.to).toISOString())}`);
     if (query.cohortId) where.push(`s.cohort_id = ${params.param(query.cohortId)}`);
-    const page = await queryPage<SessionFields>(this.dataSource, {
+    const page = await queryPage<SessionDto & { matches_total?: number }>(this.dataSource, {
       table: 'live_sessions s',
       where,
       orderBy: ['s.starts_at', 's.id'],
-      columns: `s.id, s.cohort_id AS "cohortId", s.title, s.starts_at AS "startsAt", s.ends_at AS "endsAt", s.mode, s.status,
+      // The rows come out as SessionDto (instants as ISO text): turning 40 timestamps a page into
+      // Dates and back was a tenth of the API's CPU on a schedule.
+      columns: `s.id, s.cohort_id AS "cohortId", s.title, ${isoText('s.starts_at')} AS "startsAt", ${isoText('s.ends_at')} AS "endsAt",
+                round(extract(epoch FROM s.ends_at - s.starts_at) / 60)::int AS "durationMinutes", s.mode, s.status,
                 s.room_name AS "roomName", s.series_id AS "seriesId"`,
       params,
       ...pageWindow(query),
     });
-    return { items: page.items.map(SessionDto.from), total: page.total };
+    return { items: page.items.map(({ matches_total: _total, ...session }) => session), total: page.total };
   }
 
   async get(id: string, actor: AuthUser): Promise<SessionDto> {
@@ -231,4 +234,9 @@ export class SessionsService {
       })),
     );
   }
+}
+
+/** A timestamptz column as JavaScript's toISOString() writes it (UTC, milliseconds, `Z`). */
+function isoText(column: string): string {
+  return `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 }
