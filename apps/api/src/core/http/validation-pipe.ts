@@ -1,6 +1,6 @@
 import { ArgumentMetadata, Type, ValidationPipe } from '@nestjs/common';
 
-/** Distinct query strings remembered per query class; the oldest are forgotten first. */
+/** Distinct query strings remembered per query class; past that, all are forgotten at once. */
 const KNOWN_QUERIES = 1_000;
 
 /**
@@ -26,7 +26,7 @@ export class AppValidationPipe extends ValidationPipe {
     let dto = known.get(key);
     if (!dto) {
       dto = (await super.transform(value, metadata)) as object;
-      if (known.size >= KNOWN_QUERIES) known.delete(known.keys().next().value as string);
+      if (known.size >= KNOWN_QUERIES) known.clear();
       known.set(key, dto);
     }
     return Object.assign(Object.create(Object.getPrototypeOf(dto) as object | null) as object, dto);

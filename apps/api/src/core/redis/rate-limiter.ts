@@ -24,6 +24,10 @@ for i, key in ipairs(KEYS) do
 end
 return out`;
 
+interface ScriptCommands {
+  rateLimitHit(numberOfKeys: number, ...keysThenWindows: (string | number)[]): Promise<number[]>;
+}
+
 interface WindowCount {
   count: number;
   resetInSeconds: number;
@@ -44,6 +48,8 @@ export class RateLimiter {
     config: AppConfig,
   ) {
     this.prefix = `${config.get('QUEUE_PREFIX')}:rate:`;
+    // Sent as EVALSHA: EVAL would send the script and make Redis hash it again on every join.
+    redis.defineCommand('rateLimitHit', { lua: HIT });
   }
 
   /** Counts this hit; the seconds to wait when it goes over one of the limits, else null. */
@@ -70,7 +76,7 @@ export class RateLimiter {
   private async hit(limits: Limit[]): Promise<WindowCount[]> {
     try {
       const keys = limits.map((l) => this.prefix + l.key);
-      const raw = (await this.redis.eval(HIT, keys.length, ...keys, ...limits.map((l) => l.windowSeconds))) as number[];
+      const raw = await (this.redis as unknown as ScriptCommands).rateLimitHit(keys.length, ...keys, ...limits.map((l) => l.windowSeconds));
       return limits.map((_, i) => ({ count: raw[2 * i], resetInSeconds: raw[2 * i + 1] }));
     } catch (error) {
       this.unavailable(error as Error);

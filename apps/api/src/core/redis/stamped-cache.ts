@@ -15,7 +15,8 @@ interface Entry<T> {
  * In-process copies of values read from PostgreSQL, each good while the stamp it was loaded under
  * (VersionStamps) is still the current one. Callers read the stamp first and load after, so that a
  * change committed in between leaves a newer value under an older stamp, never the reverse.
- * Requests that miss together share one load; the least recently loaded values go first.
+ * Requests that miss together share one load. Past `maxEntries` every value is forgotten at once
+ * (evicting the oldest one by one makes a Map slow to iterate: deleted slots stay until it rehashes).
  */
 export class StampedCache<T> {
   private readonly entries = new Map<string, Entry<T>>();
@@ -41,9 +42,7 @@ export class StampedCache<T> {
   }
 
   private remember(key: string, entry: Entry<T>): void {
-    this.entries.delete(key);
-    // Maps iterate in insertion order: the first key is the one least recently loaded.
-    if (this.entries.size >= this.options.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
+    if (this.entries.size >= this.options.maxEntries && !this.entries.has(key)) this.entries.clear();
     this.entries.set(key, entry);
   }
 }

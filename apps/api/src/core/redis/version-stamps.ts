@@ -6,15 +6,6 @@ import { RedisClient } from './redis.module';
 /** A stamp lives a day; a stamp that expired only costs the holders of copies one reload. */
 const STAMP_SECONDS = 24 * 60 * 60;
 
-/** The key's stamp; a key without one (never changed, expired, Redis restarted) gets a fresh one. */
-const READ = `
-local stamp = redis.call('GET', KEYS[1])
-if not stamp then
-  stamp = ARGV[1]
-  redis.call('SET', KEYS[1], stamp, 'EX', ARGV[2])
-end
-return stamp`;
-
 /**
  * Version stamps shared by every process, for copies of PostgreSQL data kept in memory: a copy is
  * good while its key's stamp is the one it was loaded under. Writers replace the stamp after their
@@ -35,10 +26,17 @@ export class VersionStamps {
     this.prefix = `${config.get('QUEUE_PREFIX')}:stamp:`;
   }
 
-  /** The current stamp, or null when Redis cannot answer (then no copy may be trusted). */
+  /**
+   * The current stamp, or null when Redis cannot answer (then no copy may be trusted). A key without
+   * one (never changed, expired, Redis restarted empty) gets a fresh one; if two processes race to
+   * set it, both answer the one that won.
+   */
   async read(key: string): Promise<string | null> {
     try {
-      return (await this.redis.eval(READ, 1, this.prefix + key, randomUUID(), STAMP_SECONDS)) as string;
+      const stamp = await this.redis.get(this.prefix + key);
+      if (stamp !== null) return stamp;
+      const fresh = randomUUID();
+      return (await this.redis.set(this.prefix + key, fresh, 'EX', STAMP_SECONDS, 'NX', 'GET')) ?? fresh;
     } catch (error) {
       this.logger.warn(`Stamp of ${key} not read, Redis did not answer: ${(error as Error).message}`);
       return null;
