@@ -7,23 +7,20 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  */
 const BACKFILL = `WITH pairs AS (
       SELECT DISTINCT session_id, user_id FROM (SELECT session_id, user_id FROM attendance_segments) p
-    ), merged AS (
-      SELECT g.session_id, g.user_id, (SELECT sum(extract(epoch FROM upper(r) - lower(r))) FROM unnest(range_agg(tstzrange(g.from_at, g.to_at))) r) AS seconds
-        FROM (SELECT seg.session_id, seg.user_id,
-                     greatest(seg.joined_at, s.starts_at) AS from_at,
-                     least(coalesce(seg.left_at, CASE WHEN s.room_finished_at > seg.joined_at THEN s.room_finished_at END, s.ends_at), s.ends_at) AS to_at
-                FROM pairs p
-                JOIN attendance_segments seg ON seg.session_id = p.session_id AND seg.user_id = p.user_id
-                JOIN live_sessions s ON s.id = seg.session_id
-               WHERE seg.joined_at IS NOT NULL) g
-       WHERE g.to_at > g.from_at
-       GROUP BY g.session_id, g.user_id
     ), computed AS (
-      SELECT p.session_id, p.user_id, coalesce(m.seconds, 0)::float8 AS present_seconds, e.user_id IS NOT NULL AS counted
+      -- Per pair, through the (session_id, user_id) index: linear in the pairs, whatever the planner
+      -- guesses of their number (as a join, a misjudged count of 1 made it quadratic).
+      SELECT p.session_id, p.user_id,
+             coalesce((SELECT sum(extract(epoch FROM upper(r) - lower(r)))
+                         FROM unnest((SELECT range_agg(tstzrange(g.from_at, g.to_at))
+                                        FROM (SELECT greatest(seg.joined_at, s.starts_at) AS from_at,
+                                                     least(coalesce(seg.left_at, CASE WHEN s.room_finished_at > seg.joined_at THEN s.room_finished_at END, s.ends_at), s.ends_at) AS to_at
+                                                FROM attendance_segments seg
+                                               WHERE seg.session_id = p.session_id AND seg.user_id = p.user_id AND seg.joined_at IS NOT NULL) g
+                                       WHERE g.to_at > g.from_at)) r), 0)::float8 AS present_seconds,
+             EXISTS (SELECT 1 FROM enrollments e WHERE e.cohort_id = s.cohort_id AND e.user_id = p.user_id AND e.status IN ('active', 'completed')) AS counted
         FROM pairs p
         JOIN live_sessions s ON s.id = p.session_id
-        LEFT JOIN merged m ON m.session_id = p.session_id AND m.user_id = p.user_id
-        LEFT JOIN enrollments e ON e.cohort_id = s.cohort_id AND e.user_id = p.user_id AND e.status IN ('active', 'completed')
     ), stored AS (
       INSERT INTO attendance_presence (session_id, user_id, present_seconds, counted)
       SELECT session_id, user_id, present_seconds, counted FROM computed
