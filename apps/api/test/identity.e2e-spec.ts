@@ -143,14 +143,22 @@ describe('Identity (e2e)', () => {
       expect(ids).not.toContain(other.id);
     });
 
-    it('lets an admin disable a user, which ends their sessions and sign-ins', async () => {
+    it('lets an admin disable a user, which ends their sessions, their access tokens and sign-ins at once', async () => {
       const user = await sut.createUser('expert');
       const session = (await login(user.email, user.password).expect(200)).body;
+      for (const token of [user.token, session.accessToken]) await sut.http.get('/api/me').auth(token, { type: 'bearer' }).expect(200);
       const res = await sut.http.patch(`/api/users/${user.id}`).auth(admin, { type: 'bearer' }).send({ status: 'disabled', fullName: 'Karim Idrissi' }).expect(200);
       expect(res.body).toMatchObject({ status: 'disabled', fullName: 'Karim Idrissi' });
       await sut.http.post('/api/auth/refresh').send({ refreshToken: session.refreshToken }).expect(401);
       await login(user.email, user.password).expect(401);
-      await sut.http.patch(`/api/users/${user.id}`).auth(user.token, { type: 'bearer' }).send({ role: 'admin' }).expect(403);
+      for (const token of [user.token, session.accessToken]) await sut.http.get('/api/me').auth(token, { type: 'bearer' }).expect(401);
+
+      // Enabled again: a new sign-in works; the tokens from before stay refused.
+      await sut.http.patch(`/api/users/${user.id}`).auth(admin, { type: 'bearer' }).send({ status: 'active' }).expect(200);
+      await new Promise((resolve) => setTimeout(resolve, 1_000)); // a token's iat counts whole seconds
+      const again = (await login(user.email, user.password).expect(200)).body;
+      await sut.http.get('/api/me').auth(again.accessToken, { type: 'bearer' }).expect(200);
+      await sut.http.get('/api/me').auth(session.accessToken, { type: 'bearer' }).expect(401);
     });
 
     it('refuses an unknown centre with 400', async () => {

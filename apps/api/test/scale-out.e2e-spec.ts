@@ -138,6 +138,14 @@ describe('Scale-out: two API processes and two workers (e2e)', () => {
     await joinOn2(removed.token).expect(403);
   });
 
+  it('refuses on one API, at once, the access token of a user disabled through the other', async () => {
+    const user = await api2.createUser('trainee');
+    await api2.http.get('/api/me').auth(user.token, { type: 'bearer' }).expect(200);
+    await api1.http.patch(`/api/users/${user.id}`).auth(world.admin, { type: 'bearer' }).send({ status: 'disabled' }).expect(200);
+    // The other process hears of it through Redis within moments, not at the token's expiry 15 minutes on.
+    await waitFor('the second API to refuse the token', async () => (await api2.http.get('/api/me').auth(user.token, { type: 'bearer' })).status === 401, 5_000);
+  });
+
   it('runs each job once with two workers: one e-mail per invitation', async () => {
     const token = await api2.adminToken();
     const emails = Array.from({ length: 8 }, (_, i) => `scaled-${i}-${randomUUID().slice(0, 6)}@academy.test`);

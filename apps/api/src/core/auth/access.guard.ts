@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import type { Role } from '@mre/contracts';
 import { ForbiddenError, UnauthorizedError } from '../errors/domain-error';
+import { AccessRevocations } from '../redis/access-revocations';
 import type { AccessTokenPayload, AuthUser } from './auth-user';
 import { IS_PUBLIC, ROLES } from './decorators';
 
@@ -23,6 +24,7 @@ const VERIFIED_TOKENS = 10_000;
 
 interface Verified {
   user: AuthUser;
+  issuedAt: number;
   expiresAt: number;
 }
 
@@ -39,7 +41,10 @@ export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
-  ) {}
+    private readonly revocations: AccessRevocations,
+  ) {
+    revocations.listen();
+  }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
@@ -57,22 +62,33 @@ export class AccessGuard implements CanActivate {
     return true;
   }
 
+  /** The token's user, or null for a token that is not valid, has expired or was revoked (account disabled). */
   private async verify(token: string): Promise<AuthUser | null> {
-    const known = this.verified.get(token);
-    if (known && known.expiresAt > Date.now()) return known.user;
-    if (known) this.verified.delete(token);
-    let payload: AccessTokenPayload & { exp?: number };
+    const known = this.verified.get(token) ?? (await this.check(token));
+    if (!known || known.expiresAt <= Date.now()) {
+      this.verified.delete(token);
+      return null;
+    }
+    return this.revocations.isRevoked(known.user.id, known.issuedAt) ? null : known.user;
+  }
+
+  private async check(token: string): Promise<Verified | null> {
+    let payload: AccessTokenPayload & { iat: number; exp: number };
     try {
-      payload = await this.jwt.verifyAsync<AccessTokenPayload & { exp?: number }>(token, { algorithms: ['HS256'] });
+      payload = await this.jwt.verifyAsync<AccessTokenPayload & { iat: number; exp: number }>(token, { algorithms: ['HS256'] });
     } catch {
       return null;
     }
-    const user: AuthUser = { id: payload.sub, role: payload.role, centreId: payload.centreId, networkId: payload.networkId };
-    if (payload.exp) {
-      // Not one by one: a Map whose oldest entries keep being deleted makes finding the next oldest slow.
-      if (this.verified.size >= VERIFIED_TOKENS) this.verified.clear();
-      this.verified.set(token, { user, expiresAt: payload.exp * 1000 });
-    }
-    return user;
+    // Every access token the API signs has both; one without is not one of them.
+    if (!payload.iat || !payload.exp) return null;
+    const verified = {
+      user: { id: payload.sub, role: payload.role, centreId: payload.centreId, networkId: payload.networkId },
+      issuedAt: payload.iat,
+      expiresAt: payload.exp * 1000,
+    };
+    // Not one by one: a Map whose oldest entries keep being deleted makes finding the next oldest slow.
+    if (this.verified.size >= VERIFIED_TOKENS) this.verified.clear();
+    this.verified.set(token, verified);
+    return verified;
   }
 }

@@ -1,7 +1,8 @@
 import { Global, Module } from '@nestjs/common';
+import { AccessRevocations } from './access-revocations';
 import { RateLimiter } from './rate-limiter';
 import { VersionStamps } from './version-stamps';
 
 @Global()
-@Module({ providers: [RateLimiter, VersionStamps], exports: [RateLimiter, VersionStamps] })
+@Module({ providers: [RateLimiter, VersionStamps, AccessRevocations], exports: [RateLimiter, VersionStamps, AccessRevocations] })
 export class RateLimitModule {}

@@ -6,6 +6,7 @@ import type { AuthUser } from '../../core/auth/auth-user';
 import { NotFoundError } from '../../core/errors/domain-error';
 import { Page, pageWindow } from '../../core/http/pagination';
 import { isUniqueViolation } from '../../core/database/postgres-errors';
+import { AccessRevocations } from '../../core/redis/access-revocations';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { CreateUserDto } from './dto/create-user.dto';
 import { ListUsersQueryDto } from './dto/list-users-query.dto';
@@ -46,6 +47,7 @@ export class UsersService {
     private readonly dataSource: DataSource,
     private readonly organizations: OrganizationsService,
     private readonly invitations: InvitationService,
+    private readonly revocations: AccessRevocations,
   ) {}
 
   /** Creates an active user when a password is given, else an invited one who gets the e-mail. */
@@ -118,7 +120,7 @@ export class UsersService {
 
   async update(id: string, dto: UpdateUserDto): Promise<UserDto> {
     await this.assertOrganizationsExist(dto);
-    return this.dataSource.transaction(async (manager) => {
+    const updated = await this.dataSource.transaction(async (manager) => {
       const user = await manager.findOne(UserEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw new UserNotFoundError();
       if (dto.status === 'active' && user.status === 'invited') throw new InvitationPendingError();
@@ -128,6 +130,9 @@ export class UsersService {
       }
       return UserDto.from(await manager.save(manager.merge(UserEntity, user, dto)));
     });
+    // And the access tokens already issued, on every API process, once the change is committed.
+    if (dto.status === 'disabled') await this.revocations.revoke(id);
+    return updated;
   }
 
   /** Checks that every id names a diaspora expert. */
