@@ -3,7 +3,10 @@ import { NestFactory } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
+import type { EntityManager } from 'typeorm';
+import { UsersService } from '../src/modules/identity/users.service';
 import { WorkerModule } from '../src/worker.module';
+import { waitFor } from './support/processes';
 import { TestApp } from './support/test-app';
 
 interface Received {
@@ -33,6 +36,8 @@ describe('Invitation e-mail through the worker (e2e)', () => {
     });
     await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
     process.env.SMTP_URL = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+    // Retries after 0.4, 0.8, 1.6 and 3.2 s, so that an invitation's last attempt comes within seconds.
+    process.env.QUEUE_RETRY_DELAY_MS = '400';
     api = await TestApp.start();
     process.env.MRE_PROCESS = 'worker';
     worker = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
@@ -44,6 +49,7 @@ describe('Invitation e-mail through the worker (e2e)', () => {
     await api.close();
     await new Promise<void>((resolve) => smtp.close(resolve));
     delete process.env.SMTP_URL;
+    delete process.env.QUEUE_RETRY_DELAY_MS;
   });
 
   async function waitForMail(to: string): Promise<Received> {
@@ -74,5 +80,37 @@ describe('Invitation e-mail through the worker (e2e)', () => {
     const accepted = await api.http.post('/api/auth/accept-invite').send({ token, password: 'my-new-password' }).expect(200);
     expect(accepted.body.user).toMatchObject({ email, status: 'active' });
     await api.http.post('/api/auth/login').send({ email, password: 'my-new-password' }).expect(200);
+  });
+
+  it('sends an invitation once its transaction commits, and never one whose transaction rolled back', async () => {
+    const users = api.app.get(UsersService);
+    const centreId = (
+      await api.http.post('/api/centres').auth(await api.adminToken(), { type: 'bearer' }).send({ name: `Centre ${randomUUID().slice(0, 6)}`, city: 'Salé' }).expect(201)
+    ).body.id;
+    const tag = randomUUID().slice(0, 8);
+    const late = `late-${tag}@academy.test`;
+    const rolledBack = `rolled-back-${tag}@academy.test`;
+    const invite = (email: string, manager: EntityManager) => users.findOrInviteTrainees([{ email, fullName: 'Nadia Alaoui' }], centreId, manager);
+
+    await expect(
+      api.dataSource.transaction(async (manager) => {
+        await invite(rolledBack, manager);
+        throw new Error('the batch failed');
+      }),
+    ).rejects.toThrow('the batch failed');
+    // Committed after the e-mail's first attempt (queued with a 1.5 s grace): a later attempt sends it.
+    await api.dataSource.transaction(async (manager) => {
+      await invite(late, manager);
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+    });
+    expect((await waitForMail(late)).raw).toContain('Bonjour Nadia Alaoui');
+
+    const rolledBackJob = async () => (await api.mailQueue.getJobs(['completed', 'failed', 'delayed', 'waiting', 'active'])).find((job) => job.data.to === rolledBack);
+    const finished = await waitFor('the rolled-back invitation’s last attempt', async () => {
+      const job = await rolledBackJob();
+      return job?.finishedOn ? job : undefined;
+    });
+    expect(finished.attemptsMade).toBe(5);
+    expect(inbox.filter((mail) => mail.to.includes(rolledBack))).toEqual([]);
   });
 });

@@ -107,6 +107,12 @@ export class Environment {
   @Min(100)
   INBOX_SWEEP_MS = 15_000;
 
+  /** The first retry of a failed job waits this long, each next one twice as long (5 attempts). */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(10)
+  QUEUE_RETRY_DELAY_MS = 1_000;
+
   /** The headless Chromium that renders certificate PDFs (worker only). */
   @IsString()
   @MinLength(1)

@@ -29,6 +29,8 @@ export interface MailJob {
   template: MailTemplate;
   params: Record<string, string>;
   calendar?: CalendarInvite;
+  /** Sent only once this invitation is committed, and not if it was used meanwhile. */
+  invitationId?: string;
 }
 
 /**

@@ -15,7 +15,7 @@ const queues = Object.values(QueueName).map((name) => BullModule.registerQueue({
         prefix: config.get('QUEUE_PREFIX'),
         defaultJobOptions: {
           attempts: 5,
-          backoff: { type: 'exponential', delay: 1000 },
+          backoff: { type: 'exponential', delay: config.get('QUEUE_RETRY_DELAY_MS') },
           removeOnComplete: { age: 7 * 24 * 3600, count: 10_000 },
           removeOnFail: { age: 30 * 24 * 3600 },
         },

@@ -10,6 +10,15 @@ import { InvitationEntity } from './invitation.entity';
 import { newSecretToken, parseSecretToken, secretMatches } from './secret-token';
 import type { UserEntity } from './user.entity';
 
+/**
+ * Invitation e-mails are queued inside the transaction that stores the invitation (a CSV batch, an
+ * enrollment): they wait this long, then the worker sends them only once the invitation is there.
+ */
+const COMMIT_GRACE_MS = 1_500;
+
+/** Where an invitation stands for its e-mail: to send, no longer needed, or not committed (yet). */
+export type InvitationMailState = 'pending' | 'used' | 'missing';
+
 @Injectable()
 export class InvitationService {
   constructor(
@@ -44,10 +53,16 @@ export class InvitationService {
             expiresAt: expiresAt.toISOString(),
             timeZone: user.timeZone,
           },
+          invitationId: id,
         },
-        opts: { jobId: `invitation-${id}` },
+        opts: { jobId: `invitation-${id}`, delay: COMMIT_GRACE_MS },
       })),
     );
+  }
+
+  async mailState(id: string): Promise<InvitationMailState> {
+    const invitation = await this.invitations.findOne({ where: { id }, select: { id: true, acceptedAt: true } });
+    return !invitation ? 'missing' : invitation.acceptedAt ? 'used' : 'pending';
   }
 
   /** Marks the invitation used and answers whose it was; a link works once, before it expires. */

@@ -1,24 +1,50 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { AppConfig } from '../../../core/config/app-config';
 import { MailTransport } from '../../../core/mail/mail-transport';
 import { MailJob, QueueName } from '../../../core/queue/queue-name';
 import { workerOptions } from '../../../core/queue/worker-options';
+import { InvitationService } from '../../identity/invitation.service';
 import { icsAttachment } from '../calendar-invite';
 import { renderMail } from '../mail-templates';
 
+class InvitationNotCommittedError extends Error {
+  constructor(id: string) {
+    super(`Invitation ${id} is not committed yet; its e-mail waits for the next attempt`);
+  }
+}
+
 @Processor(QueueName.Mail, workerOptions(4))
 export class SendMailJob extends WorkerHost {
+  private readonly logger = new Logger(SendMailJob.name);
+
   constructor(
     private readonly transport: MailTransport,
     private readonly config: AppConfig,
+    private readonly invitations: InvitationService,
   ) {
     super();
   }
 
   async process(job: Job<MailJob>): Promise<void> {
+    if (job.data.invitationId && !(await this.invitationStillWanted(job))) return;
     const { to, calendar } = job.data;
     const attachments = calendar ? [icsAttachment(calendar, { publicUrl: this.config.publicUrl, organizer: this.config.get('MAIL_FROM'), attendee: to })] : undefined;
     await this.transport.send({ to, ...renderMail(job.data), attachments });
+  }
+
+  /**
+   * An invitation is queued inside the transaction that stores it: until that commits, its e-mail
+   * is retried; if it never does (rolled back, its link would not work), the e-mail is dropped
+   * after the last attempt. A used invitation needs no e-mail.
+   */
+  private async invitationStillWanted(job: Job<MailJob>): Promise<boolean> {
+    const id = job.data.invitationId as string;
+    const state = await this.invitations.mailState(id);
+    if (state !== 'missing') return state === 'pending';
+    if (job.attemptsMade + 1 < (job.opts.attempts ?? 1)) throw new InvitationNotCommittedError(id);
+    this.logger.warn(`Invitation ${id} was never committed (its transaction rolled back): its e-mail is not sent`);
+    return false;
   }
 }
