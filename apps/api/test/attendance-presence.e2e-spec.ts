@@ -1,12 +1,7 @@
-import { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
-import { WorkerModule } from '../src/worker.module';
-import { createCohortWorld, CohortWorld } from './support/cohort-world';
-import { FakeLiveKit, LIVEKIT_KEY, LIVEKIT_SECRET, signWebhook } from './support/fake-livekit';
+import type { CohortWorld } from './support/cohort-world';
+import { classEvents, HeldClass, startHeldClass, stopHeldClass } from './support/held-class';
 import { TestApp } from './support/test-app';
-
-const MINUTE = 60_000;
 
 interface Row {
   userId: string;
@@ -22,60 +17,22 @@ interface Row {
  * sees this session only.
  */
 describe('Stored presence and the dashboard (e2e)', () => {
-  const livekit = new FakeLiveKit();
+  let held: HeldClass;
   let sut: TestApp;
-  let worker: INestApplicationContext;
   let world: CohortWorld;
-  let session: { id: string; roomName: string };
-  let start: number;
+  let session: HeldClass['session'];
 
   beforeAll(async () => {
-    process.env.LIVEKIT_URL = await livekit.start();
-    process.env.LIVEKIT_API_KEY = LIVEKIT_KEY;
-    process.env.LIVEKIT_API_SECRET = LIVEKIT_SECRET;
-    sut = await TestApp.start();
-    process.env.MRE_PROCESS = 'worker';
-    worker = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
-    delete process.env.MRE_PROCESS;
-    world = await createCohortWorld(sut, 5);
-    // A 100-minute hybrid class that started two hours ago: held.
-    start = Math.floor((Date.now() - 120 * MINUTE) / 1000) * 1000;
-    const res = await sut.http
-      .post(`/api/cohorts/${world.cohortId}/sessions`)
-      .auth(world.expert.token, { type: 'bearer' })
-      .send({ title: 'Présence stockée', startsAt: new Date(start).toISOString(), durationMinutes: 100, mode: 'hybrid' })
-      .expect(201);
-    session = res.body.items[0];
+    held = await startHeldClass('Présence stockée');
+    ({ sut, world, session } = held);
   });
+  afterAll(() => stopHeldClass(held));
 
-  afterAll(async () => {
-    await worker.close();
-    await sut.close();
-    await livekit.stop();
-    delete process.env.LIVEKIT_URL;
-  });
-
-  const at = (minutes: number) => String(Math.floor((start + minutes * MINUTE) / 1000));
-  const participantEvent = (event: 'participant_joined' | 'participant_left', userId: string, sid: string, joinedMin: number, atMin: number) => ({
-    event,
-    id: `EV_${randomUUID()}`,
-    createdAt: at(atMin),
-    room: { sid: 'RM_1', name: session.roomName },
-    participant: { sid, identity: userId, joinedAt: at(joinedMin) },
-  });
+  const { at, participantEvent, send, settle } = classEvents(() => held);
   const connection = (userId: string, sid: string, fromMin: number, toMin: number) => [
     participantEvent('participant_joined', userId, sid, fromMin, fromMin),
     participantEvent('participant_left', userId, sid, fromMin, toMin),
   ];
-  const send = async (event: object) => {
-    const body = JSON.stringify(event);
-    await sut.http.post('/api/livekit/webhook').set('content-type', 'application/webhook+json').set('authorization', await signWebhook(body)).send(body).expect(200);
-  };
-  const unprocessed = async () => Number((await sut.dataSource.query(`SELECT count(*) AS n FROM livekit_webhook_events WHERE processed_at IS NULL`))[0].n);
-  const settle = async () => {
-    for (let i = 0; i < 150 && (await unprocessed()) > 0; i++) await new Promise((r) => setTimeout(r, 100));
-    expect(await unprocessed()).toBe(0);
-  };
   const page = async (): Promise<Row[]> =>
     (await sut.http.get(`/api/sessions/${session.id}/attendance`).auth(world.expert.token, { type: 'bearer' }).expect(200)).body.items;
   const stored = async (): Promise<Map<string, { seconds: number; counted: boolean }>> => {
