@@ -132,4 +132,33 @@ describe('Stored presence and the dashboard (e2e)', () => {
     // (80 + 70 + 85 + 100 + 50) / 5: checked in at the centre, the whole session.
     expect(await overview()).toMatchObject({ averageAttendancePercent: 77 });
   });
+
+  it('computes a running class\'s presence again when its start is moved', async () => {
+    const cohortId = await world.addCohort();
+    const startedAt = Math.floor((Date.now() - 60 * 60_000) / 1000) * 1000;
+    const running = (
+      await sut.http
+        .post(`/api/cohorts/${cohortId}/sessions`)
+        .auth(world.expert.token, { type: 'bearer' })
+        .send({ title: 'En cours', startsAt: new Date(startedAt).toISOString(), durationMinutes: 120, mode: 'remote' })
+        .expect(201)
+    ).body.items[0];
+    const trainee = world.trainees[0];
+    const minute = (m: number) => String(Math.floor((startedAt + m * 60_000) / 1000));
+    for (const [event, m] of [['participant_joined', 0], ['participant_left', 50]] as const) {
+      await send({ event, id: `EV_${randomUUID()}`, createdAt: minute(m), room: { sid: 'RM_2', name: running.roomName }, participant: { sid: 'PA_run', identity: trainee.id, joinedAt: minute(0) } });
+    }
+    await settle();
+    const storedSeconds = async () =>
+      (await sut.dataSource.query(`SELECT present_seconds FROM attendance_presence WHERE session_id = $1 AND user_id = $2`, [running.id, trainee.id]))[0]?.present_seconds;
+    expect(await storedSeconds()).toBe(50 * 60);
+
+    // The class really began ten minutes late: presence before the new start no longer counts.
+    await sut.http.patch(`/api/sessions/${running.id}`).auth(world.expert.token, { type: 'bearer' }).send({ startsAt: new Date(startedAt + 10 * 60_000).toISOString() }).expect(200);
+    expect(await storedSeconds()).toBe(40 * 60);
+    const row = (await sut.http.get(`/api/sessions/${running.id}/attendance`).auth(world.expert.token, { type: 'bearer' }).expect(200)).body.items.find(
+      (r: Row) => r.userId === trainee.id,
+    );
+    expect(row.minutesPresent).toBe(40);
+  });
 });

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import type { AuthUser } from '../../core/auth/auth-user';
@@ -26,8 +26,8 @@ export interface ParticipantEvent {
 /** What a batch of webhook events changed, for `refreshPresence`. */
 export interface TouchedAttendance {
   pairs: { sessionId: string; userId: string }[];
-  /** Sessions whose room finished: everyone's open connection now ends with the room. */
-  finishedSessionIds: string[];
+  /** Sessions whose every person is refreshed: the room finished (open connections end with it), or the times moved. */
+  wholeSessionIds: string[];
 }
 
 /** The touched pairs, as `refreshPresenceSql` wants them: given ones, and everyone of finished rooms. */
@@ -54,7 +54,7 @@ class NotHybridError extends InvalidInputError {
 }
 
 @Injectable()
-export class AttendanceService {
+export class AttendanceService implements OnModuleInit {
   constructor(
     @InjectRepository(AttendanceSegmentEntity) private readonly segments: Repository<AttendanceSegmentEntity>,
     @InjectRepository(AttendanceMarkEntity) private readonly marks: Repository<AttendanceMarkEntity>,
@@ -64,6 +64,11 @@ export class AttendanceService {
     private readonly users: UsersService,
     private readonly audit: AuditService,
   ) {}
+
+  /** Presence is clipped to the session's times: when they move, everyone's is computed again. */
+  onModuleInit(): void {
+    this.sessions.onTimesChanged((sessionId, manager) => this.refreshPresence({ pairs: [], wholeSessionIds: [sessionId] }, manager));
+  }
 
   /**
    * Merges a join or leave into the connection's segment: the earliest join and the latest leave
@@ -84,9 +89,9 @@ export class AttendanceService {
    * Brings the stored presence (what the dashboard sums) up to date with the segments, for a whole
    * batch in one statement, in the transaction that wrote the segments.
    */
-  async refreshPresence({ pairs, finishedSessionIds }: TouchedAttendance, manager: EntityManager): Promise<void> {
-    if (pairs.length === 0 && finishedSessionIds.length === 0) return;
-    await manager.query(refreshPresenceSql(TOUCHED_PAIRS), [pairs.map((p) => p.sessionId), pairs.map((p) => p.userId), finishedSessionIds]);
+  async refreshPresence({ pairs, wholeSessionIds }: TouchedAttendance, manager: EntityManager): Promise<void> {
+    if (pairs.length === 0 && wholeSessionIds.length === 0) return;
+    await manager.query(refreshPresenceSql(TOUCHED_PAIRS), [pairs.map((p) => p.sessionId), pairs.map((p) => p.userId), wholeSessionIds]);
   }
 
   async list(sessionId: string, actor: AuthUser): Promise<AttendanceListDto> {

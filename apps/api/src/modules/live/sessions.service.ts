@@ -35,8 +35,13 @@ export interface SessionAccess {
   membership: CohortMembership;
 }
 
+/** Told, inside the transaction that moves them, when a session's times change. */
+export type TimesChangedListener = (sessionId: string, manager: EntityManager) => Promise<void>;
+
 @Injectable()
 export class SessionsService {
+  private readonly timesChangedListeners: TimesChangedListener[] = [];
+
   constructor(
     @InjectRepository(LiveSessionEntity) private readonly sessions: Repository<LiveSessionEntity>,
     @InjectQueue(QueueName.Mail) private readonly mailQueue: Queue<MailJob>,
@@ -46,6 +51,14 @@ export class SessionsService {
     private readonly reminders: RemindersService,
     private readonly notifications: NotificationsService,
   ) {}
+
+  /**
+   * For contexts that keep figures derived from a session's times (attendance clips presence to
+   * them) and that this one cannot call without a circular dependency.
+   */
+  onTimesChanged(listener: TimesChangedListener): void {
+    this.timesChangedListeners.push(listener);
+  }
 
   /** One session, or a weekly series at the same local time in `timeZone`. */
   async create(cohortId: string, dto: CreateSessionsDto, actor: AuthUser): Promise<Page<SessionDto>> {
@@ -115,7 +128,12 @@ export class SessionsService {
     const moved = startsAt.getTime() !== session.startsAt.getTime() || minutes * 60_000 !== session.endsAt.getTime() - session.startsAt.getTime();
     const planned = { id: session.id, startsAt: session.startsAt };
     Object.assign(session, { title: dto.title?.trim() ?? session.title, mode: dto.mode ?? session.mode, startsAt, endsAt: new Date(startsAt.getTime() + minutes * 60_000) });
-    await this.withOverlapCheck(() => this.sessions.save(session));
+    await this.withOverlapCheck(() =>
+      this.dataSource.transaction(async (manager) => {
+        await manager.save(session);
+        if (moved) for (const listener of this.timesChangedListeners) await listener(session.id, manager);
+      }),
+    );
     await this.access.accessChanged(session.cohortId);
     if (planned.startsAt.getTime() !== startsAt.getTime()) {
       await this.reminders.unplan(planned);

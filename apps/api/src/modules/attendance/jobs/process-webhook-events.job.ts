@@ -62,7 +62,7 @@ export class ProcessWebhookEventsJob extends WorkerHost implements OnApplication
         const roomNames = [...new Set(batch.map((e) => e.roomName).filter((r): r is string => !!r))];
         for (const session of await this.sessions.lockByRoomNames(roomNames, manager)) rooms.set(session.roomName, session);
         const notes = new Map<string, string | null>();
-        const touched: TouchedAttendance = { pairs: [], finishedSessionIds: [] };
+        const touched: TouchedAttendance = { pairs: [], wholeSessionIds: [] };
         for (const event of batch) notes.set(event.id, await this.apply(event, rooms, touched, manager));
         await this.attendance.refreshPresence(touched, manager);
         await this.inbox.markProcessed(manager, notes);
@@ -80,7 +80,7 @@ export class ProcessWebhookEventsJob extends WorkerHost implements OnApplication
     if (!session) return 'room unknown to the platform';
     if (event.event === 'room_finished') {
       await this.sessions.markRoomFinished(session.id, event.occurredAt, manager);
-      touched.finishedSessionIds.push(session.id);
+      touched.wholeSessionIds.push(session.id);
       return null;
     }
     if (event.event !== 'participant_joined' && event.event !== 'participant_left') return 'not used for attendance';
