@@ -1,5 +1,6 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
+import { OutageLog } from './outage-log';
 import { RedisClient } from './redis.module';
 
 /** At most `max` hits on `key` in a fixed window of `windowSeconds` that starts at the key's first hit. */
@@ -40,7 +41,7 @@ interface WindowCount {
  */
 @Injectable()
 export class RateLimiter {
-  private readonly logger = new Logger(RateLimiter.name);
+  private readonly outages = new OutageLog(RateLimiter.name);
   private readonly prefix: string;
 
   constructor(
@@ -104,6 +105,6 @@ export class RateLimiter {
   }
 
   private unavailable(error: Error): void {
-    this.logger.warn(`Rate limits not applied, Redis did not answer: ${error.message}`);
+    this.outages.warn('Rate limits not applied', error);
   }
 }

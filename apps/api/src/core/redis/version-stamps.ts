@@ -1,6 +1,7 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AppConfig } from '../config/app-config';
+import { OutageLog } from './outage-log';
 import { RedisClient } from './redis.module';
 
 /** A stamp lives a day; a stamp that expired only costs the holders of copies one reload. */
@@ -16,7 +17,7 @@ const STAMP_SECONDS = 24 * 60 * 60;
  */
 @Injectable()
 export class VersionStamps {
-  private readonly logger = new Logger(VersionStamps.name);
+  private readonly outages = new OutageLog(VersionStamps.name);
   private readonly prefix: string;
 
   constructor(
@@ -38,7 +39,7 @@ export class VersionStamps {
       const fresh = randomUUID();
       return (await this.redis.set(this.prefix + key, fresh, 'EX', STAMP_SECONDS, 'NX', 'GET')) ?? fresh;
     } catch (error) {
-      this.logger.warn(`Stamp of ${key} not read, Redis did not answer: ${(error as Error).message}`);
+      this.outages.warn('Stamps not read (copies in memory not used)', error);
       return null;
     }
   }
@@ -49,7 +50,7 @@ export class VersionStamps {
       await this.redis.set(this.prefix + key, randomUUID(), 'EX', STAMP_SECONDS);
     } catch (error) {
       // Copies are also reloaded on a timer, which bounds how long this one stays outdated.
-      this.logger.warn(`Stamp of ${key} not replaced, Redis did not answer: ${(error as Error).message}`);
+      this.outages.warn(`Stamp of ${key} not replaced`, error);
     }
   }
 }
