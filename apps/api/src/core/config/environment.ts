@@ -107,6 +107,12 @@ export class Environment {
   @Min(100)
   INBOX_SWEEP_MS = 15_000;
 
+  /** PostgreSQL connections per process (API or worker). */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(2)
+  DATABASE_POOL_SIZE = 6;
+
   /** The first retry of a failed job waits this long, each next one twice as long (5 attempts). */
   @Transform(({ value }) => (value === undefined ? value : Number(value)))
   @IsInt()

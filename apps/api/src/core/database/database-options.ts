@@ -1,8 +1,13 @@
 import { join } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 
-/** One definition of the connection, used by the app, the migration generator and the tests. */
-export function databaseOptions(url: string): DataSourceOptions {
+/**
+ * One definition of the connection, used by the app, the migration generator and the tests.
+ * `poolSize` connections per process: a few per core of the database's machine do the work;
+ * more only make its backends take turns on the cores (20 per process cost the schedule a third
+ * of its throughput at 100 concurrent users on 2 cores, see bench/README.md).
+ */
+export function databaseOptions(url: string, poolSize = 6): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -14,6 +19,6 @@ export function databaseOptions(url: string): DataSourceOptions {
     synchronize: false,
     // No JIT: it compiled for seconds on every dashboard query over a million rows and gains
     // nothing on the short queries that make up the rest (see bench/README.md).
-    extra: { max: 20, connectionTimeoutMillis: 5000, options: '-c jit=off' },
+    extra: { max: poolSize, connectionTimeoutMillis: 5000, options: '-c jit=off' },
   };
 }
