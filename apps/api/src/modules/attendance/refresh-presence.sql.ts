@@ -1,7 +1,4 @@
-import { BENEFICIARY_STATUSES } from '@mre/contracts';
-
-/** `('active', 'completed')`: the enrollments that count on the dashboard. */
-export const BENEFICIARY_SQL = `(${BENEFICIARY_STATUSES.map((status) => `'${status}'`).join(', ')})`;
+import { BENEFICIARY_SQL } from '../cohorts/enrollment.entity';
 
 /**
  * Recomputes `attendance_presence` for the (session_id, user_id) pairs that the query `pairs`

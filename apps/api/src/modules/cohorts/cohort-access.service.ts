@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { BENEFICIARY_STATUSES } from '@mre/contracts';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import type { AuthUser } from '../../core/auth/auth-user';
 import { VersionStamps } from '../../core/redis/version-stamps';
 import { CohortEntity } from './cohort.entity';
-import { EnrollmentEntity } from './enrollment.entity';
+import { BENEFICIARY_SQL, EnrollmentEntity } from './enrollment.entity';
 
 /** How a person relates to a cohort; teaching outranks coordinating, which outranks learning. */
 export type CohortRelation = 'admin' | 'teacher' | 'coordinator' | 'trainee';
@@ -108,7 +109,7 @@ export class CohortAccessService {
     if (actor.role === 'coordinator') return { sql: 'SELECT c.id AS cohort_id FROM cohorts c WHERE c.centre_id = $1', params: [actor.centreId ?? null] };
     const taught = 'SELECT t.cohort_id FROM cohort_teachers t WHERE t.user_id = $1';
     const sql =
-      actor.role === 'expert' ? taught : `SELECT e.cohort_id FROM enrollments e WHERE e.user_id = $1 AND e.status IN ('active', 'completed') UNION ${taught}`;
+      actor.role === 'expert' ? taught : `SELECT e.cohort_id FROM enrollments e WHERE e.user_id = $1 AND e.status IN ${BENEFICIARY_SQL} UNION ${taught}`;
     return { sql, params: [actor.id] };
   }
 
@@ -120,7 +121,7 @@ export class CohortAccessService {
 
   /** People enrolled for good: active or completed (the beneficiaries, and who may be certified). */
   async enrolledIds(cohortId: string): Promise<string[]> {
-    const rows = await this.enrollments.find({ where: { cohortId, status: In(['active', 'completed']) }, select: { userId: true } });
+    const rows = await this.enrollments.find({ where: { cohortId, status: In([...BENEFICIARY_STATUSES]) }, select: { userId: true } });
     return rows.map((r) => r.userId);
   }
 

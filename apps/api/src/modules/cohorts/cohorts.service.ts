@@ -15,7 +15,7 @@ import { CohortAccessService } from './cohort-access.service';
 import { CohortEntity } from './cohort.entity';
 import { CapacityBelowEnrolledError, CohortNotFoundError, NotCohortManagerError, NotCohortStaffError, NotTeachersError } from './cohorts.errors';
 import { CohortCountsDto, CohortDto, CreateCohortDto, ListCohortsQueryDto, MyEnrollmentDto, UpdateCohortDto } from './dto/cohort.dto';
-import { EnrollmentEntity } from './enrollment.entity';
+import { BENEFICIARY_SQL, EnrollmentEntity } from './enrollment.entity';
 import { RosterService } from './roster.service';
 
 /** A cohort as the certificates of its people describe it. */
@@ -176,7 +176,7 @@ export class CohortsService {
     const rows: { cohortId: string; enrolled: number; waitlisted: number }[] = await this.enrollments
       .createQueryBuilder('e')
       .select('e.cohort_id', 'cohortId')
-      .addSelect("count(*) FILTER (WHERE e.status IN ('active', 'completed'))::int", 'enrolled')
+      .addSelect(`count(*) FILTER (WHERE e.status IN ${BENEFICIARY_SQL})::int`, 'enrolled')
       .addSelect("count(*) FILTER (WHERE e.status = 'waitlisted')::int", 'waitlisted')
       .where('e.cohort_id IN (:...ids)', { ids })
       .groupBy('e.cohort_id')

@@ -1,7 +1,13 @@
-import type { EnrollmentStatus } from '@mre/contracts';
+import { BENEFICIARY_STATUSES, type EnrollmentStatus } from '@mre/contracts';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
 import { UserEntity } from '../identity/user.entity';
 import { CohortEntity } from './cohort.entity';
+
+/**
+ * `('active', 'completed')`, for SQL: enrollments that hold a place for good, i.e. make someone a
+ * beneficiary (places taken, schedules, reports, attendance averages).
+ */
+export const BENEFICIARY_SQL = `(${BENEFICIARY_STATUSES.map((status) => `'${status}'`).join(', ')})`;
 
 /** One person in one cohort; a withdrawn person keeps the row, so re-enrolling reuses it. */
 @Entity('enrollments')

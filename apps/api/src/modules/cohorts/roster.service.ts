@@ -3,7 +3,7 @@ import { EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { CohortEntity } from './cohort.entity';
 import { CohortNotFoundError, CompletedEnrollmentError, EnrollmentNotFoundError } from './cohorts.errors';
-import { EnrollmentEntity } from './enrollment.entity';
+import { BENEFICIARY_SQL, EnrollmentEntity } from './enrollment.entity';
 
 export interface Placement {
   userId: string;
@@ -126,7 +126,7 @@ export class RosterService {
   /** Places taken (active and completed) and the length of the waitlist. */
   async occupancy(cohortId: string, manager: EntityManager): Promise<{ taken: number; waiting: number }> {
     const [row] = await manager.query(
-      `SELECT count(*) FILTER (WHERE status IN ('active', 'completed'))::int AS taken,
+      `SELECT count(*) FILTER (WHERE status IN ${BENEFICIARY_SQL})::int AS taken,
               count(*) FILTER (WHERE status = 'waitlisted')::int AS waiting
          FROM enrollments WHERE cohort_id = $1`,
       [cohortId],

@@ -1,12 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DEFAULT_TIME_ZONE, type CohortKind } from '@mre/contracts';
 import { DataSource } from 'typeorm';
-import { BENEFICIARY_SQL } from '../attendance/refresh-presence.sql';
+import { BENEFICIARY_SQL } from '../cohorts/enrollment.entity';
 import { toCsv } from './csv';
 import { BeneficiariesDto, CascadeDto, MonthDeliveryDto, ReportOverviewDto, ReportQueryDto } from './dto/report.dto';
-
-/** Enrollments that make someone a beneficiary. */
-const COUNTED = BENEFICIARY_SQL;
 
 /** Positional parameters for one SQL statement. */
 class Params {
@@ -87,7 +84,7 @@ export class ReportingService {
          JOIN courses co ON co.id = c.course_id
          JOIN networks n ON n.id = co.network_id
          JOIN centres ce ON ce.id = c.centre_id
-        WHERE e.status IN ${COUNTED} AND ${cohortScope(query, params, { network: true })}
+        WHERE e.status IN ${BENEFICIARY_SQL} AND ${cohortScope(query, params, { network: true })}
         ORDER BY c.name, c.id, u.full_name, u.email`,
       params.values,
     );
@@ -104,7 +101,7 @@ export class ReportingService {
            FROM enrollments e
            JOIN cohorts c ON c.id = e.cohort_id
            JOIN courses co ON co.id = c.course_id
-          WHERE e.status IN ${COUNTED} AND ${cohortScope(query, params, { network: true })}
+          WHERE e.status IN ${BENEFICIARY_SQL} AND ${cohortScope(query, params, { network: true })}
        ), g AS (
          SELECT CASE WHEN GROUPING(network_id) = 0 THEN 'network' WHEN GROUPING(sector_code) = 0 THEN 'sector'
                      WHEN GROUPING(centre_id) = 0 THEN 'centre' WHEN GROUPING(kind) = 0 THEN 'kind' ELSE 'total' END AS set,
@@ -157,26 +154,26 @@ export class ReportingService {
        ), counted AS (
          SELECT e.cohort_id, count(*)::int AS people
            FROM enrollments e
-          WHERE e.status IN ${COUNTED} AND e.cohort_id IN (SELECT cohort_id FROM held)
+          WHERE e.status IN ${BENEFICIARY_SQL} AND e.cohort_id IN (SELECT cohort_id FROM held)
           GROUP BY e.cohort_id
        ), corrections AS (
          -- Counted when stored, not now (withdrawn, back on the waitlist).
          SELECT p.session_id, -p.present_seconds AS seconds
            FROM held h
-           JOIN enrollments e ON e.cohort_id = h.cohort_id AND e.status NOT IN ${COUNTED}
+           JOIN enrollments e ON e.cohort_id = h.cohort_id AND e.status NOT IN ${BENEFICIARY_SQL}
            JOIN attendance_presence p ON p.session_id = h.id AND p.user_id = e.user_id AND p.counted
          UNION ALL
          -- Counted now, not when stored (promoted from the waitlist, enrolled later).
          SELECT p.session_id, p.present_seconds
            FROM held h
            JOIN attendance_presence p ON p.session_id = h.id AND NOT p.counted
-           JOIN enrollments e ON e.cohort_id = h.cohort_id AND e.user_id = p.user_id AND e.status IN ${COUNTED}
+           JOIN enrollments e ON e.cohort_id = h.cohort_id AND e.user_id = p.user_id AND e.status IN ${BENEFICIARY_SQL}
          UNION ALL
          -- Checked in at the centre, or corrected to present by hand: the whole session.
          SELECT h.id, h.seconds - coalesce(p.present_seconds, 0)
            FROM held h
            JOIN attendance_marks m ON m.session_id = h.id AND (m.checked_in_at IS NOT NULL OR m.corrected_status = 'present')
-           JOIN enrollments e ON e.cohort_id = h.cohort_id AND e.user_id = m.user_id AND e.status IN ${COUNTED}
+           JOIN enrollments e ON e.cohort_id = h.cohort_id AND e.user_id = m.user_id AND e.status IN ${BENEFICIARY_SQL}
            LEFT JOIN attendance_presence p ON p.session_id = m.session_id AND p.user_id = m.user_id
        ), corrected AS (
          SELECT session_id, sum(seconds) AS seconds FROM corrections GROUP BY session_id
@@ -217,7 +214,7 @@ export class ReportingService {
     const ctes = `WITH scope AS (
          SELECT c.id, co.network_id FROM cohorts c JOIN courses co ON co.id = c.course_id WHERE ${cohortScope(query, params, { network: false })}
        ), direct AS (
-         SELECT DISTINCT s.network_id, e.user_id FROM scope s JOIN enrollments e ON e.cohort_id = s.id AND e.status IN ${COUNTED}
+         SELECT DISTINCT s.network_id, e.user_id FROM scope s JOIN enrollments e ON e.cohort_id = s.id AND e.status IN ${BENEFICIARY_SQL}
        ), trained AS (
          SELECT DISTINCT co.network_id, cert.cohort_id AS trainers_cohort_id, cert.user_id AS trainer_id
            FROM certificates cert
@@ -229,7 +226,7 @@ export class ReportingService {
            FROM trained t JOIN cohort_teachers ct ON ct.user_id = t.trainer_id JOIN scope s ON s.id = ct.cohort_id
        ), reached AS (
          SELECT DISTINCT tg.network_id, tg.trainers_cohort_id, e.user_id
-           FROM taught tg JOIN enrollments e ON e.cohort_id = tg.cohort_id AND e.status IN ${COUNTED}
+           FROM taught tg JOIN enrollments e ON e.cohort_id = tg.cohort_id AND e.status IN ${BENEFICIARY_SQL}
           WHERE NOT EXISTS (SELECT 1 FROM direct d WHERE d.network_id = tg.network_id AND d.user_id = e.user_id)
        )`;
     const rows: { networkId: string; name: string; direct: number; indirect: number; chain: CascadeDto['chain'] }[] = await this.dataSource.query(
