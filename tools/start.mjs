@@ -5,6 +5,17 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { connect } from 'node:net';
 
+// Times are computed with the runtime's tz data: Node 24's ICU carries the rules in force (Morocco at
+// UTC+0 since 2026-09-20). `npm ci` brings Node 24 on Linux (x64, arm64), and `npm start` runs on it.
+const major = Number(process.versions.node.split('.')[0]);
+if (major < 24) {
+  console.error(
+    `MRE Academy needs Node.js 24 LTS; this is ${process.version}. Run it with \`npm start\` after \`npm ci\` ` +
+      `(on Linux x64 and arm64 that brings Node 24 from the npm registry), or install Node.js 24.`,
+  );
+  process.exit(1);
+}
+
 const env = { ...process.env, DEMO_DATA: process.env.DEMO_DATA ?? 'on', NODE_ENV: process.env.NODE_ENV ?? 'development' };
 const port = Number(env.PORT ?? 3000);
 const redisUrl = new URL(env.REDIS_URL ?? 'redis://127.0.0.1:6379');

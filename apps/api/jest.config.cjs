@@ -8,7 +8,7 @@ module.exports = {
   transform: {
     '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
   },
-  // content-disposition (used by @fastify/static) ships ESM only; Jest on Node 20 needs it as CommonJS.
+  // content-disposition (used by @fastify/static) ships ESM only; Jest needs it as CommonJS.
   transformIgnorePatterns: ['/node_modules/(?!content-disposition/)'],
   moduleNameMapper: {
     '^@mre/contracts$': '<rootDir>/../../libs/contracts/src/index.ts',

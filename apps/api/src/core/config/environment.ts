@@ -1,5 +1,7 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { DEFAULT_TIME_ZONE } from '@mre/contracts';
+import { IsTimeZone } from '../http/is-time-zone';
 import { IsServiceUrl } from './is-service-url';
 
 const toBoolean = ({ value }: { value: unknown }) =>
@@ -118,6 +120,10 @@ export class Environment {
   @IsInt()
   @Min(10)
   QUEUE_RETRY_DELAY_MS = 1_000;
+
+  /** The programme's zone: the dashboard's months and date filters are its calendar days. */
+  @IsTimeZone({ message: 'PROGRAMME_TIME_ZONE must be an IANA time zone such as Africa/Casablanca' })
+  PROGRAMME_TIME_ZONE = DEFAULT_TIME_ZONE;
 
   /** The headless Chromium that renders certificate PDFs (worker only). */
   @IsString()
