@@ -3,8 +3,18 @@ import { CoreModule } from './core/core.module';
 import { AttendanceWorkerModule } from './modules/attendance/attendance-worker.module';
 import { CertificationWorkerModule } from './modules/certification/certification-worker.module';
 import { CohortsWorkerModule } from './modules/cohorts/cohorts-worker.module';
+import { LiveWorkerModule } from './modules/live/live-worker.module';
 import { NotificationsWorkerModule } from './modules/notifications/notifications-worker.module';
 
 /** The queue processors, run by worker.ts and scaled apart from the API. */
-@Module({ imports: [CoreModule, NotificationsWorkerModule, CohortsWorkerModule, AttendanceWorkerModule, CertificationWorkerModule] })
+@Module({
+  imports: [
+    CoreModule,
+    NotificationsWorkerModule,
+    CohortsWorkerModule,
+    AttendanceWorkerModule,
+    CertificationWorkerModule,
+    LiveWorkerModule,
+  ],
+})
 export class WorkerModule {}

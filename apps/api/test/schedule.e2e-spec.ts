@@ -24,7 +24,11 @@ describe('My schedule (e2e)', () => {
   let sessionsOfB: Session[];
 
   const get = (token: string, query: Record<string, string | number> = {}) =>
-    sut.http.get('/api/sessions').query({ ...window, ...query }).auth(token, { type: 'bearer' }).expect(200);
+    sut.http
+      .get('/api/sessions')
+      .query({ ...window, ...query })
+      .auth(token, { type: 'bearer' })
+      .expect(200);
   const ids = (body: { items: { id: string }[] }) => body.items.map((s) => s.id);
   const schedule = async (world: CohortWorld, cohortId: string, hours: number): Promise<Session> =>
     (
@@ -35,7 +39,9 @@ describe('My schedule (e2e)', () => {
         .expect(201)
     ).body.items[0];
   const inOrder = (sessions: Session[]) =>
-    [...sessions].sort((x, y) => x.startsAt.localeCompare(y.startsAt) || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0)).map((s) => s.id);
+    [...sessions]
+      .sort((x, y) => x.startsAt.localeCompare(y.startsAt) || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0))
+      .map((s) => s.id);
 
   beforeAll(async () => {
     sut = await TestApp.start();
@@ -65,7 +71,14 @@ describe('My schedule (e2e)', () => {
       await sut.http
         .post(`/api/cohorts/${b.cohortId}/sessions`)
         .auth(b.expert.token, { type: 'bearer' })
-        .send({ title: 'Série hebdomadaire', startsAt: at(200), durationMinutes: 90, mode: 'hybrid', repeatWeeks: 2, timeZone: 'Africa/Casablanca' })
+        .send({
+          title: 'Série hebdomadaire',
+          startsAt: at(200),
+          durationMinutes: 90,
+          mode: 'hybrid',
+          repeatWeeks: 2,
+          timeZone: 'Africa/Casablanca',
+        })
         .expect(201)
     ).body.items;
     const listed = (await get(b.trainees[0].token, { from: at(199), to: at(200 + 24 * 14) })).body;
@@ -76,6 +89,10 @@ describe('My schedule (e2e)', () => {
       title: 'Série hebdomadaire',
       startsAt: at(200),
       endsAt: new Date(base + 201.5 * HOUR).toISOString(),
+      // Casablanca is at UTC+0 all year from 2026-09-20 (IANA tzdb 2026c): the wall clock reads as UTC.
+      localStart: at(200).slice(0, 19),
+      timeZone: 'Africa/Casablanca',
+      joinOpensAt: new Date(base + 200 * HOUR - 15 * 60_000).toISOString(),
       durationMinutes: 90,
       mode: 'hybrid',
       status: 'scheduled',
@@ -90,12 +107,16 @@ describe('My schedule (e2e)', () => {
     // from falls inside the session at hour 10 (two of them): they have not ended, so they are in.
     const from = (await get(token, { from: at(10.5), to: at(31) })).body;
     expect(from.total).toBe(5);
-    expect(ids(from)).toEqual(inOrder(sessionsOfA.filter((s) => s.startsAt >= at(10) && s.startsAt < at(31))));
+    expect(ids(from)).toEqual(
+      inOrder(sessionsOfA.filter((s) => s.startsAt >= at(10) && s.startsAt < at(31))),
+    );
     const toOnly = (await get(token, { to: at(10) })).body;
     expect(ids(toOnly)).toEqual(inOrder(sessionsOfA.filter((s) => s.startsAt < at(10))));
     const oneCohort = (await get(token, { cohortId: secondCohortOfA, pageSize: 2 })).body;
     expect(oneCohort.total).toBe(4);
-    expect(ids(oneCohort)).toEqual(inOrder(sessionsOfA.filter((s) => s.cohortId === secondCohortOfA)).slice(0, 2));
+    expect(ids(oneCohort)).toEqual(
+      inOrder(sessionsOfA.filter((s) => s.cohortId === secondCohortOfA)).slice(0, 2),
+    );
     const notMine = (await get(token, { cohortId: b.cohortId })).body;
     expect(notMine).toEqual({ items: [], total: 0 });
   });
@@ -117,11 +138,23 @@ describe('My schedule (e2e)', () => {
   it('keeps completed enrollments in a trainee’s schedule and drops withdrawn and waitlisted ones', async () => {
     const trainee = await sut.createUser('trainee');
     const enroll = async (cohortId: string) =>
-      (await sut.http.post(`/api/cohorts/${cohortId}/enrollments`).auth(a.admin, { type: 'bearer' }).send({ userId: trainee.id }).expect(201)).body;
+      (
+        await sut.http
+          .post(`/api/cohorts/${cohortId}/enrollments`)
+          .auth(a.admin, { type: 'bearer' })
+          .send({ userId: trainee.id })
+          .expect(201)
+      ).body;
     await enroll(a.cohortId);
     await enroll(secondCohortOfA);
-    await sut.dataSource.query(`UPDATE enrollments SET status = 'completed' WHERE user_id = $1 AND cohort_id = $2`, [trainee.id, a.cohortId]);
-    await sut.http.delete(`/api/cohorts/${secondCohortOfA}/enrollments/${trainee.id}`).auth(a.admin, { type: 'bearer' }).expect(200);
+    await sut.dataSource.query(
+      `UPDATE enrollments SET status = 'completed' WHERE user_id = $1 AND cohort_id = $2`,
+      [trainee.id, a.cohortId],
+    );
+    await sut.http
+      .delete(`/api/cohorts/${secondCohortOfA}/enrollments/${trainee.id}`)
+      .auth(a.admin, { type: 'bearer' })
+      .expect(200);
     await sut.dataSource.query(`UPDATE cohorts SET capacity = 1 WHERE id = $1`, [b.cohortId]);
     expect((await enroll(b.cohortId)).status).toBe('waitlisted');
     const seen = (await get(trainee.token, { pageSize: 100, to: at(100) })).body;

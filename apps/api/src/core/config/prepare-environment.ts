@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startEmbeddedPostgres } from '../database/embedded-postgres';
+import { checkTimeZoneRules, enforceTimeZoneRules } from '../time/time-zone-rules';
 import { Environment, validateEnvironment } from './environment';
 
 export interface PreparedEnvironment {
@@ -11,7 +12,7 @@ export interface PreparedEnvironment {
 }
 
 /**
- * Validates the environment, then fills in what development may leave out: an embedded PostgreSQL
+ * Validates the environment and the runtime's time-zone rules, then fills in what development may leave out: an embedded PostgreSQL
  * when DATABASE_URL is unset, and a JWT secret and demo admin password kept under DATA_DIR.
  * The results are written back to process.env so that Nest's ConfigModule sees them.
  */
@@ -19,6 +20,7 @@ export async function prepareEnvironment(): Promise<PreparedEnvironment> {
   const envFile = resolve('.env');
   if (existsSync(envFile)) process.loadEnvFile(envFile);
   const env = validateEnvironment(process.env);
+  enforceTimeZoneRules(checkTimeZoneRules(), env.NODE_ENV, (message) => console.warn(message));
   const dataDir = resolve(env.DATA_DIR);
   mkdirSync(dataDir, { recursive: true, mode: 0o755 });
 
@@ -29,7 +31,10 @@ export async function prepareEnvironment(): Promise<PreparedEnvironment> {
     release = embedded.stop;
   }
   env.JWT_SECRET ??= keptSecret(join(dataDir, 'jwt-secret'), () => randomBytes(48).toString('base64url'));
-  env.ADMIN_PASSWORD ??= keptSecret(join(dataDir, 'admin-password'), () => `demo-${randomBytes(6).toString('hex')}`);
+  env.ADMIN_PASSWORD ??= keptSecret(
+    join(dataDir, 'admin-password'),
+    () => `demo-${randomBytes(6).toString('hex')}`,
+  );
 
   for (const [key, value] of Object.entries(env)) {
     if (value !== undefined) process.env[key] = String(value);

@@ -7,9 +7,11 @@ export enum QueueName {
   WebhookInbox = 'webhook-inbox',
   Reminders = 'reminders',
   CertificateIssue = 'certificate-issue',
+  SessionAnchoring = 'session-anchoring',
 }
 
-export type MailTemplate = 'invitation' | 'session-rescheduled' | 'session-cancelled' | 'session-reminder';
+export type MailTemplate =
+  'invitation' | 'session-rescheduled' | 'session-cancelled' | 'session-reminder' | 'time-zone-rules-changed';
 
 /** A session as a calendar invitation (.ics) attached to an e-mail; CANCEL withdraws it. */
 export interface CalendarInvite {
@@ -22,13 +24,23 @@ export interface CalendarInvite {
   sequence: number;
 }
 
+export interface MailSessionItem {
+  title: string;
+  startsAt: string;
+  localStart: string;
+  timeZone: string;
+}
+
 /** Payload of a job on the Mail queue: the template renders in the recipient's language. */
 export interface MailJob {
   to: string;
   locale: Locale;
   template: MailTemplate;
   params: Record<string, string>;
-  calendar?: CalendarInvite;
+  /** Sessions the e-mail lists, each shown in the recipient's zone and at its own wall clock. */
+  items?: MailSessionItem[];
+  /** One .ics attachment each. */
+  calendars?: CalendarInvite[];
   /** Sent only once this invitation is committed, and not if it was used meanwhile. */
   invitationId?: string;
 }
@@ -51,7 +63,9 @@ export type ReminderKind = '24h' | '15m';
  * who attends when it runs (so later enrollments get reminded too) and queues one `send` job each.
  * `startsAt` is the start the reminder was planned for: a job planned for an older time sends nothing.
  */
-export type ReminderJob = { step: 'fan-out'; sessionId: string; kind: ReminderKind; startsAt: string } | { step: 'send'; sessionId: string; kind: ReminderKind; startsAt: string; userId: string };
+export type ReminderJob =
+  | { step: 'fan-out'; sessionId: string; kind: ReminderKind; startsAt: string }
+  | { step: 'send'; sessionId: string; kind: ReminderKind; startsAt: string; userId: string };
 
 /** Payload of a job on the CertificateIssue queue; the job's id is what GET /jobs/:jobId follows. */
 export interface CertificateIssueJob {
@@ -65,4 +79,18 @@ export interface CertificateIssueResult {
   alreadyIssued: number;
   notEligible: number;
   heldSessions: number;
+}
+
+/** Payload of a job on the SessionAnchoring queue: the tz data version the sessions are to be anchored with. */
+export interface SessionAnchoringJob {
+  tzVersion: string;
+}
+
+/** What a SessionAnchoring job answers once completed. */
+export interface SessionAnchoringResult {
+  tzVersion: string;
+  sessionsMoved: number;
+  cohortsMoved: number;
+  /** Cohorts whose moved sessions would overlap: left as they were, and retried at the next start. */
+  cohortsFailed: string[];
 }

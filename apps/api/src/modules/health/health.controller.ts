@@ -1,8 +1,15 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckResult, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import {
+  HealthCheck,
+  HealthCheckResult,
+  HealthCheckService,
+  HealthIndicatorService,
+  TypeOrmHealthIndicator,
+} from '@nestjs/terminus';
 import { Public } from '../../core/auth/decorators';
 import { RedisClient } from '../../core/redis/redis.module';
+import { checkTimeZoneRules } from '../../core/time/time-zone-rules';
 
 const TIMEOUT_MS = 2000;
 
@@ -17,11 +24,24 @@ export class HealthController {
     private readonly redis: RedisClient,
   ) {}
 
-  /** 200 when PostgreSQL and Redis answer; 503 with the failing one under `error`. */
+  /**
+   * 200 when PostgreSQL and Redis answer; 503 with the failing one under `error`. `timeZoneRules`
+   * reports the runtime's tz data version and whether its rules are current (production refuses to
+   * start when they are not, so only development can show `current: false`).
+   */
   @Get()
   @HealthCheck()
   check(): Promise<HealthCheckResult> {
-    return this.health.check([() => this.database.pingCheck('postgres', { timeout: TIMEOUT_MS }), () => this.pingRedis()]);
+    return this.health.check([
+      () => this.database.pingCheck('postgres', { timeout: TIMEOUT_MS }),
+      () => this.pingRedis(),
+      () => this.timeZoneRules(),
+    ]);
+  }
+
+  private timeZoneRules() {
+    const { version, current, problems } = checkTimeZoneRules();
+    return this.indicators.check('timeZoneRules').up({ version, current, ...(current ? {} : { problems }) });
   }
 
   private async pingRedis() {

@@ -1,13 +1,32 @@
 import type { SessionMode, SessionStatus } from '@mre/contracts';
-import { Column, CreateDateColumn, Entity, Exclusion, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Exclusion,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import { CohortEntity } from '../cohorts/cohort.entity';
 
 /**
- * A live class of a cohort. Times are UTC instants. Two scheduled sessions of one cohort never
+ * A live class of a cohort. What people agreed on is a wall-clock start in a zone (`localStart`,
+ * `timeZone`); `startsAt`/`endsAt` are the UTC instants the runtime's tz rules give it, derived again
+ * when those rules change (SessionAnchoringService). Two scheduled sessions of one cohort never
  * overlap: PostgreSQL enforces it, so concurrent requests cannot slip past each other.
  */
 @Entity('live_sessions')
-@Exclusion('no_overlapping_sessions', `USING gist ("cohort_id" WITH =, tstzrange("starts_at", "ends_at") WITH &&) WHERE ("status" = 'scheduled')`)
+// Deferrable: re-anchoring moves a cohort's sessions together, and checks them once all have moved.
+@Exclusion(
+  'no_overlapping_sessions',
+  `USING gist ("cohort_id" WITH =, tstzrange("starts_at", "ends_at") WITH &&) WHERE ("status" = 'scheduled')`,
+  {
+    deferrable: 'INITIALLY IMMEDIATE',
+  },
+)
 export class LiveSessionEntity {
   @PrimaryColumn('uuid')
   id: string;
@@ -30,6 +49,14 @@ export class LiveSessionEntity {
   @Column({ name: 'ends_at', type: 'timestamptz' })
   endsAt: Date;
 
+  /** The agreed start on the wall clock of `timeZone`, e.g. `2026-09-22T10:00:00`. */
+  @Column({ name: 'local_start', type: 'varchar', length: 23 })
+  localStart: string;
+
+  /** The IANA zone of `localStart`: the series' zone, or the one given, or the scheduler's. */
+  @Column({ name: 'time_zone', type: 'varchar', length: 64 })
+  timeZone: string;
+
   @Column({ type: 'varchar', length: 20 })
   mode: SessionMode;
 
@@ -38,6 +65,10 @@ export class LiveSessionEntity {
 
   @Column({ name: 'room_name', type: 'varchar', length: 80, unique: true })
   roomName: string;
+
+  /** The iCalendar SEQUENCE of its invitations: one more at each change, so calendars apply the latest. */
+  @Column({ name: 'ics_sequence', type: 'int', default: 0 })
+  icsSequence: number;
 
   /** Sessions created together by `repeatWeeks` share it. */
   @Column({ name: 'series_id', type: 'uuid', nullable: true })

@@ -11,15 +11,38 @@ import { RecordingEntity } from './recording.entity';
 import { RecordingsService } from './recordings.service';
 import { RoomRemovalEntity } from './room-removal.entity';
 import { RoomService } from './room.service';
+import { SessionAnchoringService } from './session-anchoring.service';
+import { SessionNoticesService } from './session-notices.service';
 import { SessionsController } from './sessions.controller';
 import { SessionsService } from './sessions.service';
+import { TimeZoneRulesEntity } from './time-zone-rules.entity';
 import { WebhookEventEntity } from './webhook-event.entity';
 import { WebhookInboxService } from './webhook-inbox.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([LiveSessionEntity, RoomRemovalEntity, RecordingEntity, WebhookEventEntity]), CohortsModule, UsersModule, AuditModule, NotificationsModule],
+  imports: [
+    TypeOrmModule.forFeature([
+      LiveSessionEntity,
+      RoomRemovalEntity,
+      RecordingEntity,
+      WebhookEventEntity,
+      TimeZoneRulesEntity,
+    ]),
+    CohortsModule,
+    UsersModule,
+    AuditModule,
+    NotificationsModule,
+  ],
   controllers: [SessionsController, LiveKitWebhookController],
-  providers: [SessionsService, RoomService, JoinContexts, RecordingsService, WebhookInboxService],
-  exports: [SessionsService, RecordingsService, WebhookInboxService],
+  providers: [
+    SessionsService,
+    SessionNoticesService,
+    SessionAnchoringService,
+    RoomService,
+    JoinContexts,
+    RecordingsService,
+    WebhookInboxService,
+  ],
+  exports: [SessionsService, SessionAnchoringService, RecordingsService, WebhookInboxService],
 })
 export class LiveModule {}

@@ -1,24 +1,27 @@
-import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In, LessThanOrEqual, Repository } from 'typeorm';
 import type { AuthUser } from '../../core/auth/auth-user';
+import { AppConfig } from '../../core/config/app-config';
 import { queryPage, SqlParams } from '../../core/database/page-query';
 import { postgresErrorCode } from '../../core/database/postgres-errors';
 import { NotFoundError } from '../../core/errors/domain-error';
 import { Page, pageWindow } from '../../core/http/pagination';
-import { MailJob, QueueName } from '../../core/queue/queue-name';
+import { instantOf, parseInstantWithOffset, wallClockOf, weeklyWallClocks } from '../../core/time/wall-clock';
 import { CohortAccessService, CohortMembership, CohortRelation } from '../cohorts/cohort-access.service';
 import { UsersService } from '../identity/users.service';
-import { inviteFor } from '../notifications/calendar-invite';
-import { NotificationsService } from '../notifications/notifications.service';
 import { RemindersService } from '../notifications/reminders.service';
 import { CreateSessionsDto, ScheduleQueryDto, SessionDto, UpdateSessionDto } from './dto/session.dto';
-import { NotHostError, NotInCohortError, SessionEndedError, SessionNotFoundError, SessionOverlapError } from './live.errors';
+import {
+  NotHostError,
+  NotInCohortError,
+  SessionEndedError,
+  SessionNotFoundError,
+  SessionOverlapError,
+} from './live.errors';
 import { LiveSessionEntity } from './live-session.entity';
-import { parseInstantWithOffset, weeklyStarts } from './weekly-schedule';
+import { SessionNoticesService } from './session-notices.service';
 
 class CohortNotFoundError extends NotFoundError {
   constructor() {
@@ -44,12 +47,12 @@ export class SessionsService {
 
   constructor(
     @InjectRepository(LiveSessionEntity) private readonly sessions: Repository<LiveSessionEntity>,
-    @InjectQueue(QueueName.Mail) private readonly mailQueue: Queue<MailJob>,
     private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
     private readonly access: CohortAccessService,
     private readonly users: UsersService,
     private readonly reminders: RemindersService,
-    private readonly notifications: NotificationsService,
+    private readonly notices: SessionNoticesService,
   ) {}
 
   /**
@@ -60,34 +63,48 @@ export class SessionsService {
     this.timesChangedListeners.push(listener);
   }
 
-  /** One session, or a weekly series at the same local time in `timeZone`. */
+  /** Tells the listeners, inside the caller's transaction, that the session's times moved. */
+  async timesChanged(sessionId: string, manager: EntityManager): Promise<void> {
+    for (const listener of this.timesChangedListeners) await listener(sessionId, manager);
+  }
+
+  /**
+   * One session, or a weekly series at the same wall-clock time in `timeZone`. Each keeps its
+   * wall-clock start and zone (the zone given, else the scheduler's): the instants follow from them.
+   */
   async create(cohortId: string, dto: CreateSessionsDto, actor: AuthUser): Promise<Page<SessionDto>> {
     const membership = await this.access.membership(cohortId, actor);
     if (!membership || !membership.relation) throw new CohortNotFoundError();
     if (!SCHEDULERS.includes(membership.relation)) throw new NotHostError();
     const first = parseInstantWithOffset(dto.startsAt) as Date;
-    const starts = dto.repeatWeeks ? weeklyStarts(first, dto.repeatWeeks, dto.timeZone as string) : [first];
-    const seriesId = starts.length > 1 ? randomUUID() : null;
-    const rows = starts.map((startsAt) => {
+    const timeZone = dto.timeZone ?? (await this.users.get(actor.id)).timeZone;
+    const localStarts = weeklyWallClocks(wallClockOf(first, timeZone), dto.repeatWeeks ?? 1);
+    const seriesId = localStarts.length > 1 ? randomUUID() : null;
+    const rows = localStarts.map((localStart, week) => {
       const id = randomUUID();
+      // The first start is the instant asked for (on a repeated hour, its wall clock names two).
+      const startsAt = week === 0 ? first : instantOf(localStart, timeZone);
       return this.sessions.create({
         id,
         cohortId,
         title: dto.title.trim(),
         startsAt,
         endsAt: new Date(startsAt.getTime() + dto.durationMinutes * 60_000),
+        localStart,
+        timeZone,
         mode: dto.mode,
         status: 'scheduled',
         roomName: `mre-${id}`,
         seriesId,
         roomCreatedAt: null,
         roomFinishedAt: null,
+        icsSequence: 0,
         createdBy: actor.id,
       });
     });
     await this.withOverlapCheck(() => this.dataSource.transaction((manager) => manager.save(rows)));
     await this.reminders.plan(rows);
-    return { items: rows.map(SessionDto.from), total: rows.length };
+    return { items: rows.map((row) => this.toDto(row)), total: rows.length };
   }
 
   /**
@@ -97,7 +114,11 @@ export class SessionsService {
   async schedule(query: ScheduleQueryDto, actor: AuthUser): Promise<Page<SessionDto>> {
     const cohorts = this.access.scheduleCohorts(actor);
     const params = new SqlParams(cohorts === 'all' ? [] : cohorts.params);
-    const where = [`s.ends_at > ${params.param(query.from ? new Date(query.from).toISOString() : new Date().toISOString())}`];
+    // A validated integer of the configuration, written in: the statement's text stays fixed per process.
+    const joinWindow = Math.trunc(this.config.get('JOIN_WINDOW_MINUTES'));
+    const where = [
+      `s.ends_at > ${params.param(query.from ? new Date(query.from).toISOString() : new Date().toISOString())}`,
+    ];
     if (cohorts !== 'all') where.push(`s.cohort_id IN (${cohorts.sql})`);
     if (query.to) where.push(`s.starts_at < ${params.param(new Date(query.to).toISOString())}`);
     if (query.cohortId) where.push(`s.cohort_id = ${params.param(query.cohortId)}`);
@@ -108,6 +129,7 @@ export class SessionsService {
       // The rows come out as SessionDto (instants as ISO text): turning 40 timestamps a page into
       // Dates and back was a tenth of the API's CPU on a schedule.
       columns: `s.id, s.cohort_id AS "cohortId", s.title, ${isoText('s.starts_at')} AS "startsAt", ${isoText('s.ends_at')} AS "endsAt",
+                s.local_start AS "localStart", s.time_zone AS "timeZone", ${isoText(`s.starts_at - make_interval(mins => ${joinWindow})`)} AS "joinOpensAt",
                 round(extract(epoch FROM s.ends_at - s.starts_at) / 60)::int AS "durationMinutes", s.mode, s.status,
                 s.room_name AS "roomName", s.series_id AS "seriesId"`,
       params,
@@ -117,21 +139,35 @@ export class SessionsService {
   }
 
   async get(id: string, actor: AuthUser): Promise<SessionDto> {
-    return SessionDto.from((await this.accessFor(id, actor)).session);
+    return this.toDto((await this.accessFor(id, actor)).session);
   }
 
   async update(id: string, dto: UpdateSessionDto, actor: AuthUser): Promise<SessionDto> {
     const { session } = await this.accessFor(id, actor, STAFF);
     this.assertUpcoming(session);
     const startsAt = dto.startsAt ? (parseInstantWithOffset(dto.startsAt) as Date) : session.startsAt;
-    const minutes = dto.durationMinutes ?? Math.round((session.endsAt.getTime() - session.startsAt.getTime()) / 60_000);
-    const moved = startsAt.getTime() !== session.startsAt.getTime() || minutes * 60_000 !== session.endsAt.getTime() - session.startsAt.getTime();
+    const timeZone = dto.timeZone ?? session.timeZone;
+    const minutes =
+      dto.durationMinutes ?? Math.round((session.endsAt.getTime() - session.startsAt.getTime()) / 60_000);
+    const moved =
+      startsAt.getTime() !== session.startsAt.getTime() ||
+      minutes * 60_000 !== session.endsAt.getTime() - session.startsAt.getTime();
     const planned = { id: session.id, startsAt: session.startsAt };
-    Object.assign(session, { title: dto.title?.trim() ?? session.title, mode: dto.mode ?? session.mode, startsAt, endsAt: new Date(startsAt.getTime() + minutes * 60_000) });
+    // A new start or zone re-anchors the session: from now on it keeps this wall-clock time there.
+    const localStart = dto.startsAt || dto.timeZone ? wallClockOf(startsAt, timeZone) : session.localStart;
+    Object.assign(session, {
+      title: dto.title?.trim() ?? session.title,
+      mode: dto.mode ?? session.mode,
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + minutes * 60_000),
+      localStart,
+      timeZone,
+      icsSequence: session.icsSequence + 1,
+    });
     await this.withOverlapCheck(() =>
       this.dataSource.transaction(async (manager) => {
         await manager.save(session);
-        if (moved) for (const listener of this.timesChangedListeners) await listener(session.id, manager);
+        if (moved) await this.timesChanged(session.id, manager);
       }),
     );
     await this.access.accessChanged(session.cohortId);
@@ -139,19 +175,20 @@ export class SessionsService {
       await this.reminders.unplan(planned);
       await this.reminders.plan([session]);
     }
-    if (moved) await this.notify(session, 'session-rescheduled');
-    return SessionDto.from(session);
+    if (moved) await this.notices.changed(session, 'session-rescheduled');
+    return this.toDto(session);
   }
 
   async cancel(id: string, actor: AuthUser): Promise<SessionDto> {
     const { session } = await this.accessFor(id, actor, STAFF);
     this.assertUpcoming(session);
     session.status = 'cancelled';
+    session.icsSequence += 1;
     await this.sessions.save(session);
     await this.access.accessChanged(session.cohortId);
     await this.reminders.unplan(session);
-    await this.notify(session, 'session-cancelled');
-    return SessionDto.from(session);
+    await this.notices.changed(session, 'session-cancelled');
+    return this.toDto(session);
   }
 
   /**
@@ -163,7 +200,8 @@ export class SessionsService {
     if (!session) throw new SessionNotFoundError();
     const membership = await this.access.membership(session.cohortId, actor);
     if (!membership?.relation) throw new SessionNotFoundError();
-    if (allowed && !allowed.includes(membership.relation)) throw membership.relation === 'trainee' ? new NotInCohortError() : new NotHostError();
+    if (allowed && !allowed.includes(membership.relation))
+      throw membership.relation === 'trainee' ? new NotInCohortError() : new NotHostError();
     return { session, membership };
   }
 
@@ -178,7 +216,10 @@ export class SessionsService {
 
   /** The cohort's held sessions: scheduled (not cancelled) and over by now, oldest first. */
   held(cohortId: string): Promise<LiveSessionEntity[]> {
-    return this.sessions.find({ where: { cohortId, status: 'scheduled', endsAt: LessThanOrEqual(new Date()) }, order: { startsAt: 'ASC' } });
+    return this.sessions.find({
+      where: { cohortId, status: 'scheduled', endsAt: LessThanOrEqual(new Date()) },
+      order: { startsAt: 'ASC' },
+    });
   }
 
   /** The session, without access checks: for processors acting on their own. */
@@ -198,7 +239,13 @@ export class SessionsService {
    */
   lockByRoomNames(roomNames: string[], manager: EntityManager): Promise<LiveSessionEntity[]> {
     if (roomNames.length === 0) return Promise.resolve([]);
-    return manager.getRepository(LiveSessionEntity).find({ where: { roomName: In(roomNames) }, order: { id: 'ASC' }, lock: { mode: 'for_no_key_update' } });
+    return manager
+      .getRepository(LiveSessionEntity)
+      .find({
+        where: { roomName: In(roomNames) },
+        order: { id: 'ASC' },
+        lock: { mode: 'for_no_key_update' },
+      });
   }
 
   /** The first room_finished wins: a replay of an older one cannot move it. */
@@ -228,33 +275,12 @@ export class SessionsService {
     }
   }
 
-  /**
-   * Queues one e-mail per enrolled person and teacher, in their language and time zone, with the
-   * updated (or cancelled) calendar invitation, and writes the same news to their in-app list.
-   */
-  private async notify(session: LiveSessionEntity, template: 'session-rescheduled' | 'session-cancelled'): Promise<void> {
-    const people = await this.users.getMany(await this.access.attendeeIds(session.cohortId));
-    const stamp = session.updatedAt?.getTime() ?? Date.now();
-    const calendar = inviteFor(session, template === 'session-cancelled' ? 'CANCEL' : 'REQUEST');
-    const startsAt = session.startsAt.toISOString();
-    await this.notifications.add(people.map((person) => ({ userId: person.id, kind: template, params: { sessionId: session.id, title: session.title, startsAt } })));
-    await this.mailQueue.addBulk(
-      people.map((person) => ({
-        name: template,
-        data: {
-          to: person.email,
-          locale: person.locale,
-          template,
-          params: { fullName: person.fullName, title: session.title, startsAt, timeZone: person.timeZone },
-          calendar,
-        },
-        opts: { jobId: `${template}-${session.id}-${person.id}-${stamp}` },
-      })),
-    );
+  private toDto(session: LiveSessionEntity): SessionDto {
+    return SessionDto.from(session, this.config.get('JOIN_WINDOW_MINUTES'));
   }
 }
 
 /** A timestamptz column as JavaScript's toISOString() writes it (UTC, milliseconds, `Z`). */
 function isoText(column: string): string {
-  return `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+  return `to_char((${column}) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 }

@@ -5,10 +5,14 @@ const session = {
   title: 'Freins; hydraulique, niveau 2',
   startsAt: new Date('2027-03-14T22:00:00Z'),
   endsAt: new Date('2027-03-14T23:30:00Z'),
-  createdAt: new Date('2027-01-01T10:00:00Z'),
-  updatedAt: new Date('2027-01-01T10:05:00Z'),
+  icsSequence: 3,
 };
-const context = { publicUrl: 'https://academy.test', organizer: 'MRE Academy <no-reply@academy.test>', attendee: 'salma@example.test', now: new Date('2027-01-02T08:00:00Z') };
+const context = {
+  publicUrl: 'https://academy.test',
+  organizer: 'MRE Academy <no-reply@academy.test>',
+  attendee: 'salma@example.test',
+  now: new Date('2027-01-02T08:00:00Z'),
+};
 const unfold = (ics: string) => ics.replace(/\r\n /g, '');
 
 describe('buildIcs', () => {
@@ -18,7 +22,7 @@ describe('buildIcs', () => {
       expect.arrayContaining([
         'METHOD:REQUEST',
         `UID:${session.id}`,
-        'SEQUENCE:300',
+        'SEQUENCE:3',
         'DTSTAMP:20270102T080000Z',
         'DTSTART:20270314T220000Z',
         'DTEND:20270314T233000Z',

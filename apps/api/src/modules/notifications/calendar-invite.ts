@@ -10,10 +10,15 @@ export interface InviteContext {
 }
 
 /** 20270314T220000Z: iCalendar's UTC form. */
-const utc = (iso: string | Date) => new Date(iso).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const utc = (iso: string | Date) =>
+  new Date(iso)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 
 /** Escapes a TEXT value (RFC 5545 §3.3.11). */
-const text = (value: string) => value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+const text = (value: string) =>
+  value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
 
 /** Folds a content line at 75 octets without splitting a UTF-8 character (RFC 5545 §3.1). */
 export function foldLine(line: string): string {
@@ -77,8 +82,8 @@ export interface InvitedSession {
   title: string;
   startsAt: Date;
   endsAt: Date;
-  createdAt: Date;
-  updatedAt: Date;
+  /** One more at each change of the session. */
+  icsSequence: number;
 }
 
 export function inviteFor(session: InvitedSession, method: CalendarInvite['method']): CalendarInvite {
@@ -88,7 +93,6 @@ export function inviteFor(session: InvitedSession, method: CalendarInvite['metho
     title: session.title,
     startsAt: session.startsAt.toISOString(),
     endsAt: session.endsAt.toISOString(),
-    // Seconds since the session was created: 0 at first, larger after each change.
-    sequence: Math.max(0, Math.floor((session.updatedAt.getTime() - session.createdAt.getTime()) / 1000)),
+    sequence: session.icsSequence,
   };
 }

@@ -1,17 +1,21 @@
 import { renderMail } from './mail-templates';
 
+// IANA tzdb 2026c and later: Casablanca at UTC+0 all year since 2026-09-20; Toronto at UTC-5 until 2027-03-14.
 describe('renderMail', () => {
-  it('writes a rescheduled session in the recipient language and time zone, naming the zone', () => {
+  it('writes a rescheduled session in the recipient language and time zone, naming the zone and its offset', () => {
     const sut = renderMail({
       to: 'a@b.test',
       locale: 'fr',
       template: 'session-rescheduled',
-      params: { fullName: 'Omar', title: 'Hydraulique', startsAt: '2027-03-10T14:00:00Z', timeZone: 'America/Toronto' },
+      params: {
+        fullName: 'Omar',
+        title: 'Hydraulique',
+        startsAt: '2027-03-10T14:00:00Z',
+        timeZone: 'America/Toronto',
+      },
     });
     expect(sut.subject).toBe('Séance déplacée : Hydraulique');
-    // 14:00 UTC is 10:00 in Toronto once daylight saving started (2027-03-14 is later: still EST, 09:00).
-    expect(sut.text).toContain('09:00');
-    expect(sut.text).toContain('(America/Toronto)');
+    expect(sut.text).toContain('mercredi 10 mars 2027 à 09:00 (Toronto, UTC-5)');
   });
 
   it('writes Arabic right to left and escapes names in HTML', () => {
@@ -19,10 +23,48 @@ describe('renderMail', () => {
       to: 'a@b.test',
       locale: 'ar',
       template: 'invitation',
-      params: { fullName: '<b>سلمى</b>', link: 'http://x.test/accept-invite?token=a', expiresAt: '2027-01-01T10:00:00Z', timeZone: 'Africa/Casablanca' },
+      params: {
+        fullName: '<b>سلمى</b>',
+        link: 'http://x.test/accept-invite?token=a',
+        expiresAt: '2027-01-01T10:00:00Z',
+        timeZone: 'Africa/Casablanca',
+      },
     });
     expect(sut.html).toContain('dir="rtl"');
     expect(sut.html).toContain('&lt;b&gt;سلمى&lt;/b&gt;');
     expect(sut.text).toContain('http://x.test/accept-invite?token=a');
+    expect(sut.text).toContain('(Casablanca, UTC+0)');
+  });
+
+  it('lists the sessions new time-zone rules moved, at the recipient’s time and at the wall clock they keep', () => {
+    const items = [
+      {
+        title: 'Freins',
+        startsAt: '2027-01-12T10:00:00.000Z',
+        localStart: '2027-01-12T10:00:00',
+        timeZone: 'Africa/Casablanca',
+      },
+    ];
+    const expert = renderMail({
+      to: 'a@b.test',
+      locale: 'en',
+      template: 'time-zone-rules-changed',
+      params: { fullName: 'Youssef', timeZone: 'America/Toronto', tzVersion: '2026e' },
+      items,
+    });
+    expect(expert.subject).toBe('Session times updated: time-zone rules changed');
+    expect(expert.text).toContain('(IANA time zone database 2026e)');
+    expect(expert.text).toContain(
+      '• Freins: Tuesday, January 12, 2027 at 5:00 AM (Toronto, UTC-5) — 10:00 AM (Casablanca, UTC+0)',
+    );
+    const trainee = renderMail({
+      to: 'c@d.test',
+      locale: 'fr',
+      template: 'time-zone-rules-changed',
+      params: { fullName: 'Salma', timeZone: 'Africa/Casablanca', tzVersion: '2026e' },
+      items,
+    });
+    expect(trainee.text).toContain('• Freins: mardi 12 janvier 2027 à 10:00 (Casablanca, UTC+0)');
+    expect(trainee.text).not.toContain(' — ');
   });
 });

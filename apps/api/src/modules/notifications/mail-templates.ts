@@ -1,6 +1,7 @@
 import type { Locale } from '@mre/contracts';
-import type { MailJob, MailTemplate } from '../../core/queue/queue-name';
+import type { MailJob, MailSessionItem, MailTemplate } from '../../core/queue/queue-name';
 import type { OutgoingMail } from '../../core/mail/mail-transport';
+import { utcOffsetLabel } from '../../core/time/wall-clock';
 
 type Rendered = Omit<OutgoingMail, 'to'>;
 
@@ -11,61 +12,173 @@ interface Content {
   action?: string;
 }
 
-type Template = Record<Locale, (p: Record<string, string>) => Content>;
+/** `list`: the sessions the e-mail lists, one line each, already in the recipient's language and zone. */
+type Template = Record<Locale, (p: Record<string, string>, list: string[]) => Content>;
 
 const escapeHtml = (value: string) =>
-  value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+  value.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  );
 
-/** A date and time in the recipient's language and zone, with the zone named. */
+const intlLocale = (locale: Locale) => (locale === 'ar' ? 'ar-MA' : locale);
+
+/** The place a zone is named after, as people say it: `Casablanca`, `New York`. */
+const placeOf = (timeZone: string) => (timeZone.split('/').pop() ?? timeZone).replace(/_/g, ' ');
+
+/** "Casablanca, UTC+0": the zone and its offset at that instant, with the rules in force. */
+const zoneAt = (instant: Date, timeZone: string) =>
+  `${placeOf(timeZone)}, ${utcOffsetLabel(instant, timeZone)}`;
+
+/** A date and time in the recipient's language and zone, with the zone and its offset named. */
 export function formatInstant(iso: string, locale: Locale, timeZone: string): string {
-  const formatted = new Intl.DateTimeFormat(locale === 'ar' ? 'ar-MA' : locale, { dateStyle: 'full', timeStyle: 'short', timeZone }).format(new Date(iso));
-  return `${formatted} (${timeZone})`;
+  const instant = new Date(iso);
+  const formatted = new Intl.DateTimeFormat(intlLocale(locale), {
+    dateStyle: 'full',
+    timeStyle: 'short',
+    timeZone,
+  }).format(instant);
+  return `${formatted} (${zoneAt(instant, timeZone)})`;
+}
+
+/**
+ * A listed session: its time for the recipient, and, when the session keeps the wall clock of
+ * another zone, its time there too ("… — 10:00 (Casablanca, UTC+0)").
+ */
+function formatItem(item: MailSessionItem, locale: Locale, timeZone: string): string {
+  const when = formatInstant(item.startsAt, locale, timeZone);
+  if (item.timeZone === timeZone) return `• ${item.title}: ${when}`;
+  const instant = new Date(item.startsAt);
+  const there = new Intl.DateTimeFormat(intlLocale(locale), {
+    timeStyle: 'short',
+    timeZone: item.timeZone,
+  }).format(instant);
+  return `• ${item.title}: ${when} — ${there} (${zoneAt(instant, item.timeZone)})`;
 }
 
 const TEMPLATES: Record<MailTemplate, Template> = {
   invitation: {
     ar: (p) => ({
       subject: 'دعوة للانضمام إلى MRE Academy',
-      lines: [`مرحبا ${p.fullName}،`, 'تمت دعوتك إلى منصة MRE Academy للتكوين عن بعد. اختر كلمة مرورك عبر الرابط التالي.', `ينتهي هذا الرابط في ${p.expires}.`],
+      lines: [
+        `مرحبا ${p.fullName}،`,
+        'تمت دعوتك إلى منصة MRE Academy للتكوين عن بعد. اختر كلمة مرورك عبر الرابط التالي.',
+        `ينتهي هذا الرابط في ${p.expires}.`,
+      ],
       action: 'قبول الدعوة',
     }),
     fr: (p) => ({
       subject: 'Invitation à rejoindre MRE Academy',
-      lines: [`Bonjour ${p.fullName},`, 'Vous êtes invité(e) sur MRE Academy, la plateforme de formation à distance. Choisissez votre mot de passe avec le lien ci-dessous.', `Ce lien expire le ${p.expires}.`],
+      lines: [
+        `Bonjour ${p.fullName},`,
+        'Vous êtes invité(e) sur MRE Academy, la plateforme de formation à distance. Choisissez votre mot de passe avec le lien ci-dessous.',
+        `Ce lien expire le ${p.expires}.`,
+      ],
       action: "Accepter l'invitation",
     }),
     en: (p) => ({
       subject: 'Your invitation to MRE Academy',
-      lines: [`Hello ${p.fullName},`, 'You have been invited to MRE Academy, the remote training platform. Choose your password with the link below.', `This link expires on ${p.expires}.`],
+      lines: [
+        `Hello ${p.fullName},`,
+        'You have been invited to MRE Academy, the remote training platform. Choose your password with the link below.',
+        `This link expires on ${p.expires}.`,
+      ],
       action: 'Accept the invitation',
     }),
   },
   'session-rescheduled': {
-    ar: (p) => ({ subject: `تغيير موعد الحصة: ${p.title}`, lines: [`مرحبا ${p.fullName}،`, `تم تغيير موعد الحصة «${p.title}».`, `الموعد الجديد: ${p.starts}.`] }),
-    fr: (p) => ({ subject: `Séance déplacée : ${p.title}`, lines: [`Bonjour ${p.fullName},`, `La séance « ${p.title} » a été déplacée.`, `Nouvel horaire : ${p.starts}.`] }),
-    en: (p) => ({ subject: `Session rescheduled: ${p.title}`, lines: [`Hello ${p.fullName},`, `The session "${p.title}" has been rescheduled.`, `New time: ${p.starts}.`] }),
+    ar: (p) => ({
+      subject: `تغيير موعد الحصة: ${p.title}`,
+      lines: [`مرحبا ${p.fullName}،`, `تم تغيير موعد الحصة «${p.title}».`, `الموعد الجديد: ${p.starts}.`],
+    }),
+    fr: (p) => ({
+      subject: `Séance déplacée : ${p.title}`,
+      lines: [
+        `Bonjour ${p.fullName},`,
+        `La séance « ${p.title} » a été déplacée.`,
+        `Nouvel horaire : ${p.starts}.`,
+      ],
+    }),
+    en: (p) => ({
+      subject: `Session rescheduled: ${p.title}`,
+      lines: [
+        `Hello ${p.fullName},`,
+        `The session "${p.title}" has been rescheduled.`,
+        `New time: ${p.starts}.`,
+      ],
+    }),
   },
   'session-reminder': {
     ar: (p) => ({
       subject: `تذكير: الحصة «${p.title}» تبدأ بعد ${p.kind === '15m' ? '15 دقيقة' : '24 ساعة'}`,
-      lines: [`مرحبا ${p.fullName}،`, `تبدأ الحصة «${p.title}» في ${p.starts}.`, 'دعوة التقويم مرفقة بهذه الرسالة.'],
+      lines: [
+        `مرحبا ${p.fullName}،`,
+        `تبدأ الحصة «${p.title}» في ${p.starts}.`,
+        'دعوة التقويم مرفقة بهذه الرسالة.',
+      ],
       action: 'الدخول إلى القسم',
     }),
     fr: (p) => ({
       subject: `Rappel : « ${p.title} » commence dans ${p.kind === '15m' ? '15 minutes' : '24 heures'}`,
-      lines: [`Bonjour ${p.fullName},`, `La séance « ${p.title} » commence le ${p.starts}.`, "L'invitation pour votre agenda est jointe."],
+      lines: [
+        `Bonjour ${p.fullName},`,
+        `La séance « ${p.title} » commence le ${p.starts}.`,
+        "L'invitation pour votre agenda est jointe.",
+      ],
       action: 'Rejoindre la classe',
     }),
     en: (p) => ({
       subject: `Reminder: "${p.title}" starts in ${p.kind === '15m' ? '15 minutes' : '24 hours'}`,
-      lines: [`Hello ${p.fullName},`, `The session "${p.title}" starts on ${p.starts}.`, 'The calendar invitation is attached.'],
+      lines: [
+        `Hello ${p.fullName},`,
+        `The session "${p.title}" starts on ${p.starts}.`,
+        'The calendar invitation is attached.',
+      ],
       action: 'Join the class',
     }),
   },
+  'time-zone-rules-changed': {
+    ar: (p, list) => ({
+      subject: 'تحديث مواعيد حصصك: تغيرت قواعد التوقيت',
+      lines: [
+        `مرحبا ${p.fullName}،`,
+        `تغيرت قواعد المناطق الزمنية (قاعدة بيانات IANA ${p.tzVersion}). تحتفظ حصصك بالساعة المحلية المتفق عليها، وهذه مواعيدها بتوقيتك:`,
+        ...list,
+        'دعوات التقويم المرفقة تحدّث مفكرتك.',
+      ],
+    }),
+    fr: (p, list) => ({
+      subject: "Horaires de vos séances mis à jour : les règles d'heure ont changé",
+      lines: [
+        `Bonjour ${p.fullName},`,
+        `Les règles des fuseaux horaires ont changé (base IANA ${p.tzVersion}). Vos séances gardent l'heure locale convenue ; voici leurs horaires dans votre fuseau :`,
+        ...list,
+        'Les invitations jointes mettent votre agenda à jour.',
+      ],
+    }),
+    en: (p, list) => ({
+      subject: 'Session times updated: time-zone rules changed',
+      lines: [
+        `Hello ${p.fullName},`,
+        `Time-zone rules changed (IANA time zone database ${p.tzVersion}). Your sessions keep the local time agreed on; here are their times in your time zone:`,
+        ...list,
+        'The attached invitations update your calendar.',
+      ],
+    }),
+  },
   'session-cancelled': {
-    ar: (p) => ({ subject: `إلغاء الحصة: ${p.title}`, lines: [`مرحبا ${p.fullName}،`, `تم إلغاء الحصة «${p.title}» المقررة في ${p.starts}.`] }),
-    fr: (p) => ({ subject: `Séance annulée : ${p.title}`, lines: [`Bonjour ${p.fullName},`, `La séance « ${p.title} » prévue le ${p.starts} est annulée.`] }),
-    en: (p) => ({ subject: `Session cancelled: ${p.title}`, lines: [`Hello ${p.fullName},`, `The session "${p.title}" planned for ${p.starts} is cancelled.`] }),
+    ar: (p) => ({
+      subject: `إلغاء الحصة: ${p.title}`,
+      lines: [`مرحبا ${p.fullName}،`, `تم إلغاء الحصة «${p.title}» المقررة في ${p.starts}.`],
+    }),
+    fr: (p) => ({
+      subject: `Séance annulée : ${p.title}`,
+      lines: [`Bonjour ${p.fullName},`, `La séance « ${p.title} » prévue le ${p.starts} est annulée.`],
+    }),
+    en: (p) => ({
+      subject: `Session cancelled: ${p.title}`,
+      lines: [`Hello ${p.fullName},`, `The session "${p.title}" planned for ${p.starts} is cancelled.`],
+    }),
   },
 };
 
@@ -75,12 +188,15 @@ export function renderMail(job: MailJob): Rendered {
   const params: Record<string, string> = { ...job.params };
   if (job.params.expiresAt) params.expires = formatInstant(job.params.expiresAt, job.locale, zone);
   if (job.params.startsAt) params.starts = formatInstant(job.params.startsAt, job.locale, zone);
-  const { subject, lines, action } = TEMPLATES[job.template][job.locale](params);
+  const list = (job.items ?? []).map((item) => formatItem(item, job.locale, zone));
+  const { subject, lines, action } = TEMPLATES[job.template][job.locale](params, list);
   const dir = job.locale === 'ar' ? 'rtl' : 'ltr';
   const link = action && job.params.link ? { action, href: job.params.link } : null;
   const text = [...lines, ...(link ? ['', `${link.action}: ${link.href}`] : [])].join('\n');
   const html = `<!doctype html><html lang="${job.locale}" dir="${dir}"><body style="font-family:sans-serif">${lines
     .map((l) => `<p>${escapeHtml(l)}</p>`)
-    .join('')}${link ? `<p><a href="${escapeHtml(link.href)}">${escapeHtml(link.action)}</a></p>` : ''}</body></html>`;
+    .join(
+      '',
+    )}${link ? `<p><a href="${escapeHtml(link.href)}">${escapeHtml(link.action)}</a></p>` : ''}</body></html>`;
   return { subject, text, html };
 }

@@ -4,12 +4,16 @@ import { SECTOR_CODES } from '@mre/contracts';
 import { AppConfig } from '../../core/config/app-config';
 import { CoursesService } from '../catalog/courses.service';
 import { UsersService } from '../identity/users.service';
+import { SessionAnchoringService } from '../live/session-anchoring.service';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { DEMO_CENTRES, DEMO_COURSES, DEMO_NETWORKS } from './demo-data';
 
 const SETUP_LOCK = 4_271_902;
 
-/** Puts in what a fresh install needs: sectors, the first admin, and (when asked) demo data. */
+/**
+ * Puts in what a fresh install needs: sectors, the first admin, and (when asked) demo data; and
+ * re-anchors the future sessions when this runtime's time-zone rules are new.
+ */
 @Injectable()
 export class SetupService {
   private readonly logger = new Logger(SetupService.name);
@@ -20,6 +24,7 @@ export class SetupService {
     private readonly organizations: OrganizationsService,
     private readonly users: UsersService,
     private readonly courses: CoursesService,
+    private readonly anchoring: SessionAnchoringService,
   ) {}
 
   /** Several API replicas may start at once: they take turns, so each step sees the others' work. */
@@ -41,6 +46,7 @@ export class SetupService {
     const created = await this.users.ensureFirstAdmin(email, this.config.get('ADMIN_PASSWORD') as string);
     if (created) this.logger.log(`Created the first admin ${email}`);
     if (this.config.get('DEMO_DATA')) await this.seedDemo();
+    await this.anchoring.scheduleIfRulesChanged();
   }
 
   /** Every step finds before it creates, so seeding twice changes nothing. */

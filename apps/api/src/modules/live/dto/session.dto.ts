@@ -1,12 +1,32 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ROOM_ROLES, SESSION_MODES, SESSION_STATUSES, type RoomRole, type SessionMode, type SessionStatus } from '@mre/contracts';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import {
+  ROOM_ROLES,
+  SESSION_MODES,
+  SESSION_STATUSES,
+  type RoomRole,
+  type SessionMode,
+  type SessionStatus,
+} from '@mre/contracts';
+import {
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
 import { IsTimeZone } from '../../../core/http/is-time-zone';
 import { PageQueryDto } from '../../../core/http/pagination';
 import type { LiveSessionEntity } from '../live-session.entity';
 
 const WITH_OFFSET = /(Z|[+-]\d{2}:?\d{2})$/i;
-const OFFSET_MESSAGE = 'startsAt must be an ISO 8601 date-time with an offset, such as 2027-03-09T18:00:00-05:00';
+const OFFSET_MESSAGE =
+  'startsAt must be an ISO 8601 date-time with an offset, such as 2027-03-09T18:00:00-05:00';
 
 export class CreateSessionsDto {
   @ApiProperty({ example: 'Hydraulique : circuits de freinage' })
@@ -15,7 +35,10 @@ export class CreateSessionsDto {
   @MaxLength(200)
   title: string;
 
-  @ApiProperty({ example: '2027-03-09T18:00:00-05:00', description: 'With an offset; stored and answered in UTC' })
+  @ApiProperty({
+    example: '2027-03-09T18:00:00-05:00',
+    description: 'With an offset; stored and answered in UTC',
+  })
   @IsISO8601({ strict: true }, { message: OFFSET_MESSAGE })
   @Matches(WITH_OFFSET, { message: OFFSET_MESSAGE })
   startsAt: string;
@@ -30,14 +53,22 @@ export class CreateSessionsDto {
   @IsIn(SESSION_MODES)
   mode: SessionMode;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 52, description: 'N weekly sessions at the same local time in timeZone' })
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 52,
+    description: 'N weekly sessions at the same local time in timeZone',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(52)
   repeatWeeks?: number;
 
-  @ApiPropertyOptional({ example: 'America/Toronto', description: 'Required with repeatWeeks' })
+  @ApiPropertyOptional({
+    example: 'America/Toronto',
+    description:
+      "The zone whose wall clock the session keeps (required with repeatWeeks); default: the scheduler's own zone",
+  })
   @ValidateIf((dto: CreateSessionsDto) => dto.repeatWeeks !== undefined || dto.timeZone !== undefined)
   @IsTimeZone({ message: 'timeZone must be an IANA time zone (required with repeatWeeks)' })
   timeZone?: string;
@@ -68,15 +99,29 @@ export class UpdateSessionDto {
   @IsOptional()
   @IsIn(SESSION_MODES)
   mode?: SessionMode;
+
+  @ApiPropertyOptional({
+    example: 'Africa/Casablanca',
+    description: 'The zone whose wall clock the session keeps from now on',
+  })
+  @IsOptional()
+  @IsTimeZone()
+  timeZone?: string;
 }
 
 export class ScheduleQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ example: '2027-03-01T00:00:00Z', description: 'Sessions ending after this instant (default: now)' })
+  @ApiPropertyOptional({
+    example: '2027-03-01T00:00:00Z',
+    description: 'Sessions ending after this instant (default: now)',
+  })
   @IsOptional()
   @IsISO8601({ strict: true })
   from?: string;
 
-  @ApiPropertyOptional({ example: '2027-04-01T00:00:00Z', description: 'Sessions starting before this instant' })
+  @ApiPropertyOptional({
+    example: '2027-04-01T00:00:00Z',
+    description: 'Sessions starting before this instant',
+  })
   @IsOptional()
   @IsISO8601({ strict: true })
   to?: string;
@@ -87,28 +132,36 @@ export class ScheduleQueryDto extends PageQueryDto {
   cohortId?: string;
 }
 
-/** What a SessionDto shows of a session (the entity, or a row read for a list). */
-export type SessionFields = Pick<LiveSessionEntity, 'id' | 'cohortId' | 'title' | 'startsAt' | 'endsAt' | 'mode' | 'status' | 'roomName' | 'seriesId'>;
-
 export class SessionDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) cohortId: string;
   @ApiProperty() title: string;
   @ApiProperty({ format: 'date-time' }) startsAt: string;
   @ApiProperty({ format: 'date-time' }) endsAt: string;
+  @ApiProperty({
+    example: '2026-09-22T10:00:00',
+    description: 'The agreed wall-clock start in timeZone; a change of time-zone rules never moves it',
+  })
+  localStart: string;
+  @ApiProperty({ example: 'Africa/Casablanca' }) timeZone: string;
+  @ApiProperty({ format: 'date-time', description: 'From when the session can be joined' })
+  joinOpensAt: string;
   @ApiProperty() durationMinutes: number;
   @ApiProperty({ enum: SESSION_MODES }) mode: SessionMode;
   @ApiProperty({ enum: SESSION_STATUSES }) status: SessionStatus;
   @ApiProperty() roomName: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) seriesId: string | null;
 
-  static from(session: SessionFields): SessionDto {
+  static from(session: LiveSessionEntity, joinWindowMinutes: number): SessionDto {
     return {
       id: session.id,
       cohortId: session.cohortId,
       title: session.title,
       startsAt: session.startsAt.toISOString(),
       endsAt: session.endsAt.toISOString(),
+      localStart: session.localStart,
+      timeZone: session.timeZone,
+      joinOpensAt: new Date(session.startsAt.getTime() - joinWindowMinutes * 60_000).toISOString(),
       durationMinutes: Math.round((session.endsAt.getTime() - session.startsAt.getTime()) / 60_000),
       mode: session.mode,
       status: session.status,
@@ -131,7 +184,9 @@ export class JoinResponseDto {
 }
 
 export class RoomActionResultDto {
-  @ApiProperty({ description: 'false when LiveKit could not be reached; the refusal of new tokens holds all the same' })
+  @ApiProperty({
+    description: 'false when LiveKit could not be reached; the refusal of new tokens holds all the same',
+  })
   appliedInRoom: boolean;
 }
 

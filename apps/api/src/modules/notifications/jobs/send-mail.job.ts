@@ -29,8 +29,14 @@ export class SendMailJob extends WorkerHost {
 
   async process(job: Job<MailJob>): Promise<void> {
     if (job.data.invitationId && !(await this.invitationStillWanted(job))) return;
-    const { to, calendar } = job.data;
-    const attachments = calendar ? [icsAttachment(calendar, { publicUrl: this.config.publicUrl, organizer: this.config.get('MAIL_FROM'), attendee: to })] : undefined;
+    const { to, calendars = [] } = job.data;
+    const context = {
+      publicUrl: this.config.publicUrl,
+      organizer: this.config.get('MAIL_FROM'),
+      attendee: to,
+    };
+    const attachments =
+      calendars.length > 0 ? calendars.map((calendar) => icsAttachment(calendar, context)) : undefined;
     await this.transport.send({ to, ...renderMail(job.data), attachments });
   }
 
@@ -44,7 +50,9 @@ export class SendMailJob extends WorkerHost {
     const state = await this.invitations.mailState(id);
     if (state !== 'missing') return state === 'pending';
     if (job.attemptsMade + 1 < (job.opts.attempts ?? 1)) throw new InvitationNotCommittedError(id);
-    this.logger.warn(`Invitation ${id} was never committed (its transaction rolled back): its e-mail is not sent`);
+    this.logger.warn(
+      `Invitation ${id} was never committed (its transaction rolled back): its e-mail is not sent`,
+    );
     return false;
   }
 }

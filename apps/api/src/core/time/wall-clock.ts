@@ -1,0 +1,50 @@
+import { DateTime } from 'luxon';
+
+/**
+ * Wall-clock times and the instants they stand for. A class is agreed at a local hour in a zone
+ * ("10:00 in Casablanca"); the instant is derived from it with the runtime's rules (luxon over
+ * Intl, so Node's ICU tz data), and derived again when those rules change.
+ *
+ * A wall-clock time is ISO 8601 without an offset: `2026-09-22T10:00:00` (milliseconds only when not 0).
+ */
+export type WallClock = string;
+
+const WALL_CLOCK = { includeOffset: false, suppressMilliseconds: true } as const;
+
+/** The wall-clock time of an instant in a zone. */
+export function wallClockOf(instant: Date, timeZone: string): WallClock {
+  return DateTime.fromJSDate(instant, { zone: timeZone }).toISO(WALL_CLOCK) as WallClock;
+}
+
+/**
+ * The instant of a wall-clock time in a zone, with the rules in force. A time that does not exist
+ * on a change day (the skipped hour) moves forward by the gap; a repeated one takes its first instant.
+ */
+export function instantOf(wallClock: WallClock, timeZone: string): Date {
+  return DateTime.fromISO(wallClock, { zone: timeZone }).toJSDate();
+}
+
+/** The same wall-clock time, week after week: counted on the calendar, not in hours. */
+export function weeklyWallClocks(first: WallClock, weeks: number): WallClock[] {
+  const start = DateTime.fromISO(first, { zone: 'UTC' });
+  return Array.from(
+    { length: weeks },
+    (_, week) => start.plus({ weeks: week }).toISO(WALL_CLOCK) as WallClock,
+  );
+}
+
+/** The zone's offset from UTC at an instant, as people read it: `UTC+0`, `UTC-5`, `UTC+5:30`. */
+export function utcOffsetLabel(instant: Date, timeZone: string): string {
+  const minutes = DateTime.fromJSDate(instant, { zone: timeZone }).offset;
+  const sign = minutes < 0 ? '-' : '+';
+  const hours = Math.floor(Math.abs(minutes) / 60);
+  const rest = Math.abs(minutes) % 60;
+  return `UTC${sign}${hours}${rest ? `:${String(rest).padStart(2, '0')}` : ''}`;
+}
+
+/** Parses an ISO 8601 instant that must carry an offset or Z: a bare local time is ambiguous. */
+export function parseInstantWithOffset(value: string): Date | null {
+  if (!/(Z|[+-]\d{2}:?\d{2})$/i.test(value.trim())) return null;
+  const parsed = DateTime.fromISO(value.trim(), { setZone: true });
+  return parsed.isValid ? parsed.toJSDate() : null;
+}
