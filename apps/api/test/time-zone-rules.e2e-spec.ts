@@ -300,6 +300,32 @@ describe('Time-zone rules change: sessions keep their local time (e2e)', () => {
     expect(await startOf(past.id)).toBe('2026-11-10T09:00:00.000Z');
   });
 
+  it('leaves a cohort as it was when its re-anchored sessions would overlap another, and tries again at the next start', async () => {
+    const cohortId = await world.addCohort();
+    const post = (body: object) =>
+      api.http
+        .post(`/api/cohorts/${cohortId}/sessions`)
+        .auth(world.expert.token, { type: 'bearer' })
+        .send({ title: 'Chevauchement', durationMinutes: 60, mode: 'remote', ...body })
+        .expect(201);
+    const casablanca = (await post({ startsAt: '2027-03-02T10:00:00+00:00', timeZone: 'Africa/Casablanca' }))
+      .body.items[0];
+    await api.dataSource.query(
+      `UPDATE live_sessions SET starts_at = starts_at - interval '1 hour', ends_at = ends_at - interval '1 hour' WHERE id = $1`,
+      [casablanca.id],
+    );
+    // 05:00 in Toronto (UTC-5) is 10:00Z: free while the stale rules hold the Casablanca class at 09:00Z.
+    const toronto = (await post({ startsAt: '2027-03-02T05:00:00-05:00', timeZone: 'America/Toronto' })).body
+      .items[0];
+
+    const sut = await api.app.get(SessionAnchoringService).reanchor('2099z');
+    expect(sut).toEqual({ tzVersion: '2099z', sessionsMoved: 0, cohortsMoved: 0, cohortsFailed: [cohortId] });
+    expect(await startOf(casablanca.id)).toBe('2027-03-02T09:00:00.000Z');
+    expect(await startOf(toronto.id)).toBe('2027-03-02T10:00:00.000Z');
+    expect((await anchoredVersions()).map((row) => row.tz_version)).not.toContain('2099z');
+    await api.dataSource.query('DELETE FROM live_sessions WHERE cohort_id = $1', [cohortId]);
+  });
+
   it('refuses to go back to older rules than the sessions were anchored with', async () => {
     expect(await api.app.get(SessionAnchoringService).scheduleIfRulesChanged(STALE_VERSION)).toBe(false);
     expect(await startOf(series[0].id)).toBe('2027-01-12T10:00:00.000Z');
