@@ -91,9 +91,9 @@ export async function seedSession(
   const id = randomUUID();
   const endsAt = new Date(startsAt.getTime() + minutes * MINUTE);
   await db.query(
-    `INSERT INTO live_sessions (id, cohort_id, title, starts_at, ends_at, mode, status, room_name, created_by)
-     VALUES ($1, $2, $3, $4, $5, 'remote', 'scheduled', $6, $7)`,
-    [id, cohortId, title, startsAt, endsAt, `mre-${id}`, createdBy],
+    `INSERT INTO live_sessions (id, cohort_id, title, starts_at, ends_at, local_start, time_zone, mode, status, room_name, created_by)
+     VALUES ($1, $2, $3, $4, $5, $8, 'UTC', 'remote', 'scheduled', $6, $7)`,
+    [id, cohortId, title, startsAt, endsAt, `mre-${id}`, createdBy, startsAt.toISOString().slice(0, 23)],
   );
   return { id, roomName: `mre-${id}`, startsAt, endsAt };
 }
@@ -136,8 +136,9 @@ export async function seedProgramme(
   );
   // Weekly sessions, 90 minutes, past ones spread over the last weeks and upcoming ones ahead.
   await db.query(
-    `INSERT INTO live_sessions (id, cohort_id, title, starts_at, ends_at, mode, status, room_name, created_by, room_created_at, room_finished_at)
-     SELECT s.id, c.id, 'Séance ' || w, s.starts_at, s.starts_at + interval '90 minutes', 'remote', 'scheduled', 'mre-' || s.id, $3,
+    `INSERT INTO live_sessions (id, cohort_id, title, starts_at, ends_at, local_start, time_zone, mode, status, room_name, created_by, room_created_at, room_finished_at)
+     SELECT s.id, c.id, 'Séance ' || w, s.starts_at, s.starts_at + interval '90 minutes',
+            to_char(s.starts_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS'), 'UTC', 'remote', 'scheduled', 'mre-' || s.id, $3,
             CASE WHEN w < 0 THEN s.starts_at END, CASE WHEN w < 0 THEN s.starts_at + interval '90 minutes' END
      FROM cohorts c CROSS JOIN generate_series(-$1::int, $2::int - 1) w
      CROSS JOIN LATERAL (SELECT gen_random_uuid() AS id,

@@ -47,7 +47,8 @@ describe('Certificates (e2e)', () => {
   let excused: TestUser;
   const sessionIds: string[] = [];
 
-  const post = async (path: string, body: object) => (await api.http.post(path).auth(admin, { type: 'bearer' }).send(body).expect(201)).body;
+  const post = async (path: string, body: object) =>
+    (await api.http.post(path).auth(admin, { type: 'bearer' }).send(body).expect(201)).body;
 
   beforeAll(async () => {
     api = await TestApp.start();
@@ -58,7 +59,11 @@ describe('Certificates (e2e)', () => {
     adminId = (await api.http.get('/api/me').auth(admin, { type: 'bearer' }).expect(200)).body.id;
 
     const tag = randomUUID().slice(0, 8);
-    const network = await post('/api/networks', { name: `Aéronautique Canada ${tag}`, country: 'Canada', sectorCodes: ['aeronautics'] });
+    const network = await post('/api/networks', {
+      name: `Aéronautique Canada ${tag}`,
+      country: 'Canada',
+      sectorCodes: ['aeronautics'],
+    });
     centreId = (await post('/api/centres', { name: `Kénitra certificats ${tag}`, city: 'Kénitra' })).id;
     courseId = (
       await post('/api/courses', {
@@ -89,31 +94,48 @@ describe('Certificates (e2e)', () => {
         minAttendancePercent: 80,
       })
     ).id;
-    for (const person of [arabic, latin, belowRule, excused]) await post(`/api/cohorts/${cohortId}/enrollments`, { userId: person.id });
+    for (const person of [arabic, latin, belowRule, excused])
+      await post(`/api/cohorts/${cohortId}/enrollments`, { userId: person.id });
 
     // Five held sessions of an hour, one cancelled and one still to come (neither counts).
     const insertSession = async (startsAt: Date, status: 'scheduled' | 'cancelled') => {
       const id = randomUUID();
       await api.dataSource.query(
-        `INSERT INTO live_sessions (id, cohort_id, title, starts_at, ends_at, mode, status, room_name, created_by) VALUES ($1, $2, 'Séance', $3, $4, 'remote', $5, $6, $7)`,
-        [id, cohortId, startsAt, new Date(startsAt.getTime() + HOUR), status, `mre-${id}`, adminId],
+        `INSERT INTO live_sessions (id, cohort_id, title, starts_at, ends_at, local_start, time_zone, mode, status, room_name, created_by)
+         VALUES ($1, $2, 'Séance', $3, $4, $8, 'UTC', 'remote', $5, $6, $7)`,
+        [
+          id,
+          cohortId,
+          startsAt,
+          new Date(startsAt.getTime() + HOUR),
+          status,
+          `mre-${id}`,
+          adminId,
+          startsAt.toISOString().slice(0, 23),
+        ],
       );
       return id;
     };
-    for (let week = 0; week < 5; week++) sessionIds.push(await insertSession(new Date(Date.UTC(2021, 2, 1 + week * 7, 9)), 'scheduled'));
+    for (let week = 0; week < 5; week++)
+      sessionIds.push(await insertSession(new Date(Date.UTC(2021, 2, 1 + week * 7, 9)), 'scheduled'));
     const cancelled = await insertSession(new Date(Date.UTC(2021, 3, 12, 9)), 'cancelled');
     const upcoming = await insertSession(new Date(Date.now() + 30 * 24 * HOUR), 'scheduled');
 
     const attend = async (sessionId: string, person: TestUser, fromMinutes = 0, toMinutes = 60) => {
-      const [session] = await api.dataSource.query(`SELECT starts_at FROM live_sessions WHERE id = $1`, [sessionId]);
-      const start = new Date(session.starts_at).getTime();
-      await api.dataSource.query(`INSERT INTO attendance_segments (session_id, participant_sid, user_id, joined_at, left_at) VALUES ($1, $2, $3, $4, $5)`, [
+      const [session] = await api.dataSource.query(`SELECT starts_at FROM live_sessions WHERE id = $1`, [
         sessionId,
-        `PA_${randomUUID()}`,
-        person.id,
-        new Date(start + fromMinutes * 60_000),
-        new Date(start + toMinutes * 60_000),
       ]);
+      const start = new Date(session.starts_at).getTime();
+      await api.dataSource.query(
+        `INSERT INTO attendance_segments (session_id, participant_sid, user_id, joined_at, left_at) VALUES ($1, $2, $3, $4, $5)`,
+        [
+          sessionId,
+          `PA_${randomUUID()}`,
+          person.id,
+          new Date(start + fromMinutes * 60_000),
+          new Date(start + toMinutes * 60_000),
+        ],
+      );
     };
     // Exactly 80 %: present at 4 of 5.
     for (const id of sessionIds.slice(0, 4)) await attend(id, arabic);
@@ -137,11 +159,19 @@ describe('Certificates (e2e)', () => {
   });
 
   async function issue(): Promise<{ state: string; result: Record<string, number> }> {
-    const started = await api.http.post(`/api/cohorts/${cohortId}/certificates`).auth(admin, { type: 'bearer' }).expect(202);
+    const started = await api.http
+      .post(`/api/cohorts/${cohortId}/certificates`)
+      .auth(admin, { type: 'bearer' })
+      .expect(202);
     for (let i = 0; i < 600; i++) {
-      const job = (await api.http.get(`/api/jobs/${started.body.jobId}`).auth(admin, { type: 'bearer' }).expect(200)).body;
+      const job = (
+        await api.http.get(`/api/jobs/${started.body.jobId}`).auth(admin, { type: 'bearer' }).expect(200)
+      ).body;
       if (job.state === 'completed' || job.state === 'failed') {
-        await api.http.get(`/api/jobs/${started.body.jobId}`).auth(expert.token, { type: 'bearer' }).expect(404);
+        await api.http
+          .get(`/api/jobs/${started.body.jobId}`)
+          .auth(expert.token, { type: 'bearer' })
+          .expect(404);
         return job;
       }
       await new Promise((r) => setTimeout(r, 50));
@@ -149,17 +179,28 @@ describe('Certificates (e2e)', () => {
     throw new Error('the certificate job did not finish');
   }
 
-  const mine = async (person: TestUser) => (await api.http.get('/api/me/certificates').auth(person.token, { type: 'bearer' }).expect(200)).body;
-  const pdf = (id: string, token: string) => api.http.get(`/api/certificates/${id}/pdf`).auth(token, { type: 'bearer' }).buffer(true).parse(binary);
+  const mine = async (person: TestUser) =>
+    (await api.http.get('/api/me/certificates').auth(person.token, { type: 'bearer' }).expect(200)).body;
+  const pdf = (id: string, token: string) =>
+    api.http.get(`/api/certificates/${id}/pdf`).auth(token, { type: 'bearer' }).buffer(true).parse(binary);
 
   it('only admins may issue', async () => {
-    await api.http.post(`/api/cohorts/${cohortId}/certificates`).auth(arabic.token, { type: 'bearer' }).expect(403);
-    await api.http.post(`/api/cohorts/${randomUUID()}/certificates`).auth(admin, { type: 'bearer' }).expect(404);
+    await api.http
+      .post(`/api/cohorts/${cohortId}/certificates`)
+      .auth(arabic.token, { type: 'bearer' })
+      .expect(403);
+    await api.http
+      .post(`/api/cohorts/${randomUUID()}/certificates`)
+      .auth(admin, { type: 'bearer' })
+      .expect(404);
   });
 
   it('issues to those at or above the rule (present, late, excused count; absent does not), and a second run issues none', async () => {
     const first = await issue();
-    expect(first).toMatchObject({ state: 'completed', result: { issued: 3, alreadyIssued: 0, notEligible: 1, heldSessions: 5 } });
+    expect(first).toMatchObject({
+      state: 'completed',
+      result: { issued: 3, alreadyIssued: 0, notEligible: 1, heldSessions: 5 },
+    });
     const second = await issue();
     expect(second.result).toEqual({ issued: 0, alreadyIssued: 3, notEligible: 1, heldSessions: 5 });
 
@@ -181,12 +222,27 @@ describe('Certificates (e2e)', () => {
     });
     expect(certificate.code).toMatch(/^[A-Z2-7]{32}$/);
 
-    const staffList = (await api.http.get(`/api/cohorts/${cohortId}/certificates`).auth(expert.token, { type: 'bearer' }).expect(200)).body;
+    const staffList = (
+      await api.http
+        .get(`/api/cohorts/${cohortId}/certificates`)
+        .auth(expert.token, { type: 'bearer' })
+        .expect(200)
+    ).body;
     expect(staffList.total).toBe(3);
-    await api.http.get(`/api/cohorts/${cohortId}/certificates`).auth(belowRule.token, { type: 'bearer' }).expect(403);
+    await api.http
+      .get(`/api/cohorts/${cohortId}/certificates`)
+      .auth(belowRule.token, { type: 'bearer' })
+      .expect(403);
 
-    const bell = (await api.http.get('/api/me/notifications').auth(arabic.token, { type: 'bearer' }).expect(200)).body;
-    expect(bell.items).toEqual([expect.objectContaining({ kind: 'certificate-issued', params: expect.objectContaining({ certificateId: certificate.id, code: certificate.code }) })]);
+    const bell = (
+      await api.http.get('/api/me/notifications').auth(arabic.token, { type: 'bearer' }).expect(200)
+    ).body;
+    expect(bell.items).toEqual([
+      expect.objectContaining({
+        kind: 'certificate-issued',
+        params: expect.objectContaining({ certificateId: certificate.id, code: certificate.code }),
+      }),
+    ]);
   });
 
   it('renders a PDF that carries the code, for Arabic and Latin names, to its holder and the cohort staff only', async () => {
@@ -208,7 +264,15 @@ describe('Certificates (e2e)', () => {
         expect(text).toContain(certificate.code);
         expect(text).toContain(person === arabic ? 'صيانة الطائرات' : 'Élodie Martin-Dupont');
       }
-      if (pngDir && hasTool('pdftoppm')) execFileSync('pdftoppm', ['-png', '-r', '80', '-singlefile', file, join(pngDir, person === arabic ? 'certificate-arabic' : 'certificate-latin')]);
+      if (pngDir && hasTool('pdftoppm'))
+        execFileSync('pdftoppm', [
+          '-png',
+          '-r',
+          '80',
+          '-singlefile',
+          file,
+          join(pngDir, person === arabic ? 'certificate-arabic' : 'certificate-latin'),
+        ]);
     }
     const [certificate] = (await mine(latin)).items;
     await pdf(certificate.id, expert.token).expect(200);
@@ -232,26 +296,79 @@ describe('Certificates (e2e)', () => {
     await verify('ABCDEFGHIJKLMNOPQRSTUVWXYZ234567').expect(404);
     await verify('not-a-code').expect(404);
 
-    await api.http.post(`/api/certificates/${certificate.id}/revoke`).auth(arabic.token, { type: 'bearer' }).send({ reason: 'Moi-même' }).expect(403);
-    await api.http.post(`/api/certificates/${certificate.id}/revoke`).auth(admin, { type: 'bearer' }).send({}).expect(400);
-    const revoked = await api.http.post(`/api/certificates/${certificate.id}/revoke`).auth(admin, { type: 'bearer' }).send({ reason: 'Présences falsifiées' }).expect(200);
-    expect(revoked.body).toMatchObject({ status: 'revoked', revocationReason: 'Présences falsifiées', revokedAt: expect.any(String) });
-    expect((await verify(certificate.code).expect(200)).body).toMatchObject({ status: 'revoked', revokedAt: revoked.body.revokedAt });
-    await api.http.post(`/api/certificates/${certificate.id}/revoke`).auth(admin, { type: 'bearer' }).send({ reason: 'Encore' }).expect(409);
+    await api.http
+      .post(`/api/certificates/${certificate.id}/revoke`)
+      .auth(arabic.token, { type: 'bearer' })
+      .send({ reason: 'Moi-même' })
+      .expect(403);
+    await api.http
+      .post(`/api/certificates/${certificate.id}/revoke`)
+      .auth(admin, { type: 'bearer' })
+      .send({})
+      .expect(400);
+    const revoked = await api.http
+      .post(`/api/certificates/${certificate.id}/revoke`)
+      .auth(admin, { type: 'bearer' })
+      .send({ reason: 'Présences falsifiées' })
+      .expect(200);
+    expect(revoked.body).toMatchObject({
+      status: 'revoked',
+      revocationReason: 'Présences falsifiées',
+      revokedAt: expect.any(String),
+    });
+    expect((await verify(certificate.code).expect(200)).body).toMatchObject({
+      status: 'revoked',
+      revokedAt: revoked.body.revokedAt,
+    });
+    await api.http
+      .post(`/api/certificates/${certificate.id}/revoke`)
+      .auth(admin, { type: 'bearer' })
+      .send({ reason: 'Encore' })
+      .expect(409);
 
-    const audit = (await api.http.get(`/api/audit?entity=certificate&entityId=${certificate.id}`).auth(admin, { type: 'bearer' }).expect(200)).body;
-    expect(audit.items.map((e: { action: string }) => e.action)).toEqual(['certificate.revoked', 'certificate.issued']);
+    const audit = (
+      await api.http
+        .get(`/api/audit?entity=certificate&entityId=${certificate.id}`)
+        .auth(admin, { type: 'bearer' })
+        .expect(200)
+    ).body;
+    expect(audit.items.map((e: { action: string }) => e.action)).toEqual([
+      'certificate.revoked',
+      'certificate.issued',
+    ]);
     expect(audit.items[0]).toMatchObject({ actorId: adminId, reason: 'Présences falsifiées' });
-    expect(audit.items[1]).toMatchObject({ actorId: adminId, data: expect.objectContaining({ userId: arabic.id, attended: 4, heldSessions: 5 }) });
+    expect(audit.items[1]).toMatchObject({
+      actorId: adminId,
+      data: expect.objectContaining({ userId: arabic.id, attended: 4, heldSessions: 5 }),
+    });
   });
 
   it('audits enrollments and attendance corrections', async () => {
-    const cohortAudit = (await api.http.get(`/api/audit?entity=cohort&entityId=${cohortId}&pageSize=100`).auth(admin, { type: 'bearer' }).expect(200)).body;
-    expect(cohortAudit.items.filter((e: { action: string }) => e.action === 'enrollment.added')).toHaveLength(4);
-    expect(cohortAudit.items.filter((e: { action: string }) => e.action === 'certificates.requested')).toHaveLength(2);
-    const sessionAudit = (await api.http.get(`/api/audit?entity=session&entityId=${sessionIds[3]}`).auth(admin, { type: 'bearer' }).expect(200)).body;
+    const cohortAudit = (
+      await api.http
+        .get(`/api/audit?entity=cohort&entityId=${cohortId}&pageSize=100`)
+        .auth(admin, { type: 'bearer' })
+        .expect(200)
+    ).body;
+    expect(cohortAudit.items.filter((e: { action: string }) => e.action === 'enrollment.added')).toHaveLength(
+      4,
+    );
+    expect(
+      cohortAudit.items.filter((e: { action: string }) => e.action === 'certificates.requested'),
+    ).toHaveLength(2);
+    const sessionAudit = (
+      await api.http
+        .get(`/api/audit?entity=session&entityId=${sessionIds[3]}`)
+        .auth(admin, { type: 'bearer' })
+        .expect(200)
+    ).body;
     expect(sessionAudit.items).toEqual([
-      expect.objectContaining({ action: 'attendance.correct', actorId: adminId, reason: 'Certificat médical reçu', data: { userId: excused.id, status: 'excused' } }),
+      expect.objectContaining({
+        action: 'attendance.correct',
+        actorId: adminId,
+        reason: 'Certificat médical reçu',
+        data: { userId: excused.id, status: 'excused' },
+      }),
     ]);
   });
 
@@ -260,7 +377,16 @@ describe('Certificates (e2e)', () => {
       api.http
         .post('/api/cohorts')
         .auth(admin, { type: 'bearer' })
-        .send({ courseId, name, kind: 'trainees', centreId, capacity: 20, startsOn: '2026-01-01', endsOn: '2027-12-31', teacherIds });
+        .send({
+          courseId,
+          name,
+          kind: 'trainees',
+          centreId,
+          capacity: 20,
+          startsOn: '2026-01-01',
+          endsOn: '2027-12-31',
+          teacherIds,
+        });
     expect((await cohort('Refusée', [belowRule.id]).expect(400)).body.message).toContain(belowRule.id);
     await cohort('Refusée aussi', [arabic.id]).expect(400);
     const taught = (await cohort('Cascade Kénitra', [latin.id]).expect(201)).body;
@@ -270,10 +396,18 @@ describe('Certificates (e2e)', () => {
       await api.http
         .post(`/api/cohorts/${taught.id}/sessions`)
         .auth(latin.token, { type: 'bearer' })
-        .send({ title: 'Première séance du formateur', startsAt: new Date(Date.now() + 5 * 60_000).toISOString(), durationMinutes: 60, mode: 'remote' })
+        .send({
+          title: 'Première séance du formateur',
+          startsAt: new Date(Date.now() + 5 * 60_000).toISOString(),
+          durationMinutes: 60,
+          mode: 'remote',
+        })
         .expect(201)
     ).body.items[0];
-    const joined = await api.http.post(`/api/sessions/${session.id}/join`).auth(latin.token, { type: 'bearer' }).expect(200);
+    const joined = await api.http
+      .post(`/api/sessions/${session.id}/join`)
+      .auth(latin.token, { type: 'bearer' })
+      .expect(200);
     expect(joined.body.role).toBe('host');
   });
 });
