@@ -59,6 +59,16 @@ function dashboardApi(routes: Parameters<typeof fakeFetch>[0] = {}) {
 
 afterEach(() => vi.restoreAllMocks());
 
+/** Under Node 24 the test page's Blob is jsdom's, which has no text(): read it as old browsers do. */
+function readText(blob: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as string);
+    reader.onerror = () => reject(reader.error);
+    reader.readAsText(blob);
+  });
+}
+
 describe('programme dashboard', () => {
   it('shows the KPIs of the overview, asked for with the filters of the URL', async () => {
     const asked: URLSearchParams[] = [];
@@ -111,7 +121,7 @@ describe('programme dashboard', () => {
     });
     expect(exports[0].headers.get('Authorization')).toBe('Bearer access');
     const blob = createObjectURL.mock.calls[0][0];
-    expect(await blob.text()).toContain('full_name,email');
+    expect(await readText(blob)).toContain('full_name,email');
     expect((click.mock.contexts[0] as HTMLAnchorElement).download).toBe('beneficiaries.csv');
   });
 
