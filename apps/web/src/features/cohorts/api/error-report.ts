@@ -16,7 +16,10 @@ type RowError = Schemas['ImportRowErrorDto'];
  * The rows an import refused, as a CSV file (with a BOM, so that Excel reads it as UTF-8); `describe`
  * words each problem (in the reader's language), by default the API's English message.
  */
-export function errorReportCsv(errors: RowError[], describe: (error: RowError) => string = (error) => error.message): string {
+export function errorReportCsv(
+  errors: RowError[],
+  describe: (error: RowError) => string = (error) => error.message,
+): string {
   const lines = [['row', 'message'], ...errors.map((error) => [error.row, describe(error)])];
   return `\uFEFF${lines.map((cells) => cells.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }

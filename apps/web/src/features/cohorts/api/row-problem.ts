@@ -13,7 +13,8 @@ const isolate = (value: string) => `\u2068${value}\u2069`;
 export function rowProblemText(t: TFunction, error: RowError, { bidi = true } = {}): string {
   if (!error.code) return error.message;
   const params: Record<string, string> = {};
-  for (const [name, value] of Object.entries(error.params ?? {})) params[name] = bidi ? isolate(value) : value;
+  for (const [name, value] of Object.entries(error.params ?? {}))
+    params[name] = bidi ? isolate(value) : value;
   if (error.params?.role) params.role = t(`roles.${error.params.role}`);
   return t(`cohorts.import.problems.${error.code}`, params);
 }

@@ -117,7 +117,12 @@ describe('cohort page', () => {
               params: { email: 'salma@centre.ma', firstRow: '2' },
               message: 'salma@centre.ma is already on row 2',
             },
-            { row: 6, code: 'not-a-trainee', params: { email: 'expert@mre.ca', role: 'expert' }, message: 'expert@mre.ca is a expert, not a trainee' },
+            {
+              row: 6,
+              code: 'not-a-trainee',
+              params: { email: 'expert@mre.ca', role: 'expert' },
+              message: 'expert@mre.ca is a expert, not a trainee',
+            },
           ],
         },
       },

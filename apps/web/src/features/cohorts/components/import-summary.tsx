@@ -34,7 +34,8 @@ export function ImportSummary({ result }: { result: ImportResult }) {
           <List size="sm" data-testid="import-error-list">
             {errors.slice(0, SHOWN_ERRORS).map((error) => (
               <List.Item key={error.row}>
-                {t('cohorts.import.rowError', { row: error.row })} <bdi dir={error.code ? i18n.dir() : 'ltr'}>{rowProblemText(t, error)}</bdi>
+                {t('cohorts.import.rowError', { row: error.row })}{' '}
+                <bdi dir={error.code ? i18n.dir() : 'ltr'}>{rowProblemText(t, error)}</bdi>
               </List.Item>
             ))}
           </List>
