@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import type { Schemas } from '@mre/api-client';
 
 type Handler = (request: Request) => Response | Promise<Response>;
@@ -34,3 +35,33 @@ export const adminUser: Schemas['UserDto'] = {
 };
 
 export const emptyList = { items: [], total: 0 };
+
+/** The API's default join window (JOIN_WINDOW_MINUTES). */
+const JOIN_WINDOW_MS = 15 * 60_000;
+
+/**
+ * A session as the API answers it: 90 minutes, kept at its wall-clock start in `timeZone`
+ * (Casablanca unless said), joinable from 15 minutes before.
+ */
+export function sessionDto(
+  fields: Pick<Schemas['SessionDto'], 'id' | 'title' | 'startsAt'> & Partial<Schemas['SessionDto']>,
+): Schemas['SessionDto'] {
+  const start = Date.parse(fields.startsAt);
+  const timeZone = fields.timeZone ?? 'Africa/Casablanca';
+  return {
+    cohortId: '00000000-0000-4000-8000-0000000000b1',
+    endsAt: new Date(start + 90 * 60_000).toISOString(),
+    localStart: DateTime.fromMillis(start, { zone: timeZone }).toISO({
+      includeOffset: false,
+      suppressMilliseconds: true,
+    }) as string,
+    timeZone,
+    joinOpensAt: new Date(start - JOIN_WINDOW_MS).toISOString(),
+    durationMinutes: 90,
+    mode: 'remote',
+    status: 'scheduled',
+    roomName: `mre-${fields.id}`,
+    seriesId: null,
+    ...fields,
+  };
+}

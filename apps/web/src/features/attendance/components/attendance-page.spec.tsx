@@ -1,7 +1,7 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { Schemas } from '@mre/api-client';
-import { adminUser, fakeFetch, json } from '../../../test/fake-api';
+import { adminUser, fakeFetch, json, sessionDto } from '../../../test/fake-api';
 import { renderApp } from '../../../test/render-app';
 
 const SESSION_ID = '00000000-0000-4000-8000-000000000501';
@@ -13,18 +13,12 @@ const coordinator: Schemas['UserDto'] = {
   fullName: 'Nadia Coordinatrice',
 };
 
-const session: Schemas['SessionDto'] = {
+const session = sessionDto({
   id: SESSION_ID,
-  cohortId: '00000000-0000-4000-8000-0000000000b1',
   title: 'Hydraulique',
   startsAt: '2031-03-12T23:00:00.000Z',
-  endsAt: '2031-03-13T00:30:00.000Z',
-  durationMinutes: 90,
   mode: 'hybrid',
-  status: 'scheduled',
-  roomName: `mre-${SESSION_ID}`,
-  seriesId: null,
-};
+});
 
 const absent: Schemas['AttendanceRowDto'] = {
   userId: TRAINEE_ID,
@@ -67,6 +61,10 @@ describe('attendance', () => {
     expect(row.textContent).toContain('Classe en ligne');
     // A hybrid session: the coordinator can check people in at the centre.
     expect(within(row).getByTestId('attendance-check-in')).toBeTruthy();
+    // The coordinator is in Casablanca, at UTC+0 all year since 2026 (tz database 2026c): 23:00.
+    expect(screen.getByTestId('session-time').textContent).toBe(
+      'mercredi 12 mars 2031 à 23:00 – 00:30 (Casablanca, UTC+0)',
+    );
   });
 
   it('asks for a reason before correcting, then shows who corrected, when and why', async () => {

@@ -8,7 +8,7 @@ import { EmptyResult, ErrorState, LoadingState } from '../../../shared/component
 import { useCurrentUser } from '../../auth/hooks/use-session';
 import { useLiveSession } from '../../schedule/api/schedule.api';
 import { SessionTime } from '../../schedule/components/session-time';
-import { formatInZone } from '../../schedule/lib/session-time';
+import { formatInZone } from '../../../shared/lib/zoned-time';
 import { useAttendance, useCheckIn, type AttendanceRow } from '../api/attendance.api';
 import { CorrectionFormModal } from './correction-form-modal';
 
@@ -51,12 +51,7 @@ export function AttendancePage() {
             <Text fw={500} dir="auto" data-testid="attendance-session-title">
               {session.data.title}
             </Text>
-            <SessionTime
-              startsAt={session.data.startsAt}
-              endsAt={session.data.endsAt}
-              timeZone={user.timeZone}
-              withDate
-            />
+            <SessionTime session={session.data} timeZone={user.timeZone} withDate />
           </>
         )}
       </Stack>

@@ -1,7 +1,7 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Schemas } from '@mre/api-client';
-import { adminUser, fakeFetch, json } from '../../../test/fake-api';
+import { adminUser, fakeFetch, json, sessionDto } from '../../../test/fake-api';
 import { renderApp } from '../../../test/render-app';
 
 const SESSION_ID = '00000000-0000-4000-8000-000000000501';
@@ -10,23 +10,17 @@ const COURSE_ID = '00000000-0000-4000-8000-0000000000c1';
 
 const trainee: Schemas['UserDto'] = { ...adminUser, role: 'trainee', fullName: 'Salma Trainee' };
 
-const session: Schemas['SessionDto'] = {
+const session = sessionDto({
   id: SESSION_ID,
   cohortId: COHORT_ID,
   title: 'Hydraulique',
   startsAt: new Date(Date.now() + 5 * 60_000).toISOString(),
-  endsAt: new Date(Date.now() + 95 * 60_000).toISOString(),
-  durationMinutes: 90,
-  mode: 'remote',
-  status: 'scheduled',
-  roomName: `mre-${SESSION_ID}`,
-  seriesId: null,
-};
+});
 
-function classroom(join: () => Response) {
+function classroom(join: () => Response, shown: Schemas['SessionDto'] = session) {
   return fakeFetch({
     'GET /api/me': () => json(200, trainee),
-    [`GET /api/sessions/${SESSION_ID}`]: () => json(200, session),
+    [`GET /api/sessions/${SESSION_ID}`]: () => json(200, shown),
     [`GET /api/cohorts/${COHORT_ID}`]: () =>
       json(200, { id: COHORT_ID, courseId: COURSE_ID, name: 'Kénitra' }),
     [`GET /api/courses/${COURSE_ID}`]: () =>
@@ -96,6 +90,31 @@ describe('classroom', () => {
     expect((await screen.findByTestId('media-error')).textContent).toContain('ne peut pas être utilisé');
     const link = await screen.findByRole('link', { name: 'Schémas (PDF)' });
     expect(link.getAttribute('href')).toBe('https://files.example/schemas.pdf');
+    // Casablanca keeps UTC+0 all year since 2026 (tz database 2026c), the session's zone as well.
+    expect(screen.getByTestId('session-time-zone').textContent).toBe('Casablanca, UTC+0');
+    expect(screen.queryByTestId('session-agreed-time')).toBeNull();
+  });
+
+  it('gives the time in the trainee’s zone and the hour agreed in the teacher’s', async () => {
+    // Agreed at 05:00 in Toronto on 12 January 2027 (EST, UTC-5): 10:00 UTC, so 10:00 in
+    // Casablanca (UTC+0).
+    const torontoClass = sessionDto({
+      id: SESSION_ID,
+      cohortId: COHORT_ID,
+      title: 'Hydraulique',
+      startsAt: '2027-01-12T10:00:00.000Z',
+      localStart: '2027-01-12T05:00:00',
+      timeZone: 'America/Toronto',
+    });
+    renderApp({ route, signedIn: true, fetch: classroom(() => json(500, {}), torontoClass) });
+
+    await findPage('pre-join');
+    expect(screen.getByTestId('session-time').textContent).toBe(
+      'mardi 12 janvier 2027 à 10:00 – 11:30 (Casablanca, UTC+0)',
+    );
+    expect(screen.getByTestId('session-agreed-time').textContent).toBe(
+      'Heure convenue : 05:00, Toronto (UTC-5)',
+    );
   });
 
   it('says plainly that the video service is unreachable when the connection fails, and offers a retry', async () => {
@@ -144,9 +163,9 @@ describe('classroom', () => {
 
     fireEvent.click(await findPage('classroom-join'));
 
-    // 22:45 UTC is 23:45 in Casablanca.
+    // 22:45 UTC is 22:45 in Casablanca, at UTC+0 all year since 2026 (tz database 2026c).
     expect((await screen.findByTestId('join-refused')).textContent).toContain(
-      'Ouverture : 12 mars 2031, 23:45',
+      'Ouverture : 12 mars 2031, 22:45 (Casablanca, UTC+0).',
     );
   });
 

@@ -61,12 +61,7 @@ export default function ClassroomPage() {
             <Title order={2} dir="auto" data-testid="classroom-title">
               {session.data.title}
             </Title>
-            <SessionTime
-              startsAt={session.data.startsAt}
-              endsAt={session.data.endsAt}
-              timeZone={user.timeZone}
-              withDate
-            />
+            <SessionTime session={session.data} timeZone={user.timeZone} withDate />
           </Stack>
           {phase.name === 'unreachable' && (
             <VideoUnreachable onRetry={() => enter(devices)} retrying={join.isPending} />

@@ -1,27 +1,28 @@
 import { Alert } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../shared/components/error-alert';
-import { formatInZone } from '../../schedule/lib/session-time';
+import { ZonedTime } from '../../../shared/components/zoned-time';
 import { JoinRefusedError } from '../api/classroom.api';
 
 /** Why the API would not let the person in: too early (and when it opens), over, or not allowed. */
 export function JoinRefusal({ error, timeZone }: { error: unknown; timeZone: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   if (!(error instanceof JoinRefusedError)) return <ErrorAlert error={error} testId="join-refused" />;
   if (error.status === 425 && error.opensAt) {
-    const time = formatInZone(error.opensAt, i18n.language, timeZone, {
-      dateStyle: 'medium',
-      timeStyle: 'short',
-    });
+    const when = (
+      <ZonedTime
+        instant={error.opensAt}
+        timeZone={timeZone}
+        options={{ dateStyle: 'medium', timeStyle: 'short' }}
+      />
+    );
     return (
       <Alert
         color="yellow"
         role="alert"
         data-testid="join-refused"
-        title={t('classroom.refused.tooEarly', { time })}
-      >
-        <bdi>{timeZone}</bdi>
-      </Alert>
+        title={<Trans i18nKey="classroom.refused.tooEarly" components={{ when }} />}
+      />
     );
   }
   if (error.status === 410)

@@ -28,6 +28,41 @@ const certificate: Schemas['NotificationDto'] = {
   createdAt: '2026-03-10T08:00:00Z',
 };
 
+// New tz rules moved three sessions of a cohort; the first now starts at 10:00 UTC on 12 January 2027.
+const retimed: Schemas['NotificationDto'] = {
+  id: '00000000-0000-4000-8000-0000000000f3',
+  kind: 'time-zone-rules-changed',
+  params: {
+    cohortId: '00000000-0000-4000-8000-0000000000b1',
+    sessions: 3,
+    sessionId: '00000000-0000-4000-8000-0000000000e2',
+    title: 'Freins',
+    startsAt: '2027-01-12T10:00:00.000Z',
+    tzVersion: '2026c',
+  },
+  readAt: null,
+  createdAt: '2026-12-06T08:00:00Z',
+};
+
+/** The bell's list, opened, for a reader in `timeZone` who reads `locale`. */
+async function openBell(notification: Schemas['NotificationDto'], locale: string, timeZone: string) {
+  localStorage.setItem('mre.locale', locale);
+  renderApp({
+    route: '/courses',
+    signedIn: true,
+    fetch: fakeFetch({
+      'GET /api/me': () => json(200, { ...adminUser, locale, timeZone }),
+      'GET /api/courses': () => json(200, emptyList),
+      'GET /api/me/notifications': () => json(200, { items: [notification], total: 1, unread: 1 }),
+    }),
+  });
+  fireEvent.click(await screen.findByTestId('notifications-bell'));
+  const [item] = await within(await screen.findByTestId('notifications-popover')).findAllByTestId(
+    'notification-item',
+  );
+  return item;
+}
+
 describe('notification bell', () => {
   it('shows the unread count, lists the newest first, and marks all read', async () => {
     let read = false;
@@ -59,9 +94,10 @@ describe('notification bell', () => {
     const popover = await screen.findByTestId('notifications-popover');
     const items = await within(popover).findAllByTestId('notification-item');
     expect(items.map((item) => item.getAttribute('data-unread'))).toEqual(['true', 'true']);
-    // In the reader's zone, named: Africa/Casablanca is UTC+1 in April 2026, so the next day.
+    // In the reader's zone, named with its offset: Casablanca was still at UTC+1 in April 2026
+    // (Morocco moved to UTC+0 for good on 20 September 2026), so midnight on the 13th.
     expect(items[0].textContent).toContain('« Circuits de freinage » commence dans 15 minutes');
-    expect(items[0].textContent).toContain('13 avr. 2026, 00:00 (Africa/Casablanca)');
+    expect(items[0].textContent).toContain('13 avr. 2026, 00:00 (Casablanca, UTC+1)');
     expect(items[1].textContent).toContain('Votre certificat pour « Hydraulique » est prêt.');
 
     fireEvent.click(within(popover).getByTestId('notifications-mark-read'));
@@ -75,5 +111,43 @@ describe('notification bell', () => {
           .map((item) => item.getAttribute('data-unread')),
       ).toEqual(['false', 'false']),
     );
+  });
+});
+
+describe('time-zone rules changed', () => {
+  it('says the sessions keep their local time, and when the first now starts for the reader', async () => {
+    // 10:00 UTC on 12 January 2027 is 05:00 in Toronto (EST, UTC-5).
+    const item = await openBell(retimed, 'fr', 'America/Toronto');
+
+    expect(item.textContent).toContain(
+      'Règles d’heure modifiées : 3 séances de « Freins » gardent leur heure locale ; nouveaux horaires ' +
+        'dans votre agenda (première séance : 12 janv. 2027, 05:00 (Toronto, UTC-5)).',
+    );
+    fireEvent.click(item);
+    await waitFor(() => expect(window.location.pathname).toBe('/schedule'));
+  });
+
+  it('words one session in English', async () => {
+    // Casablanca is at UTC+0 all year since 20 September 2026: 10:00.
+    const item = await openBell(
+      { ...retimed, params: { ...retimed.params, sessions: 1 } },
+      'en',
+      'Africa/Casablanca',
+    );
+
+    expect(item.textContent).toContain(
+      'Time-zone rules changed: “Freins” keeps its local time; new time in your calendar: Jan 12, 2027, 10:00 AM (Casablanca, UTC+0).',
+    );
+  });
+
+  it('keeps the time and the zone whole inside an Arabic sentence', async () => {
+    // Edmonton keeps UTC-6 all year since 1 November 2026: 04:00.
+    const item = await openBell(retimed, 'ar', 'America/Edmonton');
+
+    expect(item.textContent).toContain('تغيّرت قواعد التوقيت: تحتفظ 3 حصص من «Freins» بساعتها المحلية');
+    const isolated = [...item.querySelectorAll('bdi')].map((bdi) => bdi.textContent);
+    expect(isolated).toHaveLength(2);
+    expect(isolated[0]).toContain('4:00');
+    expect(isolated[1]).toBe('Edmonton, UTC-6');
   });
 });

@@ -1,8 +1,10 @@
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Schemas } from '@mre/api-client';
-import { adminUser, emptyList, fakeFetch, json } from '../../../test/fake-api';
+import { adminUser, emptyList, fakeFetch, json, sessionDto } from '../../../test/fake-api';
 import { renderApp } from '../../../test/render-app';
+
+const COHORT_ID = '00000000-0000-4000-8000-0000000000b1';
 
 const expert: Schemas['UserDto'] = {
   ...adminUser,
@@ -11,39 +13,31 @@ const expert: Schemas['UserDto'] = {
   role: 'expert',
   timeZone: 'America/Toronto',
 };
+const trainee: Schemas['UserDto'] = { ...expert, role: 'trainee', timeZone: 'Africa/Casablanca' };
 
-function session(id: string, startsAt: Date, title: string): Schemas['SessionDto'] {
-  return {
-    id,
-    cohortId: '00000000-0000-4000-8000-0000000000b1',
-    title,
-    startsAt: startsAt.toISOString(),
-    endsAt: new Date(startsAt.getTime() + 90 * 60_000).toISOString(),
-    durationMinutes: 90,
-    mode: 'remote',
-    status: 'scheduled',
-    roomName: `mre-${id}`,
-    seriesId: null,
-  };
-}
+const imminent = sessionDto({
+  id: '00000000-0000-4000-8000-000000000501',
+  title: 'Hydraulique',
+  startsAt: new Date(Date.now() + 5 * 60_000).toISOString(),
+});
+// Agreed at 10:00 in Casablanca on 12 January 2027. By the tz database (2026c on) that is 10:00 UTC
+// (Morocco at UTC+0 all year since 20 September 2026): 05:00 in Toronto (EST, UTC-5) and 04:00 in
+// Edmonton (UTC-6 all year since 1 November 2026).
+const nextYear = sessionDto({
+  id: '00000000-0000-4000-8000-000000000502',
+  title: 'Avionique',
+  startsAt: '2027-01-12T10:00:00.000Z',
+  endsAt: '2027-01-12T11:30:00.000Z',
+  localStart: '2027-01-12T10:00:00',
+  timeZone: 'Africa/Casablanca',
+  joinOpensAt: '2027-01-12T09:45:00.000Z',
+});
 
-const imminent = session(
-  '00000000-0000-4000-8000-000000000501',
-  new Date(Date.now() + 5 * 60_000),
-  'Hydraulique',
-);
-// 23:00 UTC on 12 March 2031: 19:00 in Toronto (EDT), midnight in Casablanca (UTC+1).
-const nextYear = session(
-  '00000000-0000-4000-8000-000000000502',
-  new Date('2031-03-12T23:00:00Z'),
-  'Avionique',
-);
-
-function schedule(user: Schemas['UserDto']) {
+function schedule(user: Schemas['UserDto'], items = [imminent, nextYear]) {
   return fakeFetch({
     'GET /api/me': () => json(200, user),
     'GET /api/cohorts': () => json(200, emptyList),
-    'GET /api/sessions': () => json(200, { items: [imminent, nextYear], total: 2 }),
+    'GET /api/sessions': () => json(200, { items, total: items.length }),
   });
 }
 
@@ -54,55 +48,169 @@ async function card(title: string): Promise<HTMLElement> {
   return found;
 }
 
+const dayTitles = () => screen.getAllByTestId('schedule-day-title').map((day) => day.textContent);
+
 describe('my schedule', () => {
-  it('shows each time in the viewer’s zone, naming the zone', async () => {
+  it('shows an expert in Toronto their time with its offset, and the hour agreed in Casablanca', async () => {
     renderApp({ route: '/schedule', signedIn: true, fetch: schedule(expert) });
 
     const later = await card('Avionique');
-    expect(within(later).getByTestId('session-time').textContent).toContain('19:00');
-    expect(within(later).getByTestId('session-time-zone').textContent).toBe('America/Toronto');
-    expect(screen.getAllByTestId('schedule-day-title').map((day) => day.textContent)).toContain(
-      'mercredi 12 mars 2031',
+    expect(within(later).getByTestId('session-time').textContent).toBe('05:00 – 06:30 (Toronto, UTC-5)');
+    expect(within(later).getByTestId('session-time-zone').textContent).toBe('Toronto, UTC-5');
+    expect(within(later).getByTestId('session-agreed-time').textContent).toBe(
+      'Heure convenue : 10:00, Casablanca (UTC+0)',
     );
+    expect(dayTitles()).toContain('mardi 12 janvier 2027');
   });
 
-  it('shows the same instant in Casablanca time for a trainee there', async () => {
-    renderApp({
-      route: '/schedule',
-      signedIn: true,
-      fetch: schedule({ ...expert, role: 'trainee', timeZone: 'Africa/Casablanca' }),
-    });
+  it('shows a trainee in Casablanca the hour agreed there, without repeating it', async () => {
+    renderApp({ route: '/schedule', signedIn: true, fetch: schedule(trainee) });
 
     const later = await card('Avionique');
-    expect(within(later).getByTestId('session-time').textContent).toContain('00:00');
-    expect(within(later).getByTestId('session-time-zone').textContent).toBe('Africa/Casablanca');
-    expect(screen.getAllByTestId('schedule-day-title').map((day) => day.textContent)).toContain(
-      'jeudi 13 mars 2031',
-    );
+    expect(within(later).getByTestId('session-time').textContent).toBe('10:00 – 11:30 (Casablanca, UTC+0)');
+    expect(within(later).queryByTestId('session-agreed-time')).toBeNull();
+    expect(dayTitles()).toContain('mardi 12 janvier 2027');
     expect(within(later).queryByTestId('session-attendance')).toBeNull(); // staff only
   });
 
-  it('enables Join only inside the join window', async () => {
-    renderApp({ route: '/schedule', signedIn: true, fetch: schedule(expert) });
+  it('shows Edmonton at UTC-6 in winter, as Alberta now keeps it all year', async () => {
+    renderApp({
+      route: '/schedule',
+      signedIn: true,
+      fetch: schedule({ ...trainee, timeZone: 'America/Edmonton' }),
+    });
+
+    const later = await card('Avionique');
+    expect(within(later).getByTestId('session-time').textContent).toBe('04:00 – 05:30 (Edmonton, UTC-6)');
+    expect(within(later).getByTestId('session-agreed-time').textContent).toBe(
+      'Heure convenue : 10:00, Casablanca (UTC+0)',
+    );
+  });
+
+  it('names the agreed day when it is another day there', async () => {
+    // 02:00 on 13 January 2027 in Casablanca (UTC+0) is 21:00 on the 12th in Toronto (UTC-5).
+    const early = sessionDto({
+      id: '00000000-0000-4000-8000-000000000503',
+      title: 'Freins',
+      startsAt: '2027-01-13T02:00:00.000Z',
+      localStart: '2027-01-13T02:00:00',
+      timeZone: 'Africa/Casablanca',
+    });
+    renderApp({ route: '/schedule', signedIn: true, fetch: schedule(expert, [early]) });
+
+    const freins = await card('Freins');
+    expect(within(freins).getByTestId('session-time').textContent).toBe('21:00 – 22:30 (Toronto, UTC-5)');
+    expect(within(freins).getByTestId('session-agreed-time').textContent).toBe(
+      'Heure convenue : 13 janv. 2027, 02:00, Casablanca (UTC+0)',
+    );
+  });
+
+  it('enables Join from the moment the API says the class opens', async () => {
+    // This session's window, as the API answers it, opened a minute ago, 29 minutes before the start.
+    const wideWindow = sessionDto({
+      id: '00000000-0000-4000-8000-000000000504',
+      title: 'Pneumatique',
+      startsAt: new Date(Date.now() + 28 * 60_000).toISOString(),
+      joinOpensAt: new Date(Date.now() - 60_000).toISOString(),
+    });
+    renderApp({
+      route: '/schedule',
+      signedIn: true,
+      fetch: schedule(expert, [imminent, wideWindow, nextYear]),
+    });
 
     const soon = within(await card('Hydraulique')).getByTestId('session-join');
-    const later = within(await card('Avionique')).getByTestId('session-join');
+    const wide = within(await card('Pneumatique')).getByTestId('session-join');
+    const later = await card('Avionique');
 
     expect(soon.tagName).toBe('A');
     expect(soon.getAttribute('href')).toBe(`/sessions/${imminent.id}/classroom`);
-    expect(later.hasAttribute('disabled')).toBe(true);
-    expect(within(await card('Avionique')).getByTestId('session-opens-at').textContent).toContain('18:45');
+    expect(wide.tagName).toBe('A');
+    expect(within(later).getByTestId('session-join').hasAttribute('disabled')).toBe(true);
+    // joinOpensAt 09:45 UTC: 04:45 in Toronto.
+    expect(within(later).getByTestId('session-opens-at').textContent).toBe(
+      'Ouverture : 12 janv. 2027, 04:45 (Toronto, UTC-5)',
+    );
   });
 
-  it('strikes out and badges a cancelled session, with Join disabled', async () => {
+  it('reschedules in the session’s own zone from its agreed hour, and sends that zone', async () => {
+    const patches: unknown[] = [];
     renderApp({
       route: '/schedule',
       signedIn: true,
       fetch: fakeFetch({
         'GET /api/me': () => json(200, expert),
         'GET /api/cohorts': () => json(200, emptyList),
-        'GET /api/sessions': () => json(200, { items: [{ ...imminent, status: 'cancelled' }], total: 1 }),
+        'GET /api/sessions': () => json(200, { items: [nextYear], total: 1 }),
+        [`PATCH /api/sessions/${nextYear.id}`]: async (request) => {
+          patches.push(await request.json());
+          return json(200, nextYear);
+        },
       }),
+    });
+
+    fireEvent.click(within(await card('Avionique')).getByTestId('session-reschedule'));
+
+    const time = (await screen.findByTestId('session-time-input')) as HTMLInputElement;
+    expect((screen.getByTestId('session-date') as HTMLInputElement).value).toBe('2027-01-12');
+    expect(time.value).toBe('10:00');
+    expect((screen.getByTestId('session-time-zone-input') as HTMLInputElement).value).toBe(
+      'Africa/Casablanca',
+    );
+    fireEvent.change(time, { target: { value: '11:00' } });
+    fireEvent.click(screen.getByTestId('session-save'));
+
+    await waitFor(() => expect(patches).toHaveLength(1));
+    expect(patches[0]).toEqual({
+      title: 'Avionique',
+      startsAt: '2027-01-12T11:00:00+00:00',
+      durationMinutes: 90,
+      mode: 'remote',
+      timeZone: 'Africa/Casablanca',
+    });
+  });
+
+  it('schedules a single session in the zone whose clock was filled in', async () => {
+    const posts: unknown[] = [];
+    renderApp({
+      route: '/schedule',
+      signedIn: true,
+      fetch: fakeFetch({
+        'GET /api/me': () => json(200, expert),
+        'GET /api/cohorts': () =>
+          json(200, { items: [{ id: COHORT_ID, name: 'Kénitra — freinage' }], total: 1 }),
+        'GET /api/sessions': () => json(200, emptyList),
+        [`POST /api/cohorts/${COHORT_ID}/sessions`]: async (request) => {
+          posts.push(await request.json());
+          return json(201, { items: [nextYear] });
+        },
+      }),
+    });
+
+    fireEvent.click(await screen.findByTestId('session-create'));
+    fireEvent.click(await screen.findByTestId('session-cohort'));
+    fireEvent.click(await screen.findByRole('option', { name: 'Kénitra — freinage', hidden: true }));
+    fireEvent.change(screen.getByTestId('session-title-input'), { target: { value: 'Freins' } });
+    fireEvent.change(screen.getByTestId('session-date'), { target: { value: '2027-01-12' } });
+    fireEvent.change(screen.getByTestId('session-time-input'), { target: { value: '05:00' } });
+    fireEvent.click(screen.getByTestId('session-save'));
+
+    await waitFor(() => expect(posts).toHaveLength(1));
+    // The expert's own zone by default: 05:00 in Toronto, EST (UTC-5) in January.
+    expect(posts[0]).toEqual({
+      title: 'Freins',
+      startsAt: '2027-01-12T05:00:00-05:00',
+      durationMinutes: 90,
+      mode: 'remote',
+      timeZone: 'America/Toronto',
+    });
+  });
+
+  it('strikes out and badges a cancelled session, with Join disabled', async () => {
+    renderApp({
+      route: '/schedule',
+      signedIn: true,
+      fetch: schedule(expert, [{ ...imminent, status: 'cancelled' }]),
     });
 
     const cancelled = await card('Hydraulique');
@@ -111,15 +219,7 @@ describe('my schedule', () => {
   });
 
   it('says so when nothing is coming', async () => {
-    renderApp({
-      route: '/schedule',
-      signedIn: true,
-      fetch: fakeFetch({
-        'GET /api/me': () => json(200, expert),
-        'GET /api/cohorts': () => json(200, emptyList),
-        'GET /api/sessions': () => json(200, emptyList),
-      }),
-    });
+    renderApp({ route: '/schedule', signedIn: true, fetch: schedule(expert, []) });
 
     expect((await screen.findByTestId('empty-state')).textContent).toContain('Aucune séance à venir');
   });

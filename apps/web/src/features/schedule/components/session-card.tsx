@@ -1,10 +1,11 @@
 import { Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ConfirmButton } from '../../admin/components/confirm-button';
 import { ErrorAlert } from '../../../shared/components/error-alert';
+import { ZonedTime } from '../../../shared/components/zoned-time';
 import { useCancelSession, type LiveSession } from '../api/schedule.api';
-import { formatInZone, joinPhase, opensAt } from '../lib/session-time';
+import { joinPhase } from '../lib/session-time';
 import { SessionCountdown } from './session-countdown';
 import { SessionTime } from './session-time';
 
@@ -18,7 +19,7 @@ interface SessionCardProps {
 }
 
 export function SessionCard({ session, cohortName, timeZone, now, isStaff, onReschedule }: SessionCardProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const cancel = useCancelSession();
   const phase = joinPhase(session, now);
   const cancelled = phase === 'cancelled';
@@ -46,7 +47,7 @@ export function SessionCard({ session, cohortName, timeZone, now, isStaff, onRes
               {cohortName}
             </Text>
           )}
-          <SessionTime startsAt={session.startsAt} endsAt={session.endsAt} timeZone={timeZone} />
+          <SessionTime session={session} timeZone={timeZone} />
           <SessionCountdown startsAt={session.startsAt} phase={phase} now={now} />
         </Stack>
         <Stack gap="xs" align="flex-end">
@@ -61,12 +62,18 @@ export function SessionCard({ session, cohortName, timeZone, now, isStaff, onRes
           )}
           {phase === 'not-yet' && (
             <Text size="xs" c="dimmed" data-testid="session-opens-at">
-              {t('schedule.opensAt', {
-                time: formatInZone(opensAt(session), i18n.language, timeZone, {
-                  dateStyle: 'medium',
-                  timeStyle: 'short',
-                }),
-              })}
+              <Trans
+                i18nKey="schedule.opensAt"
+                components={{
+                  when: (
+                    <ZonedTime
+                      instant={session.joinOpensAt}
+                      timeZone={timeZone}
+                      options={{ dateStyle: 'medium', timeStyle: 'short' }}
+                    />
+                  ),
+                }}
+              />
             </Text>
           )}
           {isStaff && (

@@ -19,32 +19,35 @@ import {
   useVisibleCohorts,
   type LiveSession,
 } from '../api/schedule.api';
-import { toInstantWithOffset, toLocalParts } from '../lib/session-time';
+import { toInstantWithOffset, wallClockParts } from '../lib/session-time';
 
 const DEFAULT_DURATION = 90;
 
 interface SessionFormModalProps {
   /** The session to reschedule; without it the form schedules new sessions for a cohort. */
   session?: LiveSession;
+  /** The zone of a new session (the scheduler's own); a rescheduled one starts from its own zone. */
   defaultTimeZone: string;
   onClose: () => void;
 }
 
 /**
- * The start is typed as a wall-clock date and time in a chosen zone (the expert's own by default)
- * and sent as an instant with its offset, so that the API stores the moment the expert meant.
+ * The start is typed as a wall-clock date and time in a chosen zone (the expert's own by default, or
+ * the session's when rescheduling) and sent as an instant with its offset, together with that zone:
+ * the API stores the moment the expert meant, and the class keeps that wall clock if the zone's
+ * rules change.
  */
 export function SessionFormModal({ session, defaultTimeZone, onClose }: SessionFormModalProps) {
   const { t } = useTranslation();
   const cohorts = useVisibleCohorts();
   const create = useCreateSessions();
   const update = useUpdateSession();
-  const initial = session ? toLocalParts(session.startsAt, defaultTimeZone) : { date: '', time: '' };
+  const initial = session ? wallClockParts(session.localStart) : { date: '', time: '' };
   const [cohortId, setCohortId] = useState<string | null>(null);
   const [title, setTitle] = useState(session?.title ?? '');
   const [date, setDate] = useState(initial.date);
   const [time, setTime] = useState(initial.time);
-  const [timeZone, setTimeZone] = useState(defaultTimeZone);
+  const [timeZone, setTimeZone] = useState(session?.timeZone ?? defaultTimeZone);
   const [duration, setDuration] = useState<number>(session?.durationMinutes ?? DEFAULT_DURATION);
   const [mode, setMode] = useState<SessionMode>(session?.mode ?? 'remote');
   const [repeat, setRepeat] = useState(false);
@@ -57,15 +60,12 @@ export function SessionFormModal({ session, defaultTimeZone, onClose }: SessionF
   const submit = () => {
     setSubmitted(true);
     if (!startsAt || (!session && !cohortId)) return;
-    const fields = { title: title.trim(), startsAt, durationMinutes: duration, mode };
+    const fields = { title: title.trim(), startsAt, durationMinutes: duration, mode, timeZone };
     const done = { onSuccess: onClose };
     if (session) update.mutate({ id: session.id, body: fields }, done);
     else
       create.mutate(
-        {
-          cohortId: cohortId as string,
-          body: repeat ? { ...fields, repeatWeeks: weeks, timeZone } : fields,
-        },
+        { cohortId: cohortId as string, body: repeat ? { ...fields, repeatWeeks: weeks } : fields },
         done,
       );
   };
@@ -121,7 +121,7 @@ export function SessionFormModal({ session, defaultTimeZone, onClose }: SessionF
           data-testid="session-time-input"
         />
       </SimpleGrid>
-      <TimeZoneSelect value={timeZone} onChange={setTimeZone} testId="session-time-zone" />
+      <TimeZoneSelect value={timeZone} onChange={setTimeZone} testId="session-time-zone-input" />
       {startsAt && (
         <Text size="sm" c="dimmed" dir="ltr" ta="start" data-testid="session-starts-at">
           {startsAt}

@@ -1,34 +1,18 @@
 import { DateTime } from 'luxon';
 
-/** The API's default (JOIN_WINDOW_MINUTES); the API stays the authority when someone joins. */
-export const JOIN_WINDOW_MINUTES = 15;
-
 interface Timed {
-  startsAt: string;
+  /** From the API, which stays the authority when someone joins. */
+  joinOpensAt: string;
   endsAt: string;
   status: string;
 }
 
 export type JoinPhase = 'not-yet' | 'open' | 'ended' | 'cancelled';
 
-export function opensAt(session: Timed): Date {
-  return new Date(Date.parse(session.startsAt) - JOIN_WINDOW_MINUTES * 60_000);
-}
-
 export function joinPhase(session: Timed, now: number): JoinPhase {
   if (session.status === 'cancelled') return 'cancelled';
   if (now >= Date.parse(session.endsAt)) return 'ended';
-  return now >= opensAt(session).getTime() ? 'open' : 'not-yet';
-}
-
-/** Intl formatters of one instant in one zone, in the UI language. */
-export function formatInZone(
-  instant: string | Date,
-  locale: string,
-  timeZone: string,
-  options: Intl.DateTimeFormatOptions,
-): string {
-  return new Intl.DateTimeFormat(locale, { ...options, timeZone }).format(new Date(instant));
+  return now >= Date.parse(session.joinOpensAt) ? 'open' : 'not-yet';
 }
 
 /** The calendar day of an instant in a zone (YYYY-MM-DD): sessions are grouped by the viewer's day. */
@@ -44,9 +28,9 @@ export function toInstantWithOffset(date: string, time: string, timeZone: string
   return local.isValid ? local.toISO({ suppressMilliseconds: true }) : null;
 }
 
-/** The wall-clock date and time of an instant in a zone, as the date and time inputs want them. */
-export function toLocalParts(instant: string, timeZone: string): { date: string; time: string } {
-  const local = DateTime.fromISO(instant, { zone: timeZone });
+/** A wall-clock time (`localStart`, ISO without offset) as the date and time inputs want it. */
+export function wallClockParts(wallClock: string): { date: string; time: string } {
+  const local = DateTime.fromISO(wallClock, { zone: 'UTC' });
   return { date: local.toFormat('yyyy-MM-dd'), time: local.toFormat('HH:mm') };
 }
 

@@ -1,0 +1,77 @@
+import type { ReactNode } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
+import type { LocalizedText } from '@mre/contracts';
+import { ZonedTime } from '../../../shared/components/zoned-time';
+import { useLocalize } from '../../../shared/hooks/use-localize';
+import { useCurrentUser } from '../../auth/hooks/use-session';
+import type { AppNotification } from '../api/notifications.api';
+
+export interface NotificationText {
+  message: ReactNode;
+  /** Where the notification leads, if anywhere. */
+  to?: string;
+}
+
+type Params = AppNotification['params'];
+
+const text = (params: Params, key: string) => (typeof params[key] === 'string' ? params[key] : '');
+
+/**
+ * Words a notification from its kind and params, with times in the reader's own zone, named with
+ * its offset: "13 avr. 2026, 00:00 (Casablanca, UTC+1)".
+ */
+export function useNotificationText(): (notification: AppNotification) => NotificationText {
+  const { t } = useTranslation();
+  const localize = useLocalize();
+  const { timeZone } = useCurrentUser();
+  /** A sentence whose `<when/>` is the session's start, isolated from the words around it. */
+  const sentence = (i18nKey: string, params: Params, values: Record<string, unknown> = {}) => {
+    const startsAt = text(params, 'startsAt');
+    const when = Number.isNaN(Date.parse(startsAt)) ? (
+      <></>
+    ) : (
+      <ZonedTime
+        instant={startsAt}
+        timeZone={timeZone}
+        options={{ dateStyle: 'medium', timeStyle: 'short' }}
+      />
+    );
+    return (
+      <Trans i18nKey={i18nKey} values={{ title: text(params, 'title'), ...values }} components={{ when }} />
+    );
+  };
+
+  return ({ kind, params }) => {
+    const sessionId = text(params, 'sessionId');
+    switch (kind) {
+      case 'session-reminder':
+        return {
+          message: sentence(
+            text(params, 'reminder') === '15m'
+              ? 'notifications.kinds.reminderSoon'
+              : 'notifications.kinds.reminderTomorrow',
+            params,
+          ),
+          to: sessionId ? `/sessions/${sessionId}/classroom` : undefined,
+        };
+      case 'session-rescheduled':
+        return { message: sentence('notifications.kinds.rescheduled', params), to: '/schedule' };
+      case 'session-cancelled':
+        return { message: sentence('notifications.kinds.cancelled', params) };
+      case 'time-zone-rules-changed':
+        return {
+          message: sentence('notifications.kinds.timeZoneRulesChanged', params, {
+            count: typeof params.sessions === 'number' ? params.sessions : 1,
+          }),
+          to: '/schedule',
+        };
+      case 'certificate-issued':
+        return {
+          message: t('notifications.kinds.certificate', {
+            course: localize(params.courseTitle as LocalizedText | undefined),
+          }),
+          to: '/profile',
+        };
+    }
+  };
+}
