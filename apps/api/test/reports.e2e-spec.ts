@@ -1,4 +1,6 @@
+import { DEFAULT_TIME_ZONE } from '@mre/contracts';
 import { randomUUID } from 'node:crypto';
+import { wallClockOf } from '../src/core/time/wall-clock';
 import { refreshPresenceSql } from '../src/modules/attendance/refresh-presence.sql';
 import { TestApp, TestUser } from './support/test-app';
 
@@ -18,8 +20,35 @@ describe('Reports (e2e)', () => {
   const people: Record<string, TestUser> = {};
   let tag: string;
 
-  const post = async (path: string, body: object) => (await api.http.post(path).auth(admin, { type: 'bearer' }).send(body).expect(201)).body;
+  const post = async (path: string, body: object) =>
+    (await api.http.post(path).auth(admin, { type: 'bearer' }).send(body).expect(201)).body;
   const sql = (query: string, params: unknown[]) => api.dataSource.query(query, params);
+  /** A session written straight into the table, in the past, with its wall-clock start in Casablanca. */
+  const insertSession = async (
+    cohortKey: string,
+    startsAt: string,
+    minutes: number,
+    status = 'scheduled',
+  ) => {
+    const id = randomUUID();
+    const start = new Date(startsAt);
+    await sql(
+      `INSERT INTO live_sessions (id, cohort_id, title, starts_at, ends_at, local_start, time_zone, mode, status, room_name, created_by)
+       VALUES ($1, $2, 'S', $3, $4, $5, $6, 'remote', $7, $8, $9)`,
+      [
+        id,
+        ids[cohortKey],
+        start,
+        new Date(start.getTime() + minutes * 60_000),
+        wallClockOf(start, DEFAULT_TIME_ZONE),
+        DEFAULT_TIME_ZONE,
+        status,
+        `mre-${id}`,
+        adminId,
+      ],
+    );
+    return id;
+  };
 
   beforeAll(async () => {
     api = await TestApp.start();
@@ -27,12 +56,26 @@ describe('Reports (e2e)', () => {
     adminId = (await api.http.get('/api/me').auth(admin, { type: 'bearer' }).expect(200)).body.id;
     tag = randomUUID().slice(0, 6);
 
-    ids.n1 = (await post('/api/networks', { name: `A-Aéro ${tag}`, country: 'Canada', sectorCodes: ['aeronautics'] })).id;
-    ids.n2 = (await post('/api/networks', { name: `B-Santé ${tag}`, country: 'Allemagne', sectorCodes: ['health'] })).id;
+    ids.n1 = (
+      await post('/api/networks', { name: `A-Aéro ${tag}`, country: 'Canada', sectorCodes: ['aeronautics'] })
+    ).id;
+    ids.n2 = (
+      await post('/api/networks', { name: `B-Santé ${tag}`, country: 'Allemagne', sectorCodes: ['health'] })
+    ).id;
     ids.c1 = (await post('/api/centres', { name: `Kénitra rapport ${tag}`, city: 'Kénitra' })).id;
     ids.c2 = (await post('/api/centres', { name: `Salé rapport ${tag}`, city: 'Salé' })).id;
     const course = async (network: string, sectorCode: string, hours: number) =>
-      (await post('/api/courses', { code: `R-${sectorCode.slice(0, 3)}-${tag}`, title: { fr: `Cours ${sectorCode}` }, sectorCode, networkId: network, format: 'remote', durationHours: hours, status: 'published' })).id;
+      (
+        await post('/api/courses', {
+          code: `R-${sectorCode.slice(0, 3)}-${tag}`,
+          title: { fr: `Cours ${sectorCode}` },
+          sectorCode,
+          networkId: network,
+          format: 'remote',
+          durationHours: hours,
+          status: 'published',
+        })
+      ).id;
     ids.k1 = await course(ids.n1, 'aeronautics', 20);
     ids.k2 = await course(ids.n2, 'health', 10);
 
@@ -53,70 +96,110 @@ describe('Reports (e2e)', () => {
     // Made directly (no sign-in each): only p1 needs a token, to be refused the reports.
     for (const [key, fullName] of Object.entries(names)) {
       const email = `${key.toLowerCase()}-${tag}@reports.test`;
-      const user = await post('/api/users', { email, fullName, role: 'trainee', password: 'a-good-password' });
+      const user = await post('/api/users', {
+        email,
+        fullName,
+        role: 'trainee',
+        password: 'a-good-password',
+      });
       people[key] = { id: user.id, email, password: 'a-good-password', token: '' };
     }
     people.p1.token = await api.login(people.p1.email, people.p1.password);
 
-    const cohort = async (key: string, course: string, centre: string, kind: string, capacity: number, teacherIds: string[]) => {
-      ids[key] = (await post('/api/cohorts', { courseId: course, name: `${key} ${tag}`, kind, centreId: centre, capacity, startsOn: '2020-01-01', endsOn: '2020-12-31', teacherIds })).id;
+    const cohort = async (
+      key: string,
+      course: string,
+      centre: string,
+      kind: string,
+      capacity: number,
+      teacherIds: string[],
+    ) => {
+      ids[key] = (
+        await post('/api/cohorts', {
+          courseId: course,
+          name: `${key} ${tag}`,
+          kind,
+          centreId: centre,
+          capacity,
+          startsOn: '2020-01-01',
+          endsOn: '2020-12-31',
+          teacherIds,
+        })
+      ).id;
     };
     const enroll = async (cohortKey: string, ...keys: string[]) => {
-      for (const key of keys) await post(`/api/cohorts/${ids[cohortKey]}/enrollments`, { userId: people[key].id });
+      for (const key of keys)
+        await post(`/api/cohorts/${ids[cohortKey]}/enrollments`, { userId: people[key].id });
     };
 
     // T1: N1's trainers cohort at C1; capacity 2, so w1 waits. trainerB later completes.
     await cohort('T1', ids.k1, ids.c1, 'trainers', 2, [expert.id]);
     await enroll('T1', 'trainerA', 'trainerB', 'w1');
-    await sql(`UPDATE enrollments SET status = 'completed' WHERE cohort_id = $1 AND user_id = $2`, [ids.T1, people.trainerB.id]);
+    await sql(`UPDATE enrollments SET status = 'completed' WHERE cohort_id = $1 AND user_id = $2`, [
+      ids.T1,
+      people.trainerB.id,
+    ]);
     // trainerA holds a valid certificate of T1; trainerB's was revoked.
-    for (const [key, status] of [['trainerA', 'valid'], ['trainerB', 'revoked']] as const) {
+    for (const [key, status] of [
+      ['trainerA', 'valid'],
+      ['trainerB', 'revoked'],
+    ] as const) {
       await sql(
         `INSERT INTO certificates (id, code, cohort_id, user_id, holder_name, course_title, cohort_name, cohort_kind, centre_name, network_name, hours, issued_at, status, revoked_at)
          VALUES ($1, $2, $3, $4, $5, '{"fr":"Cours aeronautics"}', 'T1', 'trainers', 'Kénitra', 'A-Aéro', 20, '2020-06-30T12:00:00Z', $6, $7)`,
-        [randomUUID(), randomUUID().replace(/-/g, '').toUpperCase(), ids.T1, people[key].id, names[key], status, status === 'revoked' ? new Date() : null],
+        [
+          randomUUID(),
+          randomUUID().replace(/-/g, '').toUpperCase(),
+          ids.T1,
+          people[key].id,
+          names[key],
+          status,
+          status === 'revoked' ? new Date() : null,
+        ],
       );
     }
     // A: N1 trainees at C1; p3 withdraws.
     await cohort('A', ids.k1, ids.c1, 'trainees', 10, [expert.id]);
     await enroll('A', 'p1', 'p2', 'p3');
-    await api.http.delete(`/api/cohorts/${ids.A}/enrollments/${people.p3.id}`).auth(admin, { type: 'bearer' }).expect(200);
+    await api.http
+      .delete(`/api/cohorts/${ids.A}/enrollments/${people.p3.id}`)
+      .auth(admin, { type: 'bearer' })
+      .expect(200);
     // B: N2 trainees at C2 taught by the certified trainerA; capacity 3, so p6 waits. p2 is also in A.
     await cohort('B', ids.k2, ids.c2, 'trainees', 3, [people.trainerA.id]);
     await enroll('B', 'p2', 'p4', 'p5', 'p6');
     // D: N2 trainees at C2 taught by trainerB, whose certificate was revoked (set in the table: the API refuses it).
     await cohort('D', ids.k2, ids.c2, 'trainees', 10, [expert.id]);
-    await sql(`INSERT INTO cohort_teachers (cohort_id, user_id) VALUES ($1, $2)`, [ids.D, people.trainerB.id]);
+    await sql(`INSERT INTO cohort_teachers (cohort_id, user_id) VALUES ($1, $2)`, [
+      ids.D,
+      people.trainerB.id,
+    ]);
     await enroll('D', 'p7');
     // E: N2 trainees at C1 taught by trainerA; p4 again, p8 completed.
     await cohort('E', ids.k2, ids.c1, 'trainees', 10, [people.trainerA.id]);
     await enroll('E', 'p4', 'p8');
-    await sql(`UPDATE enrollments SET status = 'completed' WHERE cohort_id = $1 AND user_id = $2`, [ids.E, people.p8.id]);
+    await sql(`UPDATE enrollments SET status = 'completed' WHERE cohort_id = $1 AND user_id = $2`, [
+      ids.E,
+      people.p8.id,
+    ]);
 
     const sessionIds: string[] = [];
     const session = async (cohortKey: string, startsAt: string, minutes: number, status = 'scheduled') => {
-      const id = randomUUID();
+      const id = await insertSession(cohortKey, startsAt, minutes, status);
       sessionIds.push(id);
-      const start = new Date(startsAt);
-      await sql(`INSERT INTO live_sessions (id, cohort_id, title, starts_at, ends_at, mode, status, room_name, created_by) VALUES ($1, $2, 'S', $3, $4, 'remote', $5, $6, $7)`, [
-        id,
-        ids[cohortKey],
-        start,
-        new Date(start.getTime() + minutes * 60_000),
-        status,
-        `mre-${id}`,
-        adminId,
-      ]);
-      return { id, start: start.getTime() };
+      return { id, start: new Date(startsAt).getTime() };
     };
     const segment = async (s: { id: string; start: number }, key: string, from: number, to: number | null) =>
-      sql(`INSERT INTO attendance_segments (session_id, participant_sid, user_id, joined_at, left_at) VALUES ($1, $2, $3, $4, $5)`, [
-        s.id,
-        `PA_${randomUUID()}`,
-        people[key].id,
-        new Date(s.start + from * 60_000),
-        to === null ? null : new Date(s.start + to * 60_000),
-      ]);
+      sql(
+        `INSERT INTO attendance_segments (session_id, participant_sid, user_id, joined_at, left_at) VALUES ($1, $2, $3, $4, $5)`,
+        [
+          s.id,
+          `PA_${randomUUID()}`,
+          people[key].id,
+          new Date(s.start + from * 60_000),
+          to === null ? null : new Date(s.start + to * 60_000),
+        ],
+      );
 
     // March 2020, cohort A, 60 minutes each: p1 100 + p2 50; p1 100 (overlapping reconnect) + p2, not
     // connected but corrected to present by hand (followed by phone), 100.
@@ -126,15 +209,17 @@ describe('Reports (e2e)', () => {
     const a2 = await session('A', '2020-03-17T10:00:00Z', 60);
     await segment(a2, 'p1', 0, 40);
     await segment(a2, 'p1', 30, 60);
-    await sql(`INSERT INTO attendance_marks (session_id, user_id, corrected_status, correction_reason, corrected_by, corrected_at) VALUES ($1, $2, 'present', 'Followed by phone', $3, now())`, [
-      a2.id,
-      people.p2.id,
-      adminId,
-    ]);
+    await sql(
+      `INSERT INTO attendance_marks (session_id, user_id, corrected_status, correction_reason, corrected_by, corrected_at) VALUES ($1, $2, 'present', 'Followed by phone', $3, now())`,
+      [a2.id, people.p2.id, adminId],
+    );
     // April 2020, cohort B, 90 minutes: p2 checked in at the centre 100, p4 still connected at the end 50,
     // p5 joined early and left at 45 minutes 50; the waitlisted p6 and the teacher are not counted.
     const b1 = await session('B', '2020-04-01T10:00:00Z', 90);
-    await sql(`INSERT INTO attendance_marks (session_id, user_id, checked_in_at, checked_in_by) VALUES ($1, $2, $3, $4)`, [b1.id, people.p2.id, new Date(b1.start), adminId]);
+    await sql(
+      `INSERT INTO attendance_marks (session_id, user_id, checked_in_at, checked_in_by) VALUES ($1, $2, $3, $4)`,
+      [b1.id, people.p2.id, new Date(b1.start), adminId],
+    );
     await segment(b1, 'p4', 45, null);
     await segment(b1, 'p5', -10, 45);
     await segment(b1, 'p6', 0, 90);
@@ -143,15 +228,22 @@ describe('Reports (e2e)', () => {
     await segment(await session('A', '2020-03-24T10:00:00Z', 60, 'cancelled'), 'p1', 0, 60);
     await segment(await session('A', '2021-01-05T10:00:00Z', 60), 'p1', 0, 60);
     // The segments were written here rather than by the worker: store their presence as it would.
-    await sql(refreshPresenceSql('SELECT session_id, user_id FROM attendance_segments WHERE session_id = ANY($1::uuid[])'), [sessionIds]);
+    await sql(
+      refreshPresenceSql(
+        'SELECT session_id, user_id FROM attendance_segments WHERE session_id = ANY($1::uuid[])',
+      ),
+      [sessionIds],
+    );
   });
 
   afterAll(async () => {
     await api.close();
   });
 
-  const overview = async (filters: string) => (await api.http.get(`/api/reports/overview?${filters}`).auth(admin, { type: 'bearer' }).expect(200)).body;
-  const mine = <T extends { networkId: string }>(rows: T[]) => rows.filter((r) => r.networkId === ids.n1 || r.networkId === ids.n2);
+  const overview = async (filters: string) =>
+    (await api.http.get(`/api/reports/overview?${filters}`).auth(admin, { type: 'bearer' }).expect(200)).body;
+  const mine = <T extends { networkId: string }>(rows: T[]) =>
+    rows.filter((r) => r.networkId === ids.n1 || r.networkId === ids.n2);
 
   it('counts each beneficiary once, by network, sector, centre and kind of cohort, and what was delivered', async () => {
     const report = await overview(PERIOD);
@@ -177,7 +269,12 @@ describe('Reports (e2e)', () => {
       ],
     });
     // 3 sessions held (60 + 60 + 90 minutes); attendance (100 + 50 + 100 + 100 + 100 + 50 + 50) / 7.
-    expect(report).toMatchObject({ sessionsHeld: 3, hoursDelivered: 3.5, averageAttendancePercent: 78.6, certificatesIssued: 1 });
+    expect(report).toMatchObject({
+      sessionsHeld: 3,
+      hoursDelivered: 3.5,
+      averageAttendancePercent: 78.6,
+      certificatesIssued: 1,
+    });
     expect(report.byMonth).toEqual([
       { month: '2020-03', sessionsHeld: 2, hoursDelivered: 2, averageAttendancePercent: 87.5 },
       { month: '2020-04', sessionsHeld: 1, hoursDelivered: 1.5, averageAttendancePercent: 66.7 },
@@ -194,7 +291,15 @@ describe('Reports (e2e)', () => {
         name: `A-Aéro ${tag}`,
         direct: 4,
         indirect: 3,
-        chain: [{ trainersCohortId: ids.T1, trainersCohortName: `T1 ${tag}`, certifiedTrainers: 1, taughtCohorts: 2, trainees: 3 }],
+        chain: [
+          {
+            trainersCohortId: ids.T1,
+            trainersCohortName: `T1 ${tag}`,
+            certifiedTrainers: 1,
+            taughtCohorts: 2,
+            trainees: 3,
+          },
+        ],
       },
       { networkId: ids.n2, name: `B-Santé ${tag}`, direct: 5, indirect: 0, chain: [] },
     ]);
@@ -202,9 +307,20 @@ describe('Reports (e2e)', () => {
 
   it('applies the network, sector and centre filters', async () => {
     const n2 = await overview(`${PERIOD}&networkId=${ids.n2}`);
-    expect(n2.beneficiaries).toMatchObject({ total: 5, byNetwork: [{ networkId: ids.n2, count: 5 }], bySector: [{ sectorCode: 'health', count: 5 }] });
-    expect(n2).toMatchObject({ sessionsHeld: 1, hoursDelivered: 1.5, averageAttendancePercent: 66.7, certificatesIssued: 0 });
-    expect(n2.cascade).toEqual([{ networkId: ids.n2, name: `B-Santé ${tag}`, direct: 5, indirect: 0, chain: [] }]);
+    expect(n2.beneficiaries).toMatchObject({
+      total: 5,
+      byNetwork: [{ networkId: ids.n2, count: 5 }],
+      bySector: [{ sectorCode: 'health', count: 5 }],
+    });
+    expect(n2).toMatchObject({
+      sessionsHeld: 1,
+      hoursDelivered: 1.5,
+      averageAttendancePercent: 66.7,
+      certificatesIssued: 0,
+    });
+    expect(n2.cascade).toEqual([
+      { networkId: ids.n2, name: `B-Santé ${tag}`, direct: 5, indirect: 0, chain: [] },
+    ]);
 
     const aero = await overview(`${PERIOD}&sectorCode=aeronautics`);
     expect(aero.beneficiaries.total).toBe(4);
@@ -214,17 +330,35 @@ describe('Reports (e2e)', () => {
     const sale = await overview(`${PERIOD}&centreId=${ids.c2}`);
     expect(sale.beneficiaries).toMatchObject({ total: 4, byCentre: [{ centreId: ids.c2, count: 4 }] });
     expect(mine(sale.cascade)).toEqual([
-      { networkId: ids.n1, name: `A-Aéro ${tag}`, direct: 0, indirect: 3, chain: [expect.objectContaining({ certifiedTrainers: 1, taughtCohorts: 1, trainees: 3 })] },
+      {
+        networkId: ids.n1,
+        name: `A-Aéro ${tag}`,
+        direct: 0,
+        indirect: 3,
+        chain: [expect.objectContaining({ certifiedTrainers: 1, taughtCohorts: 1, trainees: 3 })],
+      },
       { networkId: ids.n2, name: `B-Santé ${tag}`, direct: 4, indirect: 0, chain: [] },
     ]);
 
     // Outside the period nothing of the fixture counts.
     const later = await overview(`from=2019-01-01&to=2019-12-31&networkId=${ids.n1}`);
-    expect(later).toMatchObject({ beneficiaries: { total: 0 }, sessionsHeld: 0, hoursDelivered: 0, averageAttendancePercent: null, certificatesIssued: 0, byMonth: [], cascade: [] });
+    expect(later).toMatchObject({
+      beneficiaries: { total: 0 },
+      sessionsHeld: 0,
+      hoursDelivered: 0,
+      averageAttendancePercent: null,
+      certificatesIssued: 0,
+      byMonth: [],
+      cascade: [],
+    });
   });
 
   it('exports one CSV row per person and cohort for Excel, with formula-like cells escaped', async () => {
-    const res = await api.http.get(`/api/reports/beneficiaries.csv?${PERIOD}&networkId=${ids.n1}`).auth(admin, { type: 'bearer' }).buffer(true).expect(200);
+    const res = await api.http
+      .get(`/api/reports/beneficiaries.csv?${PERIOD}&networkId=${ids.n1}`)
+      .auth(admin, { type: 'bearer' })
+      .buffer(true)
+      .expect(200);
     expect(res.headers['content-type']).toMatch(/^text\/csv; charset=utf-8/);
     expect(res.headers['content-disposition']).toContain('beneficiaries.csv');
     const text = res.text;
@@ -233,10 +367,20 @@ describe('Reports (e2e)', () => {
     expect(lines[0]).toBe('full_name,email,network,sector,centre,cohort,kind,status');
     // A: p1, p2; T1: trainerA, trainerB.
     expect(lines).toHaveLength(5);
-    expect(lines).toContain(`"'=HYPERLINK(""http://evil.test"",""x"")",${people.p1.email},A-Aéro ${tag},aeronautics,Kénitra rapport ${tag},A ${tag},trainees,active`);
-    expect(lines).toContain(`Brahim Formateur,${people.trainerB.email},A-Aéro ${tag},aeronautics,Kénitra rapport ${tag},T1 ${tag},trainers,completed`);
+    expect(lines).toContain(
+      `"'=HYPERLINK(""http://evil.test"",""x"")",${people.p1.email},A-Aéro ${tag},aeronautics,Kénitra rapport ${tag},A ${tag},trainees,active`,
+    );
+    expect(lines).toContain(
+      `Brahim Formateur,${people.trainerB.email},A-Aéro ${tag},aeronautics,Kénitra rapport ${tag},T1 ${tag},trainers,completed`,
+    );
 
-    const all = (await api.http.get(`/api/reports/beneficiaries.csv?${PERIOD}&centreId=${ids.c2}`).auth(admin, { type: 'bearer' }).buffer(true).expect(200)).text;
+    const all = (
+      await api.http
+        .get(`/api/reports/beneficiaries.csv?${PERIOD}&centreId=${ids.c2}`)
+        .auth(admin, { type: 'bearer' })
+        .buffer(true)
+        .expect(200)
+    ).text;
     // B: p2, p4, p5; D: p7 (p6 waits).
     expect(all.slice(1).trimEnd().split('\r\n')).toHaveLength(5);
     expect(all).toContain(`'@SUM(1+1),${people.p4.email}`);
@@ -244,8 +388,103 @@ describe('Reports (e2e)', () => {
 
   it('is for admins, with validated filters', async () => {
     await api.http.get('/api/reports/overview').auth(people.p1.token, { type: 'bearer' }).expect(403);
-    await api.http.get('/api/reports/beneficiaries.csv').auth(people.p1.token, { type: 'bearer' }).expect(403);
-    const bad = await api.http.get('/api/reports/overview?sectorCode=cooking&from=2020-02-30&networkId=x').auth(admin, { type: 'bearer' }).expect(400);
+    await api.http
+      .get('/api/reports/beneficiaries.csv')
+      .auth(people.p1.token, { type: 'bearer' })
+      .expect(403);
+    const bad = await api.http
+      .get('/api/reports/overview?sectorCode=cooking&from=2020-02-30&networkId=x')
+      .auth(admin, { type: 'bearer' })
+      .expect(400);
     expect(bad.body.message).toHaveLength(3);
+  });
+  /**
+   * Months and days are the programme's calendar, with the runtime's current tz rules. IANA tzdb
+   * 2026c or later: Africa/Casablanca is UTC+0 all year from 2026-09-20 02:00 local; before that UTC+1
+   * except Ramadan. Older rules (still in many PostgreSQL installs) keep UTC+1 after that date.
+   */
+  describe("in the programme's time zone", () => {
+    beforeAll(async () => {
+      ids.n3 = (
+        await post('/api/networks', { name: `C-Fuseau ${tag}`, country: 'France', sectorCodes: ['digital'] })
+      ).id;
+      const course = await post('/api/courses', {
+        code: `R-tz-${tag}`,
+        title: { fr: 'Cours fuseau' },
+        sectorCode: 'digital',
+        networkId: ids.n3,
+        format: 'remote',
+        durationHours: 2,
+        status: 'published',
+      });
+      ids.M = (
+        await post('/api/cohorts', {
+          courseId: course.id,
+          name: `M ${tag}`,
+          kind: 'trainees',
+          centreId: ids.c1,
+          capacity: 10,
+          startsOn: '2026-08-01',
+          endsOn: '2026-11-30',
+          teacherIds: [],
+        })
+      ).id;
+      // 00:30 on 1 September in Casablanca (UTC+1 then): September, though August in UTC.
+      await insertSession('M', '2026-08-31T23:30:00Z', 60);
+      // 23:30 on 31 October in Casablanca (UTC+0 now): October, where the old rule says 00:30 on 1 November.
+      await insertSession('M', '2026-10-31T23:30:00Z', 60);
+    });
+
+    const month = (label: string) => ({
+      month: label,
+      sessionsHeld: 1,
+      hoursDelivered: 1,
+      averageAttendancePercent: null,
+    });
+
+    it('counts each held session in the month it started in Casablanca', async () => {
+      expect((await overview(`networkId=${ids.n3}`)).byMonth).toEqual([month('2026-09'), month('2026-10')]);
+      expect((await overview(`from=2026-08-01&to=2026-11-30&networkId=${ids.n3}`)).byMonth).toEqual([
+        month('2026-09'),
+        month('2026-10'),
+      ]);
+    });
+
+    it('takes from and to as whole days in Casablanca', async () => {
+      const held = async (period: string) => (await overview(`${period}&networkId=${ids.n3}`)).sessionsHeld;
+      // 31 October 23:30: up to 31 October, not from 1 November.
+      expect(await held('from=2026-10-01&to=2026-10-31')).toBe(1);
+      expect(await held('from=2026-11-01&to=2026-11-30')).toBe(0);
+      // 1 September 00:30: not up to 31 August, but on 1 September.
+      expect(await held('from=2026-08-01&to=2026-08-31')).toBe(0);
+      expect(await held('from=2026-09-01&to=2026-09-01')).toBe(1);
+    });
+
+    it('uses the zone PROGRAMME_TIME_ZONE names', async () => {
+      // Toronto (UTC-4 until 1 November): 19:30 on 31 August and 19:30 on 31 October.
+      const before = process.env.PROGRAMME_TIME_ZONE;
+      process.env.PROGRAMME_TIME_ZONE = 'America/Toronto';
+      const toronto = await TestApp.start().finally(() => {
+        if (before === undefined) delete process.env.PROGRAMME_TIME_ZONE;
+        else process.env.PROGRAMME_TIME_ZONE = before;
+      });
+      try {
+        const report = async (filters: string) =>
+          (
+            await toronto.http
+              .get(`/api/reports/overview?${filters}&networkId=${ids.n3}`)
+              .auth(admin, { type: 'bearer' })
+              .expect(200)
+          ).body;
+        expect((await report('from=2026-08-01&to=2026-11-30')).byMonth).toEqual([
+          month('2026-08'),
+          month('2026-10'),
+        ]);
+        expect((await report('from=2026-08-31&to=2026-08-31')).sessionsHeld).toBe(1);
+        expect((await report('from=2026-09-01&to=2026-09-30')).sessionsHeld).toBe(0);
+      } finally {
+        await toronto.close();
+      }
+    });
   });
 });

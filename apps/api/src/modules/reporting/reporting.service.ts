@@ -1,44 +1,70 @@
 import { Injectable } from '@nestjs/common';
-import { DEFAULT_TIME_ZONE, type CohortKind } from '@mre/contracts';
+import type { CohortKind } from '@mre/contracts';
+import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
+import { AppConfig } from '../../core/config/app-config';
+import { SqlParams } from '../../core/database/page-query';
 import { BENEFICIARY_SQL } from '../cohorts/enrollment.entity';
 import { toCsv } from './csv';
-import { BeneficiariesDto, CascadeDto, MonthDeliveryDto, ReportOverviewDto, ReportQueryDto } from './dto/report.dto';
-
-/** Positional parameters for one SQL statement. */
-class Params {
-  readonly values: unknown[] = [];
-
-  add(value: unknown): string {
-    this.values.push(value);
-    return `$${this.values.length}`;
-  }
-}
+import {
+  BeneficiariesDto,
+  CascadeDto,
+  MonthDeliveryDto,
+  ReportOverviewDto,
+  ReportQueryDto,
+} from './dto/report.dto';
 
 /**
  * The cohorts a report covers, as a WHERE clause over `c` (cohorts) and `co` (courses). The
  * cascade leaves the network out: a network's trainers may teach the cohorts of any network.
  */
-function cohortScope(query: ReportQueryDto, params: Params, { network }: { network: boolean }): string {
+function cohortScope(query: ReportQueryDto, params: SqlParams, { network }: { network: boolean }): string {
   const where = ['TRUE'];
-  if (query.from) where.push(`c.ends_on >= ${params.add(query.from)}::date`);
-  if (query.to) where.push(`c.starts_on <= ${params.add(query.to)}::date`);
-  if (network && query.networkId) where.push(`co.network_id = ${params.add(query.networkId)}`);
-  if (query.sectorCode) where.push(`co.sector_code = ${params.add(query.sectorCode)}`);
-  if (query.centreId) where.push(`c.centre_id = ${params.add(query.centreId)}`);
+  if (query.from) where.push(`c.ends_on >= ${params.param(query.from)}::date`);
+  if (query.to) where.push(`c.starts_on <= ${params.param(query.to)}::date`);
+  if (network && query.networkId) where.push(`co.network_id = ${params.param(query.networkId)}`);
+  if (query.sectorCode) where.push(`co.sector_code = ${params.param(query.sectorCode)}`);
+  if (query.centreId) where.push(`c.centre_id = ${params.param(query.centreId)}`);
   return where.join(' AND ');
 }
 
-/** Sessions starting within the period, its days counted in the programme's time zone. */
-function sessionWindow(query: ReportQueryDto, params: Params): string {
-  const where = ['TRUE'];
-  const zone = query.from || query.to ? params.add(DEFAULT_TIME_ZONE) : '';
-  if (query.from) where.push(`s.starts_at >= (${params.add(query.from)}::date)::timestamp AT TIME ZONE ${zone}`);
-  if (query.to) where.push(`s.starts_at < (${params.add(query.to)}::date + 1)::timestamp AT TIME ZONE ${zone}`);
-  return where.join(' AND ');
+/**
+ * The period's `from` and `to` days as instants: from the start of `from` to the start of the day
+ * after `to`, in the zone with the runtime's rules. PostgreSQL's copy of the tz rules is left out on
+ * purpose: it is often older (Morocco's move to UTC+0 in 2026 is missing from many).
+ */
+function periodInstants(query: ReportQueryDto, zone: string): { start?: DateTime; end?: DateTime } {
+  const day = (date: string) => DateTime.fromISO(date, { zone }).startOf('day');
+  return {
+    start: query.from ? day(query.from) : undefined,
+    end: query.to ? day(query.to).plus({ days: 1 }).startOf('day') : undefined,
+  };
+}
+
+/**
+ * Cuts [first, end) at each start of a month in the zone: the edges for `width_bucket`, whose bucket
+ * `i` is `months[i - 1]`.
+ */
+function monthEdges(first: DateTime, end: DateTime): { edges: Date[]; months: string[] } {
+  const starts = [first];
+  const nextMonth = (time: DateTime) => time.plus({ months: 1 }).startOf('month');
+  for (let start = nextMonth(first); start < end; start = nextMonth(start)) starts.push(start);
+  return {
+    edges: [...starts, end].map((edge) => edge.toJSDate()),
+    months: starts.map((start) => start.toFormat('yyyy-MM')),
+  };
 }
 
 const round1 = (value: number) => Math.round(value * 10) / 10;
+
+/** What one month delivered, summed over its held sessions. */
+interface MonthTotals {
+  month: string;
+  sessionsHeld: number;
+  seconds: number;
+  percentSum: number;
+  pairs: number;
+}
 
 /**
  * The programme dashboard, read straight from the tables of the other contexts with aggregate SQL
@@ -47,7 +73,10 @@ const round1 = (value: number) => Math.round(value * 10) / 10;
  */
 @Injectable()
 export class ReportingService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+  ) {}
 
   async overview(query: ReportQueryDto): Promise<ReportOverviewDto> {
     const [beneficiaries, byMonth, certificatesIssued, cascade] = await Promise.all([
@@ -61,21 +90,24 @@ export class ReportingService {
       beneficiaries,
       sessionsHeld: byMonth.reduce((sum, m) => sum + m.sessionsHeld, 0),
       hoursDelivered: round1(byMonth.reduce((sum, m) => sum + m.seconds, 0) / 3600),
-      averageAttendancePercent: pairs > 0 ? round1(byMonth.reduce((sum, m) => sum + m.percentSum, 0) / pairs) : null,
+      averageAttendancePercent:
+        pairs > 0 ? round1(byMonth.reduce((sum, m) => sum + m.percentSum, 0) / pairs) : null,
       certificatesIssued,
-      byMonth: byMonth.map(({ month, sessionsHeld, seconds, percentSum, pairs: monthPairs }): MonthDeliveryDto => ({
-        month,
-        sessionsHeld,
-        hoursDelivered: round1(seconds / 3600),
-        averageAttendancePercent: monthPairs > 0 ? round1(percentSum / monthPairs) : null,
-      })),
+      byMonth: byMonth.map(
+        ({ month, sessionsHeld, seconds, percentSum, pairs: monthPairs }): MonthDeliveryDto => ({
+          month,
+          sessionsHeld,
+          hoursDelivered: round1(seconds / 3600),
+          averageAttendancePercent: monthPairs > 0 ? round1(percentSum / monthPairs) : null,
+        }),
+      ),
       cascade,
     };
   }
 
   /** One row per person and cohort (active or completed), for Excel. */
   async beneficiariesCsv(query: ReportQueryDto): Promise<string> {
-    const params = new Params();
+    const params = new SqlParams();
     const rows: Record<string, string>[] = await this.dataSource.query(
       `SELECT u.full_name, u.email, n.name AS network, co.sector_code AS sector, ce.name AS centre, c.name AS cohort, c.kind, e.status
          FROM enrollments e
@@ -89,14 +121,18 @@ export class ReportingService {
       params.values,
     );
     const columns = ['full_name', 'email', 'network', 'sector', 'centre', 'cohort', 'kind', 'status'];
-    return toCsv(columns, rows.map((row) => columns.map((column) => row[column])));
+    return toCsv(
+      columns,
+      rows.map((row) => columns.map((column) => row[column])),
+    );
   }
 
   /** Distinct people, in total and per network, sector, centre and kind of cohort: one pass with grouping sets. */
   private async beneficiaries(query: ReportQueryDto): Promise<BeneficiariesDto> {
-    const params = new Params();
-    const rows: { set: string; key: string | null; name: string | null; count: number }[] = await this.dataSource.query(
-      `WITH b AS (
+    const params = new SqlParams();
+    const rows: { set: string; key: string | null; name: string | null; count: number }[] =
+      await this.dataSource.query(
+        `WITH b AS (
          SELECT DISTINCT e.user_id, c.kind, c.centre_id, co.network_id, co.sector_code
            FROM enrollments e
            JOIN cohorts c ON c.id = e.cohort_id
@@ -115,42 +151,61 @@ export class ReportingService {
          LEFT JOIN networks n ON g.set = 'network' AND n.id::text = g.key
          LEFT JOIN centres ce ON g.set = 'centre' AND ce.id::text = g.key
         ORDER BY g.count DESC, name, g.key`,
-      params.values,
-    );
+        params.values,
+      );
     const of = (set: string) => rows.filter((r) => r.set === set);
     return {
       total: of('total')[0]?.count ?? 0,
-      byNetwork: of('network').map((r) => ({ networkId: r.key as string, name: r.name as string, count: r.count })),
+      byNetwork: of('network').map((r) => ({
+        networkId: r.key as string,
+        name: r.name as string,
+        count: r.count,
+      })),
       bySector: of('sector').map((r) => ({ sectorCode: r.key as string, count: r.count })),
-      byCentre: of('centre').map((r) => ({ centreId: r.key as string, name: r.name as string, count: r.count })),
+      byCentre: of('centre').map((r) => ({
+        centreId: r.key as string,
+        name: r.name as string,
+        count: r.count,
+      })),
       byCohortKind: of('kind').map((r) => ({ kind: r.key as CohortKind, count: r.count })),
     };
   }
 
   /**
-   * Held sessions, their hours and attendance, per month. A person's share of a session is their
-   * presence as the worker stored it (their connections clamped to the scheduled time, overlapping
-   * reconnects counted once, as the attendance calculator does) over its length; an in-person
-   * check-in, or a manual correction to present, is the whole session; someone with neither counts 0.
+   * Held sessions, their hours and attendance, per month of the programme's zone. A person's share
+   * of a session is their presence as the worker stored it (their connections clamped to the
+   * scheduled time, overlapping reconnects counted once, as the attendance calculator does) over its
+   * length; an in-person check-in, or a manual correction to present, is the whole session; someone
+   * with neither counts 0.
    *
    * It reads one stored total per session (attendance_session_presence: the presence of the people
    * counted when it was written) and corrects it with few rows: people whose enrollment counts now
    * but did not then, or the reverse (enrollment rows are never deleted, so a change is a status),
    * and whole-session marks. Summed per session first, that equals summing each counted person's share.
    */
-  private async delivery(query: ReportQueryDto): Promise<{ month: string; sessionsHeld: number; seconds: number; percentSum: number; pairs: number }[]> {
-    const params = new Params();
-    const zone = params.add(DEFAULT_TIME_ZONE);
-    return this.dataSource.query(
+  private async delivery(query: ReportQueryDto): Promise<MonthTotals[]> {
+    const zone = this.config.get('PROGRAMME_TIME_ZONE');
+    const period = periodInstants(query, zone);
+    // Held sessions start before now: the months run at most to the end of the current one.
+    const endOfMonth = DateTime.now().setZone(zone).startOf('month').plus({ months: 1 });
+    const end = period.end && period.end < endOfMonth ? period.end : endOfMonth;
+    const first = await this.firstSessionStart(period.start, end);
+    if (!first) return [];
+    const { edges, months } = monthEdges(first.setZone(zone), end);
+
+    const params = new SqlParams();
+    const bounds = params.param(edges);
+    const rows: (Omit<MonthTotals, 'month'> & { bucket: number })[] = await this.dataSource.query(
       `WITH held AS (
          SELECT s.id, s.cohort_id,
                 extract(epoch FROM s.ends_at - s.starts_at)::float8 AS seconds,
-                to_char(s.starts_at AT TIME ZONE ${zone}, 'YYYY-MM') AS month
+                width_bucket(s.starts_at, ${bounds}::timestamptz[]) AS bucket
            FROM live_sessions s
            JOIN cohorts c ON c.id = s.cohort_id
            JOIN courses co ON co.id = c.course_id
           WHERE s.status = 'scheduled' AND s.ends_at <= now() AND s.ends_at > s.starts_at
-            AND ${cohortScope(query, params, { network: true })} AND ${sessionWindow(query, params)}
+            AND s.starts_at >= ${params.param(edges[0])} AND s.starts_at < ${params.param(edges[edges.length - 1])}
+            AND ${cohortScope(query, params, { network: true })}
        ), counted AS (
          SELECT e.cohort_id, count(*)::int AS people
            FROM enrollments e
@@ -178,21 +233,36 @@ export class ReportingService {
        ), corrected AS (
          SELECT session_id, sum(seconds) AS seconds FROM corrections GROUP BY session_id
        )
-       SELECT h.month, count(*)::int AS "sessionsHeld", sum(h.seconds)::float8 AS seconds,
+       SELECT h.bucket, count(*)::int AS "sessionsHeld", sum(h.seconds)::float8 AS seconds,
               coalesce(sum(100 * (coalesce(sp.counted_seconds, 0) + coalesce(x.seconds, 0)) / h.seconds), 0)::float8 AS "percentSum",
               coalesce(sum(c.people), 0)::int AS pairs
          FROM held h
          LEFT JOIN counted c ON c.cohort_id = h.cohort_id
          LEFT JOIN attendance_session_presence sp ON sp.session_id = h.id
          LEFT JOIN corrected x ON x.session_id = h.id
-        GROUP BY h.month
-        ORDER BY h.month`,
+        GROUP BY h.bucket
+        ORDER BY h.bucket`,
       params.values,
     );
+    return rows.map(({ bucket, ...totals }) => ({ month: months[bucket - 1], ...totals }));
+  }
+
+  /**
+   * The start of the earliest session in [start, end), held or not: the first month edge. Every
+   * session of the report starts at or after it; the `starts_at` index answers it at once.
+   */
+  private async firstSessionStart(start: DateTime | undefined, end: DateTime): Promise<DateTime | null> {
+    const params = new SqlParams([end.toJSDate()]);
+    const after = start ? ` AND starts_at >= ${params.param(start.toJSDate())}` : '';
+    const [row]: { first: Date | null }[] = await this.dataSource.query(
+      `SELECT min(starts_at) AS first FROM live_sessions WHERE starts_at < $1${after}`,
+      params.values,
+    );
+    return row.first ? DateTime.fromJSDate(row.first) : null;
   }
 
   private async certificatesIssued(query: ReportQueryDto): Promise<number> {
-    const params = new Params();
+    const params = new SqlParams();
     const [row]: { count: number }[] = await this.dataSource.query(
       `SELECT count(*)::int AS count
          FROM certificates cert
@@ -209,8 +279,8 @@ export class ReportingService {
    * cohorts they teach (one level of the cascade), each person once and not twice with direct.
    */
   private async cascade(query: ReportQueryDto): Promise<CascadeDto[]> {
-    const params = new Params();
-    const network = query.networkId ? params.add(query.networkId) : null;
+    const params = new SqlParams();
+    const network = query.networkId ? params.param(query.networkId) : null;
     const ctes = `WITH scope AS (
          SELECT c.id, co.network_id FROM cohorts c JOIN courses co ON co.id = c.course_id WHERE ${cohortScope(query, params, { network: false })}
        ), direct AS (
@@ -229,7 +299,13 @@ export class ReportingService {
            FROM taught tg JOIN enrollments e ON e.cohort_id = tg.cohort_id AND e.status IN ${BENEFICIARY_SQL}
           WHERE NOT EXISTS (SELECT 1 FROM direct d WHERE d.network_id = tg.network_id AND d.user_id = e.user_id)
        )`;
-    const rows: { networkId: string; name: string; direct: number; indirect: number; chain: CascadeDto['chain'] }[] = await this.dataSource.query(
+    const rows: {
+      networkId: string;
+      name: string;
+      direct: number;
+      indirect: number;
+      chain: CascadeDto['chain'];
+    }[] = await this.dataSource.query(
       `${ctes}
        SELECT n.id AS "networkId", n.name,
               (SELECT count(*) FROM direct d WHERE d.network_id = n.id)::int AS direct,
