@@ -4,3723 +4,3709 @@
  */
 
 export interface paths {
-  '/api/health': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Health_check"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get: operations['Health_check'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/auth/login': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Auth_login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    post: operations['Auth_login'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/auth/refresh': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/auth/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Auth_refresh"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    post: operations['Auth_refresh'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/auth/accept-invite': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/auth/accept-invite": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Auth_acceptInvite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    post: operations['Auth_acceptInvite'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/me': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Users_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["Users_updateMe"];
+        trace?: never;
     };
-    get: operations['Users_me'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch: operations['Users_updateMe'];
-    trace?: never;
-  };
-  '/api/users': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Users_list"];
+        put?: never;
+        post: operations["Users_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get: operations['Users_list'];
-    put?: never;
-    post: operations['Users_create'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/users/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Users_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["Users_update"];
+        trace?: never;
     };
-    get: operations['Users_get'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch: operations['Users_update'];
-    trace?: never;
-  };
-  '/api/sectors': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/sectors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Organizations_listSectors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get: operations['Organizations_listSectors'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/networks': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/networks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Organizations_listNetworks"];
+        put?: never;
+        post: operations["Organizations_createNetwork"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get: operations['Organizations_listNetworks'];
-    put?: never;
-    post: operations['Organizations_createNetwork'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/networks/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/networks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Organizations_getNetwork"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["Organizations_updateNetwork"];
+        trace?: never;
     };
-    get: operations['Organizations_getNetwork'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch: operations['Organizations_updateNetwork'];
-    trace?: never;
-  };
-  '/api/centres': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/centres": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Organizations_listCentres"];
+        put?: never;
+        post: operations["Organizations_createCentre"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get: operations['Organizations_listCentres'];
-    put?: never;
-    post: operations['Organizations_createCentre'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/centres/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/centres/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Organizations_getCentre"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["Organizations_updateCentre"];
+        trace?: never;
     };
-    get: operations['Organizations_getCentre'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch: operations['Organizations_updateCentre'];
-    trace?: never;
-  };
-  '/api/courses': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/courses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Courses_list"];
+        put?: never;
+        post: operations["Courses_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get: operations['Courses_list'];
-    put?: never;
-    post: operations['Courses_create'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/courses/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/courses/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Courses_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["Courses_update"];
+        trace?: never;
     };
-    get: operations['Courses_get'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch: operations['Courses_update'];
-    trace?: never;
-  };
-  '/api/courses/{id}/modules': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/courses/{id}/modules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Courses_addModule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    post: operations['Courses_addModule'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/courses/{id}/modules/{moduleId}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/courses/{id}/modules/{moduleId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["Courses_removeModule"];
+        options?: never;
+        head?: never;
+        patch: operations["Courses_updateModule"];
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    post?: never;
-    delete: operations['Courses_removeModule'];
-    options?: never;
-    head?: never;
-    patch: operations['Courses_updateModule'];
-    trace?: never;
-  };
-  '/api/cohorts': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/cohorts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Cohorts_list"];
+        put?: never;
+        post: operations["Cohorts_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get: operations['Cohorts_list'];
-    put?: never;
-    post: operations['Cohorts_create'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/cohorts/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/cohorts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Cohorts_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["Cohorts_update"];
+        trace?: never;
     };
-    get: operations['Cohorts_get'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch: operations['Cohorts_update'];
-    trace?: never;
-  };
-  '/api/cohorts/{id}/enrollments': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/cohorts/{id}/enrollments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Enrollments_list"];
+        put?: never;
+        post: operations["Enrollments_enroll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get: operations['Enrollments_list'];
-    put?: never;
-    post: operations['Enrollments_enroll'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/cohorts/{id}/enrollments/{userId}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/cohorts/{id}/enrollments/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["Enrollments_withdraw"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    post?: never;
-    delete: operations['Enrollments_withdraw'];
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/cohorts/{id}/enrollments/import': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/cohorts/{id}/enrollments/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Enrollments_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    post: operations['Enrollments_import'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/jobs/{jobId}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/jobs/{jobId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Jobs_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get: operations['Jobs_get'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/audit': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Audit_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get: operations['Audit_list'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/cohorts/{id}/sessions': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/cohorts/{id}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Sessions_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    post: operations['Sessions_create'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/sessions': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Sessions_schedule"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get: operations['Sessions_schedule'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/sessions/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Sessions_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["Sessions_update"];
+        trace?: never;
     };
-    get: operations['Sessions_get'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch: operations['Sessions_update'];
-    trace?: never;
-  };
-  '/api/sessions/{id}/cancel': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/sessions/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Sessions_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    post: operations['Sessions_cancel'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/sessions/{id}/join': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/sessions/{id}/join": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Sessions_join"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    post: operations['Sessions_join'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/sessions/{id}/recording/start': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/sessions/{id}/recording/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Sessions_startRecording"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    post: operations['Sessions_startRecording'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/sessions/{id}/recording/stop': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/sessions/{id}/recording/stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Sessions_stopRecording"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    post: operations['Sessions_stopRecording'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/sessions/{id}/recordings': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/sessions/{id}/recordings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Sessions_listRecordings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get: operations['Sessions_listRecordings'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/sessions/{id}/participants/{userId}/remove': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/sessions/{id}/participants/{userId}/remove": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Sessions_remove"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    post: operations['Sessions_remove'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/sessions/{id}/participants/{userId}/readmit': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/sessions/{id}/participants/{userId}/readmit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Sessions_readmit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    post: operations['Sessions_readmit'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/sessions/{id}/participants/{userId}/mute': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/sessions/{id}/participants/{userId}/mute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Sessions_mute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    post: operations['Sessions_mute'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/livekit/webhook': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/livekit/webhook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["LiveKitWebhook_receive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    post: operations['LiveKitWebhook_receive'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/me/notifications': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/me/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Notifications_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get: operations['Notifications_list'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/me/notifications/read': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/me/notifications/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Notifications_markRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    post: operations['Notifications_markRead'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/sessions/{id}/attendance': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/sessions/{id}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Attendance_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get: operations['Attendance_list'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/sessions/{id}/attendance/check-in': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/sessions/{id}/attendance/check-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Attendance_checkIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    post: operations['Attendance_checkIn'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/sessions/{id}/attendance/{userId}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/sessions/{id}/attendance/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["Attendance_correct"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put: operations['Attendance_correct'];
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/cohorts/{id}/certificates': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/cohorts/{id}/certificates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Certificates_ofCohort"];
+        put?: never;
+        post: operations["Certificates_issue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get: operations['Certificates_ofCohort'];
-    put?: never;
-    post: operations['Certificates_issue'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/me/certificates': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/me/certificates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Certificates_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get: operations['Certificates_mine'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/certificates/{id}/pdf': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/certificates/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Certificates_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get: operations['Certificates_pdf'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/certificates/{id}/revoke': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/certificates/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Certificates_revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    post: operations['Certificates_revoke'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/public/certificates/{code}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/public/certificates/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Certificates_verify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get: operations['Certificates_verify'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/reports/overview': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/reports/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Reporting_overview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get: operations['Reporting_overview'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/reports/beneficiaries.csv': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/reports/beneficiaries.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Reporting_beneficiariesCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get: operations['Reporting_beneficiariesCsv'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
-  schemas: {
-    ErrorDto: {
-      /** @example 400 */
-      statusCode: number;
-      /** @example Bad Request */
-      error: string;
-      /**
-       * @example [
-       *       "timeZone must be an IANA time zone such as Africa/Casablanca"
-       *     ]
-       */
-      message: string | string[];
-    };
-    LoginDto: {
-      /** @example admin@academy.local */
-      email: string;
-      password: string;
-    };
-    UserDto: {
-      /** Format: uuid */
-      id: string;
-      email: string;
-      fullName: string;
-      /** @enum {string} */
-      role: 'admin' | 'coordinator' | 'expert' | 'trainee';
-      /** @enum {string} */
-      status: 'invited' | 'active' | 'disabled';
-      /** @enum {string} */
-      locale: 'ar' | 'fr' | 'en';
-      /** @example Africa/Casablanca */
-      timeZone: string;
-      /** Format: uuid */
-      networkId: string | null;
-      /** Format: uuid */
-      centreId: string | null;
-      /** Format: date-time */
-      createdAt: string;
-    };
-    LoginResponseDto: {
-      /** @description Short-lived JWT for the Authorization header */
-      accessToken: string;
-      /** @description One-time token for POST /auth/refresh */
-      refreshToken: string;
-      user: components['schemas']['UserDto'];
-    };
-    RefreshDto: {
-      refreshToken: string;
-    };
-    AcceptInviteDto: {
-      token: string;
-      password: string;
-    };
-    UpdateMeDto: {
-      fullName?: string;
-      /** @enum {string} */
-      locale?: 'ar' | 'fr' | 'en';
-      /** @example Europe/Berlin */
-      timeZone?: string;
-    };
-    CreateUserDto: {
-      /** @example amina@example.ma */
-      email: string;
-      /** @example أمينة العلوي */
-      fullName: string;
-      /** @enum {string} */
-      role: 'admin' | 'coordinator' | 'expert' | 'trainee';
-      /** @enum {string} */
-      locale?: 'ar' | 'fr' | 'en';
-      /** @example America/Toronto */
-      timeZone?: string;
-      /**
-       * Format: uuid
-       * @description An expert's network
-       */
-      networkId?: string;
-      /**
-       * Format: uuid
-       * @description A coordinator's or trainee's centre
-       */
-      centreId?: string;
-      /** @description Without it the user is invited by e-mail */
-      password?: string;
-    };
-    UserListDto: {
-      items: components['schemas']['UserDto'][];
-      total: number;
-    };
-    UpdateUserDto: {
-      fullName?: string;
-      /** @enum {string} */
-      role?: 'admin' | 'coordinator' | 'expert' | 'trainee';
-      /**
-       * @description An invited user becomes active by accepting the invitation
-       * @enum {string}
-       */
-      status?: 'active' | 'disabled';
-      /** @enum {string} */
-      locale?: 'ar' | 'fr' | 'en';
-      timeZone?: string;
-      /**
-       * Format: uuid
-       * @description null removes it
-       */
-      networkId?: string | null;
-      /**
-       * Format: uuid
-       * @description null removes it
-       */
-      centreId?: string | null;
-    };
-    SectorNameDto: {
-      ar: string;
-      fr: string;
-      en: string;
-    };
-    SectorDto: {
-      /** Format: uuid */
-      id: string;
-      /** @enum {string} */
-      code: 'aeronautics' | 'automotive' | 'health' | 'digital' | 'ai' | 'distance-learning';
-      name: components['schemas']['SectorNameDto'];
-    };
-    SectorListDto: {
-      items: components['schemas']['SectorDto'][];
-      total: number;
-    };
-    NetworkDto: {
-      /** Format: uuid */
-      id: string;
-      name: string;
-      country: string;
-      sectorCodes: ('aeronautics' | 'automotive' | 'health' | 'digital' | 'ai' | 'distance-learning')[];
-    };
-    NetworkListDto: {
-      items: components['schemas']['NetworkDto'][];
-      total: number;
-    };
-    CreateNetworkDto: {
-      /** @example Réseau des compétences aéronautiques au Canada */
-      name: string;
-      /** @example Canada */
-      country: string;
-      sectorCodes: ('aeronautics' | 'automotive' | 'health' | 'digital' | 'ai' | 'distance-learning')[];
-    };
-    UpdateNetworkDto: {
-      /** @example Réseau des compétences aéronautiques au Canada */
-      name?: string;
-      /** @example Canada */
-      country?: string;
-      sectorCodes?: ('aeronautics' | 'automotive' | 'health' | 'digital' | 'ai' | 'distance-learning')[];
-    };
-    CentreDto: {
-      /** Format: uuid */
-      id: string;
-      name: string;
-      city: string;
-      region: string | null;
-    };
-    CentreListDto: {
-      items: components['schemas']['CentreDto'][];
-      total: number;
-    };
-    CreateCentreDto: {
-      /** @example Centre de formation de Kénitra */
-      name: string;
-      /** @example Kénitra */
-      city: string;
-      /**
-       * @description null clears it
-       * @example Rabat-Salé-Kénitra
-       */
-      region?: string | null;
-    };
-    UpdateCentreDto: {
-      /** @example Centre de formation de Kénitra */
-      name?: string;
-      /** @example Kénitra */
-      city?: string;
-      /**
-       * @description null clears it
-       * @example Rabat-Salé-Kénitra
-       */
-      region?: string | null;
-    };
-    LocalizedTextDto: {
-      /** @example صيانة الطائرات */
-      ar?: string;
-      /** @example Maintenance aéronautique */
-      fr?: string;
-      /** @example Aircraft maintenance */
-      en?: string;
-    };
-    CourseDto: {
-      /** Format: uuid */
-      id: string;
-      code: string;
-      title: components['schemas']['LocalizedTextDto'];
-      summary: components['schemas']['LocalizedTextDto'] | null;
-      /** @enum {string} */
-      sectorCode: 'aeronautics' | 'automotive' | 'health' | 'digital' | 'ai' | 'distance-learning';
-      /** Format: uuid */
-      networkId: string;
-      /** @enum {string} */
-      format: 'remote' | 'hybrid' | 'in_person';
-      durationHours: number;
-      /** @enum {string} */
-      status: 'draft' | 'published' | 'archived';
-      expertIds: string[];
-      /** Format: date-time */
-      createdAt: string;
-      /** Format: date-time */
-      updatedAt: string;
-    };
-    CourseListDto: {
-      items: components['schemas']['CourseDto'][];
-      total: number;
-    };
-    CreateCourseDto: {
-      /** @example AERO-101 */
-      code: string;
-      title: components['schemas']['LocalizedTextDto'];
-      summary?: components['schemas']['LocalizedTextDto'];
-      /** @enum {string} */
-      sectorCode: 'aeronautics' | 'automotive' | 'health' | 'digital' | 'ai' | 'distance-learning';
-      /** Format: uuid */
-      networkId: string;
-      /** @enum {string} */
-      format: 'remote' | 'hybrid' | 'in_person';
-      durationHours: number;
-      /**
-       * @description draft when left out
-       * @enum {string}
-       */
-      status?: 'draft' | 'published' | 'archived';
-      /** @description Experts who may edit the course */
-      expertIds?: string[];
-    };
-    MaterialDto: {
-      /** @enum {string} */
-      kind: 'link' | 'file';
-      title: components['schemas']['LocalizedTextDto'];
-      /** @example https://example.org/manual.pdf */
-      url: string;
-    };
-    ModuleDto: {
-      /** Format: uuid */
-      id: string;
-      title: components['schemas']['LocalizedTextDto'];
-      position: number;
-      materials: components['schemas']['MaterialDto'][];
-    };
-    CourseDetailDto: {
-      /** Format: uuid */
-      id: string;
-      code: string;
-      title: components['schemas']['LocalizedTextDto'];
-      summary: components['schemas']['LocalizedTextDto'] | null;
-      /** @enum {string} */
-      sectorCode: 'aeronautics' | 'automotive' | 'health' | 'digital' | 'ai' | 'distance-learning';
-      /** Format: uuid */
-      networkId: string;
-      /** @enum {string} */
-      format: 'remote' | 'hybrid' | 'in_person';
-      durationHours: number;
-      /** @enum {string} */
-      status: 'draft' | 'published' | 'archived';
-      expertIds: string[];
-      /** Format: date-time */
-      createdAt: string;
-      /** Format: date-time */
-      updatedAt: string;
-      modules: components['schemas']['ModuleDto'][];
-    };
-    UpdateCourseDto: {
-      title?: components['schemas']['LocalizedTextDto'];
-      summary?: components['schemas']['LocalizedTextDto'];
-      /** @enum {string} */
-      sectorCode?: 'aeronautics' | 'automotive' | 'health' | 'digital' | 'ai' | 'distance-learning';
-      /** Format: uuid */
-      networkId?: string;
-      /** @enum {string} */
-      format?: 'remote' | 'hybrid' | 'in_person';
-      durationHours?: number;
-      /**
-       * @description draft when left out
-       * @enum {string}
-       */
-      status?: 'draft' | 'published' | 'archived';
-      /** @description Experts who may edit the course */
-      expertIds?: string[];
-    };
-    CreateModuleDto: {
-      title: components['schemas']['LocalizedTextDto'];
-      position: number;
-      materials?: components['schemas']['MaterialDto'][];
-    };
-    UpdateModuleDto: {
-      title?: components['schemas']['LocalizedTextDto'];
-      position?: number;
-      materials?: components['schemas']['MaterialDto'][];
-    };
-    CreateCohortDto: {
-      /** Format: uuid */
-      courseId: string;
-      /** @example Kénitra — printemps 2026 */
-      name: string;
-      /** @enum {string} */
-      kind: 'trainees' | 'trainers';
-      /** Format: uuid */
-      centreId: string;
-      capacity: number;
-      /**
-       * Format: date
-       * @example 2026-03-02
-       */
-      startsOn: string;
-      /**
-       * Format: date
-       * @example 2026-06-26
-       */
-      endsOn: string;
-      /** @description Diaspora experts who teach the cohort */
-      teacherIds: string[];
-      /**
-       * @description Attendance needed for the certificate
-       * @default 80
-       */
-      minAttendancePercent: number;
-    };
-    CohortCountsDto: {
-      /** @description Active and completed enrollments (the places taken) */
-      enrolled: number;
-      waitlisted: number;
-    };
-    MyEnrollmentDto: {
-      /** @enum {string} */
-      status: 'active' | 'waitlisted' | 'withdrawn' | 'completed';
-      /** @description Place in the waitlist, from 1 */
-      position: number | null;
-    };
-    CohortDto: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      courseId: string;
-      courseCode: string;
-      courseTitle: components['schemas']['LocalizedTextDto'];
-      /** Format: uuid */
-      centreId: string;
-      centreName: string;
-      /** @enum {string} */
-      kind: 'trainees' | 'trainers';
-      name: string;
-      capacity: number;
-      /** Format: date */
-      startsOn: string;
-      /** Format: date */
-      endsOn: string;
-      minAttendancePercent: number;
-      teacherIds: string[];
-      counts: components['schemas']['CohortCountsDto'];
-      /** @description The caller's own enrollment in the cohort */
-      myEnrollment: components['schemas']['MyEnrollmentDto'] | null;
-      /** Format: date-time */
-      createdAt: string;
-      /** Format: date-time */
-      updatedAt: string;
-    };
-    CohortListDto: {
-      items: components['schemas']['CohortDto'][];
-      total: number;
-    };
-    UpdateCohortDto: {
-      /** @example Kénitra — printemps 2026 */
-      name?: string;
-      /** Format: uuid */
-      centreId?: string;
-      capacity?: number;
-      /**
-       * Format: date
-       * @example 2026-03-02
-       */
-      startsOn?: string;
-      /**
-       * Format: date
-       * @example 2026-06-26
-       */
-      endsOn?: string;
-      /** @description Diaspora experts who teach the cohort */
-      teacherIds?: string[];
-      /**
-       * @description Attendance needed for the certificate
-       * @default 80
-       */
-      minAttendancePercent: number;
-    };
-    EnrollDto: {
-      /**
-       * Format: uuid
-       * @description A trainee; or give email and fullName instead
-       */
-      userId?: string;
-      /** @example yasmine@example.ma */
-      email?: string;
-      /**
-       * @description Needed with email
-       * @example ياسمين بناني
-       */
-      fullName?: string;
-      /**
-       * @description Language of the invitation of a new user (default fr)
-       * @enum {string}
-       */
-      locale?: 'ar' | 'fr' | 'en';
-      /**
-       * @description Time zone of a new user
-       * @example Africa/Casablanca
-       */
-      timeZone?: string;
-    };
-    EnrollmentDto: {
-      /** Format: uuid */
-      userId: string;
-      fullName: string;
-      email: string;
-      /** @enum {string} */
-      status: 'active' | 'waitlisted' | 'withdrawn' | 'completed';
-      /** @description Place in the waitlist, from 1; null unless waitlisted */
-      position: number | null;
-      /** Format: date-time */
-      enrolledAt: string;
-      /** Format: date-time */
-      updatedAt: string;
-    };
-    EnrollmentListDto: {
-      items: components['schemas']['EnrollmentDto'][];
-      total: number;
-    };
-    WithdrawalDto: {
-      /** Format: uuid */
-      userId: string;
-      /** @enum {string} */
-      status: 'withdrawn';
-      /** @description Waitlisted people who got the freed place */
-      promotedUserIds: string[];
-    };
-    ImportFileDto: {
-      /**
-       * Format: binary
-       * @description CSV (UTF-8, `,` or `;`) with columns email, full_name and optionally locale, time_zone; at most 5 MB
-       */
-      file: string;
-    };
-    JobStartedDto: {
-      /** Format: uuid */
-      jobId: string;
-    };
-    /**
-     * @description What is wrong, for a message in the reader’s language (absent on imports made before codes existed)
-     * @enum {string}
-     */
-    ImportRowProblem:
-      | 'unreadable-row'
-      | 'email-missing'
-      | 'email-invalid'
-      | 'email-repeated'
-      | 'name-missing'
-      | 'name-too-long'
-      | 'locale-unknown'
-      | 'time-zone-unknown'
-      | 'not-a-trainee';
-    ImportRowErrorDto: {
-      /** @description Line in the file, the header being line 1 */
-      row: number;
-      /** @description What is wrong, for a message in the reader’s language (absent on imports made before codes existed) */
-      code?: components['schemas']['ImportRowProblem'];
-      /** @description The row’s values the message names (email, firstRow, max, locale, timeZone, role, detail) */
-      params?: {
-        [key: string]: string;
-      };
-      /** @description The same in English */
-      message: string;
-    };
-    ImportResultDto: {
-      /** @description Users created (and invited) */
-      created: number;
-      /** @description Enrolled as active */
-      enrolled: number;
-      waitlisted: number;
-      /** @description Already in the cohort, left as they were */
-      skipped: number;
-      errors: components['schemas']['ImportRowErrorDto'][];
-    };
-    CertificateIssueResultDto: {
-      /** @description Certificates issued by this run */
-      issued: number;
-      /** @description Eligible people who already had their certificate */
-      alreadyIssued: number;
-      /** @description Enrolled people below the attendance rule */
-      notEligible: number;
-      /** @description The cohort’s held sessions the rule was measured over */
-      heldSessions: number;
-    };
-    JobDto: {
-      /** Format: uuid */
-      id: string;
-      /** @enum {string} */
-      state: 'waiting' | 'active' | 'completed' | 'failed';
-      progress: number;
-      /** @description Once completed: ImportResultDto for an enrollment import, CertificateIssueResultDto for certificate issuing */
-      result?: components['schemas']['ImportResultDto'] | components['schemas']['CertificateIssueResultDto'];
-      /** @description Why the job failed */
-      failureReason?: string;
-    };
-    AuditEntryDto: {
-      /** Format: uuid */
-      id: string;
-      /**
-       * Format: uuid
-       * @description Null when the platform acted
-       */
-      actorId: string | null;
-      /** @example enrollment.withdrawn */
-      action: string;
-      /** @example cohort */
-      entity: string;
-      /** Format: uuid */
-      entityId: string;
-      reason: string | null;
-      data: {
-        [key: string]: unknown;
-      };
-      /** Format: date-time */
-      createdAt: string;
-    };
-    AuditListDto: {
-      items: components['schemas']['AuditEntryDto'][];
-      total: number;
-    };
-    CreateSessionsDto: {
-      /** @example Hydraulique : circuits de freinage */
-      title: string;
-      /**
-       * @description With an offset; stored and answered in UTC
-       * @example 2027-03-09T18:00:00-05:00
-       */
-      startsAt: string;
-      durationMinutes: number;
-      /** @enum {string} */
-      mode: 'remote' | 'hybrid';
-      /** @description N weekly sessions at the same local time in timeZone */
-      repeatWeeks?: number;
-      /**
-       * @description The zone whose wall clock the session keeps (required with repeatWeeks); default: the scheduler's own zone
-       * @example America/Toronto
-       */
-      timeZone?: string;
-    };
-    SessionDto: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      cohortId: string;
-      title: string;
-      /** Format: date-time */
-      startsAt: string;
-      /** Format: date-time */
-      endsAt: string;
-      /**
-       * @description The agreed wall-clock start in timeZone; a change of time-zone rules never moves it
-       * @example 2026-09-22T10:00:00
-       */
-      localStart: string;
-      /** @example Africa/Casablanca */
-      timeZone: string;
-      /**
-       * Format: date-time
-       * @description From when the session can be joined
-       */
-      joinOpensAt: string;
-      durationMinutes: number;
-      /** @enum {string} */
-      mode: 'remote' | 'hybrid';
-      /** @enum {string} */
-      status: 'scheduled' | 'cancelled';
-      roomName: string;
-      /** Format: uuid */
-      seriesId: string | null;
-    };
-    SessionListDto: {
-      items: components['schemas']['SessionDto'][];
-      total: number;
-    };
-    UpdateSessionDto: {
-      title?: string;
-      /** @example 2027-03-10T18:00:00-05:00 */
-      startsAt?: string;
-      durationMinutes?: number;
-      /** @enum {string} */
-      mode?: 'remote' | 'hybrid';
-      /**
-       * @description The zone whose wall clock the session keeps from now on
-       * @example Africa/Casablanca
-       */
-      timeZone?: string;
-    };
-    JoinResponseDto: {
-      /** @example wss://live.academy.example */
-      serverUrl: string;
-      token: string;
-      /** Format: date-time */
-      expiresAt: string;
-      /** @enum {string} */
-      role: 'host' | 'trainee' | 'observer';
-    };
-    TooEarlyDto: {
-      /** @example 425 */
-      statusCode: number;
-      error: string;
-      message: string;
-      /** Format: date-time */
-      opensAt: string;
-    };
-    RecordingDto: {
-      /** Format: uuid */
-      id: string;
-      /** @enum {string} */
-      status: 'active' | 'ended' | 'failed';
-      /** Format: date-time */
-      startedAt: string;
-      durationSeconds: number | null;
-      url?: string | null;
-    };
-    RecordingListDto: {
-      items: components['schemas']['RecordingDto'][];
-      total: number;
-    };
-    RoomActionResultDto: {
-      /** @description false when LiveKit could not be reached; the refusal of new tokens holds all the same */
-      appliedInRoom: boolean;
-    };
-    NotificationDto: {
-      /** Format: uuid */
-      id: string;
-      /** @enum {string} */
-      kind:
-        | 'session-reminder'
-        | 'session-rescheduled'
-        | 'session-cancelled'
-        | 'certificate-issued'
-        | 'time-zone-rules-changed';
-      /** @description What the web needs to word it: sessionId, title, startsAt (UTC), reminder (24h|15m); or certificateId, code, courseTitle */
-      params: {
-        [key: string]: unknown;
-      };
-      /** Format: date-time */
-      readAt: string | null;
-      /** Format: date-time */
-      createdAt: string;
-    };
-    NotificationListDto: {
-      /** @description Newest first */
-      items: components['schemas']['NotificationDto'][];
-      total: number;
-      /** @description How many of all the caller’s notifications are unread (the bell’s number) */
-      unread: number;
-    };
-    MarkReadDto: {
-      /** @description The notifications to mark read; all of them when absent */
-      ids?: string[];
-    };
-    UnreadCountDto: {
-      unread: number;
-    };
-    AttendanceRowDto: {
-      /** Format: uuid */
-      userId: string;
-      fullName: string;
-      minutesPresent: number;
-      /** @description Share of the scheduled minutes, 0–100 */
-      percent: number;
-      /** @enum {string} */
-      status: 'present' | 'late' | 'absent' | 'excused';
-      /** @enum {string} */
-      source: 'live' | 'in_person' | 'manual';
-      /** Format: date-time */
-      firstJoinAt: string | null;
-      /** @description Why it was corrected by hand */
-      correctionReason: string | null;
-      /** Format: uuid */
-      correctedBy: string | null;
-      /** @description Who corrected it, by name */
-      correctedByName: string | null;
-      /** Format: date-time */
-      correctedAt: string | null;
-    };
-    AttendanceListDto: {
-      items: components['schemas']['AttendanceRowDto'][];
-      total: number;
-    };
-    CheckInDto: {
-      /** Format: uuid */
-      userId: string;
-    };
-    CorrectAttendanceDto: {
-      /** @enum {string} */
-      status: 'present' | 'late' | 'absent' | 'excused';
-      /** @example Medical certificate received */
-      reason: string;
-    };
-    CertificateDto: {
-      /** Format: uuid */
-      id: string;
-      /**
-       * @description The public verification code
-       * @example K7Q2M4XJ5ZB3R6T2W4YH7D5N3P6L2C4F
-       */
-      code: string;
-      /** Format: uuid */
-      holderId: string;
-      holderName: string;
-      courseTitle: components['schemas']['LocalizedTextDto'];
-      /** Format: uuid */
-      cohortId: string;
-      cohortName: string;
-      /** @enum {string} */
-      cohortKind: 'trainees' | 'trainers';
-      centreName: string;
-      networkName: string;
-      /** @description The course’s duration in hours */
-      hours: number;
-      /** Format: date-time */
-      issuedAt: string;
-      /** @enum {string} */
-      status: 'valid' | 'revoked';
-      /** Format: date-time */
-      revokedAt: string | null;
-      revocationReason: string | null;
-      /**
-       * @description The public page the QR code leads to
-       * @example https://academy.example/verify/K7Q2M4XJ5ZB3R6T2W4YH7D5N3P6L2C4F
-       */
-      verifyUrl: string;
-    };
-    CertificateListDto: {
-      items: components['schemas']['CertificateDto'][];
-      total: number;
-    };
-    RevokeCertificateDto: {
-      /** @example Attendance records were falsified */
-      reason: string;
-    };
-    PublicCertificateDto: {
-      code: string;
-      holderName: string;
-      courseTitle: components['schemas']['LocalizedTextDto'];
-      cohortName: string;
-      centreName: string;
-      networkName: string;
-      hours: number;
-      /** Format: date-time */
-      issuedAt: string;
-      /** @enum {string} */
-      status: 'valid' | 'revoked';
-      /** Format: date-time */
-      revokedAt: string | null;
-    };
-    NetworkCountDto: {
-      /** Format: uuid */
-      networkId: string;
-      name: string;
-      count: number;
-    };
-    SectorCountDto: {
-      /** @enum {string} */
-      sectorCode: 'aeronautics' | 'automotive' | 'health' | 'digital' | 'ai' | 'distance-learning';
-      count: number;
-    };
-    CentreCountDto: {
-      /** Format: uuid */
-      centreId: string;
-      name: string;
-      count: number;
-    };
-    CohortKindCountDto: {
-      /** @enum {string} */
-      kind: 'trainees' | 'trainers';
-      count: number;
-    };
-    BeneficiariesDto: {
-      /** @description Distinct people with an active or completed enrollment in the cohorts of the filter */
-      total: number;
-      /** @description Each person once per network (a person may count under several) */
-      byNetwork: components['schemas']['NetworkCountDto'][];
-      bySector: components['schemas']['SectorCountDto'][];
-      byCentre: components['schemas']['CentreCountDto'][];
-      /** @description trainees (cohorts of trainees) and trainers (train-the-trainer cohorts) */
-      byCohortKind: components['schemas']['CohortKindCountDto'][];
-    };
-    MonthDeliveryDto: {
-      /**
-       * @description Month of the sessions’ start, in Africa/Casablanca
-       * @example 2026-03
-       */
-      month: string;
-      sessionsHeld: number;
-      hoursDelivered: number;
-      averageAttendancePercent: number | null;
-    };
-    CascadeLinkDto: {
-      /** Format: uuid */
-      trainersCohortId: string;
-      trainersCohortName: string;
-      /** @description People holding a valid certificate of this trainers cohort */
-      certifiedTrainers: number;
-      /** @description Cohorts of the filter that these trainers teach */
-      taughtCohorts: number;
-      /** @description Distinct people reached through this trainers cohort (not already direct beneficiaries of the network) */
-      trainees: number;
-    };
-    CascadeDto: {
-      /** Format: uuid */
-      networkId: string;
-      name: string;
-      /** @description People enrolled in the network’s own cohorts */
-      direct: number;
-      /** @description People enrolled in cohorts taught by trainers the network certified, each once, not counted in direct */
-      indirect: number;
-      /** @description Network → trainers cohort → certified trainers → cohorts they teach → trainees */
-      chain: components['schemas']['CascadeLinkDto'][];
-    };
-    ReportOverviewDto: {
-      beneficiaries: components['schemas']['BeneficiariesDto'];
-      /** @description Sessions held: scheduled (not cancelled) and over */
-      sessionsHeld: number;
-      /** @description Scheduled hours of the sessions held */
-      hoursDelivered: number;
-      /** @description Mean share of each held session attended by each enrolled person (the `percent` of the attendance list; an in-person check-in is 100); null when nothing was held */
-      averageAttendancePercent: number | null;
-      /** @description Valid (not revoked) certificates of the cohorts of the filter */
-      certificatesIssued: number;
-      /** @description The same measures month by month (attendance over time) */
-      byMonth: components['schemas']['MonthDeliveryDto'][];
-      /** @description The train-the-trainer cascade, per network */
-      cascade: components['schemas']['CascadeDto'][];
-    };
-  };
-  responses: never;
-  parameters: never;
-  requestBodies: never;
-  headers: never;
-  pathItems: never;
+    schemas: {
+        ErrorDto: {
+            /** @example 400 */
+            statusCode: number;
+            /** @example Bad Request */
+            error: string;
+            /**
+             * @example [
+             *       "timeZone must be an IANA time zone such as Africa/Casablanca"
+             *     ]
+             */
+            message: string | string[];
+        };
+        LoginDto: {
+            /** @example admin@academy.local */
+            email: string;
+            password: string;
+        };
+        UserDto: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            fullName: string;
+            /** @enum {string} */
+            role: "admin" | "coordinator" | "expert" | "trainee";
+            /** @enum {string} */
+            status: "invited" | "active" | "disabled";
+            /** @enum {string} */
+            locale: "ar" | "fr" | "en";
+            /** @example Africa/Casablanca */
+            timeZone: string;
+            /** Format: uuid */
+            networkId: string | null;
+            /** Format: uuid */
+            centreId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        LoginResponseDto: {
+            /** @description Short-lived JWT for the Authorization header */
+            accessToken: string;
+            /** @description One-time token for POST /auth/refresh */
+            refreshToken: string;
+            user: components["schemas"]["UserDto"];
+        };
+        RefreshDto: {
+            refreshToken: string;
+        };
+        AcceptInviteDto: {
+            token: string;
+            password: string;
+        };
+        UpdateMeDto: {
+            fullName?: string;
+            /** @enum {string} */
+            locale?: "ar" | "fr" | "en";
+            /** @example Europe/Berlin */
+            timeZone?: string;
+        };
+        CreateUserDto: {
+            /** @example amina@example.ma */
+            email: string;
+            /** @example أمينة العلوي */
+            fullName: string;
+            /** @enum {string} */
+            role: "admin" | "coordinator" | "expert" | "trainee";
+            /** @enum {string} */
+            locale?: "ar" | "fr" | "en";
+            /** @example America/Toronto */
+            timeZone?: string;
+            /**
+             * Format: uuid
+             * @description An expert's network
+             */
+            networkId?: string;
+            /**
+             * Format: uuid
+             * @description A coordinator's or trainee's centre
+             */
+            centreId?: string;
+            /** @description Without it the user is invited by e-mail */
+            password?: string;
+        };
+        UserListDto: {
+            items: components["schemas"]["UserDto"][];
+            total: number;
+        };
+        UpdateUserDto: {
+            fullName?: string;
+            /** @enum {string} */
+            role?: "admin" | "coordinator" | "expert" | "trainee";
+            /**
+             * @description An invited user becomes active by accepting the invitation
+             * @enum {string}
+             */
+            status?: "active" | "disabled";
+            /** @enum {string} */
+            locale?: "ar" | "fr" | "en";
+            timeZone?: string;
+            /**
+             * Format: uuid
+             * @description null removes it
+             */
+            networkId?: string | null;
+            /**
+             * Format: uuid
+             * @description null removes it
+             */
+            centreId?: string | null;
+        };
+        SectorNameDto: {
+            ar: string;
+            fr: string;
+            en: string;
+        };
+        SectorDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            code: "aeronautics" | "automotive" | "health" | "digital" | "ai" | "distance-learning";
+            name: components["schemas"]["SectorNameDto"];
+        };
+        SectorListDto: {
+            items: components["schemas"]["SectorDto"][];
+            total: number;
+        };
+        NetworkDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            country: string;
+            sectorCodes: ("aeronautics" | "automotive" | "health" | "digital" | "ai" | "distance-learning")[];
+        };
+        NetworkListDto: {
+            items: components["schemas"]["NetworkDto"][];
+            total: number;
+        };
+        CreateNetworkDto: {
+            /** @example Réseau des compétences aéronautiques au Canada */
+            name: string;
+            /** @example Canada */
+            country: string;
+            sectorCodes: ("aeronautics" | "automotive" | "health" | "digital" | "ai" | "distance-learning")[];
+        };
+        UpdateNetworkDto: {
+            /** @example Réseau des compétences aéronautiques au Canada */
+            name?: string;
+            /** @example Canada */
+            country?: string;
+            sectorCodes?: ("aeronautics" | "automotive" | "health" | "digital" | "ai" | "distance-learning")[];
+        };
+        CentreDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            city: string;
+            region: string | null;
+        };
+        CentreListDto: {
+            items: components["schemas"]["CentreDto"][];
+            total: number;
+        };
+        CreateCentreDto: {
+            /** @example Centre de formation de Kénitra */
+            name: string;
+            /** @example Kénitra */
+            city: string;
+            /**
+             * @description null clears it
+             * @example Rabat-Salé-Kénitra
+             */
+            region?: string | null;
+        };
+        UpdateCentreDto: {
+            /** @example Centre de formation de Kénitra */
+            name?: string;
+            /** @example Kénitra */
+            city?: string;
+            /**
+             * @description null clears it
+             * @example Rabat-Salé-Kénitra
+             */
+            region?: string | null;
+        };
+        LocalizedTextDto: {
+            /** @example صيانة الطائرات */
+            ar?: string;
+            /** @example Maintenance aéronautique */
+            fr?: string;
+            /** @example Aircraft maintenance */
+            en?: string;
+        };
+        CourseDto: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            title: components["schemas"]["LocalizedTextDto"];
+            summary: components["schemas"]["LocalizedTextDto"] | null;
+            /** @enum {string} */
+            sectorCode: "aeronautics" | "automotive" | "health" | "digital" | "ai" | "distance-learning";
+            /** Format: uuid */
+            networkId: string;
+            /** @enum {string} */
+            format: "remote" | "hybrid" | "in_person";
+            durationHours: number;
+            /** @enum {string} */
+            status: "draft" | "published" | "archived";
+            expertIds: string[];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CourseListDto: {
+            items: components["schemas"]["CourseDto"][];
+            total: number;
+        };
+        CreateCourseDto: {
+            /** @example AERO-101 */
+            code: string;
+            title: components["schemas"]["LocalizedTextDto"];
+            summary?: components["schemas"]["LocalizedTextDto"];
+            /** @enum {string} */
+            sectorCode: "aeronautics" | "automotive" | "health" | "digital" | "ai" | "distance-learning";
+            /** Format: uuid */
+            networkId: string;
+            /** @enum {string} */
+            format: "remote" | "hybrid" | "in_person";
+            durationHours: number;
+            /**
+             * @description draft when left out
+             * @enum {string}
+             */
+            status?: "draft" | "published" | "archived";
+            /** @description Experts who may edit the course */
+            expertIds?: string[];
+        };
+        MaterialDto: {
+            /** @enum {string} */
+            kind: "link" | "file";
+            title: components["schemas"]["LocalizedTextDto"];
+            /** @example https://example.org/manual.pdf */
+            url: string;
+        };
+        ModuleDto: {
+            /** Format: uuid */
+            id: string;
+            title: components["schemas"]["LocalizedTextDto"];
+            position: number;
+            materials: components["schemas"]["MaterialDto"][];
+        };
+        CourseDetailDto: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            title: components["schemas"]["LocalizedTextDto"];
+            summary: components["schemas"]["LocalizedTextDto"] | null;
+            /** @enum {string} */
+            sectorCode: "aeronautics" | "automotive" | "health" | "digital" | "ai" | "distance-learning";
+            /** Format: uuid */
+            networkId: string;
+            /** @enum {string} */
+            format: "remote" | "hybrid" | "in_person";
+            durationHours: number;
+            /** @enum {string} */
+            status: "draft" | "published" | "archived";
+            expertIds: string[];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            modules: components["schemas"]["ModuleDto"][];
+        };
+        UpdateCourseDto: {
+            title?: components["schemas"]["LocalizedTextDto"];
+            summary?: components["schemas"]["LocalizedTextDto"];
+            /** @enum {string} */
+            sectorCode?: "aeronautics" | "automotive" | "health" | "digital" | "ai" | "distance-learning";
+            /** Format: uuid */
+            networkId?: string;
+            /** @enum {string} */
+            format?: "remote" | "hybrid" | "in_person";
+            durationHours?: number;
+            /**
+             * @description draft when left out
+             * @enum {string}
+             */
+            status?: "draft" | "published" | "archived";
+            /** @description Experts who may edit the course */
+            expertIds?: string[];
+        };
+        CreateModuleDto: {
+            title: components["schemas"]["LocalizedTextDto"];
+            position: number;
+            materials?: components["schemas"]["MaterialDto"][];
+        };
+        UpdateModuleDto: {
+            title?: components["schemas"]["LocalizedTextDto"];
+            position?: number;
+            materials?: components["schemas"]["MaterialDto"][];
+        };
+        CreateCohortDto: {
+            /** Format: uuid */
+            courseId: string;
+            /** @example Kénitra — printemps 2026 */
+            name: string;
+            /** @enum {string} */
+            kind: "trainees" | "trainers";
+            /** Format: uuid */
+            centreId: string;
+            capacity: number;
+            /**
+             * Format: date
+             * @example 2026-03-02
+             */
+            startsOn: string;
+            /**
+             * Format: date
+             * @example 2026-06-26
+             */
+            endsOn: string;
+            /** @description Diaspora experts who teach the cohort */
+            teacherIds: string[];
+            /**
+             * @description Attendance needed for the certificate
+             * @default 80
+             */
+            minAttendancePercent: number;
+        };
+        CohortCountsDto: {
+            /** @description Active and completed enrollments (the places taken) */
+            enrolled: number;
+            waitlisted: number;
+        };
+        MyEnrollmentDto: {
+            /** @enum {string} */
+            status: "active" | "waitlisted" | "withdrawn" | "completed";
+            /** @description Place in the waitlist, from 1 */
+            position: number | null;
+        };
+        CohortDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            courseId: string;
+            courseCode: string;
+            courseTitle: components["schemas"]["LocalizedTextDto"];
+            /** Format: uuid */
+            centreId: string;
+            centreName: string;
+            /** @enum {string} */
+            kind: "trainees" | "trainers";
+            name: string;
+            capacity: number;
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string;
+            minAttendancePercent: number;
+            teacherIds: string[];
+            counts: components["schemas"]["CohortCountsDto"];
+            /** @description The caller's own enrollment in the cohort */
+            myEnrollment: components["schemas"]["MyEnrollmentDto"] | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CohortListDto: {
+            items: components["schemas"]["CohortDto"][];
+            total: number;
+        };
+        UpdateCohortDto: {
+            /** @example Kénitra — printemps 2026 */
+            name?: string;
+            /** Format: uuid */
+            centreId?: string;
+            capacity?: number;
+            /**
+             * Format: date
+             * @example 2026-03-02
+             */
+            startsOn?: string;
+            /**
+             * Format: date
+             * @example 2026-06-26
+             */
+            endsOn?: string;
+            /** @description Diaspora experts who teach the cohort */
+            teacherIds?: string[];
+            /**
+             * @description Attendance needed for the certificate
+             * @default 80
+             */
+            minAttendancePercent: number;
+        };
+        EnrollDto: {
+            /**
+             * Format: uuid
+             * @description A trainee; or give email and fullName instead
+             */
+            userId?: string;
+            /** @example yasmine@example.ma */
+            email?: string;
+            /**
+             * @description Needed with email
+             * @example ياسمين بناني
+             */
+            fullName?: string;
+            /**
+             * @description Language of the invitation of a new user (default fr)
+             * @enum {string}
+             */
+            locale?: "ar" | "fr" | "en";
+            /**
+             * @description Time zone of a new user
+             * @example Africa/Casablanca
+             */
+            timeZone?: string;
+        };
+        EnrollmentDto: {
+            /** Format: uuid */
+            userId: string;
+            fullName: string;
+            email: string;
+            /** @enum {string} */
+            status: "active" | "waitlisted" | "withdrawn" | "completed";
+            /** @description Place in the waitlist, from 1; null unless waitlisted */
+            position: number | null;
+            /** Format: date-time */
+            enrolledAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        EnrollmentListDto: {
+            items: components["schemas"]["EnrollmentDto"][];
+            total: number;
+        };
+        WithdrawalDto: {
+            /** Format: uuid */
+            userId: string;
+            /** @enum {string} */
+            status: "withdrawn";
+            /** @description Waitlisted people who got the freed place */
+            promotedUserIds: string[];
+        };
+        ImportFileDto: {
+            /**
+             * Format: binary
+             * @description CSV (UTF-8, `,` or `;`) with columns email, full_name and optionally locale, time_zone; at most 5 MB
+             */
+            file: string;
+        };
+        JobStartedDto: {
+            /** Format: uuid */
+            jobId: string;
+        };
+        /**
+         * @description What is wrong, for a message in the reader’s language (absent on imports made before codes existed)
+         * @enum {string}
+         */
+        ImportRowProblem: "unreadable-row" | "email-missing" | "email-invalid" | "email-repeated" | "name-missing" | "name-too-long" | "locale-unknown" | "time-zone-unknown" | "not-a-trainee";
+        ImportRowErrorDto: {
+            /** @description Line in the file, the header being line 1 */
+            row: number;
+            /** @description What is wrong, for a message in the reader’s language (absent on imports made before codes existed) */
+            code?: components["schemas"]["ImportRowProblem"];
+            /** @description The row’s values the message names (email, firstRow, max, locale, timeZone, role, detail) */
+            params?: {
+                [key: string]: string;
+            };
+            /** @description The same in English */
+            message: string;
+        };
+        ImportResultDto: {
+            /** @description Users created (and invited) */
+            created: number;
+            /** @description Enrolled as active */
+            enrolled: number;
+            waitlisted: number;
+            /** @description Already in the cohort, left as they were */
+            skipped: number;
+            errors: components["schemas"]["ImportRowErrorDto"][];
+        };
+        CertificateIssueResultDto: {
+            /** @description Certificates issued by this run */
+            issued: number;
+            /** @description Eligible people who already had their certificate */
+            alreadyIssued: number;
+            /** @description Enrolled people below the attendance rule */
+            notEligible: number;
+            /** @description The cohort’s held sessions the rule was measured over */
+            heldSessions: number;
+        };
+        JobDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            state: "waiting" | "active" | "completed" | "failed";
+            progress: number;
+            /** @description Once completed: ImportResultDto for an enrollment import, CertificateIssueResultDto for certificate issuing */
+            result?: components["schemas"]["ImportResultDto"] | components["schemas"]["CertificateIssueResultDto"];
+            /** @description Why the job failed */
+            failureReason?: string;
+        };
+        AuditEntryDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description Null when the platform acted
+             */
+            actorId: string | null;
+            /** @example enrollment.withdrawn */
+            action: string;
+            /** @example cohort */
+            entity: string;
+            /** Format: uuid */
+            entityId: string;
+            reason: string | null;
+            data: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            createdAt: string;
+        };
+        AuditListDto: {
+            items: components["schemas"]["AuditEntryDto"][];
+            total: number;
+        };
+        CreateSessionsDto: {
+            /** @example Hydraulique : circuits de freinage */
+            title: string;
+            /**
+             * @description With an offset; stored and answered in UTC
+             * @example 2027-03-09T18:00:00-05:00
+             */
+            startsAt: string;
+            durationMinutes: number;
+            /** @enum {string} */
+            mode: "remote" | "hybrid";
+            /** @description N weekly sessions at the same local time in timeZone */
+            repeatWeeks?: number;
+            /**
+             * @description The zone whose wall clock the session keeps (required with repeatWeeks); default: the scheduler's own zone
+             * @example America/Toronto
+             */
+            timeZone?: string;
+        };
+        SessionDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            cohortId: string;
+            title: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            /**
+             * @description The agreed wall-clock start in timeZone; a change of time-zone rules never moves it
+             * @example 2026-09-22T10:00:00
+             */
+            localStart: string;
+            /** @example Africa/Casablanca */
+            timeZone: string;
+            /**
+             * Format: date-time
+             * @description From when the session can be joined
+             */
+            joinOpensAt: string;
+            durationMinutes: number;
+            /** @enum {string} */
+            mode: "remote" | "hybrid";
+            /** @enum {string} */
+            status: "scheduled" | "cancelled";
+            roomName: string;
+            /** Format: uuid */
+            seriesId: string | null;
+        };
+        SessionListDto: {
+            items: components["schemas"]["SessionDto"][];
+            total: number;
+        };
+        UpdateSessionDto: {
+            title?: string;
+            /** @example 2027-03-10T18:00:00-05:00 */
+            startsAt?: string;
+            durationMinutes?: number;
+            /** @enum {string} */
+            mode?: "remote" | "hybrid";
+            /**
+             * @description The zone whose wall clock the session keeps from now on
+             * @example Africa/Casablanca
+             */
+            timeZone?: string;
+        };
+        JoinResponseDto: {
+            /** @example wss://live.academy.example */
+            serverUrl: string;
+            token: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** @enum {string} */
+            role: "host" | "trainee" | "observer";
+        };
+        TooEarlyDto: {
+            /** @example 425 */
+            statusCode: number;
+            error: string;
+            message: string;
+            /** Format: date-time */
+            opensAt: string;
+        };
+        RecordingDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "active" | "ended" | "failed";
+            /** Format: date-time */
+            startedAt: string;
+            durationSeconds: number | null;
+            url?: string | null;
+        };
+        RecordingListDto: {
+            items: components["schemas"]["RecordingDto"][];
+            total: number;
+        };
+        RoomActionResultDto: {
+            /** @description false when LiveKit could not be reached; the refusal of new tokens holds all the same */
+            appliedInRoom: boolean;
+        };
+        NotificationDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "session-reminder" | "session-rescheduled" | "session-cancelled" | "certificate-issued" | "time-zone-rules-changed";
+            /** @description What the web needs to word it: sessionId, title, startsAt (UTC), reminder (24h|15m); or certificateId, code, courseTitle */
+            params: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            readAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        NotificationListDto: {
+            /** @description Newest first */
+            items: components["schemas"]["NotificationDto"][];
+            total: number;
+            /** @description How many of all the caller’s notifications are unread (the bell’s number) */
+            unread: number;
+        };
+        MarkReadDto: {
+            /** @description The notifications to mark read; all of them when absent */
+            ids?: string[];
+        };
+        UnreadCountDto: {
+            unread: number;
+        };
+        AttendanceRowDto: {
+            /** Format: uuid */
+            userId: string;
+            fullName: string;
+            minutesPresent: number;
+            /** @description Share of the scheduled minutes, 0–100 */
+            percent: number;
+            /** @enum {string} */
+            status: "present" | "late" | "absent" | "excused";
+            /** @enum {string} */
+            source: "live" | "in_person" | "manual";
+            /** Format: date-time */
+            firstJoinAt: string | null;
+            /** @description Why it was corrected by hand */
+            correctionReason: string | null;
+            /** Format: uuid */
+            correctedBy: string | null;
+            /** @description Who corrected it, by name */
+            correctedByName: string | null;
+            /** Format: date-time */
+            correctedAt: string | null;
+        };
+        AttendanceListDto: {
+            items: components["schemas"]["AttendanceRowDto"][];
+            total: number;
+        };
+        CheckInDto: {
+            /** Format: uuid */
+            userId: string;
+        };
+        CorrectAttendanceDto: {
+            /** @enum {string} */
+            status: "present" | "late" | "absent" | "excused";
+            /** @example Medical certificate received */
+            reason: string;
+        };
+        CertificateDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description The public verification code
+             * @example K7Q2M4XJ5ZB3R6T2W4YH7D5N3P6L2C4F
+             */
+            code: string;
+            /** Format: uuid */
+            holderId: string;
+            holderName: string;
+            courseTitle: components["schemas"]["LocalizedTextDto"];
+            /** Format: uuid */
+            cohortId: string;
+            cohortName: string;
+            /** @enum {string} */
+            cohortKind: "trainees" | "trainers";
+            centreName: string;
+            networkName: string;
+            /** @description The course’s duration in hours */
+            hours: number;
+            /** Format: date-time */
+            issuedAt: string;
+            /** @enum {string} */
+            status: "valid" | "revoked";
+            /** Format: date-time */
+            revokedAt: string | null;
+            revocationReason: string | null;
+            /**
+             * @description The public page the QR code leads to
+             * @example https://academy.example/verify/K7Q2M4XJ5ZB3R6T2W4YH7D5N3P6L2C4F
+             */
+            verifyUrl: string;
+        };
+        CertificateListDto: {
+            items: components["schemas"]["CertificateDto"][];
+            total: number;
+        };
+        RevokeCertificateDto: {
+            /** @example Attendance records were falsified */
+            reason: string;
+        };
+        PublicCertificateDto: {
+            code: string;
+            holderName: string;
+            courseTitle: components["schemas"]["LocalizedTextDto"];
+            cohortName: string;
+            centreName: string;
+            networkName: string;
+            hours: number;
+            /** Format: date-time */
+            issuedAt: string;
+            /** @enum {string} */
+            status: "valid" | "revoked";
+            /** Format: date-time */
+            revokedAt: string | null;
+        };
+        NetworkCountDto: {
+            /** Format: uuid */
+            networkId: string;
+            name: string;
+            count: number;
+        };
+        SectorCountDto: {
+            /** @enum {string} */
+            sectorCode: "aeronautics" | "automotive" | "health" | "digital" | "ai" | "distance-learning";
+            count: number;
+        };
+        CentreCountDto: {
+            /** Format: uuid */
+            centreId: string;
+            name: string;
+            count: number;
+        };
+        CohortKindCountDto: {
+            /** @enum {string} */
+            kind: "trainees" | "trainers";
+            count: number;
+        };
+        BeneficiariesDto: {
+            /** @description Distinct people with an active or completed enrollment in the cohorts of the filter */
+            total: number;
+            /** @description Each person once per network (a person may count under several) */
+            byNetwork: components["schemas"]["NetworkCountDto"][];
+            bySector: components["schemas"]["SectorCountDto"][];
+            byCentre: components["schemas"]["CentreCountDto"][];
+            /** @description trainees (cohorts of trainees) and trainers (train-the-trainer cohorts) */
+            byCohortKind: components["schemas"]["CohortKindCountDto"][];
+        };
+        MonthDeliveryDto: {
+            /**
+             * @description Month of the sessions’ start, in the programme’s zone (PROGRAMME_TIME_ZONE, by default Africa/Casablanca)
+             * @example 2026-03
+             */
+            month: string;
+            sessionsHeld: number;
+            hoursDelivered: number;
+            averageAttendancePercent: number | null;
+        };
+        CascadeLinkDto: {
+            /** Format: uuid */
+            trainersCohortId: string;
+            trainersCohortName: string;
+            /** @description People holding a valid certificate of this trainers cohort */
+            certifiedTrainers: number;
+            /** @description Cohorts of the filter that these trainers teach */
+            taughtCohorts: number;
+            /** @description Distinct people reached through this trainers cohort (not already direct beneficiaries of the network) */
+            trainees: number;
+        };
+        CascadeDto: {
+            /** Format: uuid */
+            networkId: string;
+            name: string;
+            /** @description People enrolled in the network’s own cohorts */
+            direct: number;
+            /** @description People enrolled in cohorts taught by trainers the network certified, each once, not counted in direct */
+            indirect: number;
+            /** @description Network → trainers cohort → certified trainers → cohorts they teach → trainees */
+            chain: components["schemas"]["CascadeLinkDto"][];
+        };
+        ReportOverviewDto: {
+            beneficiaries: components["schemas"]["BeneficiariesDto"];
+            /** @description Sessions held: scheduled (not cancelled) and over */
+            sessionsHeld: number;
+            /** @description Scheduled hours of the sessions held */
+            hoursDelivered: number;
+            /** @description Mean share of each held session attended by each enrolled person (the `percent` of the attendance list; an in-person check-in is 100); null when nothing was held */
+            averageAttendancePercent: number | null;
+            /** @description Valid (not revoked) certificates of the cohorts of the filter */
+            certificatesIssued: number;
+            /** @description The same measures month by month (attendance over time) */
+            byMonth: components["schemas"]["MonthDeliveryDto"][];
+            /** @description The train-the-trainer cascade, per network */
+            cascade: components["schemas"]["CascadeDto"][];
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
 }
 export type $defs = Record<string, never>;
 export interface operations {
-  Health_check: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The Health Check is successful */
-      200: {
-        headers: {
-          [name: string]: unknown;
+    Health_check: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
-        content: {
-          'application/json': {
-            /** @example ok */
-            status?: string;
-            /**
-             * @example {
-             *       "database": {
-             *         "status": "up"
-             *       }
-             *     }
-             */
-            info?: {
-              [key: string]: {
-                status: string;
-              } & {
-                [key: string]: unknown;
-              };
-            } | null;
-            /** @example {} */
-            error?: {
-              [key: string]: {
-                status: string;
-              } & {
-                [key: string]: unknown;
-              };
-            } | null;
-            /**
-             * @example {
-             *       "database": {
-             *         "status": "up"
-             *       }
-             *     }
-             */
-            details?: {
-              [key: string]: {
-                status: string;
-              } & {
-                [key: string]: unknown;
-              };
+        requestBody?: never;
+        responses: {
+            /** @description The Health Check is successful */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example ok */
+                        status?: string;
+                        /**
+                         * @example {
+                         *       "database": {
+                         *         "status": "up"
+                         *       }
+                         *     }
+                         */
+                        info?: {
+                            [key: string]: {
+                                status: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                        /** @example {} */
+                        error?: {
+                            [key: string]: {
+                                status: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                        /**
+                         * @example {
+                         *       "database": {
+                         *         "status": "up"
+                         *       }
+                         *     }
+                         */
+                        details?: {
+                            [key: string]: {
+                                status: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
             };
-          };
-        };
-      };
-      /** @description The Health Check is not successful */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            /** @example error */
-            status?: string;
-            /**
-             * @example {
-             *       "database": {
-             *         "status": "up"
-             *       }
-             *     }
-             */
-            info?: {
-              [key: string]: {
-                status: string;
-              } & {
-                [key: string]: unknown;
-              };
-            } | null;
-            /**
-             * @example {
-             *       "redis": {
-             *         "status": "down",
-             *         "message": "Could not connect"
-             *       }
-             *     }
-             */
-            error?: {
-              [key: string]: {
-                status: string;
-              } & {
-                [key: string]: unknown;
-              };
-            } | null;
-            /**
-             * @example {
-             *       "database": {
-             *         "status": "up"
-             *       },
-             *       "redis": {
-             *         "status": "down",
-             *         "message": "Could not connect"
-             *       }
-             *     }
-             */
-            details?: {
-              [key: string]: {
-                status: string;
-              } & {
-                [key: string]: unknown;
-              };
+            /** @description The Health Check is not successful */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example error */
+                        status?: string;
+                        /**
+                         * @example {
+                         *       "database": {
+                         *         "status": "up"
+                         *       }
+                         *     }
+                         */
+                        info?: {
+                            [key: string]: {
+                                status: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                        /**
+                         * @example {
+                         *       "redis": {
+                         *         "status": "down",
+                         *         "message": "Could not connect"
+                         *       }
+                         *     }
+                         */
+                        error?: {
+                            [key: string]: {
+                                status: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                        /**
+                         * @example {
+                         *       "database": {
+                         *         "status": "up"
+                         *       },
+                         *       "redis": {
+                         *         "status": "down",
+                         *         "message": "Could not connect"
+                         *       }
+                         *     }
+                         */
+                        details?: {
+                            [key: string]: {
+                                status: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
             };
-          };
-        };
-      };
-      /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-    };
-  };
-  Auth_login: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['LoginDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['LoginResponseDto'];
-        };
-      };
-      /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-    };
-  };
-  Auth_refresh: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['RefreshDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['LoginResponseDto'];
-        };
-      };
-      /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-    };
-  };
-  Auth_acceptInvite: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['AcceptInviteDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['LoginResponseDto'];
-        };
-      };
-      /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-    };
-  };
-  Users_me: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['UserDto'];
-        };
-      };
-      /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-    };
-  };
-  Users_updateMe: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['UpdateMeDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['UserDto'];
-        };
-      };
-      /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-    };
-  };
-  Users_list: {
-    parameters: {
-      query?: {
-        page?: number;
-        pageSize?: number;
-        role?: 'admin' | 'coordinator' | 'expert' | 'trainee';
-        /** @description Part of the name or e-mail */
-        q?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['UserListDto'];
-        };
-      };
-      /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-    };
-  };
-  Users_create: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CreateUserDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['UserDto'];
-        };
-      };
-      /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-    };
-  };
-  Users_get: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['UserDto'];
-        };
-      };
-      /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-    };
-  };
-  Users_update: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['UpdateUserDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['UserDto'];
-        };
-      };
-      /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-    };
-  };
-  Organizations_listSectors: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['SectorListDto'];
-        };
-      };
-      /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-    };
-  };
-  Organizations_listNetworks: {
-    parameters: {
-      query?: {
-        page?: number;
-        pageSize?: number;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['NetworkListDto'];
-        };
-      };
-      /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-    };
-  };
-  Organizations_createNetwork: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CreateNetworkDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['NetworkDto'];
-        };
-      };
-      /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-    };
-  };
-  Organizations_getNetwork: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['NetworkDto'];
-        };
-      };
-      /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-    };
-  };
-  Organizations_updateNetwork: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['UpdateNetworkDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['NetworkDto'];
-        };
-      };
-      /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-    };
-  };
-  Organizations_listCentres: {
-    parameters: {
-      query?: {
-        page?: number;
-        pageSize?: number;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CentreListDto'];
-        };
-      };
-      /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-    };
-  };
-  Organizations_createCentre: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CreateCentreDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CentreDto'];
-        };
-      };
-      /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-    };
-  };
-  Organizations_getCentre: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CentreDto'];
-        };
-      };
-      /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-    };
-  };
-  Organizations_updateCentre: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['UpdateCentreDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CentreDto'];
-        };
-      };
-      /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-    };
-  };
-  Courses_list: {
-    parameters: {
-      query?: {
-        page?: number;
-        pageSize?: number;
-        sector?: 'aeronautics' | 'automotive' | 'health' | 'digital' | 'ai' | 'distance-learning';
-        networkId?: string;
-        /** @description Part of the code or of a title in any language */
-        q?: string;
-        /** @description Admins only; others always see published courses */
-        status?: 'draft' | 'published' | 'archived';
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CourseListDto'];
-        };
-      };
-      /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-    };
-  };
-  Courses_create: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CreateCourseDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CourseDetailDto'];
-        };
-      };
-      /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-    };
-  };
-  Courses_get: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CourseDetailDto'];
-        };
-      };
-      /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-    };
-  };
-  Courses_update: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['UpdateCourseDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CourseDetailDto'];
-        };
-      };
-      /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-    };
-  };
-  Courses_addModule: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CreateModuleDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ModuleDto'];
-        };
-      };
-      /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-    };
-  };
-  Courses_removeModule: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-        moduleId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-    };
-  };
-  Courses_updateModule: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-        moduleId: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['UpdateModuleDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ModuleDto'];
-        };
-      };
-      /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-    };
-  };
-  Cohorts_list: {
-    parameters: {
-      query?: {
-        page?: number;
-        pageSize?: number;
-        courseId?: string;
-        centreId?: string;
-        kind?: 'trainees' | 'trainers';
-        /** @description Part of the name */
-        q?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CohortListDto'];
-        };
-      };
-      /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-    };
-  };
-  Cohorts_create: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CreateCohortDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CohortDto'];
-        };
-      };
-      /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-    };
-  };
-  Cohorts_get: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CohortDto'];
-        };
-      };
-      /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-    };
-  };
-  Cohorts_update: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['UpdateCohortDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CohortDto'];
-        };
-      };
-      /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-    };
-  };
-  Enrollments_list: {
-    parameters: {
-      query?: {
-        page?: number;
-        pageSize?: number;
-        status?: 'active' | 'waitlisted' | 'withdrawn' | 'completed';
-        /** @description Part of the name or e-mail */
-        q?: string;
-      };
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['EnrollmentListDto'];
-        };
-      };
-      /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-    };
-  };
-  Enrollments_enroll: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['EnrollDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['EnrollmentDto'];
-        };
-      };
-      /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-    };
-  };
-  Enrollments_withdraw: {
-    parameters: {
-      query?: {
-        /** @description Why, for the audit log */
-        reason?: string;
-      };
-      header?: never;
-      path: {
-        id: string;
-        userId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['WithdrawalDto'];
-        };
-      };
-      /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-    };
-  };
-  Enrollments_import: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'multipart/form-data': components['schemas']['ImportFileDto'];
-      };
-    };
-    responses: {
-      202: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['JobStartedDto'];
-        };
-      };
-      /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-    };
-  };
-  Jobs_get: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        jobId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['JobDto'];
-        };
-      };
-      /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-    };
-  };
-  Audit_list: {
-    parameters: {
-      query?: {
-        page?: number;
-        pageSize?: number;
-        /** @description The kind of record: cohort, session, certificate... */
-        entity?: string;
-        entityId?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AuditListDto'];
-        };
-      };
-      /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-    };
-  };
-  Sessions_create: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CreateSessionsDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['SessionListDto'];
-        };
-      };
-      /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-    };
-  };
-  Sessions_schedule: {
-    parameters: {
-      query?: {
-        page?: number;
-        pageSize?: number;
-        /** @description Sessions ending after this instant (default: now) */
-        from?: string;
-        /** @description Sessions starting before this instant */
-        to?: string;
-        cohortId?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['SessionListDto'];
-        };
-      };
-      /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-    };
-  };
-  Sessions_get: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['SessionDto'];
-        };
-      };
-      /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-    };
-  };
-  Sessions_update: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['UpdateSessionDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['SessionDto'];
-        };
-      };
-      /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-    };
-  };
-  Sessions_cancel: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['SessionDto'];
-        };
-      };
-      /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-    };
-  };
-  Sessions_join: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['JoinResponseDto'];
-        };
-      };
-      /** @description Before the join window; opensAt says when it opens */
-      425: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['TooEarlyDto'];
-        };
-      };
-      /** @description Too many join requests from this person for this session, or from this address; Retry-After says when to try again */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-      /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-    };
-  };
-  Sessions_startRecording: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['RecordingDto'];
-        };
-      };
-      /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-    };
-  };
-  Sessions_stopRecording: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['RecordingDto'];
-        };
-      };
-      /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-    };
-  };
-  Sessions_listRecordings: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['RecordingListDto'];
-        };
-      };
-      /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-    };
-  };
-  Sessions_remove: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-        userId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['RoomActionResultDto'];
-        };
-      };
-      /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-    };
-  };
-  Sessions_readmit: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-        userId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['RoomActionResultDto'];
-        };
-      };
-      /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-    };
-  };
-  Sessions_mute: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-        userId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['RoomActionResultDto'];
-        };
-      };
-      /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-    };
-  };
-  LiveKitWebhook_receive: {
-    parameters: {
-      query?: never;
-      header: {
-        authorization: string;
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Stored in the inbox */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-    };
-  };
-  Notifications_list: {
-    parameters: {
-      query?: {
-        page?: number;
-        pageSize?: number;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['NotificationListDto'];
-        };
-      };
-      /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-    };
-  };
-  Notifications_markRead: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['MarkReadDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['UnreadCountDto'];
-        };
-      };
-      /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-    };
-  };
-  Attendance_list: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AttendanceListDto'];
-        };
-      };
-      /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-    };
-  };
-  Attendance_checkIn: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CheckInDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AttendanceRowDto'];
-        };
-      };
-      /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-    };
-  };
-  Attendance_correct: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-        userId: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CorrectAttendanceDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AttendanceRowDto'];
-        };
-      };
-      /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-    };
-  };
-  Certificates_ofCohort: {
-    parameters: {
-      query?: {
-        page?: number;
-        pageSize?: number;
-      };
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CertificateListDto'];
-        };
-      };
-      /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-    };
-  };
-  Certificates_issue: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Queued. Eligible: an active or completed enrollment, and present, late or excused (not absent) at ≥ minAttendancePercent of the held sessions (scheduled, not cancelled, ended). No held session, no certificate. Running it again issues none twice. */
-      202: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['JobStartedDto'];
-        };
-      };
-      /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-    };
-  };
-  Certificates_mine: {
-    parameters: {
-      query?: {
-        page?: number;
-        pageSize?: number;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CertificateListDto'];
-        };
-      };
-      /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-    };
-  };
-  Certificates_pdf: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The certificate as issued */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/pdf': string;
-        };
-      };
-      /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-    };
-  };
-  Certificates_revoke: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['RevokeCertificateDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CertificateDto'];
-        };
-      };
-      /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-    };
-  };
-  Certificates_verify: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        code: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['PublicCertificateDto'];
-        };
-      };
-      /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-    };
-  };
-  Reporting_overview: {
-    parameters: {
-      query?: {
-        /** @description First day of the period (inclusive) */
-        from?: string;
-        /** @description Last day of the period (inclusive) */
-        to?: string;
-        networkId?: string;
-        sectorCode?: 'aeronautics' | 'automotive' | 'health' | 'digital' | 'ai' | 'distance-learning';
-        centreId?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ReportOverviewDto'];
-        };
-      };
-      /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-    };
-  };
-  Reporting_beneficiariesCsv: {
-    parameters: {
-      query?: {
-        /** @description First day of the period (inclusive) */
-        from?: string;
-        /** @description Last day of the period (inclusive) */
-        to?: string;
-        networkId?: string;
-        sectorCode?: 'aeronautics' | 'automotive' | 'health' | 'digital' | 'ai' | 'distance-learning';
-        centreId?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description One row per person and cohort: full_name, email, network, sector, centre, cohort, kind, status */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'text/csv': string;
-        };
-      };
-      /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-    };
-  };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Auth_login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginResponseDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Auth_refresh: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefreshDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginResponseDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Auth_acceptInvite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptInviteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginResponseDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Users_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Users_updateMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Users_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                role?: "admin" | "coordinator" | "expert" | "trainee";
+                /** @description Part of the name or e-mail */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserListDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Users_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateUserDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Users_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Users_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUserDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Organizations_listSectors: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SectorListDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Organizations_listNetworks: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NetworkListDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Organizations_createNetwork: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateNetworkDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NetworkDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Organizations_getNetwork: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NetworkDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Organizations_updateNetwork: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateNetworkDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NetworkDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Organizations_listCentres: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CentreListDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Organizations_createCentre: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCentreDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CentreDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Organizations_getCentre: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CentreDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Organizations_updateCentre: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCentreDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CentreDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Courses_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                sector?: "aeronautics" | "automotive" | "health" | "digital" | "ai" | "distance-learning";
+                networkId?: string;
+                /** @description Part of the code or of a title in any language */
+                q?: string;
+                /** @description Admins only; others always see published courses */
+                status?: "draft" | "published" | "archived";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseListDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Courses_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCourseDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseDetailDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Courses_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseDetailDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Courses_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCourseDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseDetailDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Courses_addModule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateModuleDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModuleDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Courses_removeModule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                moduleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Courses_updateModule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                moduleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateModuleDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModuleDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Cohorts_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                courseId?: string;
+                centreId?: string;
+                kind?: "trainees" | "trainers";
+                /** @description Part of the name */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CohortListDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Cohorts_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCohortDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CohortDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Cohorts_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CohortDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Cohorts_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCohortDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CohortDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Enrollments_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "active" | "waitlisted" | "withdrawn" | "completed";
+                /** @description Part of the name or e-mail */
+                q?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrollmentListDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Enrollments_enroll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EnrollDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrollmentDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Enrollments_withdraw: {
+        parameters: {
+            query?: {
+                /** @description Why, for the audit log */
+                reason?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WithdrawalDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Enrollments_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["ImportFileDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobStartedDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Jobs_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                jobId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Audit_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description The kind of record: cohort, session, certificate... */
+                entity?: string;
+                entityId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditListDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Sessions_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSessionsDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionListDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Sessions_schedule: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description Sessions ending after this instant (default: now) */
+                from?: string;
+                /** @description Sessions starting before this instant */
+                to?: string;
+                cohortId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionListDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Sessions_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Sessions_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSessionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Sessions_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Sessions_join: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JoinResponseDto"];
+                };
+            };
+            /** @description Before the join window; opensAt says when it opens */
+            425: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TooEarlyDto"];
+                };
+            };
+            /** @description Too many join requests from this person for this session, or from this address; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Sessions_startRecording: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordingDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Sessions_stopRecording: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordingDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Sessions_listRecordings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordingListDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Sessions_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoomActionResultDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Sessions_readmit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoomActionResultDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Sessions_mute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoomActionResultDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    LiveKitWebhook_receive: {
+        parameters: {
+            query?: never;
+            header: {
+                authorization: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Stored in the inbox */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Notifications_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationListDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Notifications_markRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MarkReadDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCountDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Attendance_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttendanceListDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Attendance_checkIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckInDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttendanceRowDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Attendance_correct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CorrectAttendanceDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttendanceRowDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Certificates_ofCohort: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateListDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Certificates_issue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued. Eligible: an active or completed enrollment, and present, late or excused (not absent) at ≥ minAttendancePercent of the held sessions (scheduled, not cancelled, ended). No held session, no certificate. Running it again issues none twice. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobStartedDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Certificates_mine: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateListDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Certificates_pdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The certificate as issued */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Certificates_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevokeCertificateDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Certificates_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicCertificateDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Reporting_overview: {
+        parameters: {
+            query?: {
+                /** @description First day of the period (inclusive) */
+                from?: string;
+                /** @description Last day of the period (inclusive) */
+                to?: string;
+                networkId?: string;
+                sectorCode?: "aeronautics" | "automotive" | "health" | "digital" | "ai" | "distance-learning";
+                centreId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportOverviewDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Reporting_beneficiariesCsv: {
+        parameters: {
+            query?: {
+                /** @description First day of the period (inclusive) */
+                from?: string;
+                /** @description Last day of the period (inclusive) */
+                to?: string;
+                networkId?: string;
+                sectorCode?: "aeronautics" | "automotive" | "health" | "digital" | "ai" | "distance-learning";
+                centreId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One row per person and cohort: full_name, email, network, sector, centre, cohort, kind, status */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
 }

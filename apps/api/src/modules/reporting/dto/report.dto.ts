@@ -15,15 +15,23 @@ function IsCalendarDate(): PropertyDecorator {
 /**
  * The dashboard's filters. `from`/`to` pick the cohorts that run at least one day in the period
  * (their startsOn–endsOn overlaps it); of those, sessions count when they start in the period
- * (days in the programme's zone, Africa/Casablanca). `networkId` is the course's network.
+ * (days in the programme's zone, PROGRAMME_TIME_ZONE: Africa/Casablanca by default). `networkId` is the course's network.
  */
 export class ReportQueryDto {
-  @ApiPropertyOptional({ format: 'date', example: '2026-01-01', description: 'First day of the period (inclusive)' })
+  @ApiPropertyOptional({
+    format: 'date',
+    example: '2026-01-01',
+    description: 'First day of the period (inclusive)',
+  })
   @IsOptional()
   @IsCalendarDate()
   from?: string;
 
-  @ApiPropertyOptional({ format: 'date', example: '2026-12-31', description: 'Last day of the period (inclusive)' })
+  @ApiPropertyOptional({
+    format: 'date',
+    example: '2026-12-31',
+    description: 'Last day of the period (inclusive)',
+  })
   @IsOptional()
   @IsCalendarDate()
   to?: string;
@@ -67,15 +75,31 @@ export class CohortKindCountDto {
 }
 
 export class BeneficiariesDto {
-  @ApiProperty({ description: 'Distinct people with an active or completed enrollment in the cohorts of the filter' }) total: number;
-  @ApiProperty({ type: [NetworkCountDto], description: 'Each person once per network (a person may count under several)' }) byNetwork: NetworkCountDto[];
+  @ApiProperty({
+    description: 'Distinct people with an active or completed enrollment in the cohorts of the filter',
+  })
+  total: number;
+  @ApiProperty({
+    type: [NetworkCountDto],
+    description: 'Each person once per network (a person may count under several)',
+  })
+  byNetwork: NetworkCountDto[];
   @ApiProperty({ type: [SectorCountDto] }) bySector: SectorCountDto[];
   @ApiProperty({ type: [CentreCountDto] }) byCentre: CentreCountDto[];
-  @ApiProperty({ type: [CohortKindCountDto], description: 'trainees (cohorts of trainees) and trainers (train-the-trainer cohorts)' }) byCohortKind: CohortKindCountDto[];
+  @ApiProperty({
+    type: [CohortKindCountDto],
+    description: 'trainees (cohorts of trainees) and trainers (train-the-trainer cohorts)',
+  })
+  byCohortKind: CohortKindCountDto[];
 }
 
 export class MonthDeliveryDto {
-  @ApiProperty({ example: '2026-03', description: 'Month of the sessions’ start, in Africa/Casablanca' }) month: string;
+  @ApiProperty({
+    example: '2026-03',
+    description:
+      'Month of the sessions’ start, in the programme’s zone (PROGRAMME_TIME_ZONE, by default Africa/Casablanca)',
+  })
+  month: string;
   @ApiProperty() sessionsHeld: number;
   @ApiProperty() hoursDelivered: number;
   @ApiProperty({ type: Number, nullable: true }) averageAttendancePercent: number | null;
@@ -84,17 +108,30 @@ export class MonthDeliveryDto {
 export class CascadeLinkDto {
   @ApiProperty({ format: 'uuid' }) trainersCohortId: string;
   @ApiProperty() trainersCohortName: string;
-  @ApiProperty({ description: 'People holding a valid certificate of this trainers cohort' }) certifiedTrainers: number;
+  @ApiProperty({ description: 'People holding a valid certificate of this trainers cohort' })
+  certifiedTrainers: number;
   @ApiProperty({ description: 'Cohorts of the filter that these trainers teach' }) taughtCohorts: number;
-  @ApiProperty({ description: 'Distinct people reached through this trainers cohort (not already direct beneficiaries of the network)' }) trainees: number;
+  @ApiProperty({
+    description:
+      'Distinct people reached through this trainers cohort (not already direct beneficiaries of the network)',
+  })
+  trainees: number;
 }
 
 export class CascadeDto {
   @ApiProperty({ format: 'uuid' }) networkId: string;
   @ApiProperty() name: string;
   @ApiProperty({ description: 'People enrolled in the network’s own cohorts' }) direct: number;
-  @ApiProperty({ description: 'People enrolled in cohorts taught by trainers the network certified, each once, not counted in direct' }) indirect: number;
-  @ApiProperty({ type: [CascadeLinkDto], description: 'Network → trainers cohort → certified trainers → cohorts they teach → trainees' }) chain: CascadeLinkDto[];
+  @ApiProperty({
+    description:
+      'People enrolled in cohorts taught by trainers the network certified, each once, not counted in direct',
+  })
+  indirect: number;
+  @ApiProperty({
+    type: [CascadeLinkDto],
+    description: 'Network → trainers cohort → certified trainers → cohorts they teach → trainees',
+  })
+  chain: CascadeLinkDto[];
 }
 
 export class ReportOverviewDto {
@@ -104,10 +141,17 @@ export class ReportOverviewDto {
   @ApiProperty({
     type: Number,
     nullable: true,
-    description: 'Mean share of each held session attended by each enrolled person (the `percent` of the attendance list; an in-person check-in is 100); null when nothing was held',
+    description:
+      'Mean share of each held session attended by each enrolled person (the `percent` of the attendance list; an in-person check-in is 100); null when nothing was held',
   })
   averageAttendancePercent: number | null;
-  @ApiProperty({ description: 'Valid (not revoked) certificates of the cohorts of the filter' }) certificatesIssued: number;
-  @ApiProperty({ type: [MonthDeliveryDto], description: 'The same measures month by month (attendance over time)' }) byMonth: MonthDeliveryDto[];
-  @ApiProperty({ type: [CascadeDto], description: 'The train-the-trainer cascade, per network' }) cascade: CascadeDto[];
+  @ApiProperty({ description: 'Valid (not revoked) certificates of the cohorts of the filter' })
+  certificatesIssued: number;
+  @ApiProperty({
+    type: [MonthDeliveryDto],
+    description: 'The same measures month by month (attendance over time)',
+  })
+  byMonth: MonthDeliveryDto[];
+  @ApiProperty({ type: [CascadeDto], description: 'The train-the-trainer cascade, per network' })
+  cascade: CascadeDto[];
 }
