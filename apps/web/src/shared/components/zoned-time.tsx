@@ -10,6 +10,9 @@ interface ZonedTimeProps {
   zoneTestId?: string;
 }
 
+/** A zone label is never split over two lines (a phone would otherwise break "UTC-" from "5"). */
+export const UNBROKEN = { whiteSpace: 'nowrap' } as const;
+
 /**
  * "19:00 – 20:30 (Toronto, UTC-5)". Time and zone are isolated (<bdi>) so that an Arabic sentence
  * around them keeps them intact and reads right to left.
@@ -22,7 +25,11 @@ export function ZonedTime({ instant, until, timeZone, options, zoneTestId }: Zon
     : start;
   return (
     <>
-      <bdi>{time}</bdi> (<bdi data-testid={zoneTestId}>{zoneAt(instant, timeZone)}</bdi>)
+      <bdi>{time}</bdi> (
+      <bdi data-testid={zoneTestId} style={UNBROKEN}>
+        {zoneAt(instant, timeZone)}
+      </bdi>
+      )
     </>
   );
 }

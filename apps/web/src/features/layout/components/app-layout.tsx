@@ -1,4 +1,4 @@
-import { AppShell, Burger, Button, Group, Text } from '@mantine/core';
+import { AppShell, Burger, Button, Group, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router';
@@ -8,7 +8,10 @@ import { Brand } from './brand';
 import { LanguageSwitcher } from './language-switcher';
 import { MainNav } from './main-nav';
 
-/** The frame of the signed-in pages; AppShell mirrors itself (navbar on the right) in RTL. */
+/**
+ * The frame of the signed-in pages; AppShell mirrors itself (navbar on the right) in RTL. On phones
+ * the header keeps the brand, the bell and the languages, and signing out moves into the menu.
+ */
 export function AppLayout() {
   const { t } = useTranslation();
   const user = useCurrentUser();
@@ -22,8 +25,8 @@ export function AppLayout() {
       padding="md"
     >
       <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="sm" wrap="nowrap">
+        <Group h="100%" px={{ base: 'xs', sm: 'md' }} justify="space-between" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap">
             <Burger
               opened={navOpened}
               onClick={nav.toggle}
@@ -33,20 +36,25 @@ export function AppLayout() {
             />
             <Brand />
           </Group>
-          <Group gap="sm" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap">
             <NotificationBell />
             <LanguageSwitcher />
             <Text size="sm" visibleFrom="md" data-testid="current-user">
               {user.fullName}
             </Text>
-            <Button size="xs" variant="subtle" onClick={signOut} data-testid="sign-out">
+            <Button size="xs" variant="subtle" onClick={signOut} visibleFrom="sm" data-testid="sign-out">
               {t('layout.signOut')}
             </Button>
           </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm">
-        <MainNav role={user.role} onNavigate={nav.close} />
+        <Stack justify="space-between" h="100%">
+          <MainNav role={user.role} onNavigate={nav.close} />
+          <Button variant="subtle" onClick={signOut} hiddenFrom="sm" data-testid="nav-sign-out">
+            {t('layout.signOut')}
+          </Button>
+        </Stack>
       </AppShell.Navbar>
       <AppShell.Main>
         <Outlet />

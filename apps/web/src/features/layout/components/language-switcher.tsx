@@ -1,10 +1,12 @@
-import { Button } from '@mantine/core';
+import { Box, Button } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { LOCALES, type Locale } from '@mre/contracts';
 import { useLocale } from '../../../shared/hooks/use-locale';
 
 // Each language is named in itself, so that a reader finds theirs whatever the current UI language.
 const NATIVE_NAMES: Record<Locale, string> = { ar: 'العربية', fr: 'Français', en: 'English' };
+/** On phones, where the header has no room for the names. */
+const SHORT_NAMES: Record<Locale, string> = { ar: 'عربي', fr: 'FR', en: 'EN' };
 
 export function LanguageSwitcher() {
   const { t } = useTranslation();
@@ -23,7 +25,14 @@ export function LanguageSwitcher() {
         >
           {/* Isolated rather than `dir` on the button: the group rounds each button's outer corners
               by its own direction, so a `dir` of its own rounded the wrong side. */}
-          <bdi>{NATIVE_NAMES[locale]}</bdi>
+          <bdi>
+            <Box component="span" visibleFrom="sm">
+              {NATIVE_NAMES[locale]}
+            </Box>
+            <Box component="span" hiddenFrom="sm">
+              {SHORT_NAMES[locale]}
+            </Box>
+          </bdi>
         </Button>
       ))}
     </Button.Group>

@@ -1,6 +1,6 @@
 import { Stack, Text } from '@mantine/core';
 import { Trans, useTranslation } from 'react-i18next';
-import { ZonedTime } from '../../../shared/components/zoned-time';
+import { UNBROKEN, ZonedTime } from '../../../shared/components/zoned-time';
 import { formatWallClock, utcOffset, zonePlace } from '../../../shared/lib/zoned-time';
 import type { LiveSession } from '../api/schedule.api';
 import { dayKey } from '../lib/session-time';
@@ -54,7 +54,7 @@ function AgreedTime({ session, viewerDay }: { session: SessionTimeProps['session
           place: zonePlace(session.timeZone),
           offset: utcOffset(session.startsAt, session.timeZone),
         }}
-        components={{ bdi: <bdi /> }}
+        components={{ bdi: <bdi />, zone: <bdi style={UNBROKEN} /> }}
       />
     </Text>
   );
