@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newPage } from './support/browser';
 import { seedLiveClass, waitForSettledLayout, type LiveClass } from './support/live-class';
-import { saveScreenshot, signIn, switchLanguage } from './support/pages';
+import { saveScreenshot, saveScreenshotsDesktopAndPhone, signIn, switchLanguage } from './support/pages';
 
 // The platform under test has no LiveKit server (LIVEKIT_URL points at nothing that listens).
 const UNREACHABLE_WITHIN_MS = 15_000;
@@ -50,5 +50,36 @@ describe('classroom without a video service', () => {
     await waitForSettledLayout(page);
     expect(await unreachable.innerText()).toContain('تعذّر الوصول إلى خدمة الفيديو.');
     await saveScreenshot(page, 'classroom-unreachable-ar');
+  });
+
+  it('gives the expert the class time in Toronto with its offset, and the hour agreed in Casablanca', async () => {
+    // By the tz database (2026c on), world.later starts at 10:00 UTC on 12 January 2027, agreed at
+    // 10:00 in Casablanca (UTC+0 all year since 20 September 2026): 05:00 in Toronto (EST, UTC-5).
+    // Joining opens 15 minutes before, at 04:45 there.
+    await signIn(page, world.expert);
+    await page.goto(`/sessions/${world.later.id}/classroom`);
+
+    await page.getByTestId('pre-join').waitFor();
+    expect(await page.getByTestId('session-time').innerText()).toBe(
+      'mardi 12 janvier 2027 à 05:00 – 06:30 (Toronto, UTC-5)',
+    );
+    expect(await page.getByTestId('session-agreed-time').innerText()).toBe(
+      'Heure convenue : 10:00, Casablanca (UTC+0)',
+    );
+    await page.getByTestId('course-materials').getByText('Freinage des aéronefs').waitFor();
+    await saveScreenshotsDesktopAndPhone(page, 'classroom-pre-join-expert-fr');
+
+    await page.getByTestId('classroom-join').click();
+    expect(await page.getByTestId('join-refused').innerText()).toBe(
+      'La classe n’est pas encore ouverte. Ouverture : 12 janv. 2027, 04:45 (Toronto, UTC-5).',
+    );
+
+    await switchLanguage(page, 'ar');
+    await waitForSettledLayout(page);
+    expect(await page.getByTestId('session-time-zone').innerText()).toBe('Toronto, UTC-5');
+    expect(await page.getByTestId('session-agreed-time').innerText()).toBe(
+      'الوقت المحلي المتفق عليه: 10:00 ص، Casablanca (UTC+0)',
+    );
+    await saveScreenshotsDesktopAndPhone(page, 'classroom-pre-join-expert-ar');
   });
 });

@@ -112,7 +112,8 @@ describe('cohort CSV import', () => {
       skipped: await count('skipped'),
       errors: await count('errors'),
     }).toEqual({ created: '39', enrolled: '3', waitlisted: '36', skipped: '0', errors: '1' });
-    const problem = async () => (await summary.getByTestId('import-error-list').innerText()).replace(/[\u2068\u2069]/g, '');
+    const problem = async () =>
+      (await summary.getByTestId('import-error-list').innerText()).replace(/[\u2068\u2069]/g, '');
     expect(await problem()).toBe(`Ligne ${badRow} : « not-an-email » n’est pas une adresse e-mail valide`);
     const report = decodeURIComponent(
       (await summary.getByTestId('import-error-report').getAttribute('href'))
@@ -120,7 +121,9 @@ describe('cohort CSV import', () => {
         .slice(1)
         .join(',') ?? '',
     );
-    expect(report).toBe(`\uFEFFrow,message\r\n${badRow},« not-an-email » n’est pas une adresse e-mail valide\r\n`);
+    expect(report).toBe(
+      `\uFEFFrow,message\r\n${badRow},« not-an-email » n’est pas une adresse e-mail valide\r\n`,
+    );
 
     // The counts and the roster are refreshed: 3 places taken, then the waitlist in order.
     await page.locator('[data-testid="cohort-waitlisted"]', { hasText: /^36$/ }).waitFor();

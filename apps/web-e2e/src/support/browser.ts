@@ -3,6 +3,8 @@ import { platform } from './platform';
 
 // Desktop width: the navbar is visible from Mantine's `sm` breakpoint on.
 const VIEWPORT = { width: 1280, height: 800 };
+/** A small phone: the narrowest screen the pages are made for. */
+export const PHONE_VIEWPORT = { width: 360, height: 780 };
 
 // A test camera and microphone, allowed without the permission prompt (the classroom's device check).
 const FAKE_MEDIA_ARGS = ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream'];

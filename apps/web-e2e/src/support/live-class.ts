@@ -4,21 +4,30 @@ import { apiAs } from './api';
 import type { Credentials } from './pages';
 import { platform } from './platform';
 
-/** 23:00 UTC on 12 March 2031: 19:00 in Toronto (EDT), midnight on the 13th in Casablanca (UTC+1). */
-export const KNOWN_INSTANT = '2031-03-12T23:00:00.000Z';
+/**
+ * 10:00 UTC on Tuesday 12 January 2027, the start of a class agreed at 10:00 in Casablanca. By the tz
+ * database (2026c on), Morocco is at UTC+0 all year since 20 September 2026, so 10:00 there; Toronto
+ * is on EST (UTC-5), so 05:00; Alberta keeps UTC-6 all year since 1 November 2026, so 04:00 in
+ * Edmonton (it would have been 03:00 under the old winter time, UTC-7).
+ */
+export const KNOWN_INSTANT = '2027-01-12T10:00:00.000Z';
+/** The zone whose wall clock the class at KNOWN_INSTANT keeps. */
+export const KNOWN_INSTANT_ZONE = 'Africa/Casablanca';
 
 export interface LiveClass {
   expert: Credentials;
   trainee: Credentials;
+  /** A trainee who follows the class from Edmonton. */
+  traineeInEdmonton: Credentials;
   /** Starts in five minutes: inside the join window. */
   imminent: { id: string; title: string };
-  /** At KNOWN_INSTANT: far outside it. */
+  /** At KNOWN_INSTANT, agreed in KNOWN_INSTANT_ZONE: far outside it. */
   later: { id: string; title: string };
 }
 
 /**
  * A class of its own, seeded through the API: an expert in Toronto teaching a cohort at a Moroccan
- * centre, a trainee in Casablanca enrolled in it, and two sessions.
+ * centre, trainees in Casablanca and in Edmonton enrolled in it, and two sessions.
  */
 export async function seedLiveClass(): Promise<LiveClass> {
   const suffix = randomBytes(3).toString('hex');
@@ -54,6 +63,7 @@ export async function seedLiveClass(): Promise<LiveClass> {
   const centre = await post('/api/centres', { name: `Kénitra ${suffix}`, city: 'Kénitra' });
   const expert = { email: `expert-${suffix}@academy.test`, password: 'expert-password-1' };
   const trainee = { email: `trainee-${suffix}@academy.test`, password: 'trainee-password-1' };
+  const traineeInEdmonton = { email: `trainee-ab-${suffix}@academy.test`, password: 'trainee-password-2' };
   const expertUser = await post('/api/users', {
     ...expert,
     fullName: 'Karim Benjelloun',
@@ -70,6 +80,14 @@ export async function seedLiveClass(): Promise<LiveClass> {
     timeZone: 'Africa/Casablanca',
     centreId: centre.id,
   });
+  const edmontonUser = await post('/api/users', {
+    ...traineeInEdmonton,
+    fullName: 'Yassine Tazi',
+    role: 'trainee',
+    locale: 'fr',
+    timeZone: 'America/Edmonton',
+    centreId: centre.id,
+  });
   const cohort = await post('/api/cohorts', {
     courseId: course.id,
     name: `Kénitra — hydraulique ${suffix}`,
@@ -80,26 +98,29 @@ export async function seedLiveClass(): Promise<LiveClass> {
     endsOn: '2031-12-19',
     teacherIds: [expertUser.id],
   });
-  await post(`/api/cohorts/${cohort.id}/enrollments`, { userId: traineeUser.id });
+  for (const { id } of [traineeUser, edmontonUser])
+    await post(`/api/cohorts/${cohort.id}/enrollments`, { userId: id });
 
-  const schedule = async (title: string, startsAt: string, durationMinutes: number) => {
+  const schedule = async (title: string, startsAt: string, durationMinutes: number, timeZone?: string) => {
     const { items } = await post<{ items: { id: string }[] }>(`/api/cohorts/${cohort.id}/sessions`, {
       title,
       startsAt,
       durationMinutes,
       mode: 'remote',
+      timeZone,
     });
     return { id: items[0].id, title };
   };
   return {
     expert,
     trainee,
+    traineeInEdmonton,
     imminent: await schedule(
       'Circuits de freinage — en direct',
       new Date(Date.now() + 5 * 60_000).toISOString(),
       60,
     ),
-    later: await schedule('Pompes hydrauliques — révision', KNOWN_INSTANT, 90),
+    later: await schedule('Pompes hydrauliques — révision', KNOWN_INSTANT, 90, KNOWN_INSTANT_ZONE),
   };
 }
 

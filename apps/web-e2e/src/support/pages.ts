@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import type { Locale } from '@mre/contracts';
+import { PHONE_VIEWPORT } from './browser';
 import { platform } from './platform';
 
 export interface Credentials {
@@ -51,7 +52,49 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
   await page.evaluate(() => document.fonts.ready);
   // And running transitions: after a language switch the shell slides its sidebar to the other side.
   await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished)));
+  // From the top: a full-page picture of a scrolled page draws the fixed header where it scrolled to.
+  await page.evaluate(() => window.scrollTo(0, 0));
   const path = join(platform().screenshotDir, `${name}.png`);
   await page.screenshot({ path, fullPage: true });
   return path;
+}
+
+/**
+ * Screenshots of the page as it is at desktop width (`<name>-desktop`) and at phone width
+ * (`<name>-phone`), which fails when anything sticks out sideways there; the desktop size comes back.
+ */
+export async function saveScreenshotsDesktopAndPhone(page: Page, name: string): Promise<void> {
+  const desktop = page.viewportSize();
+  if (!desktop) throw new Error('The page has no viewport');
+  await saveScreenshot(page, `${name}-desktop`);
+  await page.setViewportSize(PHONE_VIEWPORT);
+  await saveScreenshot(page, `${name}-phone`);
+  const outside = await outsideTheViewport(page);
+  if (outside.length > 0)
+    throw new Error(`At ${PHONE_VIEWPORT.width} px, ${name} sticks out sideways:\n${outside.join('\n')}`);
+  await page.setViewportSize(desktop);
+}
+
+/**
+ * What in the header and the page sticks out of the viewport sideways, or makes the page scroll
+ * sideways. The header is fixed: what overflows it is cut off rather than widening the page, hence
+ * a look at each element. Content of a scrolling box (a wide table) is meant to scroll.
+ */
+async function outsideTheViewport(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const scrolls = (element: Element) => {
+      for (let box = element.parentElement; box; box = box.parentElement)
+        if (/auto|scroll/.test(getComputedStyle(box).overflowX)) return true;
+      return false;
+    };
+    const outside = [...document.querySelectorAll('header *, main *')]
+      .filter((element) => {
+        const { left, right, width: elementWidth } = element.getBoundingClientRect();
+        return elementWidth > 0 && (left < -1 || right > width + 1) && !scrolls(element);
+      })
+      .map((element) => `<${element.tagName.toLowerCase()}> ${(element.textContent ?? '').slice(0, 60)}`);
+    const overflow = document.documentElement.scrollWidth - width;
+    return overflow > 0 ? [`the page is ${overflow} px wider`, ...outside] : outside;
+  });
 }
