@@ -60,7 +60,9 @@ export class SessionAnchoringService {
       return false;
     }
     this.logger.log(
-      `Time-zone rules changed (${anchored ?? 'none recorded'} → ${version}): re-anchoring future sessions`,
+      anchored
+        ? `Time-zone rules changed (tz data ${anchored} → ${version}): re-anchoring future sessions`
+        : `Anchoring future sessions with tz data ${version} (none recorded yet)`,
     );
     await this.queue.add(
       'reanchor',
