@@ -110,8 +110,14 @@ describe('Live sessions: scheduling, joining, moderation, recordings (e2e)', () 
       expect(items[0].joinOpensAt).toBe('2027-01-12T09:45:00.000Z');
     });
 
-    it("keeps a single session at the scheduler's wall clock when no zone is given", async () => {
+    it("keeps a single session at its teacher's wall clock when no zone is given, also when an admin schedules it", async () => {
       // The expert lives in Toronto: 2031-06-03T22:00Z is 18:00 there (EDT, UTC-4).
+      // The admin lives in Casablanca, but the class keeps its teacher's clock.
+      const byAdmin = await schedule(world.admin, { startsAt: '2031-07-01T22:00:00Z' }).expect(201);
+      expect(byAdmin.body.items[0]).toMatchObject({
+        localStart: '2031-07-01T18:00:00',
+        timeZone: 'America/Toronto',
+      });
       const res = await schedule(world.expert.token, { startsAt: '2031-06-03T22:00:00Z' }).expect(201);
       expect(res.body.items[0]).toMatchObject({
         startsAt: '2031-06-03T22:00:00.000Z',

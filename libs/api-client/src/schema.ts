@@ -1303,7 +1303,7 @@ export interface components {
             /** @description N weekly sessions at the same local time in timeZone */
             repeatWeeks?: number;
             /**
-             * @description The zone whose wall clock the session keeps (required with repeatWeeks); default: the scheduler's own zone
+             * @description The zone whose wall clock the session keeps (required with repeatWeeks); default: the teacher's zone (the scheduler's when they teach the cohort)
              * @example America/Toronto
              */
             timeZone?: string;

@@ -70,14 +70,14 @@ export class SessionsService {
 
   /**
    * One session, or a weekly series at the same wall-clock time in `timeZone`. Each keeps its
-   * wall-clock start and zone (the zone given, else the scheduler's): the instants follow from them.
+   * wall-clock start and zone (the zone given, else the teacher's): the instants follow from them.
    */
   async create(cohortId: string, dto: CreateSessionsDto, actor: AuthUser): Promise<Page<SessionDto>> {
     const membership = await this.access.membership(cohortId, actor);
     if (!membership || !membership.relation) throw new CohortNotFoundError();
     if (!SCHEDULERS.includes(membership.relation)) throw new NotHostError();
     const first = parseInstantWithOffset(dto.startsAt) as Date;
-    const timeZone = dto.timeZone ?? (await this.users.get(actor.id)).timeZone;
+    const timeZone = dto.timeZone ?? (await this.teacherZone(membership, actor));
     const localStarts = weeklyWallClocks(wallClockOf(first, timeZone), dto.repeatWeeks ?? 1);
     const seriesId = localStarts.length > 1 ? randomUUID() : null;
     const rows = localStarts.map((localStart, week) => {
@@ -239,13 +239,11 @@ export class SessionsService {
    */
   lockByRoomNames(roomNames: string[], manager: EntityManager): Promise<LiveSessionEntity[]> {
     if (roomNames.length === 0) return Promise.resolve([]);
-    return manager
-      .getRepository(LiveSessionEntity)
-      .find({
-        where: { roomName: In(roomNames) },
-        order: { id: 'ASC' },
-        lock: { mode: 'for_no_key_update' },
-      });
+    return manager.getRepository(LiveSessionEntity).find({
+      where: { roomName: In(roomNames) },
+      order: { id: 'ASC' },
+      lock: { mode: 'for_no_key_update' },
+    });
   }
 
   /** The first room_finished wins: a replay of an older one cannot move it. */
@@ -273,6 +271,14 @@ export class SessionsService {
       if (postgresErrorCode(error) === '23P01') throw new SessionOverlapError();
       throw error;
     }
+  }
+
+  /** With no zone given, a class keeps the wall clock of its teacher: the scheduler if they teach it, else the cohort's first teacher. */
+  private async teacherZone(membership: CohortMembership, actor: AuthUser): Promise<string> {
+    const teacherId = membership.teacherIds.includes(actor.id)
+      ? actor.id
+      : (membership.teacherIds[0] ?? actor.id);
+    return (await this.users.get(teacherId)).timeZone;
   }
 
   private toDto(session: LiveSessionEntity): SessionDto {

@@ -67,7 +67,7 @@ export class CreateSessionsDto {
   @ApiPropertyOptional({
     example: 'America/Toronto',
     description:
-      "The zone whose wall clock the session keeps (required with repeatWeeks); default: the scheduler's own zone",
+      "The zone whose wall clock the session keeps (required with repeatWeeks); default: the teacher's zone (the scheduler's when they teach the cohort)",
   })
   @ValidateIf((dto: CreateSessionsDto) => dto.repeatWeeks !== undefined || dto.timeZone !== undefined)
   @IsTimeZone({ message: 'timeZone must be an IANA time zone (required with repeatWeeks)' })
