@@ -1,11 +1,27 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
 import { DEFAULT_TIME_ZONE } from '@mre/contracts';
 import { IsTimeZone } from '../http/is-time-zone';
 import { IsServiceUrl } from './is-service-url';
 
 const toBoolean = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? ({ true: true, '1': true, on: true, false: false, '0': false, off: false } as Record<string, boolean>)[value.toLowerCase()] ?? value : value;
+  typeof value === 'string'
+    ? (({ true: true, '1': true, on: true, false: false, '0': false, off: false } as Record<string, boolean>)[
+        value.toLowerCase()
+      ] ?? value)
+    : value;
 
 /** The process environment as the contract's configuration table describes it. */
 export class Environment {
@@ -87,7 +103,9 @@ export class Environment {
    * proxy hops, or addresses and ranges separated by commas (`loopback`, `10.0.0.0/8`...).
    * Off by default, or anyone could choose the address the per-IP limits count against.
    */
-  @Matches(/^(off|false|true|\d+|[\w.:/-]+(\s*,\s*[\w.:/-]+)*)$/, { message: 'TRUST_PROXY must be off, true, a number of hops, or addresses separated by commas' })
+  @Matches(/^(off|false|true|\d+|[\w.:/-]+(\s*,\s*[\w.:/-]+)*)$/, {
+    message: 'TRUST_PROXY must be off, true, a number of hops, or addresses separated by commas',
+  })
   TRUST_PROXY = 'off';
 
   @Transform(toBoolean)
@@ -142,8 +160,18 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
     const lines = errors.map((e) => `  ${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
     throw new InvalidConfigurationError(`Invalid configuration:\n${lines.join('\n')}`);
   }
-  if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
-    throw new InvalidConfigurationError('Invalid configuration:\n  JWT_SECRET: is required in production');
+  if (env.NODE_ENV === 'production') {
+    const problems = [
+      ...(env.JWT_SECRET ? [] : ['  JWT_SECRET: is required in production']),
+      // livekit-server --dev's well-known pair: with it anyone could sign webhooks and fabricate attendance.
+      ...(env.LIVEKIT_API_KEY === 'devkey' || env.LIVEKIT_API_SECRET === 'secret'
+        ? [
+            '  LIVEKIT_API_KEY, LIVEKIT_API_SECRET: the development pair devkey/secret is refused in production',
+          ]
+        : []),
+    ];
+    if (problems.length > 0)
+      throw new InvalidConfigurationError(`Invalid configuration:\n${problems.join('\n')}`);
   }
   return env;
 }
