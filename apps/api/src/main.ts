@@ -10,7 +10,7 @@ import { httpServerOptions } from './core/http/http-server-options';
 import { SetupService } from './modules/setup/setup.service';
 
 async function bootstrap(): Promise<void> {
-  const { env, release } = await prepareEnvironment();
+  const { env, release, adminPasswordGenerated } = await prepareEnvironment();
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, new FastifyAdapter(httpServerOptions(env.TRUST_PROXY)), {
     bufferLogs: false,
     // Keeps the bytes of JSON bodies too: LiveKit may send its webhooks as application/json.
@@ -23,7 +23,10 @@ async function bootstrap(): Promise<void> {
 
   const logger = new Logger('Bootstrap');
   logger.log(`MRE Academy listening on http://localhost:${env.PORT} (API at /api, docs at /api/docs)`);
-  logger.log(`Admin sign-in: ${env.ADMIN_EMAIL} / ${env.ADMIN_PASSWORD}`);
+  // A password in the logs is a password for whoever reads them: shown only for a local demo.
+  if (env.NODE_ENV === 'development' && adminPasswordGenerated) {
+    logger.log(`Admin sign-in: ${env.ADMIN_EMAIL} / ${env.ADMIN_PASSWORD}`);
+  }
 }
 
 bootstrap().catch((error: unknown) => {

@@ -9,6 +9,8 @@ export interface PreparedEnvironment {
   env: Environment;
   /** Stops what preparing started (the embedded database). */
   release: () => Promise<void>;
+  /** True when the first admin's password was made here (no ADMIN_PASSWORD): only then may it be shown. */
+  adminPasswordGenerated: boolean;
 }
 
 /**
@@ -31,6 +33,7 @@ export async function prepareEnvironment(): Promise<PreparedEnvironment> {
     release = embedded.stop;
   }
   env.JWT_SECRET ??= keptSecret(join(dataDir, 'jwt-secret'), () => randomBytes(48).toString('base64url'));
+  const adminPasswordGenerated = !env.ADMIN_PASSWORD;
   env.ADMIN_PASSWORD ??= keptSecret(
     join(dataDir, 'admin-password'),
     () => `demo-${randomBytes(6).toString('hex')}`,
@@ -39,7 +42,7 @@ export async function prepareEnvironment(): Promise<PreparedEnvironment> {
   for (const [key, value] of Object.entries(env)) {
     if (value !== undefined) process.env[key] = String(value);
   }
-  return { env, release };
+  return { env, release, adminPasswordGenerated };
 }
 
 function keptSecret(file: string, generate: () => string): string {
