@@ -190,6 +190,32 @@ describe('Live sessions: scheduling, joining, moderation, recordings (e2e)', () 
         .auth(world.expert.token, { type: 'bearer' })
         .expect(410);
     });
+
+    it('gives each change of a session a higher .ics SEQUENCE, even two changes within one second', async () => {
+      const session = await createAt(Date.parse('2031-05-20T10:00:00Z'));
+      for (const startsAt of ['2031-05-21T10:00:00Z', '2031-05-22T10:00:00Z']) {
+        await sut.http
+          .patch(`/api/sessions/${session.id}`)
+          .auth(world.expert.token, { type: 'bearer' })
+          .send({ startsAt })
+          .expect(200);
+      }
+      await sut.http
+        .post(`/api/sessions/${session.id}/cancel`)
+        .auth(world.expert.token, { type: 'bearer' })
+        .expect(200);
+      const jobs = (await sut.mailQueue.getJobs(['waiting', 'delayed'])).filter(
+        (j) => j.data.to === world.trainees[0].email && j.data.calendars?.[0].sessionId === session.id,
+      );
+      const invites = jobs
+        .map((j) => j.data.calendars?.[0])
+        .sort((a, b) => (a?.sequence ?? 0) - (b?.sequence ?? 0));
+      expect(invites.map((invite) => [invite?.method, invite?.sequence, invite?.startsAt])).toEqual([
+        ['REQUEST', 1, '2031-05-21T10:00:00.000Z'],
+        ['REQUEST', 2, '2031-05-22T10:00:00.000Z'],
+        ['CANCEL', 3, '2031-05-22T10:00:00.000Z'],
+      ]);
+    });
   });
 
   describe('joining', () => {

@@ -35,6 +35,19 @@ describe('buildIcs', () => {
     expect(sut.endsWith('END:VCALENDAR\r\n')).toBe(true);
   });
 
+  it('keeps a title with line breaks, a lone CR included, on its one SUMMARY line', () => {
+    const sut = buildIcs(
+      inviteFor({ ...session, title: 'Freins\rATTENDEE:mailto:x@evil.test\nfin\r\nok' }, 'REQUEST'),
+      context,
+    );
+    const lines = unfold(sut).split('\r\n');
+    expect(lines).toContain('SUMMARY:Freins\\nATTENDEE:mailto:x@evil.test\\nfin\\nok');
+    expect(sut.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+    expect(lines.filter((line) => line.startsWith('ATTENDEE'))).toEqual([
+      'ATTENDEE;ROLE=REQ-PARTICIPANT;RSVP=FALSE:mailto:salma@example.test',
+    ]);
+  });
+
   it('cancels with the same UID', () => {
     const sut = buildIcs(inviteFor(session, 'CANCEL'), context);
     expect(sut).toContain('METHOD:CANCEL');
