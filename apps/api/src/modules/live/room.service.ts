@@ -11,7 +11,12 @@ import { AuditService } from '../audit/audit.service';
 import { CohortAccessService, type CohortRelation } from '../cohorts/cohort-access.service';
 import { UsersService } from '../identity/users.service';
 import { JoinResponseDto, RoomActionResultDto } from './dto/session.dto';
-import { JoinWindowNotOpenError, RemovedFromRoomError, SessionEndedError, TooManyJoinRequestsError } from './live.errors';
+import {
+  JoinWindowNotOpenError,
+  RemovedFromRoomError,
+  SessionEndedError,
+  TooManyJoinRequestsError,
+} from './live.errors';
 import { JoinContexts, type JoinContext } from './join-contexts';
 import type { LiveSessionEntity } from './live-session.entity';
 import { RoomRemovalEntity } from './room-removal.entity';
@@ -23,11 +28,23 @@ const EMPTY_ROOM_TIMEOUT_SECONDS = 10 * 60;
 /** Room for the cohort's observers (coordinator, admins) and the recorder on top of its places. */
 const EXTRA_PARTICIPANTS = 10;
 
-const ROLE_OF: Record<CohortRelation, RoomRole> = { teacher: 'host', trainee: 'trainee', coordinator: 'observer', admin: 'observer' };
+const ROLE_OF: Record<CohortRelation, RoomRole> = {
+  teacher: 'host',
+  trainee: 'trainee',
+  coordinator: 'observer',
+  admin: 'observer',
+};
 
 const GRANTS: Record<RoomRole, VideoGrant> = {
-  host: { roomAdmin: true, roomRecord: true, canPublish: true, canSubscribe: true, canPublishData: true },
-  trainee: { canSubscribe: true, canPublishData: true, canPublish: true, canPublishSources: [TrackSource.MICROPHONE, TrackSource.CAMERA] },
+  // No roomRecord for anyone: LiveKit checks it apart from the token's room, so it would let a host
+  // list, start (to any RTMP URL) and stop the recordings of every room. The API records for them.
+  host: { roomAdmin: true, canPublish: true, canSubscribe: true, canPublishData: true },
+  trainee: {
+    canSubscribe: true,
+    canPublishData: true,
+    canPublish: true,
+    canPublishSources: [TrackSource.MICROPHONE, TrackSource.CAMERA],
+  },
   observer: { canSubscribe: true, canPublish: false, canPublishData: false, hidden: true },
 };
 
@@ -66,10 +83,15 @@ export class RoomService {
   /** A LiveKit token for the session's room, only inside the join window and only for its people. */
   async join(sessionId: string, actor: AuthUser, ip: string): Promise<JoinResponseDto> {
     // Asked together (one Redis round trip with auto-pipelining): the rate count and the copy's stamp.
-    const [, context] = await Promise.all([this.assertJoinRate(sessionId, actor, ip), this.contexts.current(sessionId)]);
+    const [, context] = await Promise.all([
+      this.assertJoinRate(sessionId, actor, ip),
+      this.contexts.current(sessionId),
+    ]);
     const now = Date.now();
     // A copy only ever admits; anything it would refuse is decided again from PostgreSQL.
-    const admission = (context && this.admitFromCopy(context, actor, now)) ?? (await this.admitFromDatabase(sessionId, actor, now));
+    const admission =
+      (context && this.admitFromCopy(context, actor, now)) ??
+      (await this.admitFromDatabase(sessionId, actor, now));
     const { session } = admission;
 
     if (!session.roomCreatedAt) {
@@ -79,7 +101,9 @@ export class RoomService {
         await this.sessions.markRoomCreated(session.id);
         session.roomCreatedAt = new Date();
       } catch (error) {
-        this.logger.warn(`Room ${session.roomName} not created yet: ${error instanceof Error ? error.message : String(error)}`);
+        this.logger.warn(
+          `Room ${session.roomName} not created yet: ${error instanceof Error ? error.message : String(error)}`,
+        );
       }
     }
     const role = ROLE_OF[admission.relation];
@@ -91,22 +115,50 @@ export class RoomService {
       grant: GRANTS[role],
       ttlSeconds: TOKEN_TTL_SECONDS,
     });
-    return { serverUrl: this.livekit.serverUrl, token, expiresAt: new Date(now + TOKEN_TTL_SECONDS * 1000).toISOString(), role };
+    return {
+      serverUrl: this.livekit.serverUrl,
+      token,
+      expiresAt: new Date(now + TOKEN_TTL_SECONDS * 1000).toISOString(),
+      role,
+    };
   }
 
   /** Takes the person out of the room and refuses them new tokens until readmitted. */
   async remove(sessionId: string, userId: string, actor: AuthUser): Promise<RoomActionResultDto> {
     const { session } = await this.sessions.accessFor(sessionId, actor, ['admin', 'teacher']);
-    await this.removals.createQueryBuilder().insert().values({ sessionId, userId, removedBy: actor.id }).orIgnore().execute();
+    await this.removals
+      .createQueryBuilder()
+      .insert()
+      .values({ sessionId, userId, removedBy: actor.id })
+      .orIgnore()
+      .execute();
     await this.access.accessChanged(session.cohortId);
-    await this.audit.record([{ actorId: actor.id, action: 'room.remove', entityType: 'session', entityId: sessionId, data: { userId } }]);
-    return { appliedInRoom: await this.applied(() => this.livekit.removeParticipant(session.roomName, userId)) };
+    await this.audit.record([
+      {
+        actorId: actor.id,
+        action: 'room.remove',
+        entityType: 'session',
+        entityId: sessionId,
+        data: { userId },
+      },
+    ]);
+    return {
+      appliedInRoom: await this.applied(() => this.livekit.removeParticipant(session.roomName, userId)),
+    };
   }
 
   async readmit(sessionId: string, userId: string, actor: AuthUser): Promise<RoomActionResultDto> {
     await this.sessions.accessFor(sessionId, actor, ['admin', 'teacher']);
     await this.removals.delete({ sessionId, userId });
-    await this.audit.record([{ actorId: actor.id, action: 'room.readmit', entityType: 'session', entityId: sessionId, data: { userId } }]);
+    await this.audit.record([
+      {
+        actorId: actor.id,
+        action: 'room.readmit',
+        entityType: 'session',
+        entityId: sessionId,
+        data: { userId },
+      },
+    ]);
     return { appliedInRoom: true };
   }
 
@@ -116,8 +168,16 @@ export class RoomService {
   }
 
   private admitFromCopy(context: JoinContext, actor: AuthUser, now: number): Admission | null {
-    const person = closedBecause(context.session, now, this.windowMs) ? null : this.contexts.admit(context, actor);
-    return person && { ...person, session: context.session, roomSize: context.capacity + context.teacherCount + EXTRA_PARTICIPANTS };
+    const person = closedBecause(context.session, now, this.windowMs)
+      ? null
+      : this.contexts.admit(context, actor);
+    return (
+      person && {
+        ...person,
+        session: context.session,
+        roomSize: context.capacity + context.teacherCount + EXTRA_PARTICIPANTS,
+      }
+    );
   }
 
   /** The same rules read from PostgreSQL: the answer for anyone a copy does not admit, with the reason. */
@@ -125,7 +185,10 @@ export class RoomService {
     const { session, membership } = await this.sessions.joinAccess(sessionId, actor);
     const closed = closedBecause(session, now, this.windowMs);
     if (closed) throw closed;
-    const [removed, user] = await Promise.all([this.removals.exists({ where: { sessionId, userId: actor.id } }), this.users.get(actor.id)]);
+    const [removed, user] = await Promise.all([
+      this.removals.exists({ where: { sessionId, userId: actor.id } }),
+      this.users.get(actor.id),
+    ]);
     if (removed) throw new RemovedFromRoomError();
     return {
       session,
@@ -142,7 +205,11 @@ export class RoomService {
   /** A reloading page or a script may ask again and again: each join costs a signature and LiveKit calls. */
   private async assertJoinRate(sessionId: string, actor: AuthUser, ip: string): Promise<void> {
     const wait = await this.limiter.consume([
-      { key: `join:user:${actor.id}:${sessionId}`, max: this.config.get('JOIN_RATE_LIMIT_PER_USER'), windowSeconds: 60 },
+      {
+        key: `join:user:${actor.id}:${sessionId}`,
+        max: this.config.get('JOIN_RATE_LIMIT_PER_USER'),
+        windowSeconds: 60,
+      },
       { key: `join:ip:${ip}`, max: this.config.get('JOIN_RATE_LIMIT_PER_IP'), windowSeconds: 60 },
     ]);
     if (wait !== null) throw new TooManyJoinRequestsError(wait);
