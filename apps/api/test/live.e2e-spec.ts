@@ -290,6 +290,27 @@ describe('Live sessions: scheduling, joining, moderation, recordings (e2e)', () 
       expect(rooms[0].body).toMatchObject({ maxParticipants: 30 + 1 + 10, emptyTimeout: 600 });
     });
 
+    it('refuses a teacher removing an admin or a coordinator, who observe the class; an admin may', async () => {
+      const session = await createAt(Date.now() - 5 * MINUTE, 120);
+      const adminId = (await sut.http.get('/api/me').auth(world.admin, { type: 'bearer' }).expect(200)).body
+        .id;
+      for (const observer of [world.coordinator.id, adminId]) {
+        const refused = await sut.http
+          .post(`/api/sessions/${session.id}/participants/${observer}/remove`)
+          .auth(world.expert.token, { type: 'bearer' })
+          .expect(403);
+        expect(refused.body.message).toMatch(/cannot remove an admin or a coordinator/);
+      }
+      await join(session.id, world.coordinator.token).expect(200);
+      expect(livekit.calls('RemoveParticipant').filter((c) => c.body.room === session.roomName)).toEqual([]);
+      await sut.http
+        .post(`/api/sessions/${session.id}/participants/${world.coordinator.id}/remove`)
+        .auth(world.admin, { type: 'bearer' })
+        .expect(200);
+      expect(livekit.calls('RemoveParticipant').filter((c) => c.body.room === session.roomName)).toHaveLength(1);
+      await join(session.id, world.coordinator.token).expect(403);
+    });
+
     it('refuses a removed person new tokens until the host readmits them', async () => {
       const session = await createAt(Date.now() - 5 * MINUTE, 120);
       const trainee = world.trainees[1];

@@ -1,5 +1,12 @@
 import { HttpStatus } from '@nestjs/common';
-import { ConflictError, DomainError, ForbiddenError, GoneError, NotFoundError, TooManyRequestsError } from '../../core/errors/domain-error';
+import {
+  ConflictError,
+  DomainError,
+  ForbiddenError,
+  GoneError,
+  NotFoundError,
+  TooManyRequestsError,
+} from '../../core/errors/domain-error';
 
 export class SessionNotFoundError extends NotFoundError {
   constructor() {
@@ -9,7 +16,9 @@ export class SessionNotFoundError extends NotFoundError {
 
 export class NotInCohortError extends ForbiddenError {
   constructor() {
-    super('Only the cohort’s enrolled trainees, its teachers, its centre’s coordinator and admins may do this');
+    super(
+      'Only the cohort’s enrolled trainees, its teachers, its centre’s coordinator and admins may do this',
+    );
   }
 }
 
@@ -37,6 +46,12 @@ export class SessionEndedError extends GoneError {
 export class RemovedFromRoomError extends ForbiddenError {
   constructor() {
     super('The host removed you from this session; ask them to let you back in');
+  }
+}
+
+export class StaffNotRemovableError extends ForbiddenError {
+  constructor() {
+    super('A teacher cannot remove an admin or a coordinator from the class: they observe it');
   }
 }
 

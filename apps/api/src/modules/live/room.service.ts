@@ -15,6 +15,7 @@ import {
   JoinWindowNotOpenError,
   RemovedFromRoomError,
   SessionEndedError,
+  StaffNotRemovableError,
   TooManyJoinRequestsError,
 } from './live.errors';
 import { JoinContexts, type JoinContext } from './join-contexts';
@@ -125,7 +126,13 @@ export class RoomService {
 
   /** Takes the person out of the room and refuses them new tokens until readmitted. */
   async remove(sessionId: string, userId: string, actor: AuthUser): Promise<RoomActionResultDto> {
-    const { session } = await this.sessions.accessFor(sessionId, actor, ['admin', 'teacher']);
+    const { session, membership } = await this.sessions.accessFor(sessionId, actor, ['admin', 'teacher']);
+    // Admins and coordinators observe classes; a teacher may not lock them out (an admin may).
+    if (membership.relation !== 'admin') {
+      const [target] = await this.users.getMany([userId]);
+      if (target && (target.role === 'admin' || target.role === 'coordinator'))
+        throw new StaffNotRemovableError();
+    }
     await this.removals
       .createQueryBuilder()
       .insert()
