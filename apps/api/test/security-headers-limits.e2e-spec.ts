@@ -29,7 +29,11 @@ const expectSecurityHeaders = (res: Response) => {
   expect(csp).toContain("frame-ancestors 'self'");
   expect(csp).toContain("object-src 'none'");
   expect(csp).toMatch(/script-src 'self'(;|$)/);
-  expect(res.headers).toMatchObject({ 'x-content-type-options': 'nosniff', 'x-frame-options': 'SAMEORIGIN', 'referrer-policy': 'no-referrer' });
+  expect(res.headers).toMatchObject({
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'SAMEORIGIN',
+    'referrer-policy': 'no-referrer',
+  });
   expect(res.headers['x-powered-by']).toBeUndefined();
 };
 
@@ -41,7 +45,10 @@ describe('Security: headers, CORS and rate limits (e2e)', () => {
     beforeAll(async () => {
       web = mkdtempSync(join(tmpdir(), 'mre-web-'));
       mkdirSync(join(web, 'assets'));
-      writeFileSync(join(web, 'index.html'), '<!doctype html><title>MRE Academy</title><script type="module" src="/assets/app.js"></script>');
+      writeFileSync(
+        join(web, 'index.html'),
+        '<!doctype html><title>MRE Academy</title><script type="module" src="/assets/app.js"></script>',
+      );
       writeFileSync(join(web, 'assets/app.js'), 'console.log("app")');
       sut = await startWith({ WEB_DIST: web });
     });
@@ -54,7 +61,13 @@ describe('Security: headers, CORS and rate limits (e2e)', () => {
       expectSecurityHeaders(await sut.http.get('/api/health'));
       expectSecurityHeaders(await sut.http.get('/api/me').expect(401));
       expectSecurityHeaders(await sut.http.get('/api/no-such-route').expect(404));
-      expectSecurityHeaders(await sut.http.post('/api/auth/login').set('Content-Type', 'application/json').send('{"broken').expect(400));
+      expectSecurityHeaders(
+        await sut.http
+          .post('/api/auth/login')
+          .set('Content-Type', 'application/json')
+          .send('{"broken')
+          .expect(400),
+      );
     });
 
     it('sends them on the web app, its assets and its client-side routes', async () => {
@@ -67,12 +80,24 @@ describe('Security: headers, CORS and rate limits (e2e)', () => {
 
     it('allows only PUBLIC_URL as a cross-origin caller', async () => {
       const preflight = (origin: string) =>
-        sut.http.options('/api/auth/login').set('Origin', origin).set('Access-Control-Request-Method', 'POST').set('Access-Control-Request-Headers', 'content-type,authorization');
+        sut.http
+          .options('/api/auth/login')
+          .set('Origin', origin)
+          .set('Access-Control-Request-Method', 'POST')
+          .set('Access-Control-Request-Headers', 'content-type,authorization');
       const allowed = await preflight(PUBLIC_URL);
       expect(allowed.headers['access-control-allow-origin']).toBe(PUBLIC_URL);
-      for (const origin of ['http://evil.test', `${PUBLIC_URL}.evil.test`, 'null', 'http://academy.test:8080']) {
+      for (const origin of [
+        'http://evil.test',
+        `${PUBLIC_URL}.evil.test`,
+        'null',
+        'http://academy.test:8080',
+      ]) {
         const refused = await preflight(origin);
-        expect({ origin, allow: refused.headers['access-control-allow-origin'] }).toEqual({ origin, allow: undefined });
+        expect({ origin, allow: refused.headers['access-control-allow-origin'] }).toEqual({
+          origin,
+          allow: undefined,
+        });
         const simple = await sut.http.get('/api/health').set('Origin', origin);
         expect(simple.headers['access-control-allow-origin']).toBeUndefined();
       }
@@ -91,7 +116,12 @@ describe('Security: headers, CORS and rate limits (e2e)', () => {
       const res = await sut.http
         .post(`/api/cohorts/${cohortId}/sessions`)
         .auth(world.expert.token, { type: 'bearer' })
-        .send({ title: 'Avionique', startsAt: new Date(Date.now() + 5 * MINUTE).toISOString(), durationMinutes: 60, mode: 'remote' })
+        .send({
+          title: 'Avionique',
+          startsAt: new Date(Date.now() + 5 * MINUTE).toISOString(),
+          durationMinutes: 60,
+          mode: 'remote',
+        })
         .expect(201);
       return res.body.items[0].id as string;
     };
@@ -103,7 +133,11 @@ describe('Security: headers, CORS and rate limits (e2e)', () => {
       expect(res.status).toBe(429);
       expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
       expect(Number(res.headers['retry-after'])).toBeLessThanOrEqual(windowSeconds);
-      expect(res.body).toMatchObject({ statusCode: 429, error: 'Too Many Requests', message: expect.stringMatching(/too many/i) });
+      expect(res.body).toMatchObject({
+        statusCode: 429,
+        error: 'Too Many Requests',
+        message: expect.stringMatching(/too many/i),
+      });
     };
 
     beforeAll(async () => {
@@ -119,8 +153,31 @@ describe('Security: headers, CORS and rate limits (e2e)', () => {
 
     it('throttles repeated failed sign-ins with 429 and Retry-After', async () => {
       const trainee = world.trainees[3];
-      for (let i = 0; i < 5; i++) await sut.http.post('/api/auth/login').send({ email: trainee.email, password: 'wrong-password' }).expect(401);
-      expectTooMany(await sut.http.post('/api/auth/login').send({ email: trainee.email, password: trainee.password }), 15 * 60);
+      for (let i = 0; i < 5; i++)
+        await sut.http
+          .post('/api/auth/login')
+          .send({ email: trainee.email, password: 'wrong-password' })
+          .expect(401);
+      expectTooMany(
+        await sut.http.post('/api/auth/login').send({ email: trainee.email, password: trainee.password }),
+        15 * 60,
+      );
+    });
+
+    it('counts parallel sign-in guesses before checking them: of 40 at once, 5 are checked and the rest get 429', async () => {
+      const trainee = world.trainees[2];
+      const answers = await Promise.all(
+        Array.from({ length: 40 }, () =>
+          sut.http.post('/api/auth/login').send({ email: trainee.email, password: 'a-wrong-guess' }),
+        ),
+      );
+      expect(answers.filter((res) => res.status === 401)).toHaveLength(5);
+      expect(answers.filter((res) => res.status === 429)).toHaveLength(35);
+      // The right password is refused too until the window ends: the account is held, not the guesser.
+      expectTooMany(
+        await sut.http.post('/api/auth/login').send({ email: trainee.email, password: trainee.password }),
+        15 * 60,
+      );
     });
 
     it('lets one person join a session 10 times a minute, then answers 429 with Retry-After', async () => {
@@ -137,11 +194,28 @@ describe('Security: headers, CORS and rate limits (e2e)', () => {
       try {
         await clearRateLimits(strict);
         const session = await openSession();
-        for (let i = 0; i < 3; i++) await join(strict, session, world.trainees[i].token, `203.0.113.${i + 1}`).expect(200);
+        for (let i = 0; i < 3; i++)
+          await join(strict, session, world.trainees[i].token, `203.0.113.${i + 1}`).expect(200);
         expectTooMany(await join(strict, session, world.expert.token, '203.0.113.99'));
       } finally {
         await clearRateLimits(strict);
         await strict.close();
+      }
+    });
+
+    it('does not count against the address the joins a person’s own limit refuses: one trainee cannot block a centre', async () => {
+      const shared = await startWith({ JOIN_RATE_LIMIT_PER_IP: '15' });
+      try {
+        await clearRateLimits(shared);
+        const session = await openSession();
+        const [hammering, other] = world.trainees;
+        // 10 admitted (the person's limit), 30 refused: only the 10 count for the address.
+        for (let i = 0; i < 40; i++) await join(shared, session, hammering.token);
+        for (let i = 0; i < 5; i++) await join(shared, session, other.token).expect(200);
+        expectTooMany(await join(shared, session, world.trainees[3].token));
+      } finally {
+        await clearRateLimits(shared);
+        await shared.close();
       }
     });
 
@@ -150,8 +224,10 @@ describe('Security: headers, CORS and rate limits (e2e)', () => {
       try {
         await clearRateLimits(proxied);
         const session = await openSession();
-        for (let i = 0; i < 4; i++) await join(proxied, session, world.trainees[i].token, `198.51.100.${i + 1}`).expect(200);
-        for (let i = 0; i < 3; i++) await join(proxied, session, world.trainees[i].token, '198.51.100.50').expect(200);
+        for (let i = 0; i < 4; i++)
+          await join(proxied, session, world.trainees[i].token, `198.51.100.${i + 1}`).expect(200);
+        for (let i = 0; i < 3; i++)
+          await join(proxied, session, world.trainees[i].token, '198.51.100.50').expect(200);
         expectTooMany(await join(proxied, session, world.trainees[3].token, '198.51.100.50'));
       } finally {
         await clearRateLimits(proxied);

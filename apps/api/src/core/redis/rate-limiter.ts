@@ -10,15 +10,27 @@ export interface Limit {
   windowSeconds: number;
 }
 
-/** Adds one hit to each key and answers, per key, the count in its window and the seconds it has left. */
+/**
+ * Adds one hit to each key, in order, and answers per key the count in its window and the seconds
+ * it has left. Once a key is over its limit the request is refused, so the keys after it are not
+ * counted (a person past their own limit must not use up their address's budget for everyone
+ * behind it). ARGV: the windows, then the limits.
+ */
 const HIT = `
 local out = {}
+local refused = false
+local n = #KEYS
 for i, key in ipairs(KEYS) do
-  local count = redis.call('INCR', key)
-  local ttl = redis.call('TTL', key)
-  if ttl < 0 then
-    redis.call('EXPIRE', key, ARGV[i])
-    ttl = tonumber(ARGV[i])
+  local count = 0
+  local ttl = 0
+  if not refused then
+    count = redis.call('INCR', key)
+    ttl = redis.call('TTL', key)
+    if ttl < 0 then
+      redis.call('EXPIRE', key, ARGV[i])
+      ttl = tonumber(ARGV[i])
+    end
+    refused = count > tonumber(ARGV[n + i])
   end
   out[#out + 1] = count
   out[#out + 1] = ttl
@@ -53,21 +65,20 @@ export class RateLimiter {
     redis.defineCommand('rateLimitHit', { lua: HIT });
   }
 
-  /** Counts this hit; the seconds to wait when it goes over one of the limits, else null. */
+  /**
+   * Counts this hit, atomically with the check: the seconds to wait when it goes over one of the
+   * limits, else null. Keys after the first refusing one are not counted.
+   */
   async consume(limits: Limit[]): Promise<number | null> {
     const counts = await this.hit(limits);
     return this.waitFor(limits, counts, (count, max) => count > max);
   }
 
-  /** Without counting: the seconds to wait when a limit is already used up, else null. */
-  async exceeded(limits: Limit[]): Promise<number | null> {
-    const counts = await this.peek(limits);
-    return this.waitFor(limits, counts, (count, max) => count >= max);
-  }
-
-  /** Counts a hit without asking (e.g. a failed sign-in, checked on the next attempt). */
-  async record(limits: Limit[]): Promise<void> {
-    await this.hit(limits);
+  /** Takes back a hit that `consume` admitted (a sign-in attempt that turned out right). */
+  async release(limits: Limit[]): Promise<void> {
+    const pipeline = this.redis.pipeline();
+    for (const limit of limits) pipeline.decr(this.prefix + limit.key);
+    await pipeline.exec().catch((error: Error) => this.unavailable(error));
   }
 
   async reset(key: string): Promise<void> {
@@ -77,7 +88,12 @@ export class RateLimiter {
   private async hit(limits: Limit[]): Promise<WindowCount[]> {
     try {
       const keys = limits.map((l) => this.prefix + l.key);
-      const raw = await (this.redis as unknown as ScriptCommands).rateLimitHit(keys.length, ...keys, ...limits.map((l) => l.windowSeconds));
+      const raw = await (this.redis as unknown as ScriptCommands).rateLimitHit(
+        keys.length,
+        ...keys,
+        ...limits.map((l) => l.windowSeconds),
+        ...limits.map((l) => l.max),
+      );
       return limits.map((_, i) => ({ count: raw[2 * i], resetInSeconds: raw[2 * i + 1] }));
     } catch (error) {
       this.unavailable(error as Error);
@@ -85,22 +101,16 @@ export class RateLimiter {
     }
   }
 
-  private async peek(limits: Limit[]): Promise<WindowCount[]> {
-    try {
-      const pipeline = this.redis.pipeline();
-      for (const limit of limits) pipeline.get(this.prefix + limit.key).ttl(this.prefix + limit.key);
-      const replies = (await pipeline.exec()) ?? [];
-      const failed = replies.find(([error]) => error);
-      if (failed) throw failed[0];
-      return limits.map((_, i) => ({ count: Number(replies[2 * i][1] ?? 0), resetInSeconds: Number(replies[2 * i + 1][1]) }));
-    } catch (error) {
-      this.unavailable(error as Error);
-      return limits.map(() => ({ count: 0, resetInSeconds: 0 }));
-    }
-  }
-
-  private waitFor(limits: Limit[], counts: WindowCount[], over: (count: number, max: number) => boolean): number | null {
-    const waits = limits.flatMap((limit, i) => (over(counts[i].count, limit.max) ? [counts[i].resetInSeconds > 0 ? counts[i].resetInSeconds : limit.windowSeconds] : []));
+  private waitFor(
+    limits: Limit[],
+    counts: WindowCount[],
+    over: (count: number, max: number) => boolean,
+  ): number | null {
+    const waits = limits.flatMap((limit, i) =>
+      over(counts[i].count, limit.max)
+        ? [counts[i].resetInSeconds > 0 ? counts[i].resetInSeconds : limit.windowSeconds]
+        : [],
+    );
     return waits.length > 0 ? Math.max(...waits) : null;
   }
 

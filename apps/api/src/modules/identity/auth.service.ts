@@ -28,14 +28,11 @@ export class AuthService {
   ) {}
 
   async login(email: string, password: string, ip: string): Promise<LoginResponseDto> {
-    await this.throttle.assertAllowed(email, ip);
+    await this.throttle.reserve(email, ip);
     const user = await this.users.findOne({ where: { email: email.trim().toLowerCase() } });
     const ok = await verifyPassword(user?.passwordHash ?? null, password);
-    if (!user || !ok || user.status !== 'active') {
-      await this.throttle.recordFailure(email, ip);
-      throw new BadCredentialsError();
-    }
-    await this.throttle.recordSuccess(email, ip);
+    if (!user || !ok || user.status !== 'active') throw new BadCredentialsError();
+    await this.throttle.succeeded(email, ip);
     return this.issue(user, randomUUID());
   }
 
@@ -51,9 +48,15 @@ export class AuthService {
     if (stored.revokedAt || stored.expiresAt.getTime() <= Date.now()) throw new InvalidRefreshTokenError();
 
     // The conditional update lets exactly one of two concurrent uses win.
-    const claimed = await this.refreshTokens.update({ id: stored.id, usedAt: IsNull() }, { usedAt: new Date() });
+    const claimed = await this.refreshTokens.update(
+      { id: stored.id, usedAt: IsNull() },
+      { usedAt: new Date() },
+    );
     if (claimed.affected !== 1) {
-      await this.refreshTokens.update({ familyId: stored.familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
+      await this.refreshTokens.update(
+        { familyId: stored.familyId, revokedAt: IsNull() },
+        { revokedAt: new Date() },
+      );
       throw new InvalidRefreshTokenError();
     }
     const user = await this.users.findOne({ where: { id: stored.userId } });
@@ -72,7 +75,12 @@ export class AuthService {
   }
 
   private async issue(user: UserEntity, familyId: string): Promise<LoginResponseDto> {
-    const payload: AccessTokenPayload = { sub: user.id, role: user.role, centreId: user.centreId, networkId: user.networkId };
+    const payload: AccessTokenPayload = {
+      sub: user.id,
+      role: user.role,
+      centreId: user.centreId,
+      networkId: user.networkId,
+    };
     const { id, token, hash } = newSecretToken();
     await this.refreshTokens.insert({
       id,

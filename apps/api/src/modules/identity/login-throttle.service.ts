@@ -7,29 +7,35 @@ const MAX_FAILURES_PER_ACCOUNT = 5;
 const MAX_FAILURES_PER_IP = 30;
 
 /**
- * Counts failed sign-ins per account and per IP (in Redis, shared by every API process).
- * Only failures count, so a user who signs in often is never slowed down.
+ * Counts failed sign-ins per account and per IP (in Redis, shared by every API process). Each
+ * attempt is counted before the password is checked, in the same atomic step as the check, so
+ * parallel guesses cannot all slip under the limit; a right password takes its count back, so a
+ * user who signs in often is never slowed down.
  */
 @Injectable()
 export class LoginThrottleService {
   constructor(private readonly limiter: RateLimiter) {}
 
-  async assertAllowed(email: string, ip: string): Promise<void> {
-    const wait = await this.limiter.exceeded(this.limits(email, ip));
+  /** Counts the attempt; 429 when the account or the address has used up its failures. */
+  async reserve(email: string, ip: string): Promise<void> {
+    const wait = await this.limiter.consume(this.limits(email, ip));
     if (wait !== null) throw new TooManyLoginAttemptsError(wait);
   }
 
-  async recordFailure(email: string, ip: string): Promise<void> {
-    await this.limiter.record(this.limits(email, ip));
-  }
-
-  async recordSuccess(email: string, ip: string): Promise<void> {
-    await this.limiter.reset(this.limits(email, ip)[0].key);
+  /** The attempt was right: it was no failure, and the account's failures start again. */
+  async succeeded(email: string, ip: string): Promise<void> {
+    const [account, address] = this.limits(email, ip);
+    await this.limiter.release([address]);
+    await this.limiter.reset(account.key);
   }
 
   private limits(email: string, ip: string): [account: Limit, ip: Limit] {
     return [
-      { key: `login-fail:account:${email.trim().toLowerCase()}`, max: MAX_FAILURES_PER_ACCOUNT, windowSeconds: WINDOW_SECONDS },
+      {
+        key: `login-fail:account:${email.trim().toLowerCase()}`,
+        max: MAX_FAILURES_PER_ACCOUNT,
+        windowSeconds: WINDOW_SECONDS,
+      },
       { key: `login-fail:ip:${ip}`, max: MAX_FAILURES_PER_IP, windowSeconds: WINDOW_SECONDS },
     ];
   }
