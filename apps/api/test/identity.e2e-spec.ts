@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import * as passwordHasher from '../src/modules/identity/password-hasher';
+import { clearRateLimits } from './support/security';
 import { ADMIN, TestApp, tokenOf } from './support/test-app';
 
 describe('Identity (e2e)', () => {
@@ -11,7 +13,8 @@ describe('Identity (e2e)', () => {
   });
   afterAll(() => sut.close());
 
-  const login = (email: string, password: string) => sut.http.post('/api/auth/login').send({ email, password });
+  const login = (email: string, password: string) =>
+    sut.http.post('/api/auth/login').send({ email, password });
 
   describe('login', () => {
     it('answers tokens and the user for the right password', async () => {
@@ -26,7 +29,11 @@ describe('Identity (e2e)', () => {
       const wrong = await login(ADMIN.email, 'not-the-password').expect(401);
       const unknown = await login(`nobody-${randomUUID()}@academy.test`, 'whatever-password').expect(401);
       expect(unknown.body).toEqual(wrong.body);
-      expect(wrong.body).toEqual({ statusCode: 401, error: 'Unauthorized', message: 'Invalid e-mail or password' });
+      expect(wrong.body).toEqual({
+        statusCode: 401,
+        error: 'Unauthorized',
+        message: 'Invalid e-mail or password',
+      });
     });
 
     it('accepts the e-mail in another case', async () => {
@@ -45,7 +52,9 @@ describe('Identity (e2e)', () => {
   describe('refresh tokens', () => {
     it('rotates: the new pair works and the old refresh token is refused', async () => {
       const first = (await login(ADMIN.email, ADMIN.password).expect(200)).body;
-      const second = (await sut.http.post('/api/auth/refresh').send({ refreshToken: first.refreshToken }).expect(200)).body;
+      const second = (
+        await sut.http.post('/api/auth/refresh').send({ refreshToken: first.refreshToken }).expect(200)
+      ).body;
       expect(second.refreshToken).not.toEqual(first.refreshToken);
       await sut.http.get('/api/me').auth(second.accessToken, { type: 'bearer' }).expect(200);
       await sut.http.post('/api/auth/refresh').send({ refreshToken: first.refreshToken }).expect(401);
@@ -53,7 +62,9 @@ describe('Identity (e2e)', () => {
 
     it('revokes the whole family when a used token comes back', async () => {
       const first = (await login(ADMIN.email, ADMIN.password).expect(200)).body;
-      const second = (await sut.http.post('/api/auth/refresh').send({ refreshToken: first.refreshToken }).expect(200)).body;
+      const second = (
+        await sut.http.post('/api/auth/refresh').send({ refreshToken: first.refreshToken }).expect(200)
+      ).body;
       await sut.http.post('/api/auth/refresh').send({ refreshToken: first.refreshToken }).expect(401);
       // The thief's replay also locked out the latest token of the family.
       await sut.http.post('/api/auth/refresh').send({ refreshToken: second.refreshToken }).expect(401);
@@ -61,13 +72,19 @@ describe('Identity (e2e)', () => {
 
     it('refuses a malformed or unknown token with 401', async () => {
       await sut.http.post('/api/auth/refresh').send({ refreshToken: 'garbage' }).expect(401);
-      await sut.http.post('/api/auth/refresh').send({ refreshToken: `${randomUUID()}.${'a'.repeat(43)}` }).expect(401);
+      await sut.http
+        .post('/api/auth/refresh')
+        .send({ refreshToken: `${randomUUID()}.${'a'.repeat(43)}` })
+        .expect(401);
     });
   });
 
   describe('invitations', () => {
     const invite = (email: string) =>
-      sut.http.post('/api/users').auth(admin, { type: 'bearer' }).send({ email, fullName: 'Yassine Amrani', role: 'trainee', locale: 'ar' });
+      sut.http
+        .post('/api/users')
+        .auth(admin, { type: 'bearer' })
+        .send({ email, fullName: 'Yassine Amrani', role: 'trainee', locale: 'ar' });
 
     it('creates an invited user whose link activates the account once', async () => {
       const email = `invitee-${randomUUID().slice(0, 8)}@academy.test`;
@@ -77,29 +94,103 @@ describe('Identity (e2e)', () => {
 
       const link = await sut.invitationLink(email);
       expect(link.startsWith('http://academy.test/accept-invite?token=')).toBe(true);
-      const accepted = await sut.http.post('/api/auth/accept-invite').send({ token: tokenOf(link), password: 'a-chosen-password' }).expect(200);
+      const accepted = await sut.http
+        .post('/api/auth/accept-invite')
+        .send({ token: tokenOf(link), password: 'a-chosen-password' })
+        .expect(200);
       expect(accepted.body.user).toMatchObject({ email, status: 'active' });
       await login(email, 'a-chosen-password').expect(200);
 
-      const again = await sut.http.post('/api/auth/accept-invite').send({ token: tokenOf(link), password: 'another-password' }).expect(400);
+      const again = await sut.http
+        .post('/api/auth/accept-invite')
+        .send({ token: tokenOf(link), password: 'another-password' })
+        .expect(400);
       expect(again.body.message).toMatch(/invalid or has already been used/);
     });
 
     it('refuses an expired link with 410 and leaves the account invited', async () => {
       const email = `late-${randomUUID().slice(0, 8)}@academy.test`;
       const created = await invite(email).expect(201);
-      await sut.dataSource.query(`UPDATE invitations SET expires_at = now() - interval '1 minute' WHERE user_id = $1`, [created.body.id]);
+      await sut.dataSource.query(
+        `UPDATE invitations SET expires_at = now() - interval '1 minute' WHERE user_id = $1`,
+        [created.body.id],
+      );
       const res = await sut.http
         .post('/api/auth/accept-invite')
         .send({ token: tokenOf(await sut.invitationLink(email)), password: 'a-chosen-password' })
         .expect(410);
       expect(res.body.message).toMatch(/expired/);
-      const users = await sut.http.get('/api/users').query({ q: email }).auth(admin, { type: 'bearer' }).expect(200);
+      const users = await sut.http
+        .get('/api/users')
+        .query({ q: email })
+        .auth(admin, { type: 'bearer' })
+        .expect(200);
       expect(users.body.items[0].status).toBe('invited');
     });
 
+    it('keeps a disabled invited account disabled: its link no longer works', async () => {
+      const email = `disabled-${randomUUID().slice(0, 8)}@academy.test`;
+      const created = await invite(email).expect(201);
+      const link = await sut.invitationLink(email);
+      await sut.http
+        .patch(`/api/users/${created.body.id}`)
+        .auth(admin, { type: 'bearer' })
+        .send({ status: 'disabled' })
+        .expect(200);
+      await sut.http
+        .post('/api/auth/accept-invite')
+        .send({ token: tokenOf(link), password: 'a-chosen-password' })
+        .expect(400);
+      const users = await sut.http
+        .get('/api/users')
+        .query({ q: email })
+        .auth(admin, { type: 'bearer' })
+        .expect(200);
+      expect(users.body.items[0].status).toBe('disabled');
+      await login(email, 'a-chosen-password').expect(401);
+    });
+
+    it('activates only an account that is still invited, even with a link left over', async () => {
+      const email = `leftover-${randomUUID().slice(0, 8)}@academy.test`;
+      const created = await invite(email).expect(201);
+      const link = await sut.invitationLink(email);
+      // Disabled behind the service's back (as an older version did, leaving the link alive).
+      await sut.dataSource.query(`UPDATE users SET status = 'disabled' WHERE id = $1`, [created.body.id]);
+      await sut.http
+        .post('/api/auth/accept-invite')
+        .send({ token: tokenOf(link), password: 'a-chosen-password' })
+        .expect(400);
+      const [row] = await sut.dataSource.query('SELECT status FROM users WHERE id = $1', [created.body.id]);
+      expect(row.status).toBe('disabled');
+    });
+
+    it('checks the link before hashing the password, and throttles wrong links per address', async () => {
+      await clearRateLimits(sut);
+      const hashing = jest.spyOn(passwordHasher, 'hashPassword');
+      try {
+        const wrong = `${randomUUID()}.${'a'.repeat(43)}`;
+        for (let i = 0; i < 30; i++)
+          await sut.http
+            .post('/api/auth/accept-invite')
+            .send({ token: wrong, password: 'a-chosen-password' })
+            .expect(400);
+        expect(hashing).not.toHaveBeenCalled();
+        const held = await sut.http
+          .post('/api/auth/accept-invite')
+          .send({ token: wrong, password: 'a-chosen-password' })
+          .expect(429);
+        expect(Number(held.headers['retry-after'])).toBeGreaterThan(0);
+      } finally {
+        hashing.mockRestore();
+        await clearRateLimits(sut);
+      }
+    });
+
     it('refuses a password shorter than 10 characters', async () => {
-      const res = await sut.http.post('/api/auth/accept-invite').send({ token: 'x', password: 'short' }).expect(400);
+      const res = await sut.http
+        .post('/api/auth/accept-invite')
+        .send({ token: 'x', password: 'short' })
+        .expect(400);
       expect(res.body.message).toEqual(expect.arrayContaining([expect.stringMatching(/password/)]));
     });
   });
@@ -107,7 +198,11 @@ describe('Identity (e2e)', () => {
   describe('users', () => {
     it('refuses a duplicate e-mail in another case with 409', async () => {
       const email = `Case-${randomUUID().slice(0, 8)}@Academy.test`;
-      await sut.http.post('/api/users').auth(admin, { type: 'bearer' }).send({ email, fullName: 'A', role: 'expert', password: 'long-enough-pw' }).expect(201);
+      await sut.http
+        .post('/api/users')
+        .auth(admin, { type: 'bearer' })
+        .send({ email, fullName: 'A', role: 'expert', password: 'long-enough-pw' })
+        .expect(201);
       const res = await sut.http
         .post('/api/users')
         .auth(admin, { type: 'bearer' })
@@ -123,21 +218,36 @@ describe('Identity (e2e)', () => {
         .auth(coordinator.token, { type: 'bearer' })
         .send({ email: 'x@academy.test', fullName: 'X', role: 'admin', password: 'long-enough-pw' })
         .expect(403);
-      await sut.http.post('/api/users').send({ email: 'x@academy.test', fullName: 'X', role: 'admin' }).expect(401);
+      await sut.http
+        .post('/api/users')
+        .send({ email: 'x@academy.test', fullName: 'X', role: 'admin' })
+        .expect(401);
     });
 
     it('shows a coordinator only the users of their centre', async () => {
-      const centres = (await sut.http.get('/api/centres').auth(admin, { type: 'bearer' }).expect(200)).body.items;
+      const centres = (await sut.http.get('/api/centres').auth(admin, { type: 'bearer' }).expect(200)).body
+        .items;
       const [kenitra, sale] = await Promise.all(
-        ['Kénitra', 'Salé'].map(async (city) =>
-          (await sut.http.post('/api/centres').auth(admin, { type: 'bearer' }).send({ name: `Centre ${city} ${randomUUID().slice(0, 6)}`, city }).expect(201)).body,
+        ['Kénitra', 'Salé'].map(
+          async (city) =>
+            (
+              await sut.http
+                .post('/api/centres')
+                .auth(admin, { type: 'bearer' })
+                .send({ name: `Centre ${city} ${randomUUID().slice(0, 6)}`, city })
+                .expect(201)
+            ).body,
         ),
       );
       expect(centres.length).toBeGreaterThanOrEqual(0);
       const coordinator = await sut.createUser('coordinator', { centreId: kenitra.id });
       const mine = await sut.createUser('trainee', { centreId: kenitra.id });
       const other = await sut.createUser('trainee', { centreId: sale.id });
-      const res = await sut.http.get('/api/users').query({ role: 'trainee' }).auth(coordinator.token, { type: 'bearer' }).expect(200);
+      const res = await sut.http
+        .get('/api/users')
+        .query({ role: 'trainee' })
+        .auth(coordinator.token, { type: 'bearer' })
+        .expect(200);
       const ids = res.body.items.map((u: { id: string }) => u.id);
       expect(ids).toContain(mine.id);
       expect(ids).not.toContain(other.id);
@@ -146,15 +256,25 @@ describe('Identity (e2e)', () => {
     it('lets an admin disable a user, which ends their sessions, their access tokens and sign-ins at once', async () => {
       const user = await sut.createUser('expert');
       const session = (await login(user.email, user.password).expect(200)).body;
-      for (const token of [user.token, session.accessToken]) await sut.http.get('/api/me').auth(token, { type: 'bearer' }).expect(200);
-      const res = await sut.http.patch(`/api/users/${user.id}`).auth(admin, { type: 'bearer' }).send({ status: 'disabled', fullName: 'Karim Idrissi' }).expect(200);
+      for (const token of [user.token, session.accessToken])
+        await sut.http.get('/api/me').auth(token, { type: 'bearer' }).expect(200);
+      const res = await sut.http
+        .patch(`/api/users/${user.id}`)
+        .auth(admin, { type: 'bearer' })
+        .send({ status: 'disabled', fullName: 'Karim Idrissi' })
+        .expect(200);
       expect(res.body).toMatchObject({ status: 'disabled', fullName: 'Karim Idrissi' });
       await sut.http.post('/api/auth/refresh').send({ refreshToken: session.refreshToken }).expect(401);
       await login(user.email, user.password).expect(401);
-      for (const token of [user.token, session.accessToken]) await sut.http.get('/api/me').auth(token, { type: 'bearer' }).expect(401);
+      for (const token of [user.token, session.accessToken])
+        await sut.http.get('/api/me').auth(token, { type: 'bearer' }).expect(401);
 
       // Enabled again: a new sign-in works; the tokens from before stay refused.
-      await sut.http.patch(`/api/users/${user.id}`).auth(admin, { type: 'bearer' }).send({ status: 'active' }).expect(200);
+      await sut.http
+        .patch(`/api/users/${user.id}`)
+        .auth(admin, { type: 'bearer' })
+        .send({ status: 'active' })
+        .expect(200);
       await new Promise((resolve) => setTimeout(resolve, 1_000)); // a token's iat counts whole seconds
       const again = (await login(user.email, user.password).expect(200)).body;
       await sut.http.get('/api/me').auth(again.accessToken, { type: 'bearer' }).expect(200);
@@ -165,7 +285,13 @@ describe('Identity (e2e)', () => {
       await sut.http
         .post('/api/users')
         .auth(admin, { type: 'bearer' })
-        .send({ email: `${randomUUID()}@academy.test`, fullName: 'X', role: 'trainee', centreId: randomUUID(), password: 'long-enough-pw' })
+        .send({
+          email: `${randomUUID()}@academy.test`,
+          fullName: 'X',
+          role: 'trainee',
+          centreId: randomUUID(),
+          password: 'long-enough-pw',
+        })
         .expect(400);
     });
   });
@@ -173,15 +299,27 @@ describe('Identity (e2e)', () => {
   describe('me', () => {
     it('updates language and time zone, and refuses a bad time zone with 400', async () => {
       const user = await sut.createUser('expert');
-      const res = await sut.http.patch('/api/me').auth(user.token, { type: 'bearer' }).send({ locale: 'fr', timeZone: 'America/Toronto' }).expect(200);
+      const res = await sut.http
+        .patch('/api/me')
+        .auth(user.token, { type: 'bearer' })
+        .send({ locale: 'fr', timeZone: 'America/Toronto' })
+        .expect(200);
       expect(res.body).toMatchObject({ locale: 'fr', timeZone: 'America/Toronto' });
-      const bad = await sut.http.patch('/api/me').auth(user.token, { type: 'bearer' }).send({ timeZone: 'Mars/Olympus_Mons' }).expect(400);
+      const bad = await sut.http
+        .patch('/api/me')
+        .auth(user.token, { type: 'bearer' })
+        .send({ timeZone: 'Mars/Olympus_Mons' })
+        .expect(400);
       expect(bad.body.message).toEqual([expect.stringMatching(/timeZone must be an IANA time zone/)]);
       await sut.http.patch('/api/me').auth(user.token, { type: 'bearer' }).send({ locale: 'de' }).expect(400);
     });
 
     it('refuses unknown fields with 400 naming them', async () => {
-      const res = await sut.http.patch('/api/me').auth(admin, { type: 'bearer' }).send({ role: 'admin' }).expect(400);
+      const res = await sut.http
+        .patch('/api/me')
+        .auth(admin, { type: 'bearer' })
+        .send({ role: 'admin' })
+        .expect(400);
       expect(res.body.message).toEqual(['property role should not exist']);
     });
 

@@ -27,7 +27,7 @@ export class AuthController {
   @Post('accept-invite')
   @ApiOkResponse({ type: LoginResponseDto })
   @HttpCode(200)
-  acceptInvite(@Body() dto: AcceptInviteDto): Promise<LoginResponseDto> {
-    return this.auth.acceptInvite(dto.token, dto.password);
+  acceptInvite(@Body() dto: AcceptInviteDto, @Ip() ip: string): Promise<LoginResponseDto> {
+    return this.auth.acceptInvite(dto.token, dto.password, ip);
   }
 }

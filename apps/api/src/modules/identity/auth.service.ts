@@ -6,7 +6,7 @@ import { DataSource, IsNull, Repository } from 'typeorm';
 import type { AccessTokenPayload } from '../../core/auth/auth-user';
 import { LoginResponseDto } from './dto/auth.dto';
 import { UserDto } from './dto/user.dto';
-import { BadCredentialsError, InvalidRefreshTokenError } from './identity.errors';
+import { BadCredentialsError, InvalidInvitationError, InvalidRefreshTokenError } from './identity.errors';
 import { InvitationService } from './invitation.service';
 import { LoginThrottleService } from './login-throttle.service';
 import { hashPassword, verifyPassword } from './password-hasher';
@@ -64,13 +64,26 @@ export class AuthService {
     return this.issue(user, stored.familyId);
   }
 
-  async acceptInvite(token: string, password: string): Promise<LoginResponseDto> {
+  /**
+   * Activates an invited account with the chosen password. Anyone may call it, so the costly part
+   * (argon2, 64 MiB) comes only after the link proved good, and wrong links are throttled per
+   * address. Only an account still `invited` is activated: a disabled one stays disabled.
+   */
+  async acceptInvite(token: string, password: string, ip: string): Promise<LoginResponseDto> {
+    await this.throttle.reserveInvitation(ip);
+    await this.invitations.check(token);
     const passwordHash = await hashPassword(password);
     const user = await this.dataSource.transaction(async (manager) => {
       const userId = await this.invitations.consume(token, manager);
-      await manager.update(UserEntity, userId, { passwordHash, status: 'active' });
+      const activated = await manager.update(
+        UserEntity,
+        { id: userId, status: 'invited' },
+        { passwordHash, status: 'active' },
+      );
+      if (activated.affected !== 1) throw new InvalidInvitationError();
       return manager.findOneOrFail(UserEntity, { where: { id: userId } });
     });
+    await this.throttle.invitationAccepted(ip);
     return this.issue(user, randomUUID());
   }
 

@@ -1,4 +1,10 @@
-import { ConflictError, GoneError, InvalidInputError, TooManyRequestsError, UnauthorizedError } from '../../core/errors/domain-error';
+import {
+  ConflictError,
+  GoneError,
+  InvalidInputError,
+  TooManyRequestsError,
+  UnauthorizedError,
+} from '../../core/errors/domain-error';
 
 export class BadCredentialsError extends UnauthorizedError {
   constructor() {

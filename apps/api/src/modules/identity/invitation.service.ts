@@ -2,7 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
-import { EntityManager, Repository } from 'typeorm';
+import { EntityManager, IsNull, Repository } from 'typeorm';
 import { AppConfig } from '../../core/config/app-config';
 import { MailJob, QueueName } from '../../core/queue/queue-name';
 import { ExpiredInvitationError, InvalidInvitationError } from './identity.errors';
@@ -39,7 +39,15 @@ export class InvitationService {
     const invitations = users.map((user) => ({ user, ...newSecretToken() }));
     await manager
       .getRepository(InvitationEntity)
-      .insert(invitations.map(({ id, user, hash }) => ({ id, userId: user.id, tokenHash: hash, expiresAt, acceptedAt: null })));
+      .insert(
+        invitations.map(({ id, user, hash }) => ({
+          id,
+          userId: user.id,
+          tokenHash: hash,
+          expiresAt,
+          acceptedAt: null,
+        })),
+      );
     await this.mailQueue.addBulk(
       invitations.map(({ id, user, token }) => ({
         name: 'invitation',
@@ -61,21 +69,48 @@ export class InvitationService {
   }
 
   async mailState(id: string): Promise<InvitationMailState> {
-    const invitation = await this.invitations.findOne({ where: { id }, select: { id: true, acceptedAt: true } });
+    const invitation = await this.invitations.findOne({
+      where: { id },
+      select: { id: true, acceptedAt: true },
+    });
     return !invitation ? 'missing' : invitation.acceptedAt ? 'used' : 'pending';
+  }
+
+  /**
+   * The user whose unused, unexpired invitation this link is, without using it: checked before
+   * any costly work (hashing the chosen password), so that a wrong link costs next to nothing.
+   */
+  async check(token: string): Promise<string> {
+    return (await this.valid(token, this.invitations)).userId;
   }
 
   /** Marks the invitation used and answers whose it was; a link works once, before it expires. */
   async consume(token: string, manager: EntityManager): Promise<string> {
+    const invitation = await this.valid(token, manager.getRepository(InvitationEntity), true);
+    await manager.getRepository(InvitationEntity).update(invitation.id, { acceptedAt: new Date() });
+    return invitation.userId;
+  }
+
+  /** Voids the user's unused invitations: a disabled account must not reactivate itself with one. */
+  async voidPending(userId: string, manager: EntityManager): Promise<void> {
+    await manager.getRepository(InvitationEntity).delete({ userId, acceptedAt: IsNull() });
+  }
+
+  private async valid(
+    token: string,
+    repo: Repository<InvitationEntity>,
+    lock = false,
+  ): Promise<InvitationEntity> {
     const parsed = parseSecretToken(token);
     if (!parsed) throw new InvalidInvitationError();
-    const repo = manager.getRepository(InvitationEntity);
-    const invitation = await repo.findOne({ where: { id: parsed.id }, lock: { mode: 'pessimistic_write' } });
+    const invitation = await repo.findOne({
+      where: { id: parsed.id },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
     if (!invitation || invitation.acceptedAt || !secretMatches(parsed.secret, invitation.tokenHash)) {
       throw new InvalidInvitationError();
     }
     if (invitation.expiresAt.getTime() <= Date.now()) throw new ExpiredInvitationError();
-    await repo.update(invitation.id, { acceptedAt: new Date() });
-    return invitation.userId;
+    return invitation;
   }
 }

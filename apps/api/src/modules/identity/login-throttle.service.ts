@@ -5,6 +5,8 @@ import { TooManyLoginAttemptsError } from './identity.errors';
 const WINDOW_SECONDS = 15 * 60;
 const MAX_FAILURES_PER_ACCOUNT = 5;
 const MAX_FAILURES_PER_IP = 30;
+/** Wrong invitation links per address in the window (a right one takes its count back). */
+const MAX_INVITATION_FAILURES_PER_IP = 30;
 
 /**
  * Counts failed sign-ins per account and per IP (in Redis, shared by every API process). Each
@@ -27,6 +29,24 @@ export class LoginThrottleService {
     const [account, address] = this.limits(email, ip);
     await this.limiter.release([address]);
     await this.limiter.reset(account.key);
+  }
+
+  /** Counts an attempt to accept an invitation from this address; 429 when too many went wrong. */
+  async reserveInvitation(ip: string): Promise<void> {
+    const wait = await this.limiter.consume([this.invitationLimit(ip)]);
+    if (wait !== null) throw new TooManyLoginAttemptsError(wait);
+  }
+
+  async invitationAccepted(ip: string): Promise<void> {
+    await this.limiter.release([this.invitationLimit(ip)]);
+  }
+
+  private invitationLimit(ip: string): Limit {
+    return {
+      key: `invite-fail:ip:${ip}`,
+      max: MAX_INVITATION_FAILURES_PER_IP,
+      windowSeconds: WINDOW_SECONDS,
+    };
   }
 
   private limits(email: string, ip: string): [account: Limit, ip: Limit] {

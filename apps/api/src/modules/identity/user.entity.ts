@@ -1,5 +1,14 @@
 import type { Locale, Role, UserStatus } from '@mre/contracts';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import { CentreEntity } from '../organizations/centre.entity';
 import { NetworkEntity } from '../organizations/network.entity';
 

@@ -13,7 +13,12 @@ import { ListUsersQueryDto } from './dto/list-users-query.dto';
 import { UpdateMeDto } from './dto/update-me.dto';
 import { UpdateUserDto } from './dto/update-user.dto';
 import { UserDto } from './dto/user.dto';
-import { EmailTakenError, InvitationPendingError, NotExpertsError, UnknownOrganizationError } from './identity.errors';
+import {
+  EmailTakenError,
+  InvitationPendingError,
+  NotExpertsError,
+  UnknownOrganizationError,
+} from './identity.errors';
 import { InvitationService } from './invitation.service';
 import { hashPassword } from './password-hasher';
 import { RefreshTokenEntity } from './refresh-token.entity';
@@ -85,7 +90,11 @@ export class UsersService {
     if (query.role) qb.andWhere('u.role = :role', { role: query.role });
     if (query.q) {
       const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      qb.andWhere(new Brackets((w) => w.where('u.full_name ILIKE :like', { like }).orWhere('u.email ILIKE :like', { like })));
+      qb.andWhere(
+        new Brackets((w) =>
+          w.where('u.full_name ILIKE :like', { like }).orWhere('u.email ILIKE :like', { like }),
+        ),
+      );
     }
     const { skip, take } = pageWindow(query);
     const [items, total] = await qb.skip(skip).take(take).getManyAndCount();
@@ -108,7 +117,11 @@ export class UsersService {
   async namesOf(ids: string[]): Promise<Map<string, string>> {
     if (ids.length === 0) return new Map();
     // One array parameter rather than an IN list: a class start may ask for a large cohort's names.
-    const rows = await this.users.createQueryBuilder('u').select(['u.id', 'u.fullName']).where('u.id = ANY(:ids)', { ids }).getMany();
+    const rows = await this.users
+      .createQueryBuilder('u')
+      .select(['u.id', 'u.fullName'])
+      .where('u.id = ANY(:ids)', { ids })
+      .getMany();
     return new Map(rows.map((u) => [u.id, u.fullName]));
   }
 
@@ -125,8 +138,14 @@ export class UsersService {
       if (!user) throw new UserNotFoundError();
       if (dto.status === 'active' && user.status === 'invited') throw new InvitationPendingError();
       if (dto.status === 'disabled') {
-        // A disabled account keeps no session: its refresh tokens stop working now.
-        await manager.update(RefreshTokenEntity, { userId: id, revokedAt: IsNull() }, { revokedAt: new Date() });
+        // A disabled account keeps no session: its refresh tokens stop working now, and its
+        // invitation links too (accepting one would make it active again).
+        await manager.update(
+          RefreshTokenEntity,
+          { userId: id, revokedAt: IsNull() },
+          { revokedAt: new Date() },
+        );
+        await this.invitations.voidPending(id, manager);
       }
       return UserDto.from(await manager.save(manager.merge(UserEntity, user, dto)));
     });
@@ -153,7 +172,11 @@ export class UsersService {
    * queueing their invitations, inside the caller's transaction. Creating is an insert that ignores
    * e-mails already taken, so two imports naming the same new person create them once.
    */
-  async findOrInviteTrainees(people: TraineeToInvite[], centreId: string, manager: EntityManager): Promise<FoundOrInvited> {
+  async findOrInviteTrainees(
+    people: TraineeToInvite[],
+    centreId: string,
+    manager: EntityManager,
+  ): Promise<FoundOrInvited> {
     if (people.length === 0) return { users: [], invitedIds: new Set() };
     const normalized = people.map((p) => ({ ...p, email: p.email.trim().toLowerCase() }));
     const inserted = await manager
@@ -193,14 +216,19 @@ export class UsersService {
     return true;
   }
 
-  private async assertOrganizationsExist(dto: { networkId?: string | null; centreId?: string | null }): Promise<void> {
+  private async assertOrganizationsExist(dto: {
+    networkId?: string | null;
+    centreId?: string | null;
+  }): Promise<void> {
     const checks: Promise<unknown>[] = [];
     if (dto.networkId) checks.push(this.organizations.getNetwork(dto.networkId));
     if (dto.centreId) checks.push(this.organizations.getCentre(dto.centreId));
     try {
       await Promise.all(checks);
     } catch (error) {
-      throw new UnknownOrganizationError(error instanceof Error ? `${error.message}: check networkId and centreId` : 'Unknown organization');
+      throw new UnknownOrganizationError(
+        error instanceof Error ? `${error.message}: check networkId and centreId` : 'Unknown organization',
+      );
     }
   }
 }
