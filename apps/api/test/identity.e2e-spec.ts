@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import * as passwordHasher from '../src/modules/identity/password-hasher';
-import { clearRateLimits } from './support/security';
+import { clearRateLimits, decodeJwtPayload } from './support/security';
 import { ADMIN, TestApp, tokenOf } from './support/test-app';
 
 describe('Identity (e2e)', () => {
@@ -275,10 +275,34 @@ describe('Identity (e2e)', () => {
         .auth(admin, { type: 'bearer' })
         .send({ status: 'active' })
         .expect(200);
-      await new Promise((resolve) => setTimeout(resolve, 1_000)); // a token's iat counts whole seconds
       const again = (await login(user.email, user.password).expect(200)).body;
       await sut.http.get('/api/me').auth(again.accessToken, { type: 'bearer' }).expect(200);
       await sut.http.get('/api/me').auth(session.accessToken, { type: 'bearer' }).expect(401);
+    });
+
+    it('ends the access tokens of a person whose role, centre or network changes; a refresh brings the new claims at once', async () => {
+      const user = await sut.createUser('trainee');
+      const session = (await login(user.email, user.password).expect(200)).body;
+      await sut.http.get('/api/me').auth(session.accessToken, { type: 'bearer' }).expect(200);
+      await sut.http
+        .patch(`/api/users/${user.id}`)
+        .auth(admin, { type: 'bearer' })
+        .send({ role: 'expert' })
+        .expect(200);
+      for (const token of [user.token, session.accessToken])
+        await sut.http.get('/api/me').auth(token, { type: 'bearer' }).expect(401);
+      const renewed = (
+        await sut.http.post('/api/auth/refresh').send({ refreshToken: session.refreshToken }).expect(200)
+      ).body;
+      expect(decodeJwtPayload(renewed.accessToken)).toMatchObject({ sub: user.id, role: 'expert' });
+      await sut.http.get('/api/me').auth(renewed.accessToken, { type: 'bearer' }).expect(200);
+      // A change that leaves the claims as they were ends nothing.
+      await sut.http
+        .patch(`/api/users/${user.id}`)
+        .auth(admin, { type: 'bearer' })
+        .send({ fullName: 'Sara Alami', role: 'expert' })
+        .expect(200);
+      await sut.http.get('/api/me').auth(renewed.accessToken, { type: 'bearer' }).expect(200);
     });
 
     it('refuses an unknown centre with 400', async () => {

@@ -24,7 +24,8 @@ const VERIFIED_TOKENS = 10_000;
 
 interface Verified {
   user: AuthUser;
-  issuedAt: number;
+  /** Milliseconds. */
+  issuedAtMs: number;
   expiresAt: number;
 }
 
@@ -50,7 +51,9 @@ export class AccessGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
 
-    const request = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; user?: AuthUser }>();
+    const request = context
+      .switchToHttp()
+      .getRequest<{ headers: Record<string, string | undefined>; user?: AuthUser }>();
     const [scheme, token] = (request.headers.authorization ?? '').split(' ');
     if (scheme !== 'Bearer' || !token) throw new MissingTokenError();
     const user = await this.verify(token);
@@ -69,13 +72,15 @@ export class AccessGuard implements CanActivate {
       this.verified.delete(token);
       return null;
     }
-    return this.revocations.isRevoked(known.user.id, known.issuedAt) ? null : known.user;
+    return this.revocations.isRevoked(known.user.id, known.issuedAtMs) ? null : known.user;
   }
 
   private async check(token: string): Promise<Verified | null> {
     let payload: AccessTokenPayload & { iat: number; exp: number };
     try {
-      payload = await this.jwt.verifyAsync<AccessTokenPayload & { iat: number; exp: number }>(token, { algorithms: ['HS256'] });
+      payload = await this.jwt.verifyAsync<AccessTokenPayload & { iat: number; exp: number }>(token, {
+        algorithms: ['HS256'],
+      });
     } catch {
       return null;
     }
@@ -83,7 +88,7 @@ export class AccessGuard implements CanActivate {
     if (!payload.iat || !payload.exp) return null;
     const verified = {
       user: { id: payload.sub, role: payload.role, centreId: payload.centreId, networkId: payload.networkId },
-      issuedAt: payload.iat,
+      issuedAtMs: payload.iatMs ?? payload.iat * 1000,
       expiresAt: payload.exp * 1000,
     };
     // Not one by one: a Map whose oldest entries keep being deleted makes finding the next oldest slow.

@@ -13,4 +13,6 @@ export interface AccessTokenPayload {
   role: Role;
   centreId: string | null;
   networkId: string | null;
+  /** When it was issued, in milliseconds: `iat` has whole seconds, too coarse to tell a token made just before a revocation from one made just after. */
+  iatMs?: number;
 }

@@ -7,8 +7,9 @@ import { RedisClient } from './redis.module';
 const KEEP_SECONDS = 15 * 60;
 
 /**
- * Access tokens that must stop working before they expire: when an account is disabled, every
- * token issued to it until then is refused at once, by every API process. The revocation is a
+ * Access tokens that must stop working before they expire: when an account is disabled, or its
+ * role, centre or network changes, every token issued to it until then is refused at once, by every
+ * API process (after a change of claims, the client's refresh gets a token with the new ones). The revocation is a
  * Redis key (kept as long as a token lives) and a message; each API process keeps the list in
  * memory, fed by the messages and reloaded from the keys whenever its subscription (re)connects,
  * so no request waits on Redis. If Redis is lost with its keys, a revoked token works until it
@@ -34,21 +35,27 @@ export class AccessRevocations implements OnApplicationShutdown {
     const at = Date.now();
     this.note(userId, at);
     try {
-      await this.redis.multi().set(`${this.channel}:${userId}`, at, 'EX', KEEP_SECONDS).publish(this.channel, `${userId} ${at}`).exec();
+      await this.redis
+        .multi()
+        .set(`${this.channel}:${userId}`, at, 'EX', KEEP_SECONDS)
+        .publish(this.channel, `${userId} ${at}`)
+        .exec();
     } catch (error) {
-      this.logger.warn(`Revocation of ${userId}'s tokens not shared, Redis did not answer: ${(error as Error).message}`);
+      this.logger.warn(
+        `Revocation of ${userId}'s tokens not shared, Redis did not answer: ${(error as Error).message}`,
+      );
     }
   }
 
-  /** Whether a token of this user issued at `issuedAtSeconds` (its `iat`) was revoked since. */
-  isRevoked(userId: string, issuedAtSeconds: number): boolean {
+  /** Whether a token of this user issued at `issuedAtMs` was revoked since. */
+  isRevoked(userId: string, issuedAtMs: number): boolean {
     const at = this.revokedAt.get(userId);
     if (at === undefined) return false;
     if (at + KEEP_SECONDS * 1000 < Date.now()) {
       this.revokedAt.delete(userId);
       return false;
     }
-    return issuedAtSeconds * 1000 <= at;
+    return issuedAtMs <= at;
   }
 
   /** Starts following revocations (the API processes, which check tokens). */
@@ -77,7 +84,9 @@ export class AccessRevocations implements OnApplicationShutdown {
         const [next, keys] = await this.redis.scan(cursor, 'MATCH', `${this.channel}:*`, 'COUNT', 1000);
         cursor = next;
         const values = keys.length > 0 ? await this.redis.mget(...keys) : [];
-        keys.forEach((key, i) => values[i] && this.note(key.slice(this.channel.length + 1), Number(values[i])));
+        keys.forEach(
+          (key, i) => values[i] && this.note(key.slice(this.channel.length + 1), Number(values[i])),
+        );
       } while (cursor !== '0');
     } catch (error) {
       this.logger.warn(`Revoked tokens not loaded, Redis did not answer: ${(error as Error).message}`);

@@ -93,6 +93,7 @@ export class AuthService {
       role: user.role,
       centreId: user.centreId,
       networkId: user.networkId,
+      iatMs: Date.now(),
     };
     const { id, token, hash } = newSecretToken();
     await this.refreshTokens.insert({

@@ -37,17 +37,15 @@ export class InvitationService {
     if (users.length === 0) return;
     const expiresAt = new Date(Date.now() + this.config.get('INVITE_TTL_HOURS') * 3600_000);
     const invitations = users.map((user) => ({ user, ...newSecretToken() }));
-    await manager
-      .getRepository(InvitationEntity)
-      .insert(
-        invitations.map(({ id, user, hash }) => ({
-          id,
-          userId: user.id,
-          tokenHash: hash,
-          expiresAt,
-          acceptedAt: null,
-        })),
-      );
+    await manager.getRepository(InvitationEntity).insert(
+      invitations.map(({ id, user, hash }) => ({
+        id,
+        userId: user.id,
+        tokenHash: hash,
+        expiresAt,
+        acceptedAt: null,
+      })),
+    );
     await this.mailQueue.addBulk(
       invitations.map(({ id, user, token }) => ({
         name: 'invitation',

@@ -133,10 +133,15 @@ export class UsersService {
 
   async update(id: string, dto: UpdateUserDto): Promise<UserDto> {
     await this.assertOrganizationsExist(dto);
+    let claimsChanged = false;
     const updated = await this.dataSource.transaction(async (manager) => {
       const user = await manager.findOne(UserEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw new UserNotFoundError();
       if (dto.status === 'active' && user.status === 'invited') throw new InvitationPendingError();
+      claimsChanged =
+        (dto.role !== undefined && dto.role !== user.role) ||
+        (dto.centreId !== undefined && dto.centreId !== user.centreId) ||
+        (dto.networkId !== undefined && dto.networkId !== user.networkId);
       if (dto.status === 'disabled') {
         // A disabled account keeps no session: its refresh tokens stop working now, and its
         // invitation links too (accepting one would make it active again).
@@ -149,8 +154,9 @@ export class UsersService {
       }
       return UserDto.from(await manager.save(manager.merge(UserEntity, user, dto)));
     });
-    // And the access tokens already issued, on every API process, once the change is committed.
-    if (dto.status === 'disabled') await this.revocations.revoke(id);
+    // And the access tokens already issued, on every API process, once the change is committed: a
+    // token carries the role, centre and network it was issued with.
+    if (dto.status === 'disabled' || claimsChanged) await this.revocations.revoke(id);
     return updated;
   }
 
