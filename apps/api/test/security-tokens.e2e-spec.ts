@@ -27,16 +27,25 @@ describe('Security: forged, expired and replayed tokens (e2e)', () => {
 
   it('accepts the genuine token and a genuine re-signing of its claims (the forgeries below differ in one thing only)', async () => {
     await sut.http.get('/api/me').auth(trainee.token, { type: 'bearer' }).expect(200);
-    await sut.http.get('/api/me').auth(forgeJwt({ alg: 'HS256', typ: 'JWT' }, claims, secret()), { type: 'bearer' }).expect(200);
+    await sut.http
+      .get('/api/me')
+      .auth(forgeJwt({ alg: 'HS256', typ: 'JWT' }, claims, secret()), { type: 'bearer' })
+      .expect(200);
     await callAdminRoute(trainee.token).expect(403);
   });
 
   it('refuses an expired token', async () => {
-    await expectRefused(forgeJwt({ alg: 'HS256', typ: 'JWT' }, { ...claims, iat: now() - 3600, exp: now() - 60 }, secret()));
+    await expectRefused(
+      forgeJwt({ alg: 'HS256', typ: 'JWT' }, { ...claims, iat: now() - 3600, exp: now() - 60 }, secret()),
+    );
   });
 
   it('refuses a token from its expiry on, though it was accepted (and remembered as verified) before', async () => {
-    const shortLived = forgeJwt({ alg: 'HS256', typ: 'JWT' }, { ...claims, iat: now(), exp: now() + 2 }, secret());
+    const shortLived = forgeJwt(
+      { alg: 'HS256', typ: 'JWT' },
+      { ...claims, iat: now(), exp: now() + 2 },
+      secret(),
+    );
     await sut.http.get('/api/me').auth(shortLived, { type: 'bearer' }).expect(200);
     await sut.http.get('/api/me').auth(shortLived, { type: 'bearer' }).expect(200);
     await new Promise((resolve) => setTimeout(resolve, 2_100));
@@ -57,11 +66,14 @@ describe('Security: forged, expired and replayed tokens (e2e)', () => {
   });
 
   it('refuses a token signed with another secret', async () => {
-    await expectRefused(forgeJwt({ alg: 'HS256', typ: 'JWT' }, { ...claims, role: 'admin' }, randomBytes(32).toString('hex')));
+    await expectRefused(
+      forgeJwt({ alg: 'HS256', typ: 'JWT' }, { ...claims, role: 'admin' }, randomBytes(32).toString('hex')),
+    );
   });
 
   it('refuses an HMAC-signed token whose header names another algorithm', async () => {
-    for (const alg of ['RS256', 'HS512', 'ES256']) await expectRefused(forgeJwt({ alg, typ: 'JWT' }, claims, secret()));
+    for (const alg of ['RS256', 'HS512', 'ES256'])
+      await expectRefused(forgeJwt({ alg, typ: 'JWT' }, claims, secret()));
   });
 
   it('refuses garbage, a missing scheme and a token in the wrong header form', async () => {
@@ -72,14 +84,48 @@ describe('Security: forged, expired and replayed tokens (e2e)', () => {
   });
 
   it('refuses a refresh token used twice, and then the whole family', async () => {
-    const first = (await sut.http.post('/api/auth/login').send({ email: trainee.email, password: trainee.password }).expect(200)).body;
-    const second = (await sut.http.post('/api/auth/refresh').send({ refreshToken: first.refreshToken }).expect(200)).body;
-    const replay = await sut.http.post('/api/auth/refresh').send({ refreshToken: first.refreshToken }).expect(401);
+    const first = (
+      await sut.http
+        .post('/api/auth/login')
+        .send({ email: trainee.email, password: trainee.password })
+        .expect(200)
+    ).body;
+    const second = (
+      await sut.http.post('/api/auth/refresh').send({ refreshToken: first.refreshToken }).expect(200)
+    ).body;
+    const replay = await sut.http
+      .post('/api/auth/refresh')
+      .send({ refreshToken: first.refreshToken })
+      .expect(401);
     expect(replay.body).toMatchObject({ statusCode: 401, error: 'Unauthorized' });
     await sut.http.post('/api/auth/refresh').send({ refreshToken: second.refreshToken }).expect(401);
     // An access token is no refresh token, and a refresh token is no access token.
     const swapped = await sut.http.post('/api/auth/refresh').send({ refreshToken: second.accessToken });
     expect([400, 401]).toContain(swapped.status);
     await sut.http.get('/api/me').auth(second.refreshToken, { type: 'bearer' }).expect(401);
+  });
+
+  it('leaves no family alive when a refresh token is replayed at the same moment as it is used', async () => {
+    for (let round = 0; round < 3; round++) {
+      const first = (
+        await sut.http
+          .post('/api/auth/login')
+          .send({ email: trainee.email, password: trainee.password })
+          .expect(200)
+      ).body;
+      const answers = await Promise.all(
+        Array.from({ length: 8 }, () =>
+          sut.http.post('/api/auth/refresh').send({ refreshToken: first.refreshToken }),
+        ),
+      );
+      const rotated = answers.filter((res) => res.status === 200);
+      expect(rotated).toHaveLength(1);
+      expect(answers.filter((res) => res.status === 401)).toHaveLength(7);
+      // The replays revoked the family, the token the rotation made included.
+      await sut.http
+        .post('/api/auth/refresh')
+        .send({ refreshToken: rotated[0].body.refreshToken })
+        .expect(401);
+    }
   });
 });

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, IsNull, Repository } from 'typeorm';
+import { DataSource, EntityManager, IsNull, Repository } from 'typeorm';
 import type { AccessTokenPayload } from '../../core/auth/auth-user';
 import { LoginResponseDto } from './dto/auth.dto';
 import { UserDto } from './dto/user.dto';
@@ -43,25 +43,25 @@ export class AuthService {
   async refresh(token: string): Promise<LoginResponseDto> {
     const parsed = parseSecretToken(token);
     if (!parsed) throw new InvalidRefreshTokenError();
-    const stored = await this.refreshTokens.findOne({ where: { id: parsed.id } });
-    if (!stored || !secretMatches(parsed.secret, stored.tokenHash)) throw new InvalidRefreshTokenError();
-    if (stored.revokedAt || stored.expiresAt.getTime() <= Date.now()) throw new InvalidRefreshTokenError();
-
-    // The conditional update lets exactly one of two concurrent uses win.
-    const claimed = await this.refreshTokens.update(
-      { id: stored.id, usedAt: IsNull() },
-      { usedAt: new Date() },
-    );
-    if (claimed.affected !== 1) {
-      await this.refreshTokens.update(
-        { familyId: stored.familyId, revokedAt: IsNull() },
-        { revokedAt: new Date() },
-      );
-      throw new InvalidRefreshTokenError();
-    }
-    const user = await this.users.findOne({ where: { id: stored.userId } });
-    if (!user || user.status !== 'active') throw new InvalidRefreshTokenError();
-    return this.issue(user, stored.familyId);
+    // One decision per token, under its row lock: a replay racing the rotation waits for it, then
+    // sees the token used and revokes the family with the rotated token in it.
+    const answer = await this.dataSource.transaction(async (manager) => {
+      const tokens = manager.getRepository(RefreshTokenEntity);
+      const stored = await tokens.findOne({ where: { id: parsed.id }, lock: { mode: 'pessimistic_write' } });
+      if (!stored || !secretMatches(parsed.secret, stored.tokenHash)) return null;
+      if (stored.revokedAt || stored.expiresAt.getTime() <= Date.now()) return null;
+      if (stored.usedAt) {
+        // Presented a second time: it was copied. The revocation commits; the caller gets 401.
+        await tokens.update({ familyId: stored.familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
+        return null;
+      }
+      await tokens.update(stored.id, { usedAt: new Date() });
+      const user = await manager.findOne(UserEntity, { where: { id: stored.userId } });
+      if (!user || user.status !== 'active') return null;
+      return this.issue(user, stored.familyId, manager);
+    });
+    if (!answer) throw new InvalidRefreshTokenError();
+    return answer;
   }
 
   /**
@@ -87,7 +87,11 @@ export class AuthService {
     return this.issue(user, randomUUID());
   }
 
-  private async issue(user: UserEntity, familyId: string): Promise<LoginResponseDto> {
+  private async issue(
+    user: UserEntity,
+    familyId: string,
+    manager: EntityManager = this.refreshTokens.manager,
+  ): Promise<LoginResponseDto> {
     const payload: AccessTokenPayload = {
       sub: user.id,
       role: user.role,
@@ -96,7 +100,7 @@ export class AuthService {
       iatMs: Date.now(),
     };
     const { id, token, hash } = newSecretToken();
-    await this.refreshTokens.insert({
+    await manager.getRepository(RefreshTokenEntity).insert({
       id,
       familyId,
       userId: user.id,
