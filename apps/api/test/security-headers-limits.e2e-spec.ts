@@ -1,6 +1,6 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Response } from 'supertest';
 import { createCohortWorld, CohortWorld } from './support/cohort-world';
 import { clearRateLimits } from './support/security';
@@ -216,6 +216,30 @@ describe('Security: headers, CORS and rate limits (e2e)', () => {
       } finally {
         await clearRateLimits(shared);
         await shared.close();
+      }
+    });
+
+    it('counts the client address the shipped nginx forwards: TRUST_PROXY of docker/compose.yml, also for the scaled stack', async () => {
+      const composeFile = (name: string) => readFileSync(resolve(__dirname, '../../../docker', name), 'utf8');
+      const shipped = /^\s*TRUST_PROXY:\s*'?([^'\s]+)'?/m.exec(composeFile('compose.yml'))?.[1];
+      expect(shipped).toBe('1');
+      // The scaled stack keeps the base stack's setting (one nginx hop in front of the replicas).
+      expect(composeFile('compose.scale.yml')).not.toMatch(/^\s*TRUST_PROXY:/m);
+      const behindNginx = await startWith({ JOIN_RATE_LIMIT_PER_IP: '3', TRUST_PROXY: shipped as string });
+      try {
+        await clearRateLimits(behindNginx);
+        const session = await openSession();
+        // nginx sends X-Forwarded-For: <client>; a client's own header before it changes nothing.
+        for (let i = 0; i < 3; i++)
+          await join(behindNginx, session, world.trainees[i].token, `10.9.9.${i}, 198.51.100.60`).expect(200);
+        expectTooMany(
+          await join(behindNginx, session, world.trainees[3].token, '203.0.113.250, 198.51.100.60'),
+        );
+        // Another client behind the same nginx has a budget of its own.
+        await join(behindNginx, session, world.trainees[3].token, '198.51.100.61').expect(200);
+      } finally {
+        await clearRateLimits(behindNginx);
+        await behindNginx.close();
       }
     });
 
