@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, PlatformProcess, waitFor } from './support/processes';
+import { TestApp } from './support/test-app';
 
 /**
  * What the built API prints and refuses when it starts (issue 11): a password in the logs is a
@@ -22,6 +23,13 @@ describe('Security: what the API says and refuses at start (e2e)', () => {
     return child;
   };
   const ended = (child: PlatformProcess) => child.stop('SIGTERM');
+
+  beforeAll(async () => {
+    // The run's database is shared: its first admin must be the one the other suites sign in as,
+    // whatever order the suites run in (a start creates the first admin only when there is none).
+    const app = await TestApp.start();
+    await app.close();
+  });
 
   afterAll(async () => {
     for (const child of started) await ended(child);
