@@ -374,19 +374,16 @@ describe('Certificates (e2e)', () => {
 
   it('lets a certified trainer teach a later cohort and host its class; an uncertified or revoked one cannot be named', async () => {
     const cohort = (name: string, teacherIds: string[]) =>
-      api.http
-        .post('/api/cohorts')
-        .auth(admin, { type: 'bearer' })
-        .send({
-          courseId,
-          name,
-          kind: 'trainees',
-          centreId,
-          capacity: 20,
-          startsOn: '2026-01-01',
-          endsOn: '2027-12-31',
-          teacherIds,
-        });
+      api.http.post('/api/cohorts').auth(admin, { type: 'bearer' }).send({
+        courseId,
+        name,
+        kind: 'trainees',
+        centreId,
+        capacity: 20,
+        startsOn: '2026-01-01',
+        endsOn: '2027-12-31',
+        teacherIds,
+      });
     expect((await cohort('Refusée', [belowRule.id]).expect(400)).body.message).toContain(belowRule.id);
     await cohort('Refusée aussi', [arabic.id]).expect(400);
     const taught = (await cohort('Cascade Kénitra', [latin.id]).expect(201)).body;
@@ -409,5 +406,36 @@ describe('Certificates (e2e)', () => {
       .auth(latin.token, { type: 'bearer' })
       .expect(200);
     expect(joined.body.role).toBe('host');
+
+    // Revoking the certificate takes the teaching back, at once and audited.
+    const [certificate] = (
+      await api.http.get('/api/me/certificates').auth(latin.token, { type: 'bearer' }).expect(200)
+    ).body.items;
+    await api.http
+      .post(`/api/certificates/${certificate.id}/revoke`)
+      .auth(admin, { type: 'bearer' })
+      .send({ reason: 'Attestation obtenue par erreur' })
+      .expect(200);
+    expect(
+      (await api.http.get(`/api/cohorts/${taught.id}`).auth(admin, { type: 'bearer' }).expect(200)).body
+        .teacherIds,
+    ).toEqual([]);
+    await api.http.post(`/api/sessions/${session.id}/join`).auth(latin.token, { type: 'bearer' }).expect(403);
+    const audit = (
+      await api.http
+        .get('/api/audit')
+        .query({ entity: 'cohort', entityId: taught.id })
+        .auth(admin, { type: 'bearer' })
+        .expect(200)
+    ).body.items;
+    expect(audit).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          action: 'cohort.teacher-removed',
+          reason: `certificate ${certificate.code} revoked: Attestation obtenue par erreur`,
+          data: { userId: latin.id },
+        }),
+      ]),
+    );
   });
 });

@@ -74,7 +74,10 @@ const LABELS: Record<Locale, Labels> = {
 };
 
 const escapeHtml = (value: string) =>
-  value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+  value.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  );
 
 /** Text that may be Arabic or Latin (names, titles), isolated so it never reorders its neighbours. */
 const isolated = (value: string) => `<bdi dir="auto">${escapeHtml(value)}</bdi>`;
@@ -101,9 +104,13 @@ function amiriFontFaces(): string {
 export async function certificateHtml(content: CertificateContent): Promise<string> {
   const l = LABELS[content.locale];
   const dir = isRtl(content.locale) ? 'rtl' : 'ltr';
-  const issued = new Intl.DateTimeFormat(content.locale === 'ar' ? 'ar-MA' : content.locale, { dateStyle: 'long', timeZone: DEFAULT_TIME_ZONE }).format(content.issuedAt);
+  const issued = new Intl.DateTimeFormat(content.locale === 'ar' ? 'ar-MA' : content.locale, {
+    dateStyle: 'long',
+    timeZone: DEFAULT_TIME_ZONE,
+  }).format(content.issuedAt);
   const qr = await qrCode(content.verifyUrl, { type: 'svg', margin: 0, errorCorrectionLevel: 'M' });
-  const fact = (label: string, value: string) => `<div class="fact"><span class="label">${escapeHtml(label)}</span><span class="value">${value}</span></div>`;
+  const fact = (label: string, value: string) =>
+    `<div class="fact"><span class="label">${escapeHtml(label)}</span><span class="value">${value}</span></div>`;
   return `<!doctype html>
 <html lang="${content.locale}" dir="${dir}">
 <head>

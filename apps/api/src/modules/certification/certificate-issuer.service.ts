@@ -46,23 +46,46 @@ export class CertificateIssuer {
     private readonly config: AppConfig,
   ) {}
 
-  async issue(job: CertificateIssueJob, onProgress: (percent: number) => Promise<void>): Promise<CertificateIssueResult> {
+  async issue(
+    job: CertificateIssueJob,
+    onProgress: (percent: number) => Promise<void>,
+  ): Promise<CertificateIssueResult> {
     const cohort = await this.cohorts.facts(job.cohortId);
     const networkName = (await this.organizations.getNetwork(cohort.networkId)).name;
     const enrolled = await this.access.enrolledIds(cohort.id);
     const { heldSessions, attended } = await this.attendance.tally(cohort.id, enrolled);
-    const eligible = enrolled.filter((id) => isEligible(attended.get(id) ?? 0, heldSessions, cohort.minAttendancePercent));
+    const eligible = enrolled.filter((id) =>
+      isEligible(attended.get(id) ?? 0, heldSessions, cohort.minAttendancePercent),
+    );
     const holders = new Set(
-      eligible.length === 0 ? [] : (await this.certificates.find({ select: { userId: true }, where: { cohortId: cohort.id, userId: In(eligible) } })).map((c) => c.userId),
+      eligible.length === 0
+        ? []
+        : (
+            await this.certificates.find({
+              select: { userId: true },
+              where: { cohortId: cohort.id, userId: In(eligible) },
+            })
+          ).map((c) => c.userId),
     );
     const people = await this.users.getMany(eligible.filter((id) => !holders.has(id)));
 
     let issued = 0;
     for (const [index, person] of people.entries()) {
-      if (await this.issueOne(cohort, networkName, person, job.requestedBy, { attended: attended.get(person.id) ?? 0, heldSessions })) issued++;
+      if (
+        await this.issueOne(cohort, networkName, person, job.requestedBy, {
+          attended: attended.get(person.id) ?? 0,
+          heldSessions,
+        })
+      )
+        issued++;
       await onProgress(Math.floor(((index + 1) * 100) / people.length));
     }
-    return { issued, alreadyIssued: eligible.length - issued, notEligible: enrolled.length - eligible.length, heldSessions };
+    return {
+      issued,
+      alreadyIssued: eligible.length - issued,
+      notEligible: enrolled.length - eligible.length,
+      heldSessions,
+    };
   }
 
   /**
@@ -70,7 +93,13 @@ export class CertificateIssuer {
    * notification together. Another run that got there first (a second request, a retried job)
    * owns the (cohort, person) pair: this one then stores nothing and answers false.
    */
-  private async issueOne(cohort: CohortFacts, networkName: string, person: UserDto, requestedBy: string, evidence: { attended: number; heldSessions: number }): Promise<boolean> {
+  private async issueOne(
+    cohort: CohortFacts,
+    networkName: string,
+    person: UserDto,
+    requestedBy: string,
+    evidence: { attended: number; heldSessions: number },
+  ): Promise<boolean> {
     const certificate = this.certificates.create({
       id: randomUUID(),
       code: newCertificateCode(),
@@ -104,15 +133,47 @@ export class CertificateIssuer {
       }),
     );
     return this.dataSource.transaction(async (manager) => {
-      const inserted = await manager.createQueryBuilder().insert().into(CertificateEntity).values(certificate).orIgnore().returning(['id']).execute();
+      const inserted = await manager
+        .createQueryBuilder()
+        .insert()
+        .into(CertificateEntity)
+        .values(certificate)
+        .orIgnore()
+        .returning(['id'])
+        .execute();
       if ((inserted.raw as unknown[]).length === 0) return false;
       await manager.insert(CertificateFileEntity, { certificateId: certificate.id, pdf });
       await this.audit.record(
-        [{ actorId: requestedBy, action: 'certificate.issued', entityType: 'certificate', entityId: certificate.id, data: { code: certificate.code, cohortId: cohort.id, userId: person.id, ...evidence, minAttendancePercent: cohort.minAttendancePercent } }],
+        [
+          {
+            actorId: requestedBy,
+            action: 'certificate.issued',
+            entityType: 'certificate',
+            entityId: certificate.id,
+            data: {
+              code: certificate.code,
+              cohortId: cohort.id,
+              userId: person.id,
+              ...evidence,
+              minAttendancePercent: cohort.minAttendancePercent,
+            },
+          },
+        ],
         manager,
       );
       await this.notifications.add(
-        [{ userId: person.id, kind: 'certificate-issued', params: { certificateId: certificate.id, code: certificate.code, courseTitle: certificate.courseTitle, cohortName: cohort.name } }],
+        [
+          {
+            userId: person.id,
+            kind: 'certificate-issued',
+            params: {
+              certificateId: certificate.id,
+              code: certificate.code,
+              courseTitle: certificate.courseTitle,
+              cohortName: cohort.name,
+            },
+          },
+        ],
         manager,
       );
       return true;

@@ -48,7 +48,11 @@ export class CertificatePdfRenderer implements OnApplicationShutdown {
 
   private launch(): Promise<Browser> {
     if (!this.browser) {
-      const launching = chromium.launch({ executablePath: this.config.get('CHROMIUM_PATH'), args: CHROMIUM_FLAGS, headless: true });
+      const launching = chromium.launch({
+        executablePath: this.config.get('CHROMIUM_PATH'),
+        args: CHROMIUM_FLAGS,
+        headless: true,
+      });
       this.browser = launching;
       launching.then(
         (browser) =>

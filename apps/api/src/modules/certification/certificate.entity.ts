@@ -1,5 +1,14 @@
 import type { CertificateStatus, CohortKind, LocalizedText } from '@mre/contracts';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Unique } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  Unique,
+} from 'typeorm';
 import { CohortEntity } from '../cohorts/cohort.entity';
 import { UserEntity } from '../identity/user.entity';
 

@@ -1,11 +1,26 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, StreamableFile } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  StreamableFile,
+} from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../../core/auth/auth-user';
 import { CurrentUser, Public, Roles } from '../../core/auth/decorators';
 import { PageQueryDto } from '../../core/http/pagination';
 import { JobStartedDto } from '../cohorts/dto/import-job.dto';
 import { CertificatesService } from './certificates.service';
-import { CertificateDto, CertificateListDto, PublicCertificateDto, RevokeCertificateDto } from './dto/certificate.dto';
+import {
+  CertificateDto,
+  CertificateListDto,
+  PublicCertificateDto,
+  RevokeCertificateDto,
+} from './dto/certificate.dto';
 
 // The bearer token is documented per route: a class-level one would also mark the public verification.
 @ApiTags('certificates')
@@ -31,7 +46,11 @@ export class CertificatesController {
   @Get('cohorts/:id/certificates')
   @ApiBearerAuth()
   @ApiOkResponse({ type: CertificateListDto })
-  ofCohort(@Param('id', ParseUUIDPipe) id: string, @Query() query: PageQueryDto, @CurrentUser() user: AuthUser): Promise<CertificateListDto> {
+  ofCohort(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: PageQueryDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<CertificateListDto> {
     return this.certificates.ofCohort(id, user, query);
   }
 
@@ -48,7 +67,11 @@ export class CertificatesController {
   @ApiOkResponse({ description: 'The certificate as issued', schema: { type: 'string', format: 'binary' } })
   async pdf(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser): Promise<StreamableFile> {
     const { filename, pdf } = await this.certificates.pdf(id, user);
-    return new StreamableFile(pdf, { type: 'application/pdf', disposition: `inline; filename="${filename}"`, length: pdf.length });
+    return new StreamableFile(pdf, {
+      type: 'application/pdf',
+      disposition: `inline; filename="${filename}"`,
+      length: pdf.length,
+    });
   }
 
   @Post('certificates/:id/revoke')
@@ -56,7 +79,11 @@ export class CertificatesController {
   @HttpCode(200)
   @ApiOkResponse({ type: CertificateDto })
   @Roles('admin')
-  revoke(@Param('id', ParseUUIDPipe) id: string, @Body() dto: RevokeCertificateDto, @CurrentUser() user: AuthUser): Promise<CertificateDto> {
+  revoke(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: RevokeCertificateDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<CertificateDto> {
     return this.certificates.revoke(id, dto.reason, user);
   }
 

@@ -42,19 +42,35 @@ export class CertificatesService {
     await this.cohorts.requireManager(cohortId, actor, 'issue certificates');
     const jobId = randomUUID();
     await this.queue.add('issue', { cohortId, requestedBy: actor.id }, { jobId });
-    await this.audit.record([{ actorId: actor.id, action: 'certificates.requested', entityType: 'cohort', entityId: cohortId, data: { jobId } }]);
+    await this.audit.record([
+      {
+        actorId: actor.id,
+        action: 'certificates.requested',
+        entityType: 'cohort',
+        entityId: cohortId,
+        data: { jobId },
+      },
+    ]);
     return { jobId };
   }
 
   async mine(actor: AuthUser, query: PageQueryDto): Promise<CertificateListDto> {
-    const [items, total] = await this.certificates.findAndCount({ where: { userId: actor.id }, order: { issuedAt: 'DESC', id: 'ASC' }, ...pageWindow(query) });
+    const [items, total] = await this.certificates.findAndCount({
+      where: { userId: actor.id },
+      order: { issuedAt: 'DESC', id: 'ASC' },
+      ...pageWindow(query),
+    });
     return { items: items.map((c) => CertificateDto.from(c, this.config.publicUrl)), total };
   }
 
   /** The cohort's certificates, for its staff (404 for anyone who cannot see the cohort). */
   async ofCohort(cohortId: string, actor: AuthUser, query: PageQueryDto): Promise<CertificateListDto> {
     await this.cohorts.requireStaff(cohortId, actor);
-    const [items, total] = await this.certificates.findAndCount({ where: { cohortId }, order: { holderName: 'ASC', id: 'ASC' }, ...pageWindow(query) });
+    const [items, total] = await this.certificates.findAndCount({
+      where: { cohortId },
+      order: { holderName: 'ASC', id: 'ASC' },
+      ...pageWindow(query),
+    });
     return { items: items.map((c) => CertificateDto.from(c, this.config.publicUrl)), total };
   }
 
@@ -77,18 +93,46 @@ export class CertificatesService {
   /** Takes effect at once: the public page reads the same row. */
   async revoke(id: string, reason: string, actor: AuthUser): Promise<CertificateDto> {
     const revoked = await this.dataSource.transaction(async (manager) => {
-      const certificate = await manager.findOne(CertificateEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const certificate = await manager.findOne(CertificateEntity, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!certificate) throw new CertificateNotFoundError();
       if (certificate.status === 'revoked') throw new AlreadyRevokedError();
-      Object.assign(certificate, { status: 'revoked', revokedAt: new Date(), revokedBy: actor.id, revocationReason: reason.trim() });
+      Object.assign(certificate, {
+        status: 'revoked',
+        revokedAt: new Date(),
+        revokedBy: actor.id,
+        revocationReason: reason.trim(),
+      });
       await manager.save(certificate);
       await this.audit.record(
-        [{ actorId: actor.id, action: 'certificate.revoked', entityType: 'certificate', entityId: id, reason: reason.trim(), data: { code: certificate.code, userId: certificate.userId, cohortId: certificate.cohortId } }],
+        [
+          {
+            actorId: actor.id,
+            action: 'certificate.revoked',
+            entityType: 'certificate',
+            entityId: id,
+            reason: reason.trim(),
+            data: { code: certificate.code, userId: certificate.userId, cohortId: certificate.cohortId },
+          },
+        ],
         manager,
       );
-      return certificate;
+      const untaught =
+        certificate.cohortKind === 'trainers'
+          ? await this.cohorts.withdrawCertifiedTeacher(
+              certificate.userId,
+              actor.id,
+              `certificate ${certificate.code} revoked: ${reason.trim()}`,
+              manager,
+            )
+          : [];
+      return { certificate, untaught };
     });
-    return CertificateDto.from(revoked, this.config.publicUrl);
+    // Join rules kept in memory name the teachers: replaced once the removal is committed.
+    for (const cohortId of revoked.untaught) await this.access.accessChanged(cohortId);
+    return CertificateDto.from(revoked.certificate, this.config.publicUrl);
   }
 
   private async maySee(certificate: CertificateEntity, actor: AuthUser): Promise<boolean> {

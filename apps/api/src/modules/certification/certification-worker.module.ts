@@ -14,7 +14,15 @@ import { IssueCertificatesJob } from './jobs/issue-certificates.job';
 
 /** The certificate processor and its browser; only the worker process imports this module. */
 @Module({
-  imports: [TypeOrmModule.forFeature([CertificateEntity, CertificateFileEntity]), CohortsModule, AttendanceModule, UsersModule, OrganizationsModule, NotificationsModule, AuditModule],
+  imports: [
+    TypeOrmModule.forFeature([CertificateEntity, CertificateFileEntity]),
+    CohortsModule,
+    AttendanceModule,
+    UsersModule,
+    OrganizationsModule,
+    NotificationsModule,
+    AuditModule,
+  ],
   providers: [CertificateIssuer, CertificatePdfRenderer, IssueCertificatesJob],
 })
 export class CertificationWorkerModule {}

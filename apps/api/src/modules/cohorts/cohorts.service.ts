@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { CohortKind, LocalizedText } from '@mre/contracts';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, DataSource, In, Repository, SelectQueryBuilder } from 'typeorm';
+import { DateTime } from 'luxon';
+import { Brackets, DataSource, EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
 import type { AuthUser } from '../../core/auth/auth-user';
+import { AppConfig } from '../../core/config/app-config';
 import { InvalidInputError } from '../../core/errors/domain-error';
 import { Page, pageWindow } from '../../core/http/pagination';
 import { AuditService } from '../audit/audit.service';
@@ -13,8 +15,21 @@ import { UsersService } from '../identity/users.service';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { CohortAccessService } from './cohort-access.service';
 import { CohortEntity } from './cohort.entity';
-import { CapacityBelowEnrolledError, CohortNotFoundError, NotCohortManagerError, NotCohortStaffError, NotTeachersError } from './cohorts.errors';
-import { CohortCountsDto, CohortDto, CreateCohortDto, ListCohortsQueryDto, MyEnrollmentDto, UpdateCohortDto } from './dto/cohort.dto';
+import {
+  CapacityBelowEnrolledError,
+  CohortNotFoundError,
+  NotCohortManagerError,
+  NotCohortStaffError,
+  NotTeachersError,
+} from './cohorts.errors';
+import {
+  CohortCountsDto,
+  CohortDto,
+  CreateCohortDto,
+  ListCohortsQueryDto,
+  MyEnrollmentDto,
+  UpdateCohortDto,
+} from './dto/cohort.dto';
 import { BENEFICIARY_SQL, EnrollmentEntity } from './enrollment.entity';
 import { RosterService } from './roster.service';
 
@@ -44,6 +59,7 @@ export class CohortsService {
     private readonly audit: AuditService,
     private readonly certifiedTrainers: CertifiedTrainersService,
     private readonly access: CohortAccessService,
+    private readonly config: AppConfig,
   ) {}
 
   async create(dto: CreateCohortDto, actor: AuthUser): Promise<CohortDto> {
@@ -52,9 +68,24 @@ export class CohortsService {
     const { teacherIds, ...fields } = dto;
     const id = await this.dataSource.transaction(async (manager) => {
       const saved = await manager.save(
-        manager.create(CohortEntity, { ...fields, minAttendancePercent: dto.minAttendancePercent ?? 80, teachers: asUsers(teacherIds) }),
+        manager.create(CohortEntity, {
+          ...fields,
+          minAttendancePercent: dto.minAttendancePercent ?? 80,
+          teachers: asUsers(teacherIds),
+        }),
       );
-      await this.audit.record([{ actorId: actor.id, action: 'cohort.created', entityType: 'cohort', entityId: saved.id, data: { ...dto } }], manager);
+      await this.audit.record(
+        [
+          {
+            actorId: actor.id,
+            action: 'cohort.created',
+            entityType: 'cohort',
+            entityId: saved.id,
+            data: { ...dto },
+          },
+        ],
+        manager,
+      );
       return saved.id;
     });
     return this.get(id, actor);
@@ -72,7 +103,18 @@ export class CohortsService {
       if (cohort.capacity < taken) throw new CapacityBelowEnrolledError(taken);
       if (teacherIds) cohort.teachers = asUsers(teacherIds);
       await manager.save(cohort);
-      await this.audit.record([{ actorId: actor.id, action: 'cohort.updated', entityType: 'cohort', entityId: id, data: { ...dto } }], manager);
+      await this.audit.record(
+        [
+          {
+            actorId: actor.id,
+            action: 'cohort.updated',
+            entityType: 'cohort',
+            entityId: id,
+            data: { ...dto },
+          },
+        ],
+        manager,
+      );
       await this.roster.fillFreePlaces(cohort, { actorId: actor.id, reason: 'capacity changed' }, manager);
     });
     await this.access.accessChanged(id);
@@ -80,16 +122,25 @@ export class CohortsService {
   }
 
   async list(query: ListCohortsQueryDto, actor: AuthUser): Promise<Page<CohortDto>> {
-    const qb = this.withDetails(this.visibleTo(actor)).orderBy('c.starts_on', 'DESC').addOrderBy('c.name', 'ASC').addOrderBy('c.id', 'ASC');
+    const qb = this.withDetails(this.visibleTo(actor))
+      .orderBy('c.starts_on', 'DESC')
+      .addOrderBy('c.name', 'ASC')
+      .addOrderBy('c.id', 'ASC');
     if (query.courseId) qb.andWhere('c.course_id = :courseId', { courseId: query.courseId });
     if (query.centreId) qb.andWhere('c.centre_id = :centreId', { centreId: query.centreId });
     if (query.kind) qb.andWhere('c.kind = :kind', { kind: query.kind });
-    if (query.q) qb.andWhere('c.name ILIKE :like', { like: `%${query.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
+    if (query.q)
+      qb.andWhere('c.name ILIKE :like', { like: `%${query.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
     const { skip, take } = pageWindow(query);
     const [items, total] = await qb.skip(skip).take(take).getManyAndCount();
     const ids = items.map((c) => c.id);
     const [counts, mine] = await Promise.all([this.counts(ids), this.enrollmentsOf(actor.id, ids)]);
-    return { items: items.map((c) => CohortDto.from(c, counts.get(c.id) ?? { enrolled: 0, waitlisted: 0 }, mine.get(c.id) ?? null)), total };
+    return {
+      items: items.map((c) =>
+        CohortDto.from(c, counts.get(c.id) ?? { enrolled: 0, waitlisted: 0 }, mine.get(c.id) ?? null),
+      ),
+      total,
+    };
   }
 
   async get(id: string, actor: AuthUser): Promise<CohortDto> {
@@ -109,7 +160,8 @@ export class CohortsService {
   /** The cohort, when the actor runs or teaches it (404 when they cannot see it). */
   async requireStaff(id: string, actor: AuthUser): Promise<CohortEntity> {
     const cohort = await this.findVisible(id, actor);
-    if (!isManager(cohort, actor) && !cohort.teachers?.some((t) => t.id === actor.id)) throw new NotCohortStaffError();
+    if (!isManager(cohort, actor) && !cohort.teachers?.some((t) => t.id === actor.id))
+      throw new NotCohortStaffError();
     return cohort;
   }
 
@@ -126,7 +178,9 @@ export class CohortsService {
 
   /** What a certificate of the cohort states, without access checks (for the certification worker). */
   async facts(id: string): Promise<CohortFacts> {
-    const cohort = await this.withDetails(this.cohorts.createQueryBuilder('c')).andWhere('c.id = :id', { id }).getOne();
+    const cohort = await this.withDetails(this.cohorts.createQueryBuilder('c'))
+      .andWhere('c.id = :id', { id })
+      .getOne();
     if (!cohort?.course || !cohort.centre) throw new CohortNotFoundError();
     return {
       id: cohort.id,
@@ -141,7 +195,10 @@ export class CohortsService {
   }
 
   private async findVisible(id: string, actor: AuthUser): Promise<CohortEntity> {
-    const cohort = await this.visibleTo(actor).leftJoinAndSelect('c.teachers', 'teacher').andWhere('c.id = :id', { id }).getOne();
+    const cohort = await this.visibleTo(actor)
+      .leftJoinAndSelect('c.teachers', 'teacher')
+      .andWhere('c.id = :id', { id })
+      .getOne();
     if (!cohort) throw new CohortNotFoundError();
     return cohort;
   }
@@ -152,22 +209,32 @@ export class CohortsService {
     if (actor.role === 'admin') return qb;
     return qb.where(
       new Brackets((w) => {
-        w.where('EXISTS (SELECT 1 FROM cohort_teachers ct WHERE ct.cohort_id = c.id AND ct.user_id = :actorId)', { actorId: actor.id }).orWhere(
+        w.where(
+          'EXISTS (SELECT 1 FROM cohort_teachers ct WHERE ct.cohort_id = c.id AND ct.user_id = :actorId)',
+          { actorId: actor.id },
+        ).orWhere(
           "EXISTS (SELECT 1 FROM enrollments e WHERE e.cohort_id = c.id AND e.user_id = :actorId AND e.status <> 'withdrawn')",
         );
-        if (actor.role === 'coordinator' && actor.centreId) w.orWhere('c.centre_id = :centreId', { centreId: actor.centreId });
+        if (actor.role === 'coordinator' && actor.centreId)
+          w.orWhere('c.centre_id = :centreId', { centreId: actor.centreId });
       }),
     );
   }
 
   private withDetails(qb: SelectQueryBuilder<CohortEntity>): SelectQueryBuilder<CohortEntity> {
-    return qb.leftJoinAndSelect('c.course', 'course').leftJoinAndSelect('c.centre', 'centre').leftJoinAndSelect('c.teachers', 'teacher');
+    return qb
+      .leftJoinAndSelect('c.course', 'course')
+      .leftJoinAndSelect('c.centre', 'centre')
+      .leftJoinAndSelect('c.teachers', 'teacher');
   }
 
   /** The person's own enrollment in each of these cohorts, for "My courses". */
   private async enrollmentsOf(userId: string, ids: string[]): Promise<Map<string, MyEnrollmentDto>> {
     if (ids.length === 0) return new Map();
-    const rows = await this.enrollments.find({ where: { userId, cohortId: In(ids) }, select: { cohortId: true, status: true, position: true } });
+    const rows = await this.enrollments.find({
+      where: { userId, cohortId: In(ids) },
+      select: { cohortId: true, status: true, position: true },
+    });
     return new Map(rows.map((r) => [r.cohortId, { status: r.status, position: r.position }]));
   }
 
@@ -184,7 +251,10 @@ export class CohortsService {
     return new Map(rows.map((r) => [r.cohortId, { enrolled: r.enrolled, waitlisted: r.waitlisted }]));
   }
 
-  private async assertReferences(dto: UpdateCohortDto & { courseId?: string }, actor: AuthUser): Promise<void> {
+  private async assertReferences(
+    dto: UpdateCohortDto & { courseId?: string },
+    actor: AuthUser,
+  ): Promise<void> {
     if (dto.courseId) {
       await this.courses.get(dto.courseId, actor).catch(() => {
         throw new InvalidInputError('courseId does not name a course');
@@ -196,6 +266,43 @@ export class CohortsService {
       });
     }
     if (dto.teacherIds) await this.assertTeachers(dto.teacherIds);
+  }
+
+  /**
+   * A revoked `trainers` certificate takes back the teaching it allowed: unless the person is an
+   * expert or still holds another valid one, they stop teaching the cohorts that have not ended
+   * (those that have keep their history), each removal audited. Answers the cohorts concerned.
+   */
+  async withdrawCertifiedTeacher(
+    userId: string,
+    actorId: string,
+    reason: string,
+    manager: EntityManager,
+  ): Promise<string[]> {
+    const [person] = await this.users.getMany([userId]);
+    if (!person || person.role === 'expert') return [];
+    if ((await this.certifiedTrainers.certifiedAmong([userId], manager)).has(userId)) return [];
+    const today = DateTime.now().setZone(this.config.get('PROGRAMME_TIME_ZONE')).toISODate() as string;
+    // TypeORM answers a DELETE … RETURNING as [rows, count].
+    const [removed]: [{ cohort_id: string }[], number] = await manager.query(
+      `DELETE FROM cohort_teachers ct USING cohorts c
+        WHERE ct.cohort_id = c.id AND ct.user_id = $1 AND c.ends_on >= $2::date
+        RETURNING ct.cohort_id`,
+      [userId, today],
+    );
+    const cohortIds = removed.map((row) => row.cohort_id);
+    await this.audit.record(
+      cohortIds.map((cohortId) => ({
+        actorId,
+        action: 'cohort.teacher-removed',
+        entityType: 'cohort',
+        entityId: cohortId,
+        reason,
+        data: { userId },
+      })),
+      manager,
+    );
+    return cohortIds;
   }
 }
 
