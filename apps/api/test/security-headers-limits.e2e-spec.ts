@@ -29,6 +29,8 @@ const expectSecurityHeaders = (res: Response) => {
   expect(csp).toContain("frame-ancestors 'self'");
   expect(csp).toContain("object-src 'none'");
   expect(csp).toMatch(/script-src 'self'(;|$)/);
+  // The browser may talk to the API and to the LiveKit server only (LIVEKIT_URL, ws://127.0.0.1:7880 by default).
+  expect(csp).toMatch(/connect-src 'self' ws:\/\/127\.0\.0\.1:7880 http:\/\/127\.0\.0\.1:7880(;|$)/);
   expect(res.headers).toMatchObject({
     'x-content-type-options': 'nosniff',
     'x-frame-options': 'SAMEORIGIN',
@@ -68,6 +70,17 @@ describe('Security: headers, CORS and rate limits (e2e)', () => {
           .send('{"broken')
           .expect(400),
       );
+    });
+
+    it('keeps authenticated answers out of caches (Cache-Control: no-store), and leaves public ones alone', async () => {
+      const admin = await sut.adminToken();
+      for (const path of ['/api/me', '/api/users', '/api/reports/beneficiaries.csv']) {
+        const res = await sut.http.get(path).auth(admin, { type: 'bearer' }).expect(200);
+        expect(res.headers['cache-control']).toBe('no-store');
+      }
+      const refused = await sut.http.get('/api/me').auth('not-a-token', { type: 'bearer' }).expect(401);
+      expect(refused.headers['cache-control']).toBe('no-store');
+      expect((await sut.http.get('/api/health').expect(200)).headers['cache-control']).not.toBe('no-store');
     });
 
     it('sends them on the web app, its assets and its client-side routes', async () => {

@@ -30,8 +30,9 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        // The classroom talks to LiveKit over WebSocket and WebRTC; Mantine injects style tags.
-        connectSrc: ["'self'", 'ws:', 'wss:', 'http:', 'https:'],
+        // The classroom talks to LiveKit (WebSocket, and HTTP for its checks), and to nothing else.
+        connectSrc: ["'self'", ...liveKitOrigins(config.get('LIVEKIT_URL'))],
+        // Mantine injects style tags.
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
         mediaSrc: ["'self'", 'blob:'],
@@ -44,27 +45,65 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
   app
     .getHttpAdapter()
     .getInstance()
-    .addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined)));
+    .addHook('onRequest', (request, reply, done) =>
+      securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined)),
+    );
   // LiveKit webhooks are verified over the exact bytes sent, so that content type stays a string.
   app
     .getHttpAdapter()
     .getInstance()
-    .addContentTypeParser('application/webhook+json', { parseAs: 'string', bodyLimit: 1024 * 1024 }, (_request, body, done) => done(null, body));
+    .addContentTypeParser(
+      'application/webhook+json',
+      { parseAs: 'string', bodyLimit: 1024 * 1024 },
+      (_request, body, done) => done(null, body),
+    );
+  noStoreWhenAuthenticated(app);
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
   limitJsonDepth(app.getHttpAdapter().getInstance());
-  SwaggerModule.setup(`${API_PREFIX}/docs`, app, () => buildOpenApiDocument(app), { jsonDocumentUrl: `${API_PREFIX}/docs-json` });
+  SwaggerModule.setup(`${API_PREFIX}/docs`, app, () => buildOpenApiDocument(app), {
+    jsonDocumentUrl: `${API_PREFIX}/docs-json`,
+  });
   await serveWebApp(app);
+}
+
+/** The LiveKit server's origin under both its WebSocket and its HTTP scheme (`ws://h:7880`, `http://h:7880`). */
+export function liveKitOrigins(liveKitUrl: string): string[] {
+  const url = new URL(liveKitUrl);
+  const secure = url.protocol === 'wss:' || url.protocol === 'https:';
+  return [`${secure ? 'wss' : 'ws'}://${url.host}`, `${secure ? 'https' : 'http'}://${url.host}`];
+}
+
+/**
+ * `Cache-Control: no-store` on every answer to a request that carries credentials: tokens, personal
+ * data, PDFs and exports must not stay in a shared or browser cache.
+ */
+function noStoreWhenAuthenticated(app: NestFastifyApplication): void {
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onSend', (request, reply, payload, done) => {
+      if (request.headers.authorization) reply.header('cache-control', 'no-store');
+      done(null, payload);
+    });
 }
 
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const options = new DocumentBuilder()
     .setTitle('MRE Academy API')
-    .setDescription('Live, remote vocational training: identity, organizations, catalog, cohorts, live sessions.')
+    .setDescription(
+      'Live, remote vocational training: identity, organizations, catalog, cohorts, live sessions.',
+    )
     .setVersion('1')
     .addBearerAuth()
-    .addGlobalResponse({ status: 'default', description: 'An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503', type: ErrorDto })
+    .addGlobalResponse({
+      status: 'default',
+      description: 'An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503',
+      type: ErrorDto,
+    })
     .build();
-  return SwaggerModule.createDocument(app, options, { operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}` });
+  return SwaggerModule.createDocument(app, options, {
+    operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}`,
+  });
 }
 
 /** Serves the built web app at `/`, with client-side routes falling back to index.html. */
@@ -78,7 +117,9 @@ async function serveWebApp(app: NestFastifyApplication): Promise<void> {
     .getInstance()
     .get('/*', (request, reply) => {
       if (request.url.startsWith(`/${API_PREFIX}/`)) {
-        return reply.status(404).send({ statusCode: 404, error: 'Not Found', message: `Cannot GET ${request.url.split('?')[0]}` });
+        return reply
+          .status(404)
+          .send({ statusCode: 404, error: 'Not Found', message: `Cannot GET ${request.url.split('?')[0]}` });
       }
       return reply.type('text/html').sendFile('index.html');
     });

@@ -38,9 +38,13 @@ export class MailTransport {
   async send(mail: OutgoingMail): Promise<void> {
     const info = await this.transporter.sendMail({ from: this.config.get('MAIL_FROM'), ...mail });
     if (this.outbox) {
-      await mkdir(this.outbox, { recursive: true });
-      const file = join(this.outbox, `${new Date().toISOString().replace(/[:.]/g, '-')}-${info.messageId.replace(/[^\w.-]/g, '')}.eml`);
-      await writeFile(file, (info as unknown as { message: Buffer }).message);
+      // Invitation and reset links are secrets: the outbox is for the process's own user only.
+      await mkdir(this.outbox, { recursive: true, mode: 0o700 });
+      const file = join(
+        this.outbox,
+        `${new Date().toISOString().replace(/[:.]/g, '-')}-${info.messageId.replace(/[^\w.-]/g, '')}.eml`,
+      );
+      await writeFile(file, (info as unknown as { message: Buffer }).message, { mode: 0o600 });
       this.logger.log(`E-mail to ${mail.to} written to ${file}`);
     }
   }
