@@ -6,7 +6,7 @@ import { isRtl } from '@mre/contracts';
 import { isLocale } from '../i18n/i18n';
 import { ServicesContext, type AppServices } from '../shared/api/services.context';
 import { AppRoutes } from './app-routes';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
 
 export function App({ services }: { services: AppServices }) {
   const locale = services.i18n.language;
@@ -15,7 +15,7 @@ export function App({ services }: { services: AppServices }) {
       <I18nextProvider i18n={services.i18n}>
         {/* Follows the `dir` attribute that i18n sets on <html> when the language changes. */}
         <DirectionProvider initialDirection={isLocale(locale) && isRtl(locale) ? 'rtl' : 'ltr'}>
-          <MantineProvider theme={theme}>
+          <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
             <QueryClientProvider client={services.queryClient}>
               <BrowserRouter>
                 <AppRoutes />
