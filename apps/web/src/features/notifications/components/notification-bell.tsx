@@ -28,23 +28,24 @@ export function NotificationBell() {
   const unread = notifications.data?.unread ?? 0;
 
   return (
-    <Popover
-      opened={opened}
-      onChange={popover.toggle}
-      // Opens towards the page, whichever side of the header the bell sits on.
-      position={rtl ? 'bottom-start' : 'bottom-end'}
-      width={360}
-      shadow="md"
-      withArrow
+    // The badge outside the popover: the popover's target gets aria-expanded, which only a button may carry.
+    <Indicator
+      label={<span data-testid="notifications-unread">{unread}</span>}
+      disabled={unread === 0}
+      color="red"
+      size={18}
+      offset={6}
     >
-      <Popover.Target>
-        <Indicator
-          label={<span data-testid="notifications-unread">{unread}</span>}
-          disabled={unread === 0}
-          color="red"
-          size={18}
-          offset={6}
-        >
+      <Popover
+        opened={opened}
+        onChange={popover.toggle}
+        // Opens towards the page, whichever side of the header the bell sits on.
+        position={rtl ? 'bottom-start' : 'bottom-end'}
+        width={360}
+        shadow="md"
+        withArrow
+      >
+        <Popover.Target>
           <ActionIcon
             variant="subtle"
             size="lg"
@@ -54,18 +55,18 @@ export function NotificationBell() {
           >
             <BellIcon />
           </ActionIcon>
-        </Indicator>
-      </Popover.Target>
-      <Popover.Dropdown p="sm" data-testid="notifications-popover">
-        {notifications.isPending ? (
-          <LoadingState />
-        ) : notifications.isError ? (
-          <ErrorState error={notifications.error} onRetry={() => void notifications.refetch()} />
-        ) : (
-          <NotificationList items={notifications.data.items} unread={unread} onNavigate={popover.close} />
-        )}
-      </Popover.Dropdown>
-    </Popover>
+        </Popover.Target>
+        <Popover.Dropdown p="sm" data-testid="notifications-popover">
+          {notifications.isPending ? (
+            <LoadingState />
+          ) : notifications.isError ? (
+            <ErrorState error={notifications.error} onRetry={() => void notifications.refetch()} />
+          ) : (
+            <NotificationList items={notifications.data.items} unread={unread} onNavigate={popover.close} />
+          )}
+        </Popover.Dropdown>
+      </Popover>
+    </Indicator>
   );
 }
 
