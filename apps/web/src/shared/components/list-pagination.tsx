@@ -16,7 +16,17 @@ export function ListPagination({ page, pageSize, total, onChange }: ListPaginati
       <Text size="sm" c="dimmed">
         {t('common.total', { count: total })}
       </Text>
-      {pages > 1 && <Pagination value={page} total={pages} onChange={onChange} />}
+      {pages > 1 && (
+        <Pagination
+          value={page}
+          total={pages}
+          onChange={onChange}
+          // The arrows show no text: their names are for screen readers.
+          getControlProps={(control) =>
+            control === 'previous' || control === 'next' ? { 'aria-label': t(`common.${control}Page`) } : {}
+          }
+        />
+      )}
     </Group>
   );
 }

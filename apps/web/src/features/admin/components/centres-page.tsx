@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Button, Stack, Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '@mre/api-client';
+import { ActionsHeader } from '../../../shared/components/actions-header';
 import { useCentrePage } from '../api/centres.api';
 import { AdminPageHeader, AdminTable } from './admin-list';
 import { CentreFormModal } from './centre-form-modal';
@@ -33,7 +34,7 @@ export function CentresPage() {
             <Table.Th>{t('fields.name')}</Table.Th>
             <Table.Th>{t('fields.city')}</Table.Th>
             <Table.Th>{t('fields.region')}</Table.Th>
-            <Table.Th />
+            <ActionsHeader />
           </>
         }
         row={(centre) => (

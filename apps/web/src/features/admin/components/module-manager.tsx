@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Button, Group, Stack, Table, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '@mre/api-client';
+import { ActionsHeader } from '../../../shared/components/actions-header';
 import { ErrorAlert } from '../../../shared/components/error-alert';
 import { EmptyResult } from '../../../shared/components/query-states';
 import { useLocalize } from '../../../shared/hooks/use-localize';
@@ -36,7 +37,7 @@ export function ModuleManager({ course }: { course: Schemas['CourseDetailDto'] }
               <Table.Th>{t('fields.position')}</Table.Th>
               <Table.Th>{t('fields.title')}</Table.Th>
               <Table.Th>{t('admin.modules.materials')}</Table.Th>
-              <Table.Th />
+              <ActionsHeader />
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Badge, Button, Group, Stack, Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '@mre/api-client';
+import { ActionsHeader } from '../../../shared/components/actions-header';
 import { useSectorName } from '../../../shared/api/reference-data.queries';
 import { useNetworkPage } from '../api/networks.api';
 import { AdminPageHeader, AdminTable } from './admin-list';
@@ -35,7 +36,7 @@ export function NetworksPage() {
             <Table.Th>{t('fields.name')}</Table.Th>
             <Table.Th>{t('fields.country')}</Table.Th>
             <Table.Th>{t('fields.sectors')}</Table.Th>
-            <Table.Th />
+            <ActionsHeader />
           </>
         }
         row={(network) => (

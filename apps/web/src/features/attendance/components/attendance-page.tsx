@@ -3,6 +3,7 @@ import { Anchor, Badge, Button, Group, Stack, Table, Text, Title } from '@mantin
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { AttendanceStatus, Role } from '@mre/contracts';
+import { ActionsHeader } from '../../../shared/components/actions-header';
 import { ErrorAlert } from '../../../shared/components/error-alert';
 import { EmptyResult, ErrorState, LoadingState } from '../../../shared/components/query-states';
 import { useCurrentUser } from '../../auth/hooks/use-session';
@@ -73,7 +74,7 @@ export function AttendancePage() {
                 <Table.Th>{t('fields.status')}</Table.Th>
                 <Table.Th>{t('attendance.source.label')}</Table.Th>
                 <Table.Th>{t('attendance.correction')}</Table.Th>
-                <Table.Th />
+                <ActionsHeader />
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { ActionsHeader } from '../../../shared/components/actions-header';
 import { ErrorAlert } from '../../../shared/components/error-alert';
 import { isRunning } from '../../cohorts/api/import.api';
 import { AdminTable } from '../../admin/components/admin-list';
@@ -73,7 +74,7 @@ export function CohortCertificates({ cohortId, minAttendancePercent }: CohortCer
               <Table.Th>{t('certificates.fields.code')}</Table.Th>
               <Table.Th>{t('certificates.fields.issuedAt')}</Table.Th>
               <Table.Th>{t('fields.status')}</Table.Th>
-              <Table.Th />
+              <ActionsHeader />
             </>
           }
           row={(certificate) => (

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { ActionsHeader } from '../../../shared/components/actions-header';
 import { ErrorAlert } from '../../../shared/components/error-alert';
 import { useLocalize } from '../../../shared/hooks/use-localize';
 import { AdminTable } from '../../admin/components/admin-list';
@@ -34,7 +35,7 @@ export function MyCertificates() {
             <Table.Th>{t('certificates.fields.cohort')}</Table.Th>
             <Table.Th>{t('certificates.fields.issuedAt')}</Table.Th>
             <Table.Th>{t('fields.status')}</Table.Th>
-            <Table.Th />
+            <ActionsHeader />
           </>
         }
         row={(certificate) => (

@@ -40,6 +40,7 @@ export function CsvImport({ cohortId }: { cohortId: string }) {
             value={file}
             onChange={setFile}
             clearable
+            clearButtonProps={{ 'aria-label': t('cohorts.import.clearFile') }}
             miw={280}
             fileInputProps={FILE_INPUT_PROPS}
             data-testid="import-file"

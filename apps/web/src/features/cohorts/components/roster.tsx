@@ -3,6 +3,7 @@ import { Button, Stack, Table, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '@mre/api-client';
+import { ActionsHeader } from '../../../shared/components/actions-header';
 import { AdminTable } from '../../admin/components/admin-list';
 import { useRoster } from '../api/enrollments.api';
 import { EnrollmentStatusBadge } from './enrollment-status-badge';
@@ -45,7 +46,7 @@ export function Roster({ cohortId, canManage }: { cohortId: string; canManage: b
             <Table.Th>{t('fields.email')}</Table.Th>
             <Table.Th>{t('fields.status')}</Table.Th>
             <Table.Th>{t('cohorts.roster.waitlistPosition')}</Table.Th>
-            {canManage && <Table.Th />}
+            {canManage && <ActionsHeader />}
           </>
         }
         row={(enrollment) => (
