@@ -131,7 +131,7 @@ export async function seedLiveClass(): Promise<LiveClass> {
 export async function waitForSettledLayout(page: Page): Promise<void> {
   await page.waitForFunction(() => {
     const navbar = document.querySelector('.mantine-AppShell-navbar')?.getBoundingClientRect();
-    const heading = document.querySelector('.mantine-AppShell-main h2')?.getBoundingClientRect();
+    const heading = document.querySelector('.mantine-AppShell-main h1')?.getBoundingClientRect();
     if (!navbar || !heading) return false;
     return document.documentElement.dir === 'rtl'
       ? heading.right <= navbar.left

@@ -11,12 +11,19 @@ import {
 /** WCAG 2.1 AA for text of body size (1.4.3). */
 const MIN_CONTRAST = 4.5;
 
+const { sizes } = DEFAULT_THEME.headings;
+
 export const theme = createTheme({
   primaryColor: 'teal',
   // Arabic glyphs need a font that has them; the system UI fonts of each platform do.
   fontFamily:
     'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans Arabic", Tahoma, sans-serif',
   defaultRadius: 'md',
+  // Each page has one h1 and sections below it in order; these are dense work screens, so the h1 is
+  // set at the size Mantine gives an h2, and each level below one step down.
+  headings: {
+    sizes: { h1: sizes.h2, h2: sizes.h3, h3: sizes.h4, h4: sizes.h5, h5: sizes.h6, h6: sizes.h6 },
+  },
 });
 
 /**

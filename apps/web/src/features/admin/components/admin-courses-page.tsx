@@ -22,7 +22,7 @@ export function AdminCoursesPage() {
   return (
     <Stack>
       <Group justify="space-between">
-        <Title order={2}>{t('nav.adminCourses')}</Title>
+        <Title order={1}>{t('nav.adminCourses')}</Title>
         <Button component={Link} to="/admin/courses/new" data-testid="course-create">
           {t('admin.courses.create')}
         </Button>

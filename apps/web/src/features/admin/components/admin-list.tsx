@@ -15,7 +15,7 @@ interface AdminPageHeaderProps {
 export function AdminPageHeader({ title, actionLabel, onAction, actionTestId }: AdminPageHeaderProps) {
   return (
     <Group justify="space-between">
-      <Title order={2}>{title}</Title>
+      <Title order={1}>{title}</Title>
       <Button onClick={onAction} data-testid={actionTestId}>
         {actionLabel}
       </Button>

@@ -12,7 +12,7 @@ export function CourseCreatePage() {
   return (
     <Stack>
       <BackToCourses />
-      <Title order={2}>{t('admin.courses.create')}</Title>
+      <Title order={1}>{t('admin.courses.create')}</Title>
       {/* Modules belong to a saved course: continue on its edit page. */}
       <CourseForm onSaved={(course) => navigate(`/admin/courses/${course.id}`, { replace: true })} />
     </Stack>
@@ -29,7 +29,7 @@ export function CourseEditPage() {
   return (
     <Stack>
       <BackToCourses />
-      <Title order={2}>{t('admin.courses.edit')}</Title>
+      <Title order={1}>{t('admin.courses.edit')}</Title>
       {/* Keyed by id: another course must not reuse the fields of the previous one. */}
       <CourseForm key={course.data.id} course={course.data} />
       <Divider />

@@ -22,7 +22,7 @@ export function ModuleManager({ course }: { course: Schemas['CourseDetailDto'] }
   return (
     <Stack>
       <Group justify="space-between">
-        <Title order={3}>{t('course.modules')}</Title>
+        <Title order={2}>{t('course.modules')}</Title>
         <Button variant="light" onClick={() => setEditing({})} data-testid="module-create">
           {t('admin.modules.create')}
         </Button>

@@ -46,7 +46,7 @@ export function AttendancePage() {
         {t('classroom.backToSchedule')}
       </Anchor>
       <Stack gap={4}>
-        <Title order={2}>{t('attendance.title')}</Title>
+        <Title order={1}>{t('attendance.title')}</Title>
         {session.data && (
           <>
             <Text fw={500} dir="auto" data-testid="attendance-session-title">

@@ -16,7 +16,7 @@ export default function AuditPage() {
 
   return (
     <Stack>
-      <Title order={2}>{t('audit.title')}</Title>
+      <Title order={1}>{t('audit.title')}</Title>
       <Text size="sm" c="dimmed">
         {t('audit.intro')}
       </Text>

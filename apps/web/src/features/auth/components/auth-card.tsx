@@ -4,7 +4,7 @@ import { Container, Paper, Title } from '@mantine/core';
 export function AuthCard({ title, children }: { title: string; children: React.ReactNode }) {
   return (
     <Container size={420} py="xl">
-      <Title order={2} ta="center" mb="lg">
+      <Title order={1} ta="center" mb="lg">
         {title}
       </Title>
       <Paper withBorder shadow="sm" p="lg" radius="md">

@@ -14,7 +14,7 @@ export function CatalogPage() {
 
   return (
     <Stack>
-      <Title order={2}>{t('catalog.title')}</Title>
+      <Title order={1}>{t('catalog.title')}</Title>
       <CatalogFilters filters={filters} onChange={setFilter} withStatus={isAdmin} />
       <CourseList
         filters={filters}

@@ -23,7 +23,7 @@ export function CourseCard({ course, showStatus }: CourseCardProps) {
     >
       <Stack gap="sm">
         <Group justify="space-between" wrap="nowrap" align="flex-start">
-          <Title order={4} dir="auto" data-testid="course-card-title">
+          <Title order={2} size="h3" dir="auto" data-testid="course-card-title">
             {localize(course.title)}
           </Title>
           {showStatus && <CourseStatusBadge status={course.status} />}

@@ -29,7 +29,7 @@ export function CoursePage() {
           <Text size="sm" c="dimmed" dir="ltr">
             {course.data.code}
           </Text>
-          <Title order={2} dir="auto" data-testid="course-title">
+          <Title order={1} dir="auto" data-testid="course-title">
             {localize(course.data.title)}
           </Title>
         </Stack>
@@ -52,7 +52,7 @@ export function CoursePage() {
       <Text dir="auto" style={{ whiteSpace: 'pre-line' }}>
         {localize(course.data.summary)}
       </Text>
-      <Title order={3}>{t('course.modules')}</Title>
+      <Title order={2}>{t('course.modules')}</Title>
       <ModuleList modules={course.data.modules} />
     </Stack>
   );

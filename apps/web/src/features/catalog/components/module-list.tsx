@@ -13,7 +13,7 @@ export function ModuleList({ modules }: { modules: Schemas['ModuleDto'][] }) {
     <Stack component="ol" p={0} m={0} style={{ listStyle: 'none' }}>
       {modules.map((module) => (
         <Paper component="li" key={module.id} withBorder p="md" radius="md" data-testid="module-item">
-          <Title order={4} dir="auto">
+          <Title order={3} dir="auto">
             {t('course.moduleNumber', { position: module.position })} · {localize(module.title)}
           </Title>
           {module.materials.length === 0 ? (

@@ -48,7 +48,7 @@ export function CohortCertificates({ cohortId, minAttendancePercent }: CohortCer
       <Stack>
         <Group justify="space-between" align="flex-start">
           <Stack gap={4}>
-            <Title order={3}>{t('certificates.cohort.title')}</Title>
+            <Title order={2}>{t('certificates.cohort.title')}</Title>
             <Text size="sm" c="dimmed">
               {t('certificates.cohort.rule', { percent: minAttendancePercent })}
             </Text>

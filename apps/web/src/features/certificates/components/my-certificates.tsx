@@ -21,7 +21,7 @@ export function MyCertificates() {
 
   return (
     <Stack data-testid="my-certificates">
-      <Title order={3}>{t('certificates.mine.title')}</Title>
+      <Title order={2}>{t('certificates.mine.title')}</Title>
       {download.error != null && <ErrorAlert error={download.error} testId="certificate-download-error" />}
       <AdminTable
         query={certificates}

@@ -16,7 +16,7 @@ export function VerifyPage() {
   return (
     <Container size="sm" py="md">
       <Stack>
-        <Title order={2}>{t('certificates.verify.title')}</Title>
+        <Title order={1}>{t('certificates.verify.title')}</Title>
         <Text c="dimmed">{t('certificates.verify.intro')}</Text>
         {/* Keyed by the code: following another link shows that code in the field. */}
         <VerifyForm key={code} initial={code} />
@@ -114,7 +114,7 @@ function CertificateCard({ certificate }: { certificate: PublicCertificate }) {
           </Alert>
         )}
         <Group justify="space-between">
-          <Title order={3} dir="auto" data-testid="verify-holder">
+          <Title order={2} dir="auto" data-testid="verify-holder">
             {certificate.holderName}
           </Title>
           <CertificateStatusBadge status={certificate.status} />

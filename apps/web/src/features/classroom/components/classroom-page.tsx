@@ -58,7 +58,7 @@ export default function ClassroomPage() {
       ) : (
         <>
           <Stack gap={4}>
-            <Title order={2} dir="auto" data-testid="classroom-title">
+            <Title order={1} dir="auto" data-testid="classroom-title">
               {session.data.title}
             </Title>
             <SessionTime session={session.data} timeZone={user.timeZone} withDate />

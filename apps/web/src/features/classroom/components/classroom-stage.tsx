@@ -54,7 +54,7 @@ export function ClassroomStage({ sessionId, title, role, canModerate }: Classroo
   return (
     <Stack>
       <Group justify="space-between">
-        <Title order={3} dir="auto">
+        <Title order={1} size="h2" dir="auto">
           {title}
         </Title>
         <RoomStatus />

@@ -16,7 +16,9 @@ export function CourseMaterials({ cohortId }: { cohortId: string }) {
   return (
     <Paper withBorder p="md" radius="md" data-testid="course-materials">
       <Stack gap="sm">
-        <Title order={4}>{t('classroom.materials.title')}</Title>
+        <Title order={2} size="h3">
+          {t('classroom.materials.title')}
+        </Title>
         {cohort.isPending ? (
           <LoadingState />
         ) : cohort.isError ? (

@@ -44,7 +44,7 @@ function CohortDetails({ cohort }: { cohort: Schemas['CohortDto'] }) {
             <bdi dir="ltr">{cohort.courseCode}</bdi> · <bdi>{localize(cohort.courseTitle)}</bdi>
           </Text>
           <Group gap="sm">
-            <Title order={2} dir="auto" data-testid="cohort-title">
+            <Title order={1} dir="auto" data-testid="cohort-title">
               {cohort.name}
             </Title>
             <CohortKindBadge kind={cohort.kind} />
@@ -84,7 +84,7 @@ function CohortDetails({ cohort }: { cohort: Schemas['CohortDto'] }) {
         />
       </SimpleGrid>
       {canManage && <CsvImport cohortId={cohort.id} />}
-      <Title order={3}>{t('cohorts.roster.title')}</Title>
+      <Title order={2}>{t('cohorts.roster.title')}</Title>
       <Roster cohortId={cohort.id} canManage={canManage} />
       <CohortCertificates cohortId={cohort.id} minAttendancePercent={cohort.minAttendancePercent} />
       {editing && <CohortFormModal cohort={cohort} onClose={() => setEditing(false)} />}

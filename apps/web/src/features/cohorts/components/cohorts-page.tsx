@@ -26,7 +26,7 @@ export function CohortsPage() {
   return (
     <Stack>
       <Group justify="space-between">
-        <Title order={2}>{t('cohorts.list.title')}</Title>
+        <Title order={1}>{t('cohorts.list.title')}</Title>
         {isAdmin && (
           <Button onClick={() => setCreating(true)} data-testid="cohort-create">
             {t('cohorts.form.create')}

@@ -28,7 +28,7 @@ export function CsvImport({ cohortId }: { cohortId: string }) {
   return (
     <Paper withBorder p="md" data-testid="csv-import">
       <Stack>
-        <Title order={3}>{t('cohorts.import.title')}</Title>
+        <Title order={2}>{t('cohorts.import.title')}</Title>
         <Text size="sm" c="dimmed">
           {t('cohorts.import.hint')}
         </Text>

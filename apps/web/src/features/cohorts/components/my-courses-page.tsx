@@ -21,7 +21,7 @@ export function MyCoursesPage() {
 
   return (
     <Stack>
-      <Title order={2}>{t('cohorts.mine.title')}</Title>
+      <Title order={1}>{t('cohorts.mine.title')}</Title>
       {cohorts.isPending ? (
         <LoadingState />
       ) : cohorts.isError ? (

@@ -9,7 +9,7 @@ export function ProfilePage() {
   const user = useCurrentUser();
   return (
     <Stack>
-      <Title order={2}>{t('profile.title')}</Title>
+      <Title order={1}>{t('profile.title')}</Title>
       <ProfileForm user={user} />
       <MyCertificates />
     </Stack>

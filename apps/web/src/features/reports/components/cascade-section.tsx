@@ -17,7 +17,7 @@ export function CascadeSection({ cascade }: { cascade: Cascade }) {
   const { t } = useTranslation();
   return (
     <Stack data-testid="cascade">
-      <Title order={3}>{t('reports.cascade.title')}</Title>
+      <Title order={2}>{t('reports.cascade.title')}</Title>
       <Text size="sm" c="dimmed">
         {t('reports.cascade.hint')}
       </Text>
@@ -70,7 +70,7 @@ function NetworkChain({ network }: { network: Cascade[number] }) {
   return (
     <Paper withBorder p="md" data-testid="cascade-network">
       <Group justify="space-between" mb="sm">
-        <Title order={4} dir="auto" data-testid="cascade-network-name">
+        <Title order={3} dir="auto" data-testid="cascade-network-name">
           {network.name}
         </Title>
         <Group gap="xs">

@@ -14,7 +14,7 @@ export function ChartCard({ title, hasData, testId, children }: ChartCardProps) 
   const { t } = useTranslation();
   return (
     <Paper withBorder p="md" data-testid={testId}>
-      <Title order={4} mb="sm">
+      <Title order={2} size="h3" mb="sm">
         {title}
       </Title>
       {hasData ? (

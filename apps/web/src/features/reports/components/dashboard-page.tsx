@@ -24,7 +24,7 @@ export default function DashboardPage() {
   return (
     <Stack>
       <Group justify="space-between">
-        <Title order={2}>{t('reports.title')}</Title>
+        <Title order={1}>{t('reports.title')}</Title>
         <Group gap="sm">
           <Button
             variant="default"

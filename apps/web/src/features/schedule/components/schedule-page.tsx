@@ -28,7 +28,7 @@ export function SchedulePage() {
     <Stack>
       <Group justify="space-between">
         <Stack gap={0}>
-          <Title order={2}>{t('schedule.title')}</Title>
+          <Title order={1}>{t('schedule.title')}</Title>
           <Text size="sm" c="dimmed" data-testid="schedule-zone">
             {t('schedule.shownIn')} <bdi>{user.timeZone}</bdi>
           </Text>
@@ -49,7 +49,7 @@ export function SchedulePage() {
         <>
           {byDay(schedule.data.items, user.timeZone).map(([day, sessions]) => (
             <Stack key={day} gap="xs" component="section" data-testid="schedule-day">
-              <Title order={4} data-testid="schedule-day-title">
+              <Title order={2} size="h3" data-testid="schedule-day-title">
                 {formatInZone(sessions[0].startsAt, i18n.language, user.timeZone, { dateStyle: 'full' })}
               </Title>
               {sessions.map((session) => (
