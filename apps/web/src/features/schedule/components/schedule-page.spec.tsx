@@ -1,5 +1,5 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Schemas } from '@mre/api-client';
 import { adminUser, emptyList, fakeFetch, json, sessionDto } from '../../../test/fake-api';
 import { renderApp } from '../../../test/render-app';
@@ -85,6 +85,23 @@ describe('my schedule', () => {
     expect(within(later).getByTestId('session-agreed-time').textContent).toBe(
       'Heure convenue : 10:00, Casablanca (UTC+0)',
     );
+  });
+
+  it('names the viewer’s zone the way the times do, with its offset today', async () => {
+    // Only the clock: the page's timers keep running. 1 July 2026: Toronto is on EDT (UTC-4), while
+    // the session in January shows EST (UTC-5).
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-07-01T12:00:00Z') });
+    try {
+      renderApp({ route: '/schedule', signedIn: true, fetch: schedule(expert, [nextYear]) });
+
+      const later = await card('Avionique');
+      expect(screen.getByTestId('schedule-zone').textContent).toBe(
+        'Heures affichées dans votre fuseau horaire : Toronto (UTC-4)',
+      );
+      expect(within(later).getByTestId('session-time-zone').textContent).toBe('Toronto, UTC-5');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('names the agreed day when it is another day there', async () => {

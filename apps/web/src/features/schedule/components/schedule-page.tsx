@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { Button, Group, Stack, Text, Title } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { ListPagination } from '../../../shared/components/list-pagination';
 import { EmptyResult, ErrorState, LoadingState } from '../../../shared/components/query-states';
-import { formatInZone } from '../../../shared/lib/zoned-time';
+import { UNBROKEN } from '../../../shared/components/zoned-time';
+import { formatInZone, utcOffset, zonePlace } from '../../../shared/lib/zoned-time';
 import { useCurrentUser } from '../../auth/hooks/use-session';
 import { SCHEDULE_PAGE_SIZE, useSchedule, useVisibleCohorts, type LiveSession } from '../api/schedule.api';
 import { useNow } from '../hooks/use-now';
@@ -30,7 +31,12 @@ export function SchedulePage() {
         <Stack gap={0}>
           <Title order={1}>{t('schedule.title')}</Title>
           <Text size="sm" c="dimmed" data-testid="schedule-zone">
-            {t('schedule.shownIn')} <bdi>{user.timeZone}</bdi>
+            {/* Named as the session times name it, with today's offset. */}
+            <Trans
+              i18nKey="schedule.shownIn"
+              values={{ place: zonePlace(user.timeZone), offset: utcOffset(new Date(now), user.timeZone) }}
+              components={{ zone: <bdi style={UNBROKEN} /> }}
+            />
           </Text>
         </Stack>
         {SESSION_SCHEDULERS.includes(user.role) && (
