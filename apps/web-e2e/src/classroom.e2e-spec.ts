@@ -1,4 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
+import { expectNoAxeViolations } from './support/accessibility';
 import { launchBrowser, newPage } from './support/browser';
 import { seedLiveClass, waitForSettledLayout, type LiveClass } from './support/live-class';
 import { saveScreenshot, saveScreenshotsDesktopAndPhone, signIn, switchLanguage } from './support/pages';
@@ -34,6 +35,7 @@ describe('classroom without a video service', () => {
     const download = materials.getByRole('link', { name: 'Schémas du circuit (PDF)' });
     expect(await download.getAttribute('href')).toBe('https://files.academy.test/freinage.pdf');
     await saveScreenshot(page, 'classroom-pre-join-fr');
+    await expectNoAxeViolations(page, 'classroom pre-join');
 
     const clickedAt = Date.now();
     await page.getByTestId('classroom-join').click();
@@ -45,11 +47,13 @@ describe('classroom without a video service', () => {
     expect(await unreachable.getByTestId('video-retry').isEnabled()).toBe(true);
     expect(await page.getByTestId('loading-state').count()).toBe(0); // no endless spinner
     await saveScreenshot(page, 'classroom-unreachable-fr');
+    await expectNoAxeViolations(page, 'classroom, video unreachable');
 
     await switchLanguage(page, 'ar');
     await waitForSettledLayout(page);
     expect(await unreachable.innerText()).toContain('تعذّر الوصول إلى خدمة الفيديو.');
     await saveScreenshot(page, 'classroom-unreachable-ar');
+    await expectNoAxeViolations(page, 'classroom, video unreachable');
   });
 
   it('gives the expert the class time in Toronto with its offset, and the hour agreed in Casablanca', async () => {
@@ -73,6 +77,7 @@ describe('classroom without a video service', () => {
     expect(await page.getByTestId('join-refused').innerText()).toBe(
       'La classe n’est pas encore ouverte. Ouverture : 12 janv. 2027, 04:45 (Toronto, UTC-5).',
     );
+    await expectNoAxeViolations(page, 'classroom pre-join, not open yet');
 
     await switchLanguage(page, 'ar');
     await waitForSettledLayout(page);
@@ -81,5 +86,6 @@ describe('classroom without a video service', () => {
       'الوقت المحلي المتفق عليه: 10:00 ص، Casablanca (UTC+0)',
     );
     await saveScreenshotsDesktopAndPhone(page, 'classroom-pre-join-expert-ar');
+    await expectNoAxeViolations(page, 'classroom pre-join, not open yet');
   });
 });

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { apiAs } from './support/api';
+import { expectNoAxeViolations } from './support/accessibility';
 import { launchBrowser, newPage } from './support/browser';
 import { chooseOption, saveScreenshot, signIn, switchLanguage, waitForCount } from './support/pages';
 import { platform } from './support/platform';
@@ -77,6 +78,8 @@ describe('cohort CSV import', () => {
     await signIn(page, platform().admin);
     await switchLanguage(page, 'fr');
     await page.getByTestId('nav-cohorts').click();
+    await page.getByTestId('cohort-row').first().waitFor();
+    await expectNoAxeViolations(page, 'cohorts');
     await page.getByTestId('cohort-create').click();
     await chooseOption(page, 'cohort-course', `${course.code} — Câblage aéronautique ${run}`);
     await page.getByTestId('cohort-name').fill(`Kénitra printemps ${run}`);
@@ -145,6 +148,7 @@ describe('cohort CSV import', () => {
     );
     expect(await page.getByText('39 résultats').isVisible()).toBe(true);
     await saveScreenshot(page, 'cohort-import-fr');
+    await expectNoAxeViolations(page, 'cohort page after an import');
 
     await page.getByTestId('roster-search').fill('ياسمين');
     await waitForCount(rows, 1);
@@ -161,6 +165,7 @@ describe('cohort CSV import', () => {
     // From the top: the header is fixed, and a scrolled page would draw it over the content.
     await page.evaluate(() => window.scrollTo(0, 0));
     await saveScreenshot(page, 'cohort-import-ar');
+    await expectNoAxeViolations(page, 'cohort page after an import');
 
     await page.getByTestId('nav-cohorts').click();
     await page.getByTestId('cohort-search').fill(run);
@@ -172,5 +177,6 @@ describe('cohort CSV import', () => {
       .filter({ hasText: `${CAPACITY} / ${CAPACITY}` })
       .waitFor();
     await saveScreenshot(page, 'cohorts-ar');
+    await expectNoAxeViolations(page, 'cohorts');
   });
 });

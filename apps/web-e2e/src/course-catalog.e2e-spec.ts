@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
+import { expectNoAxeViolations } from './support/accessibility';
 import { launchBrowser, newPage } from './support/browser';
 import { chooseOption, signIn, switchLanguage, waitForCount } from './support/pages';
 import { platform } from './support/platform';
@@ -60,6 +61,11 @@ describe('course catalogue', () => {
     await title.waitFor();
     expect(await title.innerText()).toBe(course.ar);
     expect(await page.getByText(course.code, { exact: true }).isVisible()).toBe(true);
+    await expectNoAxeViolations(page, 'course page');
+
+    await switchLanguage(page, 'fr');
+    await title.filter({ hasText: course.fr }).waitFor();
+    await expectNoAxeViolations(page, 'course page');
   });
 
   it('opens a course page from its address, in a fresh page load', async () => {

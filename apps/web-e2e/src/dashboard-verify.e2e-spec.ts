@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { apiAs, type ApiCall } from './support/api';
+import { expectNoAxeViolations } from './support/accessibility';
 import { launchBrowser, newPage } from './support/browser';
 import { waitForSettledLayout } from './support/live-class';
 import {
@@ -197,6 +198,7 @@ describe('programme dashboard and certificate verification', () => {
     expect(await aeronautics.getByTestId('cascade-indirect').innerText()).toMatch(/3$/);
     expect(await aeronautics.getByTestId('cascade-chain').innerText()).toContain('Formateurs Salé');
     await saveScreenshot(page, 'dashboard-fr');
+    await expectNoAxeViolations(page, 'dashboard');
 
     // The CSV of the same filters: one row a person and cohort.
     const [csv] = await Promise.all([
@@ -217,6 +219,7 @@ describe('programme dashboard and certificate verification', () => {
     await page.locator('[data-testid="chart-by-kind"] svg.recharts-surface').first().waitFor();
     await page.evaluate(() => window.scrollTo(0, 0));
     await saveScreenshot(page, 'dashboard-ar');
+    await expectNoAxeViolations(page, 'dashboard');
   });
 
   it('issues certificates from the cohort page; anyone verifies one, and sees its revocation at once', async () => {
@@ -242,10 +245,12 @@ describe('programme dashboard and certificate verification', () => {
     expect(await visitor.getByTestId('verify-field-course').innerText()).toBe('Diagnostic automobile');
     expect(await visitor.getByTestId('verify-result').getAttribute('data-status')).toBe('valid');
     await saveScreenshot(visitor, 'verify-valid-fr');
+    await expectNoAxeViolations(visitor, 'certificate verification, valid');
     await switchLanguage(visitor, 'ar');
     await visitor.getByText('شهادة صالحة').waitFor();
     expect(await visitor.getByTestId('verify-field-course').innerText()).toBe('تشخيص أعطال السيارات');
     await saveScreenshot(visitor, 'verify-valid-ar');
+    await expectNoAxeViolations(visitor, 'certificate verification, valid');
 
     const { items } = await admin<{ items: { id: string; code: string }[] }>(
       'GET',
@@ -264,14 +269,17 @@ describe('programme dashboard and certificate verification', () => {
     expect(await visitor.getByTestId('verify-result').getAttribute('data-status')).toBe('revoked');
     expect(await visitor.getByTestId('verify-valid').count()).toBe(0);
     await saveScreenshot(visitor, 'verify-revoked-ar');
+    await expectNoAxeViolations(visitor, 'certificate verification, revoked');
     await switchLanguage(visitor, 'fr');
     await visitor.getByText('Certificat révoqué', { exact: true }).waitFor();
     await saveScreenshot(visitor, 'verify-revoked-fr');
+    await expectNoAxeViolations(visitor, 'certificate verification, revoked');
 
     // The staff's list follows too.
     await staff.reload();
     await row.getByTestId('certificate-status').filter({ hasText: 'Révoqué' }).waitFor();
     await saveScreenshot(staff, 'cohort-certificates-fr');
+    await expectNoAxeViolations(staff, 'cohort page with certificates');
 
     // The audit log says who revoked it, and why.
     await staff.getByTestId('nav-admin-audit').click();
@@ -286,6 +294,7 @@ describe('programme dashboard and certificate verification', () => {
       .filter({ hasText: await staff.getByTestId('current-user').innerText() })
       .waitFor();
     await saveScreenshot(staff, 'audit-fr');
+    await expectNoAxeViolations(staff, 'audit');
 
     // The holder was told in the app, and finds the certificate on her profile.
     const holder = await open();
@@ -302,6 +311,7 @@ describe('programme dashboard and certificate verification', () => {
           .opacity === '1',
     );
     await saveScreenshot(holder, 'notifications-fr');
+    await expectNoAxeViolations(holder, 'notifications popover');
     await holder.getByTestId('notifications-mark-read').click();
     await holder.getByTestId('notifications-unread').waitFor({ state: 'detached' });
     await holder.keyboard.press('Escape');
@@ -319,10 +329,15 @@ describe('programme dashboard and certificate verification', () => {
         .subarray(0, 5)
         .toString(),
     ).toBe('%PDF-');
+    await expectNoAxeViolations(holder, 'profile with a certificate');
 
     await visitor.goto('/verify/NO-SUCH-CODE');
     await visitor.getByTestId('verify-unknown').waitFor();
     expect(await visitor.getByTestId('verify-unknown').innerText()).toContain('Certificat inconnu');
     await saveScreenshot(visitor, 'verify-unknown-fr');
+    await expectNoAxeViolations(visitor, 'certificate verification, unknown');
+    await switchLanguage(visitor, 'ar');
+    await visitor.getByTestId('verify-unknown').filter({ hasText: 'شهادة غير معروفة' }).waitFor();
+    await expectNoAxeViolations(visitor, 'certificate verification, unknown');
   });
 });

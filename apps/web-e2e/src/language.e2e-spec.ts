@@ -1,4 +1,5 @@
 import type { Browser, Locator, Page } from 'playwright-core';
+import { expectNoAxeViolations } from './support/accessibility';
 import { launchBrowser, newPage } from './support/browser';
 import { documentDirection, saveScreenshot, signIn, switchLanguage } from './support/pages';
 import { platform } from './support/platform';
@@ -66,6 +67,7 @@ describe('languages and direction', () => {
     expect(centre(arabic.brand)).toBeGreaterThan(centre(arabic.switcher));
     expect(centre(arabic.search)).toBeGreaterThan(centre(arabic.sectorFilter));
     await saveScreenshot(page, 'catalogue-ar');
+    await expectNoAxeViolations(page, 'catalogue');
 
     await switchLanguage(page, 'fr');
     await waitForHeading(page, 'Catalogue des formations');
@@ -75,6 +77,7 @@ describe('languages and direction', () => {
     expect(centre(french.brand)).toBeLessThan(centre(french.switcher));
     expect(centre(french.search)).toBeLessThan(centre(french.sectorFilter));
     await saveScreenshot(page, 'catalogue-fr');
+    await expectNoAxeViolations(page, 'catalogue');
 
     await switchLanguage(page, 'en');
     await waitForHeading(page, 'Course catalogue');
@@ -91,5 +94,10 @@ describe('languages and direction', () => {
     const brand = await boxOf(page, page.getByRole('banner').getByRole('link', { name: 'MRE Academy' }));
     expect(centre(brand)).toBeGreaterThan(centre(await boxOf(page, 'lang-fr')));
     await saveScreenshot(page, 'login-ar');
+    await expectNoAxeViolations(page, 'sign-in');
+
+    await switchLanguage(page, 'fr');
+    await waitForHeading(page, 'Connexion à MRE Academy');
+    await expectNoAxeViolations(page, 'sign-in');
   });
 });

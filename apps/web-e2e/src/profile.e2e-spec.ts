@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { createUser } from './support/api';
+import { expectNoAxeViolations } from './support/accessibility';
 import { launchBrowser, newPage } from './support/browser';
-import { chooseOption, documentDirection, signIn } from './support/pages';
+import { chooseOption, documentDirection, signIn, switchLanguage } from './support/pages';
 import { platform } from './support/platform';
 
 describe('profile', () => {
@@ -28,6 +29,8 @@ describe('profile', () => {
     await signIn(page, trainee);
 
     await page.getByTestId('nav-profile').click();
+    await page.getByTestId('my-certificates').getByTestId('empty-state').waitFor();
+    await expectNoAxeViolations(page, 'profile');
     await chooseOption(page, 'profile-locale', 'Anglais');
     await page.getByTestId('profile-time-zone').fill('Toronto');
     await page.getByRole('option', { name: 'America/Toronto', exact: true }).click();
@@ -48,5 +51,9 @@ describe('profile', () => {
     expect(await page.getByTestId('profile-locale').inputValue()).toBe('English');
     expect(await page.getByTestId('profile-time-zone').inputValue()).toBe('America/Toronto');
     expect(await documentDirection(page)).toEqual({ dir: 'ltr', lang: 'en' });
+
+    await switchLanguage(page, 'ar');
+    await page.getByRole('heading', { name: 'ملفي الشخصي', exact: true }).waitFor();
+    await expectNoAxeViolations(page, 'profile');
   });
 });

@@ -1,4 +1,5 @@
 import type { Browser, Locator, Page } from 'playwright-core';
+import { expectNoAxeViolations } from './support/accessibility';
 import { launchBrowser, newPage } from './support/browser';
 import { seedLiveClass, waitForSettledLayout, type LiveClass } from './support/live-class';
 import {
@@ -59,6 +60,7 @@ describe('my schedule', () => {
       /^Commence dans [45] min \d+ s$/,
     );
     await saveScreenshotsDesktopAndPhone(page, 'schedule-expert-fr');
+    await expectNoAxeViolations(page, 'schedule');
 
     await switchLanguage(page, 'ar');
     await waitForSettledLayout(page);
@@ -73,6 +75,7 @@ describe('my schedule', () => {
       'الوقت المحلي المتفق عليه: 10:00 ص، Casablanca (UTC+0)',
     );
     await saveScreenshotsDesktopAndPhone(page, 'schedule-expert-ar');
+    await expectNoAxeViolations(page, 'schedule');
   });
 
   it('shows the trainee in Casablanca the hour agreed there, once', async () => {
