@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import * as passwordHasher from '../src/modules/identity/password-hasher';
+import { createCohortWorld } from './support/cohort-world';
 import { clearRateLimits, decodeJwtPayload } from './support/security';
 import { ADMIN, TestApp, tokenOf } from './support/test-app';
 
@@ -336,6 +337,58 @@ describe('Identity (e2e)', () => {
         .expect(400);
       expect(bad.body.message).toEqual([expect.stringMatching(/timeZone must be an IANA time zone/)]);
       await sut.http.patch('/api/me').auth(user.token, { type: 'bearer' }).send({ locale: 'de' }).expect(400);
+    });
+
+    it('lets only staff change a person’s legal name once they are enrolled, and audits every change', async () => {
+      const world = await createCohortWorld(sut, 1);
+      const [trainee] = world.trainees;
+      const me = (body: object) =>
+        sut.http.patch('/api/me').auth(trainee.token, { type: 'bearer' }).send(body);
+      const refused = await me({ fullName: 'Quelqu’un d’autre' }).expect(403);
+      expect(refused.body.message).toMatch(/legal name on certificates/);
+      // The rest of the profile stays theirs, the name sent unchanged included.
+      const current = (await sut.http.get('/api/me').auth(trainee.token, { type: 'bearer' }).expect(200)).body
+        .fullName;
+      await me({ fullName: current, locale: 'ar' }).expect(200);
+      await sut.http
+        .patch(`/api/users/${trainee.id}`)
+        .auth(admin, { type: 'bearer' })
+        .send({ fullName: 'Salma Bennani' })
+        .expect(200);
+      const audit = (
+        await sut.http
+          .get('/api/audit')
+          .query({ entity: 'user', entityId: trainee.id })
+          .auth(admin, { type: 'bearer' })
+          .expect(200)
+      ).body.items;
+      expect(audit).toEqual([
+        expect.objectContaining({
+          action: 'user.legal-name-changed',
+          data: { from: current, to: 'Salma Bennani' },
+        }),
+      ]);
+      // Before any enrollment, people still correct their own name (audited too).
+      const fresh = await sut.createUser('trainee');
+      await sut.http
+        .patch('/api/me')
+        .auth(fresh.token, { type: 'bearer' })
+        .send({ fullName: 'Nadia Tazi' })
+        .expect(200);
+      const own = (
+        await sut.http
+          .get('/api/audit')
+          .query({ entity: 'user', entityId: fresh.id })
+          .auth(admin, { type: 'bearer' })
+          .expect(200)
+      ).body.items;
+      expect(own).toEqual([
+        expect.objectContaining({
+          action: 'user.legal-name-changed',
+          actorId: fresh.id,
+          data: { from: 'Test trainee', to: 'Nadia Tazi' },
+        }),
+      ]);
     });
 
     it('refuses unknown fields with 400 naming them', async () => {

@@ -196,6 +196,22 @@ export interface paths {
         patch: operations["Organizations_updateCentre"];
         trace?: never;
     };
+    "/api/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Audit_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/courses": {
         parameters: {
             query?: never;
@@ -348,22 +364,6 @@ export interface paths {
             cookie?: never;
         };
         get: operations["Jobs_get"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/audit": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["Audit_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -943,6 +943,31 @@ export interface components {
              */
             region?: string | null;
         };
+        AuditEntryDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description Null when the platform acted
+             */
+            actorId: string | null;
+            /** @example enrollment.withdrawn */
+            action: string;
+            /** @example cohort */
+            entity: string;
+            /** Format: uuid */
+            entityId: string;
+            reason: string | null;
+            data: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            createdAt: string;
+        };
+        AuditListDto: {
+            items: components["schemas"]["AuditEntryDto"][];
+            total: number;
+        };
         LocalizedTextDto: {
             /** @example صيانة الطائرات */
             ar?: string;
@@ -1263,31 +1288,6 @@ export interface components {
             result?: components["schemas"]["ImportResultDto"] | components["schemas"]["CertificateIssueResultDto"];
             /** @description Why the job failed */
             failureReason?: string;
-        };
-        AuditEntryDto: {
-            /** Format: uuid */
-            id: string;
-            /**
-             * Format: uuid
-             * @description Null when the platform acted
-             */
-            actorId: string | null;
-            /** @example enrollment.withdrawn */
-            action: string;
-            /** @example cohort */
-            entity: string;
-            /** Format: uuid */
-            entityId: string;
-            reason: string | null;
-            data: {
-                [key: string]: unknown;
-            };
-            /** Format: date-time */
-            createdAt: string;
-        };
-        AuditListDto: {
-            items: components["schemas"]["AuditEntryDto"][];
-            total: number;
         };
         CreateSessionsDto: {
             /** @example Hydraulique : circuits de freinage */
@@ -2295,6 +2295,40 @@ export interface operations {
             };
         };
     };
+    Audit_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description The kind of record: cohort, session, certificate... */
+                entity?: string;
+                entityId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditListDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
     Courses_list: {
         parameters: {
             query?: {
@@ -2813,40 +2847,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["JobDto"];
-                };
-            };
-            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorDto"];
-                };
-            };
-        };
-    };
-    Audit_list: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-                /** @description The kind of record: cohort, session, certificate... */
-                entity?: string;
-                entityId?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AuditListDto"];
                 };
             };
             /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { UsersService } from '../identity/users.service';
 import { CohortEntity } from './cohort.entity';
 import { CohortNotFoundError, CompletedEnrollmentError, EnrollmentNotFoundError } from './cohorts.errors';
 import { BENEFICIARY_SQL, EnrollmentEntity } from './enrollment.entity';
@@ -31,10 +32,16 @@ export interface RosterChange {
  */
 @Injectable()
 export class RosterService {
-  constructor(private readonly audit: AuditService) {}
+  constructor(
+    private readonly audit: AuditService,
+    private readonly users: UsersService,
+  ) {}
 
   async lock(cohortId: string, manager: EntityManager): Promise<CohortEntity> {
-    const cohort = await manager.findOne(CohortEntity, { where: { id: cohortId }, lock: { mode: 'pessimistic_write' } });
+    const cohort = await manager.findOne(CohortEntity, {
+      where: { id: cohortId },
+      lock: { mode: 'pessimistic_write' },
+    });
     if (!cohort) throw new CohortNotFoundError();
     return cohort;
   }
@@ -44,10 +51,18 @@ export class RosterService {
    * A withdrawn person comes back the same way; anyone else already there is skipped. The insert
    * ignores an existing (cohort, user) pair, so replaying a batch never enrolls anyone twice.
    */
-  async add(cohortId: string, userIds: string[], change: RosterChange, manager: EntityManager): Promise<Placement[]> {
+  async add(
+    cohortId: string,
+    userIds: string[],
+    change: RosterChange,
+    manager: EntityManager,
+  ): Promise<Placement[]> {
     const cohort = await this.lock(cohortId, manager);
     const existing = new Map(
-      (await manager.find(EnrollmentEntity, { where: { cohortId, userId: In(userIds) } })).map((e) => [e.userId, e]),
+      (await manager.find(EnrollmentEntity, { where: { cohortId, userId: In(userIds) } })).map((e) => [
+        e.userId,
+        e,
+      ]),
     );
     let { taken, waiting } = await this.occupancy(cohortId, manager);
     const placements = userIds.map((userId): Placement => {
@@ -70,13 +85,28 @@ export class RosterService {
         .orIgnore()
         .execute();
     }
+    // Their name is now the one their certificate will carry: only staff change it from here on.
+    await this.users.lockLegalNames(
+      placed.map((p) => p.userId),
+      manager,
+    );
     for (const p of placed.filter((p) => existing.has(p.userId))) {
-      await manager.update(EnrollmentEntity, { cohortId, userId: p.userId }, { status: p.status, position: p.position });
+      await manager.update(
+        EnrollmentEntity,
+        { cohortId, userId: p.userId },
+        { status: p.status, position: p.position },
+      );
     }
     await this.audit.record(
       placed.map((p) => ({
         ...this.entry(cohortId, change, 'enrollment.added'),
-        data: { ...change.data, userId: p.userId, status: p.status, position: p.position, returning: existing.has(p.userId) },
+        data: {
+          ...change.data,
+          userId: p.userId,
+          status: p.status,
+          position: p.position,
+          returning: existing.has(p.userId),
+        },
       })),
       manager,
     );
@@ -84,14 +114,29 @@ export class RosterService {
   }
 
   /** Withdraws the person, then gives the freed place to the first in line. Answers who was promoted. */
-  async withdraw(cohortId: string, userId: string, change: RosterChange, manager: EntityManager): Promise<string[]> {
+  async withdraw(
+    cohortId: string,
+    userId: string,
+    change: RosterChange,
+    manager: EntityManager,
+  ): Promise<string[]> {
     const cohort = await this.lock(cohortId, manager);
     const enrollment = await manager.findOne(EnrollmentEntity, { where: { cohortId, userId } });
     if (!enrollment || enrollment.status === 'withdrawn') throw new EnrollmentNotFoundError();
     if (enrollment.status === 'completed') throw new CompletedEnrollmentError();
     await manager.update(EnrollmentEntity, enrollment.id, { status: 'withdrawn', position: null });
     await this.audit.record(
-      [{ ...this.entry(cohortId, change, 'enrollment.withdrawn'), data: { ...change.data, userId, previousStatus: enrollment.status, previousPosition: enrollment.position } }],
+      [
+        {
+          ...this.entry(cohortId, change, 'enrollment.withdrawn'),
+          data: {
+            ...change.data,
+            userId,
+            previousStatus: enrollment.status,
+            previousPosition: enrollment.position,
+          },
+        },
+      ],
       manager,
     );
     return this.fillFreePlaces(cohort, change, manager);
@@ -101,15 +146,27 @@ export class RosterService {
    * Promotes the first waitlisted people into the free places (after a withdrawal or a larger
    * capacity) and closes the gaps in the line. The cohort must be locked by the caller.
    */
-  async fillFreePlaces(cohort: CohortEntity, change: RosterChange, manager: EntityManager): Promise<string[]> {
+  async fillFreePlaces(
+    cohort: CohortEntity,
+    change: RosterChange,
+    manager: EntityManager,
+  ): Promise<string[]> {
     const { taken } = await this.occupancy(cohort.id, manager);
     const free = cohort.capacity - taken;
     const promoted =
       free > 0
-        ? await manager.find(EnrollmentEntity, { where: { cohortId: cohort.id, status: 'waitlisted' }, order: { position: 'ASC' }, take: free })
+        ? await manager.find(EnrollmentEntity, {
+            where: { cohortId: cohort.id, status: 'waitlisted' },
+            order: { position: 'ASC' },
+            take: free,
+          })
         : [];
     if (promoted.length > 0) {
-      await manager.update(EnrollmentEntity, { id: In(promoted.map((e) => e.id)) }, { status: 'active', position: null });
+      await manager.update(
+        EnrollmentEntity,
+        { id: In(promoted.map((e) => e.id)) },
+        { status: 'active', position: null },
+      );
       await this.audit.record(
         promoted.map((e) => ({
           ...this.entry(cohort.id, change, 'enrollment.promoted'),
@@ -145,6 +202,12 @@ export class RosterService {
   }
 
   private entry(cohortId: string, change: RosterChange, action: string) {
-    return { actorId: change.actorId, action, entityType: 'cohort', entityId: cohortId, reason: change.reason ?? null };
+    return {
+      actorId: change.actorId,
+      action,
+      entityType: 'cohort',
+      entityId: cohortId,
+      reason: change.reason ?? null,
+    };
   }
 }

@@ -1,5 +1,6 @@
 import {
   ConflictError,
+  ForbiddenError,
   GoneError,
   InvalidInputError,
   TooManyRequestsError,
@@ -53,5 +54,13 @@ export class NotExpertsError extends InvalidInputError {
 export class InvitationPendingError extends InvalidInputError {
   constructor() {
     super('An invited user becomes active by accepting the invitation');
+  }
+}
+
+export class LegalNameLockedError extends ForbiddenError {
+  constructor() {
+    super(
+      'Your name is your legal name on certificates: once you are enrolled, ask your centre or an admin to correct it',
+    );
   }
 }

@@ -21,8 +21,13 @@ export class UserEntity {
   @Column({ type: 'varchar', length: 254, unique: true })
   email: string;
 
+  /** The legal name: it goes on certificates and their public verification. */
   @Column({ name: 'full_name', type: 'varchar', length: 200 })
   fullName: string;
+
+  /** Set once the person is enrolled in a cohort: from then on only staff change the name, audited. */
+  @Column({ name: 'legal_name_locked', type: 'boolean', default: false })
+  legalNameLocked: boolean;
 
   @Index()
   @Column({ type: 'varchar', length: 20 })

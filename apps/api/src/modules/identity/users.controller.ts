@@ -51,7 +51,11 @@ export class UsersController {
   @Patch('users/:id')
   @ApiOkResponse({ type: UserDto })
   @Roles('admin')
-  update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateUserDto): Promise<UserDto> {
-    return this.users.update(id, dto);
+  update(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateUserDto,
+    @CurrentUser() actor: AuthUser,
+  ): Promise<UserDto> {
+    return this.users.update(id, dto, actor);
   }
 }

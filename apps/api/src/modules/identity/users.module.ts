@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { InvitationEntity } from './invitation.entity';
 import { InvitationService } from './invitation.service';
@@ -11,7 +12,7 @@ import { UsersService } from './users.service';
  * setup) can create and invite users through the same service as the API.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([UserEntity, InvitationEntity]), OrganizationsModule],
+  imports: [TypeOrmModule.forFeature([UserEntity, InvitationEntity]), OrganizationsModule, AuditModule],
   providers: [UsersService, InvitationService],
   exports: [UsersService, InvitationService],
 })

@@ -7,6 +7,7 @@ import { NotFoundError } from '../../core/errors/domain-error';
 import { Page, pageWindow } from '../../core/http/pagination';
 import { isUniqueViolation } from '../../core/database/postgres-errors';
 import { AccessRevocations } from '../../core/redis/access-revocations';
+import { AuditService } from '../audit/audit.service';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { CreateUserDto } from './dto/create-user.dto';
 import { ListUsersQueryDto } from './dto/list-users-query.dto';
@@ -16,6 +17,7 @@ import { UserDto } from './dto/user.dto';
 import {
   EmailTakenError,
   InvitationPendingError,
+  LegalNameLockedError,
   NotExpertsError,
   UnknownOrganizationError,
 } from './identity.errors';
@@ -52,6 +54,7 @@ export class UsersService {
     private readonly dataSource: DataSource,
     private readonly organizations: OrganizationsService,
     private readonly invitations: InvitationService,
+    private readonly audit: AuditService,
     private readonly revocations: AccessRevocations,
   ) {}
 
@@ -125,19 +128,33 @@ export class UsersService {
     return new Map(rows.map((u) => [u.id, u.fullName]));
   }
 
+  /** A person's own profile; their legal name only until they are enrolled, every change audited. */
   async updateMe(id: string, dto: UpdateMeDto): Promise<UserDto> {
-    const user = await this.users.findOne({ where: { id } });
-    if (!user) throw new UserNotFoundError();
-    return UserDto.from(await this.users.save(this.users.merge(user, dto)));
+    return this.dataSource.transaction(async (manager) => {
+      const user = await manager.findOne(UserEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw new UserNotFoundError();
+      const renamed = dto.fullName !== undefined && dto.fullName !== user.fullName;
+      if (renamed && user.legalNameLocked) throw new LegalNameLockedError();
+      if (renamed) await this.auditRename(user, dto.fullName as string, id, manager);
+      return UserDto.from(await manager.save(manager.merge(UserEntity, user, { ...dto })));
+    });
   }
 
-  async update(id: string, dto: UpdateUserDto): Promise<UserDto> {
+  /** From their first enrollment on, people no longer change their own legal name. */
+  async lockLegalNames(ids: string[], manager: EntityManager): Promise<void> {
+    if (ids.length === 0) return;
+    await manager.update(UserEntity, { id: In(ids), legalNameLocked: false }, { legalNameLocked: true });
+  }
+
+  async update(id: string, dto: UpdateUserDto, actor: AuthUser): Promise<UserDto> {
     await this.assertOrganizationsExist(dto);
     let claimsChanged = false;
     const updated = await this.dataSource.transaction(async (manager) => {
       const user = await manager.findOne(UserEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw new UserNotFoundError();
       if (dto.status === 'active' && user.status === 'invited') throw new InvitationPendingError();
+      if (dto.fullName !== undefined && dto.fullName !== user.fullName)
+        await this.auditRename(user, dto.fullName, actor.id, manager);
       claimsChanged =
         (dto.role !== undefined && dto.role !== user.role) ||
         (dto.centreId !== undefined && dto.centreId !== user.centreId) ||
@@ -158,6 +175,26 @@ export class UsersService {
     // token carries the role, centre and network it was issued with.
     if (dto.status === 'disabled' || claimsChanged) await this.revocations.revoke(id);
     return updated;
+  }
+
+  private auditRename(
+    user: UserEntity,
+    fullName: string,
+    actorId: string,
+    manager: EntityManager,
+  ): Promise<void> {
+    return this.audit.record(
+      [
+        {
+          actorId,
+          action: 'user.legal-name-changed',
+          entityType: 'user',
+          entityId: user.id,
+          data: { from: user.fullName, to: fullName },
+        },
+      ],
+      manager,
+    );
   }
 
   /** Checks that every id names a diaspora expert. */
