@@ -27,11 +27,24 @@ describe('CSV enrollment import (e2e)', () => {
     api = await TestApp.start();
     await startWorker();
     admin = await api.adminToken();
-    const post = async (path: string, body: object) => (await api.http.post(path).auth(admin, { type: 'bearer' }).send(body).expect(201)).body;
+    const post = async (path: string, body: object) =>
+      (await api.http.post(path).auth(admin, { type: 'bearer' }).send(body).expect(201)).body;
     const suffix = randomUUID().slice(0, 6);
-    const network = await post('/api/networks', { name: `Réseau import ${suffix}`, country: 'Allemagne', sectorCodes: ['automotive'] });
+    const network = await post('/api/networks', {
+      name: `Réseau import ${suffix}`,
+      country: 'Allemagne',
+      sectorCodes: ['automotive'],
+    });
     courseId = (
-      await post('/api/courses', { code: `IMP-${suffix}`, title: { fr: 'Mécatronique' }, sectorCode: 'automotive', networkId: network.id, format: 'hybrid', durationHours: 40, status: 'published' })
+      await post('/api/courses', {
+        code: `IMP-${suffix}`,
+        title: { fr: 'Mécatronique' },
+        sectorCode: 'automotive',
+        networkId: network.id,
+        format: 'hybrid',
+        durationHours: 40,
+        status: 'published',
+      })
     ).id;
     centreId = (await post('/api/centres', { name: `Salé import ${suffix}`, city: 'Salé' })).id;
   });
@@ -47,14 +60,30 @@ describe('CSV enrollment import (e2e)', () => {
       await api.http
         .post('/api/cohorts')
         .auth(admin, { type: 'bearer' })
-        .send({ courseId, name: `Import ${randomUUID().slice(0, 6)}`, kind: 'trainees', centreId, capacity, startsOn: '2026-04-01', endsOn: '2026-07-01', teacherIds: [] })
+        .send({
+          courseId,
+          name: `Import ${randomUUID().slice(0, 6)}`,
+          kind: 'trainees',
+          centreId,
+          capacity,
+          startsOn: '2026-04-01',
+          endsOn: '2026-07-01',
+          teacherIds: [],
+        })
         .expect(201)
     ).body.id;
 
   const upload = (cohortId: string, file: Buffer, filename = 'inscriptions.csv', token = admin) =>
-    api.http.post(`/api/cohorts/${cohortId}/enrollments/import`).auth(token, { type: 'bearer' }).attach('file', file, { filename, contentType: 'text/csv' });
+    api.http
+      .post(`/api/cohorts/${cohortId}/enrollments/import`)
+      .auth(token, { type: 'bearer' })
+      .attach('file', file, { filename, contentType: 'text/csv' });
 
-  async function waitFor(jobId: string, done: (job: { state: string; progress: number }) => boolean, token = admin) {
+  async function waitFor(
+    jobId: string,
+    done: (job: { state: string; progress: number }) => boolean,
+    token = admin,
+  ) {
     for (let i = 0; i < 2000; i++) {
       const job = (await api.http.get(`/api/jobs/${jobId}`).auth(token, { type: 'bearer' }).expect(200)).body;
       if (done(job)) return job;
@@ -65,7 +94,10 @@ describe('CSV enrollment import (e2e)', () => {
   const finished = (job: { state: string }) => job.state === 'completed' || job.state === 'failed';
 
   async function roster(cohortId: string) {
-    const res = await api.http.get(`/api/cohorts/${cohortId}/enrollments?pageSize=100`).auth(admin, { type: 'bearer' }).expect(200);
+    const res = await api.http
+      .get(`/api/cohorts/${cohortId}/enrollments?pageSize=100`)
+      .auth(admin, { type: 'bearer' })
+      .expect(200);
     return res.body.items as { email: string; fullName: string; status: string; position: number | null }[];
   }
 
@@ -74,19 +106,55 @@ describe('CSV enrollment import (e2e)', () => {
     await api.http
       .post('/api/users')
       .auth(admin, { type: 'bearer' })
-      .send({ email: 'existing.trainee@import.test', fullName: 'Stagiaire Existant', role: 'trainee', password: 'a-good-password' })
+      .send({
+        email: 'existing.trainee@import.test',
+        fullName: 'Stagiaire Existant',
+        role: 'trainee',
+        password: 'a-good-password',
+      })
       .expect(201);
 
     const started = await upload(cohortId, fixture('excel-fr-semicolon-bom-crlf.csv')).expect(202);
     const job = await waitFor(started.body.jobId, finished);
     const errors = [
       { row: 7, code: 'email-missing', params: {}, message: 'email is missing' },
-      { row: 8, code: 'email-invalid', params: { email: 'pas-un-courriel' }, message: '"pas-un-courriel" is not a valid e-mail address' },
-      { row: 9, code: 'email-repeated', params: { email: 'amina.benali@import.test', firstRow: '2' }, message: 'amina.benali@import.test is already on row 2' },
-      { row: 10, code: 'locale-unknown', params: { locale: 'de' }, message: 'locale "de" is not one of ar, fr, en' },
-      { row: 11, code: 'time-zone-unknown', params: { timeZone: 'Mars/Olympus_Mons' }, message: 'time_zone "Mars/Olympus_Mons" is not an IANA time zone such as Africa/Casablanca' },
+      {
+        row: 8,
+        code: 'email-invalid',
+        params: { email: 'pas-un-courriel' },
+        message: '"pas-un-courriel" is not a valid e-mail address',
+      },
+      {
+        row: 9,
+        code: 'email-repeated',
+        params: { email: 'amina.benali@import.test', firstRow: '2' },
+        message: 'amina.benali@import.test is already on row 2',
+      },
+      {
+        row: 10,
+        code: 'locale-unknown',
+        params: { locale: 'de' },
+        message: 'locale "de" is not one of ar, fr, en',
+      },
+      {
+        row: 11,
+        code: 'time-zone-unknown',
+        params: { timeZone: 'Mars/Olympus_Mons' },
+        message: 'time_zone "Mars/Olympus_Mons" is not an IANA time zone such as Africa/Casablanca',
+      },
     ];
-    expect(job).toEqual({ id: started.body.jobId, state: 'completed', progress: 100, result: { created: 3, enrolled: 3, waitlisted: 1, skipped: 0, errors } });
+    expect(job).toEqual({
+      id: started.body.jobId,
+      state: 'completed',
+      progress: 100,
+      result: { created: 3, enrolled: 3, waitlisted: 1, skipped: 0, errors },
+    });
+    // The upload (names and addresses) is not kept once the import has ended.
+    const [stored] = await api.dataSource.query(
+      'SELECT octet_length(file) AS bytes FROM import_jobs WHERE id = $1',
+      [started.body.jobId],
+    );
+    expect(stored.bytes).toBe(0);
 
     const people = await roster(cohortId);
     expect(people.map((p) => [p.email, p.fullName, p.status, p.position])).toEqual([
@@ -95,13 +163,23 @@ describe('CSV enrollment import (e2e)', () => {
       ['youssef.alami@import.test', 'يوسف العلمي', 'active', null],
       ['existing.trainee@import.test', 'Stagiaire Existant', 'waitlisted', 1],
     ]);
-    const youssef = (await api.http.get('/api/users?q=youssef.alami@import.test').auth(admin, { type: 'bearer' }).expect(200)).body.items[0];
+    const youssef = (
+      await api.http.get('/api/users?q=youssef.alami@import.test').auth(admin, { type: 'bearer' }).expect(200)
+    ).body.items[0];
     expect(youssef).toMatchObject({ role: 'trainee', status: 'invited', locale: 'ar', centreId });
     const mails = await api.mailQueue.getJobs(['waiting', 'active', 'completed', 'delayed']);
-    expect(mails.filter((m) => m.data.to === 'youssef.alami@import.test').map((m) => m.data.locale)).toEqual(['ar']);
+    expect(mails.filter((m) => m.data.to === 'youssef.alami@import.test').map((m) => m.data.locale)).toEqual([
+      'ar',
+    ]);
 
     const again = await upload(cohortId, fixture('excel-fr-semicolon-bom-crlf.csv')).expect(202);
-    expect((await waitFor(again.body.jobId, finished)).result).toEqual({ created: 0, enrolled: 0, waitlisted: 0, skipped: 4, errors });
+    expect((await waitFor(again.body.jobId, finished)).result).toEqual({
+      created: 0,
+      enrolled: 0,
+      waitlisted: 0,
+      skipped: 4,
+      errors,
+    });
     expect(await roster(cohortId)).toHaveLength(4);
   });
 
@@ -115,13 +193,22 @@ describe('CSV enrollment import (e2e)', () => {
       waitlisted: 0,
       skipped: 0,
       errors: [
-        { row: 6, code: 'email-repeated', params: { email: 'karim.haddad@import.test', firstRow: '2' }, message: 'karim.haddad@import.test is already on row 2' },
+        {
+          row: 6,
+          code: 'email-repeated',
+          params: { email: 'karim.haddad@import.test', firstRow: '2' },
+          message: 'karim.haddad@import.test is already on row 2',
+        },
         { row: 7, code: 'email-missing', params: {}, message: 'email is missing' },
         { row: 8, code: 'name-missing', params: {}, message: 'full_name is missing' },
       ],
     });
-    expect((await roster(cohortId)).map((p) => p.fullName).sort()).toEqual(['Haddad, Karim', 'Zoé Müller', 'نور الهدى'].sort());
-    const karim = (await api.http.get('/api/users?q=karim.haddad@import.test').auth(admin, { type: 'bearer' }).expect(200)).body.items[0];
+    expect((await roster(cohortId)).map((p) => p.fullName).sort()).toEqual(
+      ['Haddad, Karim', 'Zoé Müller', 'نور الهدى'].sort(),
+    );
+    const karim = (
+      await api.http.get('/api/users?q=karim.haddad@import.test').auth(admin, { type: 'bearer' }).expect(200)
+    ).body.items[0];
     expect(karim).toMatchObject({ locale: 'en', timeZone: 'America/Toronto' });
   });
 
@@ -130,7 +217,10 @@ describe('CSV enrollment import (e2e)', () => {
     ['latin1.csv', 'The file is not a CSV text file in UTF-8: in Excel, save it as "CSV UTF-8"'],
     ['empty.csv', 'The file is empty'],
     ['header-only.csv', 'The file has no rows under its header line'],
-    ['no-email-column.csv', 'The file has no email column: the first line must name the columns: email, full_name, and optionally locale, time_zone'],
+    [
+      'no-email-column.csv',
+      'The file has no email column: the first line must name the columns: email, full_name, and optionally locale, time_zone',
+    ],
   ])('refuses %s with a clear 400', async (name, message) => {
     const cohortId = await createCohort(5);
     const res = await upload(cohortId, fixture(name), name).expect(400);
@@ -139,22 +229,51 @@ describe('CSV enrollment import (e2e)', () => {
 
   it('refuses a file over 5 MB, and a request without a file, with a 400', async () => {
     const cohortId = await createCohort(5);
-    const big = Buffer.from(`email,full_name\n${'someone@import.test,Someone Quite Long Named\n'.repeat(130_000)}`);
+    const big = Buffer.from(
+      `email,full_name\n${'someone@import.test,Someone Quite Long Named\n'.repeat(130_000)}`,
+    );
     expect(big.length).toBeGreaterThan(5 * 1024 * 1024);
     const tooBig = await upload(cohortId, big).expect(400);
     expect(tooBig.body.message).toBe('The file is larger than 5 MB');
-    const none = await api.http.post(`/api/cohorts/${cohortId}/enrollments/import`).auth(admin, { type: 'bearer' }).send({}).expect(400);
+    const none = await api.http
+      .post(`/api/cohorts/${cohortId}/enrollments/import`)
+      .auth(admin, { type: 'bearer' })
+      .send({})
+      .expect(400);
     expect(none.body.message).toBe('No file: send the file as multipart/form-data in the field "file"');
+  });
+
+  it('refuses a file of more than 5,000 rows (IMPORT_MAX_ROWS) before inviting anyone', async () => {
+    const cohortId = await createCohort(5);
+    const rows = Array.from({ length: 5_001 }, (_, i) => `cap-${i}@import.test,Personne ${i}`).join('\n');
+    const refused = await upload(cohortId, Buffer.from(`email,full_name\n${rows}\n`)).expect(400);
+    expect(refused.body.message).toBe('The file has 5001 rows; at most 5000 can be imported at once');
+    expect(await api.dataSource.query('SELECT id FROM import_jobs WHERE cohort_id = $1', [cohortId])).toEqual(
+      [],
+    );
+    expect(
+      (await api.http.get('/api/users?q=cap-0@import.test').auth(admin, { type: 'bearer' }).expect(200)).body
+        .total,
+    ).toBe(0);
   });
 
   it('shows a job only to the person who started it, and keeps other centres out', async () => {
     const cohortId = await createCohort(5);
     const started = await upload(cohortId, fixture('comma-utf8-lf.csv')).expect(202);
     const otherAdmin: TestUser = await api.createUser('admin');
-    await api.http.get(`/api/jobs/${started.body.jobId}`).auth(otherAdmin.token, { type: 'bearer' }).expect(404);
+    await api.http
+      .get(`/api/jobs/${started.body.jobId}`)
+      .auth(otherAdmin.token, { type: 'bearer' })
+      .expect(404);
     await waitFor(started.body.jobId, finished);
 
-    const elsewhere = (await api.http.post('/api/centres').auth(admin, { type: 'bearer' }).send({ name: `Ailleurs ${randomUUID().slice(0, 6)}`, city: 'Fès' }).expect(201)).body.id;
+    const elsewhere = (
+      await api.http
+        .post('/api/centres')
+        .auth(admin, { type: 'bearer' })
+        .send({ name: `Ailleurs ${randomUUID().slice(0, 6)}`, city: 'Fès' })
+        .expect(201)
+    ).body.id;
     const stranger = await api.createUser('coordinator', { centreId: elsewhere });
     await upload(cohortId, fixture('comma-utf8-lf.csv'), 'x.csv', stranger.token).expect(404);
     const local = await api.createUser('coordinator', { centreId });
@@ -168,22 +287,33 @@ describe('CSV enrollment import (e2e)', () => {
     const domain = `resume-${randomUUID().slice(0, 6)}.test`;
     const lines = Array.from({ length: rows }, (_, i) => `trainee${i}@${domain};Stagiaire ${i}`);
     const cohortId = await createCohort(1000);
-    const started = await upload(cohortId, Buffer.from(`email;full_name\r\n${lines.join('\r\n')}\r\n`)).expect(202);
+    const started = await upload(
+      cohortId,
+      Buffer.from(`email;full_name\r\n${lines.join('\r\n')}\r\n`),
+    ).expect(202);
     const jobId = started.body.jobId as string;
 
     await waitFor(jobId, (job) => job.progress > 0);
     await worker?.close();
-    const stopped = (await api.http.get(`/api/jobs/${jobId}`).auth(admin, { type: 'bearer' }).expect(200)).body;
+    const stopped = (await api.http.get(`/api/jobs/${jobId}`).auth(admin, { type: 'bearer' }).expect(200))
+      .body;
     expect(stopped.state).toBe('waiting');
     expect(stopped.progress).toBeGreaterThan(0);
     expect(stopped.progress).toBeLessThan(100);
-    const [{ count: partial }] = await api.dataSource.query('SELECT count(*)::int AS count FROM enrollments WHERE cohort_id = $1', [cohortId]);
+    const [{ count: partial }] = await api.dataSource.query(
+      'SELECT count(*)::int AS count FROM enrollments WHERE cohort_id = $1',
+      [cohortId],
+    );
     expect(partial).toBeGreaterThan(0);
     expect(partial).toBeLessThan(rows);
 
     await startWorker();
     const job = await waitFor(jobId, finished);
-    expect(job).toMatchObject({ state: 'completed', progress: 100, result: { created: rows, enrolled: 1000, waitlisted: 2000, skipped: 0, errors: [] } });
+    expect(job).toMatchObject({
+      state: 'completed',
+      progress: 100,
+      result: { created: rows, enrolled: 1000, waitlisted: 2000, skipped: 0, errors: [] },
+    });
     const [totals] = await api.dataSource.query(
       `SELECT count(*)::int AS enrollments, count(DISTINCT user_id)::int AS people,
               count(*) FILTER (WHERE status = 'active')::int AS active,

@@ -139,6 +139,12 @@ export class Environment {
   @Min(10)
   QUEUE_RETRY_DELAY_MS = 1_000;
 
+  /** Rows one CSV enrollment import may hold (each may invite a new address). */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(1)
+  IMPORT_MAX_ROWS = 5_000;
+
   /** The programme's zone: the dashboard's months and date filters are its calendar days. */
   @IsTimeZone({ message: 'PROGRAMME_TIME_ZONE must be an IANA time zone such as Africa/Casablanca' })
   PROGRAMME_TIME_ZONE = DEFAULT_TIME_ZONE;

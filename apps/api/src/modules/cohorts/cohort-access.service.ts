@@ -73,15 +73,24 @@ export class CohortAccessService {
 
   /** The cohort's teachers and active trainees; null when the cohort does not exist. */
   async roster(cohortId: string): Promise<CohortRoster | null> {
-    const rows: { centre_id: string; capacity: number; teacher_ids: string[]; trainee_ids: string[] }[] = await this.cohorts.query(
-      `SELECT c.centre_id, c.capacity,
+    const rows: { centre_id: string; capacity: number; teacher_ids: string[]; trainee_ids: string[] }[] =
+      await this.cohorts.query(
+        `SELECT c.centre_id, c.capacity,
               ARRAY(SELECT t.user_id::text FROM cohort_teachers t WHERE t.cohort_id = c.id) AS teacher_ids,
               ARRAY(SELECT e.user_id::text FROM enrollments e WHERE e.cohort_id = c.id AND e.status = 'active') AS trainee_ids
        FROM cohorts c WHERE c.id = $1`,
-      [cohortId],
-    );
+        [cohortId],
+      );
     const row = rows[0];
-    return row ? { cohortId, centreId: row.centre_id, capacity: row.capacity, teacherIds: row.teacher_ids, traineeIds: row.trainee_ids } : null;
+    return row
+      ? {
+          cohortId,
+          centreId: row.centre_id,
+          capacity: row.capacity,
+          teacherIds: row.teacher_ids,
+          traineeIds: row.trainee_ids,
+        }
+      : null;
   }
 
   /**
@@ -106,22 +115,34 @@ export class CohortAccessService {
    */
   scheduleCohorts(actor: AuthUser): { sql: string; params: unknown[] } | 'all' {
     if (actor.role === 'admin') return 'all';
-    if (actor.role === 'coordinator') return { sql: 'SELECT c.id AS cohort_id FROM cohorts c WHERE c.centre_id = $1', params: [actor.centreId ?? null] };
+    if (actor.role === 'coordinator')
+      return {
+        sql: 'SELECT c.id AS cohort_id FROM cohorts c WHERE c.centre_id = $1',
+        params: [actor.centreId ?? null],
+      };
     const taught = 'SELECT t.cohort_id FROM cohort_teachers t WHERE t.user_id = $1';
     const sql =
-      actor.role === 'expert' ? taught : `SELECT e.cohort_id FROM enrollments e WHERE e.user_id = $1 AND e.status IN ${BENEFICIARY_SQL} UNION ${taught}`;
+      actor.role === 'expert'
+        ? taught
+        : `SELECT e.cohort_id FROM enrollments e WHERE e.user_id = $1 AND e.status IN ${BENEFICIARY_SQL} UNION ${taught}`;
     return { sql, params: [actor.id] };
   }
 
   /** People holding a place in the cohort (active enrollments). */
   async activeMemberIds(cohortId: string): Promise<string[]> {
-    const rows = await this.enrollments.find({ where: { cohortId, status: 'active' }, select: { userId: true } });
+    const rows = await this.enrollments.find({
+      where: { cohortId, status: 'active' },
+      select: { userId: true },
+    });
     return rows.map((r) => r.userId);
   }
 
   /** People enrolled for good: active or completed (the beneficiaries, and who may be certified). */
   async enrolledIds(cohortId: string): Promise<string[]> {
-    const rows = await this.enrollments.find({ where: { cohortId, status: In([...BENEFICIARY_STATUSES]) }, select: { userId: true } });
+    const rows = await this.enrollments.find({
+      where: { cohortId, status: In([...BENEFICIARY_STATUSES]) },
+      select: { userId: true },
+    });
     return rows.map((r) => r.userId);
   }
 
@@ -138,7 +159,12 @@ export class CohortAccessService {
 }
 
 /** The person's relation to a cohort of that centre, given whether they teach it or hold an active place. */
-export function relationOf(centreId: string, teaches: boolean, enrolled: boolean, actor: AuthUser): CohortRelation | null {
+export function relationOf(
+  centreId: string,
+  teaches: boolean,
+  enrolled: boolean,
+  actor: AuthUser,
+): CohortRelation | null {
   if (actor.role === 'admin') return 'admin';
   if (teaches) return 'teacher';
   if (actor.role === 'coordinator' && actor.centreId === centreId) return 'coordinator';

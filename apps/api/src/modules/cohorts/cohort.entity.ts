@@ -1,5 +1,16 @@
 import type { CohortKind } from '@mre/contracts';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  JoinTable,
+  ManyToMany,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import { CourseEntity } from '../catalog/course.entity';
 import { UserEntity } from '../identity/user.entity';
 import { CentreEntity } from '../organizations/centre.entity';
@@ -47,7 +58,11 @@ export class CohortEntity {
   minAttendancePercent: number;
 
   @ManyToMany(() => UserEntity)
-  @JoinTable({ name: 'cohort_teachers', joinColumn: { name: 'cohort_id' }, inverseJoinColumn: { name: 'user_id' } })
+  @JoinTable({
+    name: 'cohort_teachers',
+    joinColumn: { name: 'cohort_id' },
+    inverseJoinColumn: { name: 'user_id' },
+  })
   teachers?: UserEntity[];
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })

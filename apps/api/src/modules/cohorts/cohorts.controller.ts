@@ -3,7 +3,13 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nest
 import type { AuthUser } from '../../core/auth/auth-user';
 import { CurrentUser, Roles } from '../../core/auth/decorators';
 import { CohortsService } from './cohorts.service';
-import { CohortDto, CohortListDto, CreateCohortDto, ListCohortsQueryDto, UpdateCohortDto } from './dto/cohort.dto';
+import {
+  CohortDto,
+  CohortListDto,
+  CreateCohortDto,
+  ListCohortsQueryDto,
+  UpdateCohortDto,
+} from './dto/cohort.dto';
 
 @ApiTags('cohorts')
 @ApiBearerAuth()
@@ -34,7 +40,11 @@ export class CohortsController {
   @Patch(':id')
   @ApiOkResponse({ type: CohortDto })
   @Roles('admin')
-  update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateCohortDto, @CurrentUser() user: AuthUser): Promise<CohortDto> {
+  update(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateCohortDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<CohortDto> {
     return this.cohorts.update(id, dto, user);
   }
 }

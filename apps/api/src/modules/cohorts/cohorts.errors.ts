@@ -1,4 +1,9 @@
-import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../../core/errors/domain-error';
+import {
+  ConflictError,
+  ForbiddenError,
+  InvalidInputError,
+  NotFoundError,
+} from '../../core/errors/domain-error';
 
 export class CohortNotFoundError extends NotFoundError {
   constructor() {
@@ -32,7 +37,9 @@ export class NotCohortStaffError extends ForbiddenError {
 
 export class NotTeachersError extends InvalidInputError {
   constructor(ids: string[]) {
-    super(`teacherIds must name diaspora experts or holders of a trainers cohort certificate; these do not: ${ids.join(', ')}`);
+    super(
+      `teacherIds must name diaspora experts or holders of a trainers cohort certificate; these do not: ${ids.join(', ')}`,
+    );
   }
 }
 

@@ -21,9 +21,23 @@ import { RosterService } from './roster.service';
 export const COHORT_ENTITIES = [CohortEntity, EnrollmentEntity, ImportJobEntity];
 
 @Module({
-  imports: [TypeOrmModule.forFeature(COHORT_ENTITIES), AuditModule, CatalogModule, UsersModule, OrganizationsModule, CertifiedTrainersModule],
+  imports: [
+    TypeOrmModule.forFeature(COHORT_ENTITIES),
+    AuditModule,
+    CatalogModule,
+    UsersModule,
+    OrganizationsModule,
+    CertifiedTrainersModule,
+  ],
   controllers: [CohortsController, EnrollmentsController, JobsController],
-  providers: [CohortsService, CohortAccessService, EnrollmentsService, ImportJobsService, JobsService, RosterService],
+  providers: [
+    CohortsService,
+    CohortAccessService,
+    EnrollmentsService,
+    ImportJobsService,
+    JobsService,
+    RosterService,
+  ],
   exports: [CohortsService, CohortAccessService],
 })
 export class CohortsModule {}

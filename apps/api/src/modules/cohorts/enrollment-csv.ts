@@ -37,11 +37,19 @@ const MAX_NAME_LENGTH = 200;
 const MAX_EMAIL_LENGTH = 254;
 
 /** Checks at upload what can be told from the header, so that a wrong file is refused at once. */
-export function assertEnrollmentCsv(file: Buffer): void {
-  const [header, firstRow] = filledLines(decode(file));
+export function assertEnrollmentCsv(file: Buffer, maxRows: number): void {
+  const lines = filledLines(decode(file));
+  const [header, firstRow] = lines;
   if (header === undefined) throw new InvalidCsvError('The file is empty');
-  columnIndexes(parse(header, { bom: true, delimiter: detectDelimiter(header), trim: true, relax_quotes: true })[0] ?? []);
+  columnIndexes(
+    parse(header, { bom: true, delimiter: detectDelimiter(header), trim: true, relax_quotes: true })[0] ?? [],
+  );
   if (firstRow === undefined) throw new InvalidCsvError('The file has no rows under its header line');
+  // One upload must not invite a hundred thousand addresses: split larger lists.
+  if (lines.length - 1 > maxRows)
+    throw new InvalidCsvError(
+      `The file has ${lines.length - 1} rows; at most ${maxRows} can be imported at once`,
+    );
 }
 
 /**
@@ -61,7 +69,10 @@ export function readEnrollmentCsv(file: Buffer): EnrollmentCsv {
     trim: true,
     info: true,
     skip_records_with_error: true,
-    on_skip: (error) => void errors.push(rowError(Number(error?.lines ?? 0), 'unreadable-row', { detail: error?.message ?? 'unknown error' })),
+    on_skip: (error) =>
+      void errors.push(
+        rowError(Number(error?.lines ?? 0), 'unreadable-row', { detail: error?.message ?? 'unknown error' }),
+      ),
     // csv-parse's types do not model `info: true`, which wraps each record with where it was read.
   }) as unknown as { record: string[]; info: { lines: number } }[];
   const [header, ...rows] = records;
@@ -71,27 +82,43 @@ export function readEnrollmentCsv(file: Buffer): EnrollmentCsv {
   for (const { record, info } of rows) {
     // Spreadsheets save empty rows as `;;;`: those are blank lines too.
     if (record.every((cell) => cell === '')) continue;
-    const cell = (column: Column) => (columns[column] === undefined ? '' : (record[columns[column] as number] ?? ''));
-    const person = { row: info.lines, email: cell('email').toLowerCase(), fullName: cell('fullName'), locale: cell('locale').toLowerCase(), timeZone: cell('timeZone') };
+    const cell = (column: Column) =>
+      columns[column] === undefined ? '' : (record[columns[column] as number] ?? '');
+    const person = {
+      row: info.lines,
+      email: cell('email').toLowerCase(),
+      fullName: cell('fullName'),
+      locale: cell('locale').toLowerCase(),
+      timeZone: cell('timeZone'),
+    };
     const problem = rowProblem(person, firstRowOf.get(person.email));
     if (problem) {
       errors.push(problem);
       continue;
     }
     firstRowOf.set(person.email, person.row);
-    people.push({ ...person, locale: (person.locale || undefined) as Locale | undefined, timeZone: person.timeZone || undefined });
+    people.push({
+      ...person,
+      locale: (person.locale || undefined) as Locale | undefined,
+      timeZone: person.timeZone || undefined,
+    });
   }
   return { people, errors: errors.sort((a, b) => a.row - b.row) };
 }
 
-function rowProblem(person: { row: number; email: string; fullName: string; locale: string; timeZone: string }, firstRow: number | undefined): ImportRowError | null {
+function rowProblem(
+  person: { row: number; email: string; fullName: string; locale: string; timeZone: string },
+  firstRow: number | undefined,
+): ImportRowError | null {
   const { row, email, fullName, locale, timeZone } = person;
   if (!email) return rowError(row, 'email-missing');
   if (email.length > MAX_EMAIL_LENGTH || !isEmail(email)) return rowError(row, 'email-invalid', { email });
   if (firstRow !== undefined) return rowError(row, 'email-repeated', { email, firstRow: String(firstRow) });
   if (!fullName) return rowError(row, 'name-missing');
-  if (fullName.length > MAX_NAME_LENGTH) return rowError(row, 'name-too-long', { max: String(MAX_NAME_LENGTH) });
-  if (locale && !(LOCALES as readonly string[]).includes(locale)) return rowError(row, 'locale-unknown', { locale });
+  if (fullName.length > MAX_NAME_LENGTH)
+    return rowError(row, 'name-too-long', { max: String(MAX_NAME_LENGTH) });
+  if (locale && !(LOCALES as readonly string[]).includes(locale))
+    return rowError(row, 'locale-unknown', { locale });
   if (timeZone && !isTimeZone(timeZone)) return rowError(row, 'time-zone-unknown', { timeZone });
   return null;
 }
@@ -104,7 +131,8 @@ function decode(file: Buffer): string {
   } catch {
     throw new InvalidCsvError('The file is not a CSV text file in UTF-8: in Excel, save it as "CSV UTF-8"');
   }
-  if (text.includes('\u0000')) throw new InvalidCsvError('The file is not a CSV text file (it contains binary data)');
+  if (text.includes('\u0000'))
+    throw new InvalidCsvError('The file is not a CSV text file (it contains binary data)');
   return text;
 }
 
@@ -127,6 +155,7 @@ function columnIndexes(header: string[]): ColumnIndexes {
   });
   const expected = 'the first line must name the columns: email, full_name, and optionally locale, time_zone';
   if (columns.email === undefined) throw new InvalidCsvError(`The file has no email column: ${expected}`);
-  if (columns.fullName === undefined) throw new InvalidCsvError(`The file has no full_name column: ${expected}`);
+  if (columns.fullName === undefined)
+    throw new InvalidCsvError(`The file has no full_name column: ${expected}`);
   return columns;
 }

@@ -1,5 +1,15 @@
 import { BENEFICIARY_STATUSES, type EnrollmentStatus } from '@mre/contracts';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Unique,
+  UpdateDateColumn,
+} from 'typeorm';
 import { UserEntity } from '../identity/user.entity';
 import { CohortEntity } from './cohort.entity';
 

@@ -1,9 +1,24 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { AuthUser } from '../../core/auth/auth-user';
 import { CurrentUser, Roles } from '../../core/auth/decorators';
 import { UploadedFileBytes } from '../../core/http/uploaded-file';
-import { EnrollDto, EnrollmentDto, EnrollmentListDto, ListEnrollmentsQueryDto, WithdrawalDto, WithdrawQueryDto } from './dto/enrollment.dto';
+import {
+  EnrollDto,
+  EnrollmentDto,
+  EnrollmentListDto,
+  ListEnrollmentsQueryDto,
+  WithdrawalDto,
+  WithdrawQueryDto,
+} from './dto/enrollment.dto';
 import { ImportFileDto, JobStartedDto } from './dto/import-job.dto';
 import { EnrollmentsService } from './enrollments.service';
 import { ImportJobsService } from './import-jobs.service';
@@ -20,13 +35,21 @@ export class EnrollmentsController {
   @Post()
   @ApiCreatedResponse({ type: EnrollmentDto })
   @Roles('admin', 'coordinator')
-  enroll(@Param('id', ParseUUIDPipe) id: string, @Body() dto: EnrollDto, @CurrentUser() user: AuthUser): Promise<EnrollmentDto> {
+  enroll(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: EnrollDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<EnrollmentDto> {
     return this.enrollments.enroll(id, dto, user);
   }
 
   @Get()
   @ApiOkResponse({ type: EnrollmentListDto })
-  list(@Param('id', ParseUUIDPipe) id: string, @Query() query: ListEnrollmentsQueryDto, @CurrentUser() user: AuthUser): Promise<EnrollmentListDto> {
+  list(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: ListEnrollmentsQueryDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<EnrollmentListDto> {
     return this.enrollments.list(id, query, user);
   }
 
@@ -49,7 +72,11 @@ export class EnrollmentsController {
   @ApiBody({ type: ImportFileDto })
   @ApiAcceptedResponse({ type: JobStartedDto })
   @Roles('admin', 'coordinator')
-  import(@Param('id', ParseUUIDPipe) id: string, @UploadedFileBytes('file') file: Buffer, @CurrentUser() user: AuthUser): Promise<JobStartedDto> {
+  import(
+    @Param('id', ParseUUIDPipe) id: string,
+    @UploadedFileBytes('file') file: Buffer,
+    @CurrentUser() user: AuthUser,
+  ): Promise<JobStartedDto> {
     return this.imports.start(id, file, user);
   }
 }

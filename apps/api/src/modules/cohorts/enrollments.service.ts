@@ -40,21 +40,39 @@ export class EnrollmentsService {
         known ??
         (
           await this.users.findOrInviteTrainees(
-            [{ email: dto.email as string, fullName: dto.fullName as string, locale: dto.locale, timeZone: dto.timeZone }],
+            [
+              {
+                email: dto.email as string,
+                fullName: dto.fullName as string,
+                locale: dto.locale,
+                timeZone: dto.timeZone,
+              },
+            ],
             cohort.centreId,
             manager,
           )
         ).users[0];
       if (user.role !== 'trainee') throw new NotTraineeError();
-      const [placement] = await this.roster.add(cohortId, [user.id], { actorId: actor.id, data: { via: 'single' } }, manager);
+      const [placement] = await this.roster.add(
+        cohortId,
+        [user.id],
+        { actorId: actor.id, data: { via: 'single' } },
+        manager,
+      );
       if (placement.status === 'skipped') throw new AlreadyEnrolledError();
       return user.id;
     });
-    return EnrollmentDto.from(await this.enrollments.findOneOrFail({ where: { cohortId, userId }, relations: { user: true } }));
+    return EnrollmentDto.from(
+      await this.enrollments.findOneOrFail({ where: { cohortId, userId }, relations: { user: true } }),
+    );
   }
 
   /** The roster: active, completed, then the waitlist in order, then the withdrawn. */
-  async list(cohortId: string, query: ListEnrollmentsQueryDto, actor: AuthUser): Promise<Page<EnrollmentDto>> {
+  async list(
+    cohortId: string,
+    query: ListEnrollmentsQueryDto,
+    actor: AuthUser,
+  ): Promise<Page<EnrollmentDto>> {
     await this.cohorts.requireStaff(cohortId, actor);
     const qb = this.enrollments
       .createQueryBuilder('e')
@@ -68,7 +86,11 @@ export class EnrollmentsService {
     if (query.status) qb.andWhere('e.status = :status', { status: query.status });
     if (query.q) {
       const like = `%${query.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      qb.andWhere(new Brackets((w) => w.where('u.full_name ILIKE :like', { like }).orWhere('u.email ILIKE :like', { like })));
+      qb.andWhere(
+        new Brackets((w) =>
+          w.where('u.full_name ILIKE :like', { like }).orWhere('u.email ILIKE :like', { like }),
+        ),
+      );
     }
     const { skip, take } = pageWindow(query);
     // One user per enrollment, so offset/limit pages correctly without TypeORM's distinct subquery.
@@ -76,10 +98,20 @@ export class EnrollmentsService {
     return { items: items.map(EnrollmentDto.from), total };
   }
 
-  async withdraw(cohortId: string, userId: string, reason: string | undefined, actor: AuthUser): Promise<WithdrawalDto> {
+  async withdraw(
+    cohortId: string,
+    userId: string,
+    reason: string | undefined,
+    actor: AuthUser,
+  ): Promise<WithdrawalDto> {
     await this.cohorts.requireManager(cohortId, actor, 'withdraw people');
     const promotedUserIds = await this.dataSource.transaction((manager) =>
-      this.roster.withdraw(cohortId, userId, { actorId: actor.id, reason: reason ?? null, data: { via: 'single' } }, manager),
+      this.roster.withdraw(
+        cohortId,
+        userId,
+        { actorId: actor.id, reason: reason ?? null, data: { via: 'single' } },
+        manager,
+      ),
     );
     await this.access.accessChanged(cohortId);
     return { userId, status: 'withdrawn', promotedUserIds };

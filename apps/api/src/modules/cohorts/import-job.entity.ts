@@ -1,5 +1,14 @@
 import type { ImportRowProblem, JobState } from '@mre/contracts';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import { UserEntity } from '../identity/user.entity';
 import { CohortEntity } from './cohort.entity';
 
@@ -45,7 +54,7 @@ export class ImportJobEntity {
   @JoinColumn({ name: 'requested_by' })
   requester?: UserEntity;
 
-  /** Kept after the import, as the record of what was asked; loaded only by the worker. */
+  /** The upload, loaded only by the worker; emptied once the import ends (its rows are personal data). */
   @Column({ type: 'bytea', select: false })
   file: Buffer;
 

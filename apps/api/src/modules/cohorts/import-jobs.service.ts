@@ -8,6 +8,7 @@ import type { AuthUser } from '../../core/auth/auth-user';
 import { EnrollmentImportJob, QueueName } from '../../core/queue/queue-name';
 import { CohortsService } from './cohorts.service';
 import { JobDto, JobStartedDto } from './dto/import-job.dto';
+import { AppConfig } from '../../core/config/app-config';
 import { assertEnrollmentCsv } from './enrollment-csv';
 import { ImportJobEntity } from './import-job.entity';
 
@@ -18,13 +19,24 @@ export class ImportJobsService {
     @InjectRepository(ImportJobEntity) private readonly imports: Repository<ImportJobEntity>,
     @InjectQueue(QueueName.EnrollmentImport) private readonly queue: Queue<EnrollmentImportJob>,
     private readonly cohorts: CohortsService,
+    private readonly config: AppConfig,
   ) {}
 
   async start(cohortId: string, file: Buffer, actor: AuthUser): Promise<JobStartedDto> {
     await this.cohorts.requireManager(cohortId, actor, 'import enrollments');
-    assertEnrollmentCsv(file);
+    assertEnrollmentCsv(file, this.config.get('IMPORT_MAX_ROWS'));
     const id = randomUUID();
-    await this.imports.insert({ id, cohortId, requestedBy: actor.id, file, state: 'waiting', progress: 0, processedRows: 0, result: null, failureReason: null });
+    await this.imports.insert({
+      id,
+      cohortId,
+      requestedBy: actor.id,
+      file,
+      state: 'waiting',
+      progress: 0,
+      processedRows: 0,
+      result: null,
+      failureReason: null,
+    });
     try {
       await this.queue.add('enroll-csv', { importId: id }, { jobId: id });
     } catch (error) {

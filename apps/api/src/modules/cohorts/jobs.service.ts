@@ -17,18 +17,23 @@ import { ImportJobsService } from './import-jobs.service';
 export class JobsService {
   constructor(
     private readonly imports: ImportJobsService,
-    @InjectQueue(QueueName.CertificateIssue) private readonly certificateIssue: Queue<CertificateIssueJob, CertificateIssueResult>,
+    @InjectQueue(QueueName.CertificateIssue)
+    private readonly certificateIssue: Queue<CertificateIssueJob, CertificateIssueResult>,
   ) {}
 
   /** Only the person who started a job may follow it; to anyone else it does not exist. */
   async get(jobId: string, actor: AuthUser): Promise<JobDto> {
     const imported = await this.imports.find(jobId, actor);
     if (imported) return imported;
-    const asked: Job<CertificateIssueJob, CertificateIssueResult> | undefined = await this.certificateIssue.getJob(jobId);
+    const asked: Job<CertificateIssueJob, CertificateIssueResult> | undefined =
+      await this.certificateIssue.getJob(jobId);
     if (!asked || asked.data.requestedBy !== actor.id) throw new ImportJobNotFoundError();
     const state = stateOf(await asked.getState());
     // Read again once it has ended: the first read may predate its result.
-    const job = state === 'completed' || state === 'failed' ? ((await this.certificateIssue.getJob(jobId)) ?? asked) : asked;
+    const job =
+      state === 'completed' || state === 'failed'
+        ? ((await this.certificateIssue.getJob(jobId)) ?? asked)
+        : asked;
     return {
       id: jobId,
       state,

@@ -23,6 +23,9 @@ export const IMPORT_BATCH_SIZE = 200;
  * enrollments and the import's `processedRows` commit together, so a retry after a crash resumes
  * where the last commit left off; the enrollment insert also ignores pairs already there.
  */
+/** What is left of an upload once its import ended: the result keeps the counts and the row problems. */
+const EMPTY = Buffer.alloc(0);
+
 @Processor(QueueName.EnrollmentImport, workerOptions(2))
 export class EnrollCsvJob extends WorkerHost implements BeforeApplicationShutdown {
   private readonly logger = new Logger(EnrollCsvJob.name);
@@ -38,7 +41,11 @@ export class EnrollCsvJob extends WorkerHost implements BeforeApplicationShutdow
   }
 
   async process(job: Job<EnrollmentImportJob>, token?: string): Promise<void> {
-    const entry = await this.imports.createQueryBuilder('j').addSelect('j.file').where('j.id = :id', { id: job.data.importId }).getOne();
+    const entry = await this.imports
+      .createQueryBuilder('j')
+      .addSelect('j.file')
+      .where('j.id = :id', { id: job.data.importId })
+      .getOne();
     // Gone with its cohort, or finished by an attempt whose acknowledgement was lost.
     if (!entry || entry.state === 'completed') return;
     const cohort = await this.cohorts.findOneByOrFail({ id: entry.cohortId });
@@ -51,14 +58,17 @@ export class EnrollCsvJob extends WorkerHost implements BeforeApplicationShutdow
       const processedRows = Math.min(done + IMPORT_BATCH_SIZE, people.length);
       const progress = Math.floor((processedRows * 100) / people.length);
       tally = await this.dataSource.transaction(async (manager) => {
-        const next = add(tally, await this.enrollBatch(people.slice(done, processedRows), cohort, entry, manager));
+        const next = add(
+          tally,
+          await this.enrollBatch(people.slice(done, processedRows), cohort, entry, manager),
+        );
         await manager.update(ImportJobEntity, entry.id, { processedRows, progress, result: next });
         return next;
       });
       await job.updateProgress(progress);
     }
     const result = { ...tally, errors: [...errors, ...tally.errors].sort((a, b) => a.row - b.row) };
-    await this.imports.update(entry.id, { state: 'completed', progress: 100, result });
+    await this.imports.update(entry.id, { state: 'completed', progress: 100, result, file: EMPTY });
     await job.updateProgress(100);
   }
 
@@ -67,7 +77,10 @@ export class EnrollCsvJob extends WorkerHost implements BeforeApplicationShutdow
   async onFailed(job: Job<EnrollmentImportJob>, error: Error): Promise<void> {
     const final = job.attemptsMade >= (job.opts.attempts ?? 1);
     this.logger.error(`Import ${job.data.importId} failed (attempt ${job.attemptsMade}): ${error.message}`);
-    await this.imports.update(job.data.importId, final ? { state: 'failed', failureReason: error.message } : { state: 'waiting' });
+    await this.imports.update(
+      job.data.importId,
+      final ? { state: 'failed', failureReason: error.message, file: EMPTY } : { state: 'waiting' },
+    );
   }
 
   /**
@@ -78,13 +91,31 @@ export class EnrollCsvJob extends WorkerHost implements BeforeApplicationShutdow
     await this.worker.close();
   }
 
-  private async enrollBatch(batch: CsvPerson[], cohort: CohortEntity, entry: ImportJobEntity, manager: EntityManager): Promise<ImportResult> {
+  private async enrollBatch(
+    batch: CsvPerson[],
+    cohort: CohortEntity,
+    entry: ImportJobEntity,
+    manager: EntityManager,
+  ): Promise<ImportResult> {
     const { users, invitedIds } = await this.users.findOrInviteTrainees(batch, cohort.centreId, manager);
-    const errors = users.flatMap((u, i) => (u.role === 'trainee' ? [] : [rowError(batch[i].row, 'not-a-trainee', { email: u.email, role: u.role })]));
+    const errors = users.flatMap((u, i) =>
+      u.role === 'trainee' ? [] : [rowError(batch[i].row, 'not-a-trainee', { email: u.email, role: u.role })],
+    );
     const trainees = users.filter((u) => u.role === 'trainee').map((u) => u.id);
-    const placements = await this.roster.add(cohort.id, trainees, { actorId: entry.requestedBy, data: { via: 'import', importId: entry.id } }, manager);
+    const placements = await this.roster.add(
+      cohort.id,
+      trainees,
+      { actorId: entry.requestedBy, data: { via: 'import', importId: entry.id } },
+      manager,
+    );
     const count = (status: string) => placements.filter((p) => p.status === status).length;
-    return { created: invitedIds.size, enrolled: count('active'), waitlisted: count('waitlisted'), skipped: count('skipped'), errors };
+    return {
+      created: invitedIds.size,
+      enrolled: count('active'),
+      waitlisted: count('waitlisted'),
+      skipped: count('skipped'),
+      errors,
+    };
   }
 
   /** Stops at a batch boundary during shutdown and puts the job back in the queue for another worker. */
