@@ -31,18 +31,39 @@ describe('Webhooks and attendance (e2e)', () => {
 
   const { at, participantEvent, send, settle } = classEvents(() => held);
   const attendance = async (): Promise<Map<string, Row>> => {
-    const res = await sut.http.get(`/api/sessions/${session.id}/attendance`).auth(world.expert.token, { type: 'bearer' }).expect(200);
+    const res = await sut.http
+      .get(`/api/sessions/${session.id}/attendance`)
+      .auth(world.expert.token, { type: 'bearer' })
+      .expect(200);
     return new Map(res.body.items.map((r: Row) => [r.userId, r]));
   };
 
   it('refuses a bad signature with 401 and stores nothing', async () => {
     const body = JSON.stringify(participantEvent('participant_joined', world.trainees[0].id, 'PA_bad', 0, 0));
     const forged = await signWebhook(body, 'another-secret-that-is-long-enough-xx');
-    await sut.http.post('/api/livekit/webhook').set('content-type', 'application/webhook+json').set('authorization', forged).send(body).expect(401);
-    await sut.http.post('/api/livekit/webhook').set('content-type', 'application/webhook+json').send(body).expect(401);
+    await sut.http
+      .post('/api/livekit/webhook')
+      .set('content-type', 'application/webhook+json')
+      .set('authorization', forged)
+      .send(body)
+      .expect(401);
+    await sut.http
+      .post('/api/livekit/webhook')
+      .set('content-type', 'application/webhook+json')
+      .send(body)
+      .expect(401);
     const tampered = await signWebhook(body);
-    await sut.http.post('/api/livekit/webhook').set('content-type', 'application/webhook+json').set('authorization', tampered).send(body.replace('PA_bad', 'PA_evil')).expect(401);
-    expect(await sut.dataSource.query(`SELECT id FROM livekit_webhook_events WHERE payload::text LIKE '%PA_bad%' OR payload::text LIKE '%PA_evil%'`)).toEqual([]);
+    await sut.http
+      .post('/api/livekit/webhook')
+      .set('content-type', 'application/webhook+json')
+      .set('authorization', tampered)
+      .send(body.replace('PA_bad', 'PA_evil'))
+      .expect(401);
+    expect(
+      await sut.dataSource.query(
+        `SELECT id FROM livekit_webhook_events WHERE payload::text LIKE '%PA_bad%' OR payload::text LIKE '%PA_evil%'`,
+      ),
+    ).toEqual([]);
   });
 
   it('turns duplicated, out-of-order and overlapping events into the same attendance, at the thresholds', async () => {
@@ -68,17 +89,32 @@ describe('Webhooks and attendance (e2e)', () => {
     for (const event of events) await send(event);
     // Every event delivered twice, as LiveKit retries do.
     for (const event of events) await send(event);
-    const finished = { event: 'room_finished', id: `EV_${randomUUID()}`, createdAt: at(90), room: { sid: 'RM_1', name: session.roomName } };
+    const finished = {
+      event: 'room_finished',
+      id: `EV_${randomUUID()}`,
+      createdAt: at(90),
+      room: { sid: 'RM_1', name: session.roomName },
+    };
     await send(finished);
     await settle();
 
     const rows = await attendance();
-    expect(rows.get(present.id)).toMatchObject({ minutesPresent: 80, percent: 80, status: 'present', source: 'live' });
+    expect(rows.get(present.id)).toMatchObject({
+      minutesPresent: 80,
+      percent: 80,
+      status: 'present',
+      source: 'live',
+    });
     expect(rows.get(late.id)).toMatchObject({ minutesPresent: 55, status: 'late' });
     expect(rows.get(absent.id)).toMatchObject({ minutesPresent: 30, status: 'absent' });
     expect(rows.get(stayer.id)).toMatchObject({ minutesPresent: 85, status: 'present' });
     expect(rows.get(borderline.id)).toMatchObject({ minutesPresent: 75, percent: 75, status: 'present' });
-    expect(await sut.dataSource.query(`SELECT count(*)::int AS n FROM livekit_webhook_events WHERE room_name = $1`, [session.roomName])).toEqual([{ n: events.length + 1 }]);
+    expect(
+      await sut.dataSource.query(
+        `SELECT count(*)::int AS n FROM livekit_webhook_events WHERE room_name = $1`,
+        [session.roomName],
+      ),
+    ).toEqual([{ n: events.length + 1 }]);
 
     // A replay of the whole stream after room_finished changes nothing.
     for (const event of [...events].reverse()) await send(event);
@@ -88,10 +124,20 @@ describe('Webhooks and attendance (e2e)', () => {
   });
 
   it('keeps events for rooms the platform does not know, and ignores them', async () => {
-    const event = participantEvent('participant_joined', world.trainees[0].id, 'PA_x', 0, 0, 'some-other-room');
+    const event = participantEvent(
+      'participant_joined',
+      world.trainees[0].id,
+      'PA_x',
+      0,
+      0,
+      'some-other-room',
+    );
     await send(event);
     await settle();
-    const [stored] = await sut.dataSource.query(`SELECT room_name, note, processed_at FROM livekit_webhook_events WHERE id = $1`, [event.id]);
+    const [stored] = await sut.dataSource.query(
+      `SELECT room_name, note, processed_at FROM livekit_webhook_events WHERE id = $1`,
+      [event.id],
+    );
     expect(stored).toMatchObject({ room_name: 'some-other-room', note: 'room unknown to the platform' });
     expect(stored.processed_at).not.toBeNull();
   });
@@ -103,42 +149,92 @@ describe('Webhooks and attendance (e2e)', () => {
       .auth(world.trainees[0].token, { type: 'bearer' })
       .send({ status: 'excused', reason: 'Certificat médical' })
       .expect(403);
-    await sut.http.put(`/api/sessions/${session.id}/attendance/${absent.id}`).auth(world.expert.token, { type: 'bearer' }).send({ status: 'excused' }).expect(400);
+    await sut.http
+      .put(`/api/sessions/${session.id}/attendance/${absent.id}`)
+      .auth(world.expert.token, { type: 'bearer' })
+      .send({ status: 'excused' })
+      .expect(400);
     const res = await sut.http
       .put(`/api/sessions/${session.id}/attendance/${absent.id}`)
       .auth(world.expert.token, { type: 'bearer' })
       .send({ status: 'excused', reason: 'Certificat médical' })
       .expect(200);
-    expect(res.body).toMatchObject({ status: 'excused', source: 'manual', correctionReason: 'Certificat médical', correctedBy: world.expert.id, correctedByName: 'Test expert', minutesPresent: 30 });
-    const audit = await sut.http.get('/api/audit').query({ entity: 'session', entityId: session.id }).auth(world.admin, { type: 'bearer' }).expect(200);
+    expect(res.body).toMatchObject({
+      status: 'excused',
+      source: 'manual',
+      correctionReason: 'Certificat médical',
+      correctedBy: world.expert.id,
+      correctedByName: 'Test expert',
+      minutesPresent: 30,
+    });
+    const audit = await sut.http
+      .get('/api/audit')
+      .query({ entity: 'session', entityId: session.id })
+      .auth(world.admin, { type: 'bearer' })
+      .expect(200);
     expect(audit.body.items).toEqual(
-      expect.arrayContaining([expect.objectContaining({ action: 'attendance.correct', actorId: world.expert.id, reason: 'Certificat médical' })]),
+      expect.arrayContaining([
+        expect.objectContaining({
+          action: 'attendance.correct',
+          actorId: world.expert.id,
+          reason: 'Certificat médical',
+        }),
+      ]),
     );
   });
 
   it('lets the centre coordinator check people in at a hybrid session: present in person', async () => {
     const absentee = world.trainees[3];
-    await sut.http.post(`/api/sessions/${session.id}/attendance/check-in`).auth(world.expert.token, { type: 'bearer' }).send({ userId: absentee.id }).expect(403);
-    await sut.http.post(`/api/sessions/${session.id}/attendance/check-in`).auth(world.coordinator.token, { type: 'bearer' }).send({ userId: world.outsider.id }).expect(400);
-    const res = await sut.http.post(`/api/sessions/${session.id}/attendance/check-in`).auth(world.coordinator.token, { type: 'bearer' }).send({ userId: absentee.id }).expect(200);
+    await sut.http
+      .post(`/api/sessions/${session.id}/attendance/check-in`)
+      .auth(world.expert.token, { type: 'bearer' })
+      .send({ userId: absentee.id })
+      .expect(403);
+    await sut.http
+      .post(`/api/sessions/${session.id}/attendance/check-in`)
+      .auth(world.coordinator.token, { type: 'bearer' })
+      .send({ userId: world.outsider.id })
+      .expect(400);
+    const res = await sut.http
+      .post(`/api/sessions/${session.id}/attendance/check-in`)
+      .auth(world.coordinator.token, { type: 'bearer' })
+      .send({ userId: absentee.id })
+      .expect(200);
     expect(res.body).toMatchObject({ status: 'present', source: 'in_person', percent: 100 });
   });
 
   it('shows attendance to the cohort staff only', async () => {
-    await sut.http.get(`/api/sessions/${session.id}/attendance`).auth(world.trainees[0].token, { type: 'bearer' }).expect(403);
-    await sut.http.get(`/api/sessions/${session.id}/attendance`).auth(world.outsider.token, { type: 'bearer' }).expect(404);
-    await sut.http.get(`/api/sessions/${session.id}/attendance`).auth(world.coordinator.token, { type: 'bearer' }).expect(200);
+    await sut.http
+      .get(`/api/sessions/${session.id}/attendance`)
+      .auth(world.trainees[0].token, { type: 'bearer' })
+      .expect(403);
+    await sut.http
+      .get(`/api/sessions/${session.id}/attendance`)
+      .auth(world.outsider.token, { type: 'bearer' })
+      .expect(404);
+    await sut.http
+      .get(`/api/sessions/${session.id}/attendance`)
+      .auth(world.coordinator.token, { type: 'bearer' })
+      .expect(200);
   });
 
   it('updates a recording when egress_ended arrives', async () => {
     const live = await sut.http
       .post(`/api/cohorts/${await world.addCohort()}/sessions`)
       .auth(world.expert.token, { type: 'bearer' })
-      .send({ title: 'Enregistrée', startsAt: new Date(Date.now() - 5 * MINUTE).toISOString(), durationMinutes: 60, mode: 'remote' })
+      .send({
+        title: 'Enregistrée',
+        startsAt: new Date(Date.now() - 5 * MINUTE).toISOString(),
+        durationMinutes: 60,
+        mode: 'remote',
+      })
       .expect(201);
     const liveSession = live.body.items[0];
     livekit.answers.StartRoomCompositeEgress = { egressId: 'EG_attendance' };
-    await sut.http.post(`/api/sessions/${liveSession.id}/recording/start`).auth(world.expert.token, { type: 'bearer' }).expect(200);
+    await sut.http
+      .post(`/api/sessions/${liveSession.id}/recording/start`)
+      .auth(world.expert.token, { type: 'bearer' })
+      .expect(200);
     await send({
       event: 'egress_ended',
       id: `EV_${randomUUID()}`,
@@ -153,7 +249,52 @@ describe('Webhooks and attendance (e2e)', () => {
       },
     });
     await settle();
-    const res = await sut.http.get(`/api/sessions/${liveSession.id}/recordings`).auth(world.trainees[0].token, { type: 'bearer' }).expect(200);
-    expect(res.body.items).toEqual([expect.objectContaining({ status: 'ended', durationSeconds: 1800, url: 's3://recordings/x.mp4' })]);
+    const res = await sut.http
+      .get(`/api/sessions/${liveSession.id}/recordings`)
+      .auth(world.trainees[0].token, { type: 'bearer' })
+      .expect(200);
+    expect(res.body.items).toEqual([
+      expect.objectContaining({ status: 'ended', durationSeconds: 1800, url: 's3://recordings/x.mp4' }),
+    ]);
+  });
+
+  it('takes a removed person out again when they rejoin with a token from before the removal, and audits it', async () => {
+    const removed = world.trainees[4];
+    await sut.http
+      .post(`/api/sessions/${session.id}/participants/${removed.id}/remove`)
+      .auth(world.expert.token, { type: 'bearer' })
+      .expect(200);
+    const removals = () =>
+      livekit
+        .calls('RemoveParticipant')
+        .filter((c) => c.body.room === session.roomName && c.body.identity === removed.id);
+    expect(removals()).toHaveLength(1);
+    await send(participantEvent('participant_joined', removed.id, 'PA_back', 10, 10));
+    await settle();
+    for (let i = 0; i < 50 && removals().length < 2; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(removals()).toHaveLength(2);
+    const audit = (
+      await sut.http
+        .get('/api/audit')
+        .query({ entity: 'session', entityId: session.id })
+        .auth(world.admin, { type: 'bearer' })
+        .expect(200)
+    ).body.items;
+    expect(audit).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          action: 'room.removed-again',
+          actorId: null,
+          data: { userId: removed.id, appliedInRoom: true },
+        }),
+      ]),
+    );
+    // Someone never removed who joins is left alone.
+    await send(participantEvent('participant_joined', world.trainees[3].id, 'PA_stay', 10, 10));
+    await settle();
+    await new Promise((r) => setTimeout(r, 500)); // as long as the removal above took at most
+    expect(
+      livekit.calls('RemoveParticipant').filter((c) => c.body.identity === world.trainees[3].id),
+    ).toEqual([]);
   });
 });

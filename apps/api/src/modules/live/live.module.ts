@@ -43,6 +43,6 @@ import { WebhookInboxService } from './webhook-inbox.service';
     RecordingsService,
     WebhookInboxService,
   ],
-  exports: [SessionsService, SessionAnchoringService, RecordingsService, WebhookInboxService],
+  exports: [SessionsService, SessionAnchoringService, RoomService, RecordingsService, WebhookInboxService],
 })
 export class LiveModule {}

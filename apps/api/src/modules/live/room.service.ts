@@ -169,6 +169,33 @@ export class RoomService {
     return { appliedInRoom: true };
   }
 
+  /**
+   * People who joined a room they were removed from (with a token obtained before the removal) are
+   * taken out again, and the audit says so. Called with the joins LiveKit reported.
+   */
+  async enforceRemovals(joins: { sessionId: string; roomName: string; userId: string }[]): Promise<void> {
+    if (joins.length === 0) return;
+    const removed = await this.removals.find({
+      where: joins.map(({ sessionId, userId }) => ({ sessionId, userId })),
+    });
+    for (const { sessionId, userId } of removed) {
+      const join = joins.find(
+        (j) => j.sessionId === sessionId && j.userId === userId,
+      ) as (typeof joins)[number];
+      const appliedInRoom = await this.applied(() => this.livekit.removeParticipant(join.roomName, userId));
+      await this.audit.record([
+        {
+          actorId: null,
+          action: 'room.removed-again',
+          entityType: 'session',
+          entityId: sessionId,
+          reason: 'rejoined after being removed',
+          data: { userId, appliedInRoom },
+        },
+      ]);
+    }
+  }
+
   async mute(sessionId: string, userId: string, actor: AuthUser): Promise<RoomActionResultDto> {
     const { session } = await this.sessions.accessFor(sessionId, actor, ['admin', 'teacher']);
     return { appliedInRoom: await this.applied(() => this.livekit.muteMicrophone(session.roomName, userId)) };

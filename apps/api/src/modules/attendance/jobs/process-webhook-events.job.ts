@@ -7,6 +7,7 @@ import { QueueName, WebhookInboxJob } from '../../../core/queue/queue-name';
 import { workerOptions } from '../../../core/queue/worker-options';
 import type { LiveSessionEntity } from '../../live/live-session.entity';
 import { EgressInfoJson, RecordingsService } from '../../live/recordings.service';
+import { RoomService } from '../../live/room.service';
 import { SessionsService } from '../../live/sessions.service';
 import type { WebhookEventEntity } from '../../live/webhook-event.entity';
 import { WebhookInboxService } from '../../live/webhook-inbox.service';
@@ -29,7 +30,10 @@ interface ParticipantJson {
  * in Redis, so a Redis restart cannot lose it.
  */
 @Processor(QueueName.WebhookInbox, workerOptions(1))
-export class ProcessWebhookEventsJob extends WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ProcessWebhookEventsJob
+  extends WorkerHost
+  implements OnApplicationBootstrap, OnApplicationShutdown
+{
   private sweeper?: NodeJS.Timeout;
 
   constructor(
@@ -39,6 +43,7 @@ export class ProcessWebhookEventsJob extends WorkerHost implements OnApplication
     private readonly sessions: SessionsService,
     private readonly attendance: AttendanceService,
     private readonly recordings: RecordingsService,
+    private readonly room: RoomService,
   ) {
     super();
   }
@@ -54,28 +59,39 @@ export class ProcessWebhookEventsJob extends WorkerHost implements OnApplication
 
   async process(_job: Job<WebhookInboxJob>): Promise<number> {
     let processed = 0;
+    const joins: { sessionId: string; roomName: string; userId: string }[] = [];
     for (;;) {
       const count = await this.dataSource.transaction(async (manager) => {
         const batch = await this.inbox.nextBatch(manager, BATCH_SIZE);
         if (batch.length === 0) return 0;
         const rooms = new Map<string, LiveSessionEntity>();
         const roomNames = [...new Set(batch.map((e) => e.roomName).filter((r): r is string => !!r))];
-        for (const session of await this.sessions.lockByRoomNames(roomNames, manager)) rooms.set(session.roomName, session);
+        for (const session of await this.sessions.lockByRoomNames(roomNames, manager))
+          rooms.set(session.roomName, session);
         const notes = new Map<string, string | null>();
         const touched: TouchedAttendance = { pairs: [], wholeSessionIds: [] };
         for (const event of batch) notes.set(event.id, await this.apply(event, rooms, touched, manager));
         await this.attendance.refreshPresence(touched, manager);
         await this.inbox.markProcessed(manager, notes);
+        joins.push(...batch.flatMap((event) => joinOf(event, rooms)));
         return batch.length;
       });
+      // Once committed: a removed person back in the room with an older token goes out again.
+      await this.room.enforceRemovals(joins.splice(0));
       processed += count;
       if (count < BATCH_SIZE) return processed;
     }
   }
 
   /** Answers a note when the event changes nothing. */
-  private async apply(event: WebhookEventEntity, rooms: Map<string, LiveSessionEntity>, touched: TouchedAttendance, manager: EntityManager): Promise<string | null> {
-    if (event.event.startsWith('egress_')) return this.recordings.applyEgress((event.payload.egressInfo ?? {}) as EgressInfoJson);
+  private async apply(
+    event: WebhookEventEntity,
+    rooms: Map<string, LiveSessionEntity>,
+    touched: TouchedAttendance,
+    manager: EntityManager,
+  ): Promise<string | null> {
+    if (event.event.startsWith('egress_'))
+      return this.recordings.applyEgress((event.payload.egressInfo ?? {}) as EgressInfoJson);
     const session = event.roomName ? rooms.get(event.roomName) : undefined;
     if (!session) return 'room unknown to the platform';
     if (event.event === 'room_finished') {
@@ -83,16 +99,36 @@ export class ProcessWebhookEventsJob extends WorkerHost implements OnApplication
       touched.wholeSessionIds.push(session.id);
       return null;
     }
-    if (event.event !== 'participant_joined' && event.event !== 'participant_left') return 'not used for attendance';
+    if (event.event !== 'participant_joined' && event.event !== 'participant_left')
+      return 'not used for attendance';
     const participant = (event.payload.participant ?? {}) as ParticipantJson;
-    if (!participant.sid || !participant.identity || !UUID.test(participant.identity)) return 'participant is not a platform user';
+    if (!participant.sid || !participant.identity || !UUID.test(participant.identity))
+      return 'participant is not a platform user';
     const joinedMs = Number(participant.joinedAtMs ?? 0) || Number(participant.joinedAt ?? 0) * 1000;
-    const joinedAt = joinedMs > 0 ? new Date(joinedMs) : event.event === 'participant_joined' ? event.occurredAt : null;
+    const joinedAt =
+      joinedMs > 0 ? new Date(joinedMs) : event.event === 'participant_joined' ? event.occurredAt : null;
     await this.attendance.recordParticipant(
-      { session, userId: participant.identity, participantSid: participant.sid, joinedAt, leftAt: event.event === 'participant_left' ? event.occurredAt : null },
+      {
+        session,
+        userId: participant.identity,
+        participantSid: participant.sid,
+        joinedAt,
+        leftAt: event.event === 'participant_left' ? event.occurredAt : null,
+      },
       manager,
     );
     touched.pairs.push({ sessionId: session.id, userId: participant.identity });
     return null;
   }
+}
+
+/** The platform user a participant_joined event brings into a known room, if any. */
+function joinOf(
+  event: WebhookEventEntity,
+  rooms: Map<string, LiveSessionEntity>,
+): { sessionId: string; roomName: string; userId: string }[] {
+  const session = event.roomName ? rooms.get(event.roomName) : undefined;
+  const identity = ((event.payload.participant ?? {}) as ParticipantJson).identity;
+  if (event.event !== 'participant_joined' || !session || !identity || !UUID.test(identity)) return [];
+  return [{ sessionId: session.id, roomName: session.roomName, userId: identity }];
 }
