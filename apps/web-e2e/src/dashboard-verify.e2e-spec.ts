@@ -139,6 +139,15 @@ async function seedCascade(admin: ApiCall, run: string): Promise<Seeded> {
   };
 }
 
+/** Once the notifications popover has faded in. */
+async function popoverShown(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      getComputedStyle(document.querySelector('[data-testid="notifications-popover"]') as Element).opacity ===
+      '1',
+  );
+}
+
 async function waitForJob(admin: ApiCall, jobId: string): Promise<void> {
   const deadline = Date.now() + JOB_TIMEOUT_MS;
   for (;;) {
@@ -295,6 +304,9 @@ describe('programme dashboard and certificate verification', () => {
       .waitFor();
     await saveScreenshot(staff, 'audit-fr');
     await expectNoAxeViolations(staff, 'audit');
+    await switchLanguage(staff, 'ar');
+    await staff.getByRole('heading', { name: 'سجل التدقيق', exact: true }).waitFor();
+    await expectNoAxeViolations(staff, 'audit');
 
     // The holder was told in the app, and finds the certificate on her profile.
     const holder = await open();
@@ -304,12 +316,7 @@ describe('programme dashboard and certificate verification', () => {
     const notice = holder.getByTestId('notification-item');
     await waitForCount(notice, 1);
     expect(await notice.innerText()).toContain('Diagnostic automobile');
-    // Once the popover has faded in.
-    await holder.waitForFunction(
-      () =>
-        getComputedStyle(document.querySelector('[data-testid="notifications-popover"]') as Element)
-          .opacity === '1',
-    );
+    await popoverShown(holder);
     await saveScreenshot(holder, 'notifications-fr');
     await expectNoAxeViolations(holder, 'notifications popover');
     await holder.getByTestId('notifications-mark-read').click();
@@ -330,6 +337,12 @@ describe('programme dashboard and certificate verification', () => {
         .toString(),
     ).toBe('%PDF-');
     await expectNoAxeViolations(holder, 'profile with a certificate');
+    // The popover again, in Arabic, its notification read now.
+    await switchLanguage(holder, 'ar');
+    await holder.getByTestId('notifications-bell').click();
+    await holder.getByTestId('notifications-popover').getByText('الإشعارات', { exact: true }).waitFor();
+    await popoverShown(holder);
+    await expectNoAxeViolations(holder, 'notifications popover');
 
     await visitor.goto('/verify/NO-SUCH-CODE');
     await visitor.getByTestId('verify-unknown').waitFor();
