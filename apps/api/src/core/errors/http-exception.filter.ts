@@ -55,9 +55,12 @@ export class HttpExceptionFilter implements ExceptionFilter {
   }
 }
 
-/** A value PostgreSQL cannot read: not a UUID or number (22P02), or text holding a NUL character (22021). */
+/**
+ * A value PostgreSQL cannot read: not a UUID or number (22P02), or text holding a NUL character
+ * (22021 in a text column, 22P05 inside jsonb, as an audit entry's data).
+ */
 function isInvalidTextRepresentation(error: unknown): boolean {
-  return ['22P02', '22021'].includes(postgresErrorCode(error) ?? '');
+  return ['22P02', '22021', '22P05'].includes(postgresErrorCode(error) ?? '');
 }
 
 /** The connection failed or PostgreSQL is shutting down: a passing outage, not a bug (503, not 500). */
