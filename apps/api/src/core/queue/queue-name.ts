@@ -27,7 +27,6 @@ export interface CalendarInvite {
 export interface MailSessionItem {
   title: string;
   startsAt: string;
-  localStart: string;
   timeZone: string;
 }
 

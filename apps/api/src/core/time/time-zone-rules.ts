@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { InvalidConfigurationError } from '../config/environment';
+import { formatUtcOffset } from './wall-clock';
 
 /** A fact of the tz database in force, that stale rules get wrong. */
 interface PinnedFact {
@@ -50,8 +51,6 @@ export interface TimeZoneRules {
   problems: string[];
 }
 
-const offsetText = (minutes: number) => `UTC${minutes < 0 ? '-' : '+'}${Math.abs(minutes) / 60}`;
-
 /** Checks the runtime's rules against facts of the tz database in force. */
 export function checkTimeZoneRules(
   offsetAt: OffsetAt = runtimeOffset,
@@ -62,7 +61,7 @@ export function checkTimeZoneRules(
     return actual === fact.offsetMinutes
       ? []
       : [
-          `${fact.zone} at ${fact.at} is ${offsetText(actual)} here, but ${offsetText(fact.offsetMinutes)} in truth (${fact.rule})`,
+          `${fact.zone} at ${fact.at} is ${formatUtcOffset(actual)} here, but ${formatUtcOffset(fact.offsetMinutes)} in truth (${fact.rule})`,
         ];
   });
   return { version, current: problems.length === 0, problems };

@@ -35,7 +35,11 @@ export function weeklyWallClocks(first: WallClock, weeks: number): WallClock[] {
 
 /** The zone's offset from UTC at an instant, as people read it: `UTC+0`, `UTC-5`, `UTC+5:30`. */
 export function utcOffsetLabel(instant: Date, timeZone: string): string {
-  const minutes = DateTime.fromJSDate(instant, { zone: timeZone }).offset;
+  return formatUtcOffset(DateTime.fromJSDate(instant, { zone: timeZone }).offset);
+}
+
+/** An offset in minutes as people read it: `UTC+0`, `UTC-5`, `UTC+5:30`. */
+export function formatUtcOffset(minutes: number): string {
   const sign = minutes < 0 ? '-' : '+';
   const hours = Math.floor(Math.abs(minutes) / 60);
   const rest = Math.abs(minutes) % 60;

@@ -12,6 +12,8 @@ import { RedisClient } from '../../core/redis/redis.module';
 import { checkTimeZoneRules } from '../../core/time/time-zone-rules';
 
 const TIMEOUT_MS = 2000;
+/** The runtime's rules cannot change while it runs: checked once. */
+const RUNTIME_RULES = checkTimeZoneRules();
 
 @ApiTags('operations')
 @Public()
@@ -40,7 +42,7 @@ export class HealthController {
   }
 
   private timeZoneRules() {
-    const { version, current, problems } = checkTimeZoneRules();
+    const { version, current, problems } = RUNTIME_RULES;
     return this.indicators.check('timeZoneRules').up({ version, current, ...(current ? {} : { problems }) });
   }
 

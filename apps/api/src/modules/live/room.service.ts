@@ -65,6 +65,13 @@ function closedBecause(session: LiveSessionEntity, now: number, windowMs: number
   return now < opensAt ? new JoinWindowNotOpenError(new Date(opensAt)) : null;
 }
 
+/** A platform user LiveKit reported joining a session's room. */
+export interface RoomJoin {
+  sessionId: string;
+  roomName: string;
+  userId: string;
+}
+
 @Injectable()
 export class RoomService {
   private readonly logger = new Logger(RoomService.name);
@@ -173,15 +180,13 @@ export class RoomService {
    * People who joined a room they were removed from (with a token obtained before the removal) are
    * taken out again, and the audit says so. Called with the joins LiveKit reported.
    */
-  async enforceRemovals(joins: { sessionId: string; roomName: string; userId: string }[]): Promise<void> {
+  async enforceRemovals(joins: RoomJoin[]): Promise<void> {
     if (joins.length === 0) return;
     const removed = await this.removals.find({
       where: joins.map(({ sessionId, userId }) => ({ sessionId, userId })),
     });
     for (const { sessionId, userId } of removed) {
-      const join = joins.find(
-        (j) => j.sessionId === sessionId && j.userId === userId,
-      ) as (typeof joins)[number];
+      const join = joins.find((j) => j.sessionId === sessionId && j.userId === userId) as RoomJoin;
       const appliedInRoom = await this.applied(() => this.livekit.removeParticipant(join.roomName, userId));
       await this.audit.record([
         {

@@ -1,7 +1,13 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import { MailJob, MailTemplate, QueueName } from '../../core/queue/queue-name';
+import {
+  CalendarInvite,
+  MailJob,
+  MailSessionItem,
+  MailTemplate,
+  QueueName,
+} from '../../core/queue/queue-name';
 import { CohortAccessService } from '../cohorts/cohort-access.service';
 import { UsersService } from '../identity/users.service';
 import { inviteFor } from '../notifications/calendar-invite';
@@ -9,6 +15,17 @@ import { NotificationsService } from '../notifications/notifications.service';
 import type { LiveSessionEntity } from './live-session.entity';
 
 type SessionNotice = Extract<MailTemplate, 'session-rescheduled' | 'session-cancelled'>;
+
+/** What a notice says: its kind names both the in-app notification and the e-mail template. */
+interface Notice {
+  kind: SessionNotice | 'time-zone-rules-changed';
+  params: Record<string, unknown>;
+  mailParams: Record<string, string>;
+  items?: MailSessionItem[];
+  calendars: CalendarInvite[];
+  /** With the person's id, the e-mail job's id: the same news is queued once. */
+  jobKey: string;
+}
 
 /**
  * Tells the people of a cohort (enrolled and teachers) that sessions changed: one e-mail each, in
@@ -25,74 +42,64 @@ export class SessionNoticesService {
   ) {}
 
   /** A session was moved or cancelled by its staff. */
-  async changed(session: LiveSessionEntity, template: SessionNotice): Promise<void> {
-    const people = await this.users.getMany(await this.access.attendeeIds(session.cohortId));
-    const calendars = [inviteFor(session, template === 'session-cancelled' ? 'CANCEL' : 'REQUEST')];
+  changed(session: LiveSessionEntity, template: SessionNotice): Promise<void> {
     const startsAt = session.startsAt.toISOString();
-    await this.notifications.add(
-      people.map((person) => ({
-        userId: person.id,
-        kind: template,
-        params: { sessionId: session.id, title: session.title, startsAt },
-      })),
-    );
-    await this.mailQueue.addBulk(
-      people.map((person) => ({
-        name: template,
-        data: {
-          to: person.email,
-          locale: person.locale,
-          template,
-          params: { fullName: person.fullName, title: session.title, startsAt, timeZone: person.timeZone },
-          calendars,
-        },
-        opts: { jobId: `${template}-${session.id}-${person.id}-${session.icsSequence}` },
-      })),
-    );
+    return this.tell(session.cohortId, {
+      kind: template,
+      params: { sessionId: session.id, title: session.title, startsAt },
+      mailParams: { title: session.title, startsAt },
+      calendars: [inviteFor(session, template === 'session-cancelled' ? 'CANCEL' : 'REQUEST')],
+      jobKey: `${template}-${session.id}-${session.icsSequence}`,
+    });
   }
 
   /**
    * New time-zone rules moved a cohort's sessions to keep their wall-clock starts: one e-mail per
    * person lists them all, with one updated invitation per session (same UID, higher SEQUENCE).
    */
-  async retimed(cohortId: string, sessions: LiveSessionEntity[], tzVersion: string): Promise<void> {
-    if (sessions.length === 0) return;
-    const people = await this.users.getMany(await this.access.attendeeIds(cohortId));
-    const calendars = sessions.map((session) => inviteFor(session, 'REQUEST'));
-    const items = sessions.map((session) => ({
-      title: session.title,
-      startsAt: session.startsAt.toISOString(),
-      localStart: session.localStart,
-      timeZone: session.timeZone,
-    }));
+  retimed(cohortId: string, sessions: LiveSessionEntity[], tzVersion: string): Promise<void> {
     const [first] = sessions;
-    await this.notifications.add(
-      people.map((person) => ({
-        userId: person.id,
-        kind: 'time-zone-rules-changed' as const,
-        params: {
-          cohortId,
-          sessions: sessions.length,
-          sessionId: first.id,
-          title: first.title,
-          startsAt: first.startsAt.toISOString(),
-          tzVersion,
-        },
+    if (!first) return Promise.resolve();
+    return this.tell(cohortId, {
+      kind: 'time-zone-rules-changed',
+      params: {
+        cohortId,
+        sessions: sessions.length,
+        sessionId: first.id,
+        title: first.title,
+        startsAt: first.startsAt.toISOString(),
+        tzVersion,
+      },
+      mailParams: { tzVersion },
+      items: sessions.map((session) => ({
+        title: session.title,
+        startsAt: session.startsAt.toISOString(),
+        timeZone: session.timeZone,
       })),
+      calendars: sessions.map((session) => inviteFor(session, 'REQUEST')),
+      // One e-mail per person and move, however often it is queued.
+      jobKey: `time-zone-rules-changed-${tzVersion}-${first.id}-${first.icsSequence}`,
+    });
+  }
+
+  /** The same news to every attendee of the cohort: in their in-app list, and by e-mail in their language and zone. */
+  private async tell(cohortId: string, notice: Notice): Promise<void> {
+    const people = await this.users.getMany(await this.access.attendeeIds(cohortId));
+    await this.notifications.add(
+      people.map((person) => ({ userId: person.id, kind: notice.kind, params: notice.params })),
     );
     await this.mailQueue.addBulk(
       people.map((person) => ({
-        name: 'time-zone-rules-changed',
+        name: notice.kind,
         data: {
           to: person.email,
           locale: person.locale,
-          template: 'time-zone-rules-changed' as const,
-          params: { fullName: person.fullName, timeZone: person.timeZone, tzVersion },
-          items,
-          calendars,
+          template: notice.kind,
+          params: { ...notice.mailParams, fullName: person.fullName, timeZone: person.timeZone },
+          items: notice.items,
+          calendars: notice.calendars,
         },
-        // One e-mail per person and move, however often it is queued.
-        opts: { jobId: `time-zone-rules-changed-${tzVersion}-${person.id}-${first.id}-${first.icsSequence}` },
+        opts: { jobId: `${notice.jobKey}-${person.id}` },
       })),
     );
   }

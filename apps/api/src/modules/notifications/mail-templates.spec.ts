@@ -41,7 +41,6 @@ describe('renderMail', () => {
       {
         title: 'Freins',
         startsAt: '2027-01-12T10:00:00.000Z',
-        localStart: '2027-01-12T10:00:00',
         timeZone: 'Africa/Casablanca',
       },
     ];

@@ -7,7 +7,7 @@ import { QueueName, WebhookInboxJob } from '../../../core/queue/queue-name';
 import { workerOptions } from '../../../core/queue/worker-options';
 import type { LiveSessionEntity } from '../../live/live-session.entity';
 import { EgressInfoJson, RecordingsService } from '../../live/recordings.service';
-import { RoomService } from '../../live/room.service';
+import { RoomJoin, RoomService } from '../../live/room.service';
 import { SessionsService } from '../../live/sessions.service';
 import type { WebhookEventEntity } from '../../live/webhook-event.entity';
 import { WebhookInboxService } from '../../live/webhook-inbox.service';
@@ -59,7 +59,7 @@ export class ProcessWebhookEventsJob
 
   async process(_job: Job<WebhookInboxJob>): Promise<number> {
     let processed = 0;
-    const joins: { sessionId: string; roomName: string; userId: string }[] = [];
+    const joins: RoomJoin[] = [];
     for (;;) {
       const count = await this.dataSource.transaction(async (manager) => {
         const batch = await this.inbox.nextBatch(manager, BATCH_SIZE);
@@ -70,10 +70,10 @@ export class ProcessWebhookEventsJob
           rooms.set(session.roomName, session);
         const notes = new Map<string, string | null>();
         const touched: TouchedAttendance = { pairs: [], wholeSessionIds: [] };
-        for (const event of batch) notes.set(event.id, await this.apply(event, rooms, touched, manager));
+        for (const event of batch)
+          notes.set(event.id, await this.apply(event, rooms, touched, joins, manager));
         await this.attendance.refreshPresence(touched, manager);
         await this.inbox.markProcessed(manager, notes);
-        joins.push(...batch.flatMap((event) => joinOf(event, rooms)));
         return batch.length;
       });
       // Once committed: a removed person back in the room with an older token goes out again.
@@ -83,11 +83,12 @@ export class ProcessWebhookEventsJob
     }
   }
 
-  /** Answers a note when the event changes nothing. */
+  /** Answers a note when the event changes nothing; collects the joins, checked against removals after the commit. */
   private async apply(
     event: WebhookEventEntity,
     rooms: Map<string, LiveSessionEntity>,
     touched: TouchedAttendance,
+    joins: RoomJoin[],
     manager: EntityManager,
   ): Promise<string | null> {
     if (event.event.startsWith('egress_'))
@@ -118,17 +119,8 @@ export class ProcessWebhookEventsJob
       manager,
     );
     touched.pairs.push({ sessionId: session.id, userId: participant.identity });
+    if (event.event === 'participant_joined')
+      joins.push({ sessionId: session.id, roomName: session.roomName, userId: participant.identity });
     return null;
   }
-}
-
-/** The platform user a participant_joined event brings into a known room, if any. */
-function joinOf(
-  event: WebhookEventEntity,
-  rooms: Map<string, LiveSessionEntity>,
-): { sessionId: string; roomName: string; userId: string }[] {
-  const session = event.roomName ? rooms.get(event.roomName) : undefined;
-  const identity = ((event.payload.participant ?? {}) as ParticipantJson).identity;
-  if (event.event !== 'participant_joined' || !session || !identity || !UUID.test(identity)) return [];
-  return [{ sessionId: session.id, roomName: session.roomName, userId: identity }];
 }
