@@ -3,6 +3,11 @@ export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'fr';
 export const DEFAULT_TIME_ZONE = 'Africa/Casablanca';
 
+/** The place an IANA zone is named after, as people say it: `Casablanca`, `New York`. */
+export function zonePlace(timeZone: string): string {
+  return (timeZone.split('/').pop() ?? timeZone).replace(/_/g, ' ');
+}
+
 /** Text kept in the programme's three languages; at least one is present. */
 export type LocalizedText = Partial<Record<Locale, string>>;
 

@@ -1,4 +1,4 @@
-import type { Locale } from '@mre/contracts';
+import { zonePlace, type Locale } from '@mre/contracts';
 import type { MailJob, MailSessionItem, MailTemplate } from '../../core/queue/queue-name';
 import type { OutgoingMail } from '../../core/mail/mail-transport';
 import { utcOffsetLabel } from '../../core/time/wall-clock';
@@ -23,12 +23,9 @@ const escapeHtml = (value: string) =>
 
 const intlLocale = (locale: Locale) => (locale === 'ar' ? 'ar-MA' : locale);
 
-/** The place a zone is named after, as people say it: `Casablanca`, `New York`. */
-const placeOf = (timeZone: string) => (timeZone.split('/').pop() ?? timeZone).replace(/_/g, ' ');
-
 /** "Casablanca, UTC+0": the zone and its offset at that instant, with the rules in force. */
 const zoneAt = (instant: Date, timeZone: string) =>
-  `${placeOf(timeZone)}, ${utcOffsetLabel(instant, timeZone)}`;
+  `${zonePlace(timeZone)}, ${utcOffsetLabel(instant, timeZone)}`;
 
 /** A date and time in the recipient's language and zone, with the zone and its offset named. */
 export function formatInstant(iso: string, locale: Locale, timeZone: string): string {

@@ -1,3 +1,4 @@
+import { zonePlace } from '@mre/contracts';
 import { DateTime } from 'luxon';
 
 /**
@@ -16,10 +17,7 @@ export function formatInZone(
   return new Intl.DateTimeFormat(locale, { ...options, timeZone }).format(new Date(instant));
 }
 
-/** The place a zone is named after, as people say it: `Casablanca`, `New York`. */
-export function zonePlace(timeZone: string): string {
-  return (timeZone.split('/').pop() ?? timeZone).replace(/_/g, ' ');
-}
+export { zonePlace };
 
 /** The zone's offset from UTC at an instant: `UTC+0`, `UTC-5`, `UTC+5:30`. */
 export function utcOffset(instant: string | Date, timeZone: string): string {
