@@ -75,36 +75,32 @@ async function main() {
       sectorCodes: ['aeronautics'],
     });
     const centre = await organizations.createCentre({ name: 'Bench centre', city: 'Kénitra' });
-    const course = await api
-      .get(CoursesService)
-      .create(
-        {
-          code: 'BENCH-1',
-          title: { fr: 'Banc d’essai' },
-          sectorCode: 'aeronautics',
-          networkId: network.id,
-          format: 'remote',
-          durationHours: 10,
-          status: 'published',
-        },
-        actor,
-      );
+    const course = await api.get(CoursesService).create(
+      {
+        code: 'BENCH-1',
+        title: { fr: 'Banc d’essai' },
+        sectorCode: 'aeronautics',
+        networkId: network.id,
+        format: 'remote',
+        durationHours: 10,
+        status: 'published',
+      },
+      actor,
+    );
     const capacity = Math.floor(rows / 2);
-    const cohort = await api
-      .get(CohortsService)
-      .create(
-        {
-          courseId: course.id,
-          name: 'Bench cohort',
-          kind: 'trainees',
-          centreId: centre.id,
-          capacity,
-          startsOn: '2026-01-05',
-          endsOn: '2026-06-26',
-          teacherIds: [],
-        },
-        actor,
-      );
+    const cohort = await api.get(CohortsService).create(
+      {
+        courseId: course.id,
+        name: 'Bench cohort',
+        kind: 'trainees',
+        centreId: centre.id,
+        capacity,
+        startsOn: '2026-01-05',
+        endsOn: '2026-06-26',
+        teacherIds: [],
+      },
+      actor,
+    );
 
     const file = generateCsv(rows);
     const imports = api.get(ImportJobsService);

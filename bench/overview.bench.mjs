@@ -63,7 +63,9 @@ runBenchmark(async () => {
     `SELECT (SELECT count(*) FROM attendance_segments)::int AS segments, (SELECT count(*) FROM live_sessions WHERE ends_at <= now())::int AS "heldSessions",
             (SELECT count(*) FROM enrollments)::int AS enrollments, (SELECT count(*) FROM attendance_presence)::int AS "presenceRows"`,
   );
-  console.log(`seeded ${JSON.stringify(counts[0])} in ${((Date.now() - seeding) / 1000).toFixed(1)} s, of which the stored presence ${presenceSeconds.toFixed(1)} s`);
+  console.log(
+    `seeded ${JSON.stringify(counts[0])} in ${((Date.now() - seeding) / 1000).toFixed(1)} s, of which the stored presence ${presenceSeconds.toFixed(1)} s`,
+  );
 
   const token = await adminToken(world);
   let sample;

@@ -16,7 +16,11 @@ if (major < 24) {
   process.exit(1);
 }
 
-const env = { ...process.env, DEMO_DATA: process.env.DEMO_DATA ?? 'on', NODE_ENV: process.env.NODE_ENV ?? 'development' };
+const env = {
+  ...process.env,
+  DEMO_DATA: process.env.DEMO_DATA ?? 'on',
+  NODE_ENV: process.env.NODE_ENV ?? 'development',
+};
 const port = Number(env.PORT ?? 3000);
 const redisUrl = new URL(env.REDIS_URL ?? 'redis://127.0.0.1:6379');
 
@@ -31,7 +35,11 @@ if (!(await reachable(redisUrl.hostname, Number(redisUrl.port || 6379)))) {
 }
 
 console.log('Building the API and the web app (cached after the first time)…');
-const build = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'web', '--outputStyle=static'], { stdio: 'inherit', env });
+const build = spawnSync(
+  'npx',
+  ['nx', 'run-many', '-t', 'build', '-p', 'api', 'web', '--outputStyle=static'],
+  { stdio: 'inherit', env },
+);
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 const children = [];

@@ -11,14 +11,21 @@ import { SetupService } from './modules/setup/setup.service';
 
 async function bootstrap(): Promise<void> {
   const { env, release, adminPasswordGenerated } = await prepareEnvironment();
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule, new FastifyAdapter(httpServerOptions(env.TRUST_PROXY)), {
-    bufferLogs: false,
-    // Keeps the bytes of JSON bodies too: LiveKit may send its webhooks as application/json.
-    rawBody: true,
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule,
+    new FastifyAdapter(httpServerOptions(env.TRUST_PROXY)),
+    {
+      bufferLogs: false,
+      // Keeps the bytes of JSON bodies too: LiveKit may send its webhooks as application/json.
+      rawBody: true,
+    },
+  );
   await configureApp(app);
   await app.get(SetupService).run();
-  app.getHttpAdapter().getInstance().addHook('onClose', async () => release());
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onClose', async () => release());
   await app.listen({ port: env.PORT, host: '0.0.0.0' });
 
   const logger = new Logger('Bootstrap');

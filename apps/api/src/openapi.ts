@@ -11,7 +11,10 @@ import { API_PREFIX, buildOpenApiDocument } from './core/http/configure-app';
  */
 async function main(): Promise<void> {
   const target = process.argv[2] ?? 'apps/api/openapi.json';
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule, new FastifyAdapter(), { preview: true, logger: false });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, new FastifyAdapter(), {
+    preview: true,
+    logger: false,
+  });
   app.setGlobalPrefix(API_PREFIX);
   writeFileSync(target, `${JSON.stringify(buildOpenApiDocument(app), null, 2)}\n`);
   console.log(`Wrote ${target}`);

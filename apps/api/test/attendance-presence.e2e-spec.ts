@@ -34,7 +34,12 @@ describe('Stored presence and the dashboard (e2e)', () => {
     participantEvent('participant_left', userId, sid, fromMin, toMin),
   ];
   const page = async (): Promise<Row[]> =>
-    (await sut.http.get(`/api/sessions/${session.id}/attendance`).auth(world.expert.token, { type: 'bearer' }).expect(200)).body.items;
+    (
+      await sut.http
+        .get(`/api/sessions/${session.id}/attendance`)
+        .auth(world.expert.token, { type: 'bearer' })
+        .expect(200)
+    ).body.items;
   const stored = async (): Promise<Map<string, { seconds: number; counted: boolean }>> => {
     const rows: { user_id: string; present_seconds: number; counted: boolean }[] = await sut.dataSource.query(
       `SELECT user_id, present_seconds, counted FROM attendance_presence WHERE session_id = $1`,
@@ -49,7 +54,11 @@ describe('Stored presence and the dashboard (e2e)', () => {
     expect(rows.length).toBe(presence.size);
     for (const row of rows) {
       const seconds = presence.get(row.userId)?.seconds as number;
-      expect({ userId: row.userId, minutesPresent: Math.round(seconds / 60), percent: Math.round((seconds / 6000) * 1000) / 10 }).toEqual({
+      expect({
+        userId: row.userId,
+        minutesPresent: Math.round(seconds / 60),
+        percent: Math.round((seconds / 6000) * 1000) / 10,
+      }).toEqual({
         userId: row.userId,
         minutesPresent: row.minutesPresent,
         percent: row.percent,
@@ -57,7 +66,12 @@ describe('Stored presence and the dashboard (e2e)', () => {
     }
   };
   const overview = async () =>
-    (await sut.http.get(`/api/reports/overview?centreId=${world.centreId}`).auth(world.admin, { type: 'bearer' }).expect(200)).body as {
+    (
+      await sut.http
+        .get(`/api/reports/overview?centreId=${world.centreId}`)
+        .auth(world.admin, { type: 'bearer' })
+        .expect(200)
+    ).body as {
       sessionsHeld: number;
       averageAttendancePercent: number | null;
     };
@@ -87,7 +101,12 @@ describe('Stored presence and the dashboard (e2e)', () => {
     // Until the room finishes, the open connection runs to the scheduled end.
     expect((await stored()).get(stayer.id)).toEqual({ seconds: 95 * 60, counted: true });
 
-    await send({ event: 'room_finished', id: `EV_${randomUUID()}`, createdAt: at(90), room: { sid: 'RM_1', name: session.roomName } });
+    await send({
+      event: 'room_finished',
+      id: `EV_${randomUUID()}`,
+      createdAt: at(90),
+      room: { sid: 'RM_1', name: session.roomName },
+    });
     await settle();
 
     expect(await stored()).toEqual(
@@ -120,45 +139,82 @@ describe('Stored presence and the dashboard (e2e)', () => {
 
   it('follows the enrollments and check-ins changed after the presence was stored', async () => {
     const [, late, , , borderline] = world.trainees;
-    await sut.http.delete(`/api/cohorts/${world.cohortId}/enrollments/${late.id}`).auth(world.admin, { type: 'bearer' }).expect(200);
+    await sut.http
+      .delete(`/api/cohorts/${world.cohortId}/enrollments/${late.id}`)
+      .auth(world.admin, { type: 'bearer' })
+      .expect(200);
     // (80 + 70 + 85 + 75) / 4: the withdrawn person no longer counts.
     expect(await overview()).toMatchObject({ averageAttendancePercent: 77.5 });
 
-    await sut.http.post(`/api/cohorts/${world.cohortId}/enrollments`).auth(world.admin, { type: 'bearer' }).send({ userId: world.outsider.id }).expect(201);
+    await sut.http
+      .post(`/api/cohorts/${world.cohortId}/enrollments`)
+      .auth(world.admin, { type: 'bearer' })
+      .send({ userId: world.outsider.id })
+      .expect(201);
     // (80 + 70 + 85 + 75 + 50) / 5: enrolled now, with the presence stored before.
     expect(await overview()).toMatchObject({ averageAttendancePercent: 72 });
 
-    await sut.http.post(`/api/sessions/${session.id}/attendance/check-in`).auth(world.coordinator.token, { type: 'bearer' }).send({ userId: borderline.id }).expect(200);
+    await sut.http
+      .post(`/api/sessions/${session.id}/attendance/check-in`)
+      .auth(world.coordinator.token, { type: 'bearer' })
+      .send({ userId: borderline.id })
+      .expect(200);
     // (80 + 70 + 85 + 100 + 50) / 5: checked in at the centre, the whole session.
     expect(await overview()).toMatchObject({ averageAttendancePercent: 77 });
   });
 
-  it('computes a running class\'s presence again when its start is moved', async () => {
+  it("computes a running class's presence again when its start is moved", async () => {
     const cohortId = await world.addCohort();
     const startedAt = Math.floor((Date.now() - 60 * 60_000) / 1000) * 1000;
     const running = (
       await sut.http
         .post(`/api/cohorts/${cohortId}/sessions`)
         .auth(world.expert.token, { type: 'bearer' })
-        .send({ title: 'En cours', startsAt: new Date(startedAt).toISOString(), durationMinutes: 120, mode: 'remote' })
+        .send({
+          title: 'En cours',
+          startsAt: new Date(startedAt).toISOString(),
+          durationMinutes: 120,
+          mode: 'remote',
+        })
         .expect(201)
     ).body.items[0];
     const trainee = world.trainees[0];
     const minute = (m: number) => String(Math.floor((startedAt + m * 60_000) / 1000));
-    for (const [event, m] of [['participant_joined', 0], ['participant_left', 50]] as const) {
-      await send({ event, id: `EV_${randomUUID()}`, createdAt: minute(m), room: { sid: 'RM_2', name: running.roomName }, participant: { sid: 'PA_run', identity: trainee.id, joinedAt: minute(0) } });
+    for (const [event, m] of [
+      ['participant_joined', 0],
+      ['participant_left', 50],
+    ] as const) {
+      await send({
+        event,
+        id: `EV_${randomUUID()}`,
+        createdAt: minute(m),
+        room: { sid: 'RM_2', name: running.roomName },
+        participant: { sid: 'PA_run', identity: trainee.id, joinedAt: minute(0) },
+      });
     }
     await settle();
     const storedSeconds = async () =>
-      (await sut.dataSource.query(`SELECT present_seconds FROM attendance_presence WHERE session_id = $1 AND user_id = $2`, [running.id, trainee.id]))[0]?.present_seconds;
+      (
+        await sut.dataSource.query(
+          `SELECT present_seconds FROM attendance_presence WHERE session_id = $1 AND user_id = $2`,
+          [running.id, trainee.id],
+        )
+      )[0]?.present_seconds;
     expect(await storedSeconds()).toBe(50 * 60);
 
     // The class really began ten minutes late: presence before the new start no longer counts.
-    await sut.http.patch(`/api/sessions/${running.id}`).auth(world.expert.token, { type: 'bearer' }).send({ startsAt: new Date(startedAt + 10 * 60_000).toISOString() }).expect(200);
+    await sut.http
+      .patch(`/api/sessions/${running.id}`)
+      .auth(world.expert.token, { type: 'bearer' })
+      .send({ startsAt: new Date(startedAt + 10 * 60_000).toISOString() })
+      .expect(200);
     expect(await storedSeconds()).toBe(40 * 60);
-    const row = (await sut.http.get(`/api/sessions/${running.id}/attendance`).auth(world.expert.token, { type: 'bearer' }).expect(200)).body.items.find(
-      (r: Row) => r.userId === trainee.id,
-    );
+    const row = (
+      await sut.http
+        .get(`/api/sessions/${running.id}/attendance`)
+        .auth(world.expert.token, { type: 'bearer' })
+        .expect(200)
+    ).body.items.find((r: Row) => r.userId === trainee.id);
     expect(row.minutesPresent).toBe(40);
   });
 });

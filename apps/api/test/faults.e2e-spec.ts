@@ -35,7 +35,13 @@ describe('Faults (e2e)', () => {
     beforeAll(async () => {
       redis = new DedicatedRedis(await freePort());
       await redis.start();
-      restoreEnv = withEnv({ REDIS_URL: redis.url, LIVEKIT_URL: await livekit.start(), LIVEKIT_API_KEY: LIVEKIT_KEY, LIVEKIT_API_SECRET: LIVEKIT_SECRET, INBOX_SWEEP_MS: '500' });
+      restoreEnv = withEnv({
+        REDIS_URL: redis.url,
+        LIVEKIT_URL: await livekit.start(),
+        LIVEKIT_API_KEY: LIVEKIT_KEY,
+        LIVEKIT_API_SECRET: LIVEKIT_SECRET,
+        INBOX_SWEEP_MS: '500',
+      });
       sut = await TestApp.start();
       process.env.MRE_PROCESS = 'worker';
       worker = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
@@ -57,22 +63,34 @@ describe('Faults (e2e)', () => {
         await sut.http
           .post(`/api/cohorts/${world.cohortId}/sessions`)
           .auth(world.expert.token, { type: 'bearer' })
-          .send({ title: 'Copie sans Redis', startsAt: new Date(Date.now() - 5 * MINUTE).toISOString(), durationMinutes: 60, mode: 'remote' })
+          .send({
+            title: 'Copie sans Redis',
+            startsAt: new Date(Date.now() - 5 * MINUTE).toISOString(),
+            durationMinutes: 60,
+            mode: 'remote',
+          })
           .expect(201)
       ).body.items[0];
-      const join = (token: string) => sut.http.post(`/api/sessions/${session.id}/join`).auth(token, { type: 'bearer' });
+      const join = (token: string) =>
+        sut.http.post(`/api/sessions/${session.id}/join`).auth(token, { type: 'bearer' });
       const [stays, leaves] = world.trainees;
       for (const trainee of [stays, leaves, leaves]) await join(trainee.token).expect(200);
 
       await redis.stop();
       // The withdrawal cannot outdate the copy's stamp now; with no stamp to compare, no copy is trusted.
-      await sut.http.delete(`/api/cohorts/${world.cohortId}/enrollments/${leaves.id}`).auth(world.admin, { type: 'bearer' }).expect(200);
+      await sut.http
+        .delete(`/api/cohorts/${world.cohortId}/enrollments/${leaves.id}`)
+        .auth(world.admin, { type: 'bearer' })
+        .expect(200);
       await join(leaves.token).expect(403);
       await join(stays.token).expect(200);
 
       // Redis comes back empty: the old stamp is gone, so the copy loaded before the outage is not used.
       await redis.start();
-      await waitFor('Redis to answer the API again', async () => (await sut.http.get('/api/health')).status === 200);
+      await waitFor(
+        'Redis to answer the API again',
+        async () => (await sut.http.get('/api/health')).status === 200,
+      );
       await join(leaves.token).expect(403);
       await join(stays.token).expect(200);
     });
@@ -84,7 +102,12 @@ describe('Faults (e2e)', () => {
         await sut.http
           .post(`/api/cohorts/${world.cohortId}/sessions`)
           .auth(world.expert.token, { type: 'bearer' })
-          .send({ title: 'Panne Redis', startsAt: new Date(start).toISOString(), durationMinutes: 60, mode: 'remote' })
+          .send({
+            title: 'Panne Redis',
+            startsAt: new Date(start).toISOString(),
+            durationMinutes: 60,
+            mode: 'remote',
+          })
           .expect(201)
       ).body.items[0];
 
@@ -95,7 +118,10 @@ describe('Faults (e2e)', () => {
 
       const seconds = (minutes: number) => String(Math.floor((start + minutes * MINUTE) / 1000));
       for (const [i, trainee] of world.trainees.entries()) {
-        for (const [event, minute] of [['participant_joined', 0], ['participant_left', 50]] as const) {
+        for (const [event, minute] of [
+          ['participant_joined', 0],
+          ['participant_left', 50],
+        ] as const) {
           const body = JSON.stringify({
             event,
             id: `EV_${randomUUID()}`,
@@ -104,20 +130,39 @@ describe('Faults (e2e)', () => {
             participant: { sid: `PA_${i}`, identity: trainee.id, joinedAt: seconds(0) },
           });
           const started = Date.now();
-          await sut.http.post('/api/livekit/webhook').set('content-type', 'application/webhook+json').set('authorization', await signWebhook(body)).send(body).expect(200);
+          await sut.http
+            .post('/api/livekit/webhook')
+            .set('content-type', 'application/webhook+json')
+            .set('authorization', await signWebhook(body))
+            .send(body)
+            .expect(200);
           expect(Date.now() - started).toBeLessThan(3000);
         }
       }
-      const stored = await sut.dataSource.query(`SELECT count(*)::int AS n, count(processed_at)::int AS done FROM livekit_webhook_events WHERE room_name = $1`, [session.roomName]);
+      const stored = await sut.dataSource.query(
+        `SELECT count(*)::int AS n, count(processed_at)::int AS done FROM livekit_webhook_events WHERE room_name = $1`,
+        [session.roomName],
+      );
       expect(stored).toEqual([{ n: 8, done: 0 }]);
 
       await redis.start();
       await waitFor('the inbox to be processed', async () => {
-        const [row] = await sut.dataSource.query(`SELECT count(*)::int AS left FROM livekit_webhook_events WHERE room_name = $1 AND processed_at IS NULL`, [session.roomName]);
+        const [row] = await sut.dataSource.query(
+          `SELECT count(*)::int AS left FROM livekit_webhook_events WHERE room_name = $1 AND processed_at IS NULL`,
+          [session.roomName],
+        );
         return row.left === 0;
       });
-      const attendance = await sut.http.get(`/api/sessions/${session.id}/attendance`).auth(world.expert.token, { type: 'bearer' }).expect(200);
-      expect(attendance.body.items.map((r: { minutesPresent: number; status: string }) => [r.minutesPresent, r.status])).toEqual(Array(4).fill([50, 'present']));
+      const attendance = await sut.http
+        .get(`/api/sessions/${session.id}/attendance`)
+        .auth(world.expert.token, { type: 'bearer' })
+        .expect(200);
+      expect(
+        attendance.body.items.map((r: { minutesPresent: number; status: string }) => [
+          r.minutesPresent,
+          r.status,
+        ]),
+      ).toEqual(Array(4).fill([50, 'present']));
       await sut.http.get('/api/health').expect(200);
     });
   });
@@ -160,13 +205,25 @@ describe('Faults (e2e)', () => {
       started = Date.now();
       const users = await sut.http.get('/api/users').auth(admin, { type: 'bearer' }).expect(503);
       expect(Date.now() - started).toBeLessThan(8000);
-      expect(users.body).toMatchObject({ statusCode: 503, message: expect.stringMatching(/database is unavailable/) });
+      expect(users.body).toMatchObject({
+        statusCode: 503,
+        message: expect.stringMatching(/database is unavailable/),
+      });
       // A catalogue page read before is still current (nothing can change it now): it keeps answering.
-      expect((await sut.http.get('/api/courses').auth(admin, { type: 'bearer' }).expect(200)).body).toEqual(catalogue);
-      await sut.http.get('/api/courses').query({ q: 'jamais lu' }).auth(admin, { type: 'bearer' }).expect(503);
+      expect((await sut.http.get('/api/courses').auth(admin, { type: 'bearer' }).expect(200)).body).toEqual(
+        catalogue,
+      );
+      await sut.http
+        .get('/api/courses')
+        .query({ q: 'jamais lu' })
+        .auth(admin, { type: 'bearer' })
+        .expect(503);
 
       await server.start();
-      await waitFor('the API to serve again', async () => (await sut.http.get('/api/users').auth(admin, { type: 'bearer' })).status === 200);
+      await waitFor(
+        'the API to serve again',
+        async () => (await sut.http.get('/api/users').auth(admin, { type: 'bearer' })).status === 200,
+      );
       await sut.http.get('/api/health').expect(200);
     });
   });

@@ -29,7 +29,10 @@ describe('Invitation e-mail through the worker (e2e)', () => {
         const chunks: Buffer[] = [];
         stream.on('data', (c: Buffer) => chunks.push(c));
         stream.on('end', () => {
-          inbox.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
+          inbox.push({
+            to: session.envelope.rcptTo.map((r) => r.address),
+            raw: Buffer.concat(chunks).toString('utf8'),
+          });
           callback();
         });
       },
@@ -66,7 +69,13 @@ describe('Invitation e-mail through the worker (e2e)', () => {
     await api.http
       .post('/api/users')
       .auth(await api.adminToken(), { type: 'bearer' })
-      .send({ email, fullName: 'Salma Berrada', role: 'trainee', locale: 'fr', timeZone: 'Africa/Casablanca' })
+      .send({
+        email,
+        fullName: 'Salma Berrada',
+        role: 'trainee',
+        locale: 'fr',
+        timeZone: 'Africa/Casablanca',
+      })
       .expect(201);
 
     const mail = await waitForMail(email);
@@ -77,7 +86,10 @@ describe('Invitation e-mail through the worker (e2e)', () => {
     expect(decoded).toContain('Bonjour Salma Berrada');
 
     const token = decodeURIComponent(new URL(link as string).searchParams.get('token') as string);
-    const accepted = await api.http.post('/api/auth/accept-invite').send({ token, password: 'my-new-password' }).expect(200);
+    const accepted = await api.http
+      .post('/api/auth/accept-invite')
+      .send({ token, password: 'my-new-password' })
+      .expect(200);
     expect(accepted.body.user).toMatchObject({ email, status: 'active' });
     await api.http.post('/api/auth/login').send({ email, password: 'my-new-password' }).expect(200);
   });
@@ -85,12 +97,17 @@ describe('Invitation e-mail through the worker (e2e)', () => {
   it('sends an invitation once its transaction commits, and never one whose transaction rolled back', async () => {
     const users = api.app.get(UsersService);
     const centreId = (
-      await api.http.post('/api/centres').auth(await api.adminToken(), { type: 'bearer' }).send({ name: `Centre ${randomUUID().slice(0, 6)}`, city: 'Salé' }).expect(201)
+      await api.http
+        .post('/api/centres')
+        .auth(await api.adminToken(), { type: 'bearer' })
+        .send({ name: `Centre ${randomUUID().slice(0, 6)}`, city: 'Salé' })
+        .expect(201)
     ).body.id;
     const tag = randomUUID().slice(0, 8);
     const late = `late-${tag}@academy.test`;
     const rolledBack = `rolled-back-${tag}@academy.test`;
-    const invite = (email: string, manager: EntityManager) => users.findOrInviteTrainees([{ email, fullName: 'Nadia Alaoui' }], centreId, manager);
+    const invite = (email: string, manager: EntityManager) =>
+      users.findOrInviteTrainees([{ email, fullName: 'Nadia Alaoui' }], centreId, manager);
 
     await expect(
       api.dataSource.transaction(async (manager) => {
@@ -105,7 +122,10 @@ describe('Invitation e-mail through the worker (e2e)', () => {
     });
     expect((await waitForMail(late)).raw).toContain('Bonjour Nadia Alaoui');
 
-    const rolledBackJob = async () => (await api.mailQueue.getJobs(['completed', 'failed', 'delayed', 'waiting', 'active'])).find((job) => job.data.to === rolledBack);
+    const rolledBackJob = async () =>
+      (await api.mailQueue.getJobs(['completed', 'failed', 'delayed', 'waiting', 'active'])).find(
+        (job) => job.data.to === rolledBack,
+      );
     const finished = await waitFor('the rolled-back invitation’s last attempt', async () => {
       const job = await rolledBackJob();
       return job?.finishedOn ? job : undefined;

@@ -307,7 +307,9 @@ describe('Live sessions: scheduling, joining, moderation, recordings (e2e)', () 
         .post(`/api/sessions/${session.id}/participants/${world.coordinator.id}/remove`)
         .auth(world.admin, { type: 'bearer' })
         .expect(200);
-      expect(livekit.calls('RemoveParticipant').filter((c) => c.body.room === session.roomName)).toHaveLength(1);
+      expect(livekit.calls('RemoveParticipant').filter((c) => c.body.room === session.roomName)).toHaveLength(
+        1,
+      );
       await join(session.id, world.coordinator.token).expect(403);
     });
 

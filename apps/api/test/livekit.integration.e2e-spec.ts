@@ -17,7 +17,11 @@ const secret = process.env.LIVEKIT_INTEGRATION_SECRET ?? 'secret';
   let rooms: RoomServiceClient;
 
   beforeAll(() => {
-    const values: Record<string, string> = { LIVEKIT_URL: url as string, LIVEKIT_API_KEY: key, LIVEKIT_API_SECRET: secret };
+    const values: Record<string, string> = {
+      LIVEKIT_URL: url as string,
+      LIVEKIT_API_KEY: key,
+      LIVEKIT_API_SECRET: secret,
+    };
     sut = new LiveKitGateway({ get: (k: string) => values[k] } as unknown as AppConfig);
     rooms = new RoomServiceClient((url as string).replace(/^ws/, 'http'), key, secret);
   });
@@ -32,7 +36,14 @@ const secret = process.env.LIVEKIT_INTEGRATION_SECRET ?? 'secret';
   });
 
   it('signs tokens the server accepts for that room', async () => {
-    const token = await sut.createJoinToken({ room, identity: 'integration-user', name: 'Test', metadata: '{}', grant: { canSubscribe: true }, ttlSeconds: 60 });
+    const token = await sut.createJoinToken({
+      room,
+      identity: 'integration-user',
+      name: 'Test',
+      metadata: '{}',
+      grant: { canSubscribe: true },
+      ttlSeconds: 60,
+    });
     const res = await fetch(`${(url as string).replace(/^ws/, 'http')}/rtc/validate?access_token=${token}`);
     expect(res.status).toBe(200);
   });

@@ -8,7 +8,10 @@ import { API_PREFIX, buildOpenApiDocument } from '../src/core/http/configure-app
 /** The committed OpenAPI document is what the code describes; `npm run openapi` refreshes it. */
 describe('OpenAPI document (e2e)', () => {
   it('matches the committed apps/api/openapi.json', async () => {
-    const app = await NestFactory.create<NestFastifyApplication>(AppModule, new FastifyAdapter(), { preview: true, logger: false });
+    const app = await NestFactory.create<NestFastifyApplication>(AppModule, new FastifyAdapter(), {
+      preview: true,
+      logger: false,
+    });
     app.setGlobalPrefix(API_PREFIX);
     const generated = JSON.parse(JSON.stringify(buildOpenApiDocument(app)));
     const committed = JSON.parse(readFileSync(join(__dirname, '../openapi.json'), 'utf8'));
@@ -17,8 +20,19 @@ describe('OpenAPI document (e2e)', () => {
 
   it('documents every route of the contract with its response type', async () => {
     const committed = JSON.parse(readFileSync(join(__dirname, '../openapi.json'), 'utf8'));
-    expect(committed.paths['/api/auth/login'].post.responses['200'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/LoginResponseDto' });
-    for (const path of ['/api/me', '/api/users', '/api/sectors', '/api/networks', '/api/centres', '/api/courses', '/api/courses/{id}/modules', '/api/health']) {
+    expect(
+      committed.paths['/api/auth/login'].post.responses['200'].content['application/json'].schema,
+    ).toEqual({ $ref: '#/components/schemas/LoginResponseDto' });
+    for (const path of [
+      '/api/me',
+      '/api/users',
+      '/api/sectors',
+      '/api/networks',
+      '/api/centres',
+      '/api/courses',
+      '/api/courses/{id}/modules',
+      '/api/health',
+    ]) {
       expect(committed.paths[path]).toBeDefined();
     }
   });

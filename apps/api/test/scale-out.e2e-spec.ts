@@ -35,7 +35,11 @@ describe('Scale-out: two API processes and two workers (e2e)', () => {
     const port = await freePort();
     const child = startProcess('main', { PORT: String(port) });
     const api = new RemoteApi(`http://127.0.0.1:${port}`);
-    await waitFor(`API on ${port}`, async () => (await api.http.get('/api/health')).status === 200, 60_000).catch((error) => {
+    await waitFor(
+      `API on ${port}`,
+      async () => (await api.http.get('/api/health')).status === 200,
+      60_000,
+    ).catch((error) => {
       throw new Error(`${error.message}\n${child.output.join('')}`);
     });
     return { child, api };
@@ -78,9 +82,11 @@ describe('Scale-out: two API processes and two workers (e2e)', () => {
     api2 = second.api;
     startProcess('worker');
     startProcess('worker');
-    await Promise.all(processes.filter((_, i) => i >= 2).map((w) => w.waitForLog('processing jobs'))).catch((error) => {
-      throw new Error(`${error.message}\n${processes.map((p) => p.output.join('')).join('\n----\n')}`);
-    });
+    await Promise.all(processes.filter((_, i) => i >= 2).map((w) => w.waitForLog('processing jobs'))).catch(
+      (error) => {
+        throw new Error(`${error.message}\n${processes.map((p) => p.output.join('')).join('\n----\n')}`);
+      },
+    );
     db = await new DataSource({ type: 'postgres', url: env.DATABASE_URL }).initialize();
     world = await createCohortWorld(api1, 2);
   }, 120_000);
@@ -100,19 +106,47 @@ describe('Scale-out: two API processes and two workers (e2e)', () => {
       await api1.http
         .post(`/api/cohorts/${world.cohortId}/sessions`)
         .auth(world.expert.token, { type: 'bearer' })
-        .send({ title: 'Deux répliques', startsAt: new Date(start).toISOString(), durationMinutes: 60, mode: 'remote' })
+        .send({
+          title: 'Deux répliques',
+          startsAt: new Date(start).toISOString(),
+          durationMinutes: 60,
+          mode: 'remote',
+        })
         .expect(201)
     ).body.items[0];
-    await api1.http.post(`/api/sessions/${session.id}/join`).auth(world.trainees[0].token, { type: 'bearer' }).expect(200);
+    await api1.http
+      .post(`/api/sessions/${session.id}/join`)
+      .auth(world.trainees[0].token, { type: 'bearer' })
+      .expect(200);
 
     const seconds = (minutes: number) => String(Math.floor((start + minutes * MINUTE) / 1000));
-    for (const [event, minute] of [['participant_joined', 0], ['participant_left', 3]] as const) {
-      const body = JSON.stringify({ event, id: `EV_${randomUUID()}`, createdAt: seconds(minute), room: { name: session.roomName }, participant: { sid: 'PA_1', identity: world.trainees[0].id, joinedAt: seconds(0) } });
-      await api2.http.post('/api/livekit/webhook').set('content-type', 'application/webhook+json').set('authorization', await signWebhook(body)).send(body).expect(200);
+    for (const [event, minute] of [
+      ['participant_joined', 0],
+      ['participant_left', 3],
+    ] as const) {
+      const body = JSON.stringify({
+        event,
+        id: `EV_${randomUUID()}`,
+        createdAt: seconds(minute),
+        room: { name: session.roomName },
+        participant: { sid: 'PA_1', identity: world.trainees[0].id, joinedAt: seconds(0) },
+      });
+      await api2.http
+        .post('/api/livekit/webhook')
+        .set('content-type', 'application/webhook+json')
+        .set('authorization', await signWebhook(body))
+        .send(body)
+        .expect(200);
     }
     const row = await waitFor('attendance on the first API', async () => {
-      const res = await api1.http.get(`/api/sessions/${session.id}/attendance`).auth(world.expert.token, { type: 'bearer' }).expect(200);
-      return res.body.items.find((r: { userId: string; minutesPresent: number }) => r.userId === world.trainees[0].id && r.minutesPresent === 3);
+      const res = await api1.http
+        .get(`/api/sessions/${session.id}/attendance`)
+        .auth(world.expert.token, { type: 'bearer' })
+        .expect(200);
+      return res.body.items.find(
+        (r: { userId: string; minutesPresent: number }) =>
+          r.userId === world.trainees[0].id && r.minutesPresent === 3,
+      );
     });
     expect(row).toMatchObject({ minutesPresent: 3, source: 'live' });
   });
@@ -123,34 +157,61 @@ describe('Scale-out: two API processes and two workers (e2e)', () => {
       await api1.http
         .post(`/api/cohorts/${cohortId}/sessions`)
         .auth(world.expert.token, { type: 'bearer' })
-        .send({ title: 'Copies', startsAt: new Date(Date.now() - 5 * MINUTE).toISOString(), durationMinutes: 60, mode: 'remote' })
+        .send({
+          title: 'Copies',
+          startsAt: new Date(Date.now() - 5 * MINUTE).toISOString(),
+          durationMinutes: 60,
+          mode: 'remote',
+        })
         .expect(201)
     ).body.items[0];
-    const joinOn2 = (token: string) => api2.http.post(`/api/sessions/${session.id}/join`).auth(token, { type: 'bearer' });
+    const joinOn2 = (token: string) =>
+      api2.http.post(`/api/sessions/${session.id}/join`).auth(token, { type: 'bearer' });
     const [withdrawn, removed] = world.trainees;
     // The second API now holds a copy of the class's rules with both trainees in it.
     for (const trainee of [withdrawn, removed, withdrawn]) await joinOn2(trainee.token).expect(200);
 
-    await api1.http.delete(`/api/cohorts/${cohortId}/enrollments/${withdrawn.id}`).auth(world.admin, { type: 'bearer' }).expect(200);
+    await api1.http
+      .delete(`/api/cohorts/${cohortId}/enrollments/${withdrawn.id}`)
+      .auth(world.admin, { type: 'bearer' })
+      .expect(200);
     await joinOn2(withdrawn.token).expect(403);
     await joinOn2(removed.token).expect(200);
-    await api1.http.post(`/api/sessions/${session.id}/participants/${removed.id}/remove`).auth(world.expert.token, { type: 'bearer' }).expect(200);
+    await api1.http
+      .post(`/api/sessions/${session.id}/participants/${removed.id}/remove`)
+      .auth(world.expert.token, { type: 'bearer' })
+      .expect(200);
     await joinOn2(removed.token).expect(403);
   });
 
   it('refuses on one API, at once, the access token of a user disabled through the other', async () => {
     const user = await api2.createUser('trainee');
     await api2.http.get('/api/me').auth(user.token, { type: 'bearer' }).expect(200);
-    await api1.http.patch(`/api/users/${user.id}`).auth(world.admin, { type: 'bearer' }).send({ status: 'disabled' }).expect(200);
+    await api1.http
+      .patch(`/api/users/${user.id}`)
+      .auth(world.admin, { type: 'bearer' })
+      .send({ status: 'disabled' })
+      .expect(200);
     // The other process hears of it through Redis within moments, not at the token's expiry 15 minutes on.
-    await waitFor('the second API to refuse the token', async () => (await api2.http.get('/api/me').auth(user.token, { type: 'bearer' })).status === 401, 5_000);
+    await waitFor(
+      'the second API to refuse the token',
+      async () => (await api2.http.get('/api/me').auth(user.token, { type: 'bearer' })).status === 401,
+      5_000,
+    );
   });
 
   it('runs each job once with two workers: one e-mail per invitation', async () => {
     const token = await api2.adminToken();
-    const emails = Array.from({ length: 8 }, (_, i) => `scaled-${i}-${randomUUID().slice(0, 6)}@academy.test`);
+    const emails = Array.from(
+      { length: 8 },
+      (_, i) => `scaled-${i}-${randomUUID().slice(0, 6)}@academy.test`,
+    );
     for (const email of emails) {
-      await api2.http.post('/api/users').auth(token, { type: 'bearer' }).send({ email, fullName: 'Invité', role: 'trainee' }).expect(201);
+      await api2.http
+        .post('/api/users')
+        .auth(token, { type: 'bearer' })
+        .send({ email, fullName: 'Invité', role: 'trainee' })
+        .expect(201);
     }
     await waitFor('all invitations', async () => emails.every((e) => inbox.some((m) => m.to === e)));
     // Give a second worker every chance to send a duplicate.
@@ -163,9 +224,16 @@ describe('Scale-out: two API processes and two workers (e2e)', () => {
     // One worker left, so the import is surely on the one we kill.
     expect(await workers[1].stop('SIGTERM')).toEqual({ code: null, signal: 'SIGTERM' });
     const rows = 2000;
-    const csv = ['email;full_name', ...Array.from({ length: rows }, (_, i) => `killed-${i}@academy.test;Personne ${i}`)].join('\r\n');
+    const csv = [
+      'email;full_name',
+      ...Array.from({ length: rows }, (_, i) => `killed-${i}@academy.test;Personne ${i}`),
+    ].join('\r\n');
     const token = await api1.adminToken();
-    const started = await api1.http.post(`/api/cohorts/${world.cohortId}/enrollments/import`).auth(token, { type: 'bearer' }).attach('file', Buffer.from(csv), 'list.csv').expect(202);
+    const started = await api1.http
+      .post(`/api/cohorts/${world.cohortId}/enrollments/import`)
+      .auth(token, { type: 'bearer' })
+      .attach('file', Buffer.from(csv), 'list.csv')
+      .expect(202);
     const jobId = started.body.jobId;
     await waitFor('the import to be under way', async () => {
       const [job] = await db.query(`SELECT processed_rows FROM import_jobs WHERE id = $1`, [jobId]);
@@ -184,7 +252,13 @@ describe('Scale-out: two API processes and two workers (e2e)', () => {
       },
       60_000,
     );
-    expect(done.result).toMatchObject({ created: rows, enrolled: 28, waitlisted: rows - 28, skipped: 0, errors: [] });
+    expect(done.result).toMatchObject({
+      created: rows,
+      enrolled: 28,
+      waitlisted: rows - 28,
+      skipped: 0,
+      errors: [],
+    });
     const [counts] = await db.query(
       `SELECT count(*)::int AS enrollments, count(DISTINCT position)::int AS positions, max(position)::int AS last
          FROM enrollments WHERE cohort_id = $1`,
@@ -199,8 +273,12 @@ describe('Scale-out: two API processes and two workers (e2e)', () => {
 
   it('lets a request in flight finish on SIGTERM, then exits cleanly', async () => {
     const api = processes[1];
-    const inFlight = api2.http.post('/api/auth/login').send({ email: 'admin@academy.test', password: 'admin-password-for-tests' });
-    const response = new Promise<number>((resolve, reject) => inFlight.end((error, res) => (error ? reject(error) : resolve(res.status))));
+    const inFlight = api2.http
+      .post('/api/auth/login')
+      .send({ email: 'admin@academy.test', password: 'admin-password-for-tests' });
+    const response = new Promise<number>((resolve, reject) =>
+      inFlight.end((error, res) => (error ? reject(error) : resolve(res.status))),
+    );
     await new Promise((r) => setTimeout(r, 20));
     const exit = api.stop('SIGTERM');
     expect(await response).toBe(200);

@@ -133,7 +133,9 @@ interface Operation {
 }
 
 const document = JSON.parse(readFileSync(resolve(__dirname, '../openapi.json'), 'utf8'));
-const operations: Operation[] = Object.entries(document.paths as Record<string, Record<string, Omit<Operation, 'method' | 'path' | 'key'>>>).flatMap(([path, item]) =>
+const operations: Operation[] = Object.entries(
+  document.paths as Record<string, Record<string, Omit<Operation, 'method' | 'path' | 'key'>>>,
+).flatMap(([path, item]) =>
   METHODS.filter((method) => item[method]).map((method) => ({
     ...item[method],
     parameters: item[method].parameters ?? [],
@@ -156,7 +158,9 @@ function sample(schema: Schema | undefined): unknown {
   if (schema.enum) return schema.enum[0];
   switch (schema.type) {
     case 'object':
-      return Object.fromEntries((schema.required ?? []).map((name) => [name, sample(schema.properties?.[name])]));
+      return Object.fromEntries(
+        (schema.required ?? []).map((name) => [name, sample(schema.properties?.[name])]),
+      );
     case 'array':
       return schema.minItems ? [sample(schema.items)] : [];
     case 'integer':
@@ -180,7 +184,12 @@ describe('Security: authorization matrix from the OpenAPI document (e2e)', () =>
   beforeAll(async () => {
     sut = await TestApp.start();
     const world = await createCohortWorld(sut, 1);
-    Object.assign(tokens, { admin: world.admin, coordinator: world.coordinator.token, expert: world.expert.token, trainee: world.trainees[0].token });
+    Object.assign(tokens, {
+      admin: world.admin,
+      coordinator: world.coordinator.token,
+      expert: world.expert.token,
+      trainee: world.trainees[0].token,
+    });
   });
   afterAll(async () => {
     await clearRateLimits(sut);
@@ -190,12 +199,18 @@ describe('Security: authorization matrix from the OpenAPI document (e2e)', () =>
   const call = (operation: Operation, caller: Caller): Test => {
     const url = operation.path.replace(/\{[^}]+\}/g, () => randomUUID());
     let req = sut.http[operation.method](url);
-    const query = Object.fromEntries(operation.parameters.filter((p) => p.in === 'query' && p.required).map((p) => [p.name, sample(p.schema)]));
+    const query = Object.fromEntries(
+      operation.parameters
+        .filter((p) => p.in === 'query' && p.required)
+        .map((p) => [p.name, sample(p.schema)]),
+    );
     if (Object.keys(query).length > 0) req = req.query(query);
     if (caller !== 'anonymous') req = req.auth(tokens[caller] as string, { type: 'bearer' });
     const content = operation.requestBody?.content ?? {};
-    if (content['multipart/form-data']) return req.attach('file', Buffer.from('email,full_name\nmatrix@academy.test,Matrix\n'), 'people.csv');
-    if (content['application/json'] || operation.method !== 'get') return req.send(sample(content['application/json']?.schema) as object);
+    if (content['multipart/form-data'])
+      return req.attach('file', Buffer.from('email,full_name\nmatrix@academy.test,Matrix\n'), 'people.csv');
+    if (content['application/json'] || operation.method !== 'get')
+      return req.send(sample(content['application/json']?.schema) as object);
     return req;
   };
 
@@ -240,7 +255,10 @@ describe('Security: authorization matrix from the OpenAPI document (e2e)', () =>
           ok = res.status === 403;
         }
         if (res.status >= 500) ok = false;
-        if (!ok) mismatches.push(`${operation.key} as ${caller}: expected ${expected}, got ${res.status} ${JSON.stringify(res.body?.message ?? '')}`);
+        if (!ok)
+          mismatches.push(
+            `${operation.key} as ${caller}: expected ${expected}, got ${res.status} ${JSON.stringify(res.body?.message ?? '')}`,
+          );
       }
     }
     expect(mismatches).toEqual([]);

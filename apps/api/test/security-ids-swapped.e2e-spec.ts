@@ -40,15 +40,21 @@ describe('Security: ids swapped between cohorts (e2e)', () => {
       issuedAt: new Date(),
       status: 'valid',
     });
-    await sut.dataSource.getRepository(CertificateFileEntity).insert({ certificateId: id, pdf: Buffer.from('%PDF-1.4 certificate of B') });
+    await sut.dataSource
+      .getRepository(CertificateFileEntity)
+      .insert({ certificateId: id, pdf: Buffer.from('%PDF-1.4 certificate of B') });
     return id;
   };
 
   const as = (token: string) => ({
-    get: (path: string, query: Record<string, string> = {}) => sut.http.get(`/api${path}`).query(query).auth(token, { type: 'bearer' }),
-    post: (path: string, body: object = {}) => sut.http.post(`/api${path}`).auth(token, { type: 'bearer' }).send(body),
-    put: (path: string, body: object) => sut.http.put(`/api${path}`).auth(token, { type: 'bearer' }).send(body),
-    patch: (path: string, body: object) => sut.http.patch(`/api${path}`).auth(token, { type: 'bearer' }).send(body),
+    get: (path: string, query: Record<string, string> = {}) =>
+      sut.http.get(`/api${path}`).query(query).auth(token, { type: 'bearer' }),
+    post: (path: string, body: object = {}) =>
+      sut.http.post(`/api${path}`).auth(token, { type: 'bearer' }).send(body),
+    put: (path: string, body: object) =>
+      sut.http.put(`/api${path}`).auth(token, { type: 'bearer' }).send(body),
+    patch: (path: string, body: object) =>
+      sut.http.patch(`/api${path}`).auth(token, { type: 'bearer' }).send(body),
     delete: (path: string) => sut.http.delete(`/api${path}`).auth(token, { type: 'bearer' }),
   });
 
@@ -56,14 +62,21 @@ describe('Security: ids swapped between cohorts (e2e)', () => {
   const expectRefused = (res: Response) => {
     // supertest's types leave out the request an answer belongs to; it names the call that failed.
     const { method, path } = (res as unknown as { req: { method: string; path: string } }).req;
-    expect(`${method} ${path} ${[403, 404].includes(res.status) ? 'refused' : res.status}`).toBe(`${method} ${path} refused`);
+    expect(`${method} ${path} ${[403, 404].includes(res.status) ? 'refused' : res.status}`).toBe(
+      `${method} ${path} refused`,
+    );
     expect(Object.keys(res.body).sort()).toEqual(['error', 'message', 'statusCode']);
   };
 
   const scheduleNow = async (world: CohortWorld) =>
     (
       await as(world.expert.token)
-        .post(`/cohorts/${world.cohortId}/sessions`, { title: 'Contrôle non destructif', startsAt: new Date(Date.now() + 5 * MINUTE).toISOString(), durationMinutes: 60, mode: 'hybrid' })
+        .post(`/cohorts/${world.cohortId}/sessions`, {
+          title: 'Contrôle non destructif',
+          startsAt: new Date(Date.now() + 5 * MINUTE).toISOString(),
+          durationMinutes: 60,
+          mode: 'hybrid',
+        })
         .expect(201)
     ).body.items[0].id as string;
 
@@ -74,7 +87,12 @@ describe('Security: ids swapped between cohorts (e2e)', () => {
     sessionA = await scheduleNow(a);
     sessionB = await scheduleNow(b);
     // Cohort B has attendance, and an import job its admin started.
-    await as(b.expert.token).put(`/sessions/${sessionB}/attendance/${b.trainees[0].id}`, { status: 'excused', reason: 'Visite médicale' }).expect(200);
+    await as(b.expert.token)
+      .put(`/sessions/${sessionB}/attendance/${b.trainees[0].id}`, {
+        status: 'excused',
+        reason: 'Visite médicale',
+      })
+      .expect(200);
     jobB = (
       await sut.http
         .post(`/api/cohorts/${b.cohortId}/enrollments/import`)
@@ -92,7 +110,7 @@ describe('Security: ids swapped between cohorts (e2e)', () => {
   describe("a trainee of cohort A with cohort B's ids", () => {
     const trainee = () => as(a.trainees[0].token);
 
-    it("cannot read cohort B, its enrollments or its import job", async () => {
+    it('cannot read cohort B, its enrollments or its import job', async () => {
       expectRefused(await trainee().get(`/cohorts/${b.cohortId}`));
       expectRefused(await trainee().get(`/cohorts/${b.cohortId}/enrollments`));
       expectRefused(await trainee().get(`/jobs/${jobB}`));
@@ -104,8 +122,13 @@ describe('Security: ids swapped between cohorts (e2e)', () => {
       expectRefused(await trainee().get(`/sessions/${sessionB}`));
       expectRefused(await trainee().get(`/sessions/${sessionB}/recordings`));
       expectRefused(await trainee().get(`/sessions/${sessionB}/attendance`));
-      const range = { from: new Date(Date.now() - 60 * MINUTE).toISOString(), to: new Date(Date.now() + 120 * MINUTE).toISOString() };
-      const filtered = await trainee().get('/sessions', { ...range, cohortId: b.cohortId }).expect(200);
+      const range = {
+        from: new Date(Date.now() - 60 * MINUTE).toISOString(),
+        to: new Date(Date.now() + 120 * MINUTE).toISOString(),
+      };
+      const filtered = await trainee()
+        .get('/sessions', { ...range, cohortId: b.cohortId })
+        .expect(200);
       expect(filtered.body).toEqual({ items: [], total: 0 });
       const schedule = await trainee().get('/sessions', range).expect(200);
       expect(schedule.body.items.map((s: { id: string }) => s.id)).toEqual([sessionA]);
@@ -115,7 +138,12 @@ describe('Security: ids swapped between cohorts (e2e)', () => {
       expectRefused(await trainee().post(`/sessions/${sessionB}/join`));
       expectRefused(await trainee().post(`/sessions/${sessionB}/recording/start`));
       expectRefused(await trainee().post(`/sessions/${sessionB}/participants/${b.trainees[0].id}/remove`));
-      expectRefused(await trainee().put(`/sessions/${sessionB}/attendance/${b.trainees[0].id}`, { status: 'present', reason: 'swapped' }));
+      expectRefused(
+        await trainee().put(`/sessions/${sessionB}/attendance/${b.trainees[0].id}`, {
+          status: 'present',
+          reason: 'swapped',
+        }),
+      );
       expectRefused(await trainee().patch(`/sessions/${sessionB}`, { title: 'Hijacked' }));
       expectRefused(await trainee().post(`/sessions/${sessionB}/cancel`));
     });
@@ -123,10 +151,22 @@ describe('Security: ids swapped between cohorts (e2e)', () => {
     it('cannot act as staff in their own cohort either', async () => {
       expectRefused(await trainee().get(`/cohorts/${a.cohortId}/enrollments`));
       expectRefused(await trainee().get(`/sessions/${sessionA}/attendance`));
-      expectRefused(await trainee().put(`/sessions/${sessionA}/attendance/${a.trainees[1].id}`, { status: 'absent', reason: 'swapped' }));
+      expectRefused(
+        await trainee().put(`/sessions/${sessionA}/attendance/${a.trainees[1].id}`, {
+          status: 'absent',
+          reason: 'swapped',
+        }),
+      );
       expectRefused(await trainee().post(`/sessions/${sessionA}/participants/${a.trainees[1].id}/remove`));
       expectRefused(await trainee().post(`/sessions/${sessionA}/recording/start`));
-      expectRefused(await trainee().post(`/cohorts/${a.cohortId}/sessions`, { title: 'Mine', startsAt: new Date(Date.now() + 600 * MINUTE).toISOString(), durationMinutes: 30, mode: 'remote' }));
+      expectRefused(
+        await trainee().post(`/cohorts/${a.cohortId}/sessions`, {
+          title: 'Mine',
+          startsAt: new Date(Date.now() + 600 * MINUTE).toISOString(),
+          durationMinutes: 30,
+          mode: 'remote',
+        }),
+      );
     });
 
     it("cannot list or download cohort B's certificates, while their holder and B's staff can", async () => {
@@ -159,10 +199,14 @@ describe('Security: ids swapped between cohorts (e2e)', () => {
       const coordinator = as(a.coordinator.token);
       expectRefused(await coordinator.get(`/cohorts/${b.cohortId}`));
       expectRefused(await coordinator.get(`/cohorts/${b.cohortId}/enrollments`));
-      expectRefused(await coordinator.post(`/cohorts/${b.cohortId}/enrollments`, { userId: a.trainees[0].id }));
+      expectRefused(
+        await coordinator.post(`/cohorts/${b.cohortId}/enrollments`, { userId: a.trainees[0].id }),
+      );
       expectRefused(await coordinator.delete(`/cohorts/${b.cohortId}/enrollments/${b.trainees[0].id}`));
       expectRefused(await coordinator.get(`/sessions/${sessionB}/attendance`));
-      expectRefused(await coordinator.post(`/sessions/${sessionB}/attendance/check-in`, { userId: b.trainees[0].id }));
+      expectRefused(
+        await coordinator.post(`/sessions/${sessionB}/attendance/check-in`, { userId: b.trainees[0].id }),
+      );
       expectRefused(await coordinator.get(`/jobs/${jobB}`));
       expectRefused(await coordinator.get(`/certificates/${certificateB}/pdf`));
       expectRefused(await coordinator.get(`/cohorts/${b.cohortId}/certificates`));
@@ -170,7 +214,9 @@ describe('Security: ids swapped between cohorts (e2e)', () => {
       expect(users.body.items).toEqual([]);
       // The enrollment of B's trainee is untouched.
       const roster = await as(b.admin).get(`/cohorts/${b.cohortId}/enrollments`).expect(200);
-      expect(roster.body.items.map((e: { userId: string }) => e.userId)).toEqual(expect.arrayContaining(b.trainees.map((t) => t.id)));
+      expect(roster.body.items.map((e: { userId: string }) => e.userId)).toEqual(
+        expect.arrayContaining(b.trainees.map((t) => t.id)),
+      );
     });
 
     it("keeps cohort A's expert out of cohort B's sessions and recordings", async () => {
@@ -183,12 +229,23 @@ describe('Security: ids swapped between cohorts (e2e)', () => {
       expectRefused(await expert.post(`/sessions/${sessionB}/participants/${b.trainees[0].id}/mute`));
       expectRefused(await expert.post(`/sessions/${sessionB}/join`));
       expectRefused(await expert.get(`/certificates/${certificateB}/pdf`));
-      expectRefused(await expert.post(`/cohorts/${b.cohortId}/sessions`, { title: 'Intrus', startsAt: new Date(Date.now() + 600 * MINUTE).toISOString(), durationMinutes: 30, mode: 'remote' }));
+      expectRefused(
+        await expert.post(`/cohorts/${b.cohortId}/sessions`, {
+          title: 'Intrus',
+          startsAt: new Date(Date.now() + 600 * MINUTE).toISOString(),
+          durationMinutes: 30,
+          mode: 'remote',
+        }),
+      );
     });
 
     it("leaves cohort B's attendance as its expert set it", async () => {
-      const rows = (await as(b.expert.token).get(`/sessions/${sessionB}/attendance`).expect(200)).body.items ?? [];
-      expect(rows.find((r: { userId: string }) => r.userId === b.trainees[0].id)).toMatchObject({ status: 'excused', source: 'manual' });
+      const rows =
+        (await as(b.expert.token).get(`/sessions/${sessionB}/attendance`).expect(200)).body.items ?? [];
+      expect(rows.find((r: { userId: string }) => r.userId === b.trainees[0].id)).toMatchObject({
+        status: 'excused',
+        source: 'manual',
+      });
     });
   });
 });

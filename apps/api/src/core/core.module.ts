@@ -7,5 +7,7 @@ import { RateLimitModule } from './redis/rate-limit.module';
 import { RedisModule } from './redis/redis.module';
 
 /** Infrastructure both entry points share: configuration, PostgreSQL, Redis (and its rate limits), the queues and LiveKit. */
-@Module({ imports: [AppConfigModule, DatabaseModule, RedisModule, RateLimitModule, QueueModule, LiveKitModule] })
+@Module({
+  imports: [AppConfigModule, DatabaseModule, RedisModule, RateLimitModule, QueueModule, LiveKitModule],
+})
 export class CoreModule {}

@@ -16,9 +16,14 @@ export interface CohortWorld {
 /** A cohort at a centre with an expert teaching it, its coordinator and enrolled trainees. */
 export async function createCohortWorld(app: ApiDriver, traineeCount = 3): Promise<CohortWorld> {
   const admin = await app.adminToken();
-  const post = async (path: string, body: object) => (await app.http.post(path).auth(admin, { type: 'bearer' }).send(body).expect(201)).body;
+  const post = async (path: string, body: object) =>
+    (await app.http.post(path).auth(admin, { type: 'bearer' }).send(body).expect(201)).body;
   const tag = randomUUID().slice(0, 8);
-  const network = await post('/api/networks', { name: `Network ${tag}`, country: 'Canada', sectorCodes: ['aeronautics'] });
+  const network = await post('/api/networks', {
+    name: `Network ${tag}`,
+    country: 'Canada',
+    sectorCodes: ['aeronautics'],
+  });
   const centre = await post('/api/centres', { name: `Centre ${tag}`, city: 'Kénitra' });
   const course = await post('/api/courses', {
     code: `LIVE-${tag}`,
@@ -33,7 +38,9 @@ export async function createCohortWorld(app: ApiDriver, traineeCount = 3): Promi
   const coordinator = await app.createUser('coordinator', { centreId: centre.id });
   const trainees: TestUser[] = [];
   for (let i = 0; i < traineeCount; i++) {
-    trainees.push(await app.createUser('trainee', { centreId: centre.id, fullName: `Trainee ${i + 1} ${tag}` }));
+    trainees.push(
+      await app.createUser('trainee', { centreId: centre.id, fullName: `Trainee ${i + 1} ${tag}` }),
+    );
   }
   const addCohort = async () => {
     const cohort = await post('/api/cohorts', {
@@ -46,9 +53,19 @@ export async function createCohortWorld(app: ApiDriver, traineeCount = 3): Promi
       endsOn: '2027-12-31',
       teacherIds: [expert.id],
     });
-    for (const trainee of trainees) await post(`/api/cohorts/${cohort.id}/enrollments`, { userId: trainee.id });
+    for (const trainee of trainees)
+      await post(`/api/cohorts/${cohort.id}/enrollments`, { userId: trainee.id });
     return cohort.id as string;
   };
   const outsider = await app.createUser('trainee', { centreId: centre.id });
-  return { admin, cohortId: await addCohort(), centreId: centre.id, expert, coordinator, trainees, outsider, addCohort };
+  return {
+    admin,
+    cohortId: await addCohort(),
+    centreId: centre.id,
+    expert,
+    coordinator,
+    trainees,
+    outsider,
+    addCohort,
+  };
 }

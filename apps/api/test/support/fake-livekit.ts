@@ -30,7 +30,12 @@ export class FakeLiveKit {
       for await (const chunk of req) raw += chunk;
       const path = req.url ?? '';
       const method = path.split('/').pop() as string;
-      this.requests.push({ method, path, body: raw ? JSON.parse(raw) : {}, authorization: req.headers.authorization ?? '' });
+      this.requests.push({
+        method,
+        path,
+        body: raw ? JSON.parse(raw) : {},
+        authorization: req.headers.authorization ?? '',
+      });
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify(this.answers[method] ?? {}));
     });

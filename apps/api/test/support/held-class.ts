@@ -48,7 +48,14 @@ export async function stopHeldClass(held: HeldClass): Promise<void> {
 /** Signed LiveKit webhooks about the class, and a wait until the worker has processed them all. */
 export function classEvents(held: () => HeldClass) {
   const at = (minutes: number) => String(Math.floor((held().start + minutes * MINUTE) / 1000));
-  const participantEvent = (event: 'participant_joined' | 'participant_left', userId: string, sid: string, joinedMin: number, atMin: number, room = held().session.roomName) => ({
+  const participantEvent = (
+    event: 'participant_joined' | 'participant_left',
+    userId: string,
+    sid: string,
+    joinedMin: number,
+    atMin: number,
+    room = held().session.roomName,
+  ) => ({
     event,
     id: `EV_${randomUUID()}`,
     createdAt: at(atMin),
@@ -57,9 +64,21 @@ export function classEvents(held: () => HeldClass) {
   });
   const send = async (event: object, expected = 200) => {
     const body = JSON.stringify(event);
-    return held().sut.http.post('/api/livekit/webhook').set('content-type', 'application/webhook+json').set('authorization', await signWebhook(body)).send(body).expect(expected);
+    return held()
+      .sut.http.post('/api/livekit/webhook')
+      .set('content-type', 'application/webhook+json')
+      .set('authorization', await signWebhook(body))
+      .send(body)
+      .expect(expected);
   };
-  const unprocessed = async () => Number((await held().sut.dataSource.query(`SELECT count(*) AS n FROM livekit_webhook_events WHERE processed_at IS NULL`))[0].n);
+  const unprocessed = async () =>
+    Number(
+      (
+        await held().sut.dataSource.query(
+          `SELECT count(*) AS n FROM livekit_webhook_events WHERE processed_at IS NULL`,
+        )
+      )[0].n,
+    );
   const settle = async () => {
     for (let i = 0; i < 150 && (await unprocessed()) > 0; i++) await new Promise((r) => setTimeout(r, 100));
     expect(await unprocessed()).toBe(0);

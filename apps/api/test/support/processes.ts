@@ -14,7 +14,11 @@ export function freePort(): Promise<number> {
   });
 }
 
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | undefined | false>,
+  timeoutMs = 20_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe().catch(() => undefined);
@@ -35,7 +39,11 @@ export class DedicatedRedis {
   }
 
   async start(): Promise<void> {
-    this.process = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    this.process = spawn(
+      'redis-server',
+      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      { stdio: 'ignore' },
+    );
     await waitFor('redis to listen', () => canConnect(this.port));
   }
 
@@ -75,7 +83,11 @@ export class DedicatedPostgres {
   }
 
   async start(): Promise<void> {
-    const child = spawn(process.execPath, [join(__dirname, 'embedded-pg-server.mjs'), this.dir, String(this.port), this.database], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(
+      process.execPath,
+      [join(__dirname, 'embedded-pg-server.mjs'), this.dir, String(this.port), this.database],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     this.process = child;
     await new Promise<void>((resolve, reject) => {
       child.stdout?.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && resolve());
@@ -100,7 +112,10 @@ export class PlatformProcess {
 
   constructor(entry: 'main' | 'worker', env: Record<string, string | undefined>) {
     const script = join(__dirname, '../../../../dist/apps/api/apps/api/src', `${entry}.js`);
-    this.child = spawn(process.execPath, [script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    this.child = spawn(process.execPath, [script], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     this.child.stdout?.on('data', (chunk: Buffer) => this.output.push(chunk.toString()));
     this.child.stderr?.on('data', (chunk: Buffer) => this.output.push(chunk.toString()));
   }
@@ -110,7 +125,13 @@ export class PlatformProcess {
   }
 
   waitForLog(text: string, timeoutMs = 30_000): Promise<true> {
-    return waitFor(`"${text}" in the output`, async () => this.output.join('').includes(text) || (!this.running && Promise.reject(new Error(this.output.join('')))), timeoutMs);
+    return waitFor(
+      `"${text}" in the output`,
+      async () =>
+        this.output.join('').includes(text) ||
+        (!this.running && Promise.reject(new Error(this.output.join('')))),
+      timeoutMs,
+    );
   }
 
   /**

@@ -5,7 +5,8 @@ import type { TestApp } from './test-app';
 /** The message of the guard's own 401, to tell "no token" apart from a route's own 401 (bad password...). */
 export const MISSING_TOKEN = 'A valid access token is required';
 
-const base64url = (value: object | string) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
+const base64url = (value: object | string) =>
+  Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
 
 /** A JWT made by hand, so that tests can forge what a library would refuse to make. */
 export function forgeJwt(header: object, payload: object, secret: string | null): string {

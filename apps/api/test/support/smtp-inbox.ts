@@ -23,7 +23,10 @@ export class SmtpInbox {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
-        this.mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
+        this.mails.push({
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw: Buffer.concat(chunks).toString('utf8'),
+        });
         callback();
       });
     },
@@ -44,7 +47,11 @@ export class SmtpInbox {
   }
 
   /** Waits until `count` messages satisfy the predicate (polling, at most `timeoutMs`). */
-  async waitFor(predicate: (mail: ReceivedMail) => boolean, count = 1, timeoutMs = 15_000): Promise<ReceivedMail[]> {
+  async waitFor(
+    predicate: (mail: ReceivedMail) => boolean,
+    count = 1,
+    timeoutMs = 15_000,
+  ): Promise<ReceivedMail[]> {
     const until = Date.now() + timeoutMs;
     for (;;) {
       const found = this.mails.filter(predicate);
@@ -80,7 +87,8 @@ function quotedPrintable(text: string): Buffer {
   return Buffer.from(bytes);
 }
 
-const parameter = (value: string, name: string) => new RegExp(`${name}="?([^";]+)"?`, 'i').exec(value)?.[1] ?? null;
+const parameter = (value: string, name: string) =>
+  new RegExp(`${name}="?([^";]+)"?`, 'i').exec(value)?.[1] ?? null;
 
 /** The leaf parts of a MIME message, decoded: enough to read what nodemailer sends. */
 export function mimeParts(raw: string): MimePart[] {
@@ -95,9 +103,20 @@ export function mimeParts(raw: string): MimePart[] {
       .flatMap((part) => mimeParts(part.replace(/^\r\n/, '')));
   }
   const encoding = (headers.get('content-transfer-encoding') ?? '7bit').toLowerCase();
-  const bytes = encoding === 'base64' ? Buffer.from(body.replace(/\s+/g, ''), 'base64') : encoding === 'quoted-printable' ? quotedPrintable(body) : Buffer.from(body, 'utf8');
+  const bytes =
+    encoding === 'base64'
+      ? Buffer.from(body.replace(/\s+/g, ''), 'base64')
+      : encoding === 'quoted-printable'
+        ? quotedPrintable(body)
+        : Buffer.from(body, 'utf8');
   const disposition = headers.get('content-disposition') ?? '';
-  return [{ contentType, filename: parameter(disposition, 'filename') ?? parameter(contentType, 'name'), body: bytes.toString('utf8') }];
+  return [
+    {
+      contentType,
+      filename: parameter(disposition, 'filename') ?? parameter(contentType, 'name'),
+      body: bytes.toString('utf8'),
+    },
+  ];
 }
 
 /** The Subject header, with its RFC 2047 encoded words decoded. */
@@ -110,7 +129,10 @@ export function subjectOf(raw: string): string {
   const word = /=\?utf-8\?([bq])\?([^?]*)\?=/i;
   for (let match = word.exec(rest); match; match = word.exec(rest)) {
     bytes.push(...Buffer.from(rest.slice(0, match.index), 'utf8'));
-    const payload = match[1].toLowerCase() === 'b' ? Buffer.from(match[2], 'base64') : quotedPrintable(match[2].replace(/_/g, ' '));
+    const payload =
+      match[1].toLowerCase() === 'b'
+        ? Buffer.from(match[2], 'base64')
+        : quotedPrintable(match[2].replace(/_/g, ' '));
     bytes.push(...payload);
     rest = rest.slice(match.index + match[0].length);
   }

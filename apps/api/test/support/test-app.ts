@@ -66,9 +66,12 @@ export class TestApp extends ApiDriver {
 
   static async start(): Promise<TestApp> {
     const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
-    const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(httpServerOptions(process.env.TRUST_PROXY ?? 'off')), {
-      rawBody: true,
-    });
+    const app = moduleRef.createNestApplication<NestFastifyApplication>(
+      new FastifyAdapter(httpServerOptions(process.env.TRUST_PROXY ?? 'off')),
+      {
+        rawBody: true,
+      },
+    );
     await configureApp(app);
     await app.init();
     await app.getHttpAdapter().getInstance().ready();

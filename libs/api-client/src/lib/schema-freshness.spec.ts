@@ -12,8 +12,14 @@ describe('generated schema', () => {
     const dir = mkdtempSync(join(tmpdir(), 'api-client-'));
     try {
       const fresh = join(dir, 'schema.ts');
-      execFileSync(join(root, 'node_modules/.bin/openapi-typescript'), [join(root, 'apps/api/openapi.json'), '-o', fresh], { stdio: 'pipe' });
-      expect(readFileSync(join(root, 'libs/api-client/src/schema.ts'), 'utf8')).toBe(readFileSync(fresh, 'utf8'));
+      execFileSync(
+        join(root, 'node_modules/.bin/openapi-typescript'),
+        [join(root, 'apps/api/openapi.json'), '-o', fresh],
+        { stdio: 'pipe' },
+      );
+      expect(readFileSync(join(root, 'libs/api-client/src/schema.ts'), 'utf8')).toBe(
+        readFileSync(fresh, 'utf8'),
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,6 +1,13 @@
 import type { LocalizedText } from './locales';
 
-export const SECTOR_CODES = ['aeronautics', 'automotive', 'health', 'digital', 'ai', 'distance-learning'] as const;
+export const SECTOR_CODES = [
+  'aeronautics',
+  'automotive',
+  'health',
+  'digital',
+  'ai',
+  'distance-learning',
+] as const;
 export type SectorCode = (typeof SECTOR_CODES)[number];
 
 export const SECTOR_NAMES: Record<SectorCode, Required<LocalizedText>> = {

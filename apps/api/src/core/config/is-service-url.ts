@@ -7,7 +7,10 @@ export function IsServiceUrl(protocols: string[], options?: ValidationOptions) {
       name: 'isServiceUrl',
       target: target.constructor,
       propertyName,
-      options: { message: `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`, ...options },
+      options: {
+        message: `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`,
+        ...options,
+      },
       validator: {
         validate(value: unknown) {
           if (typeof value !== 'string') return false;

@@ -28,7 +28,8 @@ async function migrateUnderLock(dataSource: DataSource): Promise<void> {
   imports: [
     TypeOrmModule.forRootAsync({
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => databaseOptions(config.get('DATABASE_URL') as string, config.get('DATABASE_POOL_SIZE')),
+      useFactory: (config: AppConfig) =>
+        databaseOptions(config.get('DATABASE_URL') as string, config.get('DATABASE_POOL_SIZE')),
       dataSourceFactory: async (options?: DataSourceOptions) => {
         const dataSource = await new DataSource(options as DataSourceOptions).initialize();
         if (process.env.MRE_PROCESS !== 'worker') await migrateUnderLock(dataSource);

@@ -26,7 +26,8 @@ async function main(): Promise<void> {
     const database = dataSource.driver.database;
     // Some statements have parameters (TypeORM's own rows for generated columns): they are kept,
     // and the name of this throwaway database becomes the name of the one the migration runs in.
-    const argument = (value: unknown) => (value === database ? 'queryRunner.dataSource.driver.database' : JSON.stringify(value));
+    const argument = (value: unknown) =>
+      value === database ? 'queryRunner.dataSource.driver.database' : JSON.stringify(value);
     const call = (q: Query) =>
       `    await queryRunner.query(${JSON.stringify(q.query)}${q.parameters?.length ? `, [${q.parameters.map(argument).join(', ')}]` : ''});`;
     const up = sql.upQueries.map(call).join('\n');

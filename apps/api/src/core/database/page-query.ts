@@ -29,7 +29,11 @@ const statementNames = new Map<string, string>();
  * executing them (see bench/README.md). Only for statements whose text comes from a few fixed
  * shapes (values go in parameters), since every distinct text stays prepared on every connection.
  */
-export async function queryPrepared<Row>(dataSource: DataSource, text: string, values: unknown[]): Promise<Row[]> {
+export async function queryPrepared<Row>(
+  dataSource: DataSource,
+  text: string,
+  values: unknown[],
+): Promise<Row[]> {
   let name = statementNames.get(text);
   if (!name) {
     name = `read_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;

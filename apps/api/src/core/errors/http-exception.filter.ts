@@ -25,7 +25,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const { status, body } = this.describe(exception);
-    if (exception instanceof TooManyRequestsError) reply.header('Retry-After', String(exception.retryAfterSeconds));
+    if (exception instanceof TooManyRequestsError)
+      reply.header('Retry-After', String(exception.retryAfterSeconds));
     void reply.status(status).send(body);
   }
 
@@ -33,21 +34,37 @@ export class HttpExceptionFilter implements ExceptionFilter {
     if (exception instanceof DomainError) {
       return {
         status: exception.status,
-        body: { statusCode: exception.status, error: REASONS[exception.status], message: exception.message, ...exception.details },
+        body: {
+          statusCode: exception.status,
+          error: REASONS[exception.status],
+          message: exception.message,
+          ...exception.details,
+        },
       };
     }
     if (exception instanceof HttpException) {
       const response = exception.getResponse();
-      const body = typeof response === 'string' ? { message: response } : (response as Record<string, unknown>);
+      const body =
+        typeof response === 'string' ? { message: response } : (response as Record<string, unknown>);
       const status = exception.getStatus();
       return { status, body: { statusCode: status, error: REASONS[status] ?? exception.name, ...body } };
     }
     if (isDatabaseUnavailable(exception)) {
       this.logger.warn(`Database unavailable: ${exception.message}`);
-      return { status: 503, body: { statusCode: 503, error: REASONS[503], message: 'The database is unavailable right now; try again in a moment' } };
+      return {
+        status: 503,
+        body: {
+          statusCode: 503,
+          error: REASONS[503],
+          message: 'The database is unavailable right now; try again in a moment',
+        },
+      };
     }
     if (isInvalidTextRepresentation(exception)) {
-      return { status: 400, body: { statusCode: 400, error: REASONS[400], message: 'A value has the wrong format' } };
+      return {
+        status: 400,
+        body: { statusCode: 400, error: REASONS[400], message: 'A value has the wrong format' },
+      };
     }
     this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     const status = HttpStatus.INTERNAL_SERVER_ERROR;
@@ -66,11 +83,29 @@ function isInvalidTextRepresentation(error: unknown): boolean {
 /** The connection failed or PostgreSQL is shutting down: a passing outage, not a bug (503, not 500). */
 function isDatabaseUnavailable(error: unknown): error is Error {
   // Not `instanceof Error`: socket errors can come from another realm (Node internals under a VM).
-  if (typeof error !== 'object' || error === null || typeof (error as Error).message !== 'string') return false;
-  const driver = error instanceof QueryFailedError ? (error.driverError as { code?: string }) : (error as { code?: string });
+  if (typeof error !== 'object' || error === null || typeof (error as Error).message !== 'string')
+    return false;
+  const driver =
+    error instanceof QueryFailedError
+      ? (error.driverError as { code?: string })
+      : (error as { code?: string });
   const code = driver?.code ?? '';
   return (
-    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006'].includes(code) ||
-    /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED|Connection ended/i.test((error as Error).message)
+    [
+      'ECONNREFUSED',
+      'ECONNRESET',
+      'ETIMEDOUT',
+      'EPIPE',
+      '57P01',
+      '57P02',
+      '57P03',
+      '08000',
+      '08001',
+      '08003',
+      '08006',
+    ].includes(code) ||
+    /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED|Connection ended/i.test(
+      (error as Error).message,
+    )
   );
 }

@@ -22,6 +22,10 @@ export function nestedDeeperThan(value: unknown, max: number): boolean {
 export function limitJsonDepth(fastify: FastifyInstance): void {
   fastify.addHook('preValidation', async (request, reply) => {
     if (!nestedDeeperThan(request.body, MAX_JSON_DEPTH)) return;
-    return reply.code(400).send({ statusCode: 400, error: 'Bad Request', message: `The request body is nested deeper than ${MAX_JSON_DEPTH} levels` });
+    return reply.code(400).send({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: `The request body is nested deeper than ${MAX_JSON_DEPTH} levels`,
+    });
   });
 }

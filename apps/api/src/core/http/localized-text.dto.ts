@@ -37,7 +37,9 @@ export function HasSomeLanguage(options?: ValidationOptions) {
       options: { message: `${propertyName} needs at least one of ar, fr, en`, ...options },
       validator: {
         validate: (value: unknown) =>
-          typeof value === 'object' && value !== null && ['ar', 'fr', 'en'].some((l) => typeof (value as Record<string, unknown>)[l] === 'string'),
+          typeof value === 'object' &&
+          value !== null &&
+          ['ar', 'fr', 'en'].some((l) => typeof (value as Record<string, unknown>)[l] === 'string'),
       },
     });
 }

@@ -12,16 +12,19 @@ class InvalidUploadError extends InvalidInputError {}
  * multipart, has no such file, or carries one over MAX_UPLOAD_BYTES is a clear 400 (the plugin's
  * own errors would be 406 and 413).
  */
-export const UploadedFileBytes = createParamDecorator(async (field: string, context: ExecutionContext): Promise<Buffer> => {
-  const request = context.switchToHttp().getRequest<FastifyRequest>();
-  const sendAs = `send the file as multipart/form-data in the field "${field}"`;
-  if (!request.isMultipart()) throw new InvalidUploadError(`No file: ${sendAs}`);
-  const part = await request.file().catch(() => undefined);
-  if (!part || part.fieldname !== field) throw new InvalidUploadError(`No file: ${sendAs}`);
-  try {
-    return await part.toBuffer();
-  } catch (error) {
-    if (part.file.truncated) throw new InvalidUploadError(`The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`);
-    throw error;
-  }
-});
+export const UploadedFileBytes = createParamDecorator(
+  async (field: string, context: ExecutionContext): Promise<Buffer> => {
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    const sendAs = `send the file as multipart/form-data in the field "${field}"`;
+    if (!request.isMultipart()) throw new InvalidUploadError(`No file: ${sendAs}`);
+    const part = await request.file().catch(() => undefined);
+    if (!part || part.fieldname !== field) throw new InvalidUploadError(`No file: ${sendAs}`);
+    try {
+      return await part.toBuffer();
+    } catch (error) {
+      if (part.file.truncated)
+        throw new InvalidUploadError(`The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`);
+      throw error;
+    }
+  },
+);

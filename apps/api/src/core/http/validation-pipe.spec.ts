@@ -22,7 +22,10 @@ describe('AppValidationPipe', () => {
   });
 
   it('refuses a bad query every time it comes, and unknown fields too', async () => {
-    for (let i = 0; i < 2; i++) await expect(sut.transform({ pageSize: '500' }, asQuery)).rejects.toBeInstanceOf(BadRequestException);
-    await expect(sut.transform({ pageSize: '20', admin: 'true' }, asQuery)).rejects.toBeInstanceOf(BadRequestException);
+    for (let i = 0; i < 2; i++)
+      await expect(sut.transform({ pageSize: '500' }, asQuery)).rejects.toBeInstanceOf(BadRequestException);
+    await expect(sut.transform({ pageSize: '20', admin: 'true' }, asQuery)).rejects.toBeInstanceOf(
+      BadRequestException,
+    );
   });
 });

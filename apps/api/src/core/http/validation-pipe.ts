@@ -19,7 +19,8 @@ export class AppValidationPipe extends ValidationPipe {
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const type = metadata.metatype;
-    if (metadata.type !== 'query' || !type || typeof value !== 'object' || value === null) return super.transform(value, metadata);
+    if (metadata.type !== 'query' || !type || typeof value !== 'object' || value === null)
+      return super.transform(value, metadata);
     let known = this.accepted.get(type);
     if (!known) this.accepted.set(type, (known = new Map()));
     const key = JSON.stringify(value);

@@ -1,10 +1,19 @@
 import { TokenVerifier } from 'livekit-server-sdk';
-import { FakeLiveKit, LIVEKIT_KEY as KEY, LIVEKIT_SECRET as SECRET, signWebhook } from '../../../test/support/fake-livekit';
+import {
+  FakeLiveKit,
+  LIVEKIT_KEY as KEY,
+  LIVEKIT_SECRET as SECRET,
+  signWebhook,
+} from '../../../test/support/fake-livekit';
 import type { AppConfig } from '../config/app-config';
 import { InvalidWebhookSignatureError, LiveKitGateway, LiveKitUnavailableError } from './livekit-gateway';
 
 function configFor(url: string): AppConfig {
-  const values: Record<string, string> = { LIVEKIT_URL: url, LIVEKIT_API_KEY: KEY, LIVEKIT_API_SECRET: SECRET };
+  const values: Record<string, string> = {
+    LIVEKIT_URL: url,
+    LIVEKIT_API_KEY: KEY,
+    LIVEKIT_API_SECRET: SECRET,
+  };
   return { get: (key: string) => values[key] } as unknown as AppConfig;
 }
 
@@ -37,16 +46,29 @@ describe('LiveKitGateway', () => {
     expect(claims.sub).toBe('user-1');
     expect(claims.name).toBe('Nadia Tazi');
     expect(JSON.parse(claims.metadata as string)).toEqual({ role: 'trainee' });
-    expect(claims.video).toMatchObject({ room: 'session-1', roomJoin: true, canSubscribe: true, canPublish: true, canPublishData: true });
+    expect(claims.video).toMatchObject({
+      room: 'session-1',
+      roomJoin: true,
+      canSubscribe: true,
+      canPublish: true,
+      canPublishData: true,
+    });
     expect((claims.exp as number) - (claims.nbf as number)).toBe(300);
   });
 
   it('accepts a webhook signed over the raw body and refuses a tampered one', async () => {
-    const body = JSON.stringify({ event: 'participant_joined', id: 'EV_1', createdAt: '1760000000', room: { name: 'session-1' } });
+    const body = JSON.stringify({
+      event: 'participant_joined',
+      id: 'EV_1',
+      createdAt: '1760000000',
+      room: { name: 'session-1' },
+    });
     const authorization = await signWebhook(body);
     const event = await sut.verifyWebhook(body, authorization);
     expect(event).toMatchObject({ event: 'participant_joined', id: 'EV_1' });
-    await expect(sut.verifyWebhook(body.replace('EV_1', 'EV_2'), authorization)).rejects.toBeInstanceOf(InvalidWebhookSignatureError);
+    await expect(sut.verifyWebhook(body.replace('EV_1', 'EV_2'), authorization)).rejects.toBeInstanceOf(
+      InvalidWebhookSignatureError,
+    );
     await expect(sut.verifyWebhook(body, undefined)).rejects.toBeInstanceOf(InvalidWebhookSignatureError);
   });
 
@@ -70,10 +92,22 @@ describe('LiveKitGateway', () => {
     };
     await sut.removeParticipant('session-1', 'user-2');
     await sut.muteMicrophone('session-1', 'user-2');
-    expect(livekit.requests.map((r) => r.method)).toEqual(['RemoveParticipant', 'GetParticipant', 'MutePublishedTrack']);
+    expect(livekit.requests.map((r) => r.method)).toEqual([
+      'RemoveParticipant',
+      'GetParticipant',
+      'MutePublishedTrack',
+    ]);
     expect(livekit.requests[0].body).toEqual({ room: 'session-1', identity: 'user-2' });
-    expect(livekit.requests[2].body).toMatchObject({ room: 'session-1', identity: 'user-2', trackSid: 'TR_audio', muted: true });
-    expect((await grantsOf(livekit.requests[0].authorization)).video).toMatchObject({ roomAdmin: true, room: 'session-1' });
+    expect(livekit.requests[2].body).toMatchObject({
+      room: 'session-1',
+      identity: 'user-2',
+      trackSid: 'TR_audio',
+      muted: true,
+    });
+    expect((await grantsOf(livekit.requests[0].authorization)).video).toMatchObject({
+      roomAdmin: true,
+      room: 'session-1',
+    });
   });
 
   it('starts a room-composite recording to an MP4 file and stops it by egress id', async () => {

@@ -36,8 +36,13 @@ export interface JoinTokenRequest {
 
 /** Answers from LiveKit that are not an outage (the participant is already gone, say). */
 function isOutage(error: unknown): boolean {
-  const message = error instanceof Error ? `${error.message} ${String((error as { cause?: unknown }).cause ?? '')}` : String(error);
-  return /fetch failed|ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ETIMEDOUT|aborted|timeout|socket|503|502|504/i.test(message);
+  const message =
+    error instanceof Error
+      ? `${error.message} ${String((error as { cause?: unknown }).cause ?? '')}`
+      : String(error);
+  return /fetch failed|ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ETIMEDOUT|aborted|timeout|socket|503|502|504/i.test(
+    message,
+  );
 }
 
 /**
@@ -88,7 +93,9 @@ export class LiveKitGateway {
 
   /** Creates the room if it does not exist yet (LiveKit answers the existing room otherwise). */
   async ensureRoom(name: string, maxParticipants: number, emptyTimeoutSeconds: number): Promise<void> {
-    await this.call(() => this.rooms.createRoom({ name, maxParticipants, emptyTimeout: emptyTimeoutSeconds }));
+    await this.call(() =>
+      this.rooms.createRoom({ name, maxParticipants, emptyTimeout: emptyTimeoutSeconds }),
+    );
   }
 
   async removeParticipant(room: string, identity: string): Promise<void> {
@@ -107,7 +114,11 @@ export class LiveKitGateway {
   /** Starts a room-composite recording to a file; answers the egress id. */
   async startRecording(room: string, filepath: string): Promise<string> {
     const info = await this.call(() =>
-      this.egress.startRoomCompositeEgress(room, new EncodedFileOutput({ fileType: EncodedFileType.MP4, filepath }), { layout: 'speaker' }),
+      this.egress.startRoomCompositeEgress(
+        room,
+        new EncodedFileOutput({ fileType: EncodedFileType.MP4, filepath }),
+        { layout: 'speaker' },
+      ),
     );
     return info.egressId;
   }

@@ -10,7 +10,9 @@ describe('OutageLog', () => {
   it('writes one warning per kind of failure in ten seconds, then counts the ones it held back', () => {
     jest.useFakeTimers({ now: Date.parse('2026-11-29T06:00:00Z') });
     const lines: string[] = [];
-    jest.spyOn(Logger.prototype, 'warn').mockImplementation((message: unknown) => void lines.push(String(message)));
+    jest
+      .spyOn(Logger.prototype, 'warn')
+      .mockImplementation((message: unknown) => void lines.push(String(message)));
     const sut = new OutageLog('Test');
     const refused = new Error('Connection is closed.');
 

@@ -25,6 +25,8 @@ export class OutageLog {
     }
     const held = seen?.held ? ` (and ${seen.held} more like it since the last warning)` : '';
     this.last.set(what, { at: now, held: 0 });
-    this.logger.warn(`${what}, Redis did not answer: ${error instanceof Error ? error.message : String(error)}${held}`);
+    this.logger.warn(
+      `${what}, Redis did not answer: ${error instanceof Error ? error.message : String(error)}${held}`,
+    );
   }
 }

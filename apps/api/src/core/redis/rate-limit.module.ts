@@ -4,5 +4,8 @@ import { RateLimiter } from './rate-limiter';
 import { VersionStamps } from './version-stamps';
 
 @Global()
-@Module({ providers: [RateLimiter, VersionStamps, AccessRevocations], exports: [RateLimiter, VersionStamps, AccessRevocations] })
+@Module({
+  providers: [RateLimiter, VersionStamps, AccessRevocations],
+  exports: [RateLimiter, VersionStamps, AccessRevocations],
+})
 export class RateLimitModule {}

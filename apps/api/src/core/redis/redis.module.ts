@@ -8,7 +8,12 @@ export class RedisClient extends Redis implements OnApplicationShutdown {
   constructor(@Inject(AppConfig) config: AppConfig) {
     // Auto-pipelining sends the commands of one tick in one write: a join asks for a rate count and
     // a version stamp together, at hundreds of joins per second.
-    super(config.get('REDIS_URL'), { lazyConnect: false, maxRetriesPerRequest: 1, enableOfflineQueue: false, enableAutoPipelining: true });
+    super(config.get('REDIS_URL'), {
+      lazyConnect: false,
+      maxRetriesPerRequest: 1,
+      enableOfflineQueue: false,
+      enableAutoPipelining: true,
+    });
     // Errors surface on the commands that fail; without a listener ioredis would log each reconnect.
     this.on('error', () => undefined);
   }

@@ -26,7 +26,8 @@ export class StampedCache<T> {
 
   get(key: string, stamp: string, load: () => Promise<T>): Promise<T> {
     const held = this.entries.get(key);
-    if (held && held.stamp === stamp && Date.now() - held.loadedAt < this.options.maxAgeMs) return Promise.resolve(held.value);
+    if (held && held.stamp === stamp && Date.now() - held.loadedAt < this.options.maxAgeMs)
+      return Promise.resolve(held.value);
     const loadKey = `${stamp}\u0000${key}`;
     let pending = this.loading.get(loadKey);
     if (!pending) {

@@ -3,8 +3,12 @@ import { computeAttendance, PresenceSegment } from './attendance-calculator';
 const start = new Date('2027-03-10T09:00:00Z');
 const end = new Date('2027-03-10T10:40:00Z'); // 100 minutes
 const at = (minutes: number) => new Date(start.getTime() + minutes * 60_000);
-const seg = (from: number, to: number | null): PresenceSegment => ({ joinedAt: at(from), leftAt: to === null ? null : at(to) });
-const sut = (segments: PresenceSegment[], openUntil = end) => computeAttendance({ scheduledStart: start, scheduledEnd: end, segments, openUntil });
+const seg = (from: number, to: number | null): PresenceSegment => ({
+  joinedAt: at(from),
+  leftAt: to === null ? null : at(to),
+});
+const sut = (segments: PresenceSegment[], openUntil = end) =>
+  computeAttendance({ scheduledStart: start, scheduledEnd: end, segments, openUntil });
 
 describe('computeAttendance', () => {
   it('is present at exactly 75 % and absent just below', () => {

@@ -33,7 +33,13 @@ export function computeAttendance(input: AttendanceInput): AttendanceFigures {
   const start = input.scheduledStart.getTime();
   const end = input.scheduledEnd.getTime();
   const clamped = input.segments
-    .map((s) => [Math.max(s.joinedAt.getTime(), start), Math.min((s.leftAt ?? input.openUntil).getTime(), end)] as const)
+    .map(
+      (s) =>
+        [
+          Math.max(s.joinedAt.getTime(), start),
+          Math.min((s.leftAt ?? input.openUntil).getTime(), end),
+        ] as const,
+    )
     .filter(([from, to]) => to > from)
     .sort((a, b) => a[0] - b[0]);
 
@@ -48,7 +54,12 @@ export function computeAttendance(input: AttendanceInput): AttendanceFigures {
   const scheduledMs = end - start;
   const percent = scheduledMs > 0 ? Math.round((presentMs / scheduledMs) * 1000) / 10 : 0;
   const firstJoinAt = clamped.length > 0 ? new Date(clamped[0][0]) : null;
-  return { minutesPresent: Math.round(presentMs / 60_000), percent, firstJoinAt, status: statusOf(percent, firstJoinAt, input.scheduledStart) };
+  return {
+    minutesPresent: Math.round(presentMs / 60_000),
+    percent,
+    firstJoinAt,
+    status: statusOf(percent, firstJoinAt, input.scheduledStart),
+  };
 }
 
 function statusOf(percent: number, firstJoinAt: Date | null, start: Date): AttendanceFigures['status'] {

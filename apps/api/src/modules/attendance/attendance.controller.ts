@@ -20,7 +20,11 @@ export class AttendanceController {
   @Post('check-in')
   @HttpCode(200)
   @ApiOkResponse({ type: AttendanceRowDto })
-  checkIn(@Param('id', ParseUUIDPipe) id: string, @Body() dto: CheckInDto, @CurrentUser() user: AuthUser): Promise<AttendanceRowDto> {
+  checkIn(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: CheckInDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<AttendanceRowDto> {
     return this.attendance.checkIn(id, dto.userId, user);
   }
 

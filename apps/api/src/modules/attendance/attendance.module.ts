@@ -10,7 +10,13 @@ import { AttendanceSegmentEntity } from './attendance-segment.entity';
 import { AttendanceService } from './attendance.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([AttendanceSegmentEntity, AttendanceMarkEntity]), LiveModule, CohortsModule, UsersModule, AuditModule],
+  imports: [
+    TypeOrmModule.forFeature([AttendanceSegmentEntity, AttendanceMarkEntity]),
+    LiveModule,
+    CohortsModule,
+    UsersModule,
+    AuditModule,
+  ],
   controllers: [AttendanceController],
   providers: [AttendanceService],
   exports: [AttendanceService],

@@ -67,7 +67,9 @@ export class AttendanceService implements OnModuleInit {
 
   /** Presence is clipped to the session's times: when they move, everyone's is computed again. */
   onModuleInit(): void {
-    this.sessions.onTimesChanged((sessionId, manager) => this.refreshPresence({ pairs: [], wholeSessionIds: [sessionId] }, manager));
+    this.sessions.onTimesChanged((sessionId, manager) =>
+      this.refreshPresence({ pairs: [], wholeSessionIds: [sessionId] }, manager),
+    );
   }
 
   /**
@@ -89,9 +91,16 @@ export class AttendanceService implements OnModuleInit {
    * Brings the stored presence (what the dashboard sums) up to date with the segments, for a whole
    * batch in one statement, in the transaction that wrote the segments.
    */
-  async refreshPresence({ pairs, wholeSessionIds }: TouchedAttendance, manager: EntityManager): Promise<void> {
+  async refreshPresence(
+    { pairs, wholeSessionIds }: TouchedAttendance,
+    manager: EntityManager,
+  ): Promise<void> {
     if (pairs.length === 0 && wholeSessionIds.length === 0) return;
-    await manager.query(refreshPresenceSql(TOUCHED_PAIRS), [pairs.map((p) => p.sessionId), pairs.map((p) => p.userId), wholeSessionIds]);
+    await manager.query(refreshPresenceSql(TOUCHED_PAIRS), [
+      pairs.map((p) => p.sessionId),
+      pairs.map((p) => p.userId),
+      wholeSessionIds,
+    ]);
   }
 
   async list(sessionId: string, actor: AuthUser): Promise<AttendanceListDto> {
@@ -103,10 +112,20 @@ export class AttendanceService implements OnModuleInit {
     ]);
     const ids = [...new Set([...memberIds, ...segments.map((s) => s.userId), ...marks.map((m) => m.userId)])];
     const correctors = marks.map((m) => m.correctedBy).filter((id): id is string => !!id);
-    const people = new Map((await this.users.getMany([...new Set([...ids, ...correctors])])).map((u) => [u.id, u.fullName]));
+    const people = new Map(
+      (await this.users.getMany([...new Set([...ids, ...correctors])])).map((u) => [u.id, u.fullName]),
+    );
     const items = ids
       .filter((id) => people.has(id))
-      .map((id) => this.row(session, id, people, segments.filter((s) => s.userId === id), marks.find((m) => m.userId === id)))
+      .map((id) =>
+        this.row(
+          session,
+          id,
+          people,
+          segments.filter((s) => s.userId === id),
+          marks.find((m) => m.userId === id),
+        ),
+      )
       .sort((a, b) => a.fullName.localeCompare(b.fullName));
     return { items, total: items.length };
   }
@@ -123,11 +142,21 @@ export class AttendanceService implements OnModuleInit {
     const [segments, marks] = await Promise.all([this.segments.find({ where }), this.marks.find({ where })]);
     const key = (sessionId: string, userId: string) => `${sessionId}/${userId}`;
     const segmentsOf = new Map<string, AttendanceSegmentEntity[]>();
-    for (const segment of segments) segmentsOf.set(key(segment.sessionId, segment.userId), [...(segmentsOf.get(key(segment.sessionId, segment.userId)) ?? []), segment]);
+    for (const segment of segments)
+      segmentsOf.set(key(segment.sessionId, segment.userId), [
+        ...(segmentsOf.get(key(segment.sessionId, segment.userId)) ?? []),
+        segment,
+      ]);
     const markOf = new Map(marks.map((m) => [key(m.sessionId, m.userId), m]));
     for (const session of held) {
       for (const userId of userIds) {
-        const { status } = this.row(session, userId, new Map(), segmentsOf.get(key(session.id, userId)) ?? [], markOf.get(key(session.id, userId)));
+        const { status } = this.row(
+          session,
+          userId,
+          new Map(),
+          segmentsOf.get(key(session.id, userId)) ?? [],
+          markOf.get(key(session.id, userId)),
+        );
         if (status !== 'absent') attended.set(userId, (attended.get(userId) ?? 0) + 1);
       }
     }
@@ -145,13 +174,29 @@ export class AttendanceService implements OnModuleInit {
          ON CONFLICT (session_id, user_id) DO UPDATE SET checked_in_at = COALESCE(attendance_marks.checked_in_at, now()), checked_in_by = COALESCE(attendance_marks.checked_in_by, $3), updated_at = now()`,
         [sessionId, userId, actor.id],
       );
-      await this.audit.record([{ actorId: actor.id, action: 'attendance.check-in', entityType: 'session', entityId: sessionId, data: { userId } }], manager);
+      await this.audit.record(
+        [
+          {
+            actorId: actor.id,
+            action: 'attendance.check-in',
+            entityType: 'session',
+            entityId: sessionId,
+            data: { userId },
+          },
+        ],
+        manager,
+      );
     });
     return this.rowFor(session, userId);
   }
 
   /** A manual correction; the only way to `excused`. Keeps who, when and why, and audits it. */
-  async correct(sessionId: string, userId: string, dto: CorrectAttendanceDto, actor: AuthUser): Promise<AttendanceRowDto> {
+  async correct(
+    sessionId: string,
+    userId: string,
+    dto: CorrectAttendanceDto,
+    actor: AuthUser,
+  ): Promise<AttendanceRowDto> {
     const { session } = await this.sessions.accessFor(sessionId, actor, ['admin', 'teacher', 'coordinator']);
     await this.assertMember(session, userId);
     await this.dataSource.transaction(async (manager) => {
@@ -161,7 +206,16 @@ export class AttendanceService implements OnModuleInit {
         [sessionId, userId, dto.status, dto.reason.trim(), actor.id],
       );
       await this.audit.record(
-        [{ actorId: actor.id, action: 'attendance.correct', entityType: 'session', entityId: sessionId, reason: dto.reason.trim(), data: { userId, status: dto.status } }],
+        [
+          {
+            actorId: actor.id,
+            action: 'attendance.correct',
+            entityType: 'session',
+            entityId: sessionId,
+            reason: dto.reason.trim(),
+            data: { userId, status: dto.status },
+          },
+        ],
         manager,
       );
     });
@@ -174,11 +228,23 @@ export class AttendanceService implements OnModuleInit {
       this.marks.findOne({ where: { sessionId: session.id, userId } }),
     ]);
     const people = await this.users.getMany([userId, ...(mark?.correctedBy ? [mark.correctedBy] : [])]);
-    return this.row(session, userId, new Map(people.map((u) => [u.id, u.fullName])), segments, mark ?? undefined);
+    return this.row(
+      session,
+      userId,
+      new Map(people.map((u) => [u.id, u.fullName])),
+      segments,
+      mark ?? undefined,
+    );
   }
 
   /** `names` maps user ids to full names: the person's and their corrector's. */
-  private row(session: LiveSessionEntity, userId: string, names: Map<string, string>, segments: AttendanceSegmentEntity[], mark?: AttendanceMarkEntity): AttendanceRowDto {
+  private row(
+    session: LiveSessionEntity,
+    userId: string,
+    names: Map<string, string>,
+    segments: AttendanceSegmentEntity[],
+    mark?: AttendanceMarkEntity,
+  ): AttendanceRowDto {
     const now = new Date();
     const finished = session.roomFinishedAt;
     const live = computeAttendance({
@@ -195,8 +261,18 @@ export class AttendanceService implements OnModuleInit {
     });
     const scheduledMinutes = Math.round((session.endsAt.getTime() - session.startsAt.getTime()) / 60_000);
     const base = mark?.checkedInAt
-      ? { minutesPresent: scheduledMinutes, percent: 100, status: 'present' as const, source: 'in_person' as const }
-      : { minutesPresent: live.minutesPresent, percent: live.percent, status: live.status, source: 'live' as const };
+      ? {
+          minutesPresent: scheduledMinutes,
+          percent: 100,
+          status: 'present' as const,
+          source: 'in_person' as const,
+        }
+      : {
+          minutesPresent: live.minutesPresent,
+          percent: live.percent,
+          status: live.status,
+          source: 'live' as const,
+        };
     return {
       userId,
       fullName: names.get(userId) ?? '',
@@ -211,6 +287,7 @@ export class AttendanceService implements OnModuleInit {
   }
 
   private async assertMember(session: LiveSessionEntity, userId: string): Promise<void> {
-    if (!(await this.access.activeMemberIds(session.cohortId)).includes(userId)) throw new NotACohortMemberError();
+    if (!(await this.access.activeMemberIds(session.cohortId)).includes(userId))
+      throw new NotACohortMemberError();
   }
 }

@@ -21,7 +21,9 @@ export class AuditService {
   /** Writes the entries with the caller's manager, so that they commit or roll back with the change. */
   async record(records: AuditRecord[], manager: EntityManager = this.entries.manager): Promise<void> {
     if (records.length === 0) return;
-    await manager.getRepository(AuditEntity).insert(records.map((r) => ({ ...r, reason: r.reason ?? null, data: r.data ?? {} })));
+    await manager
+      .getRepository(AuditEntity)
+      .insert(records.map((r) => ({ ...r, reason: r.reason ?? null, data: r.data ?? {} })));
   }
 
   async list(query: ListAuditQueryDto): Promise<Page<AuditEntryDto>> {

@@ -39,7 +39,14 @@ export class CourseEntity {
    * from running from one field into the next.
    */
   @Index('IDX_courses_search_trgm', { synchronize: false })
-  @Column({ type: 'text', select: false, insert: false, update: false, generatedType: 'STORED', asExpression: COURSE_SEARCH_TEXT })
+  @Column({
+    type: 'text',
+    select: false,
+    insert: false,
+    update: false,
+    generatedType: 'STORED',
+    asExpression: COURSE_SEARCH_TEXT,
+  })
   search?: string;
 
   @Index()
@@ -66,7 +73,11 @@ export class CourseEntity {
 
   /** The diaspora experts who may edit the course. */
   @ManyToMany(() => UserEntity)
-  @JoinTable({ name: 'course_experts', joinColumn: { name: 'course_id' }, inverseJoinColumn: { name: 'user_id' } })
+  @JoinTable({
+    name: 'course_experts',
+    joinColumn: { name: 'course_id' },
+    inverseJoinColumn: { name: 'user_id' },
+  })
   experts?: UserEntity[];
 
   @OneToMany(() => CourseModuleEntity, (module) => module.course)

@@ -1,5 +1,22 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { AuthUser } from '../../core/auth/auth-user';
 import { CurrentUser, Roles } from '../../core/auth/decorators';
 import { CoursesService } from './courses.service';
@@ -42,14 +59,22 @@ export class CoursesController {
   @Patch(':id')
   @ApiOkResponse({ type: CourseDetailDto })
   @Roles('admin', 'expert')
-  update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateCourseDto, @CurrentUser() user: AuthUser): Promise<CourseDetailDto> {
+  update(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateCourseDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<CourseDetailDto> {
     return this.courses.update(id, dto, user);
   }
 
   @Post(':id/modules')
   @ApiCreatedResponse({ type: ModuleDto })
   @Roles('admin', 'expert')
-  addModule(@Param('id', ParseUUIDPipe) id: string, @Body() dto: CreateModuleDto, @CurrentUser() user: AuthUser): Promise<ModuleDto> {
+  addModule(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: CreateModuleDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<ModuleDto> {
     return this.courses.addModule(id, dto, user);
   }
 

@@ -11,7 +11,12 @@ import type { UserEntity } from '../identity/user.entity';
 import { UsersService } from '../identity/users.service';
 import { isUniqueViolation } from '../../core/database/postgres-errors';
 import { OrganizationsService } from '../organizations/organizations.service';
-import { CourseNotFoundError, CourseCodeTakenError, ModuleNotFoundError, NotCourseEditorError } from './catalog.errors';
+import {
+  CourseNotFoundError,
+  CourseCodeTakenError,
+  ModuleNotFoundError,
+  NotCourseEditorError,
+} from './catalog.errors';
 import { CourseModuleEntity } from './course-module.entity';
 import { CourseEntity } from './course.entity';
 import {
@@ -88,9 +93,15 @@ export class CoursesService {
   async get(id: string, actor: AuthUser): Promise<CourseDetailDto> {
     const params = new SqlParams();
     const where = [...this.visibleTo(actor, params), `c.id = ${params.param(id)}`];
-    const [course]: CourseFields[] = await this.courses.query(`SELECT ${COURSE_COLUMNS} FROM courses c WHERE ${where.join(' AND ')}`, params.values);
+    const [course]: CourseFields[] = await this.courses.query(
+      `SELECT ${COURSE_COLUMNS} FROM courses c WHERE ${where.join(' AND ')}`,
+      params.values,
+    );
     if (!course) throw new CourseNotFoundError();
-    const modules = await this.modules.find({ where: { courseId: id }, order: { position: 'ASC', createdAt: 'ASC' } });
+    const modules = await this.modules.find({
+      where: { courseId: id },
+      order: { position: 'ASC', createdAt: 'ASC' },
+    });
     return { ...CourseDto.from(course), modules: modules.map(ModuleDto.from) };
   }
 
@@ -127,11 +138,18 @@ export class CoursesService {
 
   async addModule(courseId: string, dto: CreateModuleDto, actor: AuthUser): Promise<ModuleDto> {
     await this.editable(courseId, actor);
-    const saved = await this.modules.save(this.modules.create({ ...dto, courseId, materials: dto.materials ?? [] }));
+    const saved = await this.modules.save(
+      this.modules.create({ ...dto, courseId, materials: dto.materials ?? [] }),
+    );
     return ModuleDto.from(saved);
   }
 
-  async updateModule(courseId: string, moduleId: string, dto: UpdateModuleDto, actor: AuthUser): Promise<ModuleDto> {
+  async updateModule(
+    courseId: string,
+    moduleId: string,
+    dto: UpdateModuleDto,
+    actor: AuthUser,
+  ): Promise<ModuleDto> {
     await this.editable(courseId, actor);
     const module = await this.modules.findOne({ where: { id: moduleId, courseId } });
     if (!module) throw new ModuleNotFoundError();
@@ -148,8 +166,14 @@ export class CoursesService {
   async ensureCourse(dto: CreateCourseDto, modules: CreateModuleDto[]): Promise<void> {
     if (await this.courses.exists({ where: { code: dto.code } })) return;
     await this.dataSource.transaction(async (manager) => {
-      const course = await manager.save(manager.create(CourseEntity, { ...dto, summary: dto.summary ?? null, status: dto.status ?? 'draft' }));
-      await manager.save(modules.map((m) => manager.create(CourseModuleEntity, { ...m, courseId: course.id, materials: m.materials ?? [] })));
+      const course = await manager.save(
+        manager.create(CourseEntity, { ...dto, summary: dto.summary ?? null, status: dto.status ?? 'draft' }),
+      );
+      await manager.save(
+        modules.map((m) =>
+          manager.create(CourseModuleEntity, { ...m, courseId: course.id, materials: m.materials ?? [] }),
+        ),
+      );
     });
     await this.stamps.bump(CATALOG_STAMP);
   }
@@ -157,12 +181,15 @@ export class CoursesService {
   private visibleTo(actor: AuthUser, params: SqlParams): string[] {
     if (actor.role === 'admin') return [];
     if (actor.role !== 'expert') return ["c.status = 'published'"];
-    return [`(c.status = 'published' OR EXISTS (SELECT 1 FROM course_experts ce WHERE ce.course_id = c.id AND ce.user_id = ${params.param(actor.id)}))`];
+    return [
+      `(c.status = 'published' OR EXISTS (SELECT 1 FROM course_experts ce WHERE ce.course_id = c.id AND ce.user_id = ${params.param(actor.id)}))`,
+    ];
   }
 
   private async editable(id: string, actor: AuthUser): Promise<CourseEntity> {
     const course = await this.courses.findOne({ where: { id }, relations: { experts: true } });
-    const isEditor = actor.role === 'admin' || (actor.role === 'expert' && course?.experts?.some((e) => e.id === actor.id));
+    const isEditor =
+      actor.role === 'admin' || (actor.role === 'expert' && course?.experts?.some((e) => e.id === actor.id));
     if (!course || (!isEditor && course.status !== 'published')) throw new CourseNotFoundError();
     if (!isEditor) throw new NotCourseEditorError();
     return course;
@@ -180,7 +207,15 @@ export class CoursesService {
 
 /** What makes two list requests the same page: whose view (drafts differ per role and expert) and the query. */
 function pageKey(query: ListCoursesQueryDto, actor: AuthUser): string {
-  const view = actor.role === 'admin' ? 'admin' : actor.role === 'expert' ? `expert:${actor.id}` : 'published';
+  const view =
+    actor.role === 'admin' ? 'admin' : actor.role === 'expert' ? `expert:${actor.id}` : 'published';
   const status = actor.role === 'admin' ? (query.status ?? null) : null;
-  return JSON.stringify([view, query.sector ?? null, query.networkId ?? null, status, query.q?.trim() ?? '', pageWindow(query)]);
+  return JSON.stringify([
+    view,
+    query.sector ?? null,
+    query.networkId ?? null,
+    status,
+    query.q?.trim() ?? '',
+    pageWindow(query),
+  ]);
 }

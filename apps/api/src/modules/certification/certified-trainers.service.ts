@@ -16,12 +16,10 @@ export class CertifiedTrainersService {
     manager: EntityManager = this.certificates.manager,
   ): Promise<Set<string>> {
     if (userIds.length === 0) return new Set();
-    const rows = await manager
-      .getRepository(CertificateEntity)
-      .find({
-        select: { userId: true },
-        where: { userId: In(userIds), cohortKind: 'trainers', status: 'valid' },
-      });
+    const rows = await manager.getRepository(CertificateEntity).find({
+      select: { userId: true },
+      where: { userId: In(userIds), cohortKind: 'trainers', status: 'valid' },
+    });
     return new Set(rows.map((r) => r.userId));
   }
 }

@@ -62,7 +62,12 @@ export class JoinContexts {
   /** The person's place in the room by the copy; null for anyone it does not admit as they are. */
   admit(context: JoinContext, actor: AuthUser): CopiedAdmission | null {
     if (context.removed.has(actor.id)) return null;
-    const relation = relationOf(context.centreId, context.teachers.has(actor.id), context.trainees.has(actor.id), actor);
+    const relation = relationOf(
+      context.centreId,
+      context.teachers.has(actor.id),
+      context.trainees.has(actor.id),
+      actor,
+    );
     const name = context.names.get(actor.id);
     return relation && name !== undefined ? { relation, name } : null;
   }

@@ -15,7 +15,10 @@ export class LiveKitWebhookController {
   @HttpCode(200)
   @ApiConsumes('application/webhook+json', 'application/json')
   @ApiOkResponse({ description: 'Stored in the inbox' })
-  async receive(@Req() request: FastifyRequest & { rawBody?: Buffer }, @Headers('authorization') authorization?: string): Promise<void> {
+  async receive(
+    @Req() request: FastifyRequest & { rawBody?: Buffer },
+    @Headers('authorization') authorization?: string,
+  ): Promise<void> {
     const raw = typeof request.body === 'string' ? request.body : (request.rawBody?.toString('utf8') ?? '');
     await this.inbox.receive(raw, authorization);
   }

@@ -32,12 +32,33 @@ export class RecordingsService {
     const { session } = await this.sessions.accessFor(sessionId, actor, ['admin', 'teacher']);
     if (session.status === 'cancelled') throw new SessionEndedError('cancelled');
     if (session.endsAt.getTime() <= Date.now()) throw new SessionEndedError('ended');
-    if (await this.recordings.exists({ where: { sessionId, status: 'active' } })) throw new RecordingConflictError('This session is already being recorded');
-    const egressId = await this.livekit.startRecording(session.roomName, `recordings/${session.roomName}/${Date.now()}.mp4`);
-    const recording = await this.recordings.save(
-      this.recordings.create({ sessionId, egressId, status: 'active', startedBy: actor.id, startedAt: new Date(), endedAt: null, durationSeconds: null, location: null }),
+    if (await this.recordings.exists({ where: { sessionId, status: 'active' } }))
+      throw new RecordingConflictError('This session is already being recorded');
+    const egressId = await this.livekit.startRecording(
+      session.roomName,
+      `recordings/${session.roomName}/${Date.now()}.mp4`,
     );
-    await this.audit.record([{ actorId: actor.id, action: 'recording.start', entityType: 'session', entityId: sessionId, data: { egressId } }]);
+    const recording = await this.recordings.save(
+      this.recordings.create({
+        sessionId,
+        egressId,
+        status: 'active',
+        startedBy: actor.id,
+        startedAt: new Date(),
+        endedAt: null,
+        durationSeconds: null,
+        location: null,
+      }),
+    );
+    await this.audit.record([
+      {
+        actorId: actor.id,
+        action: 'recording.start',
+        entityType: 'session',
+        entityId: sessionId,
+        data: { egressId },
+      },
+    ]);
     return toDto(recording);
   }
 
@@ -49,9 +70,19 @@ export class RecordingsService {
     // egress_ended brings the duration and the file; until then the stop time stands in.
     recording.status = 'ended';
     recording.endedAt = new Date();
-    recording.durationSeconds = Math.round((recording.endedAt.getTime() - recording.startedAt.getTime()) / 1000);
+    recording.durationSeconds = Math.round(
+      (recording.endedAt.getTime() - recording.startedAt.getTime()) / 1000,
+    );
     await this.recordings.save(recording);
-    await this.audit.record([{ actorId: actor.id, action: 'recording.stop', entityType: 'session', entityId: sessionId, data: { egressId: recording.egressId } }]);
+    await this.audit.record([
+      {
+        actorId: actor.id,
+        action: 'recording.stop',
+        entityType: 'session',
+        entityId: sessionId,
+        data: { egressId: recording.egressId },
+      },
+    ]);
     return toDto(recording);
   }
 
@@ -75,7 +106,9 @@ export class RecordingsService {
     const startedMs = ns(info.startedAt) ?? recording.startedAt.getTime();
     recording.status = /FAILED|ABORTED/.test(status) ? 'failed' : 'ended';
     recording.endedAt = new Date(endedMs);
-    recording.durationSeconds = file?.duration ? Math.round(Number(BigInt(file.duration) / 1_000_000n) / 1000) : Math.round((endedMs - startedMs) / 1000);
+    recording.durationSeconds = file?.duration
+      ? Math.round(Number(BigInt(file.duration) / 1_000_000n) / 1000)
+      : Math.round((endedMs - startedMs) / 1000);
     recording.location = file?.location ?? recording.location;
     await this.recordings.save(recording);
     return null;

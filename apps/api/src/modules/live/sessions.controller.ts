@@ -1,4 +1,15 @@
-import { Body, Controller, Get, HttpCode, Ip, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Ip,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../../core/auth/auth-user';
 import { CurrentUser } from '../../core/auth/decorators';
@@ -31,7 +42,11 @@ export class SessionsController {
 
   @Post('cohorts/:id/sessions')
   @ApiCreatedResponse({ type: SessionListDto })
-  create(@Param('id', ParseUUIDPipe) cohortId: string, @Body() dto: CreateSessionsDto, @CurrentUser() user: AuthUser): Promise<SessionListDto> {
+  create(
+    @Param('id', ParseUUIDPipe) cohortId: string,
+    @Body() dto: CreateSessionsDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<SessionListDto> {
     return this.sessions.create(cohortId, dto, user);
   }
 
@@ -49,7 +64,11 @@ export class SessionsController {
 
   @Patch('sessions/:id')
   @ApiOkResponse({ type: SessionDto })
-  update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateSessionDto, @CurrentUser() user: AuthUser): Promise<SessionDto> {
+  update(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateSessionDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<SessionDto> {
     return this.sessions.update(id, dto, user);
   }
 
@@ -63,50 +82,84 @@ export class SessionsController {
   @Post('sessions/:id/join')
   @HttpCode(200)
   @ApiOkResponse({ type: JoinResponseDto })
-  @ApiResponse({ status: 425, type: TooEarlyDto, description: 'Before the join window; opensAt says when it opens' })
-  @ApiResponse({ status: 429, type: ErrorDto, description: 'Too many join requests from this person for this session, or from this address; Retry-After says when to try again' })
-  join(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser, @Ip() ip: string): Promise<JoinResponseDto> {
+  @ApiResponse({
+    status: 425,
+    type: TooEarlyDto,
+    description: 'Before the join window; opensAt says when it opens',
+  })
+  @ApiResponse({
+    status: 429,
+    type: ErrorDto,
+    description:
+      'Too many join requests from this person for this session, or from this address; Retry-After says when to try again',
+  })
+  join(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentUser() user: AuthUser,
+    @Ip() ip: string,
+  ): Promise<JoinResponseDto> {
     return this.room.join(id, user, ip);
   }
 
   @Post('sessions/:id/recording/start')
   @HttpCode(200)
   @ApiOkResponse({ type: RecordingDto })
-  startRecording(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser): Promise<RecordingDto> {
+  startRecording(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentUser() user: AuthUser,
+  ): Promise<RecordingDto> {
     return this.recordings.start(id, user);
   }
 
   @Post('sessions/:id/recording/stop')
   @HttpCode(200)
   @ApiOkResponse({ type: RecordingDto })
-  stopRecording(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser): Promise<RecordingDto> {
+  stopRecording(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentUser() user: AuthUser,
+  ): Promise<RecordingDto> {
     return this.recordings.stop(id, user);
   }
 
   @Get('sessions/:id/recordings')
   @ApiOkResponse({ type: RecordingListDto })
-  listRecordings(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser): Promise<RecordingListDto> {
+  listRecordings(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentUser() user: AuthUser,
+  ): Promise<RecordingListDto> {
     return this.recordings.list(id, user);
   }
 
   @Post('sessions/:id/participants/:userId/remove')
   @HttpCode(200)
   @ApiOkResponse({ type: RoomActionResultDto })
-  remove(@Param('id', ParseUUIDPipe) id: string, @Param('userId', ParseUUIDPipe) userId: string, @CurrentUser() user: AuthUser): Promise<RoomActionResultDto> {
+  remove(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('userId', ParseUUIDPipe) userId: string,
+    @CurrentUser() user: AuthUser,
+  ): Promise<RoomActionResultDto> {
     return this.room.remove(id, userId, user);
   }
 
   @Post('sessions/:id/participants/:userId/readmit')
   @HttpCode(200)
   @ApiOkResponse({ type: RoomActionResultDto })
-  readmit(@Param('id', ParseUUIDPipe) id: string, @Param('userId', ParseUUIDPipe) userId: string, @CurrentUser() user: AuthUser): Promise<RoomActionResultDto> {
+  readmit(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('userId', ParseUUIDPipe) userId: string,
+    @CurrentUser() user: AuthUser,
+  ): Promise<RoomActionResultDto> {
     return this.room.readmit(id, userId, user);
   }
 
   @Post('sessions/:id/participants/:userId/mute')
   @HttpCode(200)
   @ApiOkResponse({ type: RoomActionResultDto })
-  mute(@Param('id', ParseUUIDPipe) id: string, @Param('userId', ParseUUIDPipe) userId: string, @CurrentUser() user: AuthUser): Promise<RoomActionResultDto> {
+  mute(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('userId', ParseUUIDPipe) userId: string,
+    @CurrentUser() user: AuthUser,
+  ): Promise<RoomActionResultDto> {
     return this.room.mute(id, userId, user);
   }
 }

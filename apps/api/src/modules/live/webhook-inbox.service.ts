@@ -53,8 +53,19 @@ export class WebhookInboxService {
     if (second === this.lastNudge) return;
     this.lastNudge = second;
     await this.queue
-      .add('process', {}, { jobId: `inbox-${second}`, delay: 1200 - (Date.now() % 1000), removeOnComplete: true, removeOnFail: 100 })
-      .catch((error: Error) => this.logger.warn(`Webhook stored, queue unavailable (${error.message}); the sweeper will process it`));
+      .add(
+        'process',
+        {},
+        {
+          jobId: `inbox-${second}`,
+          delay: 1200 - (Date.now() % 1000),
+          removeOnComplete: true,
+          removeOnFail: 100,
+        },
+      )
+      .catch((error: Error) =>
+        this.logger.warn(`Webhook stored, queue unavailable (${error.message}); the sweeper will process it`),
+      );
   }
 
   /** Locks a batch of unprocessed events; two workers never take the same rows. */
@@ -76,7 +87,9 @@ export class WebhookInboxService {
     const byNote = new Map<string | null, string[]>();
     for (const [id, note] of notes) byNote.set(note, [...(byNote.get(note) ?? []), id]);
     for (const [note, ids] of byNote) {
-      await manager.getRepository(WebhookEventEntity).update({ id: In(ids) }, { processedAt: new Date(), note });
+      await manager
+        .getRepository(WebhookEventEntity)
+        .update({ id: In(ids) }, { processedAt: new Date(), note });
     }
   }
 }

@@ -1,5 +1,13 @@
 import type { NotificationKind } from '@mre/contracts';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 import { UserEntity } from '../identity/user.entity';
 
 /** One line of a person's in-app list (the bell). The web words it from `kind` and `params`. */

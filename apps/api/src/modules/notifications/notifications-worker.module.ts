@@ -8,5 +8,8 @@ import { SendReminderJob } from './jobs/send-reminder.job';
 import { NotificationsModule } from './notifications.module';
 
 /** The notification processors; only the worker process imports this module. */
-@Module({ imports: [NotificationsModule, LiveModule, CohortsModule, UsersModule], providers: [MailTransport, SendMailJob, SendReminderJob] })
+@Module({
+  imports: [NotificationsModule, LiveModule, CohortsModule, UsersModule],
+  providers: [MailTransport, SendMailJob, SendReminderJob],
+})
 export class NotificationsWorkerModule {}

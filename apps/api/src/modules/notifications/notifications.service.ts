@@ -15,17 +15,25 @@ export interface NewNotification {
 /** The in-app notifications: written by the contexts that have news, read by their recipient. */
 @Injectable()
 export class NotificationsService {
-  constructor(@InjectRepository(NotificationEntity) private readonly notifications: Repository<NotificationEntity>) {}
+  constructor(
+    @InjectRepository(NotificationEntity) private readonly notifications: Repository<NotificationEntity>,
+  ) {}
 
   /** Writes with the caller's manager, so that a notification commits with the change it tells of. */
   async add(items: NewNotification[], manager: EntityManager = this.notifications.manager): Promise<void> {
     if (items.length === 0) return;
-    await manager.getRepository(NotificationEntity).insert(items.map((n) => ({ userId: n.userId, kind: n.kind, params: n.params, readAt: null })));
+    await manager
+      .getRepository(NotificationEntity)
+      .insert(items.map((n) => ({ userId: n.userId, kind: n.kind, params: n.params, readAt: null })));
   }
 
   async list(userId: string, query: PageQueryDto): Promise<NotificationListDto> {
     const [[items, total], unread] = await Promise.all([
-      this.notifications.findAndCount({ where: { userId }, order: { createdAt: 'DESC', id: 'DESC' }, ...pageWindow(query) }),
+      this.notifications.findAndCount({
+        where: { userId },
+        order: { createdAt: 'DESC', id: 'DESC' },
+        ...pageWindow(query),
+      }),
       this.unread(userId),
     ]);
     return { items: items.map(NotificationDto.from), total, unread };
@@ -33,7 +41,10 @@ export class NotificationsService {
 
   /** Marks the given notifications of the user read (all when `ids` is absent); others' ids are ignored. */
   async markRead(userId: string, ids?: string[]): Promise<number> {
-    await this.notifications.update({ userId, readAt: IsNull(), ...(ids ? { id: In(ids) } : {}) }, { readAt: new Date() });
+    await this.notifications.update(
+      { userId, readAt: IsNull(), ...(ids ? { id: In(ids) } : {}) },
+      { readAt: new Date() },
+    );
     return this.unread(userId);
   }
 

@@ -17,7 +17,8 @@ export interface RemindedSession {
  * Job ids carry the start they were planned for, so a rescheduled session gets new ids (and
  * BullMQ's id dedupe never mixes old and new), and the old ones can be found and removed.
  */
-export const fanOutJobId = (sessionId: string, kind: ReminderKind, startsAt: Date) => `reminder-${sessionId}-${kind}-${startsAt.getTime()}`;
+export const fanOutJobId = (sessionId: string, kind: ReminderKind, startsAt: Date) =>
+  `reminder-${sessionId}-${kind}-${startsAt.getTime()}`;
 export const sendJobId = (sessionId: string, userId: string, kind: ReminderKind, startsAt: Date) =>
   `reminder-${sessionId}-${userId}-${kind}-${startsAt.getTime()}`;
 
@@ -38,12 +39,26 @@ export class RemindersService {
         .filter(({ runAt }) => runAt > now)
         .map(({ kind, runAt }) => ({
           name: 'fan-out',
-          data: { step: 'fan-out' as const, sessionId: session.id, kind, startsAt: session.startsAt.toISOString() },
-          opts: { jobId: fanOutJobId(session.id, kind, session.startsAt), delay: runAt - now, timestamp: now } satisfies JobsOptions,
+          data: {
+            step: 'fan-out' as const,
+            sessionId: session.id,
+            kind,
+            startsAt: session.startsAt.toISOString(),
+          },
+          opts: {
+            jobId: fanOutJobId(session.id, kind, session.startsAt),
+            delay: runAt - now,
+            timestamp: now,
+          } satisfies JobsOptions,
         })),
     );
     // The sessions are saved already: Redis being down must not turn their creation into an error.
-    if (jobs.length > 0) await this.queue.addBulk(jobs).catch((error: Error) => this.logger.error(`Reminders of ${sessions.length} session(s) not planned: ${error.message}`));
+    if (jobs.length > 0)
+      await this.queue
+        .addBulk(jobs)
+        .catch((error: Error) =>
+          this.logger.error(`Reminders of ${sessions.length} session(s) not planned: ${error.message}`),
+        );
   }
 
   /**
@@ -52,7 +67,9 @@ export class RemindersService {
    */
   async unplan(session: RemindedSession): Promise<void> {
     for (const kind of Object.keys(REMINDER_LEADS_MS) as ReminderKind[]) {
-      await this.queue.remove(fanOutJobId(session.id, kind, session.startsAt)).catch((error: Error) => this.logger.warn(`Reminder of ${session.id} left queued: ${error.message}`));
+      await this.queue
+        .remove(fanOutJobId(session.id, kind, session.startsAt))
+        .catch((error: Error) => this.logger.warn(`Reminder of ${session.id} left queued: ${error.message}`));
     }
   }
 
@@ -60,7 +77,11 @@ export class RemindersService {
   async fanOut(job: Extract<ReminderJob, { step: 'fan-out' }>, userIds: string[]): Promise<void> {
     const startsAt = new Date(job.startsAt);
     await this.queue.addBulk(
-      userIds.map((userId) => ({ name: 'send', data: { ...job, step: 'send' as const, userId }, opts: { jobId: sendJobId(job.sessionId, userId, job.kind, startsAt) } })),
+      userIds.map((userId) => ({
+        name: 'send',
+        data: { ...job, step: 'send' as const, userId },
+        opts: { jobId: sendJobId(job.sessionId, userId, job.kind, startsAt) },
+      })),
     );
   }
 
@@ -73,7 +94,12 @@ export class RemindersService {
       .createQueryBuilder()
       .insert()
       .into(ReminderSentEntity)
-      .values({ sessionId: job.sessionId, userId: job.userId, kind: job.kind, startsAt: new Date(job.startsAt) })
+      .values({
+        sessionId: job.sessionId,
+        userId: job.userId,
+        kind: job.kind,
+        startsAt: new Date(job.startsAt),
+      })
       .orIgnore()
       .returning(['session_id'])
       .execute();

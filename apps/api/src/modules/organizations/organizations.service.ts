@@ -61,7 +61,9 @@ export class OrganizationsService {
   async updateNetwork(id: string, dto: UpdateNetworkDto): Promise<NetworkDto> {
     const network = await this.networks.findOne({ where: { id } });
     if (!network) throw new NetworkNotFoundError();
-    return NetworkDto.from(await uniqueName('network', () => this.networks.save(this.networks.merge(network, dto))));
+    return NetworkDto.from(
+      await uniqueName('network', () => this.networks.save(this.networks.merge(network, dto))),
+    );
   }
 
   /** Finds a network by name, creating it when missing (demo data). */
@@ -88,7 +90,9 @@ export class OrganizationsService {
   async updateCentre(id: string, dto: UpdateCentreDto): Promise<CentreDto> {
     const centre = await this.centres.findOne({ where: { id } });
     if (!centre) throw new CentreNotFoundError();
-    return CentreDto.from(await uniqueName('centre', () => this.centres.save(this.centres.merge(centre, dto))));
+    return CentreDto.from(
+      await uniqueName('centre', () => this.centres.save(this.centres.merge(centre, dto))),
+    );
   }
 
   async ensureCentre(dto: CreateCentreDto): Promise<CentreDto> {

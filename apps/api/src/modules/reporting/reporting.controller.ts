@@ -22,7 +22,11 @@ export class ReportingController {
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="beneficiaries.csv"')
   @ApiProduces('text/csv')
-  @ApiOkResponse({ description: 'One row per person and cohort: full_name, email, network, sector, centre, cohort, kind, status', schema: { type: 'string' } })
+  @ApiOkResponse({
+    description:
+      'One row per person and cohort: full_name, email, network, sector, centre, cohort, kind, status',
+    schema: { type: 'string' },
+  })
   beneficiariesCsv(@Query() query: ReportQueryDto): Promise<string> {
     return this.reporting.beneficiariesCsv(query);
   }

@@ -13,9 +13,11 @@ export class AttendanceRowDto {
   @ApiProperty({ enum: ATTENDANCE_STATUSES }) status: AttendanceStatus;
   @ApiProperty({ enum: ATTENDANCE_SOURCES }) source: AttendanceSource;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) firstJoinAt: string | null;
-  @ApiProperty({ type: String, nullable: true, description: 'Why it was corrected by hand' }) correctionReason: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Why it was corrected by hand' })
+  correctionReason: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) correctedBy: string | null;
-  @ApiProperty({ type: String, nullable: true, description: 'Who corrected it, by name' }) correctedByName: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Who corrected it, by name' }) correctedByName:
+    string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) correctedAt: string | null;
 }
 

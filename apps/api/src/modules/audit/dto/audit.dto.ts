@@ -4,7 +4,10 @@ import { PageQueryDto } from '../../../core/http/pagination';
 import type { AuditEntity } from '../audit.entity';
 
 export class ListAuditQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ example: 'cohort', description: 'The kind of record: cohort, session, certificate...' })
+  @ApiPropertyOptional({
+    example: 'cohort',
+    description: 'The kind of record: cohort, session, certificate...',
+  })
   @IsOptional()
   @IsString()
   @Matches(/^[a-z][a-z_]{0,39}$/, { message: 'entity must be a record kind such as cohort' })
@@ -18,7 +21,8 @@ export class ListAuditQueryDto extends PageQueryDto {
 
 export class AuditEntryDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Null when the platform acted' }) actorId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Null when the platform acted' })
+  actorId: string | null;
   @ApiProperty({ example: 'enrollment.withdrawn' }) action: string;
   @ApiProperty({ example: 'cohort' }) entity: string;
   @ApiProperty({ format: 'uuid' }) entityId: string;

@@ -86,7 +86,9 @@ export class ModuleDto {
 export class CreateCourseDto {
   @ApiProperty({ example: 'AERO-101' })
   @IsString()
-  @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, { message: 'code must be 1 to 40 letters, digits, dots, dashes or underscores' })
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, {
+    message: 'code must be 1 to 40 letters, digits, dots, dashes or underscores',
+  })
   code: string;
 
   @ApiProperty({ type: LocalizedTextDto })
@@ -152,14 +154,19 @@ export class ListCoursesQueryDto extends PageQueryDto {
   @MaxLength(200)
   q?: string;
 
-  @ApiPropertyOptional({ enum: COURSE_STATUSES, description: 'Admins only; others always see published courses' })
+  @ApiPropertyOptional({
+    enum: COURSE_STATUSES,
+    description: 'Admins only; others always see published courses',
+  })
   @IsOptional()
   @IsIn(COURSE_STATUSES)
   status?: CourseStatus;
 }
 
 /** What a CourseDto shows of a course, its experts' ids included. */
-export type CourseFields = Omit<CourseEntity, 'experts' | 'network' | 'modules' | 'search'> & { expertIds: string[] };
+export type CourseFields = Omit<CourseEntity, 'experts' | 'network' | 'modules' | 'search'> & {
+  expertIds: string[];
+};
 
 export class CourseDto {
   @ApiProperty({ format: 'uuid' }) id: string;

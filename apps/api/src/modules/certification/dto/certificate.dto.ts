@@ -7,7 +7,8 @@ import type { CertificateEntity } from '../certificate.entity';
 /** A certificate as its holder and the staff see it. */
 export class CertificateDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ description: 'The public verification code', example: 'K7Q2M4XJ5ZB3R6T2W4YH7D5N3P6L2C4F' }) code: string;
+  @ApiProperty({ description: 'The public verification code', example: 'K7Q2M4XJ5ZB3R6T2W4YH7D5N3P6L2C4F' })
+  code: string;
   @ApiProperty({ format: 'uuid' }) holderId: string;
   @ApiProperty() holderName: string;
   @ApiProperty({ type: LocalizedTextDto }) courseTitle: LocalizedTextDto;
@@ -21,7 +22,11 @@ export class CertificateDto {
   @ApiProperty({ enum: CERTIFICATE_STATUSES }) status: CertificateStatus;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) revokedAt: string | null;
   @ApiProperty({ type: String, nullable: true }) revocationReason: string | null;
-  @ApiProperty({ description: 'The public page the QR code leads to', example: 'https://academy.example/verify/K7Q2M4XJ5ZB3R6T2W4YH7D5N3P6L2C4F' }) verifyUrl: string;
+  @ApiProperty({
+    description: 'The public page the QR code leads to',
+    example: 'https://academy.example/verify/K7Q2M4XJ5ZB3R6T2W4YH7D5N3P6L2C4F',
+  })
+  verifyUrl: string;
 
   static from(certificate: CertificateEntity, publicUrl: string): CertificateDto {
     return {

@@ -1,6 +1,21 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { COHORT_KINDS, ENROLLMENT_STATUSES, type CohortKind, type EnrollmentStatus } from '@mre/contracts';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { LocalizedTextDto } from '../../../core/http/localized-text.dto';
 import { PageQueryDto } from '../../../core/http/pagination';
 import type { CohortEntity } from '../cohort.entity';
@@ -55,7 +70,12 @@ export class CreateCohortDto {
   @IsUUID('all', { each: true })
   teacherIds: string[];
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 100, default: 80, description: 'Attendance needed for the certificate' })
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: 100,
+    default: 80,
+    description: 'Attendance needed for the certificate',
+  })
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -96,7 +116,8 @@ export class CohortCountsDto {
 
 export class MyEnrollmentDto {
   @ApiProperty({ enum: ENROLLMENT_STATUSES }) status: EnrollmentStatus;
-  @ApiProperty({ type: Number, nullable: true, description: 'Place in the waitlist, from 1' }) position: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Place in the waitlist, from 1' }) position:
+    number | null;
 }
 
 export class CohortDto {
@@ -114,12 +135,21 @@ export class CohortDto {
   @ApiProperty() minAttendancePercent: number;
   @ApiProperty({ type: [String], format: 'uuid' }) teacherIds: string[];
   @ApiProperty({ type: CohortCountsDto }) counts: CohortCountsDto;
-  @ApiProperty({ type: MyEnrollmentDto, nullable: true, description: "The caller's own enrollment in the cohort" }) myEnrollment: MyEnrollmentDto | null;
+  @ApiProperty({
+    type: MyEnrollmentDto,
+    nullable: true,
+    description: "The caller's own enrollment in the cohort",
+  })
+  myEnrollment: MyEnrollmentDto | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 
   /** The cohort must be loaded with its course, centre and teachers. */
-  static from(cohort: CohortEntity, counts: CohortCountsDto, myEnrollment: MyEnrollmentDto | null = null): CohortDto {
+  static from(
+    cohort: CohortEntity,
+    counts: CohortCountsDto,
+    myEnrollment: MyEnrollmentDto | null = null,
+  ): CohortDto {
     return {
       id: cohort.id,
       courseId: cohort.courseId,

@@ -1,6 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ENROLLMENT_STATUSES, LOCALES, type EnrollmentStatus, type Locale } from '@mre/contracts';
-import { IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import {
+  IsEmail,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
 import { IsTimeZone } from '../../../core/http/is-time-zone';
 import { PageQueryDto } from '../../../core/http/pagination';
 import type { EnrollmentEntity } from '../enrollment.entity';
@@ -25,7 +34,10 @@ export class EnrollDto {
   @MaxLength(200)
   fullName?: string;
 
-  @ApiPropertyOptional({ enum: LOCALES, description: 'Language of the invitation of a new user (default fr)' })
+  @ApiPropertyOptional({
+    enum: LOCALES,
+    description: 'Language of the invitation of a new user (default fr)',
+  })
   @IsOptional()
   @IsIn(LOCALES)
   locale?: Locale;
@@ -62,7 +74,12 @@ export class EnrollmentDto {
   @ApiProperty() fullName: string;
   @ApiProperty() email: string;
   @ApiProperty({ enum: ENROLLMENT_STATUSES }) status: EnrollmentStatus;
-  @ApiProperty({ type: Number, nullable: true, description: 'Place in the waitlist, from 1; null unless waitlisted' }) position: number | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Place in the waitlist, from 1; null unless waitlisted',
+  })
+  position: number | null;
   @ApiProperty({ format: 'date-time' }) enrolledAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 
@@ -88,5 +105,6 @@ export class EnrollmentListDto {
 export class WithdrawalDto {
   @ApiProperty({ format: 'uuid' }) userId: string;
   @ApiProperty({ enum: ['withdrawn'] }) status: 'withdrawn';
-  @ApiProperty({ type: [String], format: 'uuid', description: 'Waitlisted people who got the freed place' }) promotedUserIds: string[];
+  @ApiProperty({ type: [String], format: 'uuid', description: 'Waitlisted people who got the freed place' })
+  promotedUserIds: string[];
 }

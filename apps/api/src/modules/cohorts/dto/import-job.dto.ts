@@ -3,7 +3,12 @@ import { IMPORT_ROW_PROBLEMS, JOB_STATES, type ImportRowProblem, type JobState }
 import type { ImportJobEntity } from '../import-job.entity';
 
 export class ImportFileDto {
-  @ApiProperty({ type: 'string', format: 'binary', description: 'CSV (UTF-8, `,` or `;`) with columns email, full_name and optionally locale, time_zone; at most 5 MB' })
+  @ApiProperty({
+    type: 'string',
+    format: 'binary',
+    description:
+      'CSV (UTF-8, `,` or `;`) with columns email, full_name and optionally locale, time_zone; at most 5 MB',
+  })
   file: unknown;
 }
 
@@ -13,9 +18,18 @@ export class JobStartedDto {
 
 export class ImportRowErrorDto {
   @ApiProperty({ description: 'Line in the file, the header being line 1' }) row: number;
-  @ApiPropertyOptional({ enum: IMPORT_ROW_PROBLEMS, enumName: 'ImportRowProblem', description: 'What is wrong, for a message in the reader’s language (absent on imports made before codes existed)' })
+  @ApiPropertyOptional({
+    enum: IMPORT_ROW_PROBLEMS,
+    enumName: 'ImportRowProblem',
+    description:
+      'What is wrong, for a message in the reader’s language (absent on imports made before codes existed)',
+  })
   code?: ImportRowProblem;
-  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, description: 'The row’s values the message names (email, firstRow, max, locale, timeZone, role, detail)' })
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description: 'The row’s values the message names (email, firstRow, max, locale, timeZone, role, detail)',
+  })
   params?: Record<string, string>;
   @ApiProperty({ description: 'The same in English' }) message: string;
 }
@@ -42,7 +56,8 @@ export class JobDto {
   @ApiProperty({ minimum: 0, maximum: 100 }) progress: number;
   @ApiPropertyOptional({
     oneOf: [{ $ref: getSchemaPath(ImportResultDto) }, { $ref: getSchemaPath(CertificateIssueResultDto) }],
-    description: 'Once completed: ImportResultDto for an enrollment import, CertificateIssueResultDto for certificate issuing',
+    description:
+      'Once completed: ImportResultDto for an enrollment import, CertificateIssueResultDto for certificate issuing',
   })
   result?: ImportResultDto | CertificateIssueResultDto;
   @ApiPropertyOptional({ description: 'Why the job failed' }) failureReason?: string;

@@ -41,7 +41,10 @@ export class CreateUserDto {
   @IsUUID()
   centreId?: string;
 
-  @ApiPropertyOptional({ minLength: MIN_PASSWORD_LENGTH, description: 'Without it the user is invited by e-mail' })
+  @ApiPropertyOptional({
+    minLength: MIN_PASSWORD_LENGTH,
+    description: 'Without it the user is invited by e-mail',
+  })
   @IsOptional()
   @IsString()
   @MinLength(MIN_PASSWORD_LENGTH)

@@ -17,7 +17,10 @@ export class UpdateUserDto {
   @IsIn(ROLES)
   role?: Role;
 
-  @ApiPropertyOptional({ enum: ['active', 'disabled'], description: 'An invited user becomes active by accepting the invitation' })
+  @ApiPropertyOptional({
+    enum: ['active', 'disabled'],
+    description: 'An invited user becomes active by accepting the invitation',
+  })
   @IsOptional()
   @IsIn(['active', 'disabled'])
   status?: 'active' | 'disabled';

@@ -37,7 +37,12 @@ export class SendReminderJob extends WorkerHost {
   /** Answers why nothing was sent, when nothing was. */
   async process(job: Job<ReminderJob>): Promise<string | null> {
     const session = await this.sessions.find(job.data.sessionId);
-    if (!session || session.status !== 'scheduled' || session.startsAt.getTime() !== Date.parse(job.data.startsAt)) return 'session moved or cancelled';
+    if (
+      !session ||
+      session.status !== 'scheduled' ||
+      session.startsAt.getTime() !== Date.parse(job.data.startsAt)
+    )
+      return 'session moved or cancelled';
     if (Date.now() >= session.startsAt.getTime()) return 'session already started';
     const attendees = await this.access.attendeeIds(session.cohortId);
     if (job.data.step === 'fan-out') {
@@ -55,7 +60,16 @@ export class SendReminderJob extends WorkerHost {
     return this.dataSource.transaction(async (manager) => {
       if (!(await this.reminders.claim(reminder, manager))) return 'already sent';
       const startsAt = session.startsAt.toISOString();
-      await this.notifications.add([{ userId: person.id, kind: 'session-reminder', params: { sessionId: session.id, title: session.title, startsAt, reminder: reminder.kind } }], manager);
+      await this.notifications.add(
+        [
+          {
+            userId: person.id,
+            kind: 'session-reminder',
+            params: { sessionId: session.id, title: session.title, startsAt, reminder: reminder.kind },
+          },
+        ],
+        manager,
+      );
       // Sent inside the transaction: if sending fails, the claim rolls back and a retry sends it.
       await this.transport.send({
         to: person.email,
@@ -63,9 +77,22 @@ export class SendReminderJob extends WorkerHost {
           to: person.email,
           locale: person.locale,
           template: 'session-reminder',
-          params: { fullName: person.fullName, title: session.title, startsAt, timeZone: person.timeZone, kind: reminder.kind, link: `${publicUrl}/sessions/${session.id}/classroom` },
+          params: {
+            fullName: person.fullName,
+            title: session.title,
+            startsAt,
+            timeZone: person.timeZone,
+            kind: reminder.kind,
+            link: `${publicUrl}/sessions/${session.id}/classroom`,
+          },
         }),
-        attachments: [icsAttachment(inviteFor(session, 'REQUEST'), { publicUrl, organizer: this.config.get('MAIL_FROM'), attendee: person.email })],
+        attachments: [
+          icsAttachment(inviteFor(session, 'REQUEST'), {
+            publicUrl,
+            organizer: this.config.get('MAIL_FROM'),
+            attendee: person.email,
+          }),
+        ],
       });
       return null;
     });

@@ -55,7 +55,12 @@ export class NetworkDto {
   @ApiProperty({ enum: SECTOR_CODES, isArray: true }) sectorCodes: SectorCode[];
 
   static from(network: NetworkEntity): NetworkDto {
-    return { id: network.id, name: network.name, country: network.country, sectorCodes: network.sectorCodes as SectorCode[] };
+    return {
+      id: network.id,
+      name: network.name,
+      country: network.country,
+      sectorCodes: network.sectorCodes as SectorCode[],
+    };
   }
 }
 
@@ -77,7 +82,12 @@ export class CreateCentreDto {
   @MaxLength(100)
   city: string;
 
-  @ApiPropertyOptional({ type: String, nullable: true, example: 'Rabat-Salé-Kénitra', description: 'null clears it' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'Rabat-Salé-Kénitra',
+    description: 'null clears it',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(100)
