@@ -281,6 +281,52 @@ describe('CSV enrollment import (e2e)', () => {
     expect((await waitFor(own.body.jobId, finished, local.token)).state).toBe('completed');
   });
 
+  it("refuses a coordinator's rows for people outside their centre as it refuses a non-trainee, naming no role", async () => {
+    const cohortId = await createCohort(10);
+    const elsewhere = (
+      await api.http
+        .post('/api/centres')
+        .auth(admin, { type: 'bearer' })
+        .send({ name: `Autre centre ${randomUUID().slice(0, 6)}`, city: 'Oujda' })
+        .expect(201)
+    ).body.id;
+    const local = await api.createUser('coordinator', { centreId });
+    const ownTrainee = await api.createUser('trainee', { centreId });
+    const otherTrainee = await api.createUser('trainee', { centreId: elsewhere });
+    const expert = await api.createUser('expert');
+    const newcomer = `new-${randomUUID().slice(0, 6)}@import.test`;
+    const csv = Buffer.from(
+      `email,full_name\n${ownTrainee.email},Own\n${otherTrainee.email},Other\n${expert.email},Expert\n${newcomer},Nouvelle\n`,
+    );
+    const refused = (row: number, email: string) => ({
+      row,
+      code: 'not-enrollable',
+      params: { email },
+      message: `${email} cannot be enrolled in this cohort`,
+    });
+
+    const own = await upload(cohortId, csv, 'x.csv', local.token).expect(202);
+    const job = await waitFor(own.body.jobId, finished, local.token);
+    expect(job.result).toEqual({
+      created: 1,
+      enrolled: 2,
+      waitlisted: 0,
+      skipped: 0,
+      errors: [refused(3, otherTrainee.email), refused(4, expert.email)],
+    });
+    expect((await roster(cohortId)).map((e) => e.email).sort()).toEqual([newcomer, ownTrainee.email].sort());
+
+    // An admin may enroll a trainee of another centre; a non-trainee is still refused, without a role.
+    const byAdmin = await upload(cohortId, csv).expect(202);
+    expect((await waitFor(byAdmin.body.jobId, finished)).result).toEqual({
+      created: 0,
+      enrolled: 1,
+      waitlisted: 0,
+      skipped: 2,
+      errors: [refused(4, expert.email)],
+    });
+  });
+
   it('finishes an import after its worker stops midway, with nobody enrolled or invited twice', async () => {
     const rows = 3000;
     expect(rows / IMPORT_BATCH_SIZE).toBeGreaterThanOrEqual(10);

@@ -131,6 +131,59 @@ describe('Migrations (e2e)', () => {
     await sut.query('DELETE FROM live_sessions');
   });
 
+  it('leave no role in stored import reports: refused rows become not-enrollable, the others stay', async () => {
+    const at = sut.migrations.findIndex((migration) => migration.name?.startsWith('ImportRowsWithoutRole'));
+    expect(at).toBeGreaterThan(0);
+    for (let i = at; i < sut.migrations.length; i++) await sut.undoLastMigration();
+    const [coordinator] = await sut.query(
+      `INSERT INTO users (email, full_name, role, status, locale, time_zone) VALUES ('c@import.test', 'C', 'coordinator', 'active', 'fr', 'Africa/Casablanca') RETURNING id`,
+    );
+    const [cohort] = await sut.query(`SELECT id FROM cohorts LIMIT 1`);
+    const repeated = {
+      row: 2,
+      code: 'email-repeated',
+      params: { email: 'a@x.ma', firstRow: '1' },
+      message: 'a@x.ma is already on row 1',
+    };
+    const result = {
+      created: 0,
+      enrolled: 1,
+      waitlisted: 0,
+      skipped: 0,
+      errors: [
+        repeated,
+        {
+          row: 3,
+          code: 'not-a-trainee',
+          params: { email: 'expert@mre.ca', role: 'expert' },
+          message: 'expert@mre.ca is a expert, not a trainee',
+        },
+        { row: 4, message: 'stored before rows had codes' },
+      ],
+    };
+    await sut.query(
+      `INSERT INTO import_jobs (id, cohort_id, requested_by, file, state, progress, result) VALUES ('00000000-0000-4000-8000-0000000000aa', $1, $2, ''::bytea, 'completed', 100, $3)`,
+      [cohort.id, coordinator.id, JSON.stringify(result)],
+    );
+
+    await sut.runMigrations();
+    const [stored] = await sut.query(`SELECT result FROM import_jobs`);
+    expect(stored.result).toEqual({
+      ...result,
+      errors: [
+        repeated,
+        {
+          row: 3,
+          code: 'not-enrollable',
+          params: { email: 'expert@mre.ca' },
+          message: 'expert@mre.ca cannot be enrolled in this cohort',
+        },
+        { row: 4, message: 'stored before rows had codes' },
+      ],
+    });
+    await sut.query('DELETE FROM import_jobs');
+  });
+
   it('revert cleanly, last to first', async () => {
     for (let i = 0; i < sut.migrations.length; i++) await sut.undoLastMigration();
     // TypeORM's own tables stay: it makes typeorm_metadata (generated columns) before every run or revert.

@@ -219,6 +219,35 @@ describe('Security: ids swapped between cohorts (e2e)', () => {
       );
     });
 
+    it("tells cohort A's coordinator nothing about people outside centre A when enrolling them", async () => {
+      const enroll = (body: object) =>
+        as(a.coordinator.token).post(`/cohorts/${a.cohortId}/enrollments`, body);
+      // B's trainee, B's staff, and no one at all: by id or by e-mail, one and the same answer.
+      const answers = [
+        await enroll({ userId: b.trainees[0].id }),
+        await enroll({ userId: b.expert.id }),
+        await enroll({ userId: b.coordinator.id }),
+        await enroll({ userId: randomUUID() }),
+        await enroll({ email: b.trainees[0].email, fullName: 'Guess' }),
+        await enroll({ email: b.coordinator.email, fullName: 'Guess' }),
+      ];
+      expect(answers.map((res) => [res.status, res.body])).toEqual(
+        answers.map(() => [
+          400,
+          { statusCode: 400, error: 'Bad Request', message: 'This person cannot be enrolled in this cohort' },
+        ]),
+      );
+      const roster = await as(a.coordinator.token).get(`/cohorts/${a.cohortId}/enrollments`).expect(200);
+      expect(roster.body.items.map((e: { userId: string }) => e.userId).sort()).toEqual(
+        a.trainees.map((t) => t.id).sort(),
+      );
+      // Their own centre's trainee is enrolled as before; an admin, who sees everyone, may bring in B's.
+      await as(a.coordinator.token)
+        .post(`/cohorts/${a.cohortId}/enrollments`, { userId: a.outsider.id })
+        .expect(201);
+      await as(a.admin).post(`/cohorts/${a.cohortId}/enrollments`, { userId: b.trainees[1].id }).expect(201);
+    });
+
     it("keeps cohort A's expert out of cohort B's sessions and recordings", async () => {
       const expert = as(a.expert.token);
       expectRefused(await expert.get(`/sessions/${sessionB}`));

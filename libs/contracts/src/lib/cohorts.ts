@@ -11,7 +11,7 @@ export type JobState = (typeof JOB_STATES)[number];
 
 /**
  * Why a row of an enrollment CSV was not imported; the web shows each in the reader's language,
- * with the row's values from `params` (email, firstRow, max, locale, timeZone, role, detail).
+ * with the row's values from `params` (email, firstRow, max, locale, timeZone, detail).
  */
 export const IMPORT_ROW_PROBLEMS = [
   'unreadable-row',
@@ -22,6 +22,6 @@ export const IMPORT_ROW_PROBLEMS = [
   'name-too-long',
   'locale-unknown',
   'time-zone-unknown',
-  'not-a-trainee',
+  'not-enrollable',
 ] as const;
 export type ImportRowProblem = (typeof IMPORT_ROW_PROBLEMS)[number];

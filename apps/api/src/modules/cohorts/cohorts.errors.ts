@@ -61,6 +61,16 @@ export class NotTraineeError extends InvalidInputError {
   }
 }
 
+/**
+ * A coordinator's one answer for anyone they may not enroll (outside their centre, not a trainee,
+ * or no such user): which of these it was would tell them about people they cannot see.
+ */
+export class NotEnrollableError extends InvalidInputError {
+  constructor() {
+    super('This person cannot be enrolled in this cohort');
+  }
+}
+
 export class CapacityBelowEnrolledError extends InvalidInputError {
   constructor(taken: number) {
     super(`capacity cannot be less than the ${taken} people already enrolled`);

@@ -7,9 +7,10 @@ import { Page, pageWindow } from '../../core/http/pagination';
 import type { UserDto } from '../identity/dto/user.dto';
 import { UsersService } from '../identity/users.service';
 import { CohortAccessService } from './cohort-access.service';
-import { AlreadyEnrolledError, NotTraineeError } from './cohorts.errors';
+import { AlreadyEnrolledError, NotEnrollableError, NotTraineeError } from './cohorts.errors';
 import { CohortsService } from './cohorts.service';
 import { EnrollDto, EnrollmentDto, ListEnrollmentsQueryDto, WithdrawalDto } from './dto/enrollment.dto';
+import { mayEnroll } from './enrollment-eligibility';
 import { EnrollmentEntity } from './enrollment.entity';
 import { RosterService } from './roster.service';
 
@@ -34,7 +35,7 @@ export class EnrollmentsService {
     if (dto.userId && dto.email) throw new InvalidInputError('Give either userId or email, not both');
     // A known user is read before the transaction: inside it, a second pool connection per request
     // could starve the pool when hundreds of enrollments arrive at once.
-    const known = dto.userId ? await this.knownUser(dto.userId) : undefined;
+    const known = dto.userId ? await this.knownUser(dto.userId, actor) : undefined;
     const userId = await this.dataSource.transaction(async (manager) => {
       const user =
         known ??
@@ -52,7 +53,7 @@ export class EnrollmentsService {
             manager,
           )
         ).users[0];
-      if (user.role !== 'trainee') throw new NotTraineeError();
+      if (!mayEnroll(user, cohort.centreId, actor)) throw refusal(actor);
       const [placement] = await this.roster.add(
         cohortId,
         [user.id],
@@ -117,9 +118,14 @@ export class EnrollmentsService {
     return { userId, status: 'withdrawn', promotedUserIds };
   }
 
-  private knownUser(id: string): Promise<UserDto> {
+  private knownUser(id: string, actor: AuthUser): Promise<UserDto> {
     return this.users.get(id).catch(() => {
-      throw new InvalidInputError('userId does not name a user');
+      throw actor.role === 'admin' ? new InvalidInputError('userId does not name a user') : refusal(actor);
     });
   }
+}
+
+/** Admins see everyone, so they learn why; anyone else gets one answer that tells nothing about the person. */
+function refusal(actor: AuthUser): Error {
+  return actor.role === 'admin' ? new NotTraineeError() : new NotEnrollableError();
 }

@@ -12,7 +12,7 @@ const ENGLISH: Record<ImportRowProblem, (p: Params) => string> = {
   'name-too-long': (p) => `full_name is longer than ${p.max} characters`,
   'locale-unknown': (p) => `locale "${p.locale}" is not one of ${LOCALES.join(', ')}`,
   'time-zone-unknown': (p) => `time_zone "${p.timeZone}" is not an IANA time zone such as Africa/Casablanca`,
-  'not-a-trainee': (p) => `${p.email} is a ${p.role}, not a trainee`,
+  'not-enrollable': (p) => `${p.email} cannot be enrolled in this cohort`,
 };
 
 /** A row the import left out: a code and values for the web to translate, and the same in English. */

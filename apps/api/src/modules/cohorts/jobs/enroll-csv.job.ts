@@ -5,8 +5,10 @@ import { Job, WaitingError } from 'bullmq';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { EnrollmentImportJob, QueueName } from '../../../core/queue/queue-name';
 import { workerOptions } from '../../../core/queue/worker-options';
+import type { UserDto } from '../../identity/dto/user.dto';
 import { UsersService } from '../../identity/users.service';
 import { CohortEntity } from '../cohort.entity';
+import { mayEnroll } from '../enrollment-eligibility';
 import { CsvPerson, readEnrollmentCsv } from '../enrollment-csv';
 import { ImportJobEntity, ImportResult } from '../import-job.entity';
 import { rowError } from '../import-row-error';
@@ -49,6 +51,7 @@ export class EnrollCsvJob extends WorkerHost implements BeforeApplicationShutdow
     // Gone with its cohort, or finished by an attempt whose acknowledgement was lost.
     if (!entry || entry.state === 'completed') return;
     const cohort = await this.cohorts.findOneByOrFail({ id: entry.cohortId });
+    const requester = await this.users.get(entry.requestedBy);
     await this.imports.update(entry.id, { state: 'active' });
 
     const { people, errors } = readEnrollmentCsv(entry.file);
@@ -60,7 +63,7 @@ export class EnrollCsvJob extends WorkerHost implements BeforeApplicationShutdow
       tally = await this.dataSource.transaction(async (manager) => {
         const next = add(
           tally,
-          await this.enrollBatch(people.slice(done, processedRows), cohort, entry, manager),
+          await this.enrollBatch(people.slice(done, processedRows), cohort, entry, requester, manager),
         );
         await manager.update(ImportJobEntity, entry.id, { processedRows, progress, result: next });
         return next;
@@ -95,13 +98,16 @@ export class EnrollCsvJob extends WorkerHost implements BeforeApplicationShutdow
     batch: CsvPerson[],
     cohort: CohortEntity,
     entry: ImportJobEntity,
+    requester: UserDto,
     manager: EntityManager,
   ): Promise<ImportResult> {
     const { users, invitedIds } = await this.users.findOrInviteTrainees(batch, cohort.centreId, manager);
+    const eligible = users.map((u) => mayEnroll(u, cohort.centreId, requester));
+    // The row says only that this e-mail cannot be enrolled: never the person's role or centre.
     const errors = users.flatMap((u, i) =>
-      u.role === 'trainee' ? [] : [rowError(batch[i].row, 'not-a-trainee', { email: u.email, role: u.role })],
+      eligible[i] ? [] : [rowError(batch[i].row, 'not-enrollable', { email: u.email })],
     );
-    const trainees = users.filter((u) => u.role === 'trainee').map((u) => u.id);
+    const trainees = users.filter((_, i) => eligible[i]).map((u) => u.id);
     const placements = await this.roster.add(
       cohort.id,
       trainees,

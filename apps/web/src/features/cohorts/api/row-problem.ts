@@ -15,6 +15,5 @@ export function rowProblemText(t: TFunction, error: RowError, { bidi = true } = 
   const params: Record<string, string> = {};
   for (const [name, value] of Object.entries(error.params ?? {}))
     params[name] = bidi ? isolate(value) : value;
-  if (error.params?.role) params.role = t(`roles.${error.params.role}`);
   return t(`cohorts.import.problems.${error.code}`, params);
 }

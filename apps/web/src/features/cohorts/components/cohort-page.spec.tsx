@@ -119,9 +119,9 @@ describe('cohort page', () => {
             },
             {
               row: 6,
-              code: 'not-a-trainee',
-              params: { email: 'expert@mre.ca', role: 'expert' },
-              message: 'expert@mre.ca is a expert, not a trainee',
+              code: 'not-enrollable',
+              params: { email: 'expert@mre.ca' },
+              message: 'expert@mre.ca cannot be enrolled in this cohort',
             },
           ],
         },
@@ -168,7 +168,7 @@ describe('cohort page', () => {
     expect(problems).toEqual([
       'Ligne 4 : =HYPERLINK("x") is not an e-mail',
       'Ligne 5 : salma@centre.ma figure déjà à la ligne 2',
-      'Ligne 6 : expert@mre.ca a déjà un compte « Expert », pas un compte stagiaire',
+      'Ligne 6 : expert@mre.ca ne peut pas être inscrit dans cette cohorte',
     ]);
 
     const report = within(summary).getByTestId('import-error-report');
@@ -178,7 +178,7 @@ describe('cohort page', () => {
     expect(decodeURIComponent(href.slice(href.indexOf(',') + 1))).toBe(
       '\uFEFFrow,message\r\n4,"\'=HYPERLINK(""x"") is not an e-mail"\r\n' +
         '5,salma@centre.ma figure déjà à la ligne 2\r\n' +
-        '6,"expert@mre.ca a déjà un compte « Expert », pas un compte stagiaire"\r\n',
+        '6,expert@mre.ca ne peut pas être inscrit dans cette cohorte\r\n',
     );
 
     await waitFor(() => expect(rosterLoads).toBeGreaterThan(loadsBefore));
