@@ -347,8 +347,11 @@ describe('Identity (e2e)', () => {
       const refused = await me({ fullName: 'Quelqu’un d’autre' }).expect(403);
       expect(refused.body.message).toMatch(/legal name on certificates/);
       // The rest of the profile stays theirs, the name sent unchanged included.
-      const current = (await sut.http.get('/api/me').auth(trainee.token, { type: 'bearer' }).expect(200)).body
-        .fullName;
+      const profile = (await sut.http.get('/api/me').auth(trainee.token, { type: 'bearer' }).expect(200))
+        .body;
+      // The web shows the name read-only from this.
+      expect(profile.legalNameLocked).toBe(true);
+      const current = profile.fullName;
       await me({ fullName: current, locale: 'ar' }).expect(200);
       await sut.http
         .patch(`/api/users/${trainee.id}`)

@@ -794,6 +794,8 @@ export interface components {
             networkId: string | null;
             /** Format: uuid */
             centreId: string | null;
+            /** @description The name is the legal name on certificates: once enrolled, only staff change it */
+            legalNameLocked: boolean;
             /** Format: date-time */
             createdAt: string;
         };
@@ -1245,7 +1247,7 @@ export interface components {
          * @description What is wrong, for a message in the reader’s language (absent on imports made before codes existed)
          * @enum {string}
          */
-        ImportRowProblem: "unreadable-row" | "email-missing" | "email-invalid" | "email-repeated" | "name-missing" | "name-too-long" | "locale-unknown" | "time-zone-unknown" | "not-a-trainee";
+        ImportRowProblem: "unreadable-row" | "email-missing" | "email-invalid" | "email-repeated" | "name-missing" | "name-too-long" | "locale-unknown" | "time-zone-unknown" | "not-enrollable";
         ImportRowErrorDto: {
             /** @description Line in the file, the header being line 1 */
             row: number;
@@ -1498,19 +1500,13 @@ export interface components {
             reason: string;
         };
         PublicCertificateDto: {
-            code: string;
             holderName: string;
             courseTitle: components["schemas"]["LocalizedTextDto"];
             cohortName: string;
-            centreName: string;
-            networkName: string;
-            hours: number;
             /** Format: date-time */
             issuedAt: string;
             /** @enum {string} */
             status: "valid" | "revoked";
-            /** Format: date-time */
-            revokedAt: string | null;
         };
         NetworkCountDto: {
             /** Format: uuid */

@@ -31,6 +31,7 @@ export const adminUser: Schemas['UserDto'] = {
   timeZone: 'Africa/Casablanca',
   networkId: null,
   centreId: null,
+  legalNameLocked: false,
   createdAt: '2025-01-01T00:00:00Z',
 };
 

@@ -56,30 +56,24 @@ export class CertificateListDto {
 }
 
 /** What anyone holding the code may learn: enough to check the paper, nothing more. */
+/**
+ * What anyone with a code may read: exactly the contract's fields. The holder's centre, hours or
+ * the revocation date are for the people the certificate concerns, not for whoever holds its code.
+ */
 export class PublicCertificateDto {
-  @ApiProperty() code: string;
   @ApiProperty() holderName: string;
   @ApiProperty({ type: LocalizedTextDto }) courseTitle: LocalizedTextDto;
   @ApiProperty() cohortName: string;
-  @ApiProperty() centreName: string;
-  @ApiProperty() networkName: string;
-  @ApiProperty() hours: number;
   @ApiProperty({ format: 'date-time' }) issuedAt: string;
   @ApiProperty({ enum: CERTIFICATE_STATUSES }) status: CertificateStatus;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true }) revokedAt: string | null;
 
   static from(certificate: CertificateEntity): PublicCertificateDto {
     return {
-      code: certificate.code,
       holderName: certificate.holderName,
       courseTitle: certificate.courseTitle,
       cohortName: certificate.cohortName,
-      centreName: certificate.centreName,
-      networkName: certificate.networkName,
-      hours: certificate.hours,
       issuedAt: certificate.issuedAt.toISOString(),
       status: certificate.status,
-      revokedAt: certificate.revokedAt?.toISOString() ?? null,
     };
   }
 }

@@ -12,6 +12,10 @@ export class UserDto {
   @ApiProperty({ example: 'Africa/Casablanca' }) timeZone: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) networkId: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) centreId: string | null;
+  @ApiProperty({
+    description: 'The name is the legal name on certificates: once enrolled, only staff change it',
+  })
+  legalNameLocked: boolean;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 
   static from(user: UserEntity): UserDto {
@@ -25,6 +29,7 @@ export class UserDto {
       timeZone: user.timeZone,
       networkId: user.networkId,
       centreId: user.centreId,
+      legalNameLocked: user.legalNameLocked,
       createdAt: user.createdAt.toISOString(),
     };
   }

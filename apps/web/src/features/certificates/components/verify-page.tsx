@@ -70,10 +70,10 @@ function VerificationResult({ code }: { code: string }) {
       );
     return <ErrorState error={certificate.error} onRetry={() => void certificate.refetch()} />;
   }
-  return <CertificateCard certificate={certificate.data} />;
+  return <CertificateCard code={code} certificate={certificate.data} />;
 }
 
-function CertificateCard({ certificate }: { certificate: PublicCertificate }) {
+function CertificateCard({ code, certificate }: { code: string; certificate: PublicCertificate }) {
   const { t } = useTranslation();
   const localize = useLocalize();
   const formatDate = useFormatDate();
@@ -82,11 +82,8 @@ function CertificateCard({ certificate }: { certificate: PublicCertificate }) {
     { key: 'holder', label: t('certificates.fields.holder'), value: certificate.holderName },
     { key: 'course', label: t('certificates.fields.course'), value: localize(certificate.courseTitle) },
     { key: 'cohort', label: t('certificates.fields.cohort'), value: certificate.cohortName },
-    { key: 'centre', label: t('fields.centre'), value: certificate.centreName },
-    { key: 'network', label: t('fields.network'), value: certificate.networkName },
-    { key: 'hours', label: t('certificates.fields.hours'), value: String(certificate.hours) },
     { key: 'issued', label: t('certificates.fields.issuedAt'), value: formatDate(certificate.issuedAt) },
-    { key: 'code', label: t('certificates.fields.code'), value: certificate.code },
+    { key: 'code', label: t('certificates.fields.code'), value: code },
   ];
 
   return (
@@ -99,9 +96,7 @@ function CertificateCard({ certificate }: { certificate: PublicCertificate }) {
             title={t('certificates.verify.revokedTitle')}
             data-testid="verify-revoked"
           >
-            {certificate.revokedAt
-              ? t('certificates.verify.revokedOn', { date: formatDate(certificate.revokedAt) })
-              : t('certificates.verify.revoked')}
+            {t('certificates.verify.revoked')}
           </Alert>
         ) : (
           <Alert

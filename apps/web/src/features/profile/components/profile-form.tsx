@@ -17,7 +17,10 @@ export function ProfileForm({ user }: { user: SessionUser }) {
 
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
-    updateMe.mutate({ fullName: fullName.trim(), locale, timeZone });
+    // A locked legal name is staff's to correct: the form leaves it out of what it saves.
+    updateMe.mutate(
+      user.legalNameLocked ? { locale, timeZone } : { fullName: fullName.trim(), locale, timeZone },
+    );
   };
 
   return (
@@ -32,6 +35,8 @@ export function ProfileForm({ user }: { user: SessionUser }) {
           label={t('fields.fullName')}
           value={fullName}
           onChange={(event) => setFullName(event.currentTarget.value)}
+          readOnly={user.legalNameLocked}
+          description={user.legalNameLocked ? t('profile.legalNameLocked') : undefined}
           required
           data-testid="profile-full-name"
         />

@@ -1,0 +1,50 @@
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { adminUser, emptyList, fakeFetch, json } from '../../../test/fake-api';
+import { renderApp } from '../../../test/render-app';
+
+const trainee = { ...adminUser, role: 'trainee' as const, fullName: 'Sara Alaoui' };
+
+/** The profile page of `user`, recording what the form sends. */
+function renderProfile(user: typeof trainee) {
+  const sent: unknown[] = [];
+  renderApp({
+    route: '/profile',
+    signedIn: true,
+    fetch: fakeFetch({
+      'GET /api/me': () => json(200, user),
+      'GET /api/me/certificates': () => json(200, emptyList),
+      'PATCH /api/me': async (request) => {
+        const body = await request.json();
+        sent.push(body);
+        return json(200, { ...user, ...body });
+      },
+    }),
+  });
+  return sent;
+}
+
+describe('profile', () => {
+  it('lets someone not yet enrolled correct their name', async () => {
+    const sent = renderProfile(trainee);
+    const name = (await screen.findByTestId('profile-full-name')) as HTMLInputElement;
+    expect(name.readOnly).toBe(false);
+    fireEvent.change(name, { target: { value: ' Sara El Alaoui ' } });
+    fireEvent.click(screen.getByTestId('profile-save'));
+
+    await screen.findByTestId('profile-saved');
+    expect(sent).toEqual([{ fullName: 'Sara El Alaoui', locale: 'fr', timeZone: 'Africa/Casablanca' }]);
+  });
+
+  it("shows an enrolled person's legal name as theirs to read, says who corrects it, and still saves the rest", async () => {
+    const sent = renderProfile({ ...trainee, legalNameLocked: true });
+    const name = (await screen.findByTestId('profile-full-name')) as HTMLInputElement;
+    expect(name.readOnly).toBe(true);
+    expect(name.value).toBe('Sara Alaoui');
+    expect(screen.getByText(/C’est votre nom officiel, imprimé sur vos certificats/)).toBeTruthy();
+    fireEvent.click(screen.getByTestId('profile-save'));
+
+    await screen.findByTestId('profile-saved');
+    await waitFor(() => expect(sent).toEqual([{ locale: 'fr', timeZone: 'Africa/Casablanca' }]));
+  });
+});
