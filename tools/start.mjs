@@ -2,8 +2,9 @@
 // `npm start`: builds what is needed, then runs the API (which also serves the web app) and the
 // worker on one machine, with demo data. With no DATABASE_URL the API starts an embedded
 // PostgreSQL under .data/ and the worker shares it.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { connect } from 'node:net';
+import { startApi, startWorker } from './platform.mjs';
 
 // Times are computed with the runtime's tz data: Node 24's ICU carries the rules in force (Morocco at
 // UTC+0 since 2026-09-20). `npm ci` brings Node 24 on Linux (x64, arm64), and `npm start` runs on it.
@@ -42,44 +43,32 @@ const build = spawnSync(
 );
 if (build.status !== 0) process.exit(build.status ?? 1);
 
-const children = [];
+const processes = [];
 let stopping = false;
-const run = (name, script) => {
-  const child = spawn(process.execPath, [script], { stdio: 'inherit', env });
-  child.on('exit', (code, signal) => {
-    console.log(`${name} stopped (${signal ?? code})`);
-    shutdown(code ?? 0);
-  });
-  children.push(child);
-  return child;
-};
-
-run('API', 'dist/apps/api/apps/api/src/main.js');
-await waitForHealth();
-run('Worker', 'dist/apps/api/apps/api/src/worker.js');
-console.log(`\nMRE Academy is running on http://localhost:${port}  (Ctrl+C stops it)\n`);
-
 function shutdown(code) {
   if (stopping) return;
   stopping = true;
-  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
-  setTimeout(() => process.exit(code), 500).unref();
+  Promise.all(processes.map((p) => p.stop())).finally(() => process.exit(code));
 }
 process.on('SIGINT', () => shutdown(0));
 process.on('SIGTERM', () => shutdown(0));
+/** Either process ending ends both: the platform is not half-running. */
+const watch = (started) => {
+  processes.push(started);
+  void started.exited.then(([code, signal]) => {
+    console.log(`${started.name} stopped (${signal ?? code})`);
+    shutdown(code ?? 0);
+  });
+  return started;
+};
 
-async function waitForHealth() {
+try {
   // The first start initialises the embedded database, which takes a few seconds.
-  for (let i = 0; i < 240; i++) {
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}/api/health`);
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  console.error('The API did not become healthy within 2 minutes.');
+  watch(await startApi({ ...env, PORT: String(port) }, { echo: true, timeoutMs: 120_000 }));
+  watch(await startWorker(env, { echo: true }));
+  console.log(`\nMRE Academy is running on http://localhost:${port}  (Ctrl+C stops it)\n`);
+} catch (error) {
+  console.error(error.message);
   shutdown(1);
 }
 

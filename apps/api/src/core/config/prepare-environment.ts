@@ -28,7 +28,7 @@ export async function prepareEnvironment(): Promise<PreparedEnvironment> {
 
   let release: () => Promise<void> = async () => undefined;
   if (!env.DATABASE_URL) {
-    const embedded = await startEmbeddedPostgres(dataDir);
+    const embedded = await startEmbeddedPostgres({ dataDir });
     env.DATABASE_URL = embedded.url;
     release = embedded.stop;
   }
