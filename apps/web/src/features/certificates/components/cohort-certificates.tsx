@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ActionsHeader } from '../../../shared/components/actions-header';
 import { ErrorAlert } from '../../../shared/components/error-alert';
 import { isRunning } from '../../cohorts/api/import.api';
-import { AdminTable } from '../../admin/components/admin-list';
+import { AdminTable } from '../../../shared/components/admin-list';
 import { useCurrentUser } from '../../auth/hooks/use-session';
 import {
   useCertificateJob,
