@@ -8,6 +8,7 @@ import { CertificationModule } from './modules/certification/certification.modul
 import { CohortsModule } from './modules/cohorts/cohorts.module';
 import { HealthModule } from './modules/health/health.module';
 import { IdentityModule } from './modules/identity/identity.module';
+import { JobsModule } from './modules/jobs/jobs.module';
 import { LiveModule } from './modules/live/live.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
@@ -29,6 +30,7 @@ import { SetupModule } from './modules/setup/setup.module';
     AuditModule,
     NotificationsModule,
     CertificationModule,
+    JobsModule,
     ReportingModule,
     SetupModule,
   ],

@@ -36,4 +36,21 @@ describe('OpenAPI document (e2e)', () => {
       expect(committed.paths[path]).toBeDefined();
     }
   });
+
+  it('defines every schema it refers to, the reports of each kind of job included', () => {
+    const committed = JSON.parse(readFileSync(join(__dirname, '../openapi.json'), 'utf8'));
+    const refs = new Set<string>();
+    JSON.stringify(committed, (key, value) => {
+      if (key === '$ref') refs.add(value);
+      return value;
+    });
+    const missing = [...refs].filter(
+      (ref) => !committed.components.schemas[ref.replace('#/components/schemas/', '')],
+    );
+    expect(missing).toEqual([]);
+    expect(committed.components.schemas.JobDto.properties.result.oneOf).toEqual([
+      { $ref: '#/components/schemas/ImportResultDto' },
+      { $ref: '#/components/schemas/CertificateIssueResultDto' },
+    ]);
+  });
 });

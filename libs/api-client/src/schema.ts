@@ -1232,17 +1232,6 @@ export interface components {
             /** @description Waitlisted people who got the freed place */
             promotedUserIds: string[];
         };
-        ImportFileDto: {
-            /**
-             * Format: binary
-             * @description CSV (UTF-8, `,` or `;`) with columns email, full_name and optionally locale, time_zone; at most 5 MB
-             */
-            file: string;
-        };
-        JobStartedDto: {
-            /** Format: uuid */
-            jobId: string;
-        };
         /**
          * @description What is wrong, for a message in the reader’s language (absent on imports made before codes existed)
          * @enum {string}
@@ -1270,15 +1259,16 @@ export interface components {
             skipped: number;
             errors: components["schemas"]["ImportRowErrorDto"][];
         };
-        CertificateIssueResultDto: {
-            /** @description Certificates issued by this run */
-            issued: number;
-            /** @description Eligible people who already had their certificate */
-            alreadyIssued: number;
-            /** @description Enrolled people below the attendance rule */
-            notEligible: number;
-            /** @description The cohort’s held sessions the rule was measured over */
-            heldSessions: number;
+        ImportFileDto: {
+            /**
+             * Format: binary
+             * @description CSV (UTF-8, `,` or `;`) with columns email, full_name and optionally locale, time_zone; at most 5 MB
+             */
+            file: string;
+        };
+        JobStartedDto: {
+            /** Format: uuid */
+            jobId: string;
         };
         JobDto: {
             /** Format: uuid */
@@ -1456,6 +1446,16 @@ export interface components {
             status: "present" | "late" | "absent" | "excused";
             /** @example Medical certificate received */
             reason: string;
+        };
+        CertificateIssueResultDto: {
+            /** @description Certificates issued by this run */
+            issued: number;
+            /** @description Eligible people who already had their certificate */
+            alreadyIssued: number;
+            /** @description Enrolled people below the attendance rule */
+            notEligible: number;
+            /** @description The cohort’s held sessions the rule was measured over */
+            heldSessions: number;
         };
         CertificateDto: {
             /** Format: uuid */

@@ -9,14 +9,22 @@ import {
   Query,
   StreamableFile,
 } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { AuthUser } from '../../core/auth/auth-user';
 import { CurrentUser, Public, Roles } from '../../core/auth/decorators';
 import { PageQueryDto } from '../../core/http/pagination';
-import { JobStartedDto } from '../cohorts/dto/import-job.dto';
+import { JobStartedDto } from '../jobs/dto/job.dto';
 import { CertificatesService } from './certificates.service';
 import {
   CertificateDto,
+  CertificateIssueResultDto,
   CertificateListDto,
   PublicCertificateDto,
   RevokeCertificateDto,
@@ -28,7 +36,10 @@ import {
 export class CertificatesController {
   constructor(private readonly certificates: CertificatesService) {}
 
-  /** Issues a certificate to every enrolled person who meets the cohort's attendance rule, once; follow it with GET /jobs/{jobId}. */
+  /**
+   * Issues a certificate to every enrolled person who meets the cohort's attendance rule, once; follow it
+   * with GET /jobs/{jobId}, which reports a CertificateIssueResultDto once completed.
+   */
   @Post('cohorts/:id/certificates')
   @ApiBearerAuth()
   @HttpCode(202)
@@ -37,6 +48,7 @@ export class CertificatesController {
     description:
       'Queued. Eligible: an active or completed enrollment, and present, late or excused (not absent) at ≥ minAttendancePercent of the held sessions (scheduled, not cancelled, ended). No held session, no certificate. Running it again issues none twice.',
   })
+  @ApiExtraModels(CertificateIssueResultDto)
   @Roles('admin')
   issue(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser): Promise<JobStartedDto> {
     return this.certificates.requestIssue(id, user);

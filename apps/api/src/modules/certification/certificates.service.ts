@@ -1,5 +1,5 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
@@ -7,11 +7,14 @@ import { DataSource, Repository } from 'typeorm';
 import type { AuthUser } from '../../core/auth/auth-user';
 import { AppConfig } from '../../core/config/app-config';
 import { PageQueryDto, pageWindow } from '../../core/http/pagination';
-import { CertificateIssueJob, QueueName } from '../../core/queue/queue-name';
+import { CertificateIssueJob, CertificateIssueResult, QueueName } from '../../core/queue/queue-name';
 import { AuditService } from '../audit/audit.service';
 import { CohortAccessService } from '../cohorts/cohort-access.service';
 import { CohortsService } from '../cohorts/cohorts.service';
-import type { JobStartedDto } from '../cohorts/dto/import-job.dto';
+import type { JobStartedDto } from '../jobs/dto/job.dto';
+import type { JobSource, JobStatus } from '../jobs/job-source';
+import { JobsService } from '../jobs/jobs.service';
+import { queueJobStatus } from '../jobs/queue-job-status';
 import { normalizeCertificateCode } from './certificate-code';
 import { CertificateFileEntity } from './certificate-file.entity';
 import { CertificateEntity } from './certificate.entity';
@@ -23,19 +26,30 @@ export interface CertificatePdf {
   pdf: Buffer;
 }
 
-/** Certificates through the API: asking for them (a worker issues them), reading, verifying, revoking. */
+/**
+ * Certificates through the API: asking for them (a worker issues them) and following that job,
+ * reading, verifying, revoking.
+ */
 @Injectable()
-export class CertificatesService {
+export class CertificatesService implements JobSource, OnModuleInit {
+  readonly kind = 'certificate-issue';
+
   constructor(
     @InjectRepository(CertificateEntity) private readonly certificates: Repository<CertificateEntity>,
     @InjectRepository(CertificateFileEntity) private readonly files: Repository<CertificateFileEntity>,
-    @InjectQueue(QueueName.CertificateIssue) private readonly queue: Queue<CertificateIssueJob>,
+    @InjectQueue(QueueName.CertificateIssue)
+    private readonly queue: Queue<CertificateIssueJob, CertificateIssueResult>,
     private readonly dataSource: DataSource,
     private readonly cohorts: CohortsService,
     private readonly access: CohortAccessService,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
+    private readonly jobs: JobsService,
   ) {}
+
+  onModuleInit(): void {
+    this.jobs.register(this);
+  }
 
   /** Queues the issuing; follow it with GET /jobs/{jobId}. */
   async requestIssue(cohortId: string, actor: AuthUser): Promise<JobStartedDto> {
@@ -52,6 +66,14 @@ export class CertificatesService {
       },
     ]);
     return { jobId };
+  }
+
+  /**
+   * The issuing job, for the person who asked for it only. BullMQ keeps its state: the issuing is
+   * idempotent, so it needs no row of its own.
+   */
+  find(jobId: string, actor: AuthUser): Promise<JobStatus | null> {
+    return queueJobStatus(this.queue, jobId, (job) => job.requestedBy === actor.id);
   }
 
   async mine(actor: AuthUser, query: PageQueryDto): Promise<CertificateListDto> {

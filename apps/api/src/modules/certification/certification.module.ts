@@ -2,13 +2,19 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
 import { CohortsModule } from '../cohorts/cohorts.module';
+import { JobsModule } from '../jobs/jobs.module';
 import { CertificateFileEntity } from './certificate-file.entity';
 import { CertificateEntity } from './certificate.entity';
 import { CertificatesController } from './certificates.controller';
 import { CertificatesService } from './certificates.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([CertificateEntity, CertificateFileEntity]), CohortsModule, AuditModule],
+  imports: [
+    TypeOrmModule.forFeature([CertificateEntity, CertificateFileEntity]),
+    CohortsModule,
+    AuditModule,
+    JobsModule,
+  ],
   controllers: [CertificatesController],
   providers: [CertificatesService],
   exports: [CertificatesService],

@@ -17,12 +17,6 @@ export class EnrollmentNotFoundError extends NotFoundError {
   }
 }
 
-export class ImportJobNotFoundError extends NotFoundError {
-  constructor() {
-    super('Job');
-  }
-}
-
 export class NotCohortManagerError extends ForbiddenError {
   constructor(what: string) {
     super(`Only an admin or the coordinator of the cohort's centre may ${what}`);

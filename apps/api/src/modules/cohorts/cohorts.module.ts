@@ -4,6 +4,7 @@ import { AuditModule } from '../audit/audit.module';
 import { CatalogModule } from '../catalog/catalog.module';
 import { CertifiedTrainersModule } from '../certification/certified-trainers.module';
 import { UsersModule } from '../identity/users.module';
+import { JobsModule } from '../jobs/jobs.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { CohortAccessService } from './cohort-access.service';
 import { CohortEntity } from './cohort.entity';
@@ -14,8 +15,6 @@ import { EnrollmentsController } from './enrollments.controller';
 import { EnrollmentsService } from './enrollments.service';
 import { ImportJobEntity } from './import-job.entity';
 import { ImportJobsService } from './import-jobs.service';
-import { JobsController } from './jobs.controller';
-import { JobsService } from './jobs.service';
 import { RosterService } from './roster.service';
 
 export const COHORT_ENTITIES = [CohortEntity, EnrollmentEntity, ImportJobEntity];
@@ -28,16 +27,10 @@ export const COHORT_ENTITIES = [CohortEntity, EnrollmentEntity, ImportJobEntity]
     UsersModule,
     OrganizationsModule,
     CertifiedTrainersModule,
+    JobsModule,
   ],
-  controllers: [CohortsController, EnrollmentsController, JobsController],
-  providers: [
-    CohortsService,
-    CohortAccessService,
-    EnrollmentsService,
-    ImportJobsService,
-    JobsService,
-    RosterService,
-  ],
+  controllers: [CohortsController, EnrollmentsController],
+  providers: [CohortsService, CohortAccessService, EnrollmentsService, ImportJobsService, RosterService],
   exports: [CohortsService, CohortAccessService],
 })
 export class CohortsModule {}

@@ -5,12 +5,14 @@ import {
   ApiBody,
   ApiConsumes,
   ApiCreatedResponse,
+  ApiExtraModels,
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import type { AuthUser } from '../../core/auth/auth-user';
 import { CurrentUser, Roles } from '../../core/auth/decorators';
 import { UploadedFileBytes } from '../../core/http/uploaded-file';
+import { JobStartedDto } from '../jobs/dto/job.dto';
 import {
   EnrollDto,
   EnrollmentDto,
@@ -19,7 +21,7 @@ import {
   WithdrawalDto,
   WithdrawQueryDto,
 } from './dto/enrollment.dto';
-import { ImportFileDto, JobStartedDto } from './dto/import-job.dto';
+import { ImportFileDto, ImportResultDto } from './dto/import-job.dto';
 import { EnrollmentsService } from './enrollments.service';
 import { ImportJobsService } from './import-jobs.service';
 
@@ -65,12 +67,13 @@ export class EnrollmentsController {
     return this.enrollments.withdraw(id, userId, query.reason, user);
   }
 
-  /** Answers at once; follow the work with GET /jobs/{jobId}. */
+  /** Answers at once; follow the work with GET /jobs/{jobId}, which reports an ImportResultDto once completed. */
   @Post('import')
   @HttpCode(202)
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: ImportFileDto })
   @ApiAcceptedResponse({ type: JobStartedDto })
+  @ApiExtraModels(ImportResultDto)
   @Roles('admin', 'coordinator')
   import(
     @Param('id', ParseUUIDPipe) id: string,

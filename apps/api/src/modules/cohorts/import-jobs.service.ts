@@ -1,26 +1,35 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { Repository } from 'typeorm';
 import type { AuthUser } from '../../core/auth/auth-user';
 import { EnrollmentImportJob, QueueName } from '../../core/queue/queue-name';
-import { CohortsService } from './cohorts.service';
-import { JobDto, JobStartedDto } from './dto/import-job.dto';
 import { AppConfig } from '../../core/config/app-config';
+import type { JobSource, JobStatus } from '../jobs/job-source';
+import type { JobStartedDto } from '../jobs/dto/job.dto';
+import { JobsService } from '../jobs/jobs.service';
+import { CohortsService } from './cohorts.service';
 import { assertEnrollmentCsv } from './enrollment-csv';
 import { ImportJobEntity } from './import-job.entity';
 
-/** Starts CSV enrollment imports (the worker runs them) and reports how they are going. */
+/** Starts CSV enrollment imports (the worker runs them) and reports how they are going (GET /jobs/:jobId). */
 @Injectable()
-export class ImportJobsService {
+export class ImportJobsService implements JobSource, OnModuleInit {
+  readonly kind = 'enrollment-import';
+
   constructor(
     @InjectRepository(ImportJobEntity) private readonly imports: Repository<ImportJobEntity>,
     @InjectQueue(QueueName.EnrollmentImport) private readonly queue: Queue<EnrollmentImportJob>,
     private readonly cohorts: CohortsService,
     private readonly config: AppConfig,
+    private readonly jobs: JobsService,
   ) {}
+
+  onModuleInit(): void {
+    this.jobs.register(this);
+  }
 
   async start(cohortId: string, file: Buffer, actor: AuthUser): Promise<JobStartedDto> {
     await this.cohorts.requireManager(cohortId, actor, 'import enrollments');
@@ -47,8 +56,18 @@ export class ImportJobsService {
   }
 
   /** Only the person who started an import may follow it; to anyone else it does not exist (null). */
-  async find(jobId: string, actor: AuthUser): Promise<JobDto | null> {
+  async find(jobId: string, actor: AuthUser): Promise<JobStatus | null> {
     const job = await this.imports.findOne({ where: { id: jobId, requestedBy: actor.id } });
-    return job ? JobDto.from(job) : null;
+    return job ? statusOf(job) : null;
   }
+}
+
+function statusOf(job: ImportJobEntity): JobStatus {
+  return {
+    id: job.id,
+    state: job.state,
+    progress: job.progress,
+    ...(job.state === 'completed' && job.result ? { result: job.result } : {}),
+    ...(job.state === 'failed' && job.failureReason ? { failureReason: job.failureReason } : {}),
+  };
 }

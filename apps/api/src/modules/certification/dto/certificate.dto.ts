@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { CERTIFICATE_STATUSES, COHORT_KINDS, type CertificateStatus, type CohortKind } from '@mre/contracts';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import { LocalizedTextDto } from '../../../core/http/localized-text.dto';
+import type { CertificateIssueResult } from '../../../core/queue/queue-name';
 import type { CertificateEntity } from '../certificate.entity';
 
 /** A certificate as its holder and the staff see it. */
@@ -88,4 +89,12 @@ export class RevokeCertificateDto {
 
 export function verifyUrl(publicUrl: string, code: string): string {
   return `${publicUrl}/verify/${code}`;
+}
+
+/** The report of a certificate-issuing job, as GET /jobs/{jobId} answers it once completed. */
+export class CertificateIssueResultDto implements CertificateIssueResult {
+  @ApiProperty({ description: 'Certificates issued by this run' }) issued: number;
+  @ApiProperty({ description: 'Eligible people who already had their certificate' }) alreadyIssued: number;
+  @ApiProperty({ description: 'Enrolled people below the attendance rule' }) notEligible: number;
+  @ApiProperty({ description: 'The cohort’s held sessions the rule was measured over' }) heldSessions: number;
 }

@@ -1,6 +1,5 @@
-import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
-import { IMPORT_ROW_PROBLEMS, JOB_STATES, type ImportRowProblem, type JobState } from '@mre/contracts';
-import type { ImportJobEntity } from '../import-job.entity';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IMPORT_ROW_PROBLEMS, type ImportRowProblem } from '@mre/contracts';
 
 export class ImportFileDto {
   @ApiProperty({
@@ -10,10 +9,6 @@ export class ImportFileDto {
       'CSV (UTF-8, `,` or `;`) with columns email, full_name and optionally locale, time_zone; at most 5 MB',
   })
   file: unknown;
-}
-
-export class JobStartedDto {
-  @ApiProperty({ format: 'uuid' }) jobId: string;
 }
 
 export class ImportRowErrorDto {
@@ -40,35 +35,4 @@ export class ImportResultDto {
   @ApiProperty() waitlisted: number;
   @ApiProperty({ description: 'Already in the cohort, left as they were' }) skipped: number;
   @ApiProperty({ type: [ImportRowErrorDto] }) errors: ImportRowErrorDto[];
-}
-
-export class CertificateIssueResultDto {
-  @ApiProperty({ description: 'Certificates issued by this run' }) issued: number;
-  @ApiProperty({ description: 'Eligible people who already had their certificate' }) alreadyIssued: number;
-  @ApiProperty({ description: 'Enrolled people below the attendance rule' }) notEligible: number;
-  @ApiProperty({ description: 'The cohort’s held sessions the rule was measured over' }) heldSessions: number;
-}
-
-@ApiExtraModels(ImportResultDto, CertificateIssueResultDto)
-export class JobDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ enum: JOB_STATES }) state: JobState;
-  @ApiProperty({ minimum: 0, maximum: 100 }) progress: number;
-  @ApiPropertyOptional({
-    oneOf: [{ $ref: getSchemaPath(ImportResultDto) }, { $ref: getSchemaPath(CertificateIssueResultDto) }],
-    description:
-      'Once completed: ImportResultDto for an enrollment import, CertificateIssueResultDto for certificate issuing',
-  })
-  result?: ImportResultDto | CertificateIssueResultDto;
-  @ApiPropertyOptional({ description: 'Why the job failed' }) failureReason?: string;
-
-  static from(job: ImportJobEntity): JobDto {
-    return {
-      id: job.id,
-      state: job.state,
-      progress: job.progress,
-      ...(job.state === 'completed' && job.result ? { result: job.result } : {}),
-      ...(job.state === 'failed' && job.failureReason ? { failureReason: job.failureReason } : {}),
-    };
-  }
 }

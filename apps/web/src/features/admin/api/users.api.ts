@@ -2,7 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { unwrap, type Schemas } from '@mre/api-client';
 import type { Role } from '@mre/contracts';
 import { useApi } from '../../../shared/api/services.context';
-import { ADMIN_PAGE_SIZE } from './paging';
+import { ADMIN_PAGE_SIZE } from '../../../shared/api/paging';
 
 export interface UserFilters {
   role?: Role;

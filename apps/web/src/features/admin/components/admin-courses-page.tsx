@@ -7,8 +7,8 @@ import { useCourses } from '../../catalog/api/catalog.queries';
 import { CatalogFilters } from '../../catalog/components/catalog-filters';
 import { CourseStatusBadge } from '../../catalog/components/course-status-badge';
 import { useCatalogFilters } from '../../catalog/hooks/use-catalog-filters';
-import { AdminTable } from './admin-list';
-import { ADMIN_PAGE_SIZE } from '../api/paging';
+import { AdminTable } from '../../../shared/components/admin-list';
+import { ADMIN_PAGE_SIZE } from '../../../shared/api/paging';
 
 export function AdminCoursesPage() {
   const { t } = useTranslation();

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Schemas } from '@mre/api-client';
 import { ActionsHeader } from '../../../shared/components/actions-header';
 import { useCentrePage } from '../api/centres.api';
-import { AdminPageHeader, AdminTable } from './admin-list';
+import { AdminPageHeader, AdminTable } from '../../../shared/components/admin-list';
 import { CentreFormModal } from './centre-form-modal';
 
 type Editing = { centre?: Schemas['CentreDto'] } | null;

@@ -7,7 +7,7 @@ import { ErrorAlert } from '../../../shared/components/error-alert';
 import { EmptyResult } from '../../../shared/components/query-states';
 import { useLocalize } from '../../../shared/hooks/use-localize';
 import { useDeleteModule } from '../api/courses.api';
-import { ConfirmButton } from './confirm-button';
+import { ConfirmButton } from '../../../shared/components/confirm-button';
 import { ModuleFormModal } from './module-form-modal';
 
 type Editing = { module?: Schemas['ModuleDto'] } | null;

@@ -6,7 +6,7 @@ import type { SectorCode } from '@mre/contracts';
 import { useSectors } from '../../../shared/api/reference-data.queries';
 import { useLocalize } from '../../../shared/hooks/use-localize';
 import { useSaveNetwork } from '../api/networks.api';
-import { FormModal } from './form-modal';
+import { FormModal } from '../../../shared/components/form-modal';
 
 interface NetworkFormModalProps {
   /** The network to edit; undefined to create one. */

@@ -7,7 +7,7 @@ import { TimeZoneSelect } from '../../../shared/components/time-zone-select';
 import { useLocale } from '../../../shared/hooks/use-locale';
 import { MIN_PASSWORD_LENGTH } from '../../auth/components/accept-invite-form';
 import { useCreateUser } from '../api/users.api';
-import { FormModal } from './form-modal';
+import { FormModal } from '../../../shared/components/form-modal';
 import { LocaleSelect } from '../../../shared/components/locale-select';
 
 // Experts belong to a diaspora network; coordinators and trainees to a training centre.

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ROLES, type Role, type UserStatus } from '@mre/contracts';
 import { useCurrentUser } from '../../auth/hooks/use-session';
 import { useUsers } from '../api/users.api';
-import { AdminPageHeader, AdminTable } from './admin-list';
+import { AdminPageHeader, AdminTable } from '../../../shared/components/admin-list';
 import { UserFormModal } from './user-form-modal';
 
 const STATUS_COLORS: Record<UserStatus, string> = { invited: 'yellow', active: 'green', disabled: 'gray' };

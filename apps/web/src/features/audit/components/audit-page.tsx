@@ -3,7 +3,7 @@ import { Anchor, Code, Select, SimpleGrid, Stack, Table, Text, TextInput, Title 
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { AdminTable } from '../../admin/components/admin-list';
+import { AdminTable } from '../../../shared/components/admin-list';
 import { useCurrentUser } from '../../auth/hooks/use-session';
 import { useAuditEntries, useUserName, type AuditEntry } from '../api/audit.api';
 import { AUDITED_ENTITIES, isUuid, useAuditFilters } from '../hooks/use-audit-filters';

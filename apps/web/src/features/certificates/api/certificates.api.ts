@@ -1,13 +1,12 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { unwrap, type Schemas } from '@mre/api-client';
 import { useApi } from '../../../shared/api/services.context';
-import { ADMIN_PAGE_SIZE } from '../../admin/api/paging';
-import { useJob } from '../../cohorts/api/import.api';
+import { ADMIN_PAGE_SIZE } from '../../../shared/api/paging';
+import type { Job } from '../../jobs/api/jobs.api';
 import { saveBlob } from '../lib/save-blob';
 
 export type Certificate = Schemas['CertificateDto'];
 export type PublicCertificate = Schemas['PublicCertificateDto'];
-export type CertificateJob = Schemas['JobDto'];
 
 export const certificateKeys = {
   all: ['certificates'] as const,
@@ -82,15 +81,8 @@ export function useIssueCertificates(cohortId: string) {
   });
 }
 
-/** Follows the issuing job until it ends, then refreshes the certificate lists. */
-export function useCertificateJob(jobId: string | null) {
-  return useJob(jobId, certificateKeys.all);
-}
-
 /** The report of a certificate-issuing job (jobs of other kinds report other counts). */
-export function issueResultOf(
-  job: CertificateJob | undefined,
-): Schemas['CertificateIssueResultDto'] | undefined {
+export function issueResultOf(job: Job | undefined): Schemas['CertificateIssueResultDto'] | undefined {
   const result = job?.result;
   return result && 'issued' in result ? result : undefined;
 }

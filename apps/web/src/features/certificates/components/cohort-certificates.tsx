@@ -3,11 +3,13 @@ import { Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ActionsHeader } from '../../../shared/components/actions-header';
 import { ErrorAlert } from '../../../shared/components/error-alert';
-import { isRunning } from '../../cohorts/api/import.api';
-import { AdminTable } from '../../admin/components/admin-list';
+import { AdminTable } from '../../../shared/components/admin-list';
 import { useCurrentUser } from '../../auth/hooks/use-session';
+import { isUnfinished, useJob } from '../../jobs/api/jobs.api';
+import { JobProgress } from '../../jobs/components/job-progress';
 import {
-  useCertificateJob,
+  certificateKeys,
+  issueResultOf,
   useCohortCertificates,
   useDownloadCertificate,
   useIssueCertificates,
@@ -16,7 +18,7 @@ import {
 import { useFormatDate } from '../hooks/use-format-date';
 import { CertificateActions } from './certificate-actions';
 import { CertificateStatusBadge } from './certificate-status-badge';
-import { IssueJobStatus } from './issue-job-status';
+import { IssueSummary } from './issue-summary';
 import { RevokeModal } from './revoke-modal';
 
 interface CohortCertificatesProps {
@@ -34,9 +36,11 @@ export function CohortCertificates({ cohortId, minAttendancePercent }: CohortCer
   const download = useDownloadCertificate();
   const issue = useIssueCertificates(cohortId);
   const [jobId, setJobId] = useState<string | null>(null);
-  const job = useCertificateJob(jobId);
+  // Once it has completed, the certificate lists are fetched again.
+  const job = useJob(jobId, certificateKeys.all);
+  const result = issueResultOf(job.data);
   const [revoking, setRevoking] = useState<Certificate | null>(null);
-  const busy = issue.isPending || (jobId !== null && (job.isPending || isRunning(job.data)));
+  const busy = issue.isPending || (jobId !== null && isUnfinished(job));
 
   const start = () => {
     setJobId(null);
@@ -60,7 +64,18 @@ export function CohortCertificates({ cohortId, minAttendancePercent }: CohortCer
           )}
         </Group>
         {issue.error != null && <ErrorAlert error={issue.error} testId="certificates-issue-error" />}
-        {jobId !== null && <IssueJobStatus job={job} />}
+        {jobId !== null && (
+          <JobProgress
+            job={job}
+            texts={{
+              state: (state) => t(`certificates.issue.state.${state}`),
+              progress: t('certificates.issue.progress'),
+            }}
+            testId="issue"
+          >
+            {result && <IssueSummary result={result} />}
+          </JobProgress>
+        )}
         {download.error != null && <ErrorAlert error={download.error} testId="certificate-download-error" />}
         <AdminTable
           query={certificates}

@@ -4,7 +4,7 @@ import { useLocalParticipant, useParticipants } from '@livekit/components-react'
 import { useTranslation } from 'react-i18next';
 import type { Participant } from 'livekit-client';
 import { ErrorAlert } from '../../../shared/components/error-alert';
-import { ConfirmButton } from '../../admin/components/confirm-button';
+import { ConfirmButton } from '../../../shared/components/confirm-button';
 import { useParticipantAction } from '../api/classroom.api';
 
 interface ParticipantsPanelProps {

@@ -1,18 +1,10 @@
-import { useEffect } from 'react';
-import { useMutation, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { unwrap, type Schemas } from '@mre/api-client';
 import { useApi } from '../../../shared/api/services.context';
-import { cohortKeys } from './cohorts.api';
-
-/** How often a running import is asked for its progress. */
-export const JOB_POLL_MS = 500;
-
-export type ImportJob = Schemas['JobDto'];
-
-export const isRunning = (job: ImportJob | undefined) => job?.state === 'waiting' || job?.state === 'active';
+import type { Job } from '../../jobs/api/jobs.api';
 
 /** The report of an enrollment import (jobs of other kinds report other counts). */
-export function importResultOf(job: ImportJob | undefined): Schemas['ImportResultDto'] | undefined {
+export function importResultOf(job: Job | undefined): Schemas['ImportResultDto'] | undefined {
   const result = job?.result;
   return result && 'errors' in result ? result : undefined;
 }
@@ -36,26 +28,4 @@ export function useStartImport(cohortId: string) {
         }),
       ),
   });
-}
-
-/** Follows the job (once there is one) until it ends, then refreshes the roster and the counts (also in lists). */
-export function useImportJob(jobId: string | null) {
-  return useJob(jobId, cohortKeys.all);
-}
-
-/** Follows a job of any kind until it ends, then refreshes the queries under `refreshKey` (a constant key). */
-export function useJob(jobId: string | null, refreshKey: QueryKey) {
-  const api = useApi();
-  const queryClient = useQueryClient();
-  const job = useQuery({
-    queryKey: ['jobs', jobId],
-    queryFn: () => unwrap(api.GET('/api/jobs/{jobId}', { params: { path: { jobId: jobId ?? '' } } })),
-    enabled: jobId !== null,
-    refetchInterval: (query) => (query.state.data && !isRunning(query.state.data) ? false : JOB_POLL_MS),
-  });
-  const completed = job.data?.state === 'completed';
-  useEffect(() => {
-    if (completed) void queryClient.invalidateQueries({ queryKey: refreshKey });
-  }, [completed, queryClient, refreshKey]);
-  return job;
 }

@@ -5,7 +5,7 @@ import type { Schemas } from '@mre/api-client';
 import { COHORT_KINDS, type CohortKind } from '@mre/contracts';
 import { useAllCentres } from '../../../shared/api/reference-data.queries';
 import { useLocalize } from '../../../shared/hooks/use-localize';
-import { FormModal } from '../../admin/components/form-modal';
+import { FormModal } from '../../../shared/components/form-modal';
 import { useCourseOptions, useExperts, useSaveCohort } from '../api/cohorts.api';
 
 type Cohort = Schemas['CohortDto'];

@@ -3,7 +3,7 @@ import { Anchor, Button, Group, Stack, Table, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useLocalize } from '../../../shared/hooks/use-localize';
-import { AdminTable } from '../../admin/components/admin-list';
+import { AdminTable } from '../../../shared/components/admin-list';
 import { useCurrentUser } from '../../auth/hooks/use-session';
 import { useCohorts } from '../api/cohorts.api';
 import { useCohortFilters } from '../hooks/use-cohort-filters';

@@ -2,8 +2,11 @@ import { useState, type ComponentProps } from 'react';
 import { Button, FileInput, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../shared/components/error-alert';
-import { isRunning, useImportJob, useStartImport } from '../api/import.api';
-import { ImportJobStatus } from './import-job-status';
+import { isUnfinished, useJob } from '../../jobs/api/jobs.api';
+import { JobProgress } from '../../jobs/components/job-progress';
+import { cohortKeys } from '../api/cohorts.api';
+import { importResultOf, useStartImport } from '../api/import.api';
+import { ImportSummary } from './import-summary';
 
 // The hidden <input type="file"> itself, which browser tests fill.
 const FILE_INPUT_PROPS: ComponentProps<'input'> & { 'data-testid': string } = {
@@ -16,8 +19,10 @@ export function CsvImport({ cohortId }: { cohortId: string }) {
   const start = useStartImport(cohortId);
   const [file, setFile] = useState<File | null>(null);
   const [jobId, setJobId] = useState<string | null>(null);
-  const job = useImportJob(jobId);
-  const busy = start.isPending || (jobId !== null && (job.isPending || isRunning(job.data)));
+  // Once it has completed, the roster and the counts (in lists too) are fetched again.
+  const job = useJob(jobId, cohortKeys.all);
+  const busy = start.isPending || (jobId !== null && isUnfinished(job));
+  const result = importResultOf(job.data);
 
   const upload = () => {
     if (!file) return;
@@ -56,7 +61,18 @@ export function CsvImport({ cohortId }: { cohortId: string }) {
             testId="import-upload-error"
           />
         )}
-        {jobId !== null && <ImportJobStatus job={job} />}
+        {jobId !== null && (
+          <JobProgress
+            job={job}
+            texts={{
+              state: (state) => t(`cohorts.import.state.${state}`),
+              progress: t('cohorts.import.progress'),
+            }}
+            testId="import"
+          >
+            {result && <ImportSummary result={result} />}
+          </JobProgress>
+        )}
       </Stack>
     </Paper>
   );

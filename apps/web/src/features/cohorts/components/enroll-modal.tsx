@@ -6,7 +6,7 @@ import type { Schemas } from '@mre/api-client';
 import type { Locale } from '@mre/contracts';
 import { useLocale } from '../../../shared/hooks/use-locale';
 import { useUsers } from '../../admin/api/users.api';
-import { FormModal } from '../../admin/components/form-modal';
+import { FormModal } from '../../../shared/components/form-modal';
 import { useEnroll } from '../api/enrollments.api';
 import { LocaleSelect } from '../../../shared/components/locale-select';
 

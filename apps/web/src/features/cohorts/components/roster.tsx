@@ -4,7 +4,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '@mre/api-client';
 import { ActionsHeader } from '../../../shared/components/actions-header';
-import { AdminTable } from '../../admin/components/admin-list';
+import { AdminTable } from '../../../shared/components/admin-list';
 import { useRoster } from '../api/enrollments.api';
 import { EnrollmentStatusBadge } from './enrollment-status-badge';
 import { WithdrawModal } from './withdraw-modal';

@@ -1,7 +1,7 @@
 import { Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ConfirmButton } from '../../admin/components/confirm-button';
+import { ConfirmButton } from '../../../shared/components/confirm-button';
 import { ErrorAlert } from '../../../shared/components/error-alert';
 import { ZonedTime } from '../../../shared/components/zoned-time';
 import { useCancelSession, type LiveSession } from '../api/schedule.api';

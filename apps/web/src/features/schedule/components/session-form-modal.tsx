@@ -12,7 +12,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { SESSION_MODES, type SessionMode } from '@mre/contracts';
 import { TimeZoneSelect } from '../../../shared/components/time-zone-select';
-import { FormModal } from '../../admin/components/form-modal';
+import { FormModal } from '../../../shared/components/form-modal';
 import {
   useCreateSessions,
   useUpdateSession,

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Button, Group, Modal, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../../shared/components/error-alert';
+import { ErrorAlert } from './error-alert';
 
 interface FormModalProps {
   title: string;

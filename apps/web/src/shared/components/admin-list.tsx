@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
 import { Button, Group, Table, Title } from '@mantine/core';
 import type { UseQueryResult } from '@tanstack/react-query';
-import { ListPagination } from '../../../shared/components/list-pagination';
-import { EmptyResult, ErrorState, LoadingState } from '../../../shared/components/query-states';
 import { ADMIN_PAGE_SIZE } from '../api/paging';
+import { ListPagination } from './list-pagination';
+import { EmptyResult, ErrorState, LoadingState } from './query-states';
 
 interface AdminPageHeaderProps {
   title: string;
