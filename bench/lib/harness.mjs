@@ -15,7 +15,7 @@ import {
   startApi as startPlatformApi,
   startProcess,
   startWorker as startPlatformWorker,
-} from '../../tools/platform.mjs';
+} from '@mre/tools/platform';
 
 const require = createRequire(import.meta.url);
 const pg = require('pg');

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDatabase } from '../../../../tools/platform.mjs';
+import { createDatabase } from '@mre/tools/platform';
 
 /**
  * Makes this run's own database: on DATABASE_URL's server when set, else on an embedded

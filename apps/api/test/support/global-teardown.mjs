@@ -1,4 +1,4 @@
-import { deleteQueueKeys } from '../../../../tools/platform.mjs';
+import { deleteQueueKeys } from '@mre/tools/platform';
 
 /** Drops this run's database (and the embedded server if one was started) and its queue keys. */
 export default async function globalTeardown() {

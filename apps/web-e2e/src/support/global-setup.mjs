@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDatabase, freePort, startApi, startWorker, WORKSPACE } from '../../../../tools/platform.mjs';
+import { createDatabase, freePort, startApi, startWorker, WORKSPACE } from '@mre/tools/platform';
 
 const WEB_INDEX = join(WORKSPACE, 'dist/apps/web/index.html');
 const ADMIN_EMAIL = 'admin@academy.test';

@@ -1,5 +1,5 @@
 import { rmSync } from 'node:fs';
-import { deleteQueueKeys } from '../../../../tools/platform.mjs';
+import { deleteQueueKeys } from '@mre/tools/platform';
 
 /** Stops the API and the worker, drops the run's database and queue keys, and removes its temporary folders. */
 export default async function globalTeardown() {
