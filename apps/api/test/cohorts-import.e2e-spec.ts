@@ -213,19 +213,40 @@ describe('CSV enrollment import (e2e)', () => {
   });
 
   it.each([
-    ['not-csv.png', 'The file is not a CSV text file in UTF-8: in Excel, save it as "CSV UTF-8"'],
-    ['latin1.csv', 'The file is not a CSV text file in UTF-8: in Excel, save it as "CSV UTF-8"'],
-    ['empty.csv', 'The file is empty'],
-    ['header-only.csv', 'The file has no rows under its header line'],
+    [
+      'not-csv.png',
+      'csv-not-utf8',
+      'The file is not a CSV text file in UTF-8: in Excel, save it as "CSV UTF-8"',
+      undefined,
+    ],
+    [
+      'latin1.csv',
+      'csv-not-utf8',
+      'The file is not a CSV text file in UTF-8: in Excel, save it as "CSV UTF-8"',
+      undefined,
+    ],
+    ['empty.csv', 'csv-empty', 'The file is empty', undefined],
+    ['header-only.csv', 'csv-no-rows', 'The file has no rows under its header line', undefined],
     [
       'no-email-column.csv',
+      'csv-missing-column',
       'The file has no email column: the first line must name the columns: email, full_name, and optionally locale, time_zone',
+      { column: 'email' },
     ],
-  ])('refuses %s with a clear 400', async (name, message) => {
-    const cohortId = await createCohort(5);
-    const res = await upload(cohortId, fixture(name), name).expect(400);
-    expect(res.body).toEqual({ statusCode: 400, error: 'Bad Request', message });
-  });
+  ])(
+    'refuses %s with a clear 400 and the code the web translates (%s)',
+    async (name, code, message, details) => {
+      const cohortId = await createCohort(5);
+      const res = await upload(cohortId, fixture(name), name).expect(400);
+      expect(res.body).toEqual({
+        statusCode: 400,
+        error: 'Bad Request',
+        message,
+        code,
+        ...(details && { ...details, details }),
+      });
+    },
+  );
 
   it('refuses a file over 5 MB, and a request without a file, with a 400', async () => {
     const cohortId = await createCohort(5);

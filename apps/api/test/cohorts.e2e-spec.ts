@@ -339,7 +339,12 @@ describe('Cohorts and enrollments (e2e)', () => {
         await as(token).get(`/api/cohorts/${cohortId}`).expect(200);
       for (const token of [otherCoordinator.token, otherExpert.token, outsider.token]) {
         const res = await as(token).get(`/api/cohorts/${cohortId}`).expect(404);
-        expect(res.body).toEqual({ statusCode: 404, error: 'Not Found', message: 'Cohort not found' });
+        expect(res.body).toEqual({
+          statusCode: 404,
+          error: 'Not Found',
+          message: 'Cohort not found',
+          code: 'cohort-not-found',
+        });
       }
       const listed = async (token: string) =>
         ((await as(token).get('/api/cohorts?pageSize=100').expect(200)).body.items as { id: string }[]).map(

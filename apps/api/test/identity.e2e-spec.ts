@@ -34,6 +34,7 @@ describe('Identity (e2e)', () => {
         statusCode: 401,
         error: 'Unauthorized',
         message: 'Invalid e-mail or password',
+        code: 'bad-credentials',
       });
     });
 

@@ -71,7 +71,12 @@ describe('Jobs (e2e)', () => {
 
   it('answers anyone else as it answers an unknown id, for either kind', async () => {
     const unknown = (await get(randomUUID(), world.admin).expect(404)).body;
-    expect(unknown).toEqual({ statusCode: 404, error: 'Not Found', message: 'Job not found' });
+    expect(unknown).toEqual({
+      statusCode: 404,
+      error: 'Not Found',
+      message: 'Job not found',
+      code: 'job-not-found',
+    });
     const others: [string, string][] = [
       [importJob, otherAdmin.token],
       [importJob, world.coordinator.token],

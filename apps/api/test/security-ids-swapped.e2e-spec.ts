@@ -58,14 +58,14 @@ describe('Security: ids swapped between cohorts (e2e)', () => {
     delete: (path: string) => sut.http.delete(`/api${path}`).auth(token, { type: 'bearer' }),
   });
 
-  /** 403 or 404, and nothing but the error shape in the answer. */
+  /** 403 or 404, and nothing but the error shape (with its code) in the answer. */
   const expectRefused = (res: Response) => {
     // supertest's types leave out the request an answer belongs to; it names the call that failed.
     const { method, path } = (res as unknown as { req: { method: string; path: string } }).req;
     expect(`${method} ${path} ${[403, 404].includes(res.status) ? 'refused' : res.status}`).toBe(
       `${method} ${path} refused`,
     );
-    expect(Object.keys(res.body).sort()).toEqual(['error', 'message', 'statusCode']);
+    expect(Object.keys(res.body).sort()).toEqual(['code', 'error', 'message', 'statusCode']);
   };
 
   const scheduleNow = async (world: CohortWorld) =>
@@ -234,7 +234,12 @@ describe('Security: ids swapped between cohorts (e2e)', () => {
       expect(answers.map((res) => [res.status, res.body])).toEqual(
         answers.map(() => [
           400,
-          { statusCode: 400, error: 'Bad Request', message: 'This person cannot be enrolled in this cohort' },
+          {
+            statusCode: 400,
+            error: 'Bad Request',
+            message: 'This person cannot be enrolled in this cohort',
+            code: 'not-enrollable',
+          },
         ]),
       );
       const roster = await as(a.coordinator.token).get(`/cohorts/${a.cohortId}/enrollments`).expect(200);

@@ -10,7 +10,12 @@ import { createCohortWorld, CohortWorld } from './support/cohort-world';
 import { clearRateLimits } from './support/security';
 import { TestApp } from './support/test-app';
 
-const ERROR_SHAPE = { statusCode: expect.any(Number), error: expect.any(String), message: expect.anything() };
+const ERROR_SHAPE = {
+  statusCode: expect.any(Number),
+  error: expect.any(String),
+  message: expect.anything(),
+  code: expect.any(String),
+};
 
 /** SQL and HTML in one string (short enough for a 100-character field): back byte for byte, no query broken. */
 const SQL = `%' OR 1=1 --`;

@@ -21,7 +21,12 @@ describe('Security: forged, expired and replayed tokens (e2e)', () => {
   const callAdminRoute = (token: string) => sut.http.get('/api/users').auth(token, { type: 'bearer' });
   const expectRefused = async (token: string) => {
     const res = await callAdminRoute(token).expect(401);
-    expect(res.body).toEqual({ statusCode: 401, error: 'Unauthorized', message: MISSING_TOKEN });
+    expect(res.body).toEqual({
+      statusCode: 401,
+      error: 'Unauthorized',
+      message: MISSING_TOKEN,
+      code: 'access-token-required',
+    });
     await sut.http.get('/api/me').auth(token, { type: 'bearer' }).expect(401);
   };
 

@@ -760,17 +760,30 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @enum {string} */
+        ErrorCode: "invalid-input" | "validation-failed" | "invalid-format" | "unauthorized" | "forbidden" | "not-found" | "conflict" | "gone" | "payload-too-large" | "too-many-requests" | "internal-error" | "service-unavailable" | "video-service-unavailable" | "database-unavailable" | "access-token-required" | "role-not-allowed" | "bad-credentials" | "refresh-token-invalid" | "too-many-sign-in-attempts" | "email-taken" | "invitation-invalid" | "invitation-expired" | "invitation-pending" | "legal-name-locked" | "not-experts" | "unknown-organization" | "user-not-found" | "unknown-reference" | "network-not-found" | "centre-not-found" | "name-taken" | "course-not-found" | "module-not-found" | "course-code-taken" | "not-course-editor" | "cohort-not-found" | "enrollment-not-found" | "not-cohort-manager" | "not-cohort-staff" | "not-teachers" | "already-enrolled" | "enrollment-completed" | "not-trainee" | "not-enrollable" | "user-id-or-email" | "capacity-below-enrolled" | "dates-out-of-order" | "file-missing" | "file-too-large" | "csv-empty" | "csv-no-rows" | "csv-too-many-rows" | "csv-not-utf8" | "csv-binary" | "csv-missing-column" | "job-not-found" | "session-not-found" | "not-in-cohort" | "not-host" | "join-window-not-open" | "session-ended" | "session-cancelled" | "removed-from-room" | "staff-not-removable" | "session-overlap" | "recording-already-running" | "recording-not-running" | "too-many-join-requests" | "not-enrolled" | "not-hybrid" | "certificate-not-found" | "certificate-already-revoked";
         ErrorDto: {
             /** @example 400 */
             statusCode: number;
             /** @example Bad Request */
             error: string;
             /**
+             * @description In English, for API users and logs; clients show a sentence of their own for `code`
              * @example [
              *       "timeZone must be an IANA time zone such as Africa/Casablanca"
              *     ]
              */
             message: string | string[];
+            /** @example validation-failed */
+            code: components["schemas"]["ErrorCode"];
+            /**
+             * @example {
+             *       "opensAt": "2026-12-07T08:45:00.000Z"
+             *     }
+             */
+            details?: {
+                [key: string]: string | number;
+            };
         };
         LoginDto: {
             /** @example admin@academy.local */
@@ -1360,8 +1373,25 @@ export interface components {
         TooEarlyDto: {
             /** @example 425 */
             statusCode: number;
+            /** @example Bad Request */
             error: string;
-            message: string;
+            /**
+             * @description In English, for API users and logs; clients show a sentence of their own for `code`
+             * @example [
+             *       "timeZone must be an IANA time zone such as Africa/Casablanca"
+             *     ]
+             */
+            message: string | string[];
+            /** @example validation-failed */
+            code: components["schemas"]["ErrorCode"];
+            /**
+             * @example {
+             *       "opensAt": "2026-12-07T08:45:00.000Z"
+             *     }
+             */
+            details?: {
+                [key: string]: string | number;
+            };
             /** Format: date-time */
             opensAt: string;
         };

@@ -6,3 +6,4 @@ export * from './lib/cohorts';
 export * from './lib/live';
 export * from './lib/notifications';
 export * from './lib/certificates';
+export * from './lib/errors';

@@ -8,12 +8,16 @@ import type { AccessTokenPayload, AuthUser } from './auth-user';
 import { IS_PUBLIC, ROLES } from './decorators';
 
 class MissingTokenError extends UnauthorizedError {
+  readonly code = 'access-token-required';
+
   constructor() {
     super('A valid access token is required');
   }
 }
 
 class RoleNotAllowedError extends ForbiddenError {
+  readonly code = 'role-not-allowed';
+
   constructor() {
     super('Your role may not do this');
   }

@@ -2,7 +2,21 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import type { FastifyReply } from 'fastify';
 import { QueryFailedError } from 'typeorm';
 import { postgresErrorCode } from '../database/postgres-errors';
+import type { ErrorCode } from '@mre/contracts';
 import { DomainError, TooManyRequestsError } from './domain-error';
+
+/** The code of an error Nest or a plugin raised (no domain error): by its status. */
+const CODE_BY_STATUS: Record<number, ErrorCode> = {
+  400: 'invalid-input',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not-found',
+  409: 'conflict',
+  410: 'gone',
+  413: 'payload-too-large',
+  429: 'too-many-requests',
+  503: 'service-unavailable',
+};
 
 const REASONS: Record<number, string> = {
   400: 'Bad Request',
@@ -17,7 +31,11 @@ const REASONS: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
-/** Maps every error to Nest's `{statusCode, error, message}` shape; unknown errors never leak details. */
+/**
+ * Maps every error to `{statusCode, error, message, code, details?}` (API.md): `code` is stable for
+ * clients to translate; a domain error's details also stay at the top level, where the contract
+ * first put them (`opensAt` on a 425). Unknown errors never leak details.
+ */
 @Catch()
 export class HttpExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger(HttpExceptionFilter.name);
@@ -38,7 +56,11 @@ export class HttpExceptionFilter implements ExceptionFilter {
           statusCode: exception.status,
           error: REASONS[exception.status],
           message: exception.message,
-          ...exception.details,
+          code: exception.code,
+          ...(Object.keys(exception.details).length > 0 && {
+            ...exception.details,
+            details: exception.details,
+          }),
         },
       };
     }
@@ -47,7 +69,15 @@ export class HttpExceptionFilter implements ExceptionFilter {
       const body =
         typeof response === 'string' ? { message: response } : (response as Record<string, unknown>);
       const status = exception.getStatus();
-      return { status, body: { statusCode: status, error: REASONS[status] ?? exception.name, ...body } };
+      // The validation pipe lists every bad field in `message`.
+      const code: ErrorCode =
+        status === 400 && Array.isArray(body.message)
+          ? 'validation-failed'
+          : (CODE_BY_STATUS[status] ?? (status >= 500 ? 'internal-error' : 'invalid-input'));
+      return {
+        status,
+        body: { statusCode: status, error: REASONS[status] ?? exception.name, ...body, code },
+      };
     }
     if (isDatabaseUnavailable(exception)) {
       this.logger.warn(`Database unavailable: ${exception.message}`);
@@ -57,18 +87,32 @@ export class HttpExceptionFilter implements ExceptionFilter {
           statusCode: 503,
           error: REASONS[503],
           message: 'The database is unavailable right now; try again in a moment',
+          code: 'database-unavailable',
         },
       };
     }
     if (isInvalidTextRepresentation(exception)) {
       return {
         status: 400,
-        body: { statusCode: 400, error: REASONS[400], message: 'A value has the wrong format' },
+        body: {
+          statusCode: 400,
+          error: REASONS[400],
+          message: 'A value has the wrong format',
+          code: 'invalid-format',
+        },
       };
     }
     this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     const status = HttpStatus.INTERNAL_SERVER_ERROR;
-    return { status, body: { statusCode: status, error: REASONS[status], message: 'Internal server error' } };
+    return {
+      status,
+      body: {
+        statusCode: status,
+        error: REASONS[status],
+        message: 'Internal server error',
+        code: 'internal-error',
+      },
+    };
   }
 }
 

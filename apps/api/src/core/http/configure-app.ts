@@ -117,9 +117,12 @@ async function serveWebApp(app: NestFastifyApplication): Promise<void> {
     .getInstance()
     .get('/*', (request, reply) => {
       if (request.url.startsWith(`/${API_PREFIX}/`)) {
-        return reply
-          .status(404)
-          .send({ statusCode: 404, error: 'Not Found', message: `Cannot GET ${request.url.split('?')[0]}` });
+        return reply.status(404).send({
+          statusCode: 404,
+          error: 'Not Found',
+          message: `Cannot GET ${request.url.split('?')[0]}`,
+          code: 'not-found',
+        });
       }
       return reply.type('text/html').sendFile('index.html');
     });

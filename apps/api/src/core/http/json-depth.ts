@@ -26,6 +26,7 @@ export function limitJsonDepth(fastify: FastifyInstance): void {
       statusCode: 400,
       error: 'Bad Request',
       message: `The request body is nested deeper than ${MAX_JSON_DEPTH} levels`,
+      code: 'invalid-input',
     });
   });
 }

@@ -14,6 +14,8 @@ import { AppConfig } from '../config/app-config';
 import { ServiceUnavailableError, UnauthorizedError } from '../errors/domain-error';
 
 export class LiveKitUnavailableError extends ServiceUnavailableError {
+  readonly code = 'video-service-unavailable';
+
   constructor() {
     super('The video service (LiveKit) cannot be reached right now; try again in a moment');
   }

@@ -42,12 +42,16 @@ export interface AttendanceTally {
 }
 
 class NotACohortMemberError extends InvalidInputError {
+  readonly code = 'not-enrolled';
+
   constructor() {
     super('This person is not enrolled in the cohort');
   }
 }
 
 class NotHybridError extends InvalidInputError {
+  readonly code = 'not-hybrid';
+
   constructor() {
     super('In-person check-in is for hybrid sessions');
   }

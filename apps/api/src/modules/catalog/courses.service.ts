@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import type { AuthUser } from '../../core/auth/auth-user';
-import { InvalidInputError } from '../../core/errors/domain-error';
+import { UnknownReferenceError } from '../../core/errors/domain-error';
 import { queryPage, SqlParams } from '../../core/database/page-query';
 import { Page, pageWindow } from '../../core/http/pagination';
 import { StampedCache } from '../../core/redis/stamped-cache';
@@ -198,7 +198,7 @@ export class CoursesService {
   private async assertReferences(dto: UpdateCourseDto): Promise<void> {
     if (dto.networkId) {
       await this.organizations.getNetwork(dto.networkId).catch(() => {
-        throw new InvalidInputError('networkId does not name a network');
+        throw new UnknownReferenceError('networkId', 'a network');
       });
     }
     if (dto.expertIds) await this.users.assertExperts(dto.expertIds);

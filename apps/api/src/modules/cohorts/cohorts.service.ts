@@ -5,7 +5,7 @@ import { DateTime } from 'luxon';
 import { Brackets, DataSource, EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
 import type { AuthUser } from '../../core/auth/auth-user';
 import { AppConfig } from '../../core/config/app-config';
-import { InvalidInputError } from '../../core/errors/domain-error';
+import { UnknownReferenceError } from '../../core/errors/domain-error';
 import { Page, pageWindow } from '../../core/http/pagination';
 import { AuditService } from '../audit/audit.service';
 import { CertifiedTrainersService } from '../certification/certified-trainers.service';
@@ -18,6 +18,7 @@ import { CohortEntity } from './cohort.entity';
 import {
   CapacityBelowEnrolledError,
   CohortNotFoundError,
+  DatesOutOfOrderError,
   NotCohortManagerError,
   NotCohortStaffError,
   NotTeachersError,
@@ -257,12 +258,12 @@ export class CohortsService {
   ): Promise<void> {
     if (dto.courseId) {
       await this.courses.get(dto.courseId, actor).catch(() => {
-        throw new InvalidInputError('courseId does not name a course');
+        throw new UnknownReferenceError('courseId', 'a course');
       });
     }
     if (dto.centreId) {
       await this.organizations.getCentre(dto.centreId).catch(() => {
-        throw new InvalidInputError('centreId does not name a centre');
+        throw new UnknownReferenceError('centreId', 'a centre');
       });
     }
     if (dto.teacherIds) await this.assertTeachers(dto.teacherIds);
@@ -312,7 +313,7 @@ function isManager(cohort: CohortEntity, actor: AuthUser): boolean {
 
 function assertDates(startsOn: string, endsOn: string): void {
   // YYYY-MM-DD strings compare in calendar order.
-  if (endsOn < startsOn) throw new InvalidInputError('endsOn must not be before startsOn');
+  if (endsOn < startsOn) throw new DatesOutOfOrderError();
 }
 
 function asUsers(ids: string[]): UserEntity[] {

@@ -40,15 +40,18 @@ const MAX_EMAIL_LENGTH = 254;
 export function assertEnrollmentCsv(file: Buffer, maxRows: number): void {
   const lines = filledLines(decode(file));
   const [header, firstRow] = lines;
-  if (header === undefined) throw new InvalidCsvError('The file is empty');
+  if (header === undefined) throw new InvalidCsvError('csv-empty', 'The file is empty');
   columnIndexes(
     parse(header, { bom: true, delimiter: detectDelimiter(header), trim: true, relax_quotes: true })[0] ?? [],
   );
-  if (firstRow === undefined) throw new InvalidCsvError('The file has no rows under its header line');
+  if (firstRow === undefined)
+    throw new InvalidCsvError('csv-no-rows', 'The file has no rows under its header line');
   // One upload must not invite a hundred thousand addresses: split larger lists.
   if (lines.length - 1 > maxRows)
     throw new InvalidCsvError(
+      'csv-too-many-rows',
       `The file has ${lines.length - 1} rows; at most ${maxRows} can be imported at once`,
+      { rows: lines.length - 1, max: maxRows },
     );
 }
 
@@ -129,10 +132,13 @@ function decode(file: Buffer): string {
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(file);
   } catch {
-    throw new InvalidCsvError('The file is not a CSV text file in UTF-8: in Excel, save it as "CSV UTF-8"');
+    throw new InvalidCsvError(
+      'csv-not-utf8',
+      'The file is not a CSV text file in UTF-8: in Excel, save it as "CSV UTF-8"',
+    );
   }
   if (text.includes('\u0000'))
-    throw new InvalidCsvError('The file is not a CSV text file (it contains binary data)');
+    throw new InvalidCsvError('csv-binary', 'The file is not a CSV text file (it contains binary data)');
   return text;
 }
 
@@ -154,8 +160,13 @@ function columnIndexes(header: string[]): ColumnIndexes {
     if (column && columns[column] === undefined) columns[column] = index;
   });
   const expected = 'the first line must name the columns: email, full_name, and optionally locale, time_zone';
-  if (columns.email === undefined) throw new InvalidCsvError(`The file has no email column: ${expected}`);
-  if (columns.fullName === undefined)
-    throw new InvalidCsvError(`The file has no full_name column: ${expected}`);
+  for (const [key, column] of [
+    ['email', 'email'],
+    ['fullName', 'full_name'],
+  ] as const)
+    if (columns[key] === undefined)
+      throw new InvalidCsvError('csv-missing-column', `The file has no ${column} column: ${expected}`, {
+        column,
+      });
   return columns;
 }

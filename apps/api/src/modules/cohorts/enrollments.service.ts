@@ -2,12 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, DataSource, Repository } from 'typeorm';
 import type { AuthUser } from '../../core/auth/auth-user';
-import { InvalidInputError } from '../../core/errors/domain-error';
+import { UnknownReferenceError } from '../../core/errors/domain-error';
 import { Page, pageWindow } from '../../core/http/pagination';
 import type { UserDto } from '../identity/dto/user.dto';
 import { UsersService } from '../identity/users.service';
 import { CohortAccessService } from './cohort-access.service';
-import { AlreadyEnrolledError, NotEnrollableError, NotTraineeError } from './cohorts.errors';
+import {
+  AlreadyEnrolledError,
+  BothUserIdAndEmailError,
+  NotEnrollableError,
+  NotTraineeError,
+} from './cohorts.errors';
 import { CohortsService } from './cohorts.service';
 import { EnrollDto, EnrollmentDto, ListEnrollmentsQueryDto, WithdrawalDto } from './dto/enrollment.dto';
 import { mayEnroll } from './enrollment-eligibility';
@@ -32,7 +37,7 @@ export class EnrollmentsService {
    */
   async enroll(cohortId: string, dto: EnrollDto, actor: AuthUser): Promise<EnrollmentDto> {
     const cohort = await this.cohorts.requireManager(cohortId, actor, 'enroll people');
-    if (dto.userId && dto.email) throw new InvalidInputError('Give either userId or email, not both');
+    if (dto.userId && dto.email) throw new BothUserIdAndEmailError();
     // A known user is read before the transaction: inside it, a second pool connection per request
     // could starve the pool when hundreds of enrollments arrive at once.
     const known = dto.userId ? await this.knownUser(dto.userId, actor) : undefined;
@@ -120,7 +125,7 @@ export class EnrollmentsService {
 
   private knownUser(id: string, actor: AuthUser): Promise<UserDto> {
     return this.users.get(id).catch(() => {
-      throw actor.role === 'admin' ? new InvalidInputError('userId does not name a user') : refusal(actor);
+      throw actor.role === 'admin' ? new UnknownReferenceError('userId', 'a user') : refusal(actor);
     });
   }
 }

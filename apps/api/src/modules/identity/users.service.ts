@@ -27,6 +27,8 @@ import { RefreshTokenEntity } from './refresh-token.entity';
 import { UserEntity } from './user.entity';
 
 class UserNotFoundError extends NotFoundError {
+  readonly code = 'user-not-found';
+
   constructor() {
     super('User');
   }

@@ -9,12 +9,16 @@ import {
 } from '../../core/errors/domain-error';
 
 export class SessionNotFoundError extends NotFoundError {
+  readonly code = 'session-not-found';
+
   constructor() {
     super('Session');
   }
 }
 
 export class NotInCohortError extends ForbiddenError {
+  readonly code = 'not-in-cohort';
+
   constructor() {
     super(
       'Only the cohort’s enrolled trainees, its teachers, its centre’s coordinator and admins may do this',
@@ -23,6 +27,8 @@ export class NotInCohortError extends ForbiddenError {
 }
 
 export class NotHostError extends ForbiddenError {
+  readonly code = 'not-host';
+
   constructor() {
     super('Only a teacher of the cohort or an admin may do this');
   }
@@ -30,6 +36,7 @@ export class NotHostError extends ForbiddenError {
 
 export class JoinWindowNotOpenError extends DomainError {
   readonly status = 425 as HttpStatus;
+  readonly code = 'join-window-not-open';
 
   constructor(opensAt: Date) {
     super(`The class opens for joining at ${opensAt.toISOString()}`);
@@ -38,32 +45,50 @@ export class JoinWindowNotOpenError extends DomainError {
 }
 
 export class SessionEndedError extends GoneError {
+  readonly code: 'session-ended' | 'session-cancelled';
+
   constructor(reason: 'ended' | 'cancelled') {
     super(reason === 'cancelled' ? 'This session was cancelled' : 'This session has ended');
+    this.code = reason === 'cancelled' ? 'session-cancelled' : 'session-ended';
   }
 }
 
 export class RemovedFromRoomError extends ForbiddenError {
+  readonly code = 'removed-from-room';
+
   constructor() {
     super('The host removed you from this session; ask them to let you back in');
   }
 }
 
 export class StaffNotRemovableError extends ForbiddenError {
+  readonly code = 'staff-not-removable';
+
   constructor() {
     super('A teacher cannot remove an admin or a coordinator from the class: they observe it');
   }
 }
 
 export class SessionOverlapError extends ConflictError {
+  readonly code = 'session-overlap';
+
   constructor() {
     super('The cohort already has a session at that time');
   }
 }
 
-export class RecordingConflictError extends ConflictError {}
+export class RecordingConflictError extends ConflictError {
+  readonly code: 'recording-already-running' | 'recording-not-running';
+
+  constructor(running: boolean) {
+    super(running ? 'This session is already being recorded' : 'This session is not being recorded');
+    this.code = running ? 'recording-already-running' : 'recording-not-running';
+  }
+}
 
 export class TooManyJoinRequestsError extends TooManyRequestsError {
+  readonly code = 'too-many-join-requests';
+
   constructor(retryAfterSeconds: number) {
     super('Too many join requests; try again in a moment', retryAfterSeconds);
   }

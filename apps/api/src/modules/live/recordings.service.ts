@@ -33,7 +33,7 @@ export class RecordingsService {
     if (session.status === 'cancelled') throw new SessionEndedError('cancelled');
     if (session.endsAt.getTime() <= Date.now()) throw new SessionEndedError('ended');
     if (await this.recordings.exists({ where: { sessionId, status: 'active' } }))
-      throw new RecordingConflictError('This session is already being recorded');
+      throw new RecordingConflictError(true);
     const egressId = await this.livekit.startRecording(
       session.roomName,
       `recordings/${session.roomName}/${Date.now()}.mp4`,
@@ -65,7 +65,7 @@ export class RecordingsService {
   async stop(sessionId: string, actor: AuthUser): Promise<RecordingDto> {
     await this.sessions.accessFor(sessionId, actor, ['admin', 'teacher']);
     const recording = await this.recordings.findOne({ where: { sessionId, status: 'active' } });
-    if (!recording) throw new RecordingConflictError('This session is not being recorded');
+    if (!recording) throw new RecordingConflictError(false);
     await this.livekit.stopRecording(recording.egressId);
     // egress_ended brings the duration and the file; until then the stop time stands in.
     recording.status = 'ended';

@@ -24,6 +24,8 @@ import { LiveSessionEntity } from './live-session.entity';
 import { SessionNoticesService } from './session-notices.service';
 
 class CohortNotFoundError extends NotFoundError {
+  readonly code = 'cohort-not-found';
+
   constructor() {
     super('Cohort');
   }

@@ -1,21 +1,15 @@
-import type { TFunction } from 'i18next';
+import type { i18n as I18n } from 'i18next';
 import { ApiError } from '@mre/api-client';
 
-const KEY_BY_STATUS: Record<number, string> = {
-  400: 'errors.validation',
-  401: 'errors.unauthorized',
-  403: 'errors.forbidden',
-  404: 'errors.notFound',
-  409: 'errors.conflict',
-  429: 'errors.tooManyRequests',
-};
-
 /**
- * A sentence for the user. Validation answers also carry the server's own list (in English),
- * which is the only place that names the bad field.
+ * A sentence for the user in their language, chosen by the API's error `code` (with its details).
+ * The API's own messages are English: they are shown only to a reader in English, and only for a
+ * validation answer, where they are the one place that names the bad fields.
  */
-export function describeError(error: unknown, t: TFunction): { message: string; details: string[] } {
-  if (!(error instanceof ApiError)) return { message: t('errors.network'), details: [] };
-  const key = KEY_BY_STATUS[error.status] ?? 'errors.server';
-  return { message: t(key), details: error.status === 400 ? error.messages : [] };
+export function describeError(error: unknown, i18n: I18n): { message: string; details: string[] } {
+  if (!(error instanceof ApiError)) return { message: i18n.t('errors.network'), details: [] };
+  const key = `errors.codes.${error.code}`;
+  const message = error.code && i18n.exists(key) ? i18n.t(key, error.details) : i18n.t('errors.server');
+  const readsEnglish = i18n.resolvedLanguage === 'en';
+  return { message, details: error.code === 'validation-failed' && readsEnglish ? error.messages : [] };
 }

@@ -1,22 +1,22 @@
-import { Alert, List } from '@mantine/core';
+import { Alert, List, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '@mre/api-client';
 import { describeError } from '../api/describe-error';
 
 interface ErrorAlertProps {
   error: unknown;
-  /** Sentences that say more than the generic one for a given status (e.g. 409 on a duplicate e-mail). */
-  byStatus?: Partial<Record<number, string>>;
+  /** What failed, when the screen says it better than the error alone ("The file was refused."). */
+  title?: string;
   testId?: string;
   children?: React.ReactNode;
 }
 
-export function ErrorAlert({ error, byStatus, testId = 'error-alert', children }: ErrorAlertProps) {
-  const { t } = useTranslation();
-  const { message, details } = describeError(error, t);
-  const specific = error instanceof ApiError ? byStatus?.[error.status] : undefined;
+/** An error in the reader's language, by the API's error code. */
+export function ErrorAlert({ error, title, testId = 'error-alert', children }: ErrorAlertProps) {
+  const { i18n } = useTranslation();
+  const { message, details } = describeError(error, i18n);
   return (
-    <Alert color="red" role="alert" data-testid={testId} title={specific ?? message}>
+    <Alert color="red" role="alert" data-testid={testId} title={title ?? message}>
+      {title && <Text size="sm">{message}</Text>}
       {details.length > 0 && (
         <List size="sm">
           {details.map((detail) => (

@@ -10,7 +10,6 @@ interface FormModalProps {
   onSubmit: () => void;
   saving: boolean;
   error: unknown;
-  errorByStatus?: Partial<Record<number, string>>;
   saveTestId: string;
   children: ReactNode;
 }
@@ -23,7 +22,6 @@ export function FormModal({
   onSubmit,
   saving,
   error,
-  errorByStatus,
   saveTestId,
   children,
 }: FormModalProps) {
@@ -36,7 +34,7 @@ export function FormModal({
     <Modal opened={opened} onClose={onClose} title={title} size="lg">
       <form onSubmit={submit}>
         <Stack>
-          {error != null && <ErrorAlert error={error} byStatus={errorByStatus} />}
+          {error != null && <ErrorAlert error={error} />}
           {children}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>

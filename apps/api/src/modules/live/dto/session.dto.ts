@@ -20,6 +20,7 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
+import { ErrorDto } from '../../../core/http/error.dto';
 import { IsTimeZone } from '../../../core/http/is-time-zone';
 import { PageQueryDto } from '../../../core/http/pagination';
 import type { LiveSessionEntity } from '../live-session.entity';
@@ -203,9 +204,7 @@ export class RecordingListDto {
   @ApiProperty() total: number;
 }
 
-export class TooEarlyDto {
-  @ApiProperty({ example: 425 }) statusCode: number;
-  @ApiProperty() error: string;
-  @ApiProperty() message: string;
+export class TooEarlyDto extends ErrorDto {
+  @ApiProperty({ example: 425 }) declare statusCode: number;
   @ApiProperty({ format: 'date-time' }) opensAt: string;
 }

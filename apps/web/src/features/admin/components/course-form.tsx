@@ -64,9 +64,7 @@ export function CourseForm({ course, onSaved }: CourseFormProps) {
   return (
     <form onSubmit={submit} data-testid="course-form">
       <Stack>
-        {save.isError && (
-          <ErrorAlert error={save.error} byStatus={{ 409: t('admin.courses.duplicateCode') }} />
-        )}
+        {save.isError && <ErrorAlert error={save.error} />}
         {save.isSuccess && course && (
           <Alert color="green" role="status" title={t('common.saved')} data-testid="course-saved" />
         )}

@@ -60,7 +60,6 @@ export function UserFormModal({ onClose }: { onClose: () => void }) {
       onSubmit={submit}
       saving={create.isPending}
       error={create.error}
-      errorByStatus={{ 409: t('admin.users.duplicateEmail') }}
       saveTestId="user-save"
     >
       <SimpleGrid cols={{ base: 1, sm: 2 }}>

@@ -31,17 +31,7 @@ export function AcceptInviteForm({ token, onAccepted }: AcceptInviteFormProps) {
   return (
     <form onSubmit={submit}>
       <Stack>
-        {acceptInvite.isError && (
-          <ErrorAlert
-            error={acceptInvite.error}
-            testId="accept-invite-error"
-            byStatus={{
-              400: t('auth.invite.invalidToken'),
-              401: t('auth.invite.invalidToken'),
-              404: t('auth.invite.invalidToken'),
-            }}
-          />
-        )}
+        {acceptInvite.isError && <ErrorAlert error={acceptInvite.error} testId="accept-invite-error" />}
         <PasswordInput
           label={t('fields.newPassword')}
           description={t('auth.invite.passwordHint', { count: MIN_PASSWORD_LENGTH })}

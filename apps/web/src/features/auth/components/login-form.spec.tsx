@@ -15,7 +15,12 @@ describe('sign-in page', () => {
       route: '/login',
       fetch: fakeFetch({
         'POST /api/auth/login': () =>
-          json(401, { statusCode: 401, error: 'Unauthorized', message: 'Invalid credentials' }),
+          json(401, {
+            statusCode: 401,
+            error: 'Unauthorized',
+            message: 'Invalid e-mail or password',
+            code: 'bad-credentials',
+          }),
       }),
     });
 
@@ -26,19 +31,27 @@ describe('sign-in page', () => {
     );
   });
 
-  it('asks to wait after too many attempts (429)', async () => {
+  it('asks to wait after too many attempts (429), saying how long', async () => {
     renderApp({
       route: '/login',
       fetch: fakeFetch({
         'POST /api/auth/login': () =>
-          json(429, { statusCode: 429, error: 'Too Many Requests', message: 'ThrottlerException' }),
+          json(429, {
+            statusCode: 429,
+            error: 'Too Many Requests',
+            message: 'Too many failed sign-in attempts; try again later',
+            code: 'too-many-sign-in-attempts',
+            retryAfterSeconds: 840,
+            retryAfterMinutes: 14,
+            details: { retryAfterSeconds: 840, retryAfterMinutes: 14 },
+          }),
       }),
     });
 
     signIn('admin@academy.local', 'wrong password');
 
     expect((await screen.findByRole('alert')).textContent).toContain(
-      'Trop de tentatives. Patientez quelques minutes',
+      'Trop de tentatives de connexion échouées. Réessayez dans 14 min.',
     );
   });
 

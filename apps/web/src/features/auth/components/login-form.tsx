@@ -18,13 +18,7 @@ export function LoginForm() {
   return (
     <form onSubmit={submit} data-testid="login-form">
       <Stack>
-        {login.isError && (
-          <ErrorAlert
-            error={login.error}
-            testId="login-error"
-            byStatus={{ 401: t('auth.login.invalidCredentials'), 429: t('auth.login.tooManyAttempts') }}
-          />
-        )}
+        {login.isError && <ErrorAlert error={login.error} testId="login-error" />}
         <TextInput
           label={t('fields.email')}
           type="email"

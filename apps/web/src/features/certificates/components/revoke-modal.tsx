@@ -18,9 +18,7 @@ export function RevokeModal({ certificate, onClose }: { certificate: Certificate
   return (
     <Modal opened onClose={onClose} title={t('certificates.revoke.title')}>
       <Stack>
-        {revoke.error != null && (
-          <ErrorAlert error={revoke.error} byStatus={{ 409: t('certificates.revoke.already') }} />
-        )}
+        {revoke.error != null && <ErrorAlert error={revoke.error} />}
         <Text>
           {t('certificates.revoke.question', { name: certificate.holderName, code: certificate.code })}
         </Text>

@@ -1,35 +1,15 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { ApiError, unwrap, type Schemas } from '@mre/api-client';
+import { unwrap, type Schemas } from '@mre/api-client';
 import { useApi } from '../../../shared/api/services.context';
 
 export type JoinGrant = Schemas['JoinResponseDto'];
 
-/**
- * A refused join. `unwrap` keeps only the status and the message, but a 425 also says when the
- * class opens (`opensAt`), which the page shows.
- */
-export class JoinRefusedError extends ApiError {
-  constructor(
-    status: number,
-    messages: string[],
-    readonly opensAt: string | null,
-  ) {
-    super(status, messages);
-  }
-}
-
 export function useJoinSession(sessionId: string) {
   const api = useApi();
   return useMutation({
-    mutationFn: async (): Promise<JoinGrant> => {
-      const { data, error, response } = await api.POST('/api/sessions/{id}/join', {
-        params: { path: { id: sessionId } },
-      });
-      if (response.ok && data) return data;
-      const body = (error ?? {}) as { message?: string | string[]; opensAt?: string };
-      const messages = Array.isArray(body.message) ? body.message : body.message ? [body.message] : [];
-      throw new JoinRefusedError(response.status, messages, body.opensAt ?? null);
-    },
+    // A refusal's code says why; a 425's details say when the class opens.
+    mutationFn: (): Promise<JoinGrant> =>
+      unwrap(api.POST('/api/sessions/{id}/join', { params: { path: { id: sessionId } } })),
   });
 }
 

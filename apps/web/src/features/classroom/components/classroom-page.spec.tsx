@@ -156,7 +156,9 @@ describe('classroom', () => {
           statusCode: 425,
           error: 'Too Early',
           message: 'The class opens for joining at 2031-03-12T22:45:00.000Z',
+          code: 'join-window-not-open',
           opensAt: '2031-03-12T22:45:00.000Z',
+          details: { opensAt: '2031-03-12T22:45:00.000Z' },
         }),
       ),
     });
@@ -169,23 +171,26 @@ describe('classroom', () => {
     );
   });
 
-  it('says a session is over on a 410', async () => {
+  it('says a session was cancelled on a 410', async () => {
     renderApp({
       route,
       signedIn: true,
       fetch: classroom(() =>
-        json(410, { statusCode: 410, error: 'Gone', message: 'This session has ended' }),
+        json(410, {
+          statusCode: 410,
+          error: 'Gone',
+          message: 'This session was cancelled',
+          code: 'session-cancelled',
+        }),
       ),
     });
 
     fireEvent.click(await findPage('classroom-join'));
 
-    expect((await screen.findByTestId('join-refused')).textContent).toContain(
-      'Cette séance est terminée ou a été annulée.',
-    );
+    expect((await screen.findByTestId('join-refused')).textContent).toContain('Cette séance a été annulée.');
   });
 
-  it('gives the reason of a 403', async () => {
+  it("gives the reason of a 403 in the reader's language, not the server's English", async () => {
     renderApp({
       route,
       signedIn: true,
@@ -194,6 +199,7 @@ describe('classroom', () => {
           statusCode: 403,
           error: 'Forbidden',
           message: 'The host removed you from this session; ask them to let you back in',
+          code: 'removed-from-room',
         }),
       ),
     });
@@ -201,8 +207,10 @@ describe('classroom', () => {
     fireEvent.click(await findPage('classroom-join'));
 
     const refused = await screen.findByTestId('join-refused');
-    expect(refused.textContent).toContain('Vous ne pouvez pas rejoindre cette séance.');
-    expect(refused.textContent).toContain('The host removed you');
+    expect(refused.textContent).toContain(
+      'Le formateur vous a retiré de cette séance. Demandez-lui de vous réadmettre.',
+    );
+    expect(refused.textContent).not.toContain('The host removed you');
   });
 
   it('lets people without media devices join all the same', async () => {

@@ -195,13 +195,7 @@ function RecordingButton({ sessionId }: { sessionId: string }) {
       >
         {isRecording ? t('classroom.recording.stop') : t('classroom.recording.start')}
       </Button>
-      {recording.isError && (
-        <ErrorAlert
-          error={recording.error}
-          byStatus={{ 503: t('classroom.recording.unavailable'), 409: t('classroom.recording.conflict') }}
-          testId="recording-error"
-        />
-      )}
+      {recording.isError && <ErrorAlert error={recording.error} testId="recording-error" />}
     </>
   );
 }

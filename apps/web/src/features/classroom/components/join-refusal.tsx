@@ -1,17 +1,16 @@
 import { Alert } from '@mantine/core';
-import { Trans, useTranslation } from 'react-i18next';
+import { Trans } from 'react-i18next';
+import { ApiError } from '@mre/api-client';
 import { ErrorAlert } from '../../../shared/components/error-alert';
 import { ZonedTime } from '../../../shared/components/zoned-time';
-import { JoinRefusedError } from '../api/classroom.api';
 
 /** Why the API would not let the person in: too early (and when it opens), over, or not allowed. */
 export function JoinRefusal({ error, timeZone }: { error: unknown; timeZone: string }) {
-  const { t } = useTranslation();
-  if (!(error instanceof JoinRefusedError)) return <ErrorAlert error={error} testId="join-refused" />;
-  if (error.status === 425 && error.opensAt) {
+  const opensAt = error instanceof ApiError ? error.details.opensAt : undefined;
+  if (error instanceof ApiError && error.code === 'join-window-not-open' && typeof opensAt === 'string') {
     const when = (
       <ZonedTime
-        instant={error.opensAt}
+        instant={opensAt}
         timeZone={timeZone}
         options={{ dateStyle: 'medium', timeStyle: 'short' }}
       />
@@ -25,13 +24,5 @@ export function JoinRefusal({ error, timeZone }: { error: unknown; timeZone: str
       />
     );
   }
-  if (error.status === 410)
-    return <Alert color="gray" role="alert" data-testid="join-refused" title={t('classroom.refused.gone')} />;
-  if (error.status === 403)
-    return (
-      <Alert color="red" role="alert" data-testid="join-refused" title={t('classroom.refused.forbidden')}>
-        {error.message}
-      </Alert>
-    );
   return <ErrorAlert error={error} testId="join-refused" />;
 }

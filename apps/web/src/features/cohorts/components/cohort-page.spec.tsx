@@ -217,7 +217,12 @@ describe('cohort page', () => {
       signedIn: true,
       fetch: cohortApi({
         [`POST ${cohortPath}/enrollments/import`]: () =>
-          json(400, { statusCode: 400, error: 'Bad Request', message: 'The file is empty' }),
+          json(400, {
+            statusCode: 400,
+            error: 'Bad Request',
+            message: 'The file is empty',
+            code: 'csv-empty',
+          }),
       }),
     });
 
@@ -225,7 +230,8 @@ describe('cohort page', () => {
 
     const error = await screen.findByTestId('import-upload-error');
     expect(error.textContent).toContain('Le fichier a été refusé.');
-    expect(error.textContent).toContain('The file is empty');
+    expect(error.textContent).toContain('Le fichier est vide.');
+    expect(error.textContent).not.toContain('The file is empty');
     expect(screen.queryByTestId('import-job')).toBeNull();
   });
 });

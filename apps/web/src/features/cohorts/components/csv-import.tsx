@@ -55,11 +55,7 @@ export function CsvImport({ cohortId }: { cohortId: string }) {
           </Button>
         </Group>
         {start.error != null && (
-          <ErrorAlert
-            error={start.error}
-            byStatus={{ 400: t('cohorts.import.rejected') }}
-            testId="import-upload-error"
-          />
+          <ErrorAlert error={start.error} title={t('cohorts.import.rejected')} testId="import-upload-error" />
         )}
         {jobId !== null && (
           <JobProgress

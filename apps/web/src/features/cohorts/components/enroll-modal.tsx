@@ -51,7 +51,6 @@ export function EnrollModal({ cohortId, onClose }: { cohortId: string; onClose: 
       onSubmit={submit}
       saving={enroll.isPending}
       error={enroll.error}
-      errorByStatus={{ 409: t('cohorts.enroll.already') }}
       saveTestId="enroll-save"
     >
       <SegmentedControl

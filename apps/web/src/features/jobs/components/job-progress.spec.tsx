@@ -120,11 +120,11 @@ describe('job progress', () => {
 
   it('shows why a job cannot be read, and asks again on retry', async () => {
     const { asked } = renderJob(() =>
-      json(404, { statusCode: 404, error: 'Not Found', message: 'Job not found' }),
+      json(404, { statusCode: 404, error: 'Not Found', message: 'Job not found', code: 'job-not-found' }),
     );
 
     const error = await screen.findByTestId('error-state');
-    expect(error.textContent).toContain('Cet élément n’existe pas ou n’est plus disponible.');
+    expect(error.textContent).toContain('Cette tâche n’existe pas ou ne vous est pas accessible.');
     expect(screen.queryByTestId('issue-job')).toBeNull();
     const askedBefore = asked();
     fireEvent.click(within(error).getByRole('button', { name: 'Réessayer' }));

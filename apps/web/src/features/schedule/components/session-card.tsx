@@ -109,7 +109,7 @@ export function SessionCard({ session, cohortName, timeZone, now, isStaff, onRes
           )}
         </Stack>
       </Group>
-      {cancel.isError && <ErrorAlert error={cancel.error} byStatus={{ 410: t('schedule.alreadyOver') }} />}
+      {cancel.isError && <ErrorAlert error={cancel.error} />}
     </Paper>
   );
 }

@@ -78,7 +78,6 @@ export function SessionFormModal({ session, defaultTimeZone, onClose }: SessionF
       onSubmit={submit}
       saving={mutation.isPending}
       error={mutation.error}
-      errorByStatus={{ 409: t('schedule.form.overlap'), 410: t('schedule.alreadyOver') }}
       saveTestId="session-save"
     >
       {!session && (
