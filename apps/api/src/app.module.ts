@@ -9,6 +9,7 @@ import { CohortsModule } from './modules/cohorts/cohorts.module';
 import { HealthModule } from './modules/health/health.module';
 import { IdentityModule } from './modules/identity/identity.module';
 import { LiveModule } from './modules/live/live.module';
+import { LiveKitWebhooksModule } from './modules/livekit-webhooks/livekit-webhooks.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
 import { ReportingModule } from './modules/reporting/reporting.module';
@@ -26,6 +27,7 @@ import { SetupModule } from './modules/setup/setup.module';
     CohortsModule,
     LiveModule,
     AttendanceModule,
+    LiveKitWebhooksModule,
     AuditModule,
     NotificationsModule,
     CertificationModule,
