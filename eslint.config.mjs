@@ -45,6 +45,23 @@ export default [
       ],
     },
   },
+  {
+    // LiveKit webhooks depend on `live` and `attendance`, never the reverse: news goes upstream as events.
+    files: ['apps/api/src/modules/live/**/*.ts', 'apps/api/src/modules/attendance/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/livekit-webhooks', '**/livekit-webhooks/**'],
+              message: 'The livekit-webhooks module depends on this one, not the reverse; publish an event.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   // Last, so that it switches off the stylistic rules that Prettier owns.
   prettier,
 ];

@@ -10,6 +10,7 @@ import { HealthModule } from './modules/health/health.module';
 import { IdentityModule } from './modules/identity/identity.module';
 import { JobsModule } from './modules/jobs/jobs.module';
 import { LiveModule } from './modules/live/live.module';
+import { LiveKitWebhooksModule } from './modules/livekit-webhooks/livekit-webhooks.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
 import { ReportingModule } from './modules/reporting/reporting.module';
@@ -27,6 +28,7 @@ import { SetupModule } from './modules/setup/setup.module';
     CohortsModule,
     LiveModule,
     AttendanceModule,
+    LiveKitWebhooksModule,
     AuditModule,
     NotificationsModule,
     CertificationModule,

@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
 import { CoreModule } from './core/core.module';
-import { AttendanceWorkerModule } from './modules/attendance/attendance-worker.module';
 import { CertificationWorkerModule } from './modules/certification/certification-worker.module';
 import { CohortsWorkerModule } from './modules/cohorts/cohorts-worker.module';
 import { LiveWorkerModule } from './modules/live/live-worker.module';
+import { LiveKitWebhooksWorkerModule } from './modules/livekit-webhooks/livekit-webhooks-worker.module';
 import { NotificationsWorkerModule } from './modules/notifications/notifications-worker.module';
 
 /** The queue processors, run by worker.ts and scaled apart from the API. */
@@ -12,7 +12,7 @@ import { NotificationsWorkerModule } from './modules/notifications/notifications
     CoreModule,
     NotificationsWorkerModule,
     CohortsWorkerModule,
-    AttendanceWorkerModule,
+    LiveKitWebhooksWorkerModule,
     CertificationWorkerModule,
     LiveWorkerModule,
   ],

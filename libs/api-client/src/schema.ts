@@ -548,22 +548,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/livekit/webhook": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["LiveKitWebhook_receive"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/me/notifications": {
         parameters: {
             query?: never;
@@ -638,6 +622,22 @@ export interface paths {
         get?: never;
         put: operations["Attendance_correct"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/livekit/webhook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["LiveKitWebhook_receive"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3281,35 +3281,6 @@ export interface operations {
             };
         };
     };
-    LiveKitWebhook_receive: {
-        parameters: {
-            query?: never;
-            header: {
-                authorization: string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Stored in the inbox */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorDto"];
-                };
-            };
-        };
-    };
     Notifications_list: {
         parameters: {
             query?: {
@@ -3460,6 +3431,35 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["AttendanceRowDto"];
                 };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    LiveKitWebhook_receive: {
+        parameters: {
+            query?: never;
+            header: {
+                authorization: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Stored in the inbox */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
             default: {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { EventEmitterModule } from '@nestjs/event-emitter';
 import { AppConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { LiveKitModule } from './livekit/livekit.module';
@@ -6,8 +7,19 @@ import { QueueModule } from './queue/queue.module';
 import { RateLimitModule } from './redis/rate-limit.module';
 import { RedisModule } from './redis/redis.module';
 
-/** Infrastructure both entry points share: configuration, PostgreSQL, Redis (and its rate limits), the queues and LiveKit. */
+/**
+ * Infrastructure both entry points share: configuration, PostgreSQL, Redis (and its rate limits), the queues,
+ * LiveKit, and the in-process events that carry a context's news to the contexts that depend on it.
+ */
 @Module({
-  imports: [AppConfigModule, DatabaseModule, RedisModule, RateLimitModule, QueueModule, LiveKitModule],
+  imports: [
+    AppConfigModule,
+    DatabaseModule,
+    RedisModule,
+    RateLimitModule,
+    QueueModule,
+    LiveKitModule,
+    EventEmitterModule.forRoot(),
+  ],
 })
 export class CoreModule {}

@@ -1,4 +1,5 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import type { AuthUser } from '../../core/auth/auth-user';
@@ -7,6 +8,7 @@ import { AuditService } from '../audit/audit.service';
 import { CohortAccessService } from '../cohorts/cohort-access.service';
 import { UsersService } from '../identity/users.service';
 import type { LiveSessionEntity } from '../live/live-session.entity';
+import { SessionTimesChangedEvent } from '../live/session-times-changed.event';
 import { SessionsService } from '../live/sessions.service';
 import { computeAttendance } from './attendance-calculator';
 import { AttendanceMarkEntity } from './attendance-mark.entity';
@@ -58,7 +60,7 @@ class NotHybridError extends InvalidInputError {
 }
 
 @Injectable()
-export class AttendanceService implements OnModuleInit {
+export class AttendanceService {
   constructor(
     @InjectRepository(AttendanceSegmentEntity) private readonly segments: Repository<AttendanceSegmentEntity>,
     @InjectRepository(AttendanceMarkEntity) private readonly marks: Repository<AttendanceMarkEntity>,
@@ -69,11 +71,13 @@ export class AttendanceService implements OnModuleInit {
     private readonly audit: AuditService,
   ) {}
 
-  /** Presence is clipped to the session's times: when they move, everyone's is computed again. */
-  onModuleInit(): void {
-    this.sessions.onTimesChanged((sessionId, manager) =>
-      this.refreshPresence({ pairs: [], wholeSessionIds: [sessionId] }, manager),
-    );
+  /**
+   * Presence is clipped to the session's times: when they move, everyone's is computed again, in
+   * the transaction that moved them (a failure here must undo the move, not be logged and dropped).
+   */
+  @OnEvent(SessionTimesChangedEvent.topic, { suppressErrors: false })
+  async onSessionTimesChanged({ sessionId, manager }: SessionTimesChangedEvent): Promise<void> {
+    await this.refreshPresence({ pairs: [], wholeSessionIds: [sessionId] }, manager);
   }
 
   /**

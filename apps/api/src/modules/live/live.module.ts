@@ -5,7 +5,6 @@ import { CohortsModule } from '../cohorts/cohorts.module';
 import { UsersModule } from '../identity/users.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { JoinContexts } from './join-contexts';
-import { LiveKitWebhookController } from './livekit-webhook.controller';
 import { LiveSessionEntity } from './live-session.entity';
 import { RecordingEntity } from './recording.entity';
 import { RecordingsService } from './recordings.service';
@@ -16,24 +15,16 @@ import { SessionNoticesService } from './session-notices.service';
 import { SessionsController } from './sessions.controller';
 import { SessionsService } from './sessions.service';
 import { TimeZoneRulesEntity } from './time-zone-rules.entity';
-import { WebhookEventEntity } from './webhook-event.entity';
-import { WebhookInboxService } from './webhook-inbox.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([
-      LiveSessionEntity,
-      RoomRemovalEntity,
-      RecordingEntity,
-      WebhookEventEntity,
-      TimeZoneRulesEntity,
-    ]),
+    TypeOrmModule.forFeature([LiveSessionEntity, RoomRemovalEntity, RecordingEntity, TimeZoneRulesEntity]),
     CohortsModule,
     UsersModule,
     AuditModule,
     NotificationsModule,
   ],
-  controllers: [SessionsController, LiveKitWebhookController],
+  controllers: [SessionsController],
   providers: [
     SessionsService,
     SessionNoticesService,
@@ -41,8 +32,7 @@ import { WebhookInboxService } from './webhook-inbox.service';
     RoomService,
     JoinContexts,
     RecordingsService,
-    WebhookInboxService,
   ],
-  exports: [SessionsService, SessionAnchoringService, RoomService, RecordingsService, WebhookInboxService],
+  exports: [SessionsService, SessionAnchoringService, RoomService, RecordingsService],
 })
 export class LiveModule {}

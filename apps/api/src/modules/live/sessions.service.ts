@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { EventEmitter2, EventEmitterReadinessWatcher } from '@nestjs/event-emitter';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In, LessThanOrEqual, Repository } from 'typeorm';
@@ -22,6 +23,7 @@ import {
 } from './live.errors';
 import { LiveSessionEntity } from './live-session.entity';
 import { SessionNoticesService } from './session-notices.service';
+import { SessionTimesChangedEvent } from './session-times-changed.event';
 
 class CohortNotFoundError extends NotFoundError {
   readonly code = 'cohort-not-found';
@@ -40,13 +42,8 @@ export interface SessionAccess {
   membership: CohortMembership;
 }
 
-/** Told, inside the transaction that moves them, when a session's times change. */
-export type TimesChangedListener = (sessionId: string, manager: EntityManager) => Promise<void>;
-
 @Injectable()
 export class SessionsService {
-  private readonly timesChangedListeners: TimesChangedListener[] = [];
-
   constructor(
     @InjectRepository(LiveSessionEntity) private readonly sessions: Repository<LiveSessionEntity>,
     private readonly dataSource: DataSource,
@@ -55,19 +52,20 @@ export class SessionsService {
     private readonly users: UsersService,
     private readonly reminders: RemindersService,
     private readonly notices: SessionNoticesService,
+    private readonly events: EventEmitter2,
+    private readonly eventsReady: EventEmitterReadinessWatcher,
   ) {}
 
   /**
-   * For contexts that keep figures derived from a session's times (attendance clips presence to
-   * them) and that this one cannot call without a circular dependency.
+   * Publishes SessionTimesChangedEvent inside the caller's transaction and waits for its listeners.
+   * A worker's jobs may run before the listeners are subscribed at bootstrap: it waits for them.
    */
-  onTimesChanged(listener: TimesChangedListener): void {
-    this.timesChangedListeners.push(listener);
-  }
-
-  /** Tells the listeners, inside the caller's transaction, that the session's times moved. */
   async timesChanged(sessionId: string, manager: EntityManager): Promise<void> {
-    for (const listener of this.timesChangedListeners) await listener(sessionId, manager);
+    await this.eventsReady.waitUntilReady();
+    await this.events.emitAsync(
+      SessionTimesChangedEvent.topic,
+      new SessionTimesChangedEvent(sessionId, manager),
+    );
   }
 
   /**

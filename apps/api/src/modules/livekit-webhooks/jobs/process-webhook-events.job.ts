@@ -1,43 +1,23 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { DataSource, EntityManager } from 'typeorm';
-import { AppConfig } from '../../../core/config/app-config';
 import { QueueName, WebhookInboxJob } from '../../../core/queue/queue-name';
 import { workerOptions } from '../../../core/queue/worker-options';
+import { AttendanceService, TouchedAttendance } from '../../attendance/attendance.service';
 import type { LiveSessionEntity } from '../../live/live-session.entity';
 import { EgressInfoJson, RecordingsService } from '../../live/recordings.service';
 import { RoomJoin, RoomService } from '../../live/room.service';
 import { SessionsService } from '../../live/sessions.service';
-import type { WebhookEventEntity } from '../../live/webhook-event.entity';
-import { WebhookInboxService } from '../../live/webhook-inbox.service';
-import { AttendanceService, TouchedAttendance } from '../attendance.service';
+import { participantConnection } from '../participant-connection';
+import type { WebhookEventEntity } from '../webhook-event.entity';
+import { WebhookInboxService } from '../webhook-inbox.service';
 
 const BATCH_SIZE = 500;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-interface ParticipantJson {
-  sid?: string;
-  identity?: string;
-  joinedAt?: string;
-  joinedAtMs?: string;
-}
-
-/**
- * Turns stored LiveKit webhooks into attendance and recording state, a locked batch at a time.
- * Each worker also nudges the queue on a timer: events stored while Redis was down (or whose nudge
- * was lost with Redis's memory) are processed once it is back. The timer lives in the process, not
- * in Redis, so a Redis restart cannot lose it.
- */
+/** Turns stored LiveKit webhooks into attendance and recording state, a locked batch at a time. */
 @Processor(QueueName.WebhookInbox, workerOptions(1))
-export class ProcessWebhookEventsJob
-  extends WorkerHost
-  implements OnApplicationBootstrap, OnApplicationShutdown
-{
-  private sweeper?: NodeJS.Timeout;
-
+export class ProcessWebhookEventsJob extends WorkerHost {
   constructor(
-    private readonly config: AppConfig,
     private readonly dataSource: DataSource,
     private readonly inbox: WebhookInboxService,
     private readonly sessions: SessionsService,
@@ -46,15 +26,6 @@ export class ProcessWebhookEventsJob
     private readonly room: RoomService,
   ) {
     super();
-  }
-
-  onApplicationBootstrap(): void {
-    this.sweeper = setInterval(() => void this.inbox.nudge(), this.config.get('INBOX_SWEEP_MS'));
-    this.sweeper.unref();
-  }
-
-  onApplicationShutdown(): void {
-    clearInterval(this.sweeper);
   }
 
   async process(_job: Job<WebhookInboxJob>): Promise<number> {
@@ -100,27 +71,12 @@ export class ProcessWebhookEventsJob
       touched.wholeSessionIds.push(session.id);
       return null;
     }
-    if (event.event !== 'participant_joined' && event.event !== 'participant_left')
-      return 'not used for attendance';
-    const participant = (event.payload.participant ?? {}) as ParticipantJson;
-    if (!participant.sid || !participant.identity || !UUID.test(participant.identity))
-      return 'participant is not a platform user';
-    const joinedMs = Number(participant.joinedAtMs ?? 0) || Number(participant.joinedAt ?? 0) * 1000;
-    const joinedAt =
-      joinedMs > 0 ? new Date(joinedMs) : event.event === 'participant_joined' ? event.occurredAt : null;
-    await this.attendance.recordParticipant(
-      {
-        session,
-        userId: participant.identity,
-        participantSid: participant.sid,
-        joinedAt,
-        leftAt: event.event === 'participant_left' ? event.occurredAt : null,
-      },
-      manager,
-    );
-    touched.pairs.push({ sessionId: session.id, userId: participant.identity });
+    const connection = participantConnection(event);
+    if (typeof connection === 'string') return connection;
+    await this.attendance.recordParticipant({ session, ...connection }, manager);
+    touched.pairs.push({ sessionId: session.id, userId: connection.userId });
     if (event.event === 'participant_joined')
-      joins.push({ sessionId: session.id, roomName: session.roomName, userId: participant.identity });
+      joins.push({ sessionId: session.id, roomName: session.roomName, userId: connection.userId });
     return null;
   }
 }
