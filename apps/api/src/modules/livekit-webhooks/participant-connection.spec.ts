@@ -50,12 +50,13 @@ describe('participantConnection', () => {
   });
 
   it('counts only platform users: an identity that is not a user id, or a missing connection id, is noted', () => {
-    for (const participant of [
+    const participants: (Record<string, string> | undefined)[] = [
       { sid: 'PA_1', identity: 'egress-recorder' },
       { sid: 'PA_1' },
       { identity: USER },
       undefined,
-    ])
+    ];
+    for (const participant of participants)
       expect(participantConnection(event('participant_joined', participant))).toBe(
         'participant is not a platform user',
       );
