@@ -1124,6 +1124,18 @@ export interface components {
             /** @description Place in the waitlist, from 1 */
             position: number | null;
         };
+        CohortPermissionsDto: {
+            /** @description Change the cohort's details */
+            edit: boolean;
+            /** @description Enroll and withdraw people, import a CSV */
+            manage: boolean;
+            /** @description See the roster and the certificates issued */
+            viewRoster: boolean;
+            issueCertificates: boolean;
+            revokeCertificates: boolean;
+            /** @description Put sessions on the cohort's calendar */
+            scheduleSessions: boolean;
+        };
         CohortDto: {
             /** Format: uuid */
             id: string;
@@ -1147,6 +1159,7 @@ export interface components {
             counts: components["schemas"]["CohortCountsDto"];
             /** @description The caller's own enrollment in the cohort */
             myEnrollment: components["schemas"]["MyEnrollmentDto"] | null;
+            permissions: components["schemas"]["CohortPermissionsDto"];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */

@@ -104,11 +104,11 @@ export class AttendanceService implements OnModuleInit {
   }
 
   async list(sessionId: string, actor: AuthUser): Promise<AttendanceListDto> {
-    const { session } = await this.sessions.accessFor(sessionId, actor, ['admin', 'teacher', 'coordinator']);
+    const { session } = await this.sessions.accessFor(sessionId, actor, 'run');
     const [segments, marks, memberIds] = await Promise.all([
       this.segments.find({ where: { sessionId } }),
       this.marks.find({ where: { sessionId } }),
-      this.access.activeMemberIds(session.cohortId),
+      this.access.attendingTraineeIds(session.cohortId),
     ]);
     const ids = [...new Set([...memberIds, ...segments.map((s) => s.userId), ...marks.map((m) => m.userId)])];
     const correctors = marks.map((m) => m.correctedBy).filter((id): id is string => !!id);
@@ -165,7 +165,7 @@ export class AttendanceService implements OnModuleInit {
 
   /** A coordinator marks someone present at the centre (hybrid sessions): full presence. */
   async checkIn(sessionId: string, userId: string, actor: AuthUser): Promise<AttendanceRowDto> {
-    const { session } = await this.sessions.accessFor(sessionId, actor, ['admin', 'coordinator']);
+    const { session } = await this.sessions.accessFor(sessionId, actor, 'checkIn');
     if (session.mode !== 'hybrid') throw new NotHybridError();
     await this.assertMember(session, userId);
     await this.dataSource.transaction(async (manager) => {
@@ -197,7 +197,7 @@ export class AttendanceService implements OnModuleInit {
     dto: CorrectAttendanceDto,
     actor: AuthUser,
   ): Promise<AttendanceRowDto> {
-    const { session } = await this.sessions.accessFor(sessionId, actor, ['admin', 'teacher', 'coordinator']);
+    const { session } = await this.sessions.accessFor(sessionId, actor, 'run');
     await this.assertMember(session, userId);
     await this.dataSource.transaction(async (manager) => {
       await manager.query(
@@ -287,7 +287,7 @@ export class AttendanceService implements OnModuleInit {
   }
 
   private async assertMember(session: LiveSessionEntity, userId: string): Promise<void> {
-    if (!(await this.access.activeMemberIds(session.cohortId)).includes(userId))
+    if (!(await this.access.attendingTraineeIds(session.cohortId)).includes(userId))
       throw new NotACohortMemberError();
   }
 }

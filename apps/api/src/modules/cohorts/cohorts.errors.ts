@@ -29,9 +29,15 @@ export class NotCohortManagerError extends ForbiddenError {
   }
 }
 
+export class NotCohortAdminError extends ForbiddenError {
+  constructor(what: string) {
+    super(`Only an admin may ${what}`);
+  }
+}
+
 export class NotCohortStaffError extends ForbiddenError {
-  constructor() {
-    super("Only the cohort's staff may see its enrollments");
+  constructor(what: string) {
+    super(`Only the cohort's staff may ${what}`);
   }
 }
 

@@ -6,6 +6,7 @@ import { CertifiedTrainersModule } from '../certification/certified-trainers.mod
 import { UsersModule } from '../identity/users.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { CohortAccessService } from './cohort-access.service';
+import { CohortPolicy } from './cohort-policy';
 import { CohortEntity } from './cohort.entity';
 import { CohortsController } from './cohorts.controller';
 import { CohortsService } from './cohorts.service';
@@ -33,11 +34,12 @@ export const COHORT_ENTITIES = [CohortEntity, EnrollmentEntity, ImportJobEntity]
   providers: [
     CohortsService,
     CohortAccessService,
+    CohortPolicy,
     EnrollmentsService,
     ImportJobsService,
     JobsService,
     RosterService,
   ],
-  exports: [CohortsService, CohortAccessService],
+  exports: [CohortsService, CohortAccessService, CohortPolicy],
 })
 export class CohortsModule {}

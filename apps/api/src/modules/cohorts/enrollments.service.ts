@@ -7,8 +7,8 @@ import { Page, pageWindow } from '../../core/http/pagination';
 import type { UserDto } from '../identity/dto/user.dto';
 import { UsersService } from '../identity/users.service';
 import { CohortAccessService } from './cohort-access.service';
+import { CohortPolicy } from './cohort-policy';
 import { AlreadyEnrolledError, NotTraineeError } from './cohorts.errors';
-import { CohortsService } from './cohorts.service';
 import { EnrollDto, EnrollmentDto, ListEnrollmentsQueryDto, WithdrawalDto } from './dto/enrollment.dto';
 import { EnrollmentEntity } from './enrollment.entity';
 import { RosterService } from './roster.service';
@@ -18,7 +18,7 @@ export class EnrollmentsService {
   constructor(
     @InjectRepository(EnrollmentEntity) private readonly enrollments: Repository<EnrollmentEntity>,
     private readonly dataSource: DataSource,
-    private readonly cohorts: CohortsService,
+    private readonly policy: CohortPolicy,
     private readonly users: UsersService,
     private readonly roster: RosterService,
     private readonly access: CohortAccessService,
@@ -30,7 +30,7 @@ export class EnrollmentsService {
    * enrolled again comes back (at the end of the line when the cohort is full).
    */
   async enroll(cohortId: string, dto: EnrollDto, actor: AuthUser): Promise<EnrollmentDto> {
-    const cohort = await this.cohorts.requireManager(cohortId, actor, 'enroll people');
+    const cohort = await this.policy.require(cohortId, actor, 'manage', 'enroll people');
     if (dto.userId && dto.email) throw new InvalidInputError('Give either userId or email, not both');
     // A known user is read before the transaction: inside it, a second pool connection per request
     // could starve the pool when hundreds of enrollments arrive at once.
@@ -73,7 +73,7 @@ export class EnrollmentsService {
     query: ListEnrollmentsQueryDto,
     actor: AuthUser,
   ): Promise<Page<EnrollmentDto>> {
-    await this.cohorts.requireStaff(cohortId, actor);
+    await this.policy.require(cohortId, actor, 'viewRoster', 'see its enrollments');
     const qb = this.enrollments
       .createQueryBuilder('e')
       .innerJoinAndSelect('e.user', 'u')
@@ -104,7 +104,7 @@ export class EnrollmentsService {
     reason: string | undefined,
     actor: AuthUser,
   ): Promise<WithdrawalDto> {
-    await this.cohorts.requireManager(cohortId, actor, 'withdraw people');
+    await this.policy.require(cohortId, actor, 'manage', 'withdraw people');
     const promotedUserIds = await this.dataSource.transaction((manager) =>
       this.roster.withdraw(
         cohortId,

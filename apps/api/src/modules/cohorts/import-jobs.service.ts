@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { Repository } from 'typeorm';
 import type { AuthUser } from '../../core/auth/auth-user';
 import { EnrollmentImportJob, QueueName } from '../../core/queue/queue-name';
-import { CohortsService } from './cohorts.service';
+import { CohortPolicy } from './cohort-policy';
 import { JobDto, JobStartedDto } from './dto/import-job.dto';
 import { AppConfig } from '../../core/config/app-config';
 import { assertEnrollmentCsv } from './enrollment-csv';
@@ -18,12 +18,12 @@ export class ImportJobsService {
   constructor(
     @InjectRepository(ImportJobEntity) private readonly imports: Repository<ImportJobEntity>,
     @InjectQueue(QueueName.EnrollmentImport) private readonly queue: Queue<EnrollmentImportJob>,
-    private readonly cohorts: CohortsService,
+    private readonly policy: CohortPolicy,
     private readonly config: AppConfig,
   ) {}
 
   async start(cohortId: string, file: Buffer, actor: AuthUser): Promise<JobStartedDto> {
-    await this.cohorts.requireManager(cohortId, actor, 'import enrollments');
+    await this.policy.require(cohortId, actor, 'manage', 'import enrollments');
     assertEnrollmentCsv(file, this.config.get('IMPORT_MAX_ROWS'));
     const id = randomUUID();
     await this.imports.insert({
