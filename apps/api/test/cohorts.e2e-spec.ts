@@ -386,6 +386,40 @@ describe('Cohorts and enrollments (e2e)', () => {
       await as(coordinator.token).patch(`/api/cohorts/${cohortId}`, { capacity: 40 }).expect(403);
     });
 
+    it("answers the caller's permissions with the cohort, alike alone and in the list", async () => {
+      const none = {
+        edit: false,
+        manage: false,
+        viewRoster: false,
+        issueCertificates: false,
+        revokeCertificates: false,
+        scheduleSessions: false,
+      };
+      const expected: [string, typeof none][] = [
+        [
+          admin,
+          {
+            edit: true,
+            manage: true,
+            viewRoster: true,
+            issueCertificates: true,
+            revokeCertificates: true,
+            scheduleSessions: true,
+          },
+        ],
+        [coordinator.token, { ...none, manage: true, viewRoster: true }],
+        [expert.token, { ...none, viewRoster: true, scheduleSessions: true }],
+        [enrolled.token, none],
+      ];
+      for (const [token, permissions] of expected) {
+        expect((await as(token).get(`/api/cohorts/${cohortId}`).expect(200)).body.permissions).toEqual(
+          permissions,
+        );
+        const listed = (await as(token).get('/api/cohorts?pageSize=100').expect(200)).body.items;
+        expect(listed.find((c: { id: string }) => c.id === cohortId).permissions).toEqual(permissions);
+      }
+    });
+
     it('answers 400 to a malformed id and 404 to an unknown cohort', async () => {
       await as(admin).get('/api/cohorts/not-a-uuid').expect(400);
       await as(admin).get(`/api/cohorts/${randomUUID()}`).expect(404);

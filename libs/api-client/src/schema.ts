@@ -761,7 +761,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @enum {string} */
-        ErrorCode: "invalid-input" | "validation-failed" | "invalid-format" | "unauthorized" | "forbidden" | "not-found" | "conflict" | "gone" | "payload-too-large" | "too-many-requests" | "internal-error" | "service-unavailable" | "video-service-unavailable" | "database-unavailable" | "access-token-required" | "role-not-allowed" | "bad-credentials" | "refresh-token-invalid" | "too-many-sign-in-attempts" | "email-taken" | "invitation-invalid" | "invitation-expired" | "invitation-pending" | "legal-name-locked" | "not-experts" | "unknown-organization" | "user-not-found" | "unknown-reference" | "network-not-found" | "centre-not-found" | "name-taken" | "course-not-found" | "module-not-found" | "course-code-taken" | "not-course-editor" | "cohort-not-found" | "enrollment-not-found" | "not-cohort-manager" | "not-cohort-staff" | "not-teachers" | "already-enrolled" | "enrollment-completed" | "not-trainee" | "not-enrollable" | "user-id-or-email" | "capacity-below-enrolled" | "dates-out-of-order" | "file-missing" | "file-too-large" | "csv-empty" | "csv-no-rows" | "csv-too-many-rows" | "csv-not-utf8" | "csv-binary" | "csv-missing-column" | "job-not-found" | "session-not-found" | "not-in-cohort" | "not-host" | "join-window-not-open" | "session-ended" | "session-cancelled" | "removed-from-room" | "staff-not-removable" | "session-overlap" | "recording-already-running" | "recording-not-running" | "too-many-join-requests" | "not-enrolled" | "not-hybrid" | "certificate-not-found" | "certificate-already-revoked";
+        ErrorCode: "invalid-input" | "validation-failed" | "invalid-format" | "unauthorized" | "forbidden" | "not-found" | "conflict" | "gone" | "payload-too-large" | "too-many-requests" | "internal-error" | "service-unavailable" | "video-service-unavailable" | "database-unavailable" | "access-token-required" | "role-not-allowed" | "bad-credentials" | "refresh-token-invalid" | "too-many-sign-in-attempts" | "email-taken" | "invitation-invalid" | "invitation-expired" | "invitation-pending" | "legal-name-locked" | "not-experts" | "unknown-organization" | "user-not-found" | "unknown-reference" | "network-not-found" | "centre-not-found" | "name-taken" | "course-not-found" | "module-not-found" | "course-code-taken" | "not-course-editor" | "cohort-not-found" | "enrollment-not-found" | "not-cohort-manager" | "not-cohort-staff" | "admin-only" | "not-teachers" | "already-enrolled" | "enrollment-completed" | "not-trainee" | "not-enrollable" | "user-id-or-email" | "capacity-below-enrolled" | "dates-out-of-order" | "file-missing" | "file-too-large" | "csv-empty" | "csv-no-rows" | "csv-too-many-rows" | "csv-not-utf8" | "csv-binary" | "csv-missing-column" | "job-not-found" | "session-not-found" | "not-in-cohort" | "not-host" | "join-window-not-open" | "session-ended" | "session-cancelled" | "removed-from-room" | "staff-not-removable" | "session-overlap" | "recording-already-running" | "recording-not-running" | "too-many-join-requests" | "not-enrolled" | "not-hybrid" | "certificate-not-found" | "certificate-already-revoked";
         ErrorDto: {
             /** @example 400 */
             statusCode: number;
@@ -1139,6 +1139,18 @@ export interface components {
             /** @description Place in the waitlist, from 1 */
             position: number | null;
         };
+        CohortPermissionsDto: {
+            /** @description Change the cohort's details */
+            edit: boolean;
+            /** @description Enroll and withdraw people, import a CSV */
+            manage: boolean;
+            /** @description See the roster and the certificates issued */
+            viewRoster: boolean;
+            issueCertificates: boolean;
+            revokeCertificates: boolean;
+            /** @description Put sessions on the cohort's calendar */
+            scheduleSessions: boolean;
+        };
         CohortDto: {
             /** Format: uuid */
             id: string;
@@ -1162,6 +1174,7 @@ export interface components {
             counts: components["schemas"]["CohortCountsDto"];
             /** @description The caller's own enrollment in the cohort */
             myEnrollment: components["schemas"]["MyEnrollmentDto"] | null;
+            permissions: components["schemas"]["CohortPermissionsDto"];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */

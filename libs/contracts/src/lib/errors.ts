@@ -48,6 +48,7 @@ export const ERROR_CODES = [
   'enrollment-not-found',
   'not-cohort-manager',
   'not-cohort-staff',
+  'admin-only',
   'not-teachers',
   'already-enrolled',
   'enrollment-completed',

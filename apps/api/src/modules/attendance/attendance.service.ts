@@ -112,11 +112,11 @@ export class AttendanceService {
   }
 
   async list(sessionId: string, actor: AuthUser): Promise<AttendanceListDto> {
-    const { session } = await this.sessions.accessFor(sessionId, actor, ['admin', 'teacher', 'coordinator']);
+    const { session } = await this.sessions.accessFor(sessionId, actor, 'run');
     const [segments, marks, memberIds] = await Promise.all([
       this.segments.find({ where: { sessionId } }),
       this.marks.find({ where: { sessionId } }),
-      this.access.activeMemberIds(session.cohortId),
+      this.access.attendingTraineeIds(session.cohortId),
     ]);
     const ids = [...new Set([...memberIds, ...segments.map((s) => s.userId), ...marks.map((m) => m.userId)])];
     const correctors = marks.map((m) => m.correctedBy).filter((id): id is string => !!id);
@@ -173,7 +173,7 @@ export class AttendanceService {
 
   /** A coordinator marks someone present at the centre (hybrid sessions): full presence. */
   async checkIn(sessionId: string, userId: string, actor: AuthUser): Promise<AttendanceRowDto> {
-    const { session } = await this.sessions.accessFor(sessionId, actor, ['admin', 'coordinator']);
+    const { session } = await this.sessions.accessFor(sessionId, actor, 'checkIn');
     if (session.mode !== 'hybrid') throw new NotHybridError();
     await this.assertMember(session, userId);
     await this.dataSource.transaction(async (manager) => {
@@ -205,7 +205,7 @@ export class AttendanceService {
     dto: CorrectAttendanceDto,
     actor: AuthUser,
   ): Promise<AttendanceRowDto> {
-    const { session } = await this.sessions.accessFor(sessionId, actor, ['admin', 'teacher', 'coordinator']);
+    const { session } = await this.sessions.accessFor(sessionId, actor, 'run');
     await this.assertMember(session, userId);
     await this.dataSource.transaction(async (manager) => {
       await manager.query(
@@ -295,7 +295,7 @@ export class AttendanceService {
   }
 
   private async assertMember(session: LiveSessionEntity, userId: string): Promise<void> {
-    if (!(await this.access.activeMemberIds(session.cohortId)).includes(userId))
+    if (!(await this.access.attendingTraineeIds(session.cohortId)).includes(userId))
       throw new NotACohortMemberError();
   }
 }

@@ -10,6 +10,7 @@ import { PageQueryDto, pageWindow } from '../../core/http/pagination';
 import { CertificateIssueJob, CertificateIssueResult, QueueName } from '../../core/queue/queue-name';
 import { AuditService } from '../audit/audit.service';
 import { CohortAccessService } from '../cohorts/cohort-access.service';
+import { CohortPolicy } from '../cohorts/cohort-policy';
 import { CohortsService } from '../cohorts/cohorts.service';
 import type { JobStartedDto } from '../jobs/dto/job.dto';
 import type { JobSource, JobStatus } from '../jobs/job-source';
@@ -42,6 +43,7 @@ export class CertificatesService implements JobSource, OnModuleInit {
     private readonly dataSource: DataSource,
     private readonly cohorts: CohortsService,
     private readonly access: CohortAccessService,
+    private readonly policy: CohortPolicy,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
     private readonly jobs: JobsService,
@@ -53,7 +55,7 @@ export class CertificatesService implements JobSource, OnModuleInit {
 
   /** Queues the issuing; follow it with GET /jobs/{jobId}. */
   async requestIssue(cohortId: string, actor: AuthUser): Promise<JobStartedDto> {
-    await this.cohorts.requireManager(cohortId, actor, 'issue certificates');
+    await this.policy.require(cohortId, actor, 'issueCertificates', 'issue certificates');
     const jobId = randomUUID();
     await this.queue.add('issue', { cohortId, requestedBy: actor.id }, { jobId });
     await this.audit.record([
@@ -87,7 +89,7 @@ export class CertificatesService implements JobSource, OnModuleInit {
 
   /** The cohort's certificates, for its staff (404 for anyone who cannot see the cohort). */
   async ofCohort(cohortId: string, actor: AuthUser, query: PageQueryDto): Promise<CertificateListDto> {
-    await this.cohorts.requireStaff(cohortId, actor);
+    await this.policy.require(cohortId, actor, 'viewRoster', 'see its certificates');
     const [items, total] = await this.certificates.findAndCount({
       where: { cohortId },
       order: { holderName: 'ASC', id: 'ASC' },
@@ -158,8 +160,7 @@ export class CertificatesService implements JobSource, OnModuleInit {
   }
 
   private async maySee(certificate: CertificateEntity, actor: AuthUser): Promise<boolean> {
-    if (certificate.userId === actor.id || actor.role === 'admin') return true;
-    const relation = (await this.access.membership(certificate.cohortId, actor))?.relation;
-    return relation === 'teacher' || relation === 'coordinator';
+    if (certificate.userId === actor.id) return true;
+    return (await this.policy.standing(certificate.cohortId, actor))?.permissions.viewRoster ?? false;
   }
 }

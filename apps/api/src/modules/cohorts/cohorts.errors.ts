@@ -30,11 +30,19 @@ export class NotCohortManagerError extends ForbiddenError {
   }
 }
 
+export class NotCohortAdminError extends ForbiddenError {
+  readonly code = 'admin-only';
+
+  constructor(what: string) {
+    super(`Only an admin may ${what}`);
+  }
+}
+
 export class NotCohortStaffError extends ForbiddenError {
   readonly code = 'not-cohort-staff';
 
-  constructor() {
-    super("Only the cohort's staff may see its enrollments");
+  constructor(what: string) {
+    super(`Only the cohort's staff may ${what}`);
   }
 }
 

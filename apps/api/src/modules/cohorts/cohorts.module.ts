@@ -7,6 +7,7 @@ import { UsersModule } from '../identity/users.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { CohortAccessService } from './cohort-access.service';
+import { CohortPolicy } from './cohort-policy';
 import { CohortEntity } from './cohort.entity';
 import { CohortsController } from './cohorts.controller';
 import { CohortsService } from './cohorts.service';
@@ -30,7 +31,14 @@ export const COHORT_ENTITIES = [CohortEntity, EnrollmentEntity, ImportJobEntity]
     JobsModule,
   ],
   controllers: [CohortsController, EnrollmentsController],
-  providers: [CohortsService, CohortAccessService, EnrollmentsService, ImportJobsService, RosterService],
-  exports: [CohortsService, CohortAccessService],
+  providers: [
+    CohortsService,
+    CohortAccessService,
+    CohortPolicy,
+    EnrollmentsService,
+    ImportJobsService,
+    RosterService,
+  ],
+  exports: [CohortsService, CohortAccessService, CohortPolicy],
 })
 export class CohortsModule {}

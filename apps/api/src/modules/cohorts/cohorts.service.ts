@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { CohortKind, LocalizedText } from '@mre/contracts';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
-import { Brackets, DataSource, EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
+import { DataSource, EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
 import type { AuthUser } from '../../core/auth/auth-user';
 import { AppConfig } from '../../core/config/app-config';
 import { UnknownReferenceError } from '../../core/errors/domain-error';
@@ -14,13 +14,12 @@ import type { UserEntity } from '../identity/user.entity';
 import { UsersService } from '../identity/users.service';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { CohortAccessService } from './cohort-access.service';
+import { CohortPolicy, permissionsOf } from './cohort-policy';
 import { CohortEntity } from './cohort.entity';
 import {
   CapacityBelowEnrolledError,
   CohortNotFoundError,
   DatesOutOfOrderError,
-  NotCohortManagerError,
-  NotCohortStaffError,
   NotTeachersError,
 } from './cohorts.errors';
 import {
@@ -60,6 +59,7 @@ export class CohortsService {
     private readonly audit: AuditService,
     private readonly certifiedTrainers: CertifiedTrainersService,
     private readonly access: CohortAccessService,
+    private readonly policy: CohortPolicy,
     private readonly config: AppConfig,
   ) {}
 
@@ -94,6 +94,7 @@ export class CohortsService {
 
   /** Changes the cohort; a larger capacity promotes the first waitlisted into the new places. */
   async update(id: string, dto: UpdateCohortDto, actor: AuthUser): Promise<CohortDto> {
+    await this.policy.require(id, actor, 'edit', 'change a cohort');
     await this.assertReferences(dto, actor);
     await this.dataSource.transaction(async (manager) => {
       const cohort = await this.roster.lock(id, manager);
@@ -123,7 +124,7 @@ export class CohortsService {
   }
 
   async list(query: ListCohortsQueryDto, actor: AuthUser): Promise<Page<CohortDto>> {
-    const qb = this.withDetails(this.visibleTo(actor))
+    const qb = this.withDetails(this.visible(actor))
       .orderBy('c.starts_on', 'DESC')
       .addOrderBy('c.name', 'ASC')
       .addOrderBy('c.id', 'ASC');
@@ -136,34 +137,14 @@ export class CohortsService {
     const [items, total] = await qb.skip(skip).take(take).getManyAndCount();
     const ids = items.map((c) => c.id);
     const [counts, mine] = await Promise.all([this.counts(ids), this.enrollmentsOf(actor.id, ids)]);
-    return {
-      items: items.map((c) =>
-        CohortDto.from(c, counts.get(c.id) ?? { enrolled: 0, waitlisted: 0 }, mine.get(c.id) ?? null),
-      ),
-      total,
-    };
+    return { items: items.map((c) => this.toDto(c, counts, mine.get(c.id) ?? null, actor)), total };
   }
 
   async get(id: string, actor: AuthUser): Promise<CohortDto> {
-    const cohort = await this.withDetails(this.visibleTo(actor)).andWhere('c.id = :id', { id }).getOne();
+    const cohort = await this.withDetails(this.visible(actor)).andWhere('c.id = :id', { id }).getOne();
     if (!cohort) throw new CohortNotFoundError();
     const [counts, mine] = await Promise.all([this.counts([id]), this.enrollmentsOf(actor.id, [id])]);
-    return CohortDto.from(cohort, counts.get(id) ?? { enrolled: 0, waitlisted: 0 }, mine.get(id) ?? null);
-  }
-
-  /** The cohort, when the actor is its admin or the coordinator of its centre (404 when they cannot see it). */
-  async requireManager(id: string, actor: AuthUser, what: string): Promise<CohortEntity> {
-    const cohort = await this.findVisible(id, actor);
-    if (!isManager(cohort, actor)) throw new NotCohortManagerError(what);
-    return cohort;
-  }
-
-  /** The cohort, when the actor runs or teaches it (404 when they cannot see it). */
-  async requireStaff(id: string, actor: AuthUser): Promise<CohortEntity> {
-    const cohort = await this.findVisible(id, actor);
-    if (!isManager(cohort, actor) && !cohort.teachers?.some((t) => t.id === actor.id))
-      throw new NotCohortStaffError();
-    return cohort;
+    return this.toDto(cohort, counts, mine.get(id) ?? null, actor);
   }
 
   /**
@@ -195,30 +176,27 @@ export class CohortsService {
     };
   }
 
-  private async findVisible(id: string, actor: AuthUser): Promise<CohortEntity> {
-    const cohort = await this.visibleTo(actor)
-      .leftJoinAndSelect('c.teachers', 'teacher')
-      .andWhere('c.id = :id', { id })
-      .getOne();
-    if (!cohort) throw new CohortNotFoundError();
-    return cohort;
+  private visible(actor: AuthUser): SelectQueryBuilder<CohortEntity> {
+    return this.policy.whereVisible(this.cohorts.createQueryBuilder('c'), actor);
   }
 
-  /** Admins see all; coordinators their centre's; anyone the cohorts they teach or are enrolled in. */
-  private visibleTo(actor: AuthUser): SelectQueryBuilder<CohortEntity> {
-    const qb = this.cohorts.createQueryBuilder('c');
-    if (actor.role === 'admin') return qb;
-    return qb.where(
-      new Brackets((w) => {
-        w.where(
-          'EXISTS (SELECT 1 FROM cohort_teachers ct WHERE ct.cohort_id = c.id AND ct.user_id = :actorId)',
-          { actorId: actor.id },
-        ).orWhere(
-          "EXISTS (SELECT 1 FROM enrollments e WHERE e.cohort_id = c.id AND e.user_id = :actorId AND e.status <> 'withdrawn')",
-        );
-        if (actor.role === 'coordinator' && actor.centreId)
-          w.orWhere('c.centre_id = :centreId', { centreId: actor.centreId });
-      }),
+  /** The cohort must be loaded with its teachers; `mine` is the caller's own enrollment. */
+  private toDto(
+    cohort: CohortEntity,
+    counts: Map<string, CohortCountsDto>,
+    mine: MyEnrollmentDto | null,
+    actor: AuthUser,
+  ): CohortDto {
+    const ties = {
+      centreId: cohort.centreId,
+      teaches: (cohort.teachers ?? []).some((t) => t.id === actor.id),
+      enrollment: mine?.status ?? null,
+    };
+    return CohortDto.from(
+      cohort,
+      counts.get(cohort.id) ?? { enrolled: 0, waitlisted: 0 },
+      mine,
+      permissionsOf(ties, actor),
     );
   }
 
@@ -305,10 +283,6 @@ export class CohortsService {
     );
     return cohortIds;
   }
-}
-
-function isManager(cohort: CohortEntity, actor: AuthUser): boolean {
-  return actor.role === 'admin' || (actor.role === 'coordinator' && actor.centreId === cohort.centreId);
 }
 
 function assertDates(startsOn: string, endsOn: string): void {

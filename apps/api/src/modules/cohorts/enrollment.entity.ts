@@ -1,4 +1,9 @@
-import { BENEFICIARY_STATUSES, type EnrollmentStatus } from '@mre/contracts';
+import {
+  ATTENDING_STATUSES,
+  BENEFICIARY_STATUSES,
+  COHORT_VIEWER_STATUSES,
+  type EnrollmentStatus,
+} from '@mre/contracts';
 import {
   Column,
   CreateDateColumn,
@@ -13,11 +18,17 @@ import {
 import { UserEntity } from '../identity/user.entity';
 import { CohortEntity } from './cohort.entity';
 
-/**
- * `('active', 'completed')`, for SQL: enrollments that hold a place for good, i.e. make someone a
- * beneficiary (places taken, schedules, reports, attendance averages).
- */
-export const BENEFICIARY_SQL = `(${BENEFICIARY_STATUSES.map((status) => `'${status}'`).join(', ')})`;
+/** A named status set of @mre/contracts as an SQL list, `('active', 'completed')`, for `status IN …`. */
+function statusList(statuses: readonly EnrollmentStatus[]): string {
+  return `(${statuses.map((status) => `'${status}'`).join(', ')})`;
+}
+
+/** See ATTENDING_STATUSES: in the classes now. */
+export const ATTENDING_SQL = statusList(ATTENDING_STATUSES);
+/** See BENEFICIARY_STATUSES: places taken, schedules, reports, attendance averages. */
+export const BENEFICIARY_SQL = statusList(BENEFICIARY_STATUSES);
+/** See COHORT_VIEWER_STATUSES: who sees the cohort. */
+export const COHORT_VIEWER_SQL = statusList(COHORT_VIEWER_STATUSES);
 
 /** One person in one cohort; a withdrawn person keeps the row, so re-enrolling reuses it. */
 @Entity('enrollments')

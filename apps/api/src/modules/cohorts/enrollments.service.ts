@@ -7,13 +7,13 @@ import { Page, pageWindow } from '../../core/http/pagination';
 import type { UserDto } from '../identity/dto/user.dto';
 import { UsersService } from '../identity/users.service';
 import { CohortAccessService } from './cohort-access.service';
+import { CohortPolicy } from './cohort-policy';
 import {
   AlreadyEnrolledError,
   BothUserIdAndEmailError,
   NotEnrollableError,
   NotTraineeError,
 } from './cohorts.errors';
-import { CohortsService } from './cohorts.service';
 import { EnrollDto, EnrollmentDto, ListEnrollmentsQueryDto, WithdrawalDto } from './dto/enrollment.dto';
 import { mayEnroll } from './enrollment-eligibility';
 import { EnrollmentEntity } from './enrollment.entity';
@@ -24,7 +24,7 @@ export class EnrollmentsService {
   constructor(
     @InjectRepository(EnrollmentEntity) private readonly enrollments: Repository<EnrollmentEntity>,
     private readonly dataSource: DataSource,
-    private readonly cohorts: CohortsService,
+    private readonly policy: CohortPolicy,
     private readonly users: UsersService,
     private readonly roster: RosterService,
     private readonly access: CohortAccessService,
@@ -36,7 +36,7 @@ export class EnrollmentsService {
    * enrolled again comes back (at the end of the line when the cohort is full).
    */
   async enroll(cohortId: string, dto: EnrollDto, actor: AuthUser): Promise<EnrollmentDto> {
-    const cohort = await this.cohorts.requireManager(cohortId, actor, 'enroll people');
+    const cohort = await this.policy.require(cohortId, actor, 'manage', 'enroll people');
     if (dto.userId && dto.email) throw new BothUserIdAndEmailError();
     // A known user is read before the transaction: inside it, a second pool connection per request
     // could starve the pool when hundreds of enrollments arrive at once.
@@ -79,7 +79,7 @@ export class EnrollmentsService {
     query: ListEnrollmentsQueryDto,
     actor: AuthUser,
   ): Promise<Page<EnrollmentDto>> {
-    await this.cohorts.requireStaff(cohortId, actor);
+    await this.policy.require(cohortId, actor, 'viewRoster', 'see its enrollments');
     const qb = this.enrollments
       .createQueryBuilder('e')
       .innerJoinAndSelect('e.user', 'u')
@@ -110,7 +110,7 @@ export class EnrollmentsService {
     reason: string | undefined,
     actor: AuthUser,
   ): Promise<WithdrawalDto> {
-    await this.cohorts.requireManager(cohortId, actor, 'withdraw people');
+    await this.policy.require(cohortId, actor, 'manage', 'withdraw people');
     const promotedUserIds = await this.dataSource.transaction((manager) =>
       this.roster.withdraw(
         cohortId,

@@ -6,11 +6,11 @@ import { randomUUID } from 'node:crypto';
 import { Repository } from 'typeorm';
 import type { AuthUser } from '../../core/auth/auth-user';
 import { EnrollmentImportJob, QueueName } from '../../core/queue/queue-name';
+import { CohortPolicy } from './cohort-policy';
 import { AppConfig } from '../../core/config/app-config';
 import type { JobSource, JobStatus } from '../jobs/job-source';
 import type { JobStartedDto } from '../jobs/dto/job.dto';
 import { JobsService } from '../jobs/jobs.service';
-import { CohortsService } from './cohorts.service';
 import { assertEnrollmentCsv } from './enrollment-csv';
 import { ImportJobEntity } from './import-job.entity';
 
@@ -22,7 +22,7 @@ export class ImportJobsService implements JobSource, OnModuleInit {
   constructor(
     @InjectRepository(ImportJobEntity) private readonly imports: Repository<ImportJobEntity>,
     @InjectQueue(QueueName.EnrollmentImport) private readonly queue: Queue<EnrollmentImportJob>,
-    private readonly cohorts: CohortsService,
+    private readonly policy: CohortPolicy,
     private readonly config: AppConfig,
     private readonly jobs: JobsService,
   ) {}
@@ -32,7 +32,7 @@ export class ImportJobsService implements JobSource, OnModuleInit {
   }
 
   async start(cohortId: string, file: Buffer, actor: AuthUser): Promise<JobStartedDto> {
-    await this.cohorts.requireManager(cohortId, actor, 'import enrollments');
+    await this.policy.require(cohortId, actor, 'manage', 'import enrollments');
     assertEnrollmentCsv(file, this.config.get('IMPORT_MAX_ROWS'));
     const id = randomUUID();
     await this.imports.insert({

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { WITHDRAWABLE_STATUSES } from '@mre/contracts';
 import { EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { UsersService } from '../identity/users.service';
@@ -123,7 +124,7 @@ export class RosterService {
     const cohort = await this.lock(cohortId, manager);
     const enrollment = await manager.findOne(EnrollmentEntity, { where: { cohortId, userId } });
     if (!enrollment || enrollment.status === 'withdrawn') throw new EnrollmentNotFoundError();
-    if (enrollment.status === 'completed') throw new CompletedEnrollmentError();
+    if (!WITHDRAWABLE_STATUSES.includes(enrollment.status)) throw new CompletedEnrollmentError();
     await manager.update(EnrollmentEntity, enrollment.id, { status: 'withdrawn', position: null });
     await this.audit.record(
       [

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import type { AuthUser } from '../../core/auth/auth-user';
+import { AppConfig } from '../../core/config/app-config';
 import { StampedCache } from '../../core/redis/stamped-cache';
-import { CohortAccessService, CohortRelation, relationOf } from '../cohorts/cohort-access.service';
+import { CohortAccessService } from '../cohorts/cohort-access.service';
 import { UsersService } from '../identity/users.service';
+import type { JoinRules } from './join-admission';
 import type { LiveSessionEntity } from './live-session.entity';
 import { RoomRemovalEntity } from './room-removal.entity';
 import { SessionsService } from './sessions.service';
@@ -12,23 +13,11 @@ import { SessionsService } from './sessions.service';
 /** Copies kept per process (the sessions that are live or about to start), each reloaded at least every 30 s. */
 const COPIES = { maxEntries: 1_000, maxAgeMs: 30_000 };
 
-/** Everything a join needs to know about one session, as of one moment. */
-export interface JoinContext {
+/** Everything a join needs to know about one session, as of one moment: its rules and the names. */
+export interface JoinContext extends JoinRules {
   session: LiveSessionEntity;
-  centreId: string;
-  capacity: number;
-  teacherCount: number;
-  teachers: Set<string>;
-  trainees: Set<string>;
-  removed: Set<string>;
   /** Full names of the teachers and trainees (the name others see in the room). */
   names: Map<string, string>;
-}
-
-/** Who the person is in the room, from a copy: only the people it lists, never a refusal. */
-export interface CopiedAdmission {
-  relation: CohortRelation;
-  name: string;
 }
 
 /**
@@ -49,6 +38,7 @@ export class JoinContexts {
     private readonly sessions: SessionsService,
     private readonly access: CohortAccessService,
     private readonly users: UsersService,
+    private readonly config: AppConfig,
   ) {}
 
   /** A current copy for the session, or null when none can be vouched for (ask PostgreSQL then). */
@@ -57,19 +47,6 @@ export class JoinContexts {
     if (!cohortId) return null;
     const stamp = await this.access.accessStamp(cohortId);
     return stamp ? this.contexts.get(sessionId, stamp, () => this.load(sessionId, cohortId)) : null;
-  }
-
-  /** The person's place in the room by the copy; null for anyone it does not admit as they are. */
-  admit(context: JoinContext, actor: AuthUser): CopiedAdmission | null {
-    if (context.removed.has(actor.id)) return null;
-    const relation = relationOf(
-      context.centreId,
-      context.teachers.has(actor.id),
-      context.trainees.has(actor.id),
-      actor,
-    );
-    const name = context.names.get(actor.id);
-    return relation && name !== undefined ? { relation, name } : null;
   }
 
   private async learnCohort(sessionId: string): Promise<string | null> {
@@ -90,9 +67,9 @@ export class JoinContexts {
     const names = await this.users.namesOf([...roster.teacherIds, ...roster.traineeIds]);
     return {
       session,
+      joinWindowMs: this.config.get('JOIN_WINDOW_MINUTES') * 60_000,
       centreId: roster.centreId,
       capacity: roster.capacity,
-      teacherCount: roster.teacherIds.length,
       teachers: new Set(roster.teacherIds),
       trainees: new Set(roster.traineeIds),
       removed: new Set(removals.map((r) => r.userId)),

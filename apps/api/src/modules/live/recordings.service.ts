@@ -29,7 +29,7 @@ export class RecordingsService {
   ) {}
 
   async start(sessionId: string, actor: AuthUser): Promise<RecordingDto> {
-    const { session } = await this.sessions.accessFor(sessionId, actor, ['admin', 'teacher']);
+    const { session } = await this.sessions.accessFor(sessionId, actor, 'host');
     if (session.status === 'cancelled') throw new SessionEndedError('cancelled');
     if (session.endsAt.getTime() <= Date.now()) throw new SessionEndedError('ended');
     if (await this.recordings.exists({ where: { sessionId, status: 'active' } }))
@@ -63,7 +63,7 @@ export class RecordingsService {
   }
 
   async stop(sessionId: string, actor: AuthUser): Promise<RecordingDto> {
-    await this.sessions.accessFor(sessionId, actor, ['admin', 'teacher']);
+    await this.sessions.accessFor(sessionId, actor, 'host');
     const recording = await this.recordings.findOne({ where: { sessionId, status: 'active' } });
     if (!recording) throw new RecordingConflictError(false);
     await this.livekit.stopRecording(recording.egressId);

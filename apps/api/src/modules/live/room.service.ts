@@ -8,17 +8,18 @@ import { AppConfig } from '../../core/config/app-config';
 import { LiveKitGateway } from '../../core/livekit/livekit-gateway';
 import { RateLimiter } from '../../core/redis/rate-limiter';
 import { AuditService } from '../audit/audit.service';
-import { CohortAccessService, type CohortRelation } from '../cohorts/cohort-access.service';
+import { CohortAccessService } from '../cohorts/cohort-access.service';
+import { CohortPolicy, isAttending, type CohortRelation } from '../cohorts/cohort-policy';
 import { UsersService } from '../identity/users.service';
 import { JoinResponseDto, RoomActionResultDto } from './dto/session.dto';
+import { admit, refusalError } from './join-admission';
+import { JoinContexts, type JoinContext } from './join-contexts';
 import {
-  JoinWindowNotOpenError,
-  RemovedFromRoomError,
-  SessionEndedError,
+  NotInCohortError,
+  SessionNotFoundError,
   StaffNotRemovableError,
   TooManyJoinRequestsError,
 } from './live.errors';
-import { JoinContexts, type JoinContext } from './join-contexts';
 import type { LiveSessionEntity } from './live-session.entity';
 import { RoomRemovalEntity } from './room-removal.entity';
 import { SessionsService } from './sessions.service';
@@ -26,8 +27,6 @@ import { SessionsService } from './sessions.service';
 /** A join token only opens the door; once in, LiveKit keeps the connection alive on its own. */
 const TOKEN_TTL_SECONDS = 5 * 60;
 const EMPTY_ROOM_TIMEOUT_SECONDS = 10 * 60;
-/** Room for the cohort's observers (coordinator, admins) and the recorder on top of its places. */
-const EXTRA_PARTICIPANTS = 10;
 
 const ROLE_OF: Record<CohortRelation, RoomRole> = {
   teacher: 'host',
@@ -57,14 +56,6 @@ interface Admission {
   roomSize: number;
 }
 
-/** Why the session cannot be joined now, or null inside its join window. */
-function closedBecause(session: LiveSessionEntity, now: number, windowMs: number): Error | null {
-  if (session.status === 'cancelled') return new SessionEndedError('cancelled');
-  if (now >= session.endsAt.getTime()) return new SessionEndedError('ended');
-  const opensAt = session.startsAt.getTime() - windowMs;
-  return now < opensAt ? new JoinWindowNotOpenError(new Date(opensAt)) : null;
-}
-
 /** A platform user LiveKit reported joining a session's room. */
 export interface RoomJoin {
   sessionId: string;
@@ -86,6 +77,7 @@ export class RoomService {
     private readonly limiter: RateLimiter,
     private readonly contexts: JoinContexts,
     private readonly access: CohortAccessService,
+    private readonly policy: CohortPolicy,
   ) {}
 
   /** A LiveKit token for the session's room, only inside the join window and only for its people. */
@@ -133,9 +125,9 @@ export class RoomService {
 
   /** Takes the person out of the room and refuses them new tokens until readmitted. */
   async remove(sessionId: string, userId: string, actor: AuthUser): Promise<RoomActionResultDto> {
-    const { session, membership } = await this.sessions.accessFor(sessionId, actor, ['admin', 'teacher']);
+    const { session, standing } = await this.sessions.accessFor(sessionId, actor, 'host');
     // Admins and coordinators observe classes; a teacher may not lock them out (an admin may).
-    if (membership.relation !== 'admin') {
+    if (standing.relation !== 'admin') {
       const [target] = await this.users.getMany([userId]);
       if (target && (target.role === 'admin' || target.role === 'coordinator'))
         throw new StaffNotRemovableError();
@@ -162,7 +154,7 @@ export class RoomService {
   }
 
   async readmit(sessionId: string, userId: string, actor: AuthUser): Promise<RoomActionResultDto> {
-    await this.sessions.accessFor(sessionId, actor, ['admin', 'teacher']);
+    await this.sessions.accessFor(sessionId, actor, 'host');
     await this.removals.delete({ sessionId, userId });
     await this.audit.record([
       {
@@ -202,39 +194,45 @@ export class RoomService {
   }
 
   async mute(sessionId: string, userId: string, actor: AuthUser): Promise<RoomActionResultDto> {
-    const { session } = await this.sessions.accessFor(sessionId, actor, ['admin', 'teacher']);
+    const { session } = await this.sessions.accessFor(sessionId, actor, 'host');
     return { appliedInRoom: await this.applied(() => this.livekit.muteMicrophone(session.roomName, userId)) };
   }
 
+  /** The copy's answer: only for someone it admits and names; anyone else is asked of PostgreSQL. */
   private admitFromCopy(context: JoinContext, actor: AuthUser, now: number): Admission | null {
-    const person = closedBecause(context.session, now, this.windowMs)
-      ? null
-      : this.contexts.admit(context, actor);
-    return (
-      person && {
-        ...person,
-        session: context.session,
-        roomSize: context.capacity + context.teacherCount + EXTRA_PARTICIPANTS,
-      }
-    );
+    const decision = admit(context, actor, now);
+    const name = context.names.get(actor.id);
+    return decision.admitted && name !== undefined
+      ? { session: context.session, relation: decision.relation, roomSize: decision.roomSize, name }
+      : null;
   }
 
-  /** The same rules read from PostgreSQL: the answer for anyone a copy does not admit, with the reason. */
+  /** The same rule fed from PostgreSQL: the answer for anyone a copy does not admit, with the reason. */
   private async admitFromDatabase(sessionId: string, actor: AuthUser, now: number): Promise<Admission> {
-    const { session, membership } = await this.sessions.joinAccess(sessionId, actor);
-    const closed = closedBecause(session, now, this.windowMs);
-    if (closed) throw closed;
-    const [removed, user] = await Promise.all([
+    const session = await this.sessions.find(sessionId);
+    if (!session) throw new SessionNotFoundError();
+    const [standing, removed] = await Promise.all([
+      this.policy.standing(session.cohortId, actor),
       this.removals.exists({ where: { sessionId, userId: actor.id } }),
-      this.users.get(actor.id),
     ]);
-    if (removed) throw new RemovedFromRoomError();
-    return {
-      session,
-      relation: membership.relation as CohortRelation,
-      name: user.fullName,
-      roomSize: membership.capacity + membership.teacherIds.length + EXTRA_PARTICIPANTS,
-    };
+    if (!standing) throw new NotInCohortError();
+    const only = (listed: boolean) => new Set(listed ? [actor.id] : []);
+    const decision = admit(
+      {
+        session,
+        joinWindowMs: this.windowMs,
+        centreId: standing.centreId,
+        capacity: standing.capacity,
+        teachers: new Set(standing.teacherIds),
+        trainees: only(isAttending(standing.enrollment)),
+        removed: only(removed),
+      },
+      actor,
+      now,
+    );
+    if (!decision.admitted) throw refusalError(decision);
+    const user = await this.users.get(actor.id);
+    return { session, relation: decision.relation, roomSize: decision.roomSize, name: user.fullName };
   }
 
   private get windowMs(): number {

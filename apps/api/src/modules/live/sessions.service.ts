@@ -10,7 +10,8 @@ import { postgresErrorCode } from '../../core/database/postgres-errors';
 import { NotFoundError } from '../../core/errors/domain-error';
 import { Page, pageWindow } from '../../core/http/pagination';
 import { instantOf, parseInstantWithOffset, wallClockOf, weeklyWallClocks } from '../../core/time/wall-clock';
-import { CohortAccessService, CohortMembership, CohortRelation } from '../cohorts/cohort-access.service';
+import { CohortAccessService } from '../cohorts/cohort-access.service';
+import { CohortPolicy, mayInClasses, type ClassAction, type CohortStanding } from '../cohorts/cohort-policy';
 import { UsersService } from '../identity/users.service';
 import { RemindersService } from '../notifications/reminders.service';
 import { CreateSessionsDto, ScheduleQueryDto, SessionDto, UpdateSessionDto } from './dto/session.dto';
@@ -33,13 +34,10 @@ class CohortNotFoundError extends NotFoundError {
   }
 }
 
-const STAFF: CohortRelation[] = ['admin', 'teacher', 'coordinator'];
-const SCHEDULERS: CohortRelation[] = ['admin', 'teacher'];
-
-/** A session with the caller's relation to its cohort, as the other live services need it. */
+/** A session with the caller's standing in its cohort, as the other live services need it. */
 export interface SessionAccess {
   session: LiveSessionEntity;
-  membership: CohortMembership;
+  standing: CohortStanding;
 }
 
 @Injectable()
@@ -49,6 +47,7 @@ export class SessionsService {
     private readonly dataSource: DataSource,
     private readonly config: AppConfig,
     private readonly access: CohortAccessService,
+    private readonly policy: CohortPolicy,
     private readonly users: UsersService,
     private readonly reminders: RemindersService,
     private readonly notices: SessionNoticesService,
@@ -73,11 +72,11 @@ export class SessionsService {
    * wall-clock start and zone (the zone given, else the teacher's): the instants follow from them.
    */
   async create(cohortId: string, dto: CreateSessionsDto, actor: AuthUser): Promise<Page<SessionDto>> {
-    const membership = await this.access.membership(cohortId, actor);
-    if (!membership || !membership.relation) throw new CohortNotFoundError();
-    if (!SCHEDULERS.includes(membership.relation)) throw new NotHostError();
+    const standing = await this.policy.standing(cohortId, actor);
+    if (!standing?.relation) throw new CohortNotFoundError();
+    if (!mayInClasses(standing.relation, 'host')) throw new NotHostError();
     const first = parseInstantWithOffset(dto.startsAt) as Date;
-    const timeZone = dto.timeZone ?? (await this.teacherZone(membership, actor));
+    const timeZone = dto.timeZone ?? (await this.teacherZone(standing, actor));
     const localStarts = weeklyWallClocks(wallClockOf(first, timeZone), dto.repeatWeeks ?? 1);
     const seriesId = localStarts.length > 1 ? randomUUID() : null;
     const rows = localStarts.map((localStart, week) => {
@@ -112,7 +111,7 @@ export class SessionsService {
    * admins). One statement (their cohorts, the page and the total): see bench/README.md.
    */
   async schedule(query: ScheduleQueryDto, actor: AuthUser): Promise<Page<SessionDto>> {
-    const cohorts = this.access.scheduleCohorts(actor);
+    const cohorts = this.policy.scheduleCohorts(actor);
     const params = new SqlParams(cohorts === 'all' ? [] : cohorts.params);
     // A validated integer of the configuration, written in: the statement's text stays fixed per process.
     const joinWindow = Math.trunc(this.config.get('JOIN_WINDOW_MINUTES'));
@@ -143,7 +142,7 @@ export class SessionsService {
   }
 
   async update(id: string, dto: UpdateSessionDto, actor: AuthUser): Promise<SessionDto> {
-    const { session } = await this.accessFor(id, actor, STAFF);
+    const { session } = await this.accessFor(id, actor, 'run');
     this.assertUpcoming(session);
     const startsAt = dto.startsAt ? (parseInstantWithOffset(dto.startsAt) as Date) : session.startsAt;
     const timeZone = dto.timeZone ?? session.timeZone;
@@ -180,7 +179,7 @@ export class SessionsService {
   }
 
   async cancel(id: string, actor: AuthUser): Promise<SessionDto> {
-    const { session } = await this.accessFor(id, actor, STAFF);
+    const { session } = await this.accessFor(id, actor, 'run');
     this.assertUpcoming(session);
     session.status = 'cancelled';
     session.icsSequence += 1;
@@ -192,26 +191,17 @@ export class SessionsService {
   }
 
   /**
-   * Loads a session the caller may see; `allowed` narrows it to some relations (403 for the others).
+   * Loads a session when the caller may do `action` in its cohort's classes (403 when not).
    * Someone with no relation to the cohort gets 404: they need not learn the session exists.
    */
-  async accessFor(id: string, actor: AuthUser, allowed?: CohortRelation[]): Promise<SessionAccess> {
+  async accessFor(id: string, actor: AuthUser, action: ClassAction = 'attend'): Promise<SessionAccess> {
     const session = await this.sessions.findOne({ where: { id } });
     if (!session) throw new SessionNotFoundError();
-    const membership = await this.access.membership(session.cohortId, actor);
-    if (!membership?.relation) throw new SessionNotFoundError();
-    if (allowed && !allowed.includes(membership.relation))
-      throw membership.relation === 'trainee' ? new NotInCohortError() : new NotHostError();
-    return { session, membership };
-  }
-
-  /** Like accessFor, but a person outside the cohort gets 403 rather than 404 (joining). */
-  async joinAccess(id: string, actor: AuthUser): Promise<SessionAccess> {
-    const session = await this.sessions.findOne({ where: { id } });
-    if (!session) throw new SessionNotFoundError();
-    const membership = await this.access.membership(session.cohortId, actor);
-    if (!membership?.relation) throw new NotInCohortError();
-    return { session, membership };
+    const standing = await this.policy.standing(session.cohortId, actor);
+    if (!standing?.relation) throw new SessionNotFoundError();
+    if (!mayInClasses(standing.relation, action))
+      throw standing.relation === 'trainee' ? new NotInCohortError() : new NotHostError();
+    return { session, standing };
   }
 
   /** The cohort's held sessions: scheduled (not cancelled) and over by now, oldest first. */
@@ -274,10 +264,10 @@ export class SessionsService {
   }
 
   /** With no zone given, a class keeps the wall clock of its teacher: the scheduler if they teach it, else the cohort's first teacher. */
-  private async teacherZone(membership: CohortMembership, actor: AuthUser): Promise<string> {
-    const teacherId = membership.teacherIds.includes(actor.id)
+  private async teacherZone(standing: CohortStanding, actor: AuthUser): Promise<string> {
+    const teacherId = standing.teacherIds.includes(actor.id)
       ? actor.id
-      : (membership.teacherIds[0] ?? actor.id);
+      : (standing.teacherIds[0] ?? actor.id);
     return (await this.users.get(teacherId)).timeZone;
   }
 

@@ -18,6 +18,7 @@ import {
 } from 'class-validator';
 import { LocalizedTextDto } from '../../../core/http/localized-text.dto';
 import { PageQueryDto } from '../../../core/http/pagination';
+import type { CohortPermissions } from '../cohort-policy';
 import type { CohortEntity } from '../cohort.entity';
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
@@ -120,6 +121,16 @@ export class MyEnrollmentDto {
     number | null;
 }
 
+/** What the caller may do with the cohort, as the API decides it: clients show their actions by it. */
+export class CohortPermissionsDto implements CohortPermissions {
+  @ApiProperty({ description: "Change the cohort's details" }) edit: boolean;
+  @ApiProperty({ description: 'Enroll and withdraw people, import a CSV' }) manage: boolean;
+  @ApiProperty({ description: 'See the roster and the certificates issued' }) viewRoster: boolean;
+  @ApiProperty() issueCertificates: boolean;
+  @ApiProperty() revokeCertificates: boolean;
+  @ApiProperty({ description: "Put sessions on the cohort's calendar" }) scheduleSessions: boolean;
+}
+
 export class CohortDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) courseId: string;
@@ -141,6 +152,7 @@ export class CohortDto {
     description: "The caller's own enrollment in the cohort",
   })
   myEnrollment: MyEnrollmentDto | null;
+  @ApiProperty({ type: CohortPermissionsDto }) permissions: CohortPermissionsDto;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 
@@ -148,7 +160,8 @@ export class CohortDto {
   static from(
     cohort: CohortEntity,
     counts: CohortCountsDto,
-    myEnrollment: MyEnrollmentDto | null = null,
+    myEnrollment: MyEnrollmentDto | null,
+    permissions: CohortPermissions,
   ): CohortDto {
     return {
       id: cohort.id,
@@ -166,6 +179,7 @@ export class CohortDto {
       teacherIds: (cohort.teachers ?? []).map((t) => t.id).sort(),
       counts,
       myEnrollment,
+      permissions,
       createdAt: cohort.createdAt.toISOString(),
       updatedAt: cohort.updatedAt.toISOString(),
     };

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { Schemas } from '@mre/api-client';
 import { ActionsHeader } from '../../../shared/components/actions-header';
 import { ErrorAlert } from '../../../shared/components/error-alert';
 import { AdminTable } from '../../../shared/components/admin-list';
-import { useCurrentUser } from '../../auth/hooks/use-session';
 import { isUnfinished, useJob } from '../../jobs/api/jobs.api';
 import { JobProgress } from '../../jobs/components/job-progress';
 import {
@@ -24,13 +24,13 @@ import { RevokeModal } from './revoke-modal';
 interface CohortCertificatesProps {
   cohortId: string;
   minAttendancePercent: number;
+  permissions: Pick<Schemas['CohortPermissionsDto'], 'issueCertificates' | 'revokeCertificates'>;
 }
 
 /** The cohort's certificates for its staff; admins issue them (by the cohort's rule) and revoke them. */
-export function CohortCertificates({ cohortId, minAttendancePercent }: CohortCertificatesProps) {
+export function CohortCertificates({ cohortId, minAttendancePercent, permissions }: CohortCertificatesProps) {
   const { t } = useTranslation();
   const formatDate = useFormatDate();
-  const isAdmin = useCurrentUser().role === 'admin';
   const [page, setPage] = useState(1);
   const certificates = useCohortCertificates(cohortId, page);
   const download = useDownloadCertificate();
@@ -57,7 +57,7 @@ export function CohortCertificates({ cohortId, minAttendancePercent }: CohortCer
               {t('certificates.cohort.rule', { percent: minAttendancePercent })}
             </Text>
           </Stack>
-          {isAdmin && (
+          {permissions.issueCertificates && (
             <Button onClick={start} loading={busy} data-testid="certificates-issue">
               {t('certificates.issue.start')}
             </Button>
@@ -115,7 +115,7 @@ export function CohortCertificates({ cohortId, minAttendancePercent }: CohortCer
                 <CertificateActions
                   certificate={certificate}
                   download={download}
-                  onRevoke={isAdmin ? () => setRevoking(certificate) : undefined}
+                  onRevoke={permissions.revokeCertificates ? () => setRevoking(certificate) : undefined}
                 />
               </Table.Td>
             </Table.Tr>

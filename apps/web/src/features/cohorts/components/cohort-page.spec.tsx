@@ -20,6 +20,14 @@ const cohort: Schemas['CohortDto'] = {
   teacherIds: [],
   counts: { enrolled: 2, waitlisted: 2 },
   myEnrollment: null,
+  permissions: {
+    edit: true,
+    manage: true,
+    viewRoster: true,
+    issueCertificates: true,
+    revokeCertificates: true,
+    scheduleSessions: true,
+  },
   createdAt: '2026-01-01T00:00:00Z',
   updatedAt: '2026-01-01T00:00:00Z',
 };
@@ -93,6 +101,35 @@ describe('cohort page', () => {
       ['ياسمين بناني', 'En liste d’attente', '1'],
       ['Omar Tazi El Fassi', 'En liste d’attente', '2'],
     ]);
+  });
+
+  it('offers only the actions the API permits the caller on this cohort', async () => {
+    const teacherView = {
+      ...cohort,
+      permissions: {
+        ...cohort.permissions,
+        edit: false,
+        manage: false,
+        issueCertificates: false,
+        revokeCertificates: false,
+      },
+    };
+    renderApp({
+      route: `/cohorts/${cohort.id}`,
+      signedIn: true,
+      fetch: cohortApi({ [`GET ${cohortPath}`]: () => json(200, teacherView) }),
+    });
+
+    await screen.findAllByTestId('roster-row', {}, LAZY_ROUTE);
+    expect(screen.getByTestId('cohort-certificates')).toBeTruthy();
+    for (const action of [
+      'cohort-edit',
+      'enroll-open',
+      'import-file-input',
+      'withdraw-open',
+      'certificates-issue',
+    ])
+      expect(screen.queryByTestId(action)).toBeNull();
   });
 
   it('imports a CSV: progress while the job runs, then the summary, the error report and a fresh roster', async () => {

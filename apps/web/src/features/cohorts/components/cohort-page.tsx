@@ -7,7 +7,6 @@ import { ErrorState, LoadingState } from '../../../shared/components/query-state
 import { useLocalize } from '../../../shared/hooks/use-localize';
 import { CohortCertificates } from '../../certificates/components/cohort-certificates';
 import { useCohort } from '../api/cohorts.api';
-import { useCohortPermissions } from '../hooks/use-cohort-permissions';
 import { useFormatDayRange } from '../hooks/use-format-day';
 import { CohortFormModal } from './cohort-form-modal';
 import { CohortKindBadge } from './cohort-kind-badge';
@@ -29,7 +28,7 @@ function CohortDetails({ cohort }: { cohort: Schemas['CohortDto'] }) {
   const { t } = useTranslation();
   const localize = useLocalize();
   const formatDays = useFormatDayRange();
-  const { canEdit, canManage } = useCohortPermissions(cohort);
+  const { permissions } = cohort;
   const [editing, setEditing] = useState(false);
   const [enrolling, setEnrolling] = useState(false);
 
@@ -56,12 +55,12 @@ function CohortDetails({ cohort }: { cohort: Schemas['CohortDto'] }) {
           </Text>
         </Stack>
         <Group>
-          {canEdit && (
+          {permissions.edit && (
             <Button variant="light" onClick={() => setEditing(true)} data-testid="cohort-edit">
               {t('common.edit')}
             </Button>
           )}
-          {canManage && (
+          {permissions.manage && (
             <Button onClick={() => setEnrolling(true)} data-testid="enroll-open">
               {t('cohorts.enroll.open')}
             </Button>
@@ -83,10 +82,14 @@ function CohortDetails({ cohort }: { cohort: Schemas['CohortDto'] }) {
           testId="cohort-waitlisted"
         />
       </SimpleGrid>
-      {canManage && <CsvImport cohortId={cohort.id} />}
+      {permissions.manage && <CsvImport cohortId={cohort.id} />}
       <Title order={2}>{t('cohorts.roster.title')}</Title>
-      <Roster cohortId={cohort.id} canManage={canManage} />
-      <CohortCertificates cohortId={cohort.id} minAttendancePercent={cohort.minAttendancePercent} />
+      <Roster cohortId={cohort.id} canManage={permissions.manage} />
+      <CohortCertificates
+        cohortId={cohort.id}
+        minAttendancePercent={cohort.minAttendancePercent}
+        permissions={permissions}
+      />
       {editing && <CohortFormModal cohort={cohort} onClose={() => setEditing(false)} />}
       {enrolling && <EnrollModal cohortId={cohort.id} onClose={() => setEnrolling(false)} />}
     </Stack>

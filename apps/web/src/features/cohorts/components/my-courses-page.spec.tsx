@@ -46,6 +46,14 @@ describe('my courses', () => {
       teacherIds: [],
       counts: { enrolled: 20, waitlisted: 4 },
       myEnrollment,
+      permissions: {
+        edit: false,
+        manage: false,
+        viewRoster: false,
+        issueCertificates: false,
+        revokeCertificates: false,
+        scheduleSessions: false,
+      },
       createdAt: '2026-01-01T00:00:00Z',
       updatedAt: '2026-01-01T00:00:00Z',
     });

@@ -3,6 +3,7 @@ import { Button, Stack, Table, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '@mre/api-client';
+import { WITHDRAWABLE_STATUSES } from '@mre/contracts';
 import { ActionsHeader } from '../../../shared/components/actions-header';
 import { AdminTable } from '../../../shared/components/admin-list';
 import { useRoster } from '../api/enrollments.api';
@@ -62,7 +63,7 @@ export function Roster({ cohortId, canManage }: { cohortId: string; canManage: b
             <Table.Td data-testid="roster-position">{enrollment.position ?? '—'}</Table.Td>
             {canManage && (
               <Table.Td>
-                {(enrollment.status === 'active' || enrollment.status === 'waitlisted') && (
+                {WITHDRAWABLE_STATUSES.includes(enrollment.status) && (
                   <Button
                     size="xs"
                     color="red"
