@@ -4,6 +4,7 @@ import { getRepositoryToken } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../../core/config/app-config';
 import { AuditService } from '../audit/audit.service';
+import { CohortPolicy } from '../cohorts/cohort-policy';
 import { CohortAccessService } from '../cohorts/cohort-access.service';
 import { UsersService } from '../identity/users.service';
 import { LiveSessionEntity } from '../live/live-session.entity';
@@ -33,6 +34,7 @@ describe('AttendanceService when a session’s times change', () => {
           DataSource,
           AppConfig,
           CohortAccessService,
+          CohortPolicy,
           UsersService,
           RemindersService,
           SessionNoticesService,
