@@ -9,6 +9,7 @@ export default defineConfig({
   plugins: [react()],
   resolve: {
     alias: {
+      '@/': fileURLToPath(new URL('./src/', import.meta.url)),
       '@mre/contracts': fromRoot('libs/contracts/src/index.ts'),
       '@mre/api-client': fromRoot('libs/api-client/src/index.ts'),
     },

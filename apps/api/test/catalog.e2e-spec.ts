@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { VersionStamps } from '../src/core/redis/version-stamps';
+import { VersionStamps } from '@/core/redis/version-stamps';
 import { TestApp } from './support/test-app';
 
 describe('Organizations and catalog (e2e)', () => {

@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Response } from 'supertest';
-import { WorkerModule } from '../src/worker.module';
+import { WorkerModule } from '@/worker.module';
 import { TestApp, TestUser } from './support/test-app';
 
 const HOUR = 3600_000;

@@ -3,8 +3,8 @@ import { NestFactory } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { IMPORT_BATCH_SIZE } from '../src/modules/cohorts/jobs/enroll-csv.job';
-import { WorkerModule } from '../src/worker.module';
+import { IMPORT_BATCH_SIZE } from '@/modules/cohorts/jobs/enroll-csv.job';
+import { WorkerModule } from '@/worker.module';
 import { TestApp, TestUser } from './support/test-app';
 
 const fixture = (name: string) => readFileSync(join(__dirname, 'fixtures/enrollments', name));

@@ -4,7 +4,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { WorkerModule } from '../src/worker.module';
+import { WorkerModule } from '@/worker.module';
 import { createCohortWorld } from './support/cohort-world';
 import { FakeLiveKit, LIVEKIT_KEY, LIVEKIT_SECRET, signWebhook } from './support/fake-livekit';
 import { DedicatedPostgres, DedicatedRedis, freePort, waitFor } from './support/processes';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import * as passwordHasher from '../src/modules/identity/password-hasher';
+import * as passwordHasher from '@/modules/identity/password-hasher';
 import { createCohortWorld } from './support/cohort-world';
 import { clearRateLimits, decodeJwtPayload } from './support/security';
 import { ADMIN, TestApp, tokenOf } from './support/test-app';

@@ -4,8 +4,8 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import type { EntityManager } from 'typeorm';
-import { UsersService } from '../src/modules/identity/users.service';
-import { WorkerModule } from '../src/worker.module';
+import { UsersService } from '@/modules/identity/users.service';
+import { WorkerModule } from '@/worker.module';
 import { waitFor } from './support/processes';
 import { TestApp } from './support/test-app';
 

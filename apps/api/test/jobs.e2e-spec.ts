@@ -1,7 +1,7 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
-import { QueueName } from '../src/core/queue/queue-name';
+import { QueueName } from '@/core/queue/queue-name';
 import { createCohortWorld, CohortWorld } from './support/cohort-world';
 import { TestApp, TestUser } from './support/test-app';
 

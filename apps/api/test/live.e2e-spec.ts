@@ -1,6 +1,6 @@
 import { TokenVerifier } from 'livekit-server-sdk';
-import { CohortAccessService } from '../src/modules/cohorts/cohort-access.service';
-import { JoinContexts } from '../src/modules/live/join-contexts';
+import { CohortAccessService } from '@/modules/cohorts/cohort-access.service';
+import { JoinContexts } from '@/modules/live/join-contexts';
 import { createCohortWorld, CohortWorld } from './support/cohort-world';
 import { FakeLiveKit, LIVEKIT_KEY, LIVEKIT_SECRET } from './support/fake-livekit';
 import { TestApp } from './support/test-app';

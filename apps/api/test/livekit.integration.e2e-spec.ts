@@ -1,6 +1,6 @@
 import { RoomServiceClient } from 'livekit-server-sdk';
-import type { AppConfig } from '../src/core/config/app-config';
-import { LiveKitGateway } from '../src/core/livekit/livekit-gateway';
+import type { AppConfig } from '@/core/config/app-config';
+import { LiveKitGateway } from '@/core/livekit/livekit-gateway';
 
 /**
  * Against a real LiveKit server, when LIVEKIT_INTEGRATION_URL names one (for example

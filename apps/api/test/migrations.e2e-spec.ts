@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { databaseOptions } from '../src/core/database/database-options';
+import { databaseOptions } from '@/core/database/database-options';
 
 /** The committed migrations build the whole schema on an empty database, and match the entities. */
 describe('Migrations (e2e)', () => {

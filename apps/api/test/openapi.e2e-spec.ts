@@ -2,8 +2,8 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { NestFactory } from '@nestjs/core';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AppModule } from '../src/app.module';
-import { API_PREFIX, buildOpenApiDocument } from '../src/core/http/configure-app';
+import { AppModule } from '@/app.module';
+import { API_PREFIX, buildOpenApiDocument } from '@/core/http/configure-app';
 
 /** The committed OpenAPI document is what the code describes; `npm run openapi` refreshes it. */
 describe('OpenAPI document (e2e)', () => {

@@ -4,9 +4,9 @@ import { NestFactory } from '@nestjs/core';
 import type { Job, Queue } from 'bullmq';
 import { DateTime } from 'luxon';
 import { randomUUID } from 'node:crypto';
-import { QueueName, ReminderJob, ReminderKind } from '../src/core/queue/queue-name';
-import { fanOutJobId, REMINDER_LEADS_MS } from '../src/modules/notifications/reminders.service';
-import { WorkerModule } from '../src/worker.module';
+import { QueueName, ReminderJob, ReminderKind } from '@/core/queue/queue-name';
+import { fanOutJobId, REMINDER_LEADS_MS } from '@/modules/notifications/reminders.service';
+import { WorkerModule } from '@/worker.module';
 import { mimeParts, ReceivedMail, SmtpInbox, subjectOf } from './support/smtp-inbox';
 import { TestApp, TestUser } from './support/test-app';
 

@@ -1,7 +1,7 @@
 import { DEFAULT_TIME_ZONE } from '@mre/contracts';
 import { randomUUID } from 'node:crypto';
-import { wallClockOf } from '../src/core/time/wall-clock';
-import { refreshPresenceSql } from '../src/modules/attendance/refresh-presence.sql';
+import { wallClockOf } from '@/core/time/wall-clock';
+import { refreshPresenceSql } from '@/modules/attendance/refresh-presence.sql';
 import { TestApp, TestUser } from './support/test-app';
 
 const PERIOD = 'from=2020-01-01&to=2020-12-31';

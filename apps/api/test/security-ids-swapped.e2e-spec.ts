@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
-import { CertificateFileEntity } from '../src/modules/certification/certificate-file.entity';
-import { CertificateEntity } from '../src/modules/certification/certificate.entity';
+import { CertificateFileEntity } from '@/modules/certification/certificate-file.entity';
+import { CertificateEntity } from '@/modules/certification/certificate.entity';
 import { createCohortWorld, CohortWorld } from './support/cohort-world';
 import { clearRateLimits } from './support/security';
 import { TestApp } from './support/test-app';

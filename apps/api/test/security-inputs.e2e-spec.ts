@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { WorkerModule } from '../src/worker.module';
+import { WorkerModule } from '@/worker.module';
 import { createCohortWorld, CohortWorld } from './support/cohort-world';
 import { clearRateLimits } from './support/security';
 import { TestApp } from './support/test-app';

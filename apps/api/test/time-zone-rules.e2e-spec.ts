@@ -2,15 +2,11 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { Queue } from 'bullmq';
-import { QueueName, ReminderJob, ReminderKind } from '../src/core/queue/queue-name';
-import { SessionAnchoringService } from '../src/modules/live/session-anchoring.service';
-import {
-  fanOutJobId,
-  REMINDER_LEADS_MS,
-  RemindersService,
-} from '../src/modules/notifications/reminders.service';
-import { SetupService } from '../src/modules/setup/setup.service';
-import { WorkerModule } from '../src/worker.module';
+import { QueueName, ReminderJob, ReminderKind } from '@/core/queue/queue-name';
+import { SessionAnchoringService } from '@/modules/live/session-anchoring.service';
+import { fanOutJobId, REMINDER_LEADS_MS, RemindersService } from '@/modules/notifications/reminders.service';
+import { SetupService } from '@/modules/setup/setup.service';
+import { WorkerModule } from '@/worker.module';
 import { createCohortWorld, CohortWorld } from './support/cohort-world';
 import { mimeParts, ReceivedMail, SmtpInbox, subjectOf } from './support/smtp-inbox';
 import { TestApp } from './support/test-app';

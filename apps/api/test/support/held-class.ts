@@ -1,7 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
-import { WorkerModule } from '../../src/worker.module';
+import { WorkerModule } from '@/worker.module';
 import { createCohortWorld, CohortWorld } from './cohort-world';
 import { FakeLiveKit, LIVEKIT_KEY, LIVEKIT_SECRET, signWebhook } from './fake-livekit';
 import { TestApp } from './test-app';

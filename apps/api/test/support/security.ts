@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { RedisClient } from '../../src/core/redis/redis.module';
+import { RedisClient } from '@/core/redis/redis.module';
 import type { TestApp } from './test-app';
 
 /** The message of the guard's own 401, to tell "no token" apart from a route's own 401 (bad password...). */

@@ -6,11 +6,11 @@ import type { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { AppModule } from '../../src/app.module';
-import { configureApp } from '../../src/core/http/configure-app';
-import { httpServerOptions } from '../../src/core/http/http-server-options';
-import { MailJob, QueueName } from '../../src/core/queue/queue-name';
-import { SetupService } from '../../src/modules/setup/setup.service';
+import { AppModule } from '@/app.module';
+import { configureApp } from '@/core/http/configure-app';
+import { httpServerOptions } from '@/core/http/http-server-options';
+import { MailJob, QueueName } from '@/core/queue/queue-name';
+import { SetupService } from '@/modules/setup/setup.service';
 
 export const ADMIN = { email: 'admin@academy.test', password: 'admin-password-for-tests' };
 

@@ -1,29 +1,29 @@
 import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
-import { AcceptInvitePage } from '../features/auth/components/accept-invite-page';
-import { LoginPage } from '../features/auth/components/login-page';
-import { RedirectIfSignedIn, RequireAuth } from '../features/auth/components/require-auth';
-import { CatalogPage } from '../features/catalog/components/catalog-page';
-import { CoursePage } from '../features/catalog/components/course-page';
-import { VerifyPage } from '../features/certificates/components/verify-page';
-import { MyCoursesPage } from '../features/cohorts/components/my-courses-page';
-import { AttendancePage } from '../features/attendance/components/attendance-page';
-import { AppLayout } from '../features/layout/components/app-layout';
-import { ADMIN_ONLY, COHORT_STAFF, TRAINEE_ONLY } from '../features/layout/components/nav-links';
-import { NotFoundPage } from '../features/layout/components/not-found-page';
-import { PublicLayout } from '../features/layout/components/public-layout';
-import { ProfilePage } from '../features/profile/components/profile-page';
-import { SchedulePage } from '../features/schedule/components/schedule-page';
-import { SESSION_STAFF } from '../features/schedule/lib/staff';
-import { LoadingState } from '../shared/components/query-states';
+import { AcceptInvitePage } from '@/features/auth/components/accept-invite-page';
+import { LoginPage } from '@/features/auth/components/login-page';
+import { RedirectIfSignedIn, RequireAuth } from '@/features/auth/components/require-auth';
+import { CatalogPage } from '@/features/catalog/components/catalog-page';
+import { CoursePage } from '@/features/catalog/components/course-page';
+import { VerifyPage } from '@/features/certificates/components/verify-page';
+import { MyCoursesPage } from '@/features/cohorts/components/my-courses-page';
+import { AttendancePage } from '@/features/attendance/components/attendance-page';
+import { AppLayout } from '@/features/layout/components/app-layout';
+import { ADMIN_ONLY, COHORT_STAFF, TRAINEE_ONLY } from '@/features/layout/components/nav-links';
+import { NotFoundPage } from '@/features/layout/components/not-found-page';
+import { PublicLayout } from '@/features/layout/components/public-layout';
+import { ProfilePage } from '@/features/profile/components/profile-page';
+import { SchedulePage } from '@/features/schedule/components/schedule-page';
+import { SESSION_STAFF } from '@/features/schedule/lib/staff';
+import { LoadingState } from '@/shared/components/query-states';
 
-const AdminRoutes = lazy(() => import('../features/admin/components/admin-routes'));
-const CohortRoutes = lazy(() => import('../features/cohorts/components/cohort-routes'));
+const AdminRoutes = lazy(() => import('@/features/admin/components/admin-routes'));
+const CohortRoutes = lazy(() => import('@/features/cohorts/components/cohort-routes'));
 // LiveKit is heavy: loaded only by those who open a classroom.
-const ClassroomPage = lazy(() => import('../features/classroom/components/classroom-page'));
+const ClassroomPage = lazy(() => import('@/features/classroom/components/classroom-page'));
 // The chart library is heavy too: only admins open the dashboard.
-const DashboardPage = lazy(() => import('../features/reports/components/dashboard-page'));
-const AuditPage = lazy(() => import('../features/audit/components/audit-page'));
+const DashboardPage = lazy(() => import('@/features/reports/components/dashboard-page'));
+const AuditPage = lazy(() => import('@/features/audit/components/audit-page'));
 
 export function AppRoutes() {
   return (

@@ -1,7 +1,7 @@
 import { createApiClient, LocalStorageTokenStore } from '@mre/api-client';
-import { createI18n } from '../i18n/i18n';
-import { createQueryClient } from '../shared/api/query-client';
-import type { AppServices } from '../shared/api/services.context';
+import { createI18n } from '@/i18n/i18n';
+import { createQueryClient } from '@/shared/api/query-client';
+import type { AppServices } from '@/shared/api/services.context';
 
 export interface AppServicesOptions {
   /** '' in the browser (same origin); tests need an absolute URL. */

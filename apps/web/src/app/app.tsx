@@ -3,8 +3,8 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { I18nextProvider } from 'react-i18next';
 import { BrowserRouter } from 'react-router';
 import { isRtl } from '@mre/contracts';
-import { isLocale } from '../i18n/i18n';
-import { ServicesContext, type AppServices } from '../shared/api/services.context';
+import { isLocale } from '@/i18n/i18n';
+import { ServicesContext, type AppServices } from '@/shared/api/services.context';
 import { AppRoutes } from './app-routes';
 import { cssVariablesResolver, theme } from './theme';
 

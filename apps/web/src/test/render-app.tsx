@@ -1,7 +1,7 @@
 import { render } from '@testing-library/react';
 import { LocalStorageTokenStore } from '@mre/api-client';
-import { App } from '../app/app';
-import { createAppServices } from '../app/app-services';
+import { App } from '@/app/app';
+import { createAppServices } from '@/app/app-services';
 import { API_ORIGIN } from './fake-api';
 
 interface RenderAppOptions {

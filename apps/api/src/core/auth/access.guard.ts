@@ -2,8 +2,8 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import type { Role } from '@mre/contracts';
-import { ForbiddenError, UnauthorizedError } from '../errors/domain-error';
-import { AccessRevocations } from '../redis/access-revocations';
+import { ForbiddenError, UnauthorizedError } from '@/core/errors/domain-error';
+import { AccessRevocations } from '@/core/redis/access-revocations';
 import type { AccessTokenPayload, AuthUser } from './auth-user';
 import { IS_PUBLIC, ROLES } from './decorators';
 

@@ -2,7 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { createSecretKey } from 'node:crypto';
-import { AppConfig } from '../config/app-config';
+import { AppConfig } from '@/core/config/app-config';
 import { AccessGuard } from './access.guard';
 
 export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;

@@ -13,7 +13,7 @@ import {
   validateSync,
 } from 'class-validator';
 import { DEFAULT_TIME_ZONE } from '@mre/contracts';
-import { IsTimeZone } from '../http/is-time-zone';
+import { IsTimeZone } from '@/core/http/is-time-zone';
 import { IsServiceUrl } from './is-service-url';
 
 const toBoolean = ({ value }: { value: unknown }) =>

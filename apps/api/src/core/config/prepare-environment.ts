@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { startEmbeddedPostgres } from '../database/embedded-postgres';
-import { checkTimeZoneRules, enforceTimeZoneRules } from '../time/time-zone-rules';
+import { startEmbeddedPostgres } from '@/core/database/embedded-postgres';
+import { checkTimeZoneRules, enforceTimeZoneRules } from '@/core/time/time-zone-rules';
 import { Environment, validateEnvironment } from './environment';
 
 export interface PreparedEnvironment {

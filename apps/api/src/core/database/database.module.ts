@@ -1,7 +1,7 @@
 import { Logger, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource, DataSourceOptions } from 'typeorm';
-import { AppConfig } from '../config/app-config';
+import { AppConfig } from '@/core/config/app-config';
 import { databaseOptions } from './database-options';
 
 /** Any fixed number: every process of the platform takes this advisory lock to migrate. */

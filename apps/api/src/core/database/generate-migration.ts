@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import type { Query } from 'typeorm/driver/Query';
-import { prepareEnvironment } from '../config/prepare-environment';
+import { prepareEnvironment } from '@/core/config/prepare-environment';
 import { databaseOptions } from './database-options';
 
 /**

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { QueryFailedError, type DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
-import type { Page } from '../http/pagination';
+import type { Page } from '@/core/http/pagination';
 
 /** Builds the parameter list of a hand-written statement: `param(value)` answers its `$n`. */
 export class SqlParams {

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { QueryFailedError } from 'typeorm';
-import { postgresErrorCode } from '../database/postgres-errors';
+import { postgresErrorCode } from '@/core/database/postgres-errors';
 import type { ErrorCode } from '@mre/contracts';
 import { DomainError, TooManyRequestsError } from './domain-error';
 

@@ -1,4 +1,4 @@
-import { validateEnvironment } from '../config/environment';
+import { validateEnvironment } from '@/core/config/environment';
 import { parseTrustProxy } from './http-server-options';
 
 describe('TRUST_PROXY', () => {

@@ -1,6 +1,6 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { InvalidInputError } from '../errors/domain-error';
+import { InvalidInputError } from '@/core/errors/domain-error';
 
 /** The largest upload the API takes (the multipart plugin stops reading there). */
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;

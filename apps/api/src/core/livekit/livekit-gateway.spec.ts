@@ -5,7 +5,7 @@ import {
   LIVEKIT_SECRET as SECRET,
   signWebhook,
 } from '../../../test/support/fake-livekit';
-import type { AppConfig } from '../config/app-config';
+import type { AppConfig } from '@/core/config/app-config';
 import { InvalidWebhookSignatureError, LiveKitGateway, LiveKitUnavailableError } from './livekit-gateway';
 
 function configFor(url: string): AppConfig {

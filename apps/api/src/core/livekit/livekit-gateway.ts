@@ -10,8 +10,8 @@ import {
   type VideoGrant,
   type WebhookEvent,
 } from 'livekit-server-sdk';
-import { AppConfig } from '../config/app-config';
-import { ServiceUnavailableError, UnauthorizedError } from '../errors/domain-error';
+import { AppConfig } from '@/core/config/app-config';
+import { ServiceUnavailableError, UnauthorizedError } from '@/core/errors/domain-error';
 
 export class LiveKitUnavailableError extends ServiceUnavailableError {
   readonly code = 'video-service-unavailable';

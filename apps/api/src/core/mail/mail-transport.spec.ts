@@ -1,8 +1,8 @@
 import { mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AppConfig } from '../config/app-config';
-import { validateEnvironment } from '../config/environment';
+import type { AppConfig } from '@/core/config/app-config';
+import { validateEnvironment } from '@/core/config/environment';
 import { MailTransport } from './mail-transport';
 
 describe('MailTransport without SMTP_URL', () => {

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { createTransport, type Transporter } from 'nodemailer';
-import { AppConfig } from '../config/app-config';
+import { AppConfig } from '@/core/config/app-config';
 
 export interface MailAttachment {
   filename: string;

@@ -1,6 +1,6 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
-import { AppConfig } from '../config/app-config';
+import { AppConfig } from '@/core/config/app-config';
 import { QueueName } from './queue-name';
 
 const queues = Object.values(QueueName).map((name) => BullModule.registerQueue({ name }));

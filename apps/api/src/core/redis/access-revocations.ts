@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import type Redis from 'ioredis';
-import { AppConfig } from '../config/app-config';
+import { AppConfig } from '@/core/config/app-config';
 import { RedisClient } from './redis.module';
 
 /** As long as an access token lives (AuthModule): older revocations concern only expired tokens. */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppConfig } from '../config/app-config';
+import { AppConfig } from '@/core/config/app-config';
 import { OutageLog } from './outage-log';
 import { RedisClient } from './redis.module';
 

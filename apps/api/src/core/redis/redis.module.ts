@@ -1,6 +1,6 @@
 import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
-import { AppConfig } from '../config/app-config';
+import { AppConfig } from '@/core/config/app-config';
 
 /** One shared Redis connection for counters and health checks (BullMQ keeps its own). */
 @Injectable()

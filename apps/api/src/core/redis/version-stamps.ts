@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { AppConfig } from '../config/app-config';
+import { AppConfig } from '@/core/config/app-config';
 import { OutageLog } from './outage-log';
 import { RedisClient } from './redis.module';
 

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { InvalidConfigurationError } from '../config/environment';
+import { InvalidConfigurationError } from '@/core/config/environment';
 import { formatUtcOffset } from './wall-clock';
 
 /** A fact of the tz database in force, that stale rules get wrong. */

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { AuthUser } from '../../core/auth/auth-user';
-import { CurrentUser } from '../../core/auth/decorators';
+import type { AuthUser } from '@/core/auth/auth-user';
+import { CurrentUser } from '@/core/auth/decorators';
 import { AttendanceService } from './attendance.service';
 import { AttendanceListDto, AttendanceRowDto, CheckInDto, CorrectAttendanceDto } from './dto/attendance.dto';
 

@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AuditModule } from '../audit/audit.module';
-import { CohortsModule } from '../cohorts/cohorts.module';
-import { UsersModule } from '../identity/users.module';
-import { LiveModule } from '../live/live.module';
+import { AuditModule } from '@/modules/audit/audit.module';
+import { CohortsModule } from '@/modules/cohorts/cohorts.module';
+import { UsersModule } from '@/modules/identity/users.module';
+import { LiveModule } from '@/modules/live/live.module';
 import { AttendanceController } from './attendance.controller';
 import { AttendanceMarkEntity } from './attendance-mark.entity';
 import { AttendanceSegmentEntity } from './attendance-segment.entity';

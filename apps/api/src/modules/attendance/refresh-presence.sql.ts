@@ -1,4 +1,4 @@
-import { BENEFICIARY_SQL } from '../cohorts/enrollment.entity';
+import { BENEFICIARY_SQL } from '@/modules/cohorts/enrollment-statuses.sql';
 
 /**
  * Recomputes `attendance_presence` for the (session_id, user_id) pairs that the query `pairs`

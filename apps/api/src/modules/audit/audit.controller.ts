@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../../core/auth/decorators';
+import { Roles } from '@/core/auth/decorators';
 import { AuditService } from './audit.service';
 import { AuditListDto, ListAuditQueryDto } from './dto/audit.dto';
 

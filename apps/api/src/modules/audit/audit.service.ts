@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, FindOptionsWhere, Repository } from 'typeorm';
-import { Page, pageWindow } from '../../core/http/pagination';
+import { Page, pageWindow } from '@/core/http/pagination';
 import { AuditEntity } from './audit.entity';
 import { AuditEntryDto, ListAuditQueryDto } from './dto/audit.dto';
 

@@ -1,4 +1,4 @@
-import { ConflictError, ForbiddenError, NotFoundError } from '../../core/errors/domain-error';
+import { ConflictError, ForbiddenError, NotFoundError } from '@/core/errors/domain-error';
 
 export class CourseNotFoundError extends NotFoundError {
   readonly code = 'course-not-found';

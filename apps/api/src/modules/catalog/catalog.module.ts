@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { UsersModule } from '../identity/users.module';
-import { OrganizationsModule } from '../organizations/organizations.module';
+import { UsersModule } from '@/modules/identity/users.module';
+import { OrganizationsModule } from '@/modules/organizations/organizations.module';
 import { CourseModuleEntity } from './course-module.entity';
 import { CourseEntity } from './course.entity';
 import { CoursesController } from './courses.controller';

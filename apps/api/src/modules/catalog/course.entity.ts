@@ -12,8 +12,8 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import { UserEntity } from '../identity/user.entity';
-import { NetworkEntity } from '../organizations/network.entity';
+import { UserEntity } from '@/modules/identity/user.entity';
+import { NetworkEntity } from '@/modules/organizations/network.entity';
 import { CourseModuleEntity } from './course-module.entity';
 
 const COURSE_SEARCH_TEXT = `lower(code || chr(31) || coalesce(title->>'ar', '') || chr(31) || coalesce(title->>'fr', '') || chr(31) || coalesce(title->>'en', ''))`;

@@ -17,8 +17,8 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import type { AuthUser } from '../../core/auth/auth-user';
-import { CurrentUser, Roles } from '../../core/auth/decorators';
+import type { AuthUser } from '@/core/auth/auth-user';
+import { CurrentUser, Roles } from '@/core/auth/decorators';
 import { CoursesService } from './courses.service';
 import {
   CourseDetailDto,

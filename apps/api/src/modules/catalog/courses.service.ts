@@ -1,16 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
-import type { AuthUser } from '../../core/auth/auth-user';
-import { UnknownReferenceError } from '../../core/errors/domain-error';
-import { queryPage, SqlParams } from '../../core/database/page-query';
-import { Page, pageWindow } from '../../core/http/pagination';
-import { StampedCache } from '../../core/redis/stamped-cache';
-import { VersionStamps } from '../../core/redis/version-stamps';
-import type { UserEntity } from '../identity/user.entity';
-import { UsersService } from '../identity/users.service';
-import { isUniqueViolation } from '../../core/database/postgres-errors';
-import { OrganizationsService } from '../organizations/organizations.service';
+import type { AuthUser } from '@/core/auth/auth-user';
+import { UnknownReferenceError } from '@/core/errors/domain-error';
+import { queryPage, SqlParams } from '@/core/database/page-query';
+import { Page, pageWindow } from '@/core/http/pagination';
+import { StampedCache } from '@/core/redis/stamped-cache';
+import { VersionStamps } from '@/core/redis/version-stamps';
+import type { UserEntity } from '@/modules/identity/user.entity';
+import { UsersService } from '@/modules/identity/users.service';
+import { isUniqueViolation } from '@/core/database/postgres-errors';
+import { OrganizationsService } from '@/modules/organizations/organizations.service';
 import {
   CourseNotFoundError,
   CourseCodeTakenError,

@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { chromium, type Browser } from 'playwright-core';
-import { AppConfig } from '../../core/config/app-config';
+import { AppConfig } from '@/core/config/app-config';
 
 /** Chromium without the features that would reach out of the machine or need a display. */
 const CHROMIUM_FLAGS = [

@@ -9,8 +9,8 @@ import {
   PrimaryColumn,
   Unique,
 } from 'typeorm';
-import { CohortEntity } from '../cohorts/cohort.entity';
-import { UserEntity } from '../identity/user.entity';
+import { CohortEntity } from '@/modules/cohorts/cohort.entity';
+import { UserEntity } from '@/modules/identity/user.entity';
 
 /**
  * A certificate as issued: what it states is copied here at issue time, so renaming a course or a

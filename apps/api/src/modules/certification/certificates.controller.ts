@@ -17,10 +17,10 @@ import {
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
-import type { AuthUser } from '../../core/auth/auth-user';
-import { CurrentUser, Public, Roles } from '../../core/auth/decorators';
-import { PageQueryDto } from '../../core/http/pagination';
-import { JobStartedDto } from '../jobs/dto/job.dto';
+import type { AuthUser } from '@/core/auth/auth-user';
+import { CurrentUser, Public, Roles } from '@/core/auth/decorators';
+import { PageQueryDto } from '@/core/http/pagination';
+import { JobStartedDto } from '@/modules/jobs/dto/job.dto';
 import { CertificatesService } from './certificates.service';
 import {
   CertificateDto,

@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AttendanceModule } from '../attendance/attendance.module';
-import { AuditModule } from '../audit/audit.module';
-import { CohortsModule } from '../cohorts/cohorts.module';
-import { UsersModule } from '../identity/users.module';
-import { NotificationsModule } from '../notifications/notifications.module';
-import { OrganizationsModule } from '../organizations/organizations.module';
+import { AttendanceModule } from '@/modules/attendance/attendance.module';
+import { AuditModule } from '@/modules/audit/audit.module';
+import { CohortsModule } from '@/modules/cohorts/cohorts.module';
+import { UsersModule } from '@/modules/identity/users.module';
+import { NotificationsModule } from '@/modules/notifications/notifications.module';
+import { OrganizationsModule } from '@/modules/organizations/organizations.module';
 import { CertificateFileEntity } from './certificate-file.entity';
 import { CertificateEntity } from './certificate.entity';
 import { CertificateIssuer } from './certificate-issuer.service';

@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AuditModule } from '../audit/audit.module';
-import { CohortsModule } from '../cohorts/cohorts.module';
-import { JobsModule } from '../jobs/jobs.module';
+import { AuditModule } from '@/modules/audit/audit.module';
+import { CohortsModule } from '@/modules/cohorts/cohorts.module';
+import { JobsModule } from '@/modules/jobs/jobs.module';
 import { CertificateFileEntity } from './certificate-file.entity';
 import { CertificateEntity } from './certificate.entity';
 import { CertificatesController } from './certificates.controller';

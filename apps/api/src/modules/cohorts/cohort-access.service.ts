@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { ATTENDING_STATUSES, BENEFICIARY_STATUSES } from '@mre/contracts';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
-import { VersionStamps } from '../../core/redis/version-stamps';
+import { VersionStamps } from '@/core/redis/version-stamps';
 import { CohortEntity } from './cohort.entity';
-import { ATTENDING_SQL, EnrollmentEntity } from './enrollment.entity';
+import { ATTENDING_SQL } from './enrollment-statuses.sql';
+import { EnrollmentEntity } from './enrollment.entity';
 
 /** Who is in a cohort, for callers that keep it in memory (see `accessStamp`). */
 export interface CohortRoster {

@@ -1,5 +1,5 @@
 import type { EnrollmentStatus } from '@mre/contracts';
-import type { AuthUser } from '../../core/auth/auth-user';
+import type { AuthUser } from '@/core/auth/auth-user';
 import {
   isAttending,
   mayInClasses,

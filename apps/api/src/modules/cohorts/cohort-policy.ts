@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ATTENDING_STATUSES, COHORT_VIEWER_STATUSES, type EnrollmentStatus } from '@mre/contracts';
 import { Brackets, Repository, SelectQueryBuilder } from 'typeorm';
-import type { AuthUser } from '../../core/auth/auth-user';
-import type { DomainError } from '../../core/errors/domain-error';
+import type { AuthUser } from '@/core/auth/auth-user';
+import type { DomainError } from '@/core/errors/domain-error';
 import { CohortEntity } from './cohort.entity';
 import {
   CohortNotFoundError,
@@ -11,7 +11,7 @@ import {
   NotCohortManagerError,
   NotCohortStaffError,
 } from './cohorts.errors';
-import { BENEFICIARY_SQL, COHORT_VIEWER_SQL } from './enrollment.entity';
+import { BENEFICIARY_SQL, COHORT_VIEWER_SQL } from './enrollment-statuses.sql';
 
 /** How a person relates to a cohort's classes; teaching outranks coordinating, which outranks learning. */
 export type CohortRelation = 'admin' | 'teacher' | 'coordinator' | 'trainee';

@@ -11,9 +11,9 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import { CourseEntity } from '../catalog/course.entity';
-import { UserEntity } from '../identity/user.entity';
-import { CentreEntity } from '../organizations/centre.entity';
+import { CourseEntity } from '@/modules/catalog/course.entity';
+import { UserEntity } from '@/modules/identity/user.entity';
+import { CentreEntity } from '@/modules/organizations/centre.entity';
 
 /** A run of a course at a centre, for trainees or for the trainers who will teach next. */
 @Entity('cohorts')

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AuditModule } from '../audit/audit.module';
-import { UsersModule } from '../identity/users.module';
+import { AuditModule } from '@/modules/audit/audit.module';
+import { UsersModule } from '@/modules/identity/users.module';
 import { COHORT_ENTITIES } from './cohorts.module';
 import { EnrollCsvJob } from './jobs/enroll-csv.job';
 import { RosterService } from './roster.service';

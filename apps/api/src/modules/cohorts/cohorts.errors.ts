@@ -4,7 +4,7 @@ import {
   ForbiddenError,
   InvalidInputError,
   NotFoundError,
-} from '../../core/errors/domain-error';
+} from '@/core/errors/domain-error';
 
 export class CohortNotFoundError extends NotFoundError {
   readonly code = 'cohort-not-found';

@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AuditModule } from '../audit/audit.module';
-import { CatalogModule } from '../catalog/catalog.module';
-import { CertifiedTrainersModule } from '../certification/certified-trainers.module';
-import { UsersModule } from '../identity/users.module';
-import { JobsModule } from '../jobs/jobs.module';
-import { OrganizationsModule } from '../organizations/organizations.module';
+import { AuditModule } from '@/modules/audit/audit.module';
+import { CatalogModule } from '@/modules/catalog/catalog.module';
+import { CertifiedTrainersModule } from '@/modules/certification/certified-trainers.module';
+import { UsersModule } from '@/modules/identity/users.module';
+import { JobsModule } from '@/modules/jobs/jobs.module';
+import { OrganizationsModule } from '@/modules/organizations/organizations.module';
 import { CohortAccessService } from './cohort-access.service';
 import { CohortPolicy } from './cohort-policy';
 import { CohortEntity } from './cohort.entity';

@@ -3,16 +3,16 @@ import type { CohortKind, LocalizedText } from '@mre/contracts';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import { DataSource, EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
-import type { AuthUser } from '../../core/auth/auth-user';
-import { AppConfig } from '../../core/config/app-config';
-import { UnknownReferenceError } from '../../core/errors/domain-error';
-import { Page, pageWindow } from '../../core/http/pagination';
-import { AuditService } from '../audit/audit.service';
-import { CertifiedTrainersService } from '../certification/certified-trainers.service';
-import { CoursesService } from '../catalog/courses.service';
-import type { UserEntity } from '../identity/user.entity';
-import { UsersService } from '../identity/users.service';
-import { OrganizationsService } from '../organizations/organizations.service';
+import type { AuthUser } from '@/core/auth/auth-user';
+import { AppConfig } from '@/core/config/app-config';
+import { UnknownReferenceError } from '@/core/errors/domain-error';
+import { Page, pageWindow } from '@/core/http/pagination';
+import { AuditService } from '@/modules/audit/audit.service';
+import { CertifiedTrainersService } from '@/modules/certification/certified-trainers.service';
+import { CoursesService } from '@/modules/catalog/courses.service';
+import type { UserEntity } from '@/modules/identity/user.entity';
+import { UsersService } from '@/modules/identity/users.service';
+import { OrganizationsService } from '@/modules/organizations/organizations.service';
 import { CohortAccessService } from './cohort-access.service';
 import { CohortPolicy, permissionsOf } from './cohort-policy';
 import { CohortEntity } from './cohort.entity';
@@ -30,7 +30,8 @@ import {
   MyEnrollmentDto,
   UpdateCohortDto,
 } from './dto/cohort.dto';
-import { BENEFICIARY_SQL, EnrollmentEntity } from './enrollment.entity';
+import { BENEFICIARY_SQL } from './enrollment-statuses.sql';
+import { EnrollmentEntity } from './enrollment.entity';
 import { RosterService } from './roster.service';
 
 /** A cohort as the certificates of its people describe it. */

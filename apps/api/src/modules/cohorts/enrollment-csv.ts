@@ -1,7 +1,7 @@
 import { LOCALES, type Locale } from '@mre/contracts';
 import { isEmail } from 'class-validator';
 import { parse } from 'csv-parse/sync';
-import { isTimeZone } from '../../core/http/is-time-zone';
+import { isTimeZone } from '@/core/http/is-time-zone';
 import { InvalidCsvError } from './cohorts.errors';
 import type { ImportRowError } from './import-job.entity';
 import { rowError } from './import-row-error';

@@ -9,10 +9,10 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import type { AuthUser } from '../../core/auth/auth-user';
-import { CurrentUser, Roles } from '../../core/auth/decorators';
-import { UploadedFileBytes } from '../../core/http/uploaded-file';
-import { JobStartedDto } from '../jobs/dto/job.dto';
+import type { AuthUser } from '@/core/auth/auth-user';
+import { CurrentUser, Roles } from '@/core/auth/decorators';
+import { UploadedFileBytes } from '@/core/http/uploaded-file';
+import { JobStartedDto } from '@/modules/jobs/dto/job.dto';
 import {
   EnrollDto,
   EnrollmentDto,

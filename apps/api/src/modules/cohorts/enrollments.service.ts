@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, DataSource, Repository } from 'typeorm';
-import type { AuthUser } from '../../core/auth/auth-user';
-import { UnknownReferenceError } from '../../core/errors/domain-error';
-import { Page, pageWindow } from '../../core/http/pagination';
-import type { UserDto } from '../identity/dto/user.dto';
-import { UsersService } from '../identity/users.service';
+import type { AuthUser } from '@/core/auth/auth-user';
+import { UnknownReferenceError } from '@/core/errors/domain-error';
+import { Page, pageWindow } from '@/core/http/pagination';
+import type { UserDto } from '@/modules/identity/dto/user.dto';
+import { UsersService } from '@/modules/identity/users.service';
 import { CohortAccessService } from './cohort-access.service';
 import { CohortPolicy } from './cohort-policy';
 import {

@@ -9,7 +9,7 @@ import {
   PrimaryColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import { UserEntity } from '../identity/user.entity';
+import { UserEntity } from '@/modules/identity/user.entity';
 import { CohortEntity } from './cohort.entity';
 
 export interface ImportRowError {

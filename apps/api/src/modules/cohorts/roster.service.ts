@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { WITHDRAWABLE_STATUSES } from '@mre/contracts';
 import { EntityManager, In } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
-import { UsersService } from '../identity/users.service';
+import { AuditService } from '@/modules/audit/audit.service';
+import { UsersService } from '@/modules/identity/users.service';
 import { CohortEntity } from './cohort.entity';
 import { CohortNotFoundError, CompletedEnrollmentError, EnrollmentNotFoundError } from './cohorts.errors';
-import { BENEFICIARY_SQL, EnrollmentEntity } from './enrollment.entity';
+import { BENEFICIARY_SQL } from './enrollment-statuses.sql';
+import { EnrollmentEntity } from './enrollment.entity';
 
 export interface Placement {
   userId: string;

@@ -7,9 +7,9 @@ import {
   HealthIndicatorService,
   TypeOrmHealthIndicator,
 } from '@nestjs/terminus';
-import { Public } from '../../core/auth/decorators';
-import { RedisClient } from '../../core/redis/redis.module';
-import { checkTimeZoneRules } from '../../core/time/time-zone-rules';
+import { Public } from '@/core/auth/decorators';
+import { RedisClient } from '@/core/redis/redis.module';
+import { checkTimeZoneRules } from '@/core/time/time-zone-rules';
 
 const TIMEOUT_MS = 2000;
 /** The runtime's rules cannot change while it runs: checked once. */

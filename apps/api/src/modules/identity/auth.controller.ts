@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Public } from '../../core/auth/decorators';
+import { Public } from '@/core/auth/decorators';
 import { AuthService } from './auth.service';
 import { AcceptInviteDto, LoginDto, LoginResponseDto, RefreshDto } from './dto/auth.dto';
 

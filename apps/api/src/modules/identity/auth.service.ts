@@ -3,7 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, IsNull, Repository } from 'typeorm';
-import type { AccessTokenPayload } from '../../core/auth/auth-user';
+import type { AccessTokenPayload } from '@/core/auth/auth-user';
 import { LoginResponseDto } from './dto/auth.dto';
 import { UserDto } from './dto/user.dto';
 import { BadCredentialsError, InvalidInvitationError, InvalidRefreshTokenError } from './identity.errors';

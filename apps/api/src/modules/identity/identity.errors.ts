@@ -5,7 +5,7 @@ import {
   InvalidInputError,
   TooManyRequestsError,
   UnauthorizedError,
-} from '../../core/errors/domain-error';
+} from '@/core/errors/domain-error';
 
 export class BadCredentialsError extends UnauthorizedError {
   readonly code = 'bad-credentials';

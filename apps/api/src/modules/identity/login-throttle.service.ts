@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Limit, RateLimiter } from '../../core/redis/rate-limiter';
+import { Limit, RateLimiter } from '@/core/redis/rate-limiter';
 import { TooManyLoginAttemptsError } from './identity.errors';
 
 const WINDOW_SECONDS = 15 * 60;

@@ -9,8 +9,8 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import { CentreEntity } from '../organizations/centre.entity';
-import { NetworkEntity } from '../organizations/network.entity';
+import { CentreEntity } from '@/modules/organizations/centre.entity';
+import { NetworkEntity } from '@/modules/organizations/network.entity';
 
 @Entity('users')
 export class UserEntity {

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AuditModule } from '../audit/audit.module';
-import { OrganizationsModule } from '../organizations/organizations.module';
+import { AuditModule } from '@/modules/audit/audit.module';
+import { OrganizationsModule } from '@/modules/organizations/organizations.module';
 import { InvitationEntity } from './invitation.entity';
 import { InvitationService } from './invitation.service';
 import { UserEntity } from './user.entity';

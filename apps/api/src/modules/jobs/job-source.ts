@@ -1,5 +1,5 @@
 import type { JobState } from '@mre/contracts';
-import type { AuthUser } from '../../core/auth/auth-user';
+import type { AuthUser } from '@/core/auth/auth-user';
 
 /** How a background job is going, in the same words whatever its kind. */
 export interface JobStatus {

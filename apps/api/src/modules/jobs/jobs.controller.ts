@@ -1,7 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { AuthUser } from '../../core/auth/auth-user';
-import { CurrentUser } from '../../core/auth/decorators';
+import type { AuthUser } from '@/core/auth/auth-user';
+import { CurrentUser } from '@/core/auth/decorators';
 import { JobDto } from './dto/job.dto';
 import { JobsService } from './jobs.service';
 

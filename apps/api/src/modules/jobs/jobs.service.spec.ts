@@ -1,4 +1,4 @@
-import type { AuthUser } from '../../core/auth/auth-user';
+import type { AuthUser } from '@/core/auth/auth-user';
 import type { JobSource, JobStatus } from './job-source';
 import { JobNotFoundError } from './jobs.errors';
 import { JobsService } from './jobs.service';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { AuthUser } from '../../core/auth/auth-user';
+import type { AuthUser } from '@/core/auth/auth-user';
 import type { JobSource, JobStatus } from './job-source';
 import { JobNotFoundError } from './jobs.errors';
 

@@ -1,4 +1,4 @@
-import type { AuthUser } from '../../core/auth/auth-user';
+import type { AuthUser } from '@/core/auth/auth-user';
 import { admit, refusalError, type JoinRules } from './join-admission';
 import {
   JoinWindowNotOpenError,

@@ -1,6 +1,6 @@
-import type { AuthUser } from '../../core/auth/auth-user';
-import type { DomainError } from '../../core/errors/domain-error';
-import { relationOf, type CohortRelation } from '../cohorts/cohort-policy';
+import type { AuthUser } from '@/core/auth/auth-user';
+import type { DomainError } from '@/core/errors/domain-error';
+import { relationOf, type CohortRelation } from '@/modules/cohorts/cohort-policy';
 import type { LiveSessionEntity } from './live-session.entity';
 import {
   JoinWindowNotOpenError,

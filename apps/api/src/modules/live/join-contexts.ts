@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { AppConfig } from '../../core/config/app-config';
-import { StampedCache } from '../../core/redis/stamped-cache';
-import { CohortAccessService } from '../cohorts/cohort-access.service';
-import { UsersService } from '../identity/users.service';
+import { AppConfig } from '@/core/config/app-config';
+import { StampedCache } from '@/core/redis/stamped-cache';
+import { CohortAccessService } from '@/modules/cohorts/cohort-access.service';
+import { UsersService } from '@/modules/identity/users.service';
 import type { JoinRules } from './join-admission';
 import type { LiveSessionEntity } from './live-session.entity';
 import { RoomRemovalEntity } from './room-removal.entity';

@@ -10,7 +10,7 @@ import {
   PrimaryColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import { CohortEntity } from '../cohorts/cohort.entity';
+import { CohortEntity } from '@/modules/cohorts/cohort.entity';
 
 /**
  * A live class of a cohort. What people agreed on is a wall-clock start in a zone (`localStart`,

@@ -6,7 +6,7 @@ import {
   GoneError,
   NotFoundError,
   TooManyRequestsError,
-} from '../../core/errors/domain-error';
+} from '@/core/errors/domain-error';
 
 export class SessionNotFoundError extends NotFoundError {
   readonly code = 'session-not-found';

@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AuditModule } from '../audit/audit.module';
-import { CohortsModule } from '../cohorts/cohorts.module';
-import { UsersModule } from '../identity/users.module';
-import { NotificationsModule } from '../notifications/notifications.module';
+import { AuditModule } from '@/modules/audit/audit.module';
+import { CohortsModule } from '@/modules/cohorts/cohorts.module';
+import { UsersModule } from '@/modules/identity/users.module';
+import { NotificationsModule } from '@/modules/notifications/notifications.module';
 import { JoinContexts } from './join-contexts';
 import { LiveSessionEntity } from './live-session.entity';
 import { RecordingEntity } from './recording.entity';

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import type { AuthUser } from '../../core/auth/auth-user';
-import { LiveKitGateway } from '../../core/livekit/livekit-gateway';
-import { AuditService } from '../audit/audit.service';
+import type { AuthUser } from '@/core/auth/auth-user';
+import { LiveKitGateway } from '@/core/livekit/livekit-gateway';
+import { AuditService } from '@/modules/audit/audit.service';
 import { RecordingDto, RecordingListDto } from './dto/session.dto';
 import { RecordingConflictError, SessionEndedError } from './live.errors';
 import { RecordingEntity } from './recording.entity';

@@ -1,17 +1,11 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import {
-  CalendarInvite,
-  MailJob,
-  MailSessionItem,
-  MailTemplate,
-  QueueName,
-} from '../../core/queue/queue-name';
-import { CohortAccessService } from '../cohorts/cohort-access.service';
-import { UsersService } from '../identity/users.service';
-import { inviteFor } from '../notifications/calendar-invite';
-import { NotificationsService } from '../notifications/notifications.service';
+import { CalendarInvite, MailJob, MailSessionItem, MailTemplate, QueueName } from '@/core/queue/queue-name';
+import { CohortAccessService } from '@/modules/cohorts/cohort-access.service';
+import { UsersService } from '@/modules/identity/users.service';
+import { inviteFor } from '@/modules/notifications/calendar-invite';
+import { NotificationsService } from '@/modules/notifications/notifications.service';
 import type { LiveSessionEntity } from './live-session.entity';
 
 type SessionNotice = Extract<MailTemplate, 'session-rescheduled' | 'session-cancelled'>;

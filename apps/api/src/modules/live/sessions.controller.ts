@@ -11,9 +11,9 @@ import {
   Query,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { AuthUser } from '../../core/auth/auth-user';
-import { CurrentUser } from '../../core/auth/decorators';
-import { ErrorDto } from '../../core/http/error.dto';
+import type { AuthUser } from '@/core/auth/auth-user';
+import { CurrentUser } from '@/core/auth/decorators';
+import { ErrorDto } from '@/core/http/error.dto';
 import {
   CreateSessionsDto,
   JoinResponseDto,

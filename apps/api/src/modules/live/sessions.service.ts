@@ -3,17 +3,22 @@ import { EventEmitter2, EventEmitterReadinessWatcher } from '@nestjs/event-emitt
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In, LessThanOrEqual, Repository } from 'typeorm';
-import type { AuthUser } from '../../core/auth/auth-user';
-import { AppConfig } from '../../core/config/app-config';
-import { queryPage, SqlParams } from '../../core/database/page-query';
-import { postgresErrorCode } from '../../core/database/postgres-errors';
-import { NotFoundError } from '../../core/errors/domain-error';
-import { Page, pageWindow } from '../../core/http/pagination';
-import { instantOf, parseInstantWithOffset, wallClockOf, weeklyWallClocks } from '../../core/time/wall-clock';
-import { CohortAccessService } from '../cohorts/cohort-access.service';
-import { CohortPolicy, mayInClasses, type ClassAction, type CohortStanding } from '../cohorts/cohort-policy';
-import { UsersService } from '../identity/users.service';
-import { RemindersService } from '../notifications/reminders.service';
+import type { AuthUser } from '@/core/auth/auth-user';
+import { AppConfig } from '@/core/config/app-config';
+import { queryPage, SqlParams } from '@/core/database/page-query';
+import { postgresErrorCode } from '@/core/database/postgres-errors';
+import { NotFoundError } from '@/core/errors/domain-error';
+import { Page, pageWindow } from '@/core/http/pagination';
+import { instantOf, parseInstantWithOffset, wallClockOf, weeklyWallClocks } from '@/core/time/wall-clock';
+import { CohortAccessService } from '@/modules/cohorts/cohort-access.service';
+import {
+  CohortPolicy,
+  mayInClasses,
+  type ClassAction,
+  type CohortStanding,
+} from '@/modules/cohorts/cohort-policy';
+import { UsersService } from '@/modules/identity/users.service';
+import { RemindersService } from '@/modules/notifications/reminders.service';
 import { CreateSessionsDto, ScheduleQueryDto, SessionDto, UpdateSessionDto } from './dto/session.dto';
 import {
   NotHostError,

@@ -1,7 +1,7 @@
 import { Controller, Headers, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { Public } from '../../core/auth/decorators';
+import { Public } from '@/core/auth/decorators';
 import { WebhookInboxService } from './webhook-inbox.service';
 
 @ApiTags('live')

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { AttendanceModule } from '../attendance/attendance.module';
-import { LiveModule } from '../live/live.module';
+import { AttendanceModule } from '@/modules/attendance/attendance.module';
+import { LiveModule } from '@/modules/live/live.module';
 import { ProcessWebhookEventsJob } from './jobs/process-webhook-events.job';
 import { SweepWebhookInboxJob } from './jobs/sweep-webhook-inbox.job';
 import { LiveKitWebhooksModule } from './livekit-webhooks.module';

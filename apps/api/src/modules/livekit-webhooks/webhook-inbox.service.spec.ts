@@ -1,8 +1,8 @@
 import { Logger } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import type { Repository } from 'typeorm';
-import type { LiveKitGateway } from '../../core/livekit/livekit-gateway';
-import type { WebhookInboxJob } from '../../core/queue/queue-name';
+import type { LiveKitGateway } from '@/core/livekit/livekit-gateway';
+import type { WebhookInboxJob } from '@/core/queue/queue-name';
 import type { WebhookEventEntity } from './webhook-event.entity';
 import { WebhookInboxService } from './webhook-inbox.service';
 

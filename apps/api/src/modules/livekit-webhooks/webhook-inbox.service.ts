@@ -4,8 +4,8 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import { EntityManager, In, Repository } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { LiveKitGateway } from '../../core/livekit/livekit-gateway';
-import { QueueName, WebhookInboxJob } from '../../core/queue/queue-name';
+import { LiveKitGateway } from '@/core/livekit/livekit-gateway';
+import { QueueName, WebhookInboxJob } from '@/core/queue/queue-name';
 import { WebhookEventEntity } from './webhook-event.entity';
 
 /**

@@ -1,5 +1,5 @@
-import type { CalendarInvite } from '../../core/queue/queue-name';
-import type { MailAttachment } from '../../core/mail/mail-transport';
+import type { CalendarInvite } from '@/core/queue/queue-name';
+import type { MailAttachment } from '@/core/mail/mail-transport';
 
 export interface InviteContext {
   publicUrl: string;

@@ -1,7 +1,7 @@
 import { zonePlace, type Locale } from '@mre/contracts';
-import type { MailJob, MailSessionItem, MailTemplate } from '../../core/queue/queue-name';
-import type { OutgoingMail } from '../../core/mail/mail-transport';
-import { utcOffsetLabel } from '../../core/time/wall-clock';
+import type { MailJob, MailSessionItem, MailTemplate } from '@/core/queue/queue-name';
+import type { OutgoingMail } from '@/core/mail/mail-transport';
+import { utcOffsetLabel } from '@/core/time/wall-clock';
 
 type Rendered = Omit<OutgoingMail, 'to'>;
 

@@ -8,7 +8,7 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
-import { UserEntity } from '../identity/user.entity';
+import { UserEntity } from '@/modules/identity/user.entity';
 
 /** One line of a person's in-app list (the bell). The web words it from `kind` and `params`. */
 @Entity('notifications')

@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
-import { MailTransport } from '../../core/mail/mail-transport';
-import { CohortsModule } from '../cohorts/cohorts.module';
-import { UsersModule } from '../identity/users.module';
-import { LiveModule } from '../live/live.module';
+import { MailTransport } from '@/core/mail/mail-transport';
+import { CohortsModule } from '@/modules/cohorts/cohorts.module';
+import { UsersModule } from '@/modules/identity/users.module';
+import { LiveModule } from '@/modules/live/live.module';
 import { SendMailJob } from './jobs/send-mail.job';
 import { SendReminderJob } from './jobs/send-reminder.job';
 import { NotificationsModule } from './notifications.module';

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { AuthUser } from '../../core/auth/auth-user';
-import { CurrentUser } from '../../core/auth/decorators';
-import { PageQueryDto } from '../../core/http/pagination';
+import type { AuthUser } from '@/core/auth/auth-user';
+import { CurrentUser } from '@/core/auth/decorators';
+import { PageQueryDto } from '@/core/http/pagination';
 import { MarkReadDto, NotificationListDto, UnreadCountDto } from './dto/notification.dto';
 import { NotificationsService } from './notifications.service';
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { NotificationKind } from '@mre/contracts';
 import { EntityManager, In, IsNull, Repository } from 'typeorm';
-import { PageQueryDto, pageWindow } from '../../core/http/pagination';
+import { PageQueryDto, pageWindow } from '@/core/http/pagination';
 import { NotificationDto, NotificationListDto } from './dto/notification.dto';
 import { NotificationEntity } from './notification.entity';
 

@@ -1,7 +1,7 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import type { ReminderKind } from '../../core/queue/queue-name';
-import { UserEntity } from '../identity/user.entity';
-import { LiveSessionEntity } from '../live/live-session.entity';
+import type { ReminderKind } from '@/core/queue/queue-name';
+import { UserEntity } from '@/modules/identity/user.entity';
+import { LiveSessionEntity } from '@/modules/live/live-session.entity';
 
 /**
  * A reminder that went out. The row is inserted before the e-mail is sent, in the transaction that

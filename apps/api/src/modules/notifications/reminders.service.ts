@@ -2,7 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import type { JobsOptions, Queue } from 'bullmq';
 import type { EntityManager } from 'typeorm';
-import { QueueName, ReminderJob, ReminderKind } from '../../core/queue/queue-name';
+import { QueueName, ReminderJob, ReminderKind } from '@/core/queue/queue-name';
 import { ReminderSentEntity } from './reminder-sent.entity';
 
 export const REMINDER_LEADS_MS: Record<ReminderKind, number> = { '24h': 24 * 3600_000, '15m': 15 * 60_000 };

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../../core/auth/decorators';
-import { PageQueryDto } from '../../core/http/pagination';
+import { Roles } from '@/core/auth/decorators';
+import { PageQueryDto } from '@/core/http/pagination';
 import {
   CentreDto,
   CentreListDto,

@@ -1,4 +1,4 @@
-import { ConflictError, NotFoundError } from '../../core/errors/domain-error';
+import { ConflictError, NotFoundError } from '@/core/errors/domain-error';
 
 export class NetworkNotFoundError extends NotFoundError {
   readonly code = 'network-not-found';

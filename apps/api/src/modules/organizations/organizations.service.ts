@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { SECTOR_CODES, SECTOR_NAMES } from '@mre/contracts';
 import { Repository } from 'typeorm';
-import { isUniqueViolation } from '../../core/database/postgres-errors';
-import { Page, PageQueryDto, pageWindow } from '../../core/http/pagination';
+import { isUniqueViolation } from '@/core/database/postgres-errors';
+import { Page, PageQueryDto, pageWindow } from '@/core/http/pagination';
 import { CentreEntity } from './centre.entity';
 import {
   CentreDto,

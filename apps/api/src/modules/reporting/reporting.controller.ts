@@ -1,6 +1,6 @@
 import { Controller, Get, Header, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../../core/auth/decorators';
+import { Roles } from '@/core/auth/decorators';
 import { ReportOverviewDto, ReportQueryDto } from './dto/report.dto';
 import { ReportingService } from './reporting.service';
 

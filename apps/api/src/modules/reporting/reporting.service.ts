@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { CohortKind } from '@mre/contracts';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
-import { AppConfig } from '../../core/config/app-config';
-import { SqlParams } from '../../core/database/page-query';
-import { BENEFICIARY_SQL } from '../cohorts/enrollment.entity';
+import { AppConfig } from '@/core/config/app-config';
+import { SqlParams } from '@/core/database/page-query';
+import { BENEFICIARY_SQL } from '@/modules/cohorts/enrollment-statuses.sql';
 import { toCsv } from './csv';
 import {
   BeneficiariesDto,

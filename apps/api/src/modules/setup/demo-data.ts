@@ -1,6 +1,6 @@
 import type { SectorCode } from '@mre/contracts';
-import type { CreateCourseDto, CreateModuleDto } from '../catalog/dto/course.dto';
-import type { CreateCentreDto, CreateNetworkDto } from '../organizations/dto/organization.dto';
+import type { CreateCourseDto, CreateModuleDto } from '@/modules/catalog/dto/course.dto';
+import type { CreateCentreDto, CreateNetworkDto } from '@/modules/organizations/dto/organization.dto';
 
 /** The five competency networks that signed the programme's partnership agreements. */
 export const DEMO_NETWORKS: CreateNetworkDto[] = [

@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
-import { CatalogModule } from '../catalog/catalog.module';
-import { UsersModule } from '../identity/users.module';
-import { LiveModule } from '../live/live.module';
-import { OrganizationsModule } from '../organizations/organizations.module';
+import { CatalogModule } from '@/modules/catalog/catalog.module';
+import { UsersModule } from '@/modules/identity/users.module';
+import { LiveModule } from '@/modules/live/live.module';
+import { OrganizationsModule } from '@/modules/organizations/organizations.module';
 import { SetupService } from './setup.service';
 
 @Module({

@@ -1,11 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { SECTOR_CODES } from '@mre/contracts';
-import { AppConfig } from '../../core/config/app-config';
-import { CoursesService } from '../catalog/courses.service';
-import { UsersService } from '../identity/users.service';
-import { SessionAnchoringService } from '../live/session-anchoring.service';
-import { OrganizationsService } from '../organizations/organizations.service';
+import { AppConfig } from '@/core/config/app-config';
+import { CoursesService } from '@/modules/catalog/courses.service';
+import { UsersService } from '@/modules/identity/users.service';
+import { SessionAnchoringService } from '@/modules/live/session-anchoring.service';
+import { OrganizationsService } from '@/modules/organizations/organizations.service';
 import { DEMO_CENTRES, DEMO_COURSES, DEMO_NETWORKS } from './demo-data';
 
 const SETUP_LOCK = 4_271_902;

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { pickLocalized, SECTOR_NAMES, type SectorCode } from '@mre/contracts';
 import { unwrap } from '@mre/api-client';
-import { useLocale } from '../hooks/use-locale';
+import { useLocale } from '@/shared/hooks/use-locale';
 import { useApi } from './services.context';
 
 /** The largest page the API serves; the programme has a handful of sectors, networks and centres. */

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Button, Group, Table, Title } from '@mantine/core';
 import type { UseQueryResult } from '@tanstack/react-query';
-import { ADMIN_PAGE_SIZE } from '../api/paging';
+import { ADMIN_PAGE_SIZE } from '@/shared/api/paging';
 import { ListPagination } from './list-pagination';
 import { EmptyResult, ErrorState, LoadingState } from './query-states';
 

@@ -1,6 +1,6 @@
 import { Alert, List, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { describeError } from '../api/describe-error';
+import { describeError } from '@/shared/api/describe-error';
 
 interface ErrorAlertProps {
   error: unknown;

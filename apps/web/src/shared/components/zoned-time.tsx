@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { formatInZone, zoneAt } from '../lib/zoned-time';
+import { formatInZone, zoneAt } from '@/shared/lib/zoned-time';
 
 interface ZonedTimeProps {
   instant: string | Date;

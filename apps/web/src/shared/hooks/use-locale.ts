@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_LOCALE, type Locale } from '@mre/contracts';
-import { isLocale } from '../../i18n/i18n';
+import { isLocale } from '@/i18n/i18n';
 
 /** The UI language and a setter; the document direction follows it (see createI18n). */
 export function useLocale(): [Locale, (locale: Locale) => void] {

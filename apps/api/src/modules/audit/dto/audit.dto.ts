@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUUID, Matches } from 'class-validator';
-import { PageQueryDto } from '../../../core/http/pagination';
+import { PageQueryDto } from '@/core/http/pagination';
 import type { AuditEntity } from '../audit.entity';
 
 export class ListAuditQueryDto extends PageQueryDto {

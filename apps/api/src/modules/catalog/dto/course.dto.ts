@@ -26,8 +26,8 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { HasSomeLanguage, LocalizedTextDto } from '../../../core/http/localized-text.dto';
-import { PageQueryDto } from '../../../core/http/pagination';
+import { HasSomeLanguage, LocalizedTextDto } from '@/core/http/localized-text.dto';
+import { PageQueryDto } from '@/core/http/pagination';
 import type { CourseModuleEntity } from '../course-module.entity';
 import type { CourseEntity } from '../course.entity';
 

@@ -1,8 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { CERTIFICATE_STATUSES, COHORT_KINDS, type CertificateStatus, type CohortKind } from '@mre/contracts';
 import { IsString, MaxLength, MinLength } from 'class-validator';
-import { LocalizedTextDto } from '../../../core/http/localized-text.dto';
-import type { CertificateIssueResult } from '../../../core/queue/queue-name';
+import { LocalizedTextDto } from '@/core/http/localized-text.dto';
+import type { CertificateIssueResult } from '@/core/queue/queue-name';
 import type { CertificateEntity } from '../certificate.entity';
 
 /** A certificate as its holder and the staff see it. */

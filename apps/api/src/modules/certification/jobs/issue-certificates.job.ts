@@ -1,7 +1,7 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { BeforeApplicationShutdown } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { CertificateIssueJob, CertificateIssueResult, QueueName } from '../../../core/queue/queue-name';
+import { CertificateIssueJob, CertificateIssueResult, QueueName } from '@/core/queue/queue-name';
 import { CertificateIssuer } from '../certificate-issuer.service';
 
 /** Issues a cohort's certificates; safe to run twice (the second issues none), so retries are too. */

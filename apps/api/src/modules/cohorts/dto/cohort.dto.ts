@@ -16,8 +16,8 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { LocalizedTextDto } from '../../../core/http/localized-text.dto';
-import { PageQueryDto } from '../../../core/http/pagination';
+import { LocalizedTextDto } from '@/core/http/localized-text.dto';
+import { PageQueryDto } from '@/core/http/pagination';
 import type { CohortPermissions } from '../cohort-policy';
 import type { CohortEntity } from '../cohort.entity';
 

@@ -10,8 +10,8 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
-import { IsTimeZone } from '../../../core/http/is-time-zone';
-import { PageQueryDto } from '../../../core/http/pagination';
+import { IsTimeZone } from '@/core/http/is-time-zone';
+import { PageQueryDto } from '@/core/http/pagination';
 import type { EnrollmentEntity } from '../enrollment.entity';
 
 /** Either a known user, or an e-mail and a name (an unknown e-mail is invited as a trainee). */

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { LOCALES, ROLES, type Locale, type Role } from '@mre/contracts';
 import { IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import { IsTimeZone } from '../../../core/http/is-time-zone';
+import { IsTimeZone } from '@/core/http/is-time-zone';
 
 export const MIN_PASSWORD_LENGTH = 10;
 

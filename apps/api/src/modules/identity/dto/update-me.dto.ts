@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { LOCALES, type Locale } from '@mre/contracts';
 import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { IsTimeZone } from '../../../core/http/is-time-zone';
+import { IsTimeZone } from '@/core/http/is-time-zone';
 
 export class UpdateMeDto {
   @ApiPropertyOptional()

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { LOCALES, ROLES, type Locale, type Role } from '@mre/contracts';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import { IsTimeZone } from '../../../core/http/is-time-zone';
+import { IsTimeZone } from '@/core/http/is-time-zone';
 
 /** What an admin may change of a user; `disabled` signs the user out everywhere. */
 export class UpdateUserDto {

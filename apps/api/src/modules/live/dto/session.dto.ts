@@ -20,9 +20,9 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
-import { ErrorDto } from '../../../core/http/error.dto';
-import { IsTimeZone } from '../../../core/http/is-time-zone';
-import { PageQueryDto } from '../../../core/http/pagination';
+import { ErrorDto } from '@/core/http/error.dto';
+import { IsTimeZone } from '@/core/http/is-time-zone';
+import { PageQueryDto } from '@/core/http/pagination';
 import type { LiveSessionEntity } from '../live-session.entity';
 
 const WITH_OFFSET = /(Z|[+-]\d{2}:?\d{2})$/i;

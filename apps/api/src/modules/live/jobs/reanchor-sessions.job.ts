@@ -1,7 +1,7 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
-import { QueueName, SessionAnchoringJob, SessionAnchoringResult } from '../../../core/queue/queue-name';
-import { workerOptions } from '../../../core/queue/worker-options';
+import { QueueName, SessionAnchoringJob, SessionAnchoringResult } from '@/core/queue/queue-name';
+import { workerOptions } from '@/core/queue/worker-options';
 import { SessionAnchoringService } from '../session-anchoring.service';
 
 class OtherRulesError extends Error {

@@ -1,4 +1,4 @@
-import type { AppConfig } from '../../../core/config/app-config';
+import type { AppConfig } from '@/core/config/app-config';
 import type { WebhookInboxService } from '../webhook-inbox.service';
 import { SweepWebhookInboxJob } from './sweep-webhook-inbox.job';
 

@@ -1,5 +1,5 @@
 import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { AppConfig } from '../../../core/config/app-config';
+import { AppConfig } from '@/core/config/app-config';
 import { WebhookInboxService } from '../webhook-inbox.service';
 
 /**

@@ -1,11 +1,11 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { AppConfig } from '../../../core/config/app-config';
-import { MailTransport } from '../../../core/mail/mail-transport';
-import { MailJob, QueueName } from '../../../core/queue/queue-name';
-import { workerOptions } from '../../../core/queue/worker-options';
-import { InvitationService } from '../../identity/invitation.service';
+import { AppConfig } from '@/core/config/app-config';
+import { MailTransport } from '@/core/mail/mail-transport';
+import { MailJob, QueueName } from '@/core/queue/queue-name';
+import { workerOptions } from '@/core/queue/worker-options';
+import { InvitationService } from '@/modules/identity/invitation.service';
 import { icsAttachment } from '../calendar-invite';
 import { renderMail } from '../mail-templates';
 

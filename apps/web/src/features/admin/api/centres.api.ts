@@ -1,8 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { unwrap, type Schemas } from '@mre/api-client';
-import { referenceKeys } from '../../../shared/api/reference-data.queries';
-import { useApi } from '../../../shared/api/services.context';
-import { ADMIN_PAGE_SIZE } from '../../../shared/api/paging';
+import { referenceKeys } from '@/shared/api/reference-data.queries';
+import { useApi } from '@/shared/api/services.context';
+import { ADMIN_PAGE_SIZE } from '@/shared/api/paging';
 
 export function useCentrePage(page: number) {
   const api = useApi();

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { unwrap, type Schemas } from '@mre/api-client';
-import { useApi } from '../../../shared/api/services.context';
-import { courseKeys } from '../../catalog/api/catalog.queries';
+import { useApi } from '@/shared/api/services.context';
+import { courseKeys } from '@/features/catalog/api/catalog.queries';
 
 export type SaveCourseInput =
   { id: string; body: Schemas['UpdateCourseDto'] } | { id?: undefined; body: Schemas['CreateCourseDto'] };

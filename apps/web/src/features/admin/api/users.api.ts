@@ -1,8 +1,8 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { unwrap, type Schemas } from '@mre/api-client';
 import type { Role } from '@mre/contracts';
-import { useApi } from '../../../shared/api/services.context';
-import { ADMIN_PAGE_SIZE } from '../../../shared/api/paging';
+import { useApi } from '@/shared/api/services.context';
+import { ADMIN_PAGE_SIZE } from '@/shared/api/paging';
 
 export interface UserFilters {
   role?: Role;

@@ -1,14 +1,14 @@
 import { Anchor, Button, Group, Stack, Table, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useNetworkName, useSectorName } from '../../../shared/api/reference-data.queries';
-import { useLocalize } from '../../../shared/hooks/use-localize';
-import { useCourses } from '../../catalog/api/catalog.queries';
-import { CatalogFilters } from '../../catalog/components/catalog-filters';
-import { CourseStatusBadge } from '../../catalog/components/course-status-badge';
-import { useCatalogFilters } from '../../catalog/hooks/use-catalog-filters';
-import { AdminTable } from '../../../shared/components/admin-list';
-import { ADMIN_PAGE_SIZE } from '../../../shared/api/paging';
+import { useNetworkName, useSectorName } from '@/shared/api/reference-data.queries';
+import { useLocalize } from '@/shared/hooks/use-localize';
+import { useCourses } from '@/features/catalog/api/catalog.queries';
+import { CatalogFilters } from '@/features/catalog/components/catalog-filters';
+import { CourseStatusBadge } from '@/features/catalog/components/course-status-badge';
+import { useCatalogFilters } from '@/features/catalog/hooks/use-catalog-filters';
+import { AdminTable } from '@/shared/components/admin-list';
+import { ADMIN_PAGE_SIZE } from '@/shared/api/paging';
 
 export function AdminCoursesPage() {
   const { t } = useTranslation();

@@ -3,7 +3,7 @@ import { TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '@mre/api-client';
 import { useSaveCentre } from '../api/centres.api';
-import { FormModal } from '../../../shared/components/form-modal';
+import { FormModal } from '@/shared/components/form-modal';
 
 interface CentreFormModalProps {
   /** The centre to edit; undefined to create one. */

@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { Button, Stack, Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '@mre/api-client';
-import { ActionsHeader } from '../../../shared/components/actions-header';
+import { ActionsHeader } from '@/shared/components/actions-header';
 import { useCentrePage } from '../api/centres.api';
-import { AdminPageHeader, AdminTable } from '../../../shared/components/admin-list';
+import { AdminPageHeader, AdminTable } from '@/shared/components/admin-list';
 import { CentreFormModal } from './centre-form-modal';
 
 type Editing = { centre?: Schemas['CentreDto'] } | null;

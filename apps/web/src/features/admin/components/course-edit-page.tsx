@@ -1,8 +1,8 @@
 import { Anchor, Divider, Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { ErrorState, LoadingState } from '../../../shared/components/query-states';
-import { useCourse } from '../../catalog/api/catalog.queries';
+import { ErrorState, LoadingState } from '@/shared/components/query-states';
+import { useCourse } from '@/features/catalog/api/catalog.queries';
 import { CourseForm } from './course-form';
 import { ModuleManager } from './module-manager';
 

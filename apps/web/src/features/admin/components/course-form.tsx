@@ -10,10 +10,10 @@ import {
   type SectorCode,
 } from '@mre/contracts';
 import type { Schemas } from '@mre/api-client';
-import { useAllNetworks, useSectors } from '../../../shared/api/reference-data.queries';
-import { ErrorAlert } from '../../../shared/components/error-alert';
-import { compactLocalized, LocalizedTextFields } from '../../../shared/components/localized-text-fields';
-import { useLocalize } from '../../../shared/hooks/use-localize';
+import { useAllNetworks, useSectors } from '@/shared/api/reference-data.queries';
+import { ErrorAlert } from '@/shared/components/error-alert';
+import { compactLocalized, LocalizedTextFields } from '@/shared/components/localized-text-fields';
+import { useLocalize } from '@/shared/hooks/use-localize';
 import { useSaveCourse } from '../api/courses.api';
 
 interface CourseFormProps {

@@ -2,7 +2,7 @@ import { ActionIcon, Group, Paper, Select, Stack, TextInput } from '@mantine/cor
 import { useTranslation } from 'react-i18next';
 import { MATERIAL_KINDS, type MaterialKind } from '@mre/contracts';
 import type { Schemas } from '@mre/api-client';
-import { LocalizedTextFields } from '../../../shared/components/localized-text-fields';
+import { LocalizedTextFields } from '@/shared/components/localized-text-fields';
 
 type Material = Schemas['MaterialDto'];
 

@@ -3,9 +3,9 @@ import { Button, NumberInput, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { LocalizedText } from '@mre/contracts';
 import type { Schemas } from '@mre/api-client';
-import { compactLocalized, LocalizedTextFields } from '../../../shared/components/localized-text-fields';
+import { compactLocalized, LocalizedTextFields } from '@/shared/components/localized-text-fields';
 import { useSaveModule } from '../api/courses.api';
-import { FormModal } from '../../../shared/components/form-modal';
+import { FormModal } from '@/shared/components/form-modal';
 import { MaterialFields } from './material-fields';
 
 type Material = Schemas['MaterialDto'];

@@ -2,12 +2,12 @@ import { useState } from 'react';
 import { Button, Group, Stack, Table, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '@mre/api-client';
-import { ActionsHeader } from '../../../shared/components/actions-header';
-import { ErrorAlert } from '../../../shared/components/error-alert';
-import { EmptyResult } from '../../../shared/components/query-states';
-import { useLocalize } from '../../../shared/hooks/use-localize';
+import { ActionsHeader } from '@/shared/components/actions-header';
+import { ErrorAlert } from '@/shared/components/error-alert';
+import { EmptyResult } from '@/shared/components/query-states';
+import { useLocalize } from '@/shared/hooks/use-localize';
 import { useDeleteModule } from '../api/courses.api';
-import { ConfirmButton } from '../../../shared/components/confirm-button';
+import { ConfirmButton } from '@/shared/components/confirm-button';
 import { ModuleFormModal } from './module-form-modal';
 
 type Editing = { module?: Schemas['ModuleDto'] } | null;

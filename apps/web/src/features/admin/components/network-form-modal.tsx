@@ -3,10 +3,10 @@ import { MultiSelect, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '@mre/api-client';
 import type { SectorCode } from '@mre/contracts';
-import { useSectors } from '../../../shared/api/reference-data.queries';
-import { useLocalize } from '../../../shared/hooks/use-localize';
+import { useSectors } from '@/shared/api/reference-data.queries';
+import { useLocalize } from '@/shared/hooks/use-localize';
 import { useSaveNetwork } from '../api/networks.api';
-import { FormModal } from '../../../shared/components/form-modal';
+import { FormModal } from '@/shared/components/form-modal';
 
 interface NetworkFormModalProps {
   /** The network to edit; undefined to create one. */

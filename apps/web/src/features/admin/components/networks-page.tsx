@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { Badge, Button, Group, Stack, Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '@mre/api-client';
-import { ActionsHeader } from '../../../shared/components/actions-header';
-import { useSectorName } from '../../../shared/api/reference-data.queries';
+import { ActionsHeader } from '@/shared/components/actions-header';
+import { useSectorName } from '@/shared/api/reference-data.queries';
 import { useNetworkPage } from '../api/networks.api';
-import { AdminPageHeader, AdminTable } from '../../../shared/components/admin-list';
+import { AdminPageHeader, AdminTable } from '@/shared/components/admin-list';
 import { NetworkFormModal } from './network-form-modal';
 
 type Editing = { network?: Schemas['NetworkDto'] } | null;

@@ -2,13 +2,13 @@ import { useState } from 'react';
 import { PasswordInput, Select, SimpleGrid, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_TIME_ZONE, ROLES, type Locale, type Role } from '@mre/contracts';
-import { useAllCentres, useAllNetworks } from '../../../shared/api/reference-data.queries';
-import { TimeZoneSelect } from '../../../shared/components/time-zone-select';
-import { useLocale } from '../../../shared/hooks/use-locale';
-import { MIN_PASSWORD_LENGTH } from '../../auth/components/accept-invite-form';
+import { useAllCentres, useAllNetworks } from '@/shared/api/reference-data.queries';
+import { TimeZoneSelect } from '@/shared/components/time-zone-select';
+import { useLocale } from '@/shared/hooks/use-locale';
+import { MIN_PASSWORD_LENGTH } from '@/features/auth/components/accept-invite-form';
 import { useCreateUser } from '../api/users.api';
-import { FormModal } from '../../../shared/components/form-modal';
-import { LocaleSelect } from '../../../shared/components/locale-select';
+import { FormModal } from '@/shared/components/form-modal';
+import { LocaleSelect } from '@/shared/components/locale-select';
 
 // Experts belong to a diaspora network; coordinators and trainees to a training centre.
 const NEEDS_NETWORK: readonly Role[] = ['expert'];

@@ -3,9 +3,9 @@ import { Badge, Group, Select, Stack, Table, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { ROLES, type Role, type UserStatus } from '@mre/contracts';
-import { useCurrentUser } from '../../auth/hooks/use-session';
+import { useCurrentUser } from '@/features/auth/hooks/use-session';
 import { useUsers } from '../api/users.api';
-import { AdminPageHeader, AdminTable } from '../../../shared/components/admin-list';
+import { AdminPageHeader, AdminTable } from '@/shared/components/admin-list';
 import { UserFormModal } from './user-form-modal';
 
 const STATUS_COLORS: Record<UserStatus, string> = { invited: 'yellow', active: 'green', disabled: 'gray' };

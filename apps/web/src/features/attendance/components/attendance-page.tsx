@@ -3,13 +3,13 @@ import { Anchor, Badge, Button, Group, Stack, Table, Text, Title } from '@mantin
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { AttendanceStatus, Role } from '@mre/contracts';
-import { ActionsHeader } from '../../../shared/components/actions-header';
-import { ErrorAlert } from '../../../shared/components/error-alert';
-import { EmptyResult, ErrorState, LoadingState } from '../../../shared/components/query-states';
-import { useCurrentUser } from '../../auth/hooks/use-session';
-import { useLiveSession } from '../../schedule/api/schedule.api';
-import { SessionTime } from '../../schedule/components/session-time';
-import { formatInZone } from '../../../shared/lib/zoned-time';
+import { ActionsHeader } from '@/shared/components/actions-header';
+import { ErrorAlert } from '@/shared/components/error-alert';
+import { EmptyResult, ErrorState, LoadingState } from '@/shared/components/query-states';
+import { useCurrentUser } from '@/features/auth/hooks/use-session';
+import { useLiveSession } from '@/features/schedule/api/schedule.api';
+import { SessionTime } from '@/features/schedule/components/session-time';
+import { formatInZone } from '@/shared/lib/zoned-time';
 import { useAttendance, useCheckIn, type AttendanceRow } from '../api/attendance.api';
 import { CorrectionFormModal } from './correction-form-modal';
 

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Select, Text, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ATTENDANCE_STATUSES, type AttendanceStatus } from '@mre/contracts';
-import { FormModal } from '../../../shared/components/form-modal';
+import { FormModal } from '@/shared/components/form-modal';
 import { useCorrectAttendance, type AttendanceRow } from '../api/attendance.api';
 
 /** The API's own bounds: a correction is audited, so it must say why. */

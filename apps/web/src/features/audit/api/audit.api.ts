@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { unwrap, type Schemas } from '@mre/api-client';
-import { useApi } from '../../../shared/api/services.context';
-import { ADMIN_PAGE_SIZE } from '../../../shared/api/paging';
+import { useApi } from '@/shared/api/services.context';
+import { ADMIN_PAGE_SIZE } from '@/shared/api/paging';
 
 export type AuditEntry = Schemas['AuditEntryDto'];
 

@@ -3,8 +3,8 @@ import { Anchor, Code, Select, SimpleGrid, Stack, Table, Text, TextInput, Title 
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { AdminTable } from '../../../shared/components/admin-list';
-import { useCurrentUser } from '../../auth/hooks/use-session';
+import { AdminTable } from '@/shared/components/admin-list';
+import { useCurrentUser } from '@/features/auth/hooks/use-session';
 import { useAuditEntries, useUserName, type AuditEntry } from '../api/audit.api';
 import { AUDITED_ENTITIES, isUuid, useAuditFilters } from '../hooks/use-audit-filters';
 

@@ -1,4 +1,4 @@
-import { useUrlFilters } from '../../../shared/hooks/use-url-filters';
+import { useUrlFilters } from '@/shared/hooks/use-url-filters';
 import type { AuditFilters } from '../api/audit.api';
 
 export type AuditFilterChanges = Partial<Record<'entity' | 'entityId' | 'page', string | null>>;

@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { unwrap, type Schemas } from '@mre/api-client';
-import { useApi } from '../../../shared/api/services.context';
+import { useApi } from '@/shared/api/services.context';
 import { useSignIn } from '../hooks/use-session';
 
 export function useLogin() {

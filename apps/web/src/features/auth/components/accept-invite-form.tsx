@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, PasswordInput, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../../shared/components/error-alert';
+import { ErrorAlert } from '@/shared/components/error-alert';
 import { useAcceptInvite } from '../api/auth.mutations';
 
 export const MIN_PASSWORD_LENGTH = 10;

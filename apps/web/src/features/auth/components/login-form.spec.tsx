@@ -1,7 +1,7 @@
 import { fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { adminUser, emptyList, fakeFetch, json } from '../../../test/fake-api';
-import { renderApp } from '../../../test/render-app';
+import { adminUser, emptyList, fakeFetch, json } from '@/test/fake-api';
+import { renderApp } from '@/test/render-app';
 
 function signIn(email: string, password: string) {
   fireEvent.change(screen.getByTestId('login-email'), { target: { value: email } });

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../../shared/components/error-alert';
+import { ErrorAlert } from '@/shared/components/error-alert';
 import { useLogin } from '../api/auth.mutations';
 
 export function LoginForm() {

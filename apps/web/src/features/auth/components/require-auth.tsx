@@ -1,6 +1,6 @@
 import { Navigate, Outlet, useLocation } from 'react-router';
 import type { Role } from '@mre/contracts';
-import { ErrorState, LoadingState } from '../../../shared/components/query-states';
+import { ErrorState, LoadingState } from '@/shared/components/query-states';
 import { useSession } from '../hooks/use-session';
 
 /** Guards the routes below it: signed in, and with one of `roles` when given. */

@@ -1,7 +1,7 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { unwrap, type Schemas } from '@mre/api-client';
-import { useServices } from '../../../shared/api/services.context';
+import { useServices } from '@/shared/api/services.context';
 
 export type SessionUser = Schemas['UserDto'];
 export const ME_QUERY_KEY = ['me'] as const;

@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { unwrap } from '@mre/api-client';
 import type { CourseStatus, SectorCode } from '@mre/contracts';
-import { useApi } from '../../../shared/api/services.context';
+import { useApi } from '@/shared/api/services.context';
 
 export interface CourseFilters {
   q?: string;

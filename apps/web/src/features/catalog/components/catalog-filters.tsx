@@ -3,8 +3,8 @@ import { Select, SimpleGrid, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { COURSE_STATUSES } from '@mre/contracts';
-import { useAllNetworks, useSectors } from '../../../shared/api/reference-data.queries';
-import { useLocalize } from '../../../shared/hooks/use-localize';
+import { useAllNetworks, useSectors } from '@/shared/api/reference-data.queries';
+import { useLocalize } from '@/shared/hooks/use-localize';
 import type { CourseFilters } from '../api/catalog.queries';
 import type { useCatalogFilters } from '../hooks/use-catalog-filters';
 

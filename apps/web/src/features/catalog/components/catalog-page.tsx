@@ -1,6 +1,6 @@
 import { Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useCurrentUser } from '../../auth/hooks/use-session';
+import { useCurrentUser } from '@/features/auth/hooks/use-session';
 import { useCatalogFilters } from '../hooks/use-catalog-filters';
 import { CatalogFilters } from './catalog-filters';
 import { CourseList } from './course-list';

@@ -1,7 +1,7 @@
 import { Card, Group, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import type { Schemas } from '@mre/api-client';
-import { useLocalize } from '../../../shared/hooks/use-localize';
+import { useLocalize } from '@/shared/hooks/use-localize';
 import { CourseFacts } from './course-facts';
 import { CourseStatusBadge } from './course-status-badge';
 

@@ -1,7 +1,7 @@
 import { Badge, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '@mre/api-client';
-import { useNetworkName, useSectorName } from '../../../shared/api/reference-data.queries';
+import { useNetworkName, useSectorName } from '@/shared/api/reference-data.queries';
 
 /** Sector, network, format and length of a course, as on its card and its page. */
 export function CourseFacts({ course }: { course: Schemas['CourseDto'] }) {

@@ -1,9 +1,9 @@
 import { Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { ErrorState, LoadingState } from '../../../shared/components/query-states';
-import { useLocalize } from '../../../shared/hooks/use-localize';
-import { useCurrentUser } from '../../auth/hooks/use-session';
+import { ErrorState, LoadingState } from '@/shared/components/query-states';
+import { useLocalize } from '@/shared/hooks/use-localize';
+import { useCurrentUser } from '@/features/auth/hooks/use-session';
 import { useCourse } from '../api/catalog.queries';
 import { CourseFacts } from './course-facts';
 import { CourseStatusBadge } from './course-status-badge';

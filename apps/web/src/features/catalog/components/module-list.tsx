@@ -1,8 +1,8 @@
 import { Anchor, Badge, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '@mre/api-client';
-import { EmptyResult } from '../../../shared/components/query-states';
-import { useLocalize } from '../../../shared/hooks/use-localize';
+import { EmptyResult } from '@/shared/components/query-states';
+import { useLocalize } from '@/shared/hooks/use-localize';
 
 /** The modules in the order the API gives (by position), each with its materials. */
 export function ModuleList({ modules }: { modules: Schemas['ModuleDto'][] }) {

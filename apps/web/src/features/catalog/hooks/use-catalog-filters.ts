@@ -1,4 +1,4 @@
-import { useUrlFilters } from '../../../shared/hooks/use-url-filters';
+import { useUrlFilters } from '@/shared/hooks/use-url-filters';
 import { COURSE_STATUSES, SECTOR_CODES } from '@mre/contracts';
 import type { CourseFilters } from '../api/catalog.queries';
 

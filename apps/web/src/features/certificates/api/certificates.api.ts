@@ -1,8 +1,8 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { unwrap, type Schemas } from '@mre/api-client';
-import { useApi } from '../../../shared/api/services.context';
-import { ADMIN_PAGE_SIZE } from '../../../shared/api/paging';
-import type { Job } from '../../jobs/api/jobs.api';
+import { useApi } from '@/shared/api/services.context';
+import { ADMIN_PAGE_SIZE } from '@/shared/api/paging';
+import type { Job } from '@/features/jobs/api/jobs.api';
 import { saveBlob } from '../lib/save-blob';
 
 export type Certificate = Schemas['CertificateDto'];

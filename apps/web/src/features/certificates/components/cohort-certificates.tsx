@@ -2,11 +2,11 @@ import { useState } from 'react';
 import { Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '@mre/api-client';
-import { ActionsHeader } from '../../../shared/components/actions-header';
-import { ErrorAlert } from '../../../shared/components/error-alert';
-import { AdminTable } from '../../../shared/components/admin-list';
-import { isUnfinished, useJob } from '../../jobs/api/jobs.api';
-import { JobProgress } from '../../jobs/components/job-progress';
+import { ActionsHeader } from '@/shared/components/actions-header';
+import { ErrorAlert } from '@/shared/components/error-alert';
+import { AdminTable } from '@/shared/components/admin-list';
+import { isUnfinished, useJob } from '@/features/jobs/api/jobs.api';
+import { JobProgress } from '@/features/jobs/components/job-progress';
 import {
   certificateKeys,
   issueResultOf,

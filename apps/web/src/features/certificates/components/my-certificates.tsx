@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { ActionsHeader } from '../../../shared/components/actions-header';
-import { ErrorAlert } from '../../../shared/components/error-alert';
-import { useLocalize } from '../../../shared/hooks/use-localize';
-import { AdminTable } from '../../../shared/components/admin-list';
+import { ActionsHeader } from '@/shared/components/actions-header';
+import { ErrorAlert } from '@/shared/components/error-alert';
+import { useLocalize } from '@/shared/hooks/use-localize';
+import { AdminTable } from '@/shared/components/admin-list';
 import { useDownloadCertificate, useMyCertificates } from '../api/certificates.api';
 import { useFormatDate } from '../hooks/use-format-date';
 import { CertificateActions } from './certificate-actions';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../../shared/components/error-alert';
+import { ErrorAlert } from '@/shared/components/error-alert';
 import { useRevokeCertificate, type Certificate } from '../api/certificates.api';
 
 // The API's bounds for a reason (RevokeCertificateDto).

@@ -1,8 +1,8 @@
 import { fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Schemas } from '@mre/api-client';
-import { fakeFetch, json } from '../../../test/fake-api';
-import { renderApp } from '../../../test/render-app';
+import { fakeFetch, json } from '@/test/fake-api';
+import { renderApp } from '@/test/render-app';
 
 const CODE = 'K7Q2M4XJ5ZB3R6T2W4YH7D5N3P6L2C4F';
 

@@ -3,8 +3,8 @@ import { Alert, Button, Container, Group, Paper, Stack, Table, Text, TextInput, 
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { ApiError } from '@mre/api-client';
-import { ErrorState, LoadingState } from '../../../shared/components/query-states';
-import { useLocalize } from '../../../shared/hooks/use-localize';
+import { ErrorState, LoadingState } from '@/shared/components/query-states';
+import { useLocalize } from '@/shared/hooks/use-localize';
 import { usePublicCertificate, type PublicCertificate } from '../api/certificates.api';
 import { useFormatDate } from '../hooks/use-format-date';
 import { CertificateStatusBadge } from './certificate-status-badge';

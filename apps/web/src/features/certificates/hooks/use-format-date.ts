@@ -1,5 +1,5 @@
-import { useLocale } from '../../../shared/hooks/use-locale';
-import { useSession } from '../../auth/hooks/use-session';
+import { useLocale } from '@/shared/hooks/use-locale';
+import { useSession } from '@/features/auth/hooks/use-session';
 
 /**
  * The calendar date of an instant in the UI language, in the viewer's time zone: the signed-in

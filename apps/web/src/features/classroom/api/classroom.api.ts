@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { unwrap, type Schemas } from '@mre/api-client';
-import { useApi } from '../../../shared/api/services.context';
+import { useApi } from '@/shared/api/services.context';
 
 export type JoinGrant = Schemas['JoinResponseDto'];
 

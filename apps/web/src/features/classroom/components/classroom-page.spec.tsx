@@ -1,8 +1,8 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Schemas } from '@mre/api-client';
-import { adminUser, fakeFetch, json, sessionDto } from '../../../test/fake-api';
-import { renderApp } from '../../../test/render-app';
+import { adminUser, fakeFetch, json, sessionDto } from '@/test/fake-api';
+import { renderApp } from '@/test/render-app';
 
 const SESSION_ID = '00000000-0000-4000-8000-000000000501';
 const COHORT_ID = '00000000-0000-4000-8000-0000000000b1';

@@ -15,7 +15,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { Track } from 'livekit-client';
 import type { RoomRole } from '@mre/contracts';
-import { ErrorAlert } from '../../../shared/components/error-alert';
+import { ErrorAlert } from '@/shared/components/error-alert';
 import { useRecordingControl } from '../api/classroom.api';
 import { useAudioOnly } from '../hooks/use-audio-only';
 import { useRaisedHands } from '../hooks/use-raised-hands';

@@ -1,9 +1,9 @@
 import { Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { LoadingState } from '../../../shared/components/query-states';
-import { useLocalize } from '../../../shared/hooks/use-localize';
-import { useCourse } from '../../catalog/api/catalog.queries';
-import { ModuleList } from '../../catalog/components/module-list';
+import { LoadingState } from '@/shared/components/query-states';
+import { useLocalize } from '@/shared/hooks/use-localize';
+import { useCourse } from '@/features/catalog/api/catalog.queries';
+import { ModuleList } from '@/features/catalog/components/module-list';
 import { useCohort } from '../api/classroom.api';
 
 /**

@@ -1,8 +1,8 @@
 import { Alert } from '@mantine/core';
 import { Trans } from 'react-i18next';
 import { ApiError } from '@mre/api-client';
-import { ErrorAlert } from '../../../shared/components/error-alert';
-import { ZonedTime } from '../../../shared/components/zoned-time';
+import { ErrorAlert } from '@/shared/components/error-alert';
+import { ZonedTime } from '@/shared/components/zoned-time';
 
 /** Why the API would not let the person in: too early (and when it opens), over, or not allowed. */
 export function JoinRefusal({ error, timeZone }: { error: unknown; timeZone: string }) {

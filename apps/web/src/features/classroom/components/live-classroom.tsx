@@ -6,7 +6,7 @@ import {
   DisconnectReason,
   type RoomConnectOptions,
 } from 'livekit-client';
-import { LoadingState } from '../../../shared/components/query-states';
+import { LoadingState } from '@/shared/components/query-states';
 import type { JoinGrant } from '../api/classroom.api';
 import { useClassroomRoom } from '../hooks/use-classroom-room';
 import { ClassroomStage } from './classroom-stage';

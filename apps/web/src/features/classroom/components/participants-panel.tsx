@@ -3,8 +3,8 @@ import { Alert, Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { useLocalParticipant, useParticipants } from '@livekit/components-react';
 import { useTranslation } from 'react-i18next';
 import type { Participant } from 'livekit-client';
-import { ErrorAlert } from '../../../shared/components/error-alert';
-import { ConfirmButton } from '../../../shared/components/confirm-button';
+import { ErrorAlert } from '@/shared/components/error-alert';
+import { ConfirmButton } from '@/shared/components/confirm-button';
 import { useParticipantAction } from '../api/classroom.api';
 
 interface ParticipantsPanelProps {

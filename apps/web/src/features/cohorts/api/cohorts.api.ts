@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { unwrap, type Schemas } from '@mre/api-client';
 import type { CohortKind } from '@mre/contracts';
-import { useApi } from '../../../shared/api/services.context';
+import { useApi } from '@/shared/api/services.context';
 
 export interface CohortFilters {
   courseId?: string;

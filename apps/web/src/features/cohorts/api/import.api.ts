@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { unwrap, type Schemas } from '@mre/api-client';
-import { useApi } from '../../../shared/api/services.context';
-import type { Job } from '../../jobs/api/jobs.api';
+import { useApi } from '@/shared/api/services.context';
+import type { Job } from '@/features/jobs/api/jobs.api';
 
 /** The report of an enrollment import (jobs of other kinds report other counts). */
 export function importResultOf(job: Job | undefined): Schemas['ImportResultDto'] | undefined {

@@ -3,8 +3,8 @@ import { Select, SimpleGrid, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { COHORT_KINDS } from '@mre/contracts';
-import { useAllCentres } from '../../../shared/api/reference-data.queries';
-import { useLocalize } from '../../../shared/hooks/use-localize';
+import { useAllCentres } from '@/shared/api/reference-data.queries';
+import { useLocalize } from '@/shared/hooks/use-localize';
 import { useCourseOptions, type CohortFilters as Filters } from '../api/cohorts.api';
 import type { useCohortFilters } from '../hooks/use-cohort-filters';
 

@@ -3,9 +3,9 @@ import { MultiSelect, NumberInput, Select, SimpleGrid, TextInput } from '@mantin
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '@mre/api-client';
 import { COHORT_KINDS, type CohortKind } from '@mre/contracts';
-import { useAllCentres } from '../../../shared/api/reference-data.queries';
-import { useLocalize } from '../../../shared/hooks/use-localize';
-import { FormModal } from '../../../shared/components/form-modal';
+import { useAllCentres } from '@/shared/api/reference-data.queries';
+import { useLocalize } from '@/shared/hooks/use-localize';
+import { FormModal } from '@/shared/components/form-modal';
 import { useCourseOptions, useExperts, useSaveCohort } from '../api/cohorts.api';
 
 type Cohort = Schemas['CohortDto'];

@@ -3,9 +3,9 @@ import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@m
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { Schemas } from '@mre/api-client';
-import { ErrorState, LoadingState } from '../../../shared/components/query-states';
-import { useLocalize } from '../../../shared/hooks/use-localize';
-import { CohortCertificates } from '../../certificates/components/cohort-certificates';
+import { ErrorState, LoadingState } from '@/shared/components/query-states';
+import { useLocalize } from '@/shared/hooks/use-localize';
+import { CohortCertificates } from '@/features/certificates/components/cohort-certificates';
 import { useCohort } from '../api/cohorts.api';
 import { useFormatDayRange } from '../hooks/use-format-day';
 import { CohortFormModal } from './cohort-form-modal';

@@ -1,9 +1,9 @@
 import { useState, type ComponentProps } from 'react';
 import { Button, FileInput, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../../shared/components/error-alert';
-import { isUnfinished, useJob } from '../../jobs/api/jobs.api';
-import { JobProgress } from '../../jobs/components/job-progress';
+import { ErrorAlert } from '@/shared/components/error-alert';
+import { isUnfinished, useJob } from '@/features/jobs/api/jobs.api';
+import { JobProgress } from '@/features/jobs/components/job-progress';
 import { cohortKeys } from '../api/cohorts.api';
 import { importResultOf, useStartImport } from '../api/import.api';
 import { ImportSummary } from './import-summary';

@@ -4,11 +4,11 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '@mre/api-client';
 import type { Locale } from '@mre/contracts';
-import { useLocale } from '../../../shared/hooks/use-locale';
-import { useUsers } from '../../admin/api/users.api';
-import { FormModal } from '../../../shared/components/form-modal';
+import { useLocale } from '@/shared/hooks/use-locale';
+import { useUsers } from '@/features/admin/api/users.api';
+import { FormModal } from '@/shared/components/form-modal';
 import { useEnroll } from '../api/enrollments.api';
-import { LocaleSelect } from '../../../shared/components/locale-select';
+import { LocaleSelect } from '@/shared/components/locale-select';
 
 type Mode = 'existing' | 'new';
 type User = Schemas['UserDto'];

@@ -1,8 +1,8 @@
 import { screen } from '@testing-library/react';
 import type { Schemas } from '@mre/api-client';
 import { describe, expect, it } from 'vitest';
-import { adminUser, emptyList, fakeFetch, json } from '../../../test/fake-api';
-import { renderApp } from '../../../test/render-app';
+import { adminUser, emptyList, fakeFetch, json } from '@/test/fake-api';
+import { renderApp } from '@/test/render-app';
 
 const trainee = { ...adminUser, role: 'trainee' as const, fullName: 'Sara Alaoui' };
 

@@ -3,9 +3,9 @@ import { Anchor, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/co
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Schemas } from '@mre/api-client';
-import { ListPagination } from '../../../shared/components/list-pagination';
-import { EmptyResult, ErrorState, LoadingState } from '../../../shared/components/query-states';
-import { useLocalize } from '../../../shared/hooks/use-localize';
+import { ListPagination } from '@/shared/components/list-pagination';
+import { EmptyResult, ErrorState, LoadingState } from '@/shared/components/query-states';
+import { useLocalize } from '@/shared/hooks/use-localize';
 import { useCohorts } from '../api/cohorts.api';
 import { useFormatDayRange } from '../hooks/use-format-day';
 import { CohortKindBadge } from './cohort-kind-badge';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '@mre/api-client';
-import { ErrorAlert } from '../../../shared/components/error-alert';
+import { ErrorAlert } from '@/shared/components/error-alert';
 import { useWithdraw } from '../api/enrollments.api';
 
 interface WithdrawModalProps {

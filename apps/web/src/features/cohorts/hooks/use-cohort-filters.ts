@@ -1,6 +1,6 @@
-import { useUrlFilters } from '../../../shared/hooks/use-url-filters';
+import { useUrlFilters } from '@/shared/hooks/use-url-filters';
 import { COHORT_KINDS } from '@mre/contracts';
-import { ADMIN_PAGE_SIZE } from '../../../shared/api/paging';
+import { ADMIN_PAGE_SIZE } from '@/shared/api/paging';
 import type { CohortFilters } from '../api/cohorts.api';
 
 export type CohortFilterName = 'q' | 'courseId' | 'centreId' | 'kind';

@@ -1,4 +1,4 @@
-import { useLocale } from '../../../shared/hooks/use-locale';
+import { useLocale } from '@/shared/hooks/use-locale';
 
 /**
  * Formats a span of calendar dates (YYYY-MM-DD) in the UI language. They are days, not instants:

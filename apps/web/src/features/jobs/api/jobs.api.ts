@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useQuery, useQueryClient, type QueryKey, type UseQueryResult } from '@tanstack/react-query';
 import { unwrap, type Schemas } from '@mre/api-client';
-import { useApi } from '../../../shared/api/services.context';
+import { useApi } from '@/shared/api/services.context';
 
 /** How often a running job is asked for its progress. */
 export const JOB_POLL_MS = 500;

@@ -4,9 +4,9 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { describe, expect, it, vi } from 'vitest';
 import type { Schemas } from '@mre/api-client';
-import { createAppServices } from '../../../app/app-services';
-import { ServicesContext } from '../../../shared/api/services.context';
-import { API_ORIGIN, fakeFetch, json } from '../../../test/fake-api';
+import { createAppServices } from '@/app/app-services';
+import { ServicesContext } from '@/shared/api/services.context';
+import { API_ORIGIN, fakeFetch, json } from '@/test/fake-api';
 import { useJob } from '../api/jobs.api';
 import { JobProgress } from './job-progress';
 

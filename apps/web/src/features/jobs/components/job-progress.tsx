@@ -3,7 +3,7 @@ import { Alert, Group, Progress, Stack, Text } from '@mantine/core';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { JobState } from '@mre/contracts';
-import { ErrorState } from '../../../shared/components/query-states';
+import { ErrorState } from '@/shared/components/query-states';
 import { isUnfinished, type Job } from '../api/jobs.api';
 
 const COLORS = { waiting: 'gray', active: 'blue', completed: 'green', failed: 'red' } as const;

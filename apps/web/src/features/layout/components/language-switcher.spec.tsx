@@ -1,7 +1,7 @@
 import { fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { fakeFetch } from '../../../test/fake-api';
-import { renderApp } from '../../../test/render-app';
+import { fakeFetch } from '@/test/fake-api';
+import { renderApp } from '@/test/render-app';
 
 describe('language switcher', () => {
   it('switches to Arabic, right to left, and remembers it', async () => {

@@ -1,7 +1,7 @@
 import { Box, Button } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { LOCALES, type Locale } from '@mre/contracts';
-import { useLocale } from '../../../shared/hooks/use-locale';
+import { useLocale } from '@/shared/hooks/use-locale';
 
 // Each language is named in itself, so that a reader finds theirs whatever the current UI language.
 const NATIVE_NAMES: Record<Locale, string> = { ar: 'العربية', fr: 'Français', en: 'English' };

@@ -1,7 +1,7 @@
 import { Button } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { EmptyResult } from '../../../shared/components/query-states';
+import { EmptyResult } from '@/shared/components/query-states';
 
 export function NotFoundPage() {
   const { t } = useTranslation();

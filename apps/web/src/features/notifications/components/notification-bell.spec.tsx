@@ -1,8 +1,8 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Schemas } from '@mre/api-client';
-import { adminUser, emptyList, fakeFetch, json } from '../../../test/fake-api';
-import { renderApp } from '../../../test/render-app';
+import { adminUser, emptyList, fakeFetch, json } from '@/test/fake-api';
+import { renderApp } from '@/test/render-app';
 
 const reminder: Schemas['NotificationDto'] = {
   id: '00000000-0000-4000-8000-0000000000f1',

@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import type { LocalizedText } from '@mre/contracts';
-import { ZonedTime } from '../../../shared/components/zoned-time';
-import { useLocalize } from '../../../shared/hooks/use-localize';
-import { useCurrentUser } from '../../auth/hooks/use-session';
+import { ZonedTime } from '@/shared/components/zoned-time';
+import { useLocalize } from '@/shared/hooks/use-localize';
+import { useCurrentUser } from '@/features/auth/hooks/use-session';
 import type { AppNotification } from '../api/notifications.api';
 
 export interface NotificationText {

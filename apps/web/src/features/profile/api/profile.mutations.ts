@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { unwrap, type Schemas } from '@mre/api-client';
-import { useServices } from '../../../shared/api/services.context';
-import { ME_QUERY_KEY } from '../../auth/hooks/use-session';
+import { useServices } from '@/shared/api/services.context';
+import { ME_QUERY_KEY } from '@/features/auth/hooks/use-session';
 
 export function useUpdateMe() {
   const { api, queryClient, i18n } = useServices();

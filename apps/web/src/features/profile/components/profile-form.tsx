@@ -2,11 +2,11 @@ import { useState } from 'react';
 import { Alert, Button, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '@mre/contracts';
-import { ErrorAlert } from '../../../shared/components/error-alert';
-import { TimeZoneSelect } from '../../../shared/components/time-zone-select';
-import type { SessionUser } from '../../auth/hooks/use-session';
+import { ErrorAlert } from '@/shared/components/error-alert';
+import { TimeZoneSelect } from '@/shared/components/time-zone-select';
+import type { SessionUser } from '@/features/auth/hooks/use-session';
 import { useUpdateMe } from '../api/profile.mutations';
-import { LocaleSelect } from '../../../shared/components/locale-select';
+import { LocaleSelect } from '@/shared/components/locale-select';
 
 export function ProfileForm({ user }: { user: SessionUser }) {
   const { t } = useTranslation();

@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { adminUser, emptyList, fakeFetch, json } from '../../../test/fake-api';
-import { renderApp } from '../../../test/render-app';
+import { adminUser, emptyList, fakeFetch, json } from '@/test/fake-api';
+import { renderApp } from '@/test/render-app';
 
 const trainee = { ...adminUser, role: 'trainee' as const, fullName: 'Sara Alaoui' };
 

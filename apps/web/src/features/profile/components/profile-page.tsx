@@ -1,7 +1,7 @@
 import { Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useCurrentUser } from '../../auth/hooks/use-session';
-import { MyCertificates } from '../../certificates/components/my-certificates';
+import { useCurrentUser } from '@/features/auth/hooks/use-session';
+import { MyCertificates } from '@/features/certificates/components/my-certificates';
 import { ProfileForm } from './profile-form';
 
 export function ProfilePage() {

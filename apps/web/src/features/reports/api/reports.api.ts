@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { unwrap, type paths, type Schemas } from '@mre/api-client';
-import { useApi } from '../../../shared/api/services.context';
-import { saveBlob } from '../../certificates/lib/save-blob';
+import { useApi } from '@/shared/api/services.context';
+import { saveBlob } from '@/features/certificates/lib/save-blob';
 
 /** The dashboard's filters, as the API takes them (all optional). */
 export type ReportFilters = NonNullable<paths['/api/reports/overview']['get']['parameters']['query']>;

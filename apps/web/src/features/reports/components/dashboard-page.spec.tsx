@@ -1,8 +1,8 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Schemas } from '@mre/api-client';
-import { adminUser, emptyList, fakeFetch, json } from '../../../test/fake-api';
-import { renderApp } from '../../../test/render-app';
+import { adminUser, emptyList, fakeFetch, json } from '@/test/fake-api';
+import { renderApp } from '@/test/render-app';
 
 const NETWORK_ID = '00000000-0000-4000-8000-0000000000a1';
 const CENTRE_ID = '00000000-0000-4000-8000-0000000000d1';

@@ -1,8 +1,8 @@
 import { Button, Group, SimpleGrid, Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useSectorName } from '../../../shared/api/reference-data.queries';
-import { ErrorAlert } from '../../../shared/components/error-alert';
-import { EmptyResult, ErrorState, LoadingState } from '../../../shared/components/query-states';
+import { useSectorName } from '@/shared/api/reference-data.queries';
+import { ErrorAlert } from '@/shared/components/error-alert';
+import { EmptyResult, ErrorState, LoadingState } from '@/shared/components/query-states';
 import { useExportBeneficiaries, useReportOverview, type ReportOverview } from '../api/reports.api';
 import { useChartStyle } from '../hooks/use-chart-style';
 import { useReportFilters } from '../hooks/use-report-filters';

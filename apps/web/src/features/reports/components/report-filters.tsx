@@ -1,7 +1,7 @@
 import { Select, SimpleGrid, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { SECTOR_CODES } from '@mre/contracts';
-import { useAllCentres, useAllNetworks, useSectorName } from '../../../shared/api/reference-data.queries';
+import { useAllCentres, useAllNetworks, useSectorName } from '@/shared/api/reference-data.queries';
 import type { ReportFilters as Filters } from '../api/reports.api';
 import type { ReportFilterName } from '../hooks/use-report-filters';
 

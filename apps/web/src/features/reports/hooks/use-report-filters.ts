@@ -1,4 +1,4 @@
-import { useUrlFilters } from '../../../shared/hooks/use-url-filters';
+import { useUrlFilters } from '@/shared/hooks/use-url-filters';
 import { SECTOR_CODES } from '@mre/contracts';
 import type { ReportFilters } from '../api/reports.api';
 

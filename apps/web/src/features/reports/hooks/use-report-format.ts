@@ -1,4 +1,4 @@
-import { useLocale } from '../../../shared/hooks/use-locale';
+import { useLocale } from '@/shared/hooks/use-locale';
 
 // Moroccan usage, also in Arabic: Western digits, as on the ministry's reports.
 const DIGITS = { numberingSystem: 'latn' } as const;

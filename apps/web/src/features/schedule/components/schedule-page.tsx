@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { Trans, useTranslation } from 'react-i18next';
-import { ListPagination } from '../../../shared/components/list-pagination';
-import { EmptyResult, ErrorState, LoadingState } from '../../../shared/components/query-states';
-import { UNBROKEN } from '../../../shared/components/zoned-time';
-import { formatInZone, utcOffset, zonePlace } from '../../../shared/lib/zoned-time';
-import { useCurrentUser } from '../../auth/hooks/use-session';
+import { ListPagination } from '@/shared/components/list-pagination';
+import { EmptyResult, ErrorState, LoadingState } from '@/shared/components/query-states';
+import { UNBROKEN } from '@/shared/components/zoned-time';
+import { formatInZone, utcOffset, zonePlace } from '@/shared/lib/zoned-time';
+import { useCurrentUser } from '@/features/auth/hooks/use-session';
 import { SCHEDULE_PAGE_SIZE, useSchedule, useVisibleCohorts, type LiveSession } from '../api/schedule.api';
 import { useNow } from '../hooks/use-now';
 import { dayKey } from '../lib/session-time';

@@ -1,9 +1,9 @@
 import { Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ConfirmButton } from '../../../shared/components/confirm-button';
-import { ErrorAlert } from '../../../shared/components/error-alert';
-import { ZonedTime } from '../../../shared/components/zoned-time';
+import { ConfirmButton } from '@/shared/components/confirm-button';
+import { ErrorAlert } from '@/shared/components/error-alert';
+import { ZonedTime } from '@/shared/components/zoned-time';
 import { useCancelSession, type LiveSession } from '../api/schedule.api';
 import { joinPhase } from '../lib/session-time';
 import { SessionCountdown } from './session-countdown';

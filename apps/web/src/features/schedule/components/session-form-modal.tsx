@@ -11,8 +11,8 @@ import {
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { SESSION_MODES, type SessionMode } from '@mre/contracts';
-import { TimeZoneSelect } from '../../../shared/components/time-zone-select';
-import { FormModal } from '../../../shared/components/form-modal';
+import { TimeZoneSelect } from '@/shared/components/time-zone-select';
+import { FormModal } from '@/shared/components/form-modal';
 import {
   useCreateSessions,
   useUpdateSession,

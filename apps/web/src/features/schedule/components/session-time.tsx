@@ -1,7 +1,7 @@
 import { Stack, Text } from '@mantine/core';
 import { Trans, useTranslation } from 'react-i18next';
-import { UNBROKEN, ZonedTime } from '../../../shared/components/zoned-time';
-import { formatWallClock, utcOffset, zonePlace } from '../../../shared/lib/zoned-time';
+import { UNBROKEN, ZonedTime } from '@/shared/components/zoned-time';
+import { formatWallClock, utcOffset, zonePlace } from '@/shared/lib/zoned-time';
 import type { LiveSession } from '../api/schedule.api';
 import { dayKey } from '../lib/session-time';
 
