@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import type { Response } from 'supertest';
 import { createCohortWorld, CohortWorld } from './support/cohort-world';
 import { clearRateLimits } from './support/security';
@@ -52,6 +53,9 @@ describe('Security: headers, CORS and rate limits (e2e)', () => {
         '<!doctype html><title>MRE Academy</title><script type="module" src="/assets/app.js"></script>',
       );
       writeFileSync(join(web, 'assets/app.js'), 'console.log("app")');
+      // As the build leaves them: each asset also brotli- and gzip-compressed beside it.
+      writeFileSync(join(web, 'assets/app.js.br'), brotliCompressSync('console.log("app")'));
+      writeFileSync(join(web, 'assets/app.js.gz'), gzipSync('console.log("app")'));
       sut = await startWith({ WEB_DIST: web });
     });
     afterAll(async () => {
@@ -89,6 +93,42 @@ describe('Security: headers, CORS and rate limits (e2e)', () => {
       expectSecurityHeaders(page);
       expectSecurityHeaders(await sut.http.get('/assets/app.js').expect(200));
       expectSecurityHeaders(await sut.http.get('/schedule/week').expect(200));
+    });
+
+    it('caches hashed assets for good and the page never, and 404s a missing asset instead of sending the page', async () => {
+      const asset = await sut.http.get('/assets/app.js').expect(200);
+      expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(asset.headers['content-type']).toMatch(/javascript/);
+      for (const page of ['/', '/schedule/week']) {
+        const res = await sut.http.get(page).expect(200);
+        expect({ page, cache: res.headers['cache-control'] }).toEqual({ page, cache: 'no-cache' });
+      }
+      // After a release, an old page asking for a chunk that is gone must not get HTML as JavaScript.
+      const gone = await sut.http.get('/assets/chunk-of-last-release.js').expect(404);
+      expect(gone.headers['content-type']).not.toMatch(/html/);
+      // The API's own root is the API's 404, in its JSON shape.
+      expect((await sut.http.get('/api').expect(404)).body).toMatchObject({
+        statusCode: 404,
+        code: 'not-found',
+      });
+    });
+
+    it('sends the precompressed copy of an asset the browser can decode, and gzips JSON over 1 KB', async () => {
+      // The client decodes what it is sent: the text back, with the encoding it came in.
+      const brotli = await sut.http.get('/assets/app.js').set('Accept-Encoding', 'br, gzip').expect(200);
+      expect(brotli.headers['content-encoding']).toBe('br');
+      expect(brotli.headers['vary']).toMatch(/accept-encoding/i);
+      expect(brotli.text).toBe('console.log("app")');
+      const plain = await sut.http.get('/assets/app.js').set('Accept-Encoding', 'identity').expect(200);
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(plain.text).toBe('console.log("app")');
+
+      // The OpenAPI document is large JSON: gzipped for a client that takes it, plain otherwise.
+      const zipped = await sut.http.get('/api/docs-json').set('Accept-Encoding', 'gzip').expect(200);
+      expect(zipped.headers['content-encoding']).toBe('gzip');
+      expect(zipped.body.openapi).toMatch(/^3\./);
+      const small = await sut.http.get('/api/health').set('Accept-Encoding', 'gzip').expect(200);
+      expect(small.headers['content-encoding']).toBeUndefined();
     });
 
     it('allows only PUBLIC_URL as a cross-origin caller', async () => {

@@ -1,3 +1,4 @@
+import compress from '@fastify/compress';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import { INestApplication } from '@nestjs/common';
@@ -5,7 +6,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { AppConfig } from '@/core/config/app-config';
 import { HttpExceptionFilter } from '@/core/errors/http-exception.filter';
 import { MAX_UPLOAD_BYTES } from './uploaded-file';
@@ -58,6 +59,10 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
       (_request, body, done) => done(null, body),
     );
   noStoreWhenAuthenticated(app);
+  // JSON over 1 KB goes out gzipped: a course list or a roster shrinks to a fifth on a weak link.
+  // Gzip only: brotli at its default quality costs too much CPU for answers made per request (the
+  // web app's files are compressed once, at build time, in both encodings).
+  await app.register(compress, { threshold: 1024, encodings: ['gzip'] });
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
   limitJsonDepth(app.getHttpAdapter().getInstance());
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, () => buildOpenApiDocument(app), {
@@ -106,24 +111,46 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   });
 }
 
-/** Serves the built web app at `/`, with client-side routes falling back to index.html. */
+/** Vite's folder of files whose names carry their content hash: never changed, so cached for a year. */
+const HASHED_ASSETS = '/assets/';
+
+/**
+ * Serves the built web app at `/`, with client-side routes falling back to index.html. Hashed
+ * assets are cached for good and sent precompressed (`.br`, `.gz` from the build) when the browser
+ * takes it; index.html is revalidated on every visit, so a new release is seen at once. A missing
+ * asset is a 404: after a release, a page still holding the old chunk names must fail clearly, not
+ * receive index.html as JavaScript.
+ */
 async function serveWebApp(app: NestFastifyApplication): Promise<void> {
   const root = resolve(process.env.WEB_DIST ?? 'dist/apps/web');
   if (!existsSync(resolve(root, 'index.html'))) return;
-  await app.register(fastifyStatic, { root, prefix: '/', wildcard: false });
+  await app.register(fastifyStatic, {
+    root,
+    prefix: '/',
+    wildcard: false,
+    preCompressed: true,
+    cacheControl: false,
+    setHeaders: (response, path) =>
+      response.header(
+        'cache-control',
+        relative(root, path).startsWith(`assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+      ),
+  });
   // Files are routed one by one above; any other page is a client-side route of the single-page app.
   app
     .getHttpAdapter()
     .getInstance()
     .get('/*', (request, reply) => {
-      if (request.url.startsWith(`/${API_PREFIX}/`)) {
+      const path = request.url.split('?')[0];
+      if (path === `/${API_PREFIX}` || path.startsWith(`/${API_PREFIX}/`)) {
         return reply.status(404).send({
           statusCode: 404,
           error: 'Not Found',
-          message: `Cannot GET ${request.url.split('?')[0]}`,
+          message: `Cannot GET ${path}`,
           code: 'not-found',
         });
       }
+      if (path.startsWith(HASHED_ASSETS)) return reply.status(404).type('text/plain').send('Not found');
       return reply.type('text/html').sendFile('index.html');
     });
 }
