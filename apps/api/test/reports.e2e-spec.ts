@@ -1,7 +1,7 @@
 import { DEFAULT_TIME_ZONE } from '@mre/contracts';
 import { randomUUID } from 'node:crypto';
 import { wallClockOf } from '@/core/time/wall-clock';
-import { refreshPresenceSql } from '@/modules/attendance/refresh-presence.sql';
+import { refreshPresence } from '@/modules/attendance/attendance.queries';
 import { TestApp, TestUser } from './support/test-app';
 
 const PERIOD = 'from=2020-01-01&to=2020-12-31';
@@ -229,10 +229,10 @@ describe('Reports (e2e)', () => {
     await segment(await session('A', '2021-01-05T10:00:00Z', 60), 'p1', 0, 60);
     // The segments were written here rather than by the worker: store their presence as it would.
     await sql(
-      refreshPresenceSql(
+      ...refreshPresence([
         'SELECT session_id, user_id FROM attendance_segments WHERE session_id = ANY($1::uuid[])',
-      ),
-      [sessionIds],
+        [sessionIds],
+      ]),
     );
   });
 

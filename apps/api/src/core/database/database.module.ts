@@ -2,6 +2,7 @@ import { Logger, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { AppConfig } from '@/core/config/app-config';
+import { withAdvisoryLock } from './advisory-lock';
 import { databaseOptions } from './database-options';
 
 /** Any fixed number: every process of the platform takes this advisory lock to migrate. */
@@ -12,16 +13,10 @@ const MIGRATION_LOCK = 4_271_901;
  * replicas starting at once migrate one after another instead of racing. Workers never migrate.
  */
 async function migrateUnderLock(dataSource: DataSource): Promise<void> {
-  const runner = dataSource.createQueryRunner();
-  await runner.connect();
-  try {
-    await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+  await withAdvisoryLock(dataSource, MIGRATION_LOCK, async () => {
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     if (applied.length > 0) new Logger('Database').log(`Applied ${applied.length} migration(s)`);
-  } finally {
-    await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
-    await runner.release();
-  }
+  });
 }
 
 @Module({

@@ -2,19 +2,7 @@ import { createHash } from 'node:crypto';
 import { QueryFailedError, type DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import type { Page } from '@/core/http/pagination';
-
-/** Builds the parameter list of a hand-written statement: `param(value)` answers its `$n`. */
-export class SqlParams {
-  readonly values: unknown[];
-
-  constructor(first: unknown[] = []) {
-    this.values = [...first];
-  }
-
-  param(value: unknown): string {
-    return `$${this.values.push(value)}`;
-  }
-}
+import type { SqlParams } from './sql-params';
 
 /** The part of pg's Pool used here (TypeORM's driver keeps it untyped). */
 interface PgPool {

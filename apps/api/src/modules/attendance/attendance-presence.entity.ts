@@ -3,7 +3,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 /**
  * The merged presence of one person in one session, stored when the worker records their
  * connections so that the dashboard never merges segments at read time. A pure function of the
- * person's segments and the session's times: `refreshPresenceSql` (refresh-presence.sql.ts) is the
+ * person's segments and the session's times: `refreshPresence` (attendance.queries.ts) is the
  * one statement that writes it, together with the session's total (AttendanceSessionPresenceEntity).
  */
 @Entity('attendance_presence')

@@ -3,7 +3,7 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 /**
  * Per session, the sum of `attendance_presence.present_seconds` over its rows marked `counted`: the
  * dashboard reads 20,000 of these instead of a million per-person rows. Written only by
- * `refreshPresenceSql`, in the statement that writes the per-person rows.
+ * `refreshPresence`, in the statement that writes the per-person rows.
  */
 @Entity('attendance_session_presence')
 export class AttendanceSessionPresenceEntity {

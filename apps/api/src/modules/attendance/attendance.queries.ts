@@ -1,8 +1,60 @@
+import type { Statement } from '@/core/database/sql-params';
 import { BENEFICIARY_SQL } from '@/modules/cohorts/enrollment-statuses.sql';
+import type { ParticipantEvent, TouchedAttendance } from './attendance.service';
+
+/** A join or leave merged into the connection's segment (see AttendanceService.recordParticipant). */
+export function mergeSegment(event: ParticipantEvent): Statement {
+  return [
+    `INSERT INTO attendance_segments (session_id, participant_sid, user_id, joined_at, left_at)
+       VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (session_id, participant_sid) DO UPDATE SET
+         joined_at = LEAST(attendance_segments.joined_at, EXCLUDED.joined_at),
+         left_at = GREATEST(attendance_segments.left_at, EXCLUDED.left_at)`,
+    [event.session.id, event.participantSid, event.userId, event.joinedAt, event.leftAt],
+  ];
+}
+
+/** A coordinator's check-in at the centre; the first check-in stays. */
+export function checkIn(sessionId: string, userId: string, actorId: string): Statement {
+  return [
+    `INSERT INTO attendance_marks (session_id, user_id, checked_in_at, checked_in_by) VALUES ($1, $2, now(), $3)
+         ON CONFLICT (session_id, user_id) DO UPDATE SET checked_in_at = COALESCE(attendance_marks.checked_in_at, now()), checked_in_by = COALESCE(attendance_marks.checked_in_by, $3), updated_at = now()`,
+    [sessionId, userId, actorId],
+  ];
+}
+
+/** A manual correction, replacing any earlier one. */
+export function correct(
+  sessionId: string,
+  userId: string,
+  status: string,
+  reason: string,
+  actorId: string,
+): Statement {
+  return [
+    `INSERT INTO attendance_marks (session_id, user_id, corrected_status, correction_reason, corrected_by, corrected_at) VALUES ($1, $2, $3, $4, $5, now())
+         ON CONFLICT (session_id, user_id) DO UPDATE SET corrected_status = $3, correction_reason = $4, corrected_by = $5, corrected_at = now(), updated_at = now()`,
+    [sessionId, userId, status, reason, actorId],
+  ];
+}
+
+/** The touched pairs, for `refreshPresence`: given ones, and everyone of finished rooms. */
+export function touchedPairs({ pairs, wholeSessionIds }: TouchedAttendance): Statement {
+  return [
+    `SELECT * FROM unnest($1::uuid[], $2::uuid[]) AS t(session_id, user_id)
+  UNION ALL SELECT session_id, user_id FROM attendance_segments WHERE session_id = ANY($3::uuid[])`,
+    [pairs.map((p) => p.sessionId), pairs.map((p) => p.userId), wholeSessionIds],
+  ];
+}
+
+/** Every pair that has a segment: the benchmark, after seeding segments by SQL. */
+export function allPairs(): Statement {
+  return ['SELECT session_id, user_id FROM attendance_segments', []];
+}
 
 /**
  * Recomputes `attendance_presence` for the (session_id, user_id) pairs that the query `pairs`
- * selects, and `attendance_session_presence` for their sessions, in one statement. The meaning is
+ * selects (its parameters are the statement's), and `attendance_session_presence` for their sessions, in one statement. The meaning is
  * the attendance calculator's (attendance-calculator.ts): each connection clamped to the scheduled
  * time, one still open when the room finished ending with the room (else at the scheduled end),
  * overlapping reconnects merged by range_agg and counted once. Every pair gets a row, 0 when nothing
@@ -13,8 +65,9 @@ import { BENEFICIARY_SQL } from '@/modules/cohorts/enrollment-statuses.sql';
  * that time (its backfill).
  * The caller holds the sessions' row locks (SessionsService.lockByRoomNames) or is alone.
  */
-export function refreshPresenceSql(pairs: string): string {
-  return `WITH pairs AS (
+export function refreshPresence([pairs, values]: Statement): Statement {
+  return [
+    `WITH pairs AS (
       SELECT DISTINCT session_id, user_id FROM (${pairs}) p
     ), computed AS (
       -- Per pair, through the (session_id, user_id) index: linear in the pairs, whatever the planner
@@ -46,8 +99,7 @@ export function refreshPresenceSql(pairs: string): string {
             UNION ALL
             SELECT session_id, present_seconds, counted FROM computed) rows
      GROUP BY session_id
-    ON CONFLICT (session_id) DO UPDATE SET counted_seconds = EXCLUDED.counted_seconds`;
+    ON CONFLICT (session_id) DO UPDATE SET counted_seconds = EXCLUDED.counted_seconds`,
+    values,
+  ];
 }
-
-/** Every pair that has a segment: the benchmark, after seeding segments by SQL. */
-export const ALL_PAIRS = 'SELECT session_id, user_id FROM attendance_segments';

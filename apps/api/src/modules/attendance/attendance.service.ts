@@ -13,7 +13,7 @@ import { SessionsService } from '@/modules/live/sessions.service';
 import { computeAttendance } from './attendance-calculator';
 import { AttendanceMarkEntity } from './attendance-mark.entity';
 import { AttendanceSegmentEntity } from './attendance-segment.entity';
-import { refreshPresenceSql } from './refresh-presence.sql';
+import { checkIn, correct, mergeSegment, refreshPresence, touchedPairs } from './attendance.queries';
 import { AttendanceListDto, AttendanceRowDto, CorrectAttendanceDto } from './dto/attendance.dto';
 
 /** One participant connection as a LiveKit event reports it. */
@@ -31,10 +31,6 @@ export interface TouchedAttendance {
   /** Sessions whose every person is refreshed: the room finished (open connections end with it), or the times moved. */
   wholeSessionIds: string[];
 }
-
-/** The touched pairs, as `refreshPresenceSql` wants them: given ones, and everyone of finished rooms. */
-const TOUCHED_PAIRS = `SELECT * FROM unnest($1::uuid[], $2::uuid[]) AS t(session_id, user_id)
-  UNION ALL SELECT session_id, user_id FROM attendance_segments WHERE session_id = ANY($3::uuid[])`;
 
 /** Attendance of people over a cohort's held sessions. */
 export interface AttendanceTally {
@@ -85,14 +81,7 @@ export class AttendanceService {
    * win, so duplicates, replays and any arrival order give the same segment.
    */
   async recordParticipant(event: ParticipantEvent, manager: EntityManager): Promise<void> {
-    await manager.query(
-      `INSERT INTO attendance_segments (session_id, participant_sid, user_id, joined_at, left_at)
-       VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (session_id, participant_sid) DO UPDATE SET
-         joined_at = LEAST(attendance_segments.joined_at, EXCLUDED.joined_at),
-         left_at = GREATEST(attendance_segments.left_at, EXCLUDED.left_at)`,
-      [event.session.id, event.participantSid, event.userId, event.joinedAt, event.leftAt],
-    );
+    await manager.query(...mergeSegment(event));
   }
 
   /**
@@ -104,11 +93,7 @@ export class AttendanceService {
     manager: EntityManager,
   ): Promise<void> {
     if (pairs.length === 0 && wholeSessionIds.length === 0) return;
-    await manager.query(refreshPresenceSql(TOUCHED_PAIRS), [
-      pairs.map((p) => p.sessionId),
-      pairs.map((p) => p.userId),
-      wholeSessionIds,
-    ]);
+    await manager.query(...refreshPresence(touchedPairs({ pairs, wholeSessionIds })));
   }
 
   async list(sessionId: string, actor: AuthUser): Promise<AttendanceListDto> {
@@ -177,11 +162,7 @@ export class AttendanceService {
     if (session.mode !== 'hybrid') throw new NotHybridError();
     await this.assertMember(session, userId);
     await this.dataSource.transaction(async (manager) => {
-      await manager.query(
-        `INSERT INTO attendance_marks (session_id, user_id, checked_in_at, checked_in_by) VALUES ($1, $2, now(), $3)
-         ON CONFLICT (session_id, user_id) DO UPDATE SET checked_in_at = COALESCE(attendance_marks.checked_in_at, now()), checked_in_by = COALESCE(attendance_marks.checked_in_by, $3), updated_at = now()`,
-        [sessionId, userId, actor.id],
-      );
+      await manager.query(...checkIn(sessionId, userId, actor.id));
       await this.audit.record(
         [
           {
@@ -208,11 +189,7 @@ export class AttendanceService {
     const { session } = await this.sessions.accessFor(sessionId, actor, 'run');
     await this.assertMember(session, userId);
     await this.dataSource.transaction(async (manager) => {
-      await manager.query(
-        `INSERT INTO attendance_marks (session_id, user_id, corrected_status, correction_reason, corrected_by, corrected_at) VALUES ($1, $2, $3, $4, $5, now())
-         ON CONFLICT (session_id, user_id) DO UPDATE SET corrected_status = $3, correction_reason = $4, corrected_by = $5, corrected_at = now(), updated_at = now()`,
-        [sessionId, userId, dto.status, dto.reason.trim(), actor.id],
-      );
+      await manager.query(...correct(sessionId, userId, dto.status, dto.reason.trim(), actor.id));
       await this.audit.record(
         [
           {

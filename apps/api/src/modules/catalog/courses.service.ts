@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import type { AuthUser } from '@/core/auth/auth-user';
 import { UnknownReferenceError } from '@/core/errors/domain-error';
-import { queryPage, SqlParams } from '@/core/database/page-query';
+import { queryPage } from '@/core/database/page-query';
 import { Page, pageWindow } from '@/core/http/pagination';
 import { StampedCache } from '@/core/redis/stamped-cache';
 import { VersionStamps } from '@/core/redis/version-stamps';
@@ -19,6 +19,7 @@ import {
 } from './catalog.errors';
 import { CourseModuleEntity } from './course-module.entity';
 import { CourseEntity } from './course.entity';
+import { courseById, coursePage } from './courses.queries';
 import {
   CourseDetailDto,
   CourseDto,
@@ -30,11 +31,6 @@ import {
   UpdateCourseDto,
   UpdateModuleDto,
 } from './dto/course.dto';
-
-/** What CourseDto shows, read by id or for a list; the experts' ids sorted as the DTO lists them. */
-const COURSE_COLUMNS = `c.id, c.code, c.title, c.summary, c.sector_code AS "sectorCode", c.network_id AS "networkId", c.format,
-  c.duration_hours AS "durationHours", c.status, c.created_at AS "createdAt", c.updated_at AS "updatedAt",
-  ARRAY(SELECT ce.user_id::text FROM course_experts ce WHERE ce.course_id = c.id ORDER BY ce.user_id) AS "expertIds"`;
 
 /** Every change to a course (fields, status, experts) replaces this stamp once committed. */
 const CATALOG_STAMP = 'catalog';
@@ -65,38 +61,14 @@ export class CoursesService {
     return this.pages.get(pageKey(query, actor), stamp, () => this.listFromDatabase(query, actor));
   }
 
-  /** One statement for the page, its experts and the total; the search runs once, on the indexed search column (see bench/README.md). */
+  /** One statement for the page, its experts and the total. */
   private async listFromDatabase(query: ListCoursesQueryDto, actor: AuthUser): Promise<Page<CourseDto>> {
-    const params = new SqlParams();
-    const where = this.visibleTo(actor, params);
-    if (query.sector) where.push(`c.sector_code = ${params.param(query.sector)}`);
-    if (query.networkId) where.push(`c.network_id = ${params.param(query.networkId)}`);
-    if (query.status && actor.role === 'admin') where.push(`c.status = ${params.param(query.status)}`);
-    if (query.q) {
-      const like = `%${query.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      // The column is lower(…) and so is the pattern, by the same function: case folds as ILIKE did.
-      where.push(`c.search LIKE lower(${params.param(like)})`);
-    }
-    const page = await queryPage<CourseFields>(this.dataSource, {
-      table: 'courses c',
-      where,
-      orderBy: ['c.code'],
-      columns: COURSE_COLUMNS,
-      params,
-      ...pageWindow(query),
-      // A search is the costly part: run it once, not for the count and again for the page.
-      matchOnce: Boolean(query.q),
-    });
+    const page = await queryPage<CourseFields>(this.dataSource, coursePage(query, actor));
     return { items: page.items.map(CourseDto.from), total: page.total };
   }
 
   async get(id: string, actor: AuthUser): Promise<CourseDetailDto> {
-    const params = new SqlParams();
-    const where = [...this.visibleTo(actor, params), `c.id = ${params.param(id)}`];
-    const [course]: CourseFields[] = await this.courses.query(
-      `SELECT ${COURSE_COLUMNS} FROM courses c WHERE ${where.join(' AND ')}`,
-      params.values,
-    );
+    const [course]: CourseFields[] = await this.courses.query(...courseById(id, actor));
     if (!course) throw new CourseNotFoundError();
     const modules = await this.modules.find({
       where: { courseId: id },
@@ -176,14 +148,6 @@ export class CoursesService {
       );
     });
     await this.stamps.bump(CATALOG_STAMP);
-  }
-
-  private visibleTo(actor: AuthUser, params: SqlParams): string[] {
-    if (actor.role === 'admin') return [];
-    if (actor.role !== 'expert') return ["c.status = 'published'"];
-    return [
-      `(c.status = 'published' OR EXISTS (SELECT 1 FROM course_experts ce WHERE ce.course_id = c.id AND ce.user_id = ${params.param(actor.id)}))`,
-    ];
   }
 
   private async editable(id: string, actor: AuthUser): Promise<CourseEntity> {

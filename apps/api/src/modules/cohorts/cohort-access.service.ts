@@ -4,7 +4,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { VersionStamps } from '@/core/redis/version-stamps';
 import { CohortEntity } from './cohort.entity';
-import { ATTENDING_SQL } from './enrollment-statuses.sql';
+import { cohortRoster } from './cohorts.queries';
 import { EnrollmentEntity } from './enrollment.entity';
 
 /** Who is in a cohort, for callers that keep it in memory (see `accessStamp`). */
@@ -32,13 +32,7 @@ export class CohortAccessService {
   /** The cohort's teachers and attending trainees; null when the cohort does not exist. */
   async roster(cohortId: string): Promise<CohortRoster | null> {
     const rows: { centre_id: string; capacity: number; teacher_ids: string[]; trainee_ids: string[] }[] =
-      await this.cohorts.query(
-        `SELECT c.centre_id, c.capacity,
-              ARRAY(SELECT t.user_id::text FROM cohort_teachers t WHERE t.cohort_id = c.id) AS teacher_ids,
-              ARRAY(SELECT e.user_id::text FROM enrollments e WHERE e.cohort_id = c.id AND e.status IN ${ATTENDING_SQL}) AS trainee_ids
-       FROM cohorts c WHERE c.id = $1`,
-        [cohortId],
-      );
+      await this.cohorts.query(...cohortRoster(cohortId));
     const row = rows[0];
     return row
       ? {

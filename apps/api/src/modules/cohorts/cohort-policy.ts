@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { ATTENDING_STATUSES, COHORT_VIEWER_STATUSES, type EnrollmentStatus } from '@mre/contracts';
 import { Brackets, Repository, SelectQueryBuilder } from 'typeorm';
 import type { AuthUser } from '@/core/auth/auth-user';
+import type { SqlParams } from '@/core/database/sql-params';
 import type { DomainError } from '@/core/errors/domain-error';
 import { CohortEntity } from './cohort.entity';
 import {
@@ -11,7 +12,8 @@ import {
   NotCohortManagerError,
   NotCohortStaffError,
 } from './cohorts.errors';
-import { BENEFICIARY_SQL, COHORT_VIEWER_SQL } from './enrollment-statuses.sql';
+import { cohortStanding, scheduleCohortIds } from './cohorts.queries';
+import { COHORT_VIEWER_SQL } from './enrollment-statuses.sql';
 
 /** How a person relates to a cohort's classes; teaching outranks coordinating, which outranks learning. */
 export type CohortRelation = 'admin' | 'teacher' | 'coordinator' | 'trainee';
@@ -146,13 +148,7 @@ export class CohortPolicy {
    * enrollment together): every join answered from PostgreSQL asks it (see bench/README.md).
    */
   async standing(cohortId: string, actor: AuthUser): Promise<CohortStanding | null> {
-    const rows: StandingRow[] = await this.cohorts.query(
-      `SELECT c.centre_id, c.capacity,
-              ARRAY(SELECT t.user_id::text FROM cohort_teachers t WHERE t.cohort_id = c.id) AS teacher_ids,
-              (SELECT e.status FROM enrollments e WHERE e.cohort_id = c.id AND e.user_id = $2) AS enrollment
-       FROM cohorts c WHERE c.id = $1`,
-      [cohortId, actor.id],
-    );
+    const rows: StandingRow[] = await this.cohorts.query(...cohortStanding(cohortId, actor.id));
     const row = rows[0];
     if (!row) return null;
     const ties: CohortTies = {
@@ -205,23 +201,12 @@ export class CohortPolicy {
 
   /**
    * SQL selecting the `cohort_id`s whose sessions appear in the person's schedule ('all' for
-   * admins), with its parameters as `$1`…: the schedule reads it as part of its own statement, so
+   * admins), its parameters taken from `params`: the schedule reads it as part of its own statement, so
    * that a schedule is one round trip. A trainee's or expert's cohorts are read from their own
    * enrollment and teacher rows (indexed by user), not tested against every cohort. A trainee's
    * schedule keeps the sessions of a completed enrollment (BENEFICIARY_STATUSES).
    */
-  scheduleCohorts(actor: AuthUser): { sql: string; params: unknown[] } | 'all' {
-    if (actor.role === 'admin') return 'all';
-    if (actor.role === 'coordinator')
-      return {
-        sql: 'SELECT c.id AS cohort_id FROM cohorts c WHERE c.centre_id = $1',
-        params: [actor.centreId ?? null],
-      };
-    const taught = 'SELECT t.cohort_id FROM cohort_teachers t WHERE t.user_id = $1';
-    const sql =
-      actor.role === 'expert'
-        ? taught
-        : `SELECT e.cohort_id FROM enrollments e WHERE e.user_id = $1 AND e.status IN ${BENEFICIARY_SQL} UNION ${taught}`;
-    return { sql, params: [actor.id] };
+  scheduleCohorts(actor: AuthUser, params: SqlParams): string | 'all' {
+    return scheduleCohortIds(actor, params);
   }
 }

@@ -30,6 +30,7 @@ import {
   MyEnrollmentDto,
   UpdateCohortDto,
 } from './dto/cohort.dto';
+import { removeCurrentTeaching } from './cohorts.queries';
 import { BENEFICIARY_SQL } from './enrollment-statuses.sql';
 import { EnrollmentEntity } from './enrollment.entity';
 import { RosterService } from './roster.service';
@@ -265,10 +266,7 @@ export class CohortsService {
     const today = DateTime.now().setZone(this.config.get('PROGRAMME_TIME_ZONE')).toISODate() as string;
     // TypeORM answers a DELETE … RETURNING as [rows, count].
     const [removed]: [{ cohort_id: string }[], number] = await manager.query(
-      `DELETE FROM cohort_teachers ct USING cohorts c
-        WHERE ct.cohort_id = c.id AND ct.user_id = $1 AND c.ends_on >= $2::date
-        RETURNING ct.cohort_id`,
-      [userId, today],
+      ...removeCurrentTeaching(userId, today),
     );
     const cohortIds = removed.map((row) => row.cohort_id);
     await this.audit.record(

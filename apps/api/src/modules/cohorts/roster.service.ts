@@ -5,7 +5,7 @@ import { AuditService } from '@/modules/audit/audit.service';
 import { UsersService } from '@/modules/identity/users.service';
 import { CohortEntity } from './cohort.entity';
 import { CohortNotFoundError, CompletedEnrollmentError, EnrollmentNotFoundError } from './cohorts.errors';
-import { BENEFICIARY_SQL } from './enrollment-statuses.sql';
+import { cohortOccupancy, waitlistRenumbering } from './cohorts.queries';
 import { EnrollmentEntity } from './enrollment.entity';
 
 export interface Placement {
@@ -184,23 +184,12 @@ export class RosterService {
 
   /** Places taken (active and completed) and the length of the waitlist. */
   async occupancy(cohortId: string, manager: EntityManager): Promise<{ taken: number; waiting: number }> {
-    const [row] = await manager.query(
-      `SELECT count(*) FILTER (WHERE status IN ${BENEFICIARY_SQL})::int AS taken,
-              count(*) FILTER (WHERE status = 'waitlisted')::int AS waiting
-         FROM enrollments WHERE cohort_id = $1`,
-      [cohortId],
-    );
+    const [row] = await manager.query(...cohortOccupancy(cohortId));
     return row;
   }
 
   private async renumberWaitlist(cohortId: string, manager: EntityManager): Promise<void> {
-    await manager.query(
-      `UPDATE enrollments e SET position = line.rank, updated_at = now()
-         FROM (SELECT id, row_number() OVER (ORDER BY position, created_at, id) AS rank
-                 FROM enrollments WHERE cohort_id = $1 AND status = 'waitlisted') line
-        WHERE e.id = line.id AND e.position IS DISTINCT FROM line.rank`,
-      [cohortId],
-    );
+    await manager.query(...waitlistRenumbering(cohortId));
   }
 
   private entry(cohortId: string, change: RosterChange, action: string) {

@@ -11,6 +11,7 @@ import { CohortAccessService } from '@/modules/cohorts/cohort-access.service';
 import { RemindersService } from '@/modules/notifications/reminders.service';
 import { LiveSessionEntity } from './live-session.entity';
 import { SessionNoticesService } from './session-notices.service';
+import { cohortsWithFutureSessions, deferOverlapCheck } from './sessions.queries';
 import { SessionsService } from './sessions.service';
 import { TimeZoneRulesEntity } from './time-zone-rules.entity';
 
@@ -78,10 +79,7 @@ export class SessionAnchoringService {
    * again moves nothing. The version is recorded once every cohort went through.
    */
   async reanchor(tzVersion: string, now = new Date()): Promise<SessionAnchoringResult> {
-    const cohorts: { cohort_id: string }[] = await this.dataSource.query(
-      `SELECT DISTINCT cohort_id FROM live_sessions WHERE status = 'scheduled' AND starts_at > $1 ORDER BY cohort_id`,
-      [now],
-    );
+    const cohorts: { cohort_id: string }[] = await this.dataSource.query(...cohortsWithFutureSessions(now));
     const result: SessionAnchoringResult = {
       tzVersion,
       sessionsMoved: 0,
@@ -113,7 +111,7 @@ export class SessionAnchoringService {
   private reanchorCohort(cohortId: string, tzVersion: string, now: Date): Promise<Move[]> {
     return this.dataSource.transaction(async (manager) => {
       // Sessions moving together may pass through each other's slots: checked once all have moved.
-      await manager.query('SET CONSTRAINTS no_overlapping_sessions DEFERRED');
+      await manager.query(...deferOverlapCheck());
       const sessions = await manager.getRepository(LiveSessionEntity).find({
         where: { cohortId, status: 'scheduled', startsAt: MoreThan(now) },
         order: { id: 'ASC' },

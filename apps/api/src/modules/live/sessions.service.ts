@@ -5,10 +5,10 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In, LessThanOrEqual, Repository } from 'typeorm';
 import type { AuthUser } from '@/core/auth/auth-user';
 import { AppConfig } from '@/core/config/app-config';
-import { queryPage, SqlParams } from '@/core/database/page-query';
+import { queryPage } from '@/core/database/page-query';
 import { postgresErrorCode } from '@/core/database/postgres-errors';
 import { NotFoundError } from '@/core/errors/domain-error';
-import { Page, pageWindow } from '@/core/http/pagination';
+import { Page } from '@/core/http/pagination';
 import { instantOf, parseInstantWithOffset, wallClockOf, weeklyWallClocks } from '@/core/time/wall-clock';
 import { CohortAccessService } from '@/modules/cohorts/cohort-access.service';
 import {
@@ -30,6 +30,7 @@ import {
 import { LiveSessionEntity } from './live-session.entity';
 import { SessionNoticesService } from './session-notices.service';
 import { SessionTimesChangedEvent } from './session-times-changed.event';
+import { schedulePage } from './sessions.queries';
 
 class CohortNotFoundError extends NotFoundError {
   readonly code = 'cohort-not-found';
@@ -116,29 +117,12 @@ export class SessionsService {
    * admins). One statement (their cohorts, the page and the total): see bench/README.md.
    */
   async schedule(query: ScheduleQueryDto, actor: AuthUser): Promise<Page<SessionDto>> {
-    const cohorts = this.policy.scheduleCohorts(actor);
-    const params = new SqlParams(cohorts === 'all' ? [] : cohorts.params);
     // A validated integer of the configuration, written in: the statement's text stays fixed per process.
     const joinWindow = Math.trunc(this.config.get('JOIN_WINDOW_MINUTES'));
-    const where = [
-      `s.ends_at > ${params.param(query.from ? new Date(query.from).toISOString() : new Date().toISOString())}`,
-    ];
-    if (cohorts !== 'all') where.push(`s.cohort_id IN (${cohorts.sql})`);
-    if (query.to) where.push(`s.starts_at < ${params.param(new Date(query.to).toISOString())}`);
-    if (query.cohortId) where.push(`s.cohort_id = ${params.param(query.cohortId)}`);
-    const page = await queryPage<SessionDto & { matches_total?: number }>(this.dataSource, {
-      table: 'live_sessions s',
-      where,
-      orderBy: ['s.starts_at', 's.id'],
-      // The rows come out as SessionDto (instants as ISO text): turning 40 timestamps a page into
-      // Dates and back was a tenth of the API's CPU on a schedule.
-      columns: `s.id, s.cohort_id AS "cohortId", s.title, ${isoText('s.starts_at')} AS "startsAt", ${isoText('s.ends_at')} AS "endsAt",
-                s.local_start AS "localStart", s.time_zone AS "timeZone", ${isoText(`s.starts_at - make_interval(mins => ${joinWindow})`)} AS "joinOpensAt",
-                round(extract(epoch FROM s.ends_at - s.starts_at) / 60)::int AS "durationMinutes", s.mode, s.status,
-                s.room_name AS "roomName", s.series_id AS "seriesId"`,
-      params,
-      ...pageWindow(query),
-    });
+    const page = await queryPage<SessionDto & { matches_total?: number }>(
+      this.dataSource,
+      schedulePage(query, joinWindow, (params) => this.policy.scheduleCohorts(actor, params)),
+    );
     return { items: page.items.map(({ matches_total: _total, ...session }) => session), total: page.total };
   }
 
@@ -279,9 +263,4 @@ export class SessionsService {
   private toDto(session: LiveSessionEntity): SessionDto {
     return SessionDto.from(session, this.config.get('JOIN_WINDOW_MINUTES'));
   }
-}
-
-/** A timestamptz column as JavaScript's toISOString() writes it (UTC, milliseconds, `Z`). */
-function isoText(column: string): string {
-  return `to_char((${column}) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 }

@@ -3,8 +3,6 @@ import type { CohortKind } from '@mre/contracts';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@/core/config/app-config';
-import { SqlParams } from '@/core/database/page-query';
-import { BENEFICIARY_SQL } from '@/modules/cohorts/enrollment-statuses.sql';
 import { toCsv } from './csv';
 import {
   BeneficiariesDto,
@@ -13,20 +11,14 @@ import {
   ReportOverviewDto,
   ReportQueryDto,
 } from './dto/report.dto';
-
-/**
- * The cohorts a report covers, as a WHERE clause over `c` (cohorts) and `co` (courses). The
- * cascade leaves the network out: a network's trainers may teach the cohorts of any network.
- */
-function cohortScope(query: ReportQueryDto, params: SqlParams, { network }: { network: boolean }): string {
-  const where = ['TRUE'];
-  if (query.from) where.push(`c.ends_on >= ${params.param(query.from)}::date`);
-  if (query.to) where.push(`c.starts_on <= ${params.param(query.to)}::date`);
-  if (network && query.networkId) where.push(`co.network_id = ${params.param(query.networkId)}`);
-  if (query.sectorCode) where.push(`co.sector_code = ${params.param(query.sectorCode)}`);
-  if (query.centreId) where.push(`c.centre_id = ${params.param(query.centreId)}`);
-  return where.join(' AND ');
-}
+import {
+  beneficiaryCounts,
+  beneficiaryRows,
+  cascadeByNetwork,
+  deliveryByBucket,
+  earliestSessionStart,
+  validCertificateCount,
+} from './reporting.queries';
 
 /**
  * The period's `from` and `to` days as instants: from the start of `from` to the start of the day
@@ -107,19 +99,7 @@ export class ReportingService {
 
   /** One row per person and cohort (active or completed), for Excel. */
   async beneficiariesCsv(query: ReportQueryDto): Promise<string> {
-    const params = new SqlParams();
-    const rows: Record<string, string>[] = await this.dataSource.query(
-      `SELECT u.full_name, u.email, n.name AS network, co.sector_code AS sector, ce.name AS centre, c.name AS cohort, c.kind, e.status
-         FROM enrollments e
-         JOIN users u ON u.id = e.user_id
-         JOIN cohorts c ON c.id = e.cohort_id
-         JOIN courses co ON co.id = c.course_id
-         JOIN networks n ON n.id = co.network_id
-         JOIN centres ce ON ce.id = c.centre_id
-        WHERE e.status IN ${BENEFICIARY_SQL} AND ${cohortScope(query, params, { network: true })}
-        ORDER BY c.name, c.id, u.full_name, u.email`,
-      params.values,
-    );
+    const rows: Record<string, string>[] = await this.dataSource.query(...beneficiaryRows(query));
     const columns = ['full_name', 'email', 'network', 'sector', 'centre', 'cohort', 'kind', 'status'];
     return toCsv(
       columns,
@@ -129,30 +109,8 @@ export class ReportingService {
 
   /** Distinct people, in total and per network, sector, centre and kind of cohort: one pass with grouping sets. */
   private async beneficiaries(query: ReportQueryDto): Promise<BeneficiariesDto> {
-    const params = new SqlParams();
     const rows: { set: string; key: string | null; name: string | null; count: number }[] =
-      await this.dataSource.query(
-        `WITH b AS (
-         SELECT DISTINCT e.user_id, c.kind, c.centre_id, co.network_id, co.sector_code
-           FROM enrollments e
-           JOIN cohorts c ON c.id = e.cohort_id
-           JOIN courses co ON co.id = c.course_id
-          WHERE e.status IN ${BENEFICIARY_SQL} AND ${cohortScope(query, params, { network: true })}
-       ), g AS (
-         SELECT CASE WHEN GROUPING(network_id) = 0 THEN 'network' WHEN GROUPING(sector_code) = 0 THEN 'sector'
-                     WHEN GROUPING(centre_id) = 0 THEN 'centre' WHEN GROUPING(kind) = 0 THEN 'kind' ELSE 'total' END AS set,
-                coalesce(network_id::text, sector_code, centre_id::text, kind) AS key,
-                count(DISTINCT user_id)::int AS count
-           FROM b
-          GROUP BY GROUPING SETS ((), (network_id), (sector_code), (centre_id), (kind))
-       )
-       SELECT g.set, g.key, coalesce(n.name, ce.name) AS name, g.count
-         FROM g
-         LEFT JOIN networks n ON g.set = 'network' AND n.id::text = g.key
-         LEFT JOIN centres ce ON g.set = 'centre' AND ce.id::text = g.key
-        ORDER BY g.count DESC, name, g.key`,
-        params.values,
-      );
+      await this.dataSource.query(...beneficiaryCounts(query));
     const of = (set: string) => rows.filter((r) => r.set === set);
     return {
       total: of('total')[0]?.count ?? 0,
@@ -193,56 +151,8 @@ export class ReportingService {
     if (!first) return [];
     const { edges, months } = monthEdges(first.setZone(zone), end);
 
-    const params = new SqlParams();
-    const bounds = params.param(edges);
     const rows: (Omit<MonthTotals, 'month'> & { bucket: number })[] = await this.dataSource.query(
-      `WITH held AS (
-         SELECT s.id, s.cohort_id,
-                extract(epoch FROM s.ends_at - s.starts_at)::float8 AS seconds,
-                width_bucket(s.starts_at, ${bounds}::timestamptz[]) AS bucket
-           FROM live_sessions s
-           JOIN cohorts c ON c.id = s.cohort_id
-           JOIN courses co ON co.id = c.course_id
-          WHERE s.status = 'scheduled' AND s.ends_at <= now() AND s.ends_at > s.starts_at
-            AND s.starts_at >= ${params.param(edges[0])} AND s.starts_at < ${params.param(edges[edges.length - 1])}
-            AND ${cohortScope(query, params, { network: true })}
-       ), counted AS (
-         SELECT e.cohort_id, count(*)::int AS people
-           FROM enrollments e
-          WHERE e.status IN ${BENEFICIARY_SQL} AND e.cohort_id IN (SELECT cohort_id FROM held)
-          GROUP BY e.cohort_id
-       ), corrections AS (
-         -- Counted when stored, not now (withdrawn, back on the waitlist).
-         SELECT p.session_id, -p.present_seconds AS seconds
-           FROM held h
-           JOIN enrollments e ON e.cohort_id = h.cohort_id AND e.status NOT IN ${BENEFICIARY_SQL}
-           JOIN attendance_presence p ON p.session_id = h.id AND p.user_id = e.user_id AND p.counted
-         UNION ALL
-         -- Counted now, not when stored (promoted from the waitlist, enrolled later).
-         SELECT p.session_id, p.present_seconds
-           FROM held h
-           JOIN attendance_presence p ON p.session_id = h.id AND NOT p.counted
-           JOIN enrollments e ON e.cohort_id = h.cohort_id AND e.user_id = p.user_id AND e.status IN ${BENEFICIARY_SQL}
-         UNION ALL
-         -- Checked in at the centre, or corrected to present by hand: the whole session.
-         SELECT h.id, h.seconds - coalesce(p.present_seconds, 0)
-           FROM held h
-           JOIN attendance_marks m ON m.session_id = h.id AND (m.checked_in_at IS NOT NULL OR m.corrected_status = 'present')
-           JOIN enrollments e ON e.cohort_id = h.cohort_id AND e.user_id = m.user_id AND e.status IN ${BENEFICIARY_SQL}
-           LEFT JOIN attendance_presence p ON p.session_id = m.session_id AND p.user_id = m.user_id
-       ), corrected AS (
-         SELECT session_id, sum(seconds) AS seconds FROM corrections GROUP BY session_id
-       )
-       SELECT h.bucket, count(*)::int AS "sessionsHeld", sum(h.seconds)::float8 AS seconds,
-              coalesce(sum(100 * (coalesce(sp.counted_seconds, 0) + coalesce(x.seconds, 0)) / h.seconds), 0)::float8 AS "percentSum",
-              coalesce(sum(c.people), 0)::int AS pairs
-         FROM held h
-         LEFT JOIN counted c ON c.cohort_id = h.cohort_id
-         LEFT JOIN attendance_session_presence sp ON sp.session_id = h.id
-         LEFT JOIN corrected x ON x.session_id = h.id
-        GROUP BY h.bucket
-        ORDER BY h.bucket`,
-      params.values,
+      ...deliveryByBucket(query, edges),
     );
     return rows.map(({ bucket, ...totals }) => ({ month: months[bucket - 1], ...totals }));
   }
@@ -252,25 +162,14 @@ export class ReportingService {
    * session of the report starts at or after it; the `starts_at` index answers it at once.
    */
   private async firstSessionStart(start: DateTime | undefined, end: DateTime): Promise<DateTime | null> {
-    const params = new SqlParams([end.toJSDate()]);
-    const after = start ? ` AND starts_at >= ${params.param(start.toJSDate())}` : '';
     const [row]: { first: Date | null }[] = await this.dataSource.query(
-      `SELECT min(starts_at) AS first FROM live_sessions WHERE starts_at < $1${after}`,
-      params.values,
+      ...earliestSessionStart(start?.toJSDate(), end.toJSDate()),
     );
     return row.first ? DateTime.fromJSDate(row.first) : null;
   }
 
   private async certificatesIssued(query: ReportQueryDto): Promise<number> {
-    const params = new SqlParams();
-    const [row]: { count: number }[] = await this.dataSource.query(
-      `SELECT count(*)::int AS count
-         FROM certificates cert
-         JOIN cohorts c ON c.id = cert.cohort_id
-         JOIN courses co ON co.id = c.course_id
-        WHERE cert.status = 'valid' AND ${cohortScope(query, params, { network: true })}`,
-      params.values,
-    );
+    const [row]: { count: number }[] = await this.dataSource.query(...validCertificateCount(query));
     return row.count;
   }
 
@@ -279,54 +178,13 @@ export class ReportingService {
    * cohorts they teach (one level of the cascade), each person once and not twice with direct.
    */
   private async cascade(query: ReportQueryDto): Promise<CascadeDto[]> {
-    const params = new SqlParams();
-    const network = query.networkId ? params.param(query.networkId) : null;
-    const ctes = `WITH scope AS (
-         SELECT c.id, co.network_id FROM cohorts c JOIN courses co ON co.id = c.course_id WHERE ${cohortScope(query, params, { network: false })}
-       ), direct AS (
-         SELECT DISTINCT s.network_id, e.user_id FROM scope s JOIN enrollments e ON e.cohort_id = s.id AND e.status IN ${BENEFICIARY_SQL}
-       ), trained AS (
-         SELECT DISTINCT co.network_id, cert.cohort_id AS trainers_cohort_id, cert.user_id AS trainer_id
-           FROM certificates cert
-           JOIN cohorts c ON c.id = cert.cohort_id
-           JOIN courses co ON co.id = c.course_id
-          WHERE cert.status = 'valid' AND cert.cohort_kind = 'trainers'${network ? ` AND co.network_id = ${network}` : ''}
-       ), taught AS (
-         SELECT DISTINCT t.network_id, t.trainers_cohort_id, ct.cohort_id
-           FROM trained t JOIN cohort_teachers ct ON ct.user_id = t.trainer_id JOIN scope s ON s.id = ct.cohort_id
-       ), reached AS (
-         SELECT DISTINCT tg.network_id, tg.trainers_cohort_id, e.user_id
-           FROM taught tg JOIN enrollments e ON e.cohort_id = tg.cohort_id AND e.status IN ${BENEFICIARY_SQL}
-          WHERE NOT EXISTS (SELECT 1 FROM direct d WHERE d.network_id = tg.network_id AND d.user_id = e.user_id)
-       )`;
     const rows: {
       networkId: string;
       name: string;
       direct: number;
       indirect: number;
       chain: CascadeDto['chain'];
-    }[] = await this.dataSource.query(
-      `${ctes}
-       SELECT n.id AS "networkId", n.name,
-              (SELECT count(*) FROM direct d WHERE d.network_id = n.id)::int AS direct,
-              (SELECT count(DISTINCT r.user_id) FROM reached r WHERE r.network_id = n.id)::int AS indirect,
-              coalesce((
-                SELECT json_agg(json_build_object(
-                         'trainersCohortId', l.trainers_cohort_id, 'trainersCohortName', l.name, 'certifiedTrainers', l.trainers,
-                         'taughtCohorts', l.cohorts, 'trainees', l.trainees) ORDER BY l.name, l.trainers_cohort_id)
-                  FROM (SELECT t.trainers_cohort_id, c.name, count(*)::int AS trainers,
-                               (SELECT count(*) FROM taught tg WHERE tg.network_id = n.id AND tg.trainers_cohort_id = t.trainers_cohort_id)::int AS cohorts,
-                               (SELECT count(*) FROM reached r WHERE r.network_id = n.id AND r.trainers_cohort_id = t.trainers_cohort_id)::int AS trainees
-                          FROM trained t JOIN cohorts c ON c.id = t.trainers_cohort_id
-                         WHERE t.network_id = n.id
-                         GROUP BY t.trainers_cohort_id, c.name) l
-              ), '[]'::json) AS chain
-         FROM networks n
-        WHERE (EXISTS (SELECT 1 FROM direct d WHERE d.network_id = n.id) OR EXISTS (SELECT 1 FROM reached r WHERE r.network_id = n.id))
-              ${network ? `AND n.id = ${network}` : ''}
-        ORDER BY n.name, n.id`,
-      params.values,
-    );
+    }[] = await this.dataSource.query(...cascadeByNetwork(query));
     return rows;
   }
 }

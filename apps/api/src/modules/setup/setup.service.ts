@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { SECTOR_CODES } from '@mre/contracts';
 import { AppConfig } from '@/core/config/app-config';
+import { withAdvisoryLock } from '@/core/database/advisory-lock';
 import { CoursesService } from '@/modules/catalog/courses.service';
 import { UsersService } from '@/modules/identity/users.service';
 import { SessionAnchoringService } from '@/modules/live/session-anchoring.service';
@@ -29,15 +30,7 @@ export class SetupService {
 
   /** Several API replicas may start at once: they take turns, so each step sees the others' work. */
   async run(): Promise<void> {
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
-    try {
-      await runner.query('SELECT pg_advisory_lock($1)', [SETUP_LOCK]);
-      await this.seed();
-    } finally {
-      await runner.query('SELECT pg_advisory_unlock($1)', [SETUP_LOCK]).catch(() => undefined);
-      await runner.release();
-    }
+    await withAdvisoryLock(this.dataSource, SETUP_LOCK, () => this.seed());
   }
 
   private async seed(): Promise<void> {

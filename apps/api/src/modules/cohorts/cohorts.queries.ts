@@ -1,0 +1,68 @@
+import type { AuthUser } from '@/core/auth/auth-user';
+import type { SqlParams, Statement } from '@/core/database/sql-params';
+import { ATTENDING_SQL, BENEFICIARY_SQL } from './enrollment-statuses.sql';
+
+/** The cohort, its teachers and the person's enrollment in one row (CohortPolicy.standing). */
+export function cohortStanding(cohortId: string, userId: string): Statement {
+  return [
+    `SELECT c.centre_id, c.capacity,
+              ARRAY(SELECT t.user_id::text FROM cohort_teachers t WHERE t.cohort_id = c.id) AS teacher_ids,
+              (SELECT e.status FROM enrollments e WHERE e.cohort_id = c.id AND e.user_id = $2) AS enrollment
+       FROM cohorts c WHERE c.id = $1`,
+    [cohortId, userId],
+  ];
+}
+
+/** The cohort's teachers and attending trainees in one row (CohortAccessService.roster). */
+export function cohortRoster(cohortId: string): Statement {
+  return [
+    `SELECT c.centre_id, c.capacity,
+              ARRAY(SELECT t.user_id::text FROM cohort_teachers t WHERE t.cohort_id = c.id) AS teacher_ids,
+              ARRAY(SELECT e.user_id::text FROM enrollments e WHERE e.cohort_id = c.id AND e.status IN ${ATTENDING_SQL}) AS trainee_ids
+       FROM cohorts c WHERE c.id = $1`,
+    [cohortId],
+  ];
+}
+
+/** Places taken (active and completed) and the length of the waitlist. */
+export function cohortOccupancy(cohortId: string): Statement {
+  return [
+    `SELECT count(*) FILTER (WHERE status IN ${BENEFICIARY_SQL})::int AS taken,
+              count(*) FILTER (WHERE status = 'waitlisted')::int AS waiting
+         FROM enrollments WHERE cohort_id = $1`,
+    [cohortId],
+  ];
+}
+
+/** Numbers the waitlist 1, 2, … in its order, touching only the rows whose place changed. */
+export function waitlistRenumbering(cohortId: string): Statement {
+  return [
+    `UPDATE enrollments e SET position = line.rank, updated_at = now()
+         FROM (SELECT id, row_number() OVER (ORDER BY position, created_at, id) AS rank
+                 FROM enrollments WHERE cohort_id = $1 AND status = 'waitlisted') line
+        WHERE e.id = line.id AND e.position IS DISTINCT FROM line.rank`,
+    [cohortId],
+  ];
+}
+
+/** Takes the person off the teachers of the cohorts not ended by `today`, answering their ids. */
+export function removeCurrentTeaching(userId: string, today: string): Statement {
+  return [
+    `DELETE FROM cohort_teachers ct USING cohorts c
+        WHERE ct.cohort_id = c.id AND ct.user_id = $1 AND c.ends_on >= $2::date
+        RETURNING ct.cohort_id`,
+    [userId, today],
+  ];
+}
+
+/** The `cohort_id`s of the person's schedule, as CohortPolicy.scheduleCohorts describes them. */
+export function scheduleCohortIds(actor: AuthUser, params: SqlParams): string | 'all' {
+  if (actor.role === 'admin') return 'all';
+  if (actor.role === 'coordinator')
+    return `SELECT c.id AS cohort_id FROM cohorts c WHERE c.centre_id = ${params.param(actor.centreId ?? null)}`;
+  const user = params.param(actor.id);
+  const taught = `SELECT t.cohort_id FROM cohort_teachers t WHERE t.user_id = ${user}`;
+  return actor.role === 'expert'
+    ? taught
+    : `SELECT e.cohort_id FROM enrollments e WHERE e.user_id = ${user} AND e.status IN ${BENEFICIARY_SQL} UNION ${taught}`;
+}

@@ -1,0 +1,53 @@
+import { SqlParams, type Statement } from '@/core/database/sql-params';
+import type { PageQuery } from '@/core/database/page-query';
+import { pageWindow } from '@/core/http/pagination';
+import type { ScheduleQueryDto } from './dto/session.dto';
+
+/** A timestamptz column as JavaScript's toISOString() writes it (UTC, milliseconds, `Z`). */
+function isoText(column: string): string {
+  return `to_char((${column}) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+}
+
+/**
+ * A page of the schedule: the sessions of the cohorts `cohorts` selects (with parameters from the
+ * page's own), from `query.from` (now by default). The rows come out as SessionDto (instants as ISO
+ * text): turning 40 timestamps a page into Dates and back was a tenth of the API's CPU on a schedule.
+ */
+export function schedulePage(
+  query: ScheduleQueryDto,
+  joinWindow: number,
+  cohorts: (params: SqlParams) => string | 'all',
+): PageQuery {
+  const params = new SqlParams();
+  const cohortIds = cohorts(params);
+  const where = [
+    `s.ends_at > ${params.param(query.from ? new Date(query.from).toISOString() : new Date().toISOString())}`,
+  ];
+  if (cohortIds !== 'all') where.push(`s.cohort_id IN (${cohortIds})`);
+  if (query.to) where.push(`s.starts_at < ${params.param(new Date(query.to).toISOString())}`);
+  if (query.cohortId) where.push(`s.cohort_id = ${params.param(query.cohortId)}`);
+  return {
+    table: 'live_sessions s',
+    where,
+    orderBy: ['s.starts_at', 's.id'],
+    columns: `s.id, s.cohort_id AS "cohortId", s.title, ${isoText('s.starts_at')} AS "startsAt", ${isoText('s.ends_at')} AS "endsAt",
+                s.local_start AS "localStart", s.time_zone AS "timeZone", ${isoText(`s.starts_at - make_interval(mins => ${joinWindow})`)} AS "joinOpensAt",
+                round(extract(epoch FROM s.ends_at - s.starts_at) / 60)::int AS "durationMinutes", s.mode, s.status,
+                s.room_name AS "roomName", s.series_id AS "seriesId"`,
+    params,
+    ...pageWindow(query),
+  };
+}
+
+/** The cohorts with a scheduled session starting after `now`, in id order. */
+export function cohortsWithFutureSessions(now: Date): Statement {
+  return [
+    `SELECT DISTINCT cohort_id FROM live_sessions WHERE status = 'scheduled' AND starts_at > $1 ORDER BY cohort_id`,
+    [now],
+  ];
+}
+
+/** The sessions' overlap constraint, checked at commit instead of after each row. */
+export function deferOverlapCheck(): Statement {
+  return ['SET CONSTRAINTS no_overlapping_sessions DEFERRED', []];
+}
