@@ -154,12 +154,18 @@ export async function seedProgramme(
 
 /**
  * Fills attendance_presence from the seeded segments with the statement the worker runs after each
- * batch of webhooks (from the build under test), as if the worker had recorded them. A build from
- * before the table existed (BENCH_DIST) has nothing to fill.
+ * batch of webhooks (from the build under test), as if the worker had recorded them. Builds keep it
+ * in attendance.queries.js (refresh-presence.sql.js before); one from before the table existed
+ * (BENCH_DIST) has nothing to fill.
  */
 export async function refreshPresence(db) {
-  const file = join(DIST, 'modules/attendance/refresh-presence.sql.js');
-  if (!existsSync(file)) return;
-  const { ALL_PAIRS, refreshPresenceSql } = require(file);
-  await db.query(refreshPresenceSql(ALL_PAIRS));
+  const queries = join(DIST, 'modules/attendance/attendance.queries.js');
+  const older = join(DIST, 'modules/attendance/refresh-presence.sql.js');
+  if (existsSync(queries)) {
+    const { allPairs, refreshPresence: statement } = require(queries);
+    await db.query(...statement(allPairs()));
+  } else if (existsSync(older)) {
+    const { ALL_PAIRS, refreshPresenceSql } = require(older);
+    await db.query(refreshPresenceSql(ALL_PAIRS));
+  }
 }
