@@ -8,6 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { createDatabase, deleteQueueKeys } from '@mre/tools/platform';
 
 const rows = Number(process.argv[2] ?? 5000);
 const dist = resolve(process.env.BENCH_DIST ?? 'dist/apps/api/apps/api/src');
@@ -16,7 +17,6 @@ const load = (path) => require(join(dist, path));
 
 const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const run = `bench_${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
-const databaseUrl = Object.assign(new URL(serverUrl), { pathname: `/${run}` }).toString();
 
 /** A file as an admin would export it from Excel in French: BOM, `;`, CRLF, Arabic and accented names. */
 function generateCsv(count) {
@@ -40,11 +40,9 @@ function generateCsv(count) {
 async function main() {
   const { DataSource } = require('typeorm');
   const { NestFactory } = require('@nestjs/core');
-  const { default: Redis } = require('ioredis');
-  const admin = await new DataSource({ type: 'postgres', url: serverUrl }).initialize();
-  await admin.query(`CREATE DATABASE ${run}`);
+  const database = await createDatabase(run, serverUrl);
   Object.assign(process.env, {
-    DATABASE_URL: databaseUrl,
+    DATABASE_URL: database.url,
     QUEUE_PREFIX: run,
     DATA_DIR: mkdtempSync(join(tmpdir(), 'mre-bench-')),
     JWT_SECRET: randomBytes(32).toString('hex'),
@@ -144,16 +142,8 @@ async function main() {
   } finally {
     await worker.close();
     await api.close();
-    await admin.query(`DROP DATABASE IF EXISTS ${run} WITH (FORCE)`);
-    await admin.destroy();
-    const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${run}:*`, 'COUNT', 1000);
-      if (keys.length > 0) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-    await redis.quit();
+    await database.drop();
+    await deleteQueueKeys(run);
   }
 }
 

@@ -112,7 +112,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
 }
 
 /** Vite's folder of files whose names carry their content hash: never changed, so cached for a year. */
-const HASHED_ASSETS = '/assets/';
+const HASHED_ASSETS = 'assets';
 
 /**
  * Serves the built web app at `/`, with client-side routes falling back to index.html. Hashed
@@ -133,7 +133,9 @@ async function serveWebApp(app: NestFastifyApplication): Promise<void> {
     setHeaders: (response, path) =>
       response.header(
         'cache-control',
-        relative(root, path).startsWith(`assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        relative(root, path).startsWith(`${HASHED_ASSETS}${sep}`)
+          ? 'public, max-age=31536000, immutable'
+          : 'no-cache',
       ),
   });
   // Files are routed one by one above; any other page is a client-side route of the single-page app.
@@ -150,7 +152,8 @@ async function serveWebApp(app: NestFastifyApplication): Promise<void> {
           code: 'not-found',
         });
       }
-      if (path.startsWith(HASHED_ASSETS)) return reply.status(404).type('text/plain').send('Not found');
+      if (path.startsWith(`/${HASHED_ASSETS}/`))
+        return reply.status(404).type('text/plain').send('Not found');
       return reply.type('text/html').sendFile('index.html');
     });
 }

@@ -125,7 +125,7 @@ export class EnrollmentsService {
 
   private knownUser(id: string, actor: AuthUser): Promise<UserDto> {
     return this.users.get(id).catch(() => {
-      throw actor.role === 'admin' ? new UnknownReferenceError('userId', 'a user') : refusal(actor);
+      throw actor.role === 'admin' ? new UnknownReferenceError('userId', 'a user') : new NotEnrollableError();
     });
   }
 }
