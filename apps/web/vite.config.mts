@@ -34,9 +34,15 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         // Libraries change less often than our code: separate chunks stay cached across releases.
+        // Only what every page runs is forced together; Mantine's components and the rest of
+        // node_modules go where the pages that use them are, so the sign-in page does not download
+        // the tables, modals and menus of the pages behind it.
         codeSplitting: {
           groups: [
-            { name: 'mantine', test: /node_modules[\\/]@mantine/ },
+            {
+              name: 'framework',
+              test: /node_modules[\\/](react|react-dom|scheduler|react-router|i18next|react-i18next|html-parse-stringify|void-elements|@tanstack[\\/][a-z-]+|openapi-fetch|clsx)[\\/]/,
+            },
             // Only the classroom needs LiveKit: its own chunk keeps it off every other page.
             { name: 'livekit', test: /node_modules[\\/](livekit-client|@livekit)/ },
             // Only the admins' dashboard draws charts: recharts and what it is built on stay off other pages.
@@ -44,7 +50,6 @@ export default defineConfig({
               name: 'charts',
               test: /node_modules[\\/](recharts|victory-vendor|d3-[a-z-]+|internmap|@reduxjs|react-redux|immer|reselect|redux|redux-thunk|es-toolkit|decimal\.js-light|eventemitter3|tiny-invariant)[\\/]/,
             },
-            { name: 'vendor', test: /node_modules/ },
           ],
         },
       },

@@ -1,5 +1,5 @@
 import { createApiClient, LocalStorageTokenStore } from '@mre/api-client';
-import { createI18n } from '@/i18n/i18n';
+import { createI18n, type Translations } from '@/i18n/i18n';
 import { createQueryClient } from '@/shared/api/query-client';
 import type { AppServices } from '@/shared/api/services.context';
 
@@ -9,6 +9,8 @@ export interface AppServicesOptions {
   storage?: Storage;
   fetch?: (request: Request) => Promise<Response>;
   retry?: boolean;
+  /** Every language up front (tests); the browser fetches the chosen one. */
+  translations?: Translations;
 }
 
 export function createAppServices({
@@ -16,10 +18,11 @@ export function createAppServices({
   storage = localStorage,
   fetch,
   retry,
+  translations,
 }: AppServicesOptions = {}): AppServices {
   const tokens = new LocalStorageTokenStore(storage);
   const queryClient = createQueryClient({ retry });
   // Cached data belongs to the user who fetched it; the session's guard then sends the user to /login.
   const api = createApiClient({ baseUrl, tokens, fetch, onSignedOut: () => queryClient.clear() });
-  return { api, tokens, queryClient, i18n: createI18n(storage) };
+  return { api, tokens, queryClient, i18n: createI18n(storage, translations) };
 }

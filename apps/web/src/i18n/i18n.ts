@@ -1,8 +1,5 @@
-import { createInstance, type i18n } from 'i18next';
+import { createInstance, type BackendModule, type i18n, type ResourceKey } from 'i18next';
 import { DEFAULT_LOCALE, isRtl, LOCALES, type Locale } from '@mre/contracts';
-import ar from './ar.json';
-import en from './en.json';
-import fr from './fr.json';
 
 const STORAGE_KEY = 'mre.locale';
 
@@ -10,22 +7,48 @@ export function isLocale(value: unknown): value is Locale {
   return LOCALES.includes(value as Locale);
 }
 
+export type Translations = Record<Locale, ResourceKey>;
+
 /**
- * One i18next instance per app (tests make their own). The chosen language is remembered, and the
- * <html> element follows it: `lang` for fonts and screen readers, `dir` for the mirrored layout
- * (Mantine's DirectionProvider watches that attribute).
+ * Each language's texts are a chunk of their own, fetched when that language is first used: a reader
+ * downloads one language, not three. (The key parity test keeps them complete, so nothing falls back.)
  */
-export function createI18n(storage: Storage): i18n {
+const loadOnDemand: BackendModule = {
+  type: 'backend',
+  init: () => undefined,
+  read: (language, _namespace, callback) => {
+    if (!isLocale(language)) return callback(new Error(`no translations for ${language}`), null);
+    import(`./${language}.json`).then(
+      (module: { default: ResourceKey }) => callback(null, module.default),
+      (error: Error) => callback(error, null),
+    );
+  },
+};
+
+/**
+ * One i18next instance per app (tests make their own, with every translation given up front). The
+ * chosen language is remembered, and the <html> element follows it: `lang` for fonts and screen
+ * readers, `dir` for the mirrored layout (Mantine's DirectionProvider watches that attribute).
+ * Without `translations`, wait for `i18nLoaded` before the first render.
+ */
+export function createI18n(storage: Storage, translations?: Translations): i18n {
   const stored = storage.getItem(STORAGE_KEY);
   const initial = isLocale(stored) ? stored : DEFAULT_LOCALE;
   const instance = createInstance({
-    resources: { ar: { translation: ar }, fr: { translation: fr }, en: { translation: en } },
     lng: initial,
-    fallbackLng: DEFAULT_LOCALE,
+    fallbackLng: false,
     supportedLngs: [...LOCALES],
     interpolation: { escapeValue: false }, // React escapes already
-    initAsync: false,
+    ...(translations
+      ? {
+          resources: Object.fromEntries(
+            LOCALES.map((locale) => [locale, { translation: translations[locale] }]),
+          ),
+          initAsync: false,
+        }
+      : {}),
   });
+  if (!translations) instance.use(loadOnDemand);
   instance.on('languageChanged', (language) => {
     if (!isLocale(language)) return;
     storage.setItem(STORAGE_KEY, language);
@@ -34,6 +57,12 @@ export function createI18n(storage: Storage): i18n {
   void instance.init();
   applyToDocument(initial);
   return instance;
+}
+
+/** Resolves once the first language's texts are there. */
+export function i18nLoaded(instance: i18n): Promise<void> {
+  if (instance.isInitialized) return Promise.resolve();
+  return new Promise((resolve) => instance.on('initialized', () => resolve()));
 }
 
 function applyToDocument(locale: Locale): void {

@@ -3,6 +3,7 @@ import { LocalStorageTokenStore } from '@mre/api-client';
 import { App } from '@/app/app';
 import { createAppServices } from '@/app/app-services';
 import { API_ORIGIN } from './fake-api';
+import { TRANSLATIONS } from './translations';
 
 interface RenderAppOptions {
   route: string;
@@ -16,6 +17,12 @@ export function renderApp({ route, fetch, signedIn = false }: RenderAppOptions) 
   if (signedIn)
     new LocalStorageTokenStore(localStorage).set({ accessToken: 'access', refreshToken: 'refresh' });
   window.history.pushState(null, '', route);
-  const services = createAppServices({ baseUrl: API_ORIGIN, fetch, retry: false, storage: localStorage });
+  const services = createAppServices({
+    baseUrl: API_ORIGIN,
+    fetch,
+    retry: false,
+    storage: localStorage,
+    translations: TRANSLATIONS,
+  });
   return { services, ...render(<App services={services} />) };
 }

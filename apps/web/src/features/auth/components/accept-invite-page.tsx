@@ -1,10 +1,11 @@
+import '@mantine/core/styles.css';
 import { Alert } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { AcceptInviteForm } from './accept-invite-form';
 import { AuthCard } from './auth-card';
 
-export function AcceptInvitePage() {
+export default function AcceptInvitePage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [searchParams] = useSearchParams();

@@ -1,3 +1,4 @@
+import '@mantine/core/styles.css';
 import { useState } from 'react';
 import { Alert, Button, Container, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +11,7 @@ import { useFormatDate } from '../hooks/use-format-date';
 import { CertificateStatusBadge } from './certificate-status-badge';
 
 /** The public page the QR code leads to: anyone checks a certificate by its code, without an account. */
-export function VerifyPage() {
+export default function VerifyPage() {
   const { t } = useTranslation();
   const { code = '' } = useParams();
   return (

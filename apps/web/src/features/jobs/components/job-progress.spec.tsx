@@ -5,6 +5,7 @@ import { I18nextProvider, useTranslation } from 'react-i18next';
 import { describe, expect, it, vi } from 'vitest';
 import type { Schemas } from '@mre/api-client';
 import { createAppServices } from '@/app/app-services';
+import { TRANSLATIONS } from '@/test/translations';
 import { ServicesContext } from '@/shared/api/services.context';
 import { API_ORIGIN, fakeFetch, json } from '@/test/fake-api';
 import { useJob } from '../api/jobs.api';
@@ -39,7 +40,13 @@ function renderJob(answers: () => Response, jobId: string | null = JOB_ID) {
       return answers();
     },
   });
-  const services = createAppServices({ baseUrl: API_ORIGIN, fetch, retry: false, storage: localStorage });
+  const services = createAppServices({
+    baseUrl: API_ORIGIN,
+    fetch,
+    retry: false,
+    storage: localStorage,
+    translations: TRANSLATIONS,
+  });
   const refreshed = vi.spyOn(services.queryClient, 'invalidateQueries');
   render(
     <ServicesContext value={services}>

@@ -1,20 +1,29 @@
-import { AppShell, Group } from '@mantine/core';
+import { Box, Group } from '@mantine/core';
 import { Outlet } from 'react-router';
 import { Brand } from './brand';
 import { LanguageSwitcher } from './language-switcher';
 
+/**
+ * The pages before signing in: a header and the page, nothing more. Not Mantine's AppShell (which the
+ * signed-in layout uses for its navigation): the sign-in page is the first download on a weak link.
+ */
 export function PublicLayout() {
   return (
-    <AppShell header={{ height: 60 }} padding="md">
-      <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between">
+    <>
+      <Box
+        component="header"
+        h={60}
+        px="md"
+        style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}
+      >
+        <Group h="100%" justify="space-between" wrap="nowrap">
           <Brand />
           <LanguageSwitcher />
         </Group>
-      </AppShell.Header>
-      <AppShell.Main>
+      </Box>
+      <Box component="main" p="md">
         <Outlet />
-      </AppShell.Main>
-    </AppShell>
+      </Box>
+    </>
   );
 }

@@ -19,7 +19,7 @@ import {
   useVisibleCohorts,
   type LiveSession,
 } from '../api/schedule.api';
-import { toInstantWithOffset, wallClockParts } from '../lib/session-time';
+import { toInstantWithOffset, wallClockParts } from '../lib/wall-clock-input';
 
 const DEFAULT_DURATION = 90;
 

@@ -1,5 +1,3 @@
-import { DateTime } from 'luxon';
-
 interface Timed {
   /** From the API, which stays the authority when someone joins. */
   joinOpensAt: string;
@@ -17,21 +15,13 @@ export function joinPhase(session: Timed, now: number): JoinPhase {
 
 /** The calendar day of an instant in a zone (YYYY-MM-DD): sessions are grouped by the viewer's day. */
 export function dayKey(instant: string, timeZone: string): string {
-  return DateTime.fromISO(instant, { zone: timeZone }).toISODate() ?? instant.slice(0, 10);
-}
-
-/** A wall-clock date and time in `timeZone` as an ISO instant with its offset, or null when invalid. */
-export function toInstantWithOffset(date: string, time: string, timeZone: string): string | null {
-  const [year, month, day] = date.split('-').map(Number);
-  const [hour, minute] = time.split(':').map(Number);
-  const local = DateTime.fromObject({ year, month, day, hour, minute }, { zone: timeZone });
-  return local.isValid ? local.toISO({ suppressMilliseconds: true }) : null;
-}
-
-/** A wall-clock time (`localStart`, ISO without offset) as the date and time inputs want it. */
-export function wallClockParts(wallClock: string): { date: string; time: string } {
-  const local = DateTime.fromISO(wallClock, { zone: 'UTC' });
-  return { date: local.toFormat('yyyy-MM-dd'), time: local.toFormat('HH:mm') };
+  // Canadian English writes dates as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date(instant));
 }
 
 export interface Countdown {
