@@ -1,17 +1,80 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { compression } from 'vite-plugin-compression2';
+import { VitePWA } from 'vite-plugin-pwa';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 const fromRoot = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
+
+/**
+ * The files the service worker downloads in advance: what the entry needs, the everyday signed-in
+ * pages and the cohort pages (with what they import), and each language's texts. Every other chunk
+ * (admin pages, the classroom, charts) is kept once someone uses it, not fetched ahead on prepaid
+ * data.
+ */
+const SHELL_MODULES = /(signed-in-routes|cohort-routes|update-prompt)\.tsx$|[\\/]i18n[\\/](ar|fr|en)\.json$/;
+const shellFiles = new Set<string>();
+
+function appShell(): Plugin {
+  return {
+    name: 'mre-app-shell',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const chunks = new Map(
+        Object.values(bundle).flatMap((file) => (file.type === 'chunk' ? [[file.fileName, file]] : [])),
+      );
+      const visit = (fileName: string) => {
+        if (shellFiles.has(fileName)) return;
+        shellFiles.add(fileName);
+        const chunk = chunks.get(fileName);
+        chunk?.imports.forEach(visit);
+        chunk?.viteMetadata?.importedCss.forEach((css) => shellFiles.add(css));
+      };
+      for (const chunk of chunks.values())
+        if (chunk.isEntry || SHELL_MODULES.test(chunk.facadeModuleId ?? '')) visit(chunk.fileName);
+    },
+  };
+}
 
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   plugins: [
     react(),
+    appShell(),
     // Brotli and gzip copies of every text file over 1 KB, made once here; the API (and nginx)
     // send the one the browser takes: the vendor chunk goes out as 116 KB instead of 425 KB.
     compression({ algorithms: ['brotliCompress', 'gzip'], threshold: 1024, logLevel: 'silent' }),
+    // A service worker (Workbox) keeps the app itself on the phone: once visited, the pages open
+    // without a connection, and a new release waits for the person to accept it ("update
+    // available") instead of swapping the code under a running page. The data comes from the
+    // saved query cache (shared/api/query-persistence.ts), never from the worker.
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: false, // main.tsx registers it once the page shows
+      manifest: false, // one manifest per language in public/, chosen by i18n.ts
+      workbox: {
+        // The app shell (see appShell above); other chunks are kept once used (runtime cache below).
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        manifestTransforms: [
+          async (entries) => ({
+            manifest: entries.filter(({ url }) => !url.startsWith('assets/') || shellFiles.has(url)),
+            warnings: [],
+          }),
+        ],
+        navigateFallback: '/index.html',
+        navigateFallbackDenylist: [/^\/api(\/|$)/],
+        cleanupOutdatedCaches: true,
+        clientsClaim: true,
+        runtimeCaching: [
+          {
+            urlPattern: ({ url }) => url.pathname.startsWith('/assets/'),
+            handler: 'CacheFirst',
+            options: { cacheName: 'mre-assets', expiration: { maxEntries: 40 } },
+          },
+        ],
+      },
+    }),
   ],
   resolve: {
     alias: {
@@ -41,7 +104,7 @@ export default defineConfig({
           groups: [
             {
               name: 'framework',
-              test: /node_modules[\\/](react|react-dom|scheduler|react-router|i18next|react-i18next|html-parse-stringify|void-elements|@tanstack[\\/][a-z-]+|openapi-fetch|clsx)[\\/]/,
+              test: /node_modules[\\/](react|react-dom|scheduler|react-router|i18next|@tanstack[\\/][a-z-]+|openapi-fetch|clsx)[\\/]/,
             },
             // Only the classroom needs LiveKit: its own chunk keeps it off every other page.
             { name: 'livekit', test: /node_modules[\\/](livekit-client|@livekit)/ },

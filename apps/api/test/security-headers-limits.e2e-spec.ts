@@ -56,6 +56,9 @@ describe('Security: headers, CORS and rate limits (e2e)', () => {
       // As the build leaves them: each asset also brotli- and gzip-compressed beside it.
       writeFileSync(join(web, 'assets/app.js.br'), brotliCompressSync('console.log("app")'));
       writeFileSync(join(web, 'assets/app.js.gz'), gzipSync('console.log("app")'));
+      // The service worker and the web manifests keep their names from one release to the next.
+      writeFileSync(join(web, 'sw.js'), 'self.addEventListener("fetch", () => {})');
+      writeFileSync(join(web, 'manifest.ar.webmanifest'), '{"lang":"ar","dir":"rtl"}');
       sut = await startWith({ WEB_DIST: web });
     });
     afterAll(async () => {
@@ -103,6 +106,13 @@ describe('Security: headers, CORS and rate limits (e2e)', () => {
         const res = await sut.http.get(page).expect(200);
         expect({ page, cache: res.headers['cache-control'] }).toEqual({ page, cache: 'no-cache' });
       }
+      // Unhashed names are revalidated, or a new release would wait a year: the service worker above all.
+      const worker = await sut.http.get('/sw.js').expect(200);
+      expect(worker.headers['cache-control']).toBe('no-cache');
+      expect(worker.headers['content-type']).toMatch(/javascript/);
+      const manifest = await sut.http.get('/manifest.ar.webmanifest').expect(200);
+      expect(manifest.headers['cache-control']).toBe('no-cache');
+      expect(manifest.headers['content-type']).toMatch(/^application\/manifest\+json/);
       // After a release, an old page asking for a chunk that is gone must not get HTML as JavaScript.
       const gone = await sut.http.get('/assets/chunk-of-last-release.js').expect(404);
       expect(gone.headers['content-type']).not.toMatch(/html/);

@@ -22,16 +22,34 @@ import '@mantine/core/styles/List.css';
 import '@mantine/core/styles/PasswordInput.css';
 import '@mantine/core/styles/Stack.css';
 import '@mantine/core/styles/Title.css';
+import { onlineManager } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { createAppServices } from './app/app-services';
+import { appUpdate } from './features/offline/lib/app-update';
 import { i18nLoaded } from './i18n/i18n';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
 const services = createAppServices();
+// TanStack Query assumes a connection at start; a page opened offline must not try and fail first.
+onlineManager.setOnline(navigator.onLine);
+// What a signed-in person saw last time opens without a connection (and says how old it is). Loaded
+// only for someone signed in: the sign-in page has nothing to keep.
+const keepQueries = () =>
+  import('./shared/api/query-persistence').then(({ keepQueriesIn }) =>
+    keepQueriesIn(services.queryClient, localStorage),
+  );
+if (services.tokens.get()) await keepQueries();
+else {
+  const stopWaiting = services.tokens.subscribe(() => {
+    if (!services.tokens.get()) return;
+    stopWaiting();
+    void keepQueries();
+  });
+}
 // The page shows once its language is there, rather than flashing translation keys.
 await i18nLoaded(services.i18n);
 createRoot(root).render(
@@ -39,3 +57,24 @@ createRoot(root).render(
     <App services={services} />
   </StrictMode>,
 );
+
+// After the first render, off the sign-in page's critical path: the service worker keeps the app on
+// the device; a new release announces itself (UpdatePrompt) instead of replacing a running page.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  void import('virtual:pwa-register').then(({ registerSW }) => {
+    const updateServiceWorker = registerSW({
+      onNeedRefresh: () =>
+        appUpdate.announce(() => {
+          // Reload once the new version controls the page (the plugin reloads only pages that
+          // were already controlled when it registered, not a first visit's).
+          navigator.serviceWorker.addEventListener('controllerchange', () => window.location.reload(), {
+            once: true,
+          });
+          return updateServiceWorker(true);
+        }),
+      // A tab left open for days still learns of a release: look again every hour.
+      onRegisteredSW: (_url, registration) =>
+        registration && setInterval(() => void registration.update(), 3600_000),
+    });
+  });
+}

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { createDatabase, freePort, startApi, startWorker, WORKSPACE } from '@mre/tools/platform';
 
 const WEB_INDEX = join(WORKSPACE, 'dist/apps/web/index.html');
@@ -19,6 +19,10 @@ export default async function globalSetup() {
   const database = await createDatabase(`mre_e2e_${randomBytes(6).toString('hex')}`);
   const queuePrefix = `mre-e2e-${randomBytes(6).toString('hex')}`;
   const dataDir = mkdtempSync(join(tmpdir(), 'mre-e2e-data-'));
+  // A copy of the built web app, which a test may change to publish a "new release" (the service
+  // worker's update prompt) without touching the build.
+  const webDist = join(dataDir, 'web');
+  cpSync(dirname(WEB_INDEX), webDist, { recursive: true });
   globalThis.__E2E__ = { database, queuePrefix, dataDir };
   const env = {
     DATABASE_URL: database.url,
@@ -28,6 +32,7 @@ export default async function globalSetup() {
     ADMIN_EMAIL,
     ADMIN_PASSWORD,
     DEMO_DATA: 'on',
+    WEB_DIST: webDist,
     NODE_ENV: 'test',
   };
 
@@ -53,6 +58,7 @@ export default async function globalSetup() {
     E2E_ADMIN_EMAIL: ADMIN_EMAIL,
     E2E_ADMIN_PASSWORD: ADMIN_PASSWORD,
     E2E_SCREENSHOT_DIR: screenshotDir,
+    E2E_WEB_DIST: webDist,
   });
   process.stdout.write(`\nPlatform under test: ${baseUrl}\nScreenshots: ${screenshotDir}\n`);
 }

@@ -3,6 +3,8 @@ export interface Platform {
   baseUrl: string;
   admin: { email: string; password: string };
   screenshotDir: string;
+  /** The copy of the built web app the API serves. */
+  webDist: string;
 }
 
 export function platform(): Platform {
@@ -10,6 +12,7 @@ export function platform(): Platform {
     baseUrl: required('E2E_BASE_URL'),
     admin: { email: required('E2E_ADMIN_EMAIL'), password: required('E2E_ADMIN_PASSWORD') },
     screenshotDir: required('E2E_SCREENSHOT_DIR'),
+    webDist: required('E2E_WEB_DIST'),
   };
 }
 

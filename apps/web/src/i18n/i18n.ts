@@ -68,4 +68,6 @@ export function i18nLoaded(instance: i18n): Promise<void> {
 function applyToDocument(locale: Locale): void {
   document.documentElement.lang = locale;
   document.documentElement.dir = isRtl(locale) ? 'rtl' : 'ltr';
+  // Installed from here, the app takes this language's name and direction.
+  document.querySelector('link[rel="manifest"]')?.setAttribute('href', `/manifest.${locale}.webmanifest`);
 }

@@ -19,7 +19,8 @@ export function CohortPage() {
   const cohort = useCohort(id);
 
   if (cohort.isPending) return <LoadingState />;
-  if (cohort.isError) return <ErrorState error={cohort.error} onRetry={() => void cohort.refetch()} />;
+  // Saved data stays on screen when a refresh fails (offline): only a first load shows the error.
+  if (cohort.isLoadingError) return <ErrorState error={cohort.error} onRetry={() => void cohort.refetch()} />;
   // Keyed by id: another cohort must not inherit this one's search, page or import.
   return <CohortDetails key={cohort.data.id} cohort={cohort.data} />;
 }

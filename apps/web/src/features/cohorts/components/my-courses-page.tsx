@@ -24,7 +24,7 @@ export function MyCoursesPage() {
       <Title order={1}>{t('cohorts.mine.title')}</Title>
       {cohorts.isPending ? (
         <LoadingState />
-      ) : cohorts.isError ? (
+      ) : cohorts.isLoadingError ? (
         <ErrorState error={cohorts.error} onRetry={() => void cohorts.refetch()} />
       ) : cohorts.data.items.length === 0 ? (
         <EmptyResult title={t('cohorts.mine.empty')} description={t('cohorts.mine.emptyHint')} />

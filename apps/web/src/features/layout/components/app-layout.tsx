@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router';
 import { useCurrentUser, useSignOut } from '@/features/auth/hooks/use-session';
 import { NotificationBell } from '@/features/notifications/components/notification-bell';
+import { OfflineNotice } from '@/features/offline/components/offline-notice';
 import { Brand } from './brand';
 import { LanguageSwitcher } from './language-switcher';
 import { MainNav } from './main-nav';
@@ -57,6 +58,7 @@ export function AppLayout() {
         </Stack>
       </AppShell.Navbar>
       <AppShell.Main>
+        <OfflineNotice />
         <Outlet />
       </AppShell.Main>
     </AppShell>

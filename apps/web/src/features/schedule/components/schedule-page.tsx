@@ -47,7 +47,7 @@ export function SchedulePage() {
       </Group>
       {schedule.isPending ? (
         <LoadingState />
-      ) : schedule.isError ? (
+      ) : schedule.isLoadingError ? (
         <ErrorState error={schedule.error} onRetry={() => void schedule.refetch()} />
       ) : schedule.data.items.length === 0 ? (
         <EmptyResult title={t('schedule.empty')} description={t('schedule.emptyHint')} />

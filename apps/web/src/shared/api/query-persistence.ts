@@ -1,0 +1,82 @@
+import { dehydrate, hydrate, type Query, type QueryClient } from '@tanstack/react-query';
+
+const STORAGE_KEY = 'mre.saved-queries';
+/** Kept a week: the schedule of last week is still better than nothing on a bus without signal. */
+const MAX_AGE_MS = 7 * 24 * 3600 * 1000;
+const SAVE_DELAY_MS = 1000;
+
+/**
+ * What a person reads on the go and may need without a connection: their profile, schedule,
+ * courses, cohorts, certificates, notices and the names they refer to. Not admin lists, audit
+ * trails, reports or jobs.
+ */
+const KEPT_ROOTS = new Set([
+  'me',
+  'sessions',
+  'courses',
+  'cohorts',
+  'certificates',
+  'notifications',
+  'sectors',
+  'networks',
+  'centres',
+]);
+
+function kept(query: Query): boolean {
+  return query.state.status === 'success' && KEPT_ROOTS.has(String(query.queryKey[0]));
+}
+
+interface Saved {
+  savedAt: number;
+  state: ReturnType<typeof dehydrate>;
+}
+
+/**
+ * Keeps the answers a person has seen in `storage`, so that the pages they visited open without a
+ * connection (each query keeps its own `dataUpdatedAt`: the page says how old it is). Restored at
+ * start; saved a second after the cache changes; emptied with the cache when the person signs out
+ * (`queryClient.clear()`), so the next person on a shared phone sees nothing of theirs.
+ */
+export function keepQueriesIn(queryClient: QueryClient, storage: Storage): () => void {
+  restore(queryClient, storage);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const save = () => {
+    timer = undefined;
+    const state = dehydrate(queryClient, { shouldDehydrateQuery: kept });
+    try {
+      if (state.queries.length === 0) storage.removeItem(STORAGE_KEY);
+      else storage.setItem(STORAGE_KEY, JSON.stringify({ savedAt: Date.now(), state } satisfies Saved));
+    } catch {
+      // Storage full or refused (private mode): the app works, only not offline.
+    }
+  };
+  const unsubscribe = queryClient.getQueryCache().subscribe((event) => {
+    if (event.type !== 'added' && event.type !== 'removed' && event.type !== 'updated') return;
+    // Signing out clears the cache: forget at once rather than a second later.
+    if (queryClient.getQueryCache().getAll().length === 0) {
+      clearTimeout(timer);
+      save();
+    } else timer ??= setTimeout(save, SAVE_DELAY_MS);
+  });
+  return () => {
+    clearTimeout(timer);
+    unsubscribe();
+  };
+}
+
+function restore(queryClient: QueryClient, storage: Storage): void {
+  try {
+    const raw = storage.getItem(STORAGE_KEY);
+    if (!raw) return;
+    const saved = JSON.parse(raw) as Saved;
+    if (Date.now() - saved.savedAt > MAX_AGE_MS) storage.removeItem(STORAGE_KEY);
+    else {
+      hydrate(queryClient, saved.state);
+      // Shown at once, but asked again when a page uses them (also `me`, otherwise never stale):
+      // a role or name changed since must show after a reload.
+      void queryClient.invalidateQueries({ refetchType: 'none' });
+    }
+  } catch {
+    storage.removeItem(STORAGE_KEY);
+  }
+}
