@@ -20,9 +20,12 @@
 // For each step: the time, the bytes received (the sum of CDP Network.loadingFinished
 // encodedDataLength, headers included), the JS+CSS part of it (response bodies of scripts and
 // stylesheets, headers excluded), the requests the page made, and how many of them went to the
-// network (not answered by the memory or disk cache or a service worker). Bytes are counted until
-// the page has been quiet (no request in flight) for a second after the measured moment, so a lazy
-// chunk loaded just after counts too. The figure is the median of the rounds.
+// network (not answered by the memory or disk cache or a service worker); and apart, what the app's
+// service worker itself fetched from the network meanwhile (its requests, throttled like the page's
+// through its own CDP session: Chromium throttles each target on its own, so page and worker each
+// get 400 kbit/s). Bytes are counted until nothing has been in flight for a second after the
+// measured moment, so a lazy chunk loaded just after counts too. The figure is the median of the
+// rounds.
 import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -143,63 +146,68 @@ async function seed(api, env) {
 }
 
 /**
- * The page's network as CDP reports it: every request, its type, and the bytes received. `mark()`
- * starts a new step; `settled()` waits until nothing has been in flight for QUIET_MS and answers the
- * step's figures.
+ * The network as CDP reports it, for the page and for the app's service worker (whose own fetches
+ * the page's CDP session neither sees nor throttles): every request, its type, the bytes received.
+ * `mark()` starts a new step; `settled()` waits until nothing has been in flight for QUIET_MS and
+ * answers the step's figures. Requests count in the step during which they were sent.
  */
-async function watchNetwork(context, page) {
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
+function newMeter() {
   const requests = new Map();
+  const newStep = () => ({
+    requests: 0,
+    fromNetwork: 0,
+    bytes: 0,
+    jsCssBytes: 0,
+    workerRequests: 0,
+    workerBytes: 0,
+    inFlight: new Set(),
+    lastActivity: Date.now(),
+  });
   let step = newStep();
-  function newStep() {
-    return {
-      requests: 0,
-      fromNetwork: 0,
-      bytes: 0,
-      jsCssBytes: 0,
-      inFlight: new Set(),
-      lastActivity: Date.now(),
-    };
-  }
-  cdp.on('Network.requestWillBeSent', ({ requestId, request }) => {
-    if (!/^https?:/.test(request.url)) return;
-    // A redirect reuses the request id: count it once.
-    if (!requests.has(requestId)) step.requests++;
-    requests.set(requestId, { step, type: undefined, headerBytes: 0, cached: false });
-    step.inFlight.add(requestId);
-    step.lastActivity = Date.now();
-  });
-  cdp.on('Network.requestServedFromCache', ({ requestId }) => {
-    const request = requests.get(requestId);
-    if (request) request.cached = true;
-  });
-  cdp.on('Network.responseReceived', ({ requestId, type, response }) => {
-    const request = requests.get(requestId);
-    if (!request) return;
-    request.type = type;
-    request.headerBytes = response.encodedDataLength ?? 0;
-    if (response.fromDiskCache || response.fromServiceWorker || response.fromPrefetchCache)
-      request.cached = true;
-  });
-  const finish = (requestId, encodedDataLength) => {
-    const request = requests.get(requestId);
-    if (!request) return;
-    const { step: owner } = request;
-    owner.inFlight.delete(requestId);
-    owner.lastActivity = Date.now();
-    if (!request.cached) owner.fromNetwork++;
-    owner.bytes += encodedDataLength;
-    if (request.type === 'Script' || request.type === 'Stylesheet')
-      owner.jsCssBytes += Math.max(0, encodedDataLength - request.headerBytes);
-    requests.delete(requestId);
-  };
-  cdp.on('Network.loadingFinished', ({ requestId, encodedDataLength }) =>
-    finish(requestId, encodedDataLength),
-  );
-  cdp.on('Network.loadingFailed', ({ requestId }) => finish(requestId, 0));
   return {
-    cdp,
+    /** `source` tells the page's requests from a service worker's (request ids are per target). */
+    sent(source, requestId, url) {
+      if (!/^https?:/.test(url)) return;
+      const key = `${source}:${requestId}`;
+      // A redirect reuses the request id: count it once.
+      if (!requests.has(key)) {
+        if (source === 'page') step.requests++;
+        else step.workerRequests++;
+      }
+      requests.set(key, { step, source, jsCss: false, headerBytes: 0, cached: false });
+      step.inFlight.add(key);
+      step.lastActivity = Date.now();
+    },
+    cached(source, requestId) {
+      const request = requests.get(`${source}:${requestId}`);
+      if (request) request.cached = true;
+    },
+    received(source, requestId, type, response) {
+      const request = requests.get(`${source}:${requestId}`);
+      if (!request) return;
+      // A service worker's fetches are all of type Fetch: its scripts and styles go by their MIME type.
+      request.jsCss =
+        type === 'Script' || type === 'Stylesheet' || /javascript|css/.test(response.mimeType ?? '');
+      request.headerBytes = response.encodedDataLength ?? 0;
+      if (response.fromDiskCache || response.fromServiceWorker || response.fromPrefetchCache)
+        request.cached = true;
+    },
+    finished(source, requestId, encodedDataLength) {
+      const key = `${source}:${requestId}`;
+      const request = requests.get(key);
+      if (!request) return;
+      const { step: owner } = request;
+      owner.inFlight.delete(key);
+      owner.lastActivity = Date.now();
+      requests.delete(key);
+      if (source !== 'page') {
+        owner.workerBytes += encodedDataLength;
+        return;
+      }
+      if (!request.cached) owner.fromNetwork++;
+      owner.bytes += encodedDataLength;
+      if (request.jsCss) owner.jsCssBytes += Math.max(0, encodedDataLength - request.headerBytes);
+    },
     mark() {
       step = newStep();
     },
@@ -210,10 +218,86 @@ async function watchNetwork(context, page) {
         if (current.inFlight.size === 0 && Date.now() - current.lastActivity >= QUIET_MS) break;
         await delay(100);
       }
-      const { requests: count, fromNetwork, bytes, jsCssBytes } = current;
-      return { requests: count, fromNetwork, bytes, jsCssBytes };
+      const { requests: count, fromNetwork, bytes, jsCssBytes, workerRequests, workerBytes } = current;
+      return { requests: count, fromNetwork, bytes, jsCssBytes, workerRequests, workerBytes };
     },
   };
+}
+
+/** Feeds a target's Network events (CDP event name and params) into the meter. */
+function meterEvent(meter, source, method, params) {
+  if (method === 'Network.requestWillBeSent') meter.sent(source, params.requestId, params.request.url);
+  else if (method === 'Network.requestServedFromCache') meter.cached(source, params.requestId);
+  else if (method === 'Network.responseReceived')
+    meter.received(source, params.requestId, params.type, params.response);
+  else if (method === 'Network.loadingFinished')
+    meter.finished(source, params.requestId, params.encodedDataLength);
+  else if (method === 'Network.loadingFailed') meter.finished(source, params.requestId, 0);
+}
+
+const NETWORK_EVENTS = [
+  'Network.requestWillBeSent',
+  'Network.requestServedFromCache',
+  'Network.responseReceived',
+  'Network.loadingFinished',
+  'Network.loadingFailed',
+];
+
+/**
+ * Service workers as they start: each is attached from the browser's CDP session (the old,
+ * non-flattened way, since Playwright's CDP sessions take no session id), given the same network
+ * conditions as the page and metered into the current round. Playwright attaches to them too, so
+ * they are not paused at start: a worker's first requests may go out before the throttle is set.
+ */
+async function watchServiceWorkers(browser) {
+  const cdp = await browser.newBrowserCDPSession();
+  const workers = new Map(); // session id → send(method, params)
+  const watcher = { meter: null, offline: false };
+  cdp.on('Target.targetCreated', async ({ targetInfo }) => {
+    if (targetInfo.type !== 'service_worker') return;
+    try {
+      const { sessionId } = await cdp.send('Target.attachToTarget', {
+        targetId: targetInfo.targetId,
+        flatten: false,
+      });
+      let id = 0;
+      const send = (method, params = {}) =>
+        cdp
+          .send('Target.sendMessageToTarget', {
+            sessionId,
+            message: JSON.stringify({ id: ++id, method, params }),
+          })
+          .catch(() => undefined); // the worker stopped meanwhile
+      workers.set(sessionId, send);
+      await send('Network.enable');
+      await send('Network.emulateNetworkConditions', conditions(watcher.offline));
+    } catch {
+      // gone before it could be attached
+    }
+  });
+  cdp.on('Target.detachedFromTarget', ({ sessionId }) => workers.delete(sessionId));
+  cdp.on('Target.receivedMessageFromTarget', ({ sessionId, message }) => {
+    const { method, params } = JSON.parse(message);
+    if (watcher.meter && NETWORK_EVENTS.includes(method))
+      meterEvent(watcher.meter, sessionId, method, params);
+  });
+  await cdp.send('Target.setDiscoverTargets', { discover: true });
+  watcher.setOffline = async (offline) => {
+    watcher.offline = offline;
+    await Promise.all(
+      [...workers.values()].map((send) => send('Network.emulateNetworkConditions', conditions(offline))),
+    );
+  };
+  return watcher;
+}
+
+/** The page's CDP session, its network throttled and metered into `meter`. */
+async function watchPage(context, page, meter) {
+  const cdp = await context.newCDPSession(page);
+  for (const method of NETWORK_EVENTS) cdp.on(method, (params) => meterEvent(meter, 'page', method, params));
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', conditions(false));
+  return cdp;
 }
 
 function conditions(offline) {
@@ -240,12 +324,13 @@ const SESSION_CARD = ['[data-testid="session-card"]'];
 const PRE_JOIN = ['[data-testid="classroom-join"]'];
 
 /** One round in a fresh context: the five steps, each with its time (ms) and network figures. */
-async function round(browser, baseURL, { imminentSessionId }) {
+async function round(browser, workers, baseURL, { imminentSessionId }) {
   const context = await browser.newContext({ baseURL, ...PHONE, locale: 'fr-FR' });
+  const network = newMeter();
+  workers.meter = network;
   try {
     const page = await context.newPage();
-    const network = await watchNetwork(context, page);
-    await network.cdp.send('Network.emulateNetworkConditions', conditions(false));
+    const cdp = await watchPage(context, page, network);
     const figures = {};
 
     // 1. Cold: the first visit, empty cache. performance.now() counts from the navigation's start.
@@ -294,14 +379,14 @@ async function round(browser, baseURL, { imminentSessionId }) {
     figures.classroomFirst = { ms: preJoin - clicked, ...(await network.settled()) };
 
     // 5. Offline with a warm service worker, if the app has one.
-    figures.offlineSchedule = await offlineSchedule(context, page, network);
+    figures.offlineSchedule = await offlineSchedule(context, page, network, cdp, workers);
     return figures;
   } finally {
     await context.close();
   }
 }
 
-async function offlineSchedule(context, page, network) {
+async function offlineSchedule(context, page, network, cdp, workers) {
   await page.goto('/schedule', { waitUntil: 'commit', timeout: STEP_TIMEOUT_MS });
   await pageTimeWhenShown(page, SESSION_CARD);
   await network.settled();
@@ -319,9 +404,9 @@ async function offlineSchedule(context, page, network) {
     await pageTimeWhenShown(page, SESSION_CARD);
     await network.settled();
   }
-  // The page's network off, and the context's too (Playwright also takes the service worker's
-  // own fetches offline, which the page's CDP session does not reach).
-  await network.cdp.send('Network.emulateNetworkConditions', conditions(true));
+  // The network off for the page and the service worker, through both CDP and Playwright.
+  await cdp.send('Network.emulateNetworkConditions', conditions(true));
+  await workers.setOffline(true);
   await context.setOffline(true);
   network.mark();
   try {
@@ -336,11 +421,12 @@ async function offlineSchedule(context, page, network) {
     return { available: true, failed: error instanceof Error ? error.message.split('\n')[0] : String(error) };
   } finally {
     await context.setOffline(false);
-    await network.cdp.send('Network.emulateNetworkConditions', conditions(false));
+    await workers.setOffline(false);
+    await cdp.send('Network.emulateNetworkConditions', conditions(false));
   }
 }
 
-const FIGURES = ['ms', 'bytes', 'jsCssBytes', 'requests', 'fromNetwork'];
+const FIGURES = ['ms', 'bytes', 'jsCssBytes', 'requests', 'fromNetwork', 'workerBytes', 'workerRequests'];
 
 /** The median of each figure over the rounds, with every round's time. */
 function summarize(rounds, name) {
@@ -388,8 +474,9 @@ runBenchmark(async () => {
   });
   const rounds = [];
   try {
+    const workers = await watchServiceWorkers(browser);
     for (let i = 0; i < ROUNDS; i++) {
-      const figures = await round(browser, baseURL, seeded);
+      const figures = await round(browser, workers, baseURL, seeded);
       rounds.push(figures);
       console.log(
         `round ${i + 1}/${ROUNDS}: ` +
@@ -422,7 +509,10 @@ runBenchmark(async () => {
     else
       console.log(
         `  ${LABELS[name]}: ${seconds(s.ms)} (${target}: ${s.met ? 'met' : 'NOT MET'}); ` +
-          `${kb(s.bytes)} received, JS+CSS ${kb(s.jsCssBytes)}, ${s.requests} requests (${s.fromNetwork} to the network)`,
+          `${kb(s.bytes)} received, JS+CSS ${kb(s.jsCssBytes)}, ${s.requests} requests (${s.fromNetwork} to the network)` +
+          (s.workerRequests > 0
+            ? `; service worker ${kb(s.workerBytes)} in ${s.workerRequests} requests`
+            : ''),
       );
   }
 

@@ -139,14 +139,24 @@ sections['weak-link'] = (r) => [
   `A phone (${r.viewport.width} × ${r.viewport.height}) in headless Chromium under emulated slow 3G (CDP, ` +
     `${r.network.latencyMs} ms latency, ${(r.network.downloadBytesPerSecond * 8) / 1000} kbit/s down and up); ` +
     `web app \`${r.web}\`; median of ${r.rounds} rounds, each in a fresh browser context. ` +
-    'Received = every byte the page got (CDP `loadingFinished`, headers included); JS+CSS = script and stylesheet bodies as sent (compressed).',
+    'Received = every byte the page got (CDP `loadingFinished`, headers included); JS+CSS = script and stylesheet bodies as sent (compressed); ' +
+    "service worker fetched = what the app's service worker downloaded itself meanwhile (precaching, fetches it makes for the page).",
   '',
-  row(['step', 'time (median)', 'rounds', 'received', 'JS+CSS', 'requests (to the network)', 'target']),
-  row(['---', '---:', '---', '---:', '---:', '---:', '---']),
+  row([
+    'step',
+    'time (median)',
+    'rounds',
+    'received',
+    'JS+CSS',
+    'requests (to the network)',
+    'service worker fetched',
+    'target',
+  ]),
+  row(['---', '---:', '---', '---:', '---:', '---:', '---:', '---']),
   ...WEAK_LINK_STEPS.map(([name, label]) => {
     const step = r.steps[name];
-    if (!step.available) return row([label, 'not available', '', '', '', '', `${step.reason}`]);
-    if (step.ms === undefined) return row([label, '**failed**', '', '', '', '', step.failed]);
+    if (!step.available) return row([label, 'not available', '', '', '', '', '', `${step.reason}`]);
+    if (step.ms === undefined) return row([label, '**failed**', '', '', '', '', '', step.failed]);
     return row([
       label,
       s2(step.ms),
@@ -154,6 +164,7 @@ sections['weak-link'] = (r) => [
       kb(step.bytes),
       kb(step.jsCssBytes),
       `${step.requests} (${step.fromNetwork})`,
+      step.workerRequests ? `${kb(step.workerBytes)} in ${step.workerRequests}` : '',
       `< ${s2(step.targetMs)}: ${yes(step.met)}`,
     ]);
   }),
