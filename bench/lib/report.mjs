@@ -128,7 +128,8 @@ const sections = {
 const WEAK_LINK_STEPS = [
   ['signInCold', 'sign-in form usable, cold (empty cache), from navigation start'],
   ['signInWarm', 'sign-in form usable, warm (same context, visited again)'],
-  ['scheduleAfterSignIn', 'schedule shows its sessions, from submitting the sign-in form'],
+  ['scheduleAfterSignIn', 'schedule shows its sessions, from submitting the sign-in form (first sign-in)'],
+  ['scheduleReturning', 'the same after signing out and in again (the signed-in pages cached)'],
   ['classroomFirst', 'classroom pre-join join button, first time, from the click on the join link'],
   ['offlineSchedule', 'schedule offline (network off) with a warm service worker, from the reload'],
 ];
