@@ -170,7 +170,7 @@ sections['weak-link'] = (r) => [
     ]);
   }),
   '',
-  'The network is emulated in the browser (Chromium throttles the page, not a real radio link): compare builds measured the same way rather than reading the figures as field data.',
+  "The network is emulated in the browser (Chromium delays and throttles the page and, on its own budget, the service worker; loopback underneath, no handshakes, no loss, a server CPU rather than a phone's): compare builds measured the same way rather than reading the figures as field data.",
 ];
 
 export function report({ date, machine, build, loadBefore, loadAfter, runs }) {
