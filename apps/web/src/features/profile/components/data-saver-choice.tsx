@@ -29,9 +29,9 @@ export function DataSaverChoice({ withExplanation = false }: { withExplanation?:
           {t('dataSaver.explanation')}
         </Text>
       )}
+      {/* Each label at its own width: equal thirds would cut the longest at 360 px. */}
       <SegmentedControl
-        fullWidth
-        maw={420}
+        style={{ alignSelf: 'flex-start' }}
         aria-labelledby={labelId}
         value={value}
         onChange={(choice) => setting.choose(PREFERENCES[choice as Choice])}
