@@ -104,6 +104,7 @@ export function ClassroomStage({ sessionId, title, role, canModerate }: Classroo
           onChange={(event) => dataSaver.choose(event.currentTarget.checked)}
           data-testid="classroom-data-saver"
         />
+        {dataSaver.error && <ErrorAlert error={dataSaver.error} testId="classroom-data-saver-error" />}
         {canModerate && <RecordingButton sessionId={sessionId} />}
         <Button
           color="red"
