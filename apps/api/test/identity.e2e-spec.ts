@@ -340,6 +340,26 @@ describe('Identity (e2e)', () => {
       await sut.http.patch('/api/me').auth(user.token, { type: 'bearer' }).send({ locale: 'de' }).expect(400);
     });
 
+    it('keeps a person’s data-saver choice, null following the connection again, and refuses a non-boolean', async () => {
+      const user = await sut.createUser('trainee');
+      const me = (body: object) => sut.http.patch('/api/me').auth(user.token, { type: 'bearer' }).send(body);
+      const read = async () =>
+        (await sut.http.get('/api/me').auth(user.token, { type: 'bearer' }).expect(200)).body.dataSaver;
+      expect(await read()).toBeNull();
+      expect((await me({ dataSaver: true }).expect(200)).body.dataSaver).toBe(true);
+      // Another change of the profile leaves the choice as it was.
+      await me({ locale: 'ar' }).expect(200);
+      expect(await read()).toBe(true);
+      expect((await me({ dataSaver: false }).expect(200)).body.dataSaver).toBe(false);
+      expect((await me({ dataSaver: null }).expect(200)).body.dataSaver).toBeNull();
+      expect(await read()).toBeNull();
+      for (const bad of ['yes', 1, 'true']) {
+        const refused = await me({ dataSaver: bad }).expect(400);
+        expect(refused.body.message).toEqual(['dataSaver must be a boolean value']);
+      }
+      expect(await read()).toBeNull();
+    });
+
     it('lets only staff change a person’s legal name once they are enrolled, and audits every change', async () => {
       const world = await createCohortWorld(sut, 1);
       const [trainee] = world.trainees;

@@ -809,6 +809,8 @@ export interface components {
             centreId: string | null;
             /** @description The name is the legal name on certificates: once enrolled, only staff change it */
             legalNameLocked: boolean;
+            /** @description The person’s data-saver choice; null follows the browser’s report of a slow or metered connection */
+            dataSaver: boolean | null;
             /** Format: date-time */
             createdAt: string;
         };
@@ -832,6 +834,8 @@ export interface components {
             locale?: "ar" | "fr" | "en";
             /** @example Europe/Berlin */
             timeZone?: string;
+            /** @description true or false is the person’s choice; null goes back to following the connection */
+            dataSaver?: boolean | null;
         };
         CreateUserDto: {
             /** @example amina@example.ma */

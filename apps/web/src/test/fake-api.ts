@@ -32,6 +32,7 @@ export const adminUser: Schemas['UserDto'] = {
   networkId: null,
   centreId: null,
   legalNameLocked: false,
+  dataSaver: null,
   createdAt: '2025-01-01T00:00:00Z',
 };
 

@@ -45,6 +45,10 @@ export class UserEntity {
   @Column({ name: 'time_zone', type: 'varchar', length: 64 })
   timeZone: string;
 
+  /** Lighter classroom and no autoplay: null follows what the browser says of the connection. */
+  @Column({ name: 'data_saver', type: 'boolean', nullable: true })
+  dataSaver: boolean | null;
+
   @Column({ name: 'network_id', type: 'uuid', nullable: true })
   networkId: string | null;
 

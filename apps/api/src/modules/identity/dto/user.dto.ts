@@ -16,6 +16,13 @@ export class UserDto {
     description: 'The name is the legal name on certificates: once enrolled, only staff change it',
   })
   legalNameLocked: boolean;
+  @ApiProperty({
+    type: Boolean,
+    nullable: true,
+    description:
+      'The person’s data-saver choice; null follows the browser’s report of a slow or metered connection',
+  })
+  dataSaver: boolean | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 
   static from(user: UserEntity): UserDto {
@@ -30,6 +37,7 @@ export class UserDto {
       networkId: user.networkId,
       centreId: user.centreId,
       legalNameLocked: user.legalNameLocked,
+      dataSaver: user.dataSaver,
       createdAt: user.createdAt.toISOString(),
     };
   }

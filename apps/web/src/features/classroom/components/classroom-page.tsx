@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router';
 import type { Role } from '@mre/contracts';
 import { ErrorState, LoadingState } from '@/shared/components/query-states';
 import { useCurrentUser } from '@/features/auth/hooks/use-session';
+import { useDataSaverSetting } from '@/features/profile/hooks/use-data-saver-setting';
 import { useLiveSession } from '@/features/schedule/api/schedule.api';
 import { SessionTime } from '@/features/schedule/components/session-time';
 import { useJoinSession, type JoinGrant } from '../api/classroom.api';
@@ -25,6 +26,7 @@ export default function ClassroomPage() {
   const user = useCurrentUser();
   const session = useLiveSession(id);
   const join = useJoinSession(id);
+  const dataSaver = useDataSaverSetting();
   const [phase, setPhase] = useState<Phase>({ name: 'pre-join' });
   const [devices, setDevices] = useState<DeviceChoices>({ audio: false, video: false });
 
@@ -52,6 +54,7 @@ export default function ClassroomPage() {
           title={session.data.title}
           grant={phase.grant}
           devices={devices}
+          dataSaver={dataSaver.enabled}
           canModerate={phase.grant.role === 'host' || user.role === 'admin'}
           onEnd={(end) => setPhase({ name: end })}
         />
@@ -86,6 +89,7 @@ export default function ClassroomPage() {
               {phase.name === 'pre-join' && (
                 <PreJoinPanel
                   canPublish={PUBLISHING_ROLES.includes(user.role)}
+                  dataSaver={dataSaver.enabled}
                   joining={join.isPending}
                   onJoin={enter}
                 />
