@@ -68,6 +68,8 @@ export function i18nLoaded(instance: i18n): Promise<void> {
 function applyToDocument(locale: Locale): void {
   document.documentElement.lang = locale;
   document.documentElement.dir = isRtl(locale) ? 'rtl' : 'ltr';
+  // The server starts sending this language's texts with the next page (web-app-locale.ts in the API).
+  document.cookie = `mre.locale=${locale}; path=/; max-age=31536000; SameSite=Lax`;
   // Installed from here, the app takes this language's name and direction.
   document.querySelector('link[rel="manifest"]')?.setAttribute('href', `/manifest.${locale}.webmanifest`);
 }
