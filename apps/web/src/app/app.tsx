@@ -7,6 +7,7 @@ import { isLocale } from '@/i18n/i18n';
 import { ServicesContext, type AppServices } from '@/shared/api/services.context';
 import { AppRoutes } from './app-routes';
 import { cssVariablesResolver, theme } from './theme';
+import './focus.css';
 
 export function App({ services }: { services: AppServices }) {
   const locale = services.i18n.language;

@@ -4,8 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router';
 import { useCurrentUser, useSignOut } from '@/features/auth/hooks/use-session';
 import { NotificationBell } from '@/features/notifications/components/notification-bell';
+import { useFocusOnNavigation } from '../hooks/use-focus-on-navigation';
 import { Brand } from './brand';
 import { LanguageSwitcher } from './language-switcher';
+import { MAIN_ID, SkipLink } from './skip-link';
 import { MainNav } from './main-nav';
 
 /**
@@ -17,6 +19,7 @@ export function AppLayout() {
   const user = useCurrentUser();
   const signOut = useSignOut();
   const [navOpened, nav] = useDisclosure();
+  useFocusOnNavigation(MAIN_ID);
 
   return (
     <AppShell
@@ -24,6 +27,7 @@ export function AppLayout() {
       navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
       padding="md"
     >
+      <SkipLink />
       <AppShell.Header>
         <Group h="100%" px={{ base: 'xs', sm: 'md' }} justify="space-between" wrap="nowrap">
           <Group gap="xs" wrap="nowrap">
@@ -56,7 +60,7 @@ export function AppLayout() {
           </Button>
         </Stack>
       </AppShell.Navbar>
-      <AppShell.Main>
+      <AppShell.Main id={MAIN_ID} tabIndex={-1}>
         <Outlet />
       </AppShell.Main>
     </AppShell>

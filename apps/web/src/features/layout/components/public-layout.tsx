@@ -1,18 +1,22 @@
 import { AppShell, Group } from '@mantine/core';
 import { Outlet } from 'react-router';
+import { useFocusOnNavigation } from '../hooks/use-focus-on-navigation';
 import { Brand } from './brand';
 import { LanguageSwitcher } from './language-switcher';
+import { MAIN_ID, SkipLink } from './skip-link';
 
 export function PublicLayout() {
+  useFocusOnNavigation(MAIN_ID);
   return (
     <AppShell header={{ height: 60 }} padding="md">
+      <SkipLink />
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between">
           <Brand />
           <LanguageSwitcher />
         </Group>
       </AppShell.Header>
-      <AppShell.Main>
+      <AppShell.Main id={MAIN_ID} tabIndex={-1}>
         <Outlet />
       </AppShell.Main>
     </AppShell>
