@@ -57,6 +57,7 @@ describe('languages and direction', () => {
 
   it('mirrors the catalogue in Arabic and turns it back for French and English', async () => {
     await signIn(page, platform().admin);
+    await page.getByTestId('nav-courses').click();
     await page.getByTestId('course-card').first().waitFor();
 
     await switchLanguage(page, 'ar');

@@ -9,13 +9,17 @@ export interface Credentials {
   password: string;
 }
 
-/** Signs in through the login page and waits for the catalogue, where a signed-in user lands. */
+/**
+ * Signs in through the login page and waits for the page the person lands on: the dashboard for
+ * admins, their home for trainees, the catalogue for the others.
+ */
 export async function signIn(page: Page, { email, password }: Credentials): Promise<void> {
   await page.goto('/login');
   await page.getByTestId('login-email').fill(email);
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
-  await page.waitForURL('**/courses');
+  await page.waitForURL((url) => url.pathname !== '/login' && url.pathname !== '/');
+  await page.locator('main h1').first().waitFor();
 }
 
 /** Picks the language in the header and waits until the document follows it. */

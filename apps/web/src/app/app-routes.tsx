@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { Navigate, Route, Routes } from 'react-router';
+import { Route, Routes } from 'react-router';
 import { AcceptInvitePage } from '@/features/auth/components/accept-invite-page';
 import { LoginPage } from '@/features/auth/components/login-page';
 import { RedirectIfSignedIn, RequireAuth } from '@/features/auth/components/require-auth';
@@ -8,6 +8,8 @@ import { CoursePage } from '@/features/catalog/components/course-page';
 import { VerifyPage } from '@/features/certificates/components/verify-page';
 import { MyCoursesPage } from '@/features/cohorts/components/my-courses-page';
 import { AttendancePage } from '@/features/attendance/components/attendance-page';
+import { HomeRedirect } from '@/features/home/components/home-redirect';
+import { TraineeHomePage } from '@/features/home/components/trainee-home-page';
 import { AppLayout } from '@/features/layout/components/app-layout';
 import { ADMIN_ONLY, COHORT_STAFF, TRAINEE_ONLY } from '@/features/layout/components/nav-links';
 import { NotFoundPage } from '@/features/layout/components/not-found-page';
@@ -38,7 +40,7 @@ export function AppRoutes() {
       </Route>
       <Route element={<RequireAuth />}>
         <Route element={<AppLayout />}>
-          <Route index element={<Navigate to="/courses" replace />} />
+          <Route index element={<HomeRedirect />} />
           <Route path="/courses" element={<CatalogPage />} />
           <Route path="/courses/:id" element={<CoursePage />} />
           <Route path="/profile" element={<ProfilePage />} />
@@ -56,6 +58,7 @@ export function AppRoutes() {
           </Route>
           <Route element={<RequireAuth roles={TRAINEE_ONLY} />}>
             <Route path="/my-courses" element={<MyCoursesPage />} />
+            <Route path="/home" element={<TraineeHomePage />} />
           </Route>
           <Route element={<RequireAuth roles={COHORT_STAFF} />}>
             <Route

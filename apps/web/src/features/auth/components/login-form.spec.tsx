@@ -60,7 +60,11 @@ describe('sign-in page', () => {
       route: '/login',
       fetch: fakeFetch({
         'POST /api/auth/login': () =>
-          json(200, { accessToken: 'a', refreshToken: 'r', user: { ...adminUser, locale: 'en' } }),
+          json(200, {
+            accessToken: 'a',
+            refreshToken: 'r',
+            user: { ...adminUser, role: 'expert', locale: 'en' },
+          }),
         'GET /api/courses': () => json(200, emptyList),
         'GET /api/sectors': () => json(200, emptyList),
         'GET /api/networks': () => json(200, emptyList),
