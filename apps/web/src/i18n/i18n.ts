@@ -3,6 +3,7 @@ import { DEFAULT_LOCALE, isRtl, LOCALES, type Locale } from '@mre/contracts';
 import ar from './ar.json';
 import en from './en.json';
 import fr from './fr.json';
+import { initialLocale } from './initial-locale';
 
 const STORAGE_KEY = 'mre.locale';
 
@@ -16,8 +17,11 @@ export function isLocale(value: unknown): value is Locale {
  * (Mantine's DirectionProvider watches that attribute).
  */
 export function createI18n(storage: Storage): i18n {
-  const stored = storage.getItem(STORAGE_KEY);
-  const initial = isLocale(stored) ? stored : DEFAULT_LOCALE;
+  const initial = initialLocale({
+    stored: storage.getItem(STORAGE_KEY),
+    search: window.location.search,
+    navigatorLanguages: navigator.languages ?? [],
+  });
   const instance = createInstance({
     resources: { ar: { translation: ar }, fr: { translation: fr }, en: { translation: en } },
     lng: initial,
