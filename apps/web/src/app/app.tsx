@@ -1,4 +1,4 @@
-import { DirectionProvider, MantineProvider } from '@mantine/core';
+import { DirectionProvider } from '@mantine/core';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { I18nextProvider } from 'react-i18next';
 import { BrowserRouter } from 'react-router';
@@ -6,7 +6,7 @@ import { isRtl } from '@mre/contracts';
 import { isLocale } from '@/i18n/i18n';
 import { ServicesContext, type AppServices } from '@/shared/api/services.context';
 import { AppRoutes } from './app-routes';
-import { cssVariablesResolver, theme } from './theme';
+import { LocalizedMantine } from './localized-mantine';
 import './focus.css';
 
 export function App({ services }: { services: AppServices }) {
@@ -16,13 +16,13 @@ export function App({ services }: { services: AppServices }) {
       <I18nextProvider i18n={services.i18n}>
         {/* Follows the `dir` attribute that i18n sets on <html> when the language changes. */}
         <DirectionProvider initialDirection={isLocale(locale) && isRtl(locale) ? 'rtl' : 'ltr'}>
-          <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
+          <LocalizedMantine>
             <QueryClientProvider client={services.queryClient}>
               <BrowserRouter>
                 <AppRoutes />
               </BrowserRouter>
             </QueryClientProvider>
-          </MantineProvider>
+          </LocalizedMantine>
         </DirectionProvider>
       </I18nextProvider>
     </ServicesContext>

@@ -76,4 +76,18 @@ describe('sign-in page', () => {
     await screen.findByRole('heading', { name: 'Course catalogue' });
     expect(document.documentElement.lang).toBe('en');
   });
+
+  it('names the password visibility button in the reader’s language, not in English', async () => {
+    renderApp({ route: '/login', fetch: fakeFetch({}) });
+    const toggle = await screen.findByRole(
+      'button',
+      { name: 'Afficher ou masquer le mot de passe' },
+      { hidden: true },
+    );
+    expect(toggle).toBeTruthy();
+
+    fireEvent.click(screen.getByTestId('lang-ar'));
+    await screen.findByRole('button', { name: 'إظهار كلمة المرور أو إخفاؤها' }, { hidden: true });
+    expect(document.body.innerHTML).not.toContain('Toggle password visibility');
+  });
 });
