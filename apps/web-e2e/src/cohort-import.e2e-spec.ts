@@ -103,7 +103,7 @@ describe('cohort CSV import', () => {
     const bar = page.getByTestId('import-progress');
     await bar.waitFor();
     await page.locator('[data-testid="import-progress"][aria-valuenow="100"]').waitFor({ timeout: 30_000 });
-    expect(await page.getByTestId('import-progress-label').innerText()).toBe('100 %');
+    expect(await page.getByTestId('import-progress-label').innerText()).toMatch(/^100\s%$/);
     expect(await page.getByTestId('import-state').innerText()).toBe('Import terminé');
 
     const summary = page.getByTestId('import-summary');

@@ -197,11 +197,11 @@ describe('cohort page', () => {
     const bar = await screen.findByTestId('import-progress');
     await waitFor(() => expect(bar.getAttribute('aria-valuenow')).toBe('40'), { timeout: 3000 });
     expect(screen.getByTestId('import-state').textContent).toBe('Import en cours…');
-    expect(screen.getByTestId('import-progress-label').textContent).toBe('40 %');
+    expect(screen.getByTestId('import-progress-label').textContent).toBe('40\u00a0%');
 
     const summary = await screen.findByTestId('import-summary', {}, { timeout: 3000 });
     expect(bar.getAttribute('aria-valuenow')).toBe('100');
-    expect(screen.getByTestId('import-progress-label').textContent).toBe('100 %');
+    expect(screen.getByTestId('import-progress-label').textContent).toBe('100\u00a0%');
     expect(within(summary).getByTestId('import-created').textContent).toBe('3');
     expect(within(summary).getByTestId('import-waitlisted').textContent).toBe('3');
     expect(within(summary).getByTestId('import-skipped').textContent).toBe('1');
