@@ -96,6 +96,8 @@ describe('Identity (e2e)', () => {
 
       const link = await sut.invitationLink(email);
       expect(link.startsWith('http://academy.test/accept-invite?token=')).toBe(true);
+      // The page opens in the invitee's language (Arabic here), whatever their browser's.
+      expect(new URL(link).searchParams.get('lang')).toBe('ar');
       const accepted = await sut.http
         .post('/api/auth/accept-invite')
         .send({ token: tokenOf(link), password: 'a-chosen-password' })

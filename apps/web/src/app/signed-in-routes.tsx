@@ -1,11 +1,13 @@
-import '@mantine/core/styles.css';
+import '@mantine/core/styles.layer.css';
 import { lazy, Suspense } from 'react';
-import { Navigate, Route, Routes } from 'react-router';
+import { Route, Routes } from 'react-router';
 import { RequireAuth } from '@/features/auth/components/require-auth';
 import { CatalogPage } from '@/features/catalog/components/catalog-page';
 import { CoursePage } from '@/features/catalog/components/course-page';
 import { MyCoursesPage } from '@/features/cohorts/components/my-courses-page';
 import { AttendancePage } from '@/features/attendance/components/attendance-page';
+import { HomeRedirect } from '@/features/home/components/home-redirect';
+import { TraineeHomePage } from '@/features/home/components/trainee-home-page';
 import { AppLayout } from '@/features/layout/components/app-layout';
 import { ADMIN_ONLY, COHORT_STAFF, TRAINEE_ONLY } from '@/features/layout/components/nav-links';
 import { NotFoundPage } from '@/features/layout/components/not-found-page';
@@ -31,7 +33,7 @@ export default function SignedInRoutes() {
   return (
     <Routes>
       <Route element={<AppLayout />}>
-        <Route path="/" element={<Navigate to="/courses" replace />} />
+        <Route path="/" element={<HomeRedirect />} />
         <Route path="/courses" element={<CatalogPage />} />
         <Route path="/courses/:id" element={<CoursePage />} />
         <Route path="/profile" element={<ProfilePage />} />
@@ -49,6 +51,7 @@ export default function SignedInRoutes() {
         </Route>
         <Route element={<RequireAuth roles={TRAINEE_ONLY} />}>
           <Route path="/my-courses" element={<MyCoursesPage />} />
+          <Route path="/home" element={<TraineeHomePage />} />
         </Route>
         <Route element={<RequireAuth roles={COHORT_STAFF} />}>
           <Route

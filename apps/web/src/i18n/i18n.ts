@@ -1,5 +1,6 @@
 import { createInstance, type BackendModule, type i18n, type ResourceKey } from 'i18next';
-import { DEFAULT_LOCALE, isRtl, LOCALES, type Locale } from '@mre/contracts';
+import { isRtl, LOCALES, type Locale } from '@mre/contracts';
+import { initialLocale } from './initial-locale';
 
 const STORAGE_KEY = 'mre.locale';
 
@@ -32,8 +33,11 @@ const loadOnDemand: BackendModule = {
  * Without `translations`, wait for `i18nLoaded` before the first render.
  */
 export function createI18n(storage: Storage, translations?: Translations): i18n {
-  const stored = storage.getItem(STORAGE_KEY);
-  const initial = isLocale(stored) ? stored : DEFAULT_LOCALE;
+  const initial = initialLocale({
+    stored: storage.getItem(STORAGE_KEY),
+    search: window.location.search,
+    navigatorLanguages: navigator.languages ?? [],
+  });
   const instance = createInstance({
     lng: initial,
     fallbackLng: false,

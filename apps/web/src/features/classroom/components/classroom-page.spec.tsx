@@ -196,10 +196,49 @@ describe('classroom', () => {
 
     fireEvent.click(await findPage('classroom-join'));
 
+    // Under the button that was pressed, where the eyes are (on a phone the top of the page is away).
+    const refused = await within(screen.getByTestId('pre-join')).findByTestId('join-refused');
+    expect(refused.compareDocumentPosition(screen.getByTestId('classroom-join'))).toBe(
+      Node.DOCUMENT_POSITION_PRECEDING,
+    );
     // 22:45 UTC is 22:45 in Casablanca, at UTC+0 all year since 2026 (tz database 2026c).
     expect((await screen.findByTestId('join-refused')).textContent).toContain(
       'Ouverture : 12 mars 2031, 22:45 (Casablanca, UTC+0).',
     );
+  });
+
+  it('counts down to the opening of the class and enables the join button by itself then', async () => {
+    // The window opens 15 minutes before the start: here in two seconds.
+    const soon = sessionDto({
+      id: SESSION_ID,
+      cohortId: COHORT_ID,
+      title: 'Hydraulique',
+      startsAt: new Date(Date.now() + 15 * 60_000 + 2_000).toISOString(),
+    });
+    renderApp({ route, signedIn: true, fetch: classroom(() => json(500, {}), soon) });
+
+    const button = await findPage('classroom-join');
+    expect(button.hasAttribute('disabled')).toBe(true);
+    expect(screen.getByTestId('join-opens-in').textContent).toMatch(/^Ouverture dans 0 min [0-2] s$/);
+
+    await vi.waitFor(() => expect(button.hasAttribute('disabled')).toBe(false), { timeout: 5000 });
+    expect(screen.queryByTestId('join-opens-in')).toBeNull();
+    expect(screen.getByTestId('join-status').textContent).toBe(
+      'La classe est ouverte : vous pouvez la rejoindre.',
+    );
+  });
+
+  it('keeps the join button disabled once the session is over', async () => {
+    const past = sessionDto({
+      id: SESSION_ID,
+      cohortId: COHORT_ID,
+      title: 'Hydraulique',
+      startsAt: new Date(Date.now() - 3 * 3_600_000).toISOString(),
+    });
+    renderApp({ route, signedIn: true, fetch: classroom(() => json(500, {}), past) });
+
+    expect((await findPage('classroom-join')).hasAttribute('disabled')).toBe(true);
+    expect(screen.getByTestId('join-status').textContent).toBe('Terminée');
   });
 
   it('says a session was cancelled on a 410', async () => {

@@ -8,6 +8,8 @@ import { useCurrentUser } from '@/features/auth/hooks/use-session';
 import { useDataSaverSetting } from '@/features/profile/hooks/use-data-saver-setting';
 import { useLiveSession } from '@/features/schedule/api/schedule.api';
 import { SessionTime } from '@/features/schedule/components/session-time';
+import { useNow } from '@/features/schedule/hooks/use-now';
+import { joinPhase } from '@/features/schedule/lib/session-time';
 import { useJoinSession, type JoinGrant } from '../api/classroom.api';
 import { CourseMaterials } from './course-materials';
 import { JoinRefusal } from './join-refusal';
@@ -29,6 +31,8 @@ export default function ClassroomPage() {
   const dataSaver = useDataSaverSetting();
   const [phase, setPhase] = useState<Phase>({ name: 'pre-join' });
   const [devices, setDevices] = useState<DeviceChoices>({ audio: false, video: false });
+  // The join button follows the clock: it enables itself when the window opens.
+  const now = useNow();
 
   // Every attempt asks for a fresh token (they live a few minutes; a removed person gets none), and
   // mounts a new <LiveClassroom>, hence a new Room.
@@ -83,7 +87,9 @@ export default function ClassroomPage() {
               )}
             </Alert>
           )}
-          {join.isError && <JoinRefusal error={join.error} timeZone={user.timeZone} />}
+          {phase.name !== 'pre-join' && join.isError && (
+            <JoinRefusal error={join.error} timeZone={user.timeZone} />
+          )}
           <Grid>
             <Grid.Col span={{ base: 12, md: 6 }}>
               {phase.name === 'pre-join' && (
@@ -92,6 +98,9 @@ export default function ClassroomPage() {
                   dataSaver={dataSaver.enabled}
                   joining={join.isPending}
                   onJoin={enter}
+                  window={{ phase: joinPhase(session.data, now), opensAt: session.data.joinOpensAt, now }}
+                  // Next to the button that was pressed, not at the top of a page scrolled away.
+                  refusal={join.isError && <JoinRefusal error={join.error} timeZone={user.timeZone} />}
                 />
               )}
             </Grid.Col>

@@ -1,9 +1,11 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { Alert, AspectRatio, Button, Paper, Select, Stack, Switch, Text } from '@mantine/core';
 import { useMediaDevices, usePreviewTracks } from '@livekit/components-react';
 import { useTranslation } from 'react-i18next';
 import type { LocalVideoTrack } from 'livekit-client';
 import { DataSaverChoice } from '@/features/profile/components/data-saver-choice';
+import type { JoinPhase } from '@/features/schedule/lib/session-time';
+import { JoinStatus } from './join-status';
 
 interface Device {
   enabled: boolean;
@@ -22,10 +24,21 @@ interface PreJoinPanelProps {
   dataSaver: boolean;
   joining: boolean;
   onJoin: (choices: DeviceChoices) => void;
+  /** Where the session stands on the clock: the button is enabled while the window is open. */
+  window: { phase: JoinPhase; opensAt: string; now: number };
+  /** Why the last attempt was refused, shown under the button. */
+  refusal?: ReactNode;
 }
 
 /** Camera and microphone chosen and tried before entering the class; nothing leaves the browser yet. */
-export function PreJoinPanel({ canPublish, dataSaver, joining, onJoin }: PreJoinPanelProps) {
+export function PreJoinPanel({
+  canPublish,
+  dataSaver,
+  joining,
+  onJoin,
+  window: clock,
+  refusal,
+}: PreJoinPanelProps) {
   const { t } = useTranslation();
   // Browsers give no media devices outside secure contexts (plain HTTP other than localhost).
   const mediaAvailable = window.isSecureContext && Boolean(navigator.mediaDevices);
@@ -43,6 +56,20 @@ export function PreJoinPanel({ canPublish, dataSaver, joining, onJoin }: PreJoin
   return (
     <Paper withBorder p="md" radius="md" data-testid="pre-join">
       <Stack>
+        {/* First, so that it is on the first screen of a phone; the devices can be tried below. */}
+        <Stack gap="xs">
+          <Button
+            size="md"
+            loading={joining}
+            disabled={clock.phase !== 'open'}
+            onClick={() => onJoin({ video: choice(video), audio: choice(audio) })}
+            data-testid="classroom-join"
+          >
+            {t('classroom.preJoin.join')}
+          </Button>
+          <JoinStatus {...clock} />
+          {refusal}
+        </Stack>
         <Text fw={600}>{t('classroom.preJoin.title')}</Text>
         {withDevices ? (
           <DeviceSetup
@@ -60,14 +87,6 @@ export function PreJoinPanel({ canPublish, dataSaver, joining, onJoin }: PreJoin
           </Text>
         )}
         <DataSaverChoice />
-        <Button
-          size="md"
-          loading={joining}
-          onClick={() => onJoin({ video: choice(video), audio: choice(audio) })}
-          data-testid="classroom-join"
-        >
-          {t('classroom.preJoin.join')}
-        </Button>
       </Stack>
     </Paper>
   );

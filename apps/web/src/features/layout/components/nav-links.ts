@@ -12,6 +12,7 @@ export const COHORT_STAFF: readonly Role[] = ['admin', 'coordinator', 'expert'];
 export const TRAINEE_ONLY: readonly Role[] = ['trainee'];
 
 export const NAV_LINKS: readonly NavLinkItem[] = [
+  { to: '/home', labelKey: 'nav.home', roles: TRAINEE_ONLY },
   { to: '/courses', labelKey: 'nav.catalog' },
   { to: '/schedule', labelKey: 'schedule.nav' },
   { to: '/my-courses', labelKey: 'cohorts.nav.myCourses', roles: TRAINEE_ONLY },

@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { Trans, useTranslation } from 'react-i18next';
 import { ListPagination } from '@/shared/components/list-pagination';
-import { EmptyResult, ErrorState, LoadingState } from '@/shared/components/query-states';
+import { EmptyResult } from '@/shared/components/empty-result';
+import { ErrorState, LoadingState } from '@/shared/components/query-states';
 import { UNBROKEN } from '@/shared/components/zoned-time';
 import { formatInZone, utcOffset, zonePlace } from '@/shared/lib/zoned-time';
 import { useCurrentUser } from '@/features/auth/hooks/use-session';
@@ -11,7 +12,11 @@ import { useNow } from '../hooks/use-now';
 import { dayKey } from '../lib/session-time';
 import { SESSION_SCHEDULERS, SESSION_STAFF } from '../lib/staff';
 import { SessionCard } from './session-card';
-import { SessionFormModal } from './session-form-modal';
+
+// Only those who schedule open the form: its time-zone arithmetic (luxon) stays off trainees' pages.
+const SessionFormModal = lazy(() =>
+  import('./session-form-modal').then((module) => ({ default: module.SessionFormModal })),
+);
 
 /** "My schedule": the coming sessions, by day, in the viewer's own time zone. */
 export function SchedulePage() {
@@ -80,11 +85,13 @@ export function SchedulePage() {
         </>
       )}
       {editing && (
-        <SessionFormModal
-          session={editing === 'new' ? undefined : editing}
-          defaultTimeZone={user.timeZone}
-          onClose={() => setEditing(null)}
-        />
+        <Suspense>
+          <SessionFormModal
+            session={editing === 'new' ? undefined : editing}
+            defaultTimeZone={user.timeZone}
+            onClose={() => setEditing(null)}
+          />
+        </Suspense>
       )}
     </Stack>
   );
