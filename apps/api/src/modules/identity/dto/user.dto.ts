@@ -17,6 +17,8 @@ export class UserDto {
   })
   legalNameLocked: boolean;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastSignInAt: string | null;
+  @ApiProperty({ description: 'Whether two-factor sign-in is on' }) twoFactorEnabled: boolean;
 
   static from(user: UserEntity): UserDto {
     return {
@@ -31,6 +33,8 @@ export class UserDto {
       centreId: user.centreId,
       legalNameLocked: user.legalNameLocked,
       createdAt: user.createdAt.toISOString(),
+      lastSignInAt: user.lastSignInAt?.toISOString() ?? null,
+      twoFactorEnabled: user.twoFactorEnabledAt !== null && user.twoFactorEnabledAt !== undefined,
     };
   }
 }
