@@ -73,9 +73,10 @@ export function matchingStep(secret: string, code: string, nowMs: number): numbe
 }
 
 export function otpauthUrl(secret: string, account: string, issuer: string): string {
-  const label = encodeURIComponent(`${issuer}:${account}`);
-  const params = new URLSearchParams({ secret, issuer, algorithm: 'SHA1', digits: '6', period: '30' });
-  return `otpauth://totp/${label}?${params.toString()}`;
+  // The Key URI format: "Issuer:account" with a literal colon, spaces as %20 (some apps show a '+').
+  const label = `${encodeURIComponent(issuer)}:${encodeURIComponent(account)}`;
+  const query = `secret=${secret}&issuer=${encodeURIComponent(issuer)}&algorithm=SHA1&digits=6&period=30`;
+  return `otpauth://totp/${label}?${query}`;
 }
 
 /** Ten recovery codes such as `k3m9q-x7d2p`: 50 random bits each, shown once. */
