@@ -1,6 +1,8 @@
 import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { AcceptInvitePage } from '@/features/auth/components/accept-invite-page';
+import { ForgotPasswordPage } from '@/features/auth/components/forgot-password-page';
+import { ResetPasswordPage } from '@/features/auth/components/reset-password-page';
 import { LoginPage } from '@/features/auth/components/login-page';
 import { RedirectIfSignedIn, RequireAuth } from '@/features/auth/components/require-auth';
 import { CatalogPage } from '@/features/catalog/components/catalog-page';
@@ -9,7 +11,12 @@ import { VerifyPage } from '@/features/certificates/components/verify-page';
 import { MyCoursesPage } from '@/features/cohorts/components/my-courses-page';
 import { AttendancePage } from '@/features/attendance/components/attendance-page';
 import { AppLayout } from '@/features/layout/components/app-layout';
-import { ADMIN_ONLY, COHORT_STAFF, TRAINEE_ONLY } from '@/features/layout/components/nav-links';
+import {
+  ADMIN_ONLY,
+  COHORT_STAFF,
+  PEOPLE_MANAGERS,
+  TRAINEE_ONLY,
+} from '@/features/layout/components/nav-links';
 import { NotFoundPage } from '@/features/layout/components/not-found-page';
 import { PublicLayout } from '@/features/layout/components/public-layout';
 import { ProfilePage } from '@/features/profile/components/profile-page';
@@ -24,6 +31,7 @@ const ClassroomPage = lazy(() => import('@/features/classroom/components/classro
 // The chart library is heavy too: only admins open the dashboard.
 const DashboardPage = lazy(() => import('@/features/reports/components/dashboard-page'));
 const AuditPage = lazy(() => import('@/features/audit/components/audit-page'));
+const PeoplePage = lazy(() => import('@/features/admin/components/people-page'));
 
 export function AppRoutes() {
   return (
@@ -31,8 +39,10 @@ export function AppRoutes() {
       <Route element={<PublicLayout />}>
         <Route element={<RedirectIfSignedIn />}>
           <Route path="/login" element={<LoginPage />} />
+          <Route path="/forgot-password" element={<ForgotPasswordPage />} />
         </Route>
         <Route path="/accept-invite" element={<AcceptInvitePage />} />
+        <Route path="/reset-password" element={<ResetPasswordPage />} />
         {/* Public: anyone checks a certificate, signed in or not. */}
         <Route path="/verify/:code?" element={<VerifyPage />} />
       </Route>
@@ -63,6 +73,16 @@ export function AppRoutes() {
               element={
                 <Suspense fallback={<LoadingState />}>
                   <CohortRoutes />
+                </Suspense>
+              }
+            />
+          </Route>
+          <Route element={<RequireAuth roles={PEOPLE_MANAGERS} />}>
+            <Route
+              path="/people"
+              element={
+                <Suspense fallback={<LoadingState />}>
+                  <PeoplePage />
                 </Suspense>
               }
             />

@@ -10,6 +10,8 @@ export const ADMIN_ONLY: readonly Role[] = ['admin'];
 /** Those who run or teach cohorts: the cohort pages and their rosters. */
 export const COHORT_STAFF: readonly Role[] = ['admin', 'coordinator', 'expert'];
 export const TRAINEE_ONLY: readonly Role[] = ['trainee'];
+/** Who opens the People page: admins for everyone, coordinators for their centre. */
+export const PEOPLE_MANAGERS: readonly Role[] = ['admin', 'coordinator'];
 
 export const NAV_LINKS: readonly NavLinkItem[] = [
   { to: '/courses', labelKey: 'nav.catalog' },
@@ -20,7 +22,7 @@ export const NAV_LINKS: readonly NavLinkItem[] = [
   { to: '/admin/networks', labelKey: 'nav.networks', roles: ADMIN_ONLY },
   { to: '/admin/centres', labelKey: 'nav.centres', roles: ADMIN_ONLY },
   { to: '/admin/courses', labelKey: 'nav.adminCourses', roles: ADMIN_ONLY },
-  { to: '/admin/users', labelKey: 'nav.users', roles: ADMIN_ONLY },
+  { to: '/people', labelKey: 'nav.users', roles: PEOPLE_MANAGERS },
   { to: '/admin/audit', labelKey: 'audit.nav', roles: ADMIN_ONLY },
   { to: '/profile', labelKey: 'nav.profile' },
 ];
