@@ -33,6 +33,8 @@ export const adminUser: Schemas['UserDto'] = {
   centreId: null,
   legalNameLocked: false,
   createdAt: '2025-01-01T00:00:00Z',
+  lastSignInAt: null,
+  twoFactorEnabled: false,
 };
 
 export const emptyList = { items: [], total: 0 };
