@@ -126,13 +126,7 @@ export function UsersPage() {
       </SimpleGrid>
       {resend.isError && <ErrorAlert error={resend.error} testId="user-resend-error" />}
       {resend.isSuccess && resentTo && (
-        <Alert
-          color="green"
-          role="status"
-          data-testid="user-invitation-sent"
-          withCloseButton
-          onClose={() => resend.reset()}
-        >
+        <Alert color="green" role="status" data-testid="user-invitation-sent">
           {t('admin.users.invitationSent', { email: resentTo })}
         </Alert>
       )}
