@@ -8,7 +8,7 @@ import { AppConfig } from '@/core/config/app-config';
 import { AccessRevocations } from '@/core/redis/access-revocations';
 import { RateLimiter } from '@/core/redis/rate-limiter';
 import { AuditService } from '@/modules/audit/audit.service';
-import { AccountActor, recordAccountEvent } from './account-audit';
+import { recordAccountEvent } from './account-audit';
 import { LoginResponseDto, MfaChallengeDto } from './dto/auth.dto';
 import { UserDto } from './dto/user.dto';
 import {

@@ -152,8 +152,8 @@ export function UsersPage() {
             <Table.Td dir="auto">{user.fullName}</Table.Td>
             <Table.Td dir="ltr">{user.email}</Table.Td>
             <Table.Td>{t(`roles.${user.role}`)}</Table.Td>
-            <Table.Td>
-              <Badge color={STATUS_COLORS[user.status]} variant="light">
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>
+              <Badge color={STATUS_COLORS[user.status]} variant="light" style={{ overflow: 'visible' }}>
                 {t(`userStatus.${user.status}`)}
               </Badge>
             </Table.Td>
@@ -163,7 +163,7 @@ export function UsersPage() {
                 : t('admin.users.never')}
             </Table.Td>
             <Table.Td>{formatDate.format(new Date(user.createdAt))}</Table.Td>
-            <Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>
               <Group gap="xs" wrap="nowrap">
                 {isAdmin && (
                   <Button size="xs" variant="light" onClick={() => setEditing(user)} data-testid="user-edit">
