@@ -61,13 +61,13 @@ export function AppRoutes() {
               </Suspense>
             }
           />
-          <Route element={<RequireAuth roles={SESSION_STAFF} />}>
+          <Route element={<RequireAuth roles={SESSION_STAFF} orTeacher />}>
             <Route path="/sessions/:id/attendance" element={<AttendancePage />} />
           </Route>
           <Route element={<RequireAuth roles={TRAINEE_ONLY} />}>
             <Route path="/my-courses" element={<MyCoursesPage />} />
           </Route>
-          <Route element={<RequireAuth roles={COHORT_STAFF} />}>
+          <Route element={<RequireAuth roles={COHORT_STAFF} orTeacher />}>
             <Route
               path="/cohorts/*"
               element={

@@ -4,6 +4,8 @@ export interface NavLinkItem {
   to: string;
   labelKey: string;
   roles?: readonly Role[];
+  /** Also shown to whoever teaches a cohort, whatever their role. */
+  forTeachers?: boolean;
 }
 
 export const ADMIN_ONLY: readonly Role[] = ['admin'];
@@ -17,7 +19,7 @@ export const NAV_LINKS: readonly NavLinkItem[] = [
   { to: '/courses', labelKey: 'nav.catalog' },
   { to: '/schedule', labelKey: 'schedule.nav' },
   { to: '/my-courses', labelKey: 'cohorts.nav.myCourses', roles: TRAINEE_ONLY },
-  { to: '/cohorts', labelKey: 'cohorts.nav.cohorts', roles: COHORT_STAFF },
+  { to: '/cohorts', labelKey: 'cohorts.nav.cohorts', roles: COHORT_STAFF, forTeachers: true },
   { to: '/admin/dashboard', labelKey: 'reports.nav', roles: ADMIN_ONLY },
   { to: '/admin/networks', labelKey: 'nav.networks', roles: ADMIN_ONLY },
   { to: '/admin/centres', labelKey: 'nav.centres', roles: ADMIN_ONLY },
@@ -27,6 +29,9 @@ export const NAV_LINKS: readonly NavLinkItem[] = [
   { to: '/profile', labelKey: 'nav.profile' },
 ];
 
-export function navLinksFor(role: Role): NavLinkItem[] {
-  return NAV_LINKS.filter((link) => !link.roles || link.roles.includes(role));
+/** The links of a role, and those of teaching when the person teaches a cohort (a trainer holding the trainee role). */
+export function navLinksFor(role: Role, teaches = false): NavLinkItem[] {
+  return NAV_LINKS.filter(
+    (link) => !link.roles || link.roles.includes(role) || (teaches && link.forTeachers),
+  );
 }
