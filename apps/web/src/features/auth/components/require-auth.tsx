@@ -3,6 +3,7 @@ import type { Role } from '@mre/contracts';
 import { ErrorState, LoadingState } from '@/shared/components/query-states';
 import { useSession } from '../hooks/use-session';
 import { useTeachesCohorts } from '../hooks/use-teaching';
+import { useTwoFactorSetupRedirect } from '../hooks/use-two-factor-setup-redirect';
 
 interface RequireAuthProps {
   roles?: readonly Role[];
@@ -14,6 +15,7 @@ interface RequireAuthProps {
 export function RequireAuth({ roles, orTeacher = false }: RequireAuthProps) {
   const session = useSession();
   const location = useLocation();
+  useTwoFactorSetupRedirect();
   const byRole = session.status === 'signed-in' && (!roles || roles.includes(session.user.role));
   const teaches = useTeachesCohorts(
     orTeacher && !byRole && session.status === 'signed-in' ? session.user : null,

@@ -75,3 +75,30 @@ describe('profile security', () => {
     expect(enable).toHaveBeenCalledWith({ code: '123456' });
   });
 });
+
+describe('two-step sign-in required by the role', () => {
+  it('takes the person to their profile, where the setup is, when the API asks for it first', async () => {
+    const coordinator = { ...adminUser, role: 'coordinator' as const };
+    renderApp({
+      route: '/courses',
+      signedIn: true,
+      fetch: profile({
+        'GET /api/me': () => json(200, coordinator),
+        'GET /api/courses': () =>
+          json(403, {
+            statusCode: 403,
+            error: 'Forbidden',
+            message: 'Your role requires two-factor sign-in',
+            code: 'two-factor-setup-required',
+          }),
+        'GET /api/sectors': () => json(200, emptyList),
+        'GET /api/networks': () => json(200, emptyList),
+      }),
+    });
+
+    expect((await screen.findByTestId('two-factor-required')).textContent).toContain(
+      'Votre rôle exige la connexion en deux étapes',
+    );
+    expect(screen.getByTestId('two-factor-setup')).toBeTruthy();
+  });
+});

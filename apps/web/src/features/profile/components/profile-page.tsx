@@ -1,4 +1,5 @@
-import { Stack, Title } from '@mantine/core';
+import { Alert, Stack, Title } from '@mantine/core';
+import { useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '@/features/auth/hooks/use-session';
 import { MyCertificates } from '@/features/certificates/components/my-certificates';
@@ -9,9 +10,15 @@ import { TwoFactorCard } from './two-factor-card';
 export function ProfilePage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
+  const { state } = useLocation() as { state: { twoFactorSetupRequired?: boolean } | null };
   return (
     <Stack>
       <Title order={1}>{t('profile.title')}</Title>
+      {state?.twoFactorSetupRequired && !user.twoFactorEnabled && (
+        <Alert color="orange" role="alert" data-testid="two-factor-required">
+          {t('errors.codes.two-factor-setup-required')}
+        </Alert>
+      )}
       <ProfileForm user={user} />
       <PasswordCard />
       <TwoFactorCard user={user} />
