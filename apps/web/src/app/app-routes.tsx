@@ -7,6 +7,8 @@ import { LoadingState } from '@/shared/components/query-states';
 
 const AcceptInvitePage = lazy(() => import('@/features/auth/components/accept-invite-page'));
 const VerifyPage = lazy(() => import('@/features/certificates/components/verify-page'));
+const ForgotPasswordPage = lazy(() => import('@/features/auth/components/forgot-password-page'));
+const ResetPasswordPage = lazy(() => import('@/features/auth/components/reset-password-page'));
 const loadSignedInRoutes = () => import('./signed-in-routes');
 const SignedInRoutes = lazy(loadSignedInRoutes);
 
@@ -43,8 +45,10 @@ export function AppRoutes() {
               </>
             }
           />
+          <Route path="/forgot-password" element={later(<ForgotPasswordPage />)} />
         </Route>
         <Route path="/accept-invite" element={later(<AcceptInvitePage />)} />
+        <Route path="/reset-password" element={later(<ResetPasswordPage />)} />
         {/* Public: anyone checks a certificate, signed in or not. */}
         <Route path="/verify/:code?" element={later(<VerifyPage />)} />
       </Route>

@@ -34,6 +34,8 @@ export const adminUser: Schemas['UserDto'] = {
   legalNameLocked: false,
   dataSaver: null,
   createdAt: '2025-01-01T00:00:00Z',
+  lastSignInAt: null,
+  twoFactorEnabled: false,
 };
 
 export const emptyList = { items: [], total: 0 };

@@ -24,6 +24,8 @@ export class UserDto {
   })
   dataSaver: boolean | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastSignInAt: string | null;
+  @ApiProperty({ description: 'Whether two-factor sign-in is on' }) twoFactorEnabled: boolean;
 
   static from(user: UserEntity): UserDto {
     return {
@@ -39,6 +41,8 @@ export class UserDto {
       legalNameLocked: user.legalNameLocked,
       dataSaver: user.dataSaver,
       createdAt: user.createdAt.toISOString(),
+      lastSignInAt: user.lastSignInAt?.toISOString() ?? null,
+      twoFactorEnabled: user.twoFactorEnabledAt !== null && user.twoFactorEnabledAt !== undefined,
     };
   }
 }

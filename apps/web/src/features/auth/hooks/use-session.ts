@@ -68,10 +68,24 @@ export function useSignIn() {
   );
 }
 
+/** How long signing out waits for the server before forgetting the tokens anyway. */
+const SIGN_OUT_WAIT_MS = 3_000;
+
+/**
+ * Signs out on the server too (the refresh token's family and the access token stop working), then
+ * forgets the tokens here; a server that does not answer within moments does not keep anyone signed in.
+ */
 export function useSignOut() {
-  const { tokens, queryClient } = useServices();
-  return useCallback(() => {
+  const { api, tokens, queryClient } = useServices();
+  return useCallback(async () => {
+    const current = tokens.get();
+    if (current) {
+      const logout = api
+        .POST('/api/auth/logout', { body: { refreshToken: current.refreshToken } })
+        .catch(() => undefined);
+      await Promise.race([logout, new Promise((resolve) => setTimeout(resolve, SIGN_OUT_WAIT_MS))]);
+    }
     tokens.clear();
     queryClient.clear();
-  }, [tokens, queryClient]);
+  }, [api, tokens, queryClient]);
 }

@@ -7,6 +7,7 @@ import { ErrorState, LoadingState } from '@/shared/components/query-states';
 import { UNBROKEN } from '@/shared/components/zoned-time';
 import { formatInZone, utcOffset, zonePlace } from '@/shared/lib/zoned-time';
 import { useCurrentUser } from '@/features/auth/hooks/use-session';
+import { useTaughtCohortIds } from '@/features/auth/hooks/use-teaching';
 import { SCHEDULE_PAGE_SIZE, useSchedule, useVisibleCohorts, type LiveSession } from '../api/schedule.api';
 import { useNow } from '../hooks/use-now';
 import { dayKey } from '../lib/session-time';
@@ -22,6 +23,8 @@ const SessionFormModal = lazy(() =>
 export function SchedulePage() {
   const { t, i18n } = useTranslation();
   const user = useCurrentUser();
+  // A trainer holding the trainee role runs the sessions of the cohorts they teach.
+  const taught = useTaughtCohortIds(user);
   const [page, setPage] = useState(1);
   const schedule = useSchedule(page);
   const cohorts = useVisibleCohorts();
@@ -70,7 +73,7 @@ export function SchedulePage() {
                   cohortName={cohortName(session.cohortId)}
                   timeZone={user.timeZone}
                   now={now}
-                  isStaff={SESSION_STAFF.includes(user.role)}
+                  isStaff={SESSION_STAFF.includes(user.role) || taught?.has(session.cohortId) === true}
                   onReschedule={setEditing}
                 />
               ))}
