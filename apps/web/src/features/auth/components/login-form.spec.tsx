@@ -87,6 +87,6 @@ describe('sign-in page', () => {
 
     fireEvent.click(screen.getByTestId('lang-ar'));
     await screen.findByRole('button', { name: 'إظهار كلمة المرور أو إخفاؤها', hidden: true });
-    expect(document.body.innerHTML).not.toContain('Toggle password visibility');
+    expect(new XMLSerializer().serializeToString(document.body)).not.toContain('Toggle password visibility');
   });
 });
