@@ -6,6 +6,7 @@
 //                     in dependency order (a table comes after those its foreign keys point to)
 //   files/<path>      the stored files under DATA_DIR/files, when that folder exists
 //   manifest.json     last: schema version, tz data version, rows per table, size and SHA-256 of every entry
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -14,7 +15,7 @@ import { resolve, join } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
-import { startEmbeddedPostgres } from './platform.mjs';
+import { API_DIST, WORKSPACE, startEmbeddedPostgres } from './platform.mjs';
 
 const require = createRequire(import.meta.url);
 const tar = require('tar-stream');
@@ -29,6 +30,24 @@ const EMBEDDED_PORT = () => Number(process.env.MRE_EMBEDDED_PG_PORT ?? 54329);
 
 /** A refusal meant for the person at the terminal: printed without a stack trace. */
 export class UserError extends Error {}
+
+/**
+ * Both commands use the API's build (its embedded-PostgreSQL starter and its migrations). In a
+ * checkout with the dev tools, the build is brought up to date first, as `npm start` does (cached
+ * by Nx); a production install (the Docker image) uses the build it ships.
+ */
+export function ensureApiBuild() {
+  const nx = join(WORKSPACE, 'node_modules/.bin/nx');
+  if (process.env.MRE_SKIP_BUILD !== '1' && existsSync(nx) && existsSync(join(WORKSPACE, 'apps/api/src'))) {
+    const build = spawnSync(nx, ['run', 'api:build', '--outputStyle=static'], {
+      cwd: WORKSPACE,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    if (build.status !== 0) throw new UserError('Building the API failed (npx nx run api:build shows why)');
+  }
+  if (!existsSync(join(API_DIST, 'main.js')))
+    throw new UserError(`${API_DIST} is missing: build the API first (npx nx run api:build)`);
+}
 
 /**
  * Reads `.env` like the API does, and answers where the platform keeps its data: DATA_DIR
@@ -133,9 +152,12 @@ function dependencyOrder(tables) {
   const visit = (table, path) => {
     if (state.get(table.name) === 'done') return;
     if (state.get(table.name) === 'visiting')
-      throw new Error(`foreign keys form a cycle (${[...path, table.name].join(' → ')}): no order to copy them in`);
+      throw new Error(
+        `foreign keys form a cycle (${[...path, table.name].join(' → ')}): no order to copy them in`,
+      );
     state.set(table.name, 'visiting');
-    for (const parent of table.parents) if (byName.has(parent)) visit(byName.get(parent), [...path, table.name]);
+    for (const parent of table.parents)
+      if (byName.has(parent)) visit(byName.get(parent), [...path, table.name]);
     state.set(table.name, 'done');
     ordered.push(table);
   };

@@ -18,6 +18,7 @@ import {
   UserError,
   copyOutSql,
   digester,
+  ensureApiBuild,
   listTables,
   openDatabase,
   platformSettings,
@@ -40,6 +41,7 @@ async function main() {
   if (!target || args.length !== 2) throw new UserError(USAGE);
   // npm runs scripts from the workspace; a relative FILE means the folder the command was typed in.
   const out = resolve(process.env.INIT_CWD ?? process.cwd(), target);
+  ensureApiBuild();
   const settings = platformSettings();
   const spool = mkdtempSync(join(tmpdir(), 'mre-backup-'));
   const database = await openDatabase(settings, { create: false });

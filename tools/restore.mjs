@@ -18,6 +18,7 @@ import {
   copyOutSql,
   damaged,
   digester,
+  ensureApiBuild,
   listTables,
   openDatabase,
   platformSettings,
@@ -42,10 +43,13 @@ async function main() {
 
   console.log(`Checking ${file}`);
   const manifest = await verifyArchive(file);
+  ensureApiBuild();
   const settings = platformSettings();
   const restoreFiles = manifest.files.included;
   if (!restoreFiles)
-    console.log(`The archive holds no stored files (${manifest.files.reason}): DATA_DIR/files is left as it is.`);
+    console.log(
+      `The archive holds no stored files (${manifest.files.reason}): DATA_DIR/files is left as it is.`,
+    );
   else if (settings.bucket)
     throw new UserError(
       `The archive holds stored files but S3_BUCKET is set: this restore writes files to DATA_DIR/files only. ` +
@@ -72,7 +76,10 @@ async function main() {
     const client = runner.databaseConnection;
     try {
       await refuseOtherSessions(client);
-      const { tables: present, existing } = await whatIsThere(client, restoreFiles ? settings.filesDir : undefined);
+      const { tables: present, existing } = await whatIsThere(
+        client,
+        restoreFiles ? settings.filesDir : undefined,
+      );
       if (existing.length > 0 && !force)
         throw new UserError(
           `The target is not empty (${existing.join('; ')}). Restoring replaces it: run again with --force.`,
@@ -92,7 +99,11 @@ async function main() {
       if (restoreFiles) staging = stagingFolder(settings.filesDir);
       await copyIn(file, manifest, tables, client, staging);
       for (const sequence of manifest.sequences)
-        await client.query('SELECT setval($1, $2, $3)', [quote(sequence.name), sequence.lastValue, sequence.isCalled]);
+        await client.query('SELECT setval($1, $2, $3)', [
+          quote(sequence.name),
+          sequence.lastValue,
+          sequence.isCalled,
+        ]);
       await compareWithManifest(file, manifest, tables, client);
       await client.query('RESET ALL');
       const newer = await migrate(dataSource, runner, known);
@@ -123,7 +134,8 @@ async function main() {
 /** The API's own connection settings and migrations, from its build. */
 function databaseOptions() {
   const file = join(API_DIST, 'core/database/database-options.js');
-  if (!existsSync(file)) throw new UserError(`${file} is missing: build the API first (npx nx run api:build)`);
+  if (!existsSync(file))
+    throw new UserError(`${file} is missing: build the API first (npx nx run api:build)`);
   return require(file).databaseOptions('postgres://unset', 1);
 }
 
@@ -180,7 +192,8 @@ async function whatIsThere(client, filesDir) {
   }
   const existing = [];
   if (found.length > 0) existing.push(`rows in ${found.join(', ')}`);
-  if (filesDir && existsSync(filesDir) && readdirSync(filesDir).length > 0) existing.push(`files in ${filesDir}`);
+  if (filesDir && existsSync(filesDir) && readdirSync(filesDir).length > 0)
+    existing.push(`files in ${filesDir}`);
   return { tables: rows.length, existing };
 }
 
@@ -194,7 +207,9 @@ function checkTables(manifest, tables) {
     const columns = new Set(table.columns.map((column) => column.name));
     const missing = archived.columns.filter((column) => !columns.has(column.name));
     if (missing.length > 0)
-      throw new UserError(`The table ${archived.name} has no column ${missing.map((c) => c.name).join(', ')}`);
+      throw new UserError(
+        `The table ${archived.name} has no column ${missing.map((c) => c.name).join(', ')}`,
+      );
     for (const parent of table.parents) {
       const before = manifest.tables.findIndex((t) => t.name === parent);
       const self = manifest.tables.indexOf(archived);
@@ -228,7 +243,8 @@ async function copyIn(file, manifest, tables, client, staging) {
       if (listed.sha256 !== result.sha256) throw new Error(`${header.name} changed since it was checked`);
     });
   } catch (error) {
-    if (error.code && /^[0-9A-Z]{5}$/.test(error.code)) throw new UserError(`PostgreSQL refused the rows: ${error.message}`);
+    if (error.code && /^[0-9A-Z]{5}$/.test(error.code))
+      throw new UserError(`PostgreSQL refused the rows: ${error.message}`);
     throw damaged(file, error.message);
   }
 }
@@ -247,9 +263,14 @@ async function compareWithManifest(file, manifest, tables, client) {
   for (const archived of manifest.tables) {
     const { rows } = await client.query(`SELECT count(*)::int AS n FROM ${quote(archived.name)}`);
     if (rows[0].n !== archived.rows)
-      throw new UserError(`${archived.name} has ${rows[0].n} rows after the restore, the backup ${archived.rows}`);
+      throw new UserError(
+        `${archived.name} has ${rows[0].n} rows after the restore, the backup ${archived.rows}`,
+      );
     const target = byName.get(archived.name);
-    const columns = archived.columns.map((column) => ({ ...column, collatable: collatable(target, column.name) }));
+    const columns = archived.columns.map((column) => ({
+      ...column,
+      collatable: collatable(target, column.name),
+    }));
     const table = { ...target, columns };
     const { stream, result } = digester();
     await pipeline(client.query(copyTo(copyOutSql(table))), stream, drainer());
