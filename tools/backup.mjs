@@ -70,7 +70,9 @@ async function main() {
 /** Every table's rows as COPY text files under `spool`, all read in one snapshot. */
 async function copyDatabase(url, spool) {
   const client = new pg.Client({ connectionString: url, application_name: 'mre-backup' });
-  await client.connect();
+  await client.connect().catch((error) => {
+    throw new UserError(`Cannot connect to the database: ${error.message}`);
+  });
   try {
     for (const statement of STABLE_OUTPUT) await client.query(statement);
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
@@ -140,7 +142,8 @@ async function listFiles(root) {
 
 async function writeArchive(file, snapshot, files, settings) {
   const pack = tar.pack();
-  const written = pipeline(pack, createGzip(), createWriteStream(file));
+  // The archive holds personal data: readable by its owner only.
+  const written = pipeline(pack, createGzip(), createWriteStream(file, { mode: 0o600 }));
   const add = (header, source) =>
     new Promise((done, fail) => {
       const entry = pack.entry(header, (error) => (error ? fail(error) : done()));
@@ -190,6 +193,8 @@ async function writeArchive(file, snapshot, files, settings) {
 }
 
 main().catch((error) => {
-  console.error(error instanceof UserError ? error.message : (error.stack ?? error));
+  // Refusals, and PostgreSQL's or the network's errors (they carry a code), need no stack trace.
+  const plain = error instanceof UserError || typeof error?.code === 'string';
+  console.error(plain ? error.message : (error.stack ?? error));
   process.exitCode = 1;
 });

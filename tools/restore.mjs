@@ -67,7 +67,11 @@ async function main() {
   let staging;
   try {
     console.log(`Restoring into ${database.where}`);
-    await dataSource.initialize();
+    await dataSource.initialize().catch((error) => {
+      throw new UserError(
+        `Cannot connect to the target database: ${error.message}. It must exist (createdb NAME); it may be empty.`,
+      );
+    });
     const known = dataSource.migrations.map((migration) => migration.name);
     const upTo = checkSchemaVersion(manifest, known);
 
@@ -308,6 +312,8 @@ function drainer() {
 }
 
 main().catch((error) => {
-  console.error(error instanceof UserError ? error.message : (error.stack ?? error));
+  // Refusals, and PostgreSQL's or the network's errors (they carry a code), need no stack trace.
+  const plain = error instanceof UserError || typeof error?.code === 'string';
+  console.error(plain ? error.message : (error.stack ?? error));
   process.exitCode = 1;
 });
