@@ -172,7 +172,8 @@ async function migrate(dataSource, runner, names) {
 async function refuseOtherSessions(client) {
   const { rows } = await client.query(
     `SELECT coalesce(nullif(application_name, ''), client_addr::text, 'local') AS who, count(*)::int AS n
-       FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()
+       FROM pg_stat_activity
+      WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'
       GROUP BY 1`,
   );
   if (rows.length > 0)

@@ -223,6 +223,21 @@ describe('Backup and restore (e2e)', () => {
     expect(await tableContents(restoredUrl)).toEqual(before);
     expect(readFileSync(join(restoredDir, 'files', 'added-later.txt'), 'utf8')).toBe('not in the backup');
 
+    // A running API or worker would write beside the restore: refused while anyone is connected.
+    const connected = await new DataSource({
+      type: 'postgres',
+      url: restoredUrl,
+      applicationName: 'a-running-api',
+    }).initialize();
+    const busy = await tool('restore', [archive, '--force'], {
+      DATABASE_URL: restoredUrl,
+      DATA_DIR: restoredDir,
+    });
+    await connected.destroy();
+    expect(busy.code).toBe(1);
+    expect(busy.out).toContain('Other sessions are connected to the target database (a-running-api: ');
+    expect(busy.out).toContain('Stop the API and the workers before restoring');
+
     const forced = await tool('restore', [archive, '--force'], {
       DATABASE_URL: restoredUrl,
       DATA_DIR: restoredDir,
@@ -340,4 +355,52 @@ describe('Backup and restore (e2e)', () => {
       await target.stop();
     }
   }, 180_000);
+
+  it('copies every table from one snapshot while the platform keeps writing', async () => {
+    // Each transaction adds a network and a user in it: a copy taken table by table at different
+    // moments would hold users whose network is missing, which the restore's foreign keys refuse.
+    const writer = await new DataSource({ type: 'postgres', url: sourceUrl }).initialize();
+    let writing = true;
+    let written = 0;
+    const loop = (async () => {
+      while (writing && written < 20_000) {
+        await writer.transaction(async (manager) => {
+          const [network] = await manager.query(
+            `INSERT INTO networks (name, country) VALUES ($1, 'Writer') RETURNING id`,
+            [`Writer ${written}`],
+          );
+          await manager.query(
+            `INSERT INTO users (email, full_name, role, status, locale, time_zone, network_id)
+             VALUES ($1, 'Writer', 'expert', 'active', 'fr', 'Europe/Zurich', $2)`,
+            [`writer-${written}@academy.test`, network.id],
+          );
+        });
+        written++;
+      }
+    })();
+    const busyArchive = join(work, 'busy.tar.gz');
+    const before = written;
+    const backup = await tool('backup', ['--out', busyArchive], {
+      DATABASE_URL: sourceUrl,
+      DATA_DIR: sourceDir,
+    });
+    const during = written - before;
+    writing = false;
+    await loop;
+    await writer.destroy();
+    expect(backup.code).toBe(0);
+    expect(during).toBeGreaterThan(0);
+
+    const targetUrl = await createDatabase(`mre_backup_busy_${run}`);
+    const restore = await tool('restore', [busyArchive], { DATABASE_URL: targetUrl, DATA_DIR: dataDir() });
+    expect(restore.out).toContain('every count and checksum matches');
+    const target = await new DataSource({ type: 'postgres', url: targetUrl }).initialize();
+    const [{ networks, users }] = await target.query(
+      `SELECT (SELECT count(*)::int FROM networks WHERE country = 'Writer') AS networks,
+              (SELECT count(*)::int FROM users WHERE full_name = 'Writer') AS users`,
+    );
+    await target.destroy();
+    expect(users).toBe(networks);
+    expect(networks).toBeLessThanOrEqual(written);
+  });
 });
