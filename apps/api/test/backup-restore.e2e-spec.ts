@@ -7,6 +7,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { Readable } from 'node:stream';
 import * as tar from 'tar-stream';
 import { DataSource } from 'typeorm';
+import { databaseOptions } from '@/core/database/database-options';
 import { createCohortWorld } from './support/cohort-world';
 import { DedicatedPostgres, freePort, PlatformProcess } from './support/processes';
 import { RemoteApi } from './support/test-app';
@@ -402,5 +403,48 @@ describe('Backup and restore (e2e)', () => {
     await target.destroy();
     expect(users).toBe(networks);
     expect(networks).toBeLessThanOrEqual(written);
+  });
+
+  it('restores a backup of an older schema and brings it up to date; refuses one from a newer version', async () => {
+    // A database one migration behind this version, as an install before the last upgrade kept it.
+    const olderUrl = await createDatabase(`mre_backup_older_${run}`);
+    const older = await new DataSource(databaseOptions(olderUrl)).initialize();
+    await older.runMigrations();
+    const latest = older.migrations.at(-1)?.name as string;
+    await older.undoLastMigration();
+    await older.query(`INSERT INTO networks (name, country) VALUES ('Réseau d’avant', 'Allemagne')`);
+    await older.destroy();
+    const olderArchive = join(work, 'older.tar.gz');
+    const olderDir = dataDir();
+    expect(
+      (await tool('backup', ['--out', olderArchive], { DATABASE_URL: olderUrl, DATA_DIR: olderDir })).code,
+    ).toBe(0);
+
+    const targetUrl = await createDatabase(`mre_backup_upgraded_${run}`);
+    const restore = await tool('restore', [olderArchive], { DATABASE_URL: targetUrl, DATA_DIR: dataDir() });
+    expect(restore.out).toContain('Applied 1 migration(s) newer than the backup');
+    expect(restore.code).toBe(0);
+    const target = await new DataSource({ type: 'postgres', url: targetUrl }).initialize();
+    const applied = await target.query(`SELECT name FROM migrations ORDER BY id DESC LIMIT 1`);
+    const networks = await target.query(`SELECT name FROM networks`);
+    await target.destroy();
+    expect(applied).toEqual([{ name: latest }]);
+    expect(networks).toEqual([{ name: 'Réseau d’avant' }]);
+
+    // The same archive as a later version would write it: a migration this version does not know.
+    const entries = await unpack(olderArchive);
+    const manifestEntry = entries.find((entry) => entry.name === 'manifest.json') as { data: Buffer };
+    const manifest = JSON.parse(manifestEntry.data.toString());
+    manifest.migrations.push('FromTheFuture1999999999999');
+    manifestEntry.data = Buffer.from(JSON.stringify(manifest));
+    const newer = join(work, 'newer.tar.gz');
+    await pack(newer, entries);
+    const freshUrl = await createDatabase(`mre_backup_future_${run}`);
+    const refused = await tool('restore', [newer], { DATABASE_URL: freshUrl, DATA_DIR: dataDir() });
+    expect(refused.code).toBe(1);
+    expect(refused.out).toContain(
+      'FromTheFuture1999999999999, which this version of MRE Academy does not know',
+    );
+    expect(await tableContents(freshUrl)).toEqual({});
   });
 });
