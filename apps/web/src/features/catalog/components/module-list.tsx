@@ -1,7 +1,7 @@
 import { Anchor, Badge, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '@mre/api-client';
-import { EmptyResult } from '@/shared/components/query-states';
+import { EmptyResult } from '@/shared/components/empty-result';
 import { useLocalize } from '@/shared/hooks/use-localize';
 
 /** The modules in the order the API gives (by position), each with its materials. */
