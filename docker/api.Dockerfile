@@ -32,6 +32,8 @@ RUN mkdir .data && chown node:node .data
 COPY package.json ./
 COPY --from=prod-deps /app/node_modules ./node_modules
 COPY --from=build /app/dist/apps/api ./dist/apps/api
+# npm run backup / npm run restore (README "Backup and restore") run from the image too.
+COPY tools ./tools
 USER node
 
 FROM runtime AS worker

@@ -13,6 +13,7 @@ const dir = mkdtempSync(join(tmpdir(), 'mre-production-'));
 const run = randomBytes(6).toString('hex');
 const started = [];
 let database;
+let restored;
 try {
   for (const file of ['package.json', 'package-lock.json']) cpSync(join(WORKSPACE, file), join(dir, file));
   // The lockfile names the workspace's own tools package; a production install leaves it out.
@@ -44,9 +45,24 @@ try {
   console.log(`The production install's API answers ${api.url}/api/health`);
   started.push(await startWorker(env, { dist, timeoutMs: 120_000 }));
   console.log("The production install's worker is processing jobs");
+
+  // The image also runs npm run backup and npm run restore: from this install alone, with its build.
+  await Promise.all(started.splice(0).map((process) => process.stop()));
+  const archive = join(dir, 'backup.tar.gz');
+  const tool = (script, args, extra = {}) =>
+    execFileSync(process.execPath, [join(dir, 'tools', script), ...args], {
+      cwd: dir,
+      env: { ...process.env, ...env, ...extra },
+      stdio: 'inherit',
+    });
+  tool('backup.mjs', ['--out', archive]);
+  restored = await createDatabase(`mre_production_${run}_restored`);
+  tool('restore.mjs', [archive], { DATABASE_URL: restored.url, DATA_DIR: join(dir, 'restored') });
+  console.log("The production install's backup restores");
 } finally {
   await Promise.all(started.map((process) => process.stop()));
   await database?.drop();
+  await restored?.drop();
   await deleteQueueKeys(`mre-production-${run}`);
   rmSync(dir, { recursive: true, force: true });
 }
