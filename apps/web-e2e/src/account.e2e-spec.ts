@@ -63,7 +63,8 @@ describe('account lifecycle', () => {
     await expectNoAxeViolations(page, 'reset password (fr)');
     await saveScreenshotsDesktopAndPhone(page, 'reset-password-fr');
     await page.getByTestId('reset-password-submit').click();
-    await page.waitForURL('**/courses');
+    // Signed in: a trainee lands on their home page.
+    await page.waitForURL('**/home');
 
     // Signed out (on the server too), the same link no longer works, and the new password does.
     await page.getByTestId('sign-out').click();
