@@ -8,7 +8,7 @@ import { cssVariablesResolver, theme } from './theme';
  * says "Toggle password visibility" to screen readers) in the UI language, every page included.
  */
 export function LocalizedMantine({ children }: { children: ReactNode }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const localized = useMemo(
     () =>
       mergeThemeOverrides(theme, {
@@ -18,9 +18,8 @@ export function LocalizedMantine({ children }: { children: ReactNode }) {
           }),
         },
       }),
-    // A new theme for each language only.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [i18n.language],
+    // A new theme for each language only (`t` changes with it).
+    [t],
   );
   return (
     <MantineProvider theme={localized} cssVariablesResolver={cssVariablesResolver}>
