@@ -147,6 +147,9 @@ describe('attendance', () => {
 
     await vi.waitFor(() => expect(put).toHaveBeenCalledTimes(1));
     expect(sent).toEqual([{ status: 'absent', reason: 'Certificat médical reçu' }]);
+    // Said once saved, the dialog gone (read out by screen readers: a status).
+    expect((await screen.findByTestId('flash-message')).textContent).toContain('Enregistré');
+    expect(screen.getByTestId('flash-message').closest('[role="status"]')).toBeTruthy();
     const correction = await screen.findByTestId('attendance-correction');
     expect(correction.textContent).toContain('Corrigé par Nadia Coordinatrice le 13/03/2031');
     expect(correction.textContent).toContain('Certificat médical reçu');

@@ -1,5 +1,6 @@
 import { AppShell, Group } from '@mantine/core';
 import { Outlet } from 'react-router';
+import { FlashMessage } from '@/shared/components/flash-message';
 import { useFocusOnNavigation } from '../hooks/use-focus-on-navigation';
 import { Brand } from './brand';
 import { LanguageSwitcher } from './language-switcher';
@@ -18,6 +19,7 @@ export function PublicLayout() {
       </AppShell.Header>
       <AppShell.Main id={MAIN_ID} tabIndex={-1}>
         <Outlet />
+        <FlashMessage />
       </AppShell.Main>
     </AppShell>
   );
