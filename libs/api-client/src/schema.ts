@@ -3728,7 +3728,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One row per person and cohort: full_name, email, network, sector, centre, cohort, kind, status */
+            /** @description One row per person and cohort (full name, e-mail, network, sector, centre, cohort, kind, status), in the reader's language (their profile's): headers and values worded, `;` separated in French and Arabic, `,` in English */
             200: {
                 headers: {
                     [name: string]: unknown;
