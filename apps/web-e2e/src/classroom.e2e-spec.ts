@@ -91,6 +91,8 @@ describe('classroom without a video service', () => {
   it('enables the join button when the window opens, and shows a refusal next to it on a phone', async () => {
     await page.setViewportSize(PHONE_VIEWPORT);
     await signIn(page, world.expert);
+    // The test before left Arabic on the expert's profile (the header's choice is saved there).
+    await switchLanguage(page, 'fr');
     // The browser's clock set three seconds before the window opens (04:45 in Toronto, 09:45 UTC).
     const opensAt = Date.parse(KNOWN_INSTANT) - 15 * 60_000;
     await page.clock.install({ time: opensAt - 3_000 });

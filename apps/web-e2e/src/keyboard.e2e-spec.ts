@@ -88,8 +88,10 @@ describe('with the keyboard alone', () => {
     await page.keyboard.press('Enter');
 
     // Signed in: the focus is on the new page's heading, and the menu is behind it.
-    await page.waitForURL((url) => url.pathname !== '/login');
-    await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
+    await page.waitForURL('**/home');
+    await expectHeadingFocused(page, 'Bonjour, Salma Alaoui');
+    // The home page's sections have loaded: nothing moves the focus any more.
+    await page.waitForLoadState('networkidle');
     await tabTo(page, 'nav-schedule', 'Shift+Tab');
     await page.keyboard.press('Enter');
     await page.waitForURL('**/schedule');

@@ -8,7 +8,7 @@ import { cssVariablesResolver, theme } from './theme';
  * says "Toggle password visibility" to screen readers) in the UI language, every page included.
  */
 export function LocalizedMantine({ children }: { children: ReactNode }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const localized = useMemo(
     () =>
       mergeThemeOverrides(theme, {
@@ -19,7 +19,7 @@ export function LocalizedMantine({ children }: { children: ReactNode }) {
         },
       }),
     // A new theme for each language only (`t` changes with it).
-    [i18n.language],
+    [t],
   );
   return (
     <MantineProvider theme={localized} cssVariablesResolver={cssVariablesResolver}>

@@ -3,6 +3,7 @@ import { unwrap, type Schemas } from '@mre/api-client';
 import { referenceKeys } from '@/shared/api/reference-data.queries';
 import { useApi } from '@/shared/api/services.context';
 import { ADMIN_PAGE_SIZE } from '@/shared/api/paging';
+import { SAVED } from '@/shared/lib/flash';
 
 export function useCentrePage(page: number) {
   const api = useApi();
@@ -18,6 +19,7 @@ export function useSaveCentre() {
   const api = useApi();
   const queryClient = useQueryClient();
   return useMutation({
+    meta: SAVED,
     mutationFn: ({ id, body }: { id?: string; body: Schemas['CreateCentreDto'] }) =>
       unwrap(
         id

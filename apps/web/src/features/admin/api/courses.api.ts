@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { unwrap, type Schemas } from '@mre/api-client';
 import { useApi } from '@/shared/api/services.context';
 import { courseKeys } from '@/features/catalog/api/catalog.queries';
+import { SAVED } from '@/shared/lib/flash';
 
 export type SaveCourseInput =
   { id: string; body: Schemas['UpdateCourseDto'] } | { id?: undefined; body: Schemas['CreateCourseDto'] };
@@ -11,6 +12,7 @@ export function useSaveCourse() {
   const api = useApi();
   const queryClient = useQueryClient();
   return useMutation({
+    meta: SAVED,
     mutationFn: (input: SaveCourseInput) =>
       unwrap(
         input.id !== undefined
@@ -26,6 +28,7 @@ export function useSaveModule(courseId: string) {
   const api = useApi();
   const queryClient = useQueryClient();
   return useMutation({
+    meta: SAVED,
     mutationFn: ({ moduleId, body }: { moduleId?: string; body: Schemas['CreateModuleDto'] }) =>
       unwrap(
         moduleId
@@ -43,6 +46,7 @@ export function useDeleteModule(courseId: string) {
   const api = useApi();
   const queryClient = useQueryClient();
   return useMutation({
+    meta: SAVED,
     mutationFn: (moduleId: string) =>
       unwrap(
         api.DELETE('/api/courses/{id}/modules/{moduleId}', { params: { path: { id: courseId, moduleId } } }),

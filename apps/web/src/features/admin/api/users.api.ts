@@ -3,6 +3,7 @@ import { unwrap, type Schemas } from '@mre/api-client';
 import type { Role, UserStatus } from '@mre/contracts';
 import { useApi } from '@/shared/api/services.context';
 import { ADMIN_PAGE_SIZE } from '@/shared/api/paging';
+import { SAVED } from '@/shared/lib/flash';
 
 export interface UserFilters {
   role?: Role;
@@ -32,6 +33,7 @@ export function useCreateUser() {
   const api = useApi();
   const queryClient = useQueryClient();
   return useMutation({
+    meta: SAVED,
     mutationFn: (body: Schemas['CreateUserDto']) => unwrap(api.POST('/api/users', { body })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: userKeys.all }),
   });

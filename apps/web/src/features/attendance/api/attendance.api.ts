@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { unwrap, type Schemas } from '@mre/api-client';
 import { useApi } from '@/shared/api/services.context';
+import { SAVED } from '@/shared/lib/flash';
 
 export type AttendanceRow = Schemas['AttendanceRowDto'];
 
@@ -18,6 +19,7 @@ export function useCorrectAttendance(sessionId: string) {
   const api = useApi();
   const queryClient = useQueryClient();
   return useMutation({
+    meta: SAVED,
     mutationFn: ({ userId, body }: { userId: string; body: Schemas['CorrectAttendanceDto'] }) =>
       unwrap(
         api.PUT('/api/sessions/{id}/attendance/{userId}', {
@@ -33,6 +35,7 @@ export function useCheckIn(sessionId: string) {
   const api = useApi();
   const queryClient = useQueryClient();
   return useMutation({
+    meta: SAVED,
     mutationFn: (userId: string) =>
       unwrap(
         api.POST('/api/sessions/{id}/attendance/check-in', {

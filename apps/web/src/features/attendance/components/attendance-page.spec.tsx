@@ -1,5 +1,5 @@
 import { fireEvent, screen, within } from '@testing-library/react';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Schemas } from '@mre/api-client';
 import { adminUser, fakeFetch, json, sessionDto } from '@/test/fake-api';
 import { renderApp } from '@/test/render-app';
@@ -43,7 +43,51 @@ function attendance(rows: () => Schemas['AttendanceRowDto'][], put: (request: Re
   });
 }
 
+/** The day after the session: it has ended, its attendance is final. */
+const AFTER_THE_SESSION = Date.parse('2031-03-13T12:00:00.000Z');
+
 describe('attendance', () => {
+  beforeEach(() => {
+    vi.spyOn(Date, 'now').mockReturnValue(AFTER_THE_SESSION);
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it('says nobody is absent yet before the session, and allows no correction then', async () => {
+    vi.mocked(Date.now).mockReturnValue(Date.parse('2031-03-12T20:00:00.000Z'));
+    renderApp({
+      route: `/sessions/${SESSION_ID}/attendance`,
+      signedIn: true,
+      fetch: attendance(
+        () => [{ ...absent, minutesPresent: 0, percent: 0, firstJoinAt: null }],
+        async () => json(500, {}),
+      ),
+    });
+
+    const row = await screen.findByTestId('attendance-row');
+    expect(within(row).getByTestId('attendance-status').textContent).toBe('Pas commencée');
+    expect(within(row).getByTestId('attendance-correct').hasAttribute('disabled')).toBe(true);
+    expect(within(row).queryByTestId('attendance-check-in')).toBeNull();
+    expect(screen.getByTestId('attendance-stage-note').textContent).toContain('personne n’est compté absent');
+  });
+
+  it('says "in progress" rather than absent during the session, and allows corrections', async () => {
+    vi.mocked(Date.now).mockReturnValue(Date.parse('2031-03-12T23:30:00.000Z'));
+    renderApp({
+      route: `/sessions/${SESSION_ID}/attendance`,
+      signedIn: true,
+      fetch: attendance(
+        () => [absent],
+        async () => json(500, {}),
+      ),
+    });
+
+    const row = await screen.findByTestId('attendance-row');
+    expect(within(row).getByTestId('attendance-status').textContent).toBe('En cours');
+    expect(within(row).getByTestId('attendance-correct').hasAttribute('disabled')).toBe(false);
+  });
+
   it('lists each person with minutes, share, status and source', async () => {
     renderApp({
       route: `/sessions/${SESSION_ID}/attendance`,
@@ -103,6 +147,9 @@ describe('attendance', () => {
 
     await vi.waitFor(() => expect(put).toHaveBeenCalledTimes(1));
     expect(sent).toEqual([{ status: 'absent', reason: 'Certificat médical reçu' }]);
+    // Said once saved, the dialog gone (read out by screen readers: a status).
+    expect((await screen.findByTestId('flash-message')).textContent).toContain('Enregistré');
+    expect(screen.getByTestId('flash-message').closest('[role="status"]')).toBeTruthy();
     const correction = await screen.findByTestId('attendance-correction');
     expect(correction.textContent).toContain('Corrigé par Nadia Coordinatrice le 13/03/2031');
     expect(correction.textContent).toContain('Certificat médical reçu');

@@ -10,6 +10,7 @@ import { ErrorState, LoadingState } from '@/shared/components/query-states';
 import { useCurrentUser } from '@/features/auth/hooks/use-session';
 import { formatPercent } from '@/shared/lib/format-percent';
 import { useLiveSession } from '@/features/schedule/api/schedule.api';
+import { useNow } from '@/features/schedule/hooks/use-now';
 import { SessionTime } from '@/features/schedule/components/session-time';
 import { formatInZone } from '@/shared/lib/zoned-time';
 import { useAttendance, useCheckIn, type AttendanceRow } from '../api/attendance.api';
@@ -25,6 +26,14 @@ const STATUS_COLORS: Record<AttendanceStatus, string> = {
 /** Check-ins happen at the centre: its coordinator, or an admin. */
 const CHECK_IN_ROLES: readonly Role[] = ['coordinator', 'admin'];
 
+type Stage = 'not-started' | 'in-progress' | 'ended';
+
+/** Where a session stands on the clock (a cancelled one counts as over). */
+function sessionStage(session: { startsAt: string; endsAt: string; status: string }, now: number): Stage {
+  if (session.status === 'cancelled' || now >= Date.parse(session.endsAt)) return 'ended';
+  return now >= Date.parse(session.startsAt) ? 'in-progress' : 'not-started';
+}
+
 export function AttendancePage() {
   const { t, i18n } = useTranslation();
   const { id = '' } = useParams();
@@ -33,7 +42,11 @@ export function AttendancePage() {
   const attendance = useAttendance(id);
   const checkIn = useCheckIn(id);
   const [correcting, setCorrecting] = useState<AttendanceRow | null>(null);
-  const canCheckIn = session.data?.mode === 'hybrid' && CHECK_IN_ROLES.includes(user.role);
+  const now = useNow(30_000);
+  // Nobody is absent before the end: until then the page says where the session stands.
+  const stage = session.data ? sessionStage(session.data, now) : 'ended';
+  const started = stage !== 'not-started';
+  const canCheckIn = started && session.data?.mode === 'hybrid' && CHECK_IN_ROLES.includes(user.role);
 
   // The API names the corrector by id only; the names this page knows cover the usual cases.
   const nameOf = (userId: string) =>
@@ -58,6 +71,11 @@ export function AttendancePage() {
           </>
         )}
       </Stack>
+      {stage !== 'ended' && (
+        <Text size="sm" c="dimmed" data-testid="attendance-stage-note">
+          {t(`attendance.stageNote.${stage}`)}
+        </Text>
+      )}
       {checkIn.isError && <ErrorAlert error={checkIn.error} />}
       {attendance.isPending ? (
         <LoadingState />
@@ -86,9 +104,19 @@ export function AttendancePage() {
                   <Table.Td>{row.minutesPresent}</Table.Td>
                   <Table.Td>{formatPercent(row.percent / 100, i18n.language)}</Table.Td>
                   <Table.Td>
-                    <Badge color={STATUS_COLORS[row.status]} variant="light" data-testid="attendance-status">
-                      {t(`attendance.status.${row.status}`)}
-                    </Badge>
+                    {stage !== 'ended' && row.status === 'absent' && !row.correctedAt ? (
+                      <Badge color="gray" variant="light" data-testid="attendance-status">
+                        {t(`attendance.stage.${stage}`)}
+                      </Badge>
+                    ) : (
+                      <Badge
+                        color={STATUS_COLORS[row.status]}
+                        variant="light"
+                        data-testid="attendance-status"
+                      >
+                        {t(`attendance.status.${row.status}`)}
+                      </Badge>
+                    )}
                   </Table.Td>
                   <Table.Td>{t(`attendance.source.${row.source}`)}</Table.Td>
                   <Table.Td>
@@ -122,6 +150,8 @@ export function AttendancePage() {
                       <Button
                         size="xs"
                         variant="subtle"
+                        // Corrections once the session has started: before, there is nothing to correct.
+                        disabled={!started}
                         onClick={() => setCorrecting(row)}
                         data-testid="attendance-correct"
                       >

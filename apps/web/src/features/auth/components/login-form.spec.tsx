@@ -79,6 +79,7 @@ describe('sign-in page', () => {
 
   it('names the password visibility button in the reader’s language, not in English', async () => {
     renderApp({ route: '/login', fetch: fakeFetch({}) });
+    // Out of the Tab order (tabIndex -1), yet read by screen readers.
     const toggle = await screen.findByRole('button', {
       name: 'Afficher ou masquer le mot de passe',
       hidden: true,

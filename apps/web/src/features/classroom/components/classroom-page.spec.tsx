@@ -171,11 +171,45 @@ describe('classroom', () => {
 
     const unreachable = await screen.findByTestId('video-unreachable', {}, { timeout: 12_000 });
     expect(unreachable.textContent).toContain('Le service vidéo est injoignable.');
+    // The service's fault, not the person's connection; and it tries again by itself, counting down.
+    expect(unreachable.textContent).toContain('pas de votre connexion');
+    expect(within(unreachable).getByTestId('video-retry-in').textContent).toMatch(
+      /^Nouvel essai dans (9|10|11) s$/,
+    );
     expect(within(unreachable).getByRole('button', { name: 'Réessayer' })).toBeTruthy();
     expect(screen.getByTestId('course-materials')).toBeTruthy(); // still there to download
 
     fireEvent.click(within(unreachable).getByRole('button', { name: 'Réessayer' }));
     await vi.waitFor(() => expect(join).toHaveBeenCalledTimes(2)); // a fresh token for each attempt
+  }, 30_000);
+
+  it('says the browser is offline rather than the service down, when it is', async () => {
+    vi.stubGlobal(
+      'RTCPeerConnection',
+      class {
+        addTransceiver() {}
+      },
+    );
+    const online = vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
+    try {
+      const join = () =>
+        json(200, {
+          serverUrl: 'ws://127.0.0.1:9',
+          token: 'token',
+          expiresAt: new Date(Date.now() + 300_000).toISOString(),
+          role: 'trainee',
+        });
+      renderApp({ route, signedIn: true, fetch: classroom(join) });
+
+      fireEvent.click(await findPage('classroom-join'));
+
+      const unreachable = await screen.findByTestId('video-unreachable', {}, { timeout: 12_000 });
+      expect(unreachable.getAttribute('data-cause')).toBe('offline');
+      expect(unreachable.textContent).toContain('Vous êtes hors ligne.');
+      expect(within(unreachable).queryByTestId('video-retry-in')).toBeNull();
+    } finally {
+      online.mockRestore();
+    }
   }, 30_000);
 
   it('tells when the class opens on a 425', async () => {

@@ -11,6 +11,7 @@ import { SessionTime } from '@/features/schedule/components/session-time';
 import { useNow } from '@/features/schedule/hooks/use-now';
 import { joinPhase } from '@/features/schedule/lib/session-time';
 import { useJoinSession, type JoinGrant } from '../api/classroom.api';
+import { useAutoRetry } from '../hooks/use-auto-retry';
 import { CourseMaterials } from './course-materials';
 import { JoinRefusal } from './join-refusal';
 import { LiveClassroom, type ClassroomEnd } from './live-classroom';
@@ -44,6 +45,9 @@ export default function ClassroomPage() {
     });
   };
 
+  // Unreachable: tries again by itself, with growing delays, and at once when back online.
+  const autoRetry = useAutoRetry(phase.name === 'unreachable' && !join.isPending, () => enter(devices), now);
+
   if (session.isPending) return <LoadingState />;
   if (session.isError) return <ErrorState error={session.error} onRetry={() => void session.refetch()} />;
 
@@ -71,7 +75,13 @@ export default function ClassroomPage() {
             <SessionTime session={session.data} timeZone={user.timeZone} withDate />
           </Stack>
           {phase.name === 'unreachable' && (
-            <VideoUnreachable onRetry={() => enter(devices)} retrying={join.isPending} />
+            <VideoUnreachable
+              onRetry={() => enter(devices)}
+              retrying={join.isPending}
+              offline={!autoRetry.online}
+              retryAt={autoRetry.retryAt}
+              now={now}
+            />
           )}
           {(phase.name === 'left' || phase.name === 'removed') && (
             <Alert

@@ -2,6 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { unwrap, type Schemas } from '@mre/api-client';
 import type { CohortKind } from '@mre/contracts';
 import { useApi } from '@/shared/api/services.context';
+import { SAVED } from '@/shared/lib/flash';
 
 export interface CohortFilters {
   courseId?: string;
@@ -53,6 +54,7 @@ export function useSaveCohort() {
   const api = useApi();
   const queryClient = useQueryClient();
   return useMutation({
+    meta: SAVED,
     mutationFn: (input: SaveCohortInput) =>
       unwrap(
         input.id !== undefined

@@ -5,6 +5,7 @@ import { Outlet } from 'react-router';
 import { useCurrentUser, useSignOut } from '@/features/auth/hooks/use-session';
 import { NotificationBell } from '@/features/notifications/components/notification-bell';
 import { OfflineNotice } from '@/features/offline/components/offline-notice';
+import { FlashMessage } from '@/shared/components/flash-message';
 import { useFocusOnNavigation } from '../hooks/use-focus-on-navigation';
 import { Brand } from './brand';
 import { LanguageSwitcher } from './language-switcher';
@@ -64,6 +65,7 @@ export function AppLayout() {
       <AppShell.Main id={MAIN_ID} tabIndex={-1}>
         <OfflineNotice />
         <Outlet />
+        <FlashMessage />
       </AppShell.Main>
     </AppShell>
   );

@@ -1,5 +1,6 @@
 import { Box, Group } from '@mantine/core';
 import { Outlet } from 'react-router';
+import { FlashMessage } from '@/shared/components/flash-message';
 import { useFocusOnNavigation } from '../hooks/use-focus-on-navigation';
 import { Brand } from './brand';
 import { LanguageSwitcher } from './language-switcher';
@@ -27,6 +28,7 @@ export function PublicLayout() {
       </Box>
       <Box component="main" id={MAIN_ID} tabIndex={-1} p="md">
         <Outlet />
+        <FlashMessage />
       </Box>
     </>
   );

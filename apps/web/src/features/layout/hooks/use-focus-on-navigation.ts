@@ -22,9 +22,14 @@ export function useFocusOnNavigation(mainId: string): void {
     if (previous === null || previous === pathname) return;
     const main = document.getElementById(mainId);
     if (!main) return;
+    // Where the focus was when the page changed (the link followed): moved from there only, never
+    // from where the person has gone since (a late heading must not pull the focus back).
+    const before = document.activeElement;
     const focusHeading = () => {
       const heading = main.querySelector('h1');
       if (!heading) return false;
+      const now = document.activeElement;
+      if (now !== before && now !== document.body && now !== main && now !== null) return true;
       if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
       heading.focus({ preventScroll: false });
       return true;

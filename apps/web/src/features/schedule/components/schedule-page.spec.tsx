@@ -172,7 +172,7 @@ describe('my schedule', () => {
     expect((screen.getByTestId('session-date') as HTMLInputElement).value).toBe('2027-01-12');
     expect(time.value).toBe('10:00');
     expect((screen.getByTestId('session-time-zone-input') as HTMLInputElement).value).toBe(
-      'Africa/Casablanca',
+      'Casablanca — Maroc (UTC+0)',
     );
     fireEvent.change(time, { target: { value: '11:00' } });
     fireEvent.click(screen.getByTestId('session-save'));
