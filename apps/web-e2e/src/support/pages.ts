@@ -51,7 +51,10 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
   // Fonts and pending requests settle before the picture is taken.
   await page.evaluate(() => document.fonts.ready);
   // And running transitions: after a language switch the shell slides its sidebar to the other side.
-  await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished)));
+  // An animation cancelled meanwhile (its element removed: a spinner once loaded) has ended too.
+  await page.evaluate(() =>
+    Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined))),
+  );
   // From the top: a full-page picture of a scrolled page draws the fixed header where it scrolled to.
   await page.evaluate(() => window.scrollTo(0, 0));
   const path = join(platform().screenshotDir, `${name}.png`);

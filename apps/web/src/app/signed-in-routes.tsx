@@ -7,7 +7,12 @@ import { CoursePage } from '@/features/catalog/components/course-page';
 import { MyCoursesPage } from '@/features/cohorts/components/my-courses-page';
 import { AttendancePage } from '@/features/attendance/components/attendance-page';
 import { AppLayout } from '@/features/layout/components/app-layout';
-import { ADMIN_ONLY, COHORT_STAFF, TRAINEE_ONLY } from '@/features/layout/components/nav-links';
+import {
+  ADMIN_ONLY,
+  COHORT_STAFF,
+  COURSE_AUTHORS,
+  TRAINEE_ONLY,
+} from '@/features/layout/components/nav-links';
 import { NotFoundPage } from '@/features/layout/components/not-found-page';
 import { ProfilePage } from '@/features/profile/components/profile-page';
 import { SchedulePage } from '@/features/schedule/components/schedule-page';
@@ -15,6 +20,7 @@ import { SESSION_STAFF } from '@/features/schedule/lib/staff';
 import { LoadingState } from '@/shared/components/query-states';
 
 const AdminRoutes = lazy(() => import('@/features/admin/components/admin-routes'));
+const CourseModulesPage = lazy(() => import('@/features/admin/components/course-modules-page'));
 const CohortRoutes = lazy(() => import('@/features/cohorts/components/cohort-routes'));
 // LiveKit is heavy: loaded only by those who open a classroom.
 const ClassroomPage = lazy(() => import('@/features/classroom/components/classroom-page'));
@@ -44,6 +50,16 @@ export default function SignedInRoutes() {
             </Suspense>
           }
         />
+        <Route element={<RequireAuth roles={COURSE_AUTHORS} />}>
+          <Route
+            path="/courses/:id/edit"
+            element={
+              <Suspense fallback={<LoadingState />}>
+                <CourseModulesPage />
+              </Suspense>
+            }
+          />
+        </Route>
         <Route element={<RequireAuth roles={SESSION_STAFF} />}>
           <Route path="/sessions/:id/attendance" element={<AttendancePage />} />
         </Route>

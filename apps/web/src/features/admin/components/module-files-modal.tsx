@@ -96,6 +96,7 @@ export function ModuleFilesModal({ courseId, module, onClose }: ModuleFilesModal
             <FileInput
               label={t('admin.files.file')}
               description={t('admin.files.hint')}
+              placeholder={t('admin.files.choose')}
               value={file}
               onChange={setFile}
               accept={ACCEPT}
