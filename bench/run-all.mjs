@@ -1,6 +1,6 @@
 // Runs every benchmark one after another against the built API and writes bench/RESULTS.md.
 //   npm run bench            (builds the API first)
-//   node bench/run-all.mjs [name…]   (only some: join-surge webhook-storm reads csv-import overview)
+//   node bench/run-all.mjs [name…]   (only some: join-surge webhook-storm reads csv-import overview weak-link)
 // Each benchmark runs in its own process (its own database, queue prefix and child processes) and
 // ends its output with `RESULT {json}`; a benchmark that fails is reported as failed and the others
 // still run. Every load loop inside is bounded in count and time; the whole run takes a few minutes.
@@ -17,6 +17,8 @@ const BENCHMARKS = [
   { name: 'reads', script: 'bench/reads.bench.mjs', args: [] },
   { name: 'csv-import', script: 'bench/csv-import.bench.mjs', args: ['10000'] },
   { name: 'overview', script: 'bench/overview.bench.mjs', args: [] },
+  // A browser under slow 3G: needs the web app built too (npx nx run web:build).
+  { name: 'weak-link', script: 'bench/weak-link.bench.mjs', args: [] },
 ];
 const LIMIT_MS = 5 * 60_000;
 

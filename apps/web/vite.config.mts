@@ -33,6 +33,14 @@ function appShell(): Plugin {
       };
       for (const chunk of chunks.values())
         if (chunk.isEntry || SHELL_MODULES.test(chunk.facadeModuleId ?? '')) visit(chunk.fileName);
+      // Which file holds each language's texts: the API preloads the page's language with the page.
+      const locales = Object.fromEntries(
+        [...chunks.values()].flatMap((chunk) => {
+          const locale = /[\\/]i18n[\\/](ar|fr|en)\.json$/.exec(chunk.facadeModuleId ?? '')?.[1];
+          return locale ? [[locale, chunk.fileName]] : [];
+        }),
+      );
+      this.emitFile({ type: 'asset', fileName: 'locale-chunks.json', source: JSON.stringify(locales) });
     },
   };
 }

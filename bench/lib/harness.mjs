@@ -114,7 +114,7 @@ export async function createWorld(label) {
     LIVEKIT_API_SECRET: LIVEKIT_SECRET,
     DATA_DIR: dataDir,
     DEMO_DATA: 'false',
-    // No web app: the benchmarks measure the API only.
+    // No web app: the benchmarks measure the API only (weak-link.bench.mjs gives its own).
     WEB_DIST: join(dataDir, 'no-web'),
   };
   return { run, databaseUrl, db, env, livekit };

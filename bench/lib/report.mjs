@@ -125,6 +125,54 @@ const sections = {
   ],
 };
 
+const WEAK_LINK_STEPS = [
+  ['signInCold', 'sign-in form usable, cold (empty cache), from navigation start'],
+  ['signInWarm', 'sign-in form usable, warm (same context, visited again)'],
+  ['scheduleAfterSignIn', 'schedule shows its sessions, from submitting the sign-in form (first sign-in)'],
+  ['scheduleReturning', 'the same after signing out and in again (the signed-in pages cached)'],
+  ['classroomFirst', 'classroom pre-join join button, first time, from the click on the join link'],
+  ['offlineSchedule', 'schedule offline (network off) with a warm service worker, from the reload'],
+];
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const s2 = (msValue) => `${(msValue / 1000).toFixed(2)} s`;
+
+sections['weak-link'] = (r) => [
+  `A phone (${r.viewport.width} × ${r.viewport.height}) in headless Chromium under emulated slow 3G (CDP, ` +
+    `${r.network.latencyMs} ms latency, ${(r.network.downloadBytesPerSecond * 8) / 1000} kbit/s down and up); ` +
+    `web app \`${r.web}\`; median of ${r.rounds} rounds, each in a fresh browser context. ` +
+    'Received = every byte the page got (CDP `loadingFinished`, headers included); JS+CSS = script and stylesheet bodies as sent (compressed); ' +
+    "service worker fetched = what the app's service worker downloaded itself meanwhile (precaching, fetches it makes for the page).",
+  '',
+  row([
+    'step',
+    'time (median)',
+    'rounds',
+    'received',
+    'JS+CSS',
+    'requests (to the network)',
+    'service worker fetched',
+    'target',
+  ]),
+  row(['---', '---:', '---', '---:', '---:', '---:', '---:', '---']),
+  ...WEAK_LINK_STEPS.map(([name, label]) => {
+    const step = r.steps[name];
+    if (!step.available) return row([label, 'not available', '', '', '', '', '', `${step.reason}`]);
+    if (step.ms === undefined) return row([label, '**failed**', '', '', '', '', '', step.failed]);
+    return row([
+      label,
+      s2(step.ms),
+      step.runsMs.map((v) => (v === null ? 'failed' : s2(v))).join(', '),
+      kb(step.bytes),
+      kb(step.jsCssBytes),
+      `${step.requests} (${step.fromNetwork})`,
+      step.workerRequests ? `${kb(step.workerBytes)} in ${step.workerRequests}` : '',
+      `< ${s2(step.targetMs)}: ${yes(step.met)}`,
+    ]);
+  }),
+  '',
+  "The network is emulated in the browser (Chromium delays and throttles the page and, on its own budget, the service worker; loopback underneath, no handshakes, no loss, a server CPU rather than a phone's): compare builds measured the same way rather than reading the figures as field data.",
+];
+
 export function report({ date, machine, build, loadBefore, loadAfter, runs }) {
   const lines = [
     '# Benchmark results',
@@ -144,7 +192,7 @@ export function report({ date, machine, build, loadBefore, loadAfter, runs }) {
         r.seconds,
         r.result?.targets
           ? Object.entries(r.result.targets)
-              .map(([k, v]) => `${k}: ${v ? 'met' : '**not met**'}`)
+              .map(([k, v]) => `${k}: ${v === null ? 'not available' : v ? 'met' : '**not met**'}`)
               .join(', ')
           : '',
       ]),

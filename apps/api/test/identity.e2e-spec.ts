@@ -96,6 +96,8 @@ describe('Identity (e2e)', () => {
 
       const link = await sut.invitationLink(email);
       expect(link.startsWith('http://academy.test/accept-invite?token=')).toBe(true);
+      // The page opens in the invitee's language (Arabic here), whatever their browser's.
+      expect(new URL(link).searchParams.get('lang')).toBe('ar');
       const accepted = await sut.http
         .post('/api/auth/accept-invite')
         .send({ token: tokenOf(link), password: 'a-chosen-password' })
@@ -340,6 +342,26 @@ describe('Identity (e2e)', () => {
       await sut.http.patch('/api/me').auth(user.token, { type: 'bearer' }).send({ locale: 'de' }).expect(400);
     });
 
+    it('keeps a person’s data-saver choice, null following the connection again, and refuses a non-boolean', async () => {
+      const user = await sut.createUser('trainee');
+      const me = (body: object) => sut.http.patch('/api/me').auth(user.token, { type: 'bearer' }).send(body);
+      const read = async () =>
+        (await sut.http.get('/api/me').auth(user.token, { type: 'bearer' }).expect(200)).body.dataSaver;
+      expect(await read()).toBeNull();
+      expect((await me({ dataSaver: true }).expect(200)).body.dataSaver).toBe(true);
+      // Another change of the profile leaves the choice as it was.
+      await me({ locale: 'ar' }).expect(200);
+      expect(await read()).toBe(true);
+      expect((await me({ dataSaver: false }).expect(200)).body.dataSaver).toBe(false);
+      expect((await me({ dataSaver: null }).expect(200)).body.dataSaver).toBeNull();
+      expect(await read()).toBeNull();
+      for (const bad of ['yes', 1, 'true']) {
+        const refused = await me({ dataSaver: bad }).expect(400);
+        expect(refused.body.message).toEqual(['dataSaver must be a boolean value']);
+      }
+      expect(await read()).toBeNull();
+    });
+
     it('lets only staff change a person’s legal name once they are enrolled, and audits every change', async () => {
       const world = await createCohortWorld(sut, 1);
       const [trainee] = world.trainees;
@@ -365,7 +387,8 @@ describe('Identity (e2e)', () => {
           .query({ entity: 'user', entityId: trainee.id })
           .auth(admin, { type: 'bearer' })
           .expect(200)
-      ).body.items;
+      ).body.items.filter((e: { action: string }) => e.action === 'user.legal-name-changed');
+      // (The trail also holds the account's other events: created, signed in...)
       expect(audit).toEqual([
         expect.objectContaining({
           action: 'user.legal-name-changed',
@@ -385,7 +408,7 @@ describe('Identity (e2e)', () => {
           .query({ entity: 'user', entityId: fresh.id })
           .auth(admin, { type: 'bearer' })
           .expect(200)
-      ).body.items;
+      ).body.items.filter((e: { action: string }) => e.action === 'user.legal-name-changed');
       expect(own).toEqual([
         expect.objectContaining({
           action: 'user.legal-name-changed',

@@ -353,7 +353,7 @@ describe('Reports (e2e)', () => {
     });
   });
 
-  it('exports one CSV row per person and cohort for Excel, with formula-like cells escaped', async () => {
+  it('exports one CSV row per person and cohort for Excel in the reader’s language, with formula-like cells escaped', async () => {
     const res = await api.http
       .get(`/api/reports/beneficiaries.csv?${PERIOD}&networkId=${ids.n1}`)
       .auth(admin, { type: 'bearer' })
@@ -364,15 +364,37 @@ describe('Reports (e2e)', () => {
     const text = res.text;
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const lines = text.slice(1).trimEnd().split('\r\n');
-    expect(lines[0]).toBe('full_name,email,network,sector,centre,cohort,kind,status');
+    // The admin reads the app in French: French words, and the `;` a French Excel splits on.
+    expect(lines[0]).toBe('Nom complet;E-mail;Réseau;Secteur;Centre;Cohorte;Type de cohorte;Statut');
     // A: p1, p2; T1: trainerA, trainerB.
     expect(lines).toHaveLength(5);
     expect(lines).toContain(
-      `"'=HYPERLINK(""http://evil.test"",""x"")",${people.p1.email},A-Aéro ${tag},aeronautics,Kénitra rapport ${tag},A ${tag},trainees,active`,
+      `"'=HYPERLINK(""http://evil.test"",""x"")";${people.p1.email};A-Aéro ${tag};Aéronautique;Kénitra rapport ${tag};A ${tag};Stagiaires;Inscrit`,
     );
     expect(lines).toContain(
-      `Brahim Formateur,${people.trainerB.email},A-Aéro ${tag},aeronautics,Kénitra rapport ${tag},T1 ${tag},trainers,completed`,
+      `Brahim Formateur;${people.trainerB.email};A-Aéro ${tag};Aéronautique;Kénitra rapport ${tag};T1 ${tag};Formation de formateurs;Terminé`,
     );
+
+    // In English: commas.
+    await api.http.patch('/api/me').auth(admin, { type: 'bearer' }).send({ locale: 'en' }).expect(200);
+    try {
+      const english = (
+        await api.http
+          .get(`/api/reports/beneficiaries.csv?${PERIOD}&networkId=${ids.n1}`)
+          .auth(admin, { type: 'bearer' })
+          .buffer(true)
+          .expect(200)
+      ).text
+        .slice(1)
+        .trimEnd()
+        .split('\r\n');
+      expect(english[0]).toBe('Full name,E-mail,Network,Sector,Centre,Cohort,Kind of cohort,Status');
+      expect(english).toContain(
+        `Brahim Formateur,${people.trainerB.email},A-Aéro ${tag},Aeronautics,Kénitra rapport ${tag},T1 ${tag},Training of trainers,Completed`,
+      );
+    } finally {
+      await api.http.patch('/api/me').auth(admin, { type: 'bearer' }).send({ locale: 'fr' }).expect(200);
+    }
 
     const all = (
       await api.http
@@ -383,7 +405,7 @@ describe('Reports (e2e)', () => {
     ).text;
     // B: p2, p4, p5; D: p7 (p6 waits).
     expect(all.slice(1).trimEnd().split('\r\n')).toHaveLength(5);
-    expect(all).toContain(`'@SUM(1+1),${people.p4.email}`);
+    expect(all).toContain(`'@SUM(1+1);${people.p4.email}`);
   });
 
   it('is for admins, with validated filters', async () => {

@@ -59,6 +59,11 @@ describe('Security: headers, CORS and rate limits (e2e)', () => {
       // The service worker and the web manifests keep their names from one release to the next.
       writeFileSync(join(web, 'sw.js'), 'self.addEventListener("fetch", () => {})');
       writeFileSync(join(web, 'manifest.ar.webmanifest'), '{"lang":"ar","dir":"rtl"}');
+      // Which chunk holds each language's texts, as the web build writes it.
+      writeFileSync(
+        join(web, 'locale-chunks.json'),
+        JSON.stringify({ ar: 'assets/ar-1.js', fr: 'assets/fr-2.js', en: 'assets/en-3.js' }),
+      );
       sut = await startWith({ WEB_DIST: web });
     });
     afterAll(async () => {
@@ -121,6 +126,28 @@ describe('Security: headers, CORS and rate limits (e2e)', () => {
         statusCode: 404,
         code: 'not-found',
       });
+    });
+
+    it('starts the texts of the language the page will open in downloading with the page', async () => {
+      const link = async (path: string, headers: Record<string, string> = {}) => {
+        const request = sut.http.get(path);
+        for (const [name, value] of Object.entries(headers)) request.set(name, value);
+        return (await request.expect(200)).headers['link'];
+      };
+      const preload = (file: string) => `</assets/${file}>; rel=modulepreload; crossorigin`;
+      // A Moroccan phone set to Arabic, first visit: Arabic.
+      expect(await link('/', { 'Accept-Language': 'ar-MA,ar;q=0.9,fr;q=0.8' })).toBe(preload('ar-1.js'));
+      // A client-side route, after choosing French on this browser: the choice wins.
+      expect(await link('/schedule', { 'Accept-Language': 'ar-MA', Cookie: 'mre.locale=fr' })).toBe(
+        preload('fr-2.js'),
+      );
+      // An invitation link in English wins over both; nothing known: French.
+      expect(await link('/accept-invite?token=t&lang=en', { Cookie: 'mre.locale=ar' })).toBe(
+        preload('en-3.js'),
+      );
+      expect(await link('/login')).toBe(preload('fr-2.js'));
+      // Only the page: an asset has no such header.
+      expect((await sut.http.get('/assets/app.js').expect(200)).headers['link']).toBeUndefined();
     });
 
     it('sends the precompressed copy of an asset the browser can decode, and gzips JSON over 1 KB', async () => {

@@ -330,7 +330,8 @@ describe('Security: hostile inputs (e2e)', () => {
     it('escapes those formula cells in the beneficiaries export', async () => {
       const res = await get('/reports/beneficiaries.csv').expect(200);
       expect(res.headers['content-type']).toMatch(/^text\/csv/);
-      const rows: string[][] = parse(res.text, { bom: true, relax_column_count: true });
+      // `;` separated: the admin reads the app in French.
+      const rows: string[][] = parse(res.text, { bom: true, relax_column_count: true, delimiter: ';' });
       const cells = rows.flat();
       expect(cells).toEqual(
         expect.arrayContaining([

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { expectNoAxeViolations } from './support/accessibility';
-import { launchBrowser, newPage } from './support/browser';
-import { seedLiveClass, waitForSettledLayout, type LiveClass } from './support/live-class';
+import { launchBrowser, newPage, PHONE_VIEWPORT } from './support/browser';
+import { KNOWN_INSTANT, seedLiveClass, waitForSettledLayout, type LiveClass } from './support/live-class';
 import { saveScreenshot, saveScreenshotsDesktopAndPhone, signIn, switchLanguage } from './support/pages';
 
 // The platform under test has no LiveKit server (LIVEKIT_URL points at nothing that listens).
@@ -73,10 +73,9 @@ describe('classroom without a video service', () => {
     await page.getByTestId('course-materials').getByText('Freinage des aéronefs').waitFor();
     await saveScreenshotsDesktopAndPhone(page, 'classroom-pre-join-expert-fr');
 
-    await page.getByTestId('classroom-join').click();
-    expect(await page.getByTestId('join-refused').innerText()).toBe(
-      'La classe n’est pas encore ouverte. Ouverture : 12 janv. 2027, 04:45 (Toronto, UTC-5).',
-    );
+    // Before the window: the button waits, and a countdown says how long.
+    expect(await page.getByTestId('classroom-join').isDisabled()).toBe(true);
+    expect(await page.getByTestId('join-opens-in').innerText()).toMatch(/^Ouverture dans \d+ j \d+ h$/);
     await expectNoAxeViolations(page, 'classroom pre-join, not open yet');
 
     await switchLanguage(page, 'ar');
@@ -87,5 +86,49 @@ describe('classroom without a video service', () => {
     );
     await saveScreenshotsDesktopAndPhone(page, 'classroom-pre-join-expert-ar');
     await expectNoAxeViolations(page, 'classroom pre-join, not open yet');
+  });
+
+  it('enables the join button when the window opens, and shows a refusal next to it on a phone', async () => {
+    await page.setViewportSize(PHONE_VIEWPORT);
+    await signIn(page, world.expert);
+    // The browser's clock set three seconds before the window opens (04:45 in Toronto, 09:45 UTC).
+    const opensAt = Date.parse(KNOWN_INSTANT) - 15 * 60_000;
+    await page.clock.install({ time: opensAt - 3_000 });
+    await page.goto(`/sessions/${world.later.id}/classroom`);
+
+    const join = page.getByTestId('classroom-join');
+    await join.waitFor();
+    expect(await join.isDisabled()).toBe(true);
+    expect(await page.getByTestId('join-opens-in').innerText()).toMatch(/^Ouverture dans 0 min [0-3] s$/);
+    // On the first screen of a phone, not below the camera check.
+    const viewport = page.viewportSize()!;
+    const box = (await join.boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
+    await saveScreenshot(page, 'classroom-countdown-phone-fr');
+
+    await page.clock.runFor(4_000);
+    await page.waitForFunction(
+      () => !document.querySelector<HTMLButtonElement>('[data-testid="classroom-join"]')?.disabled,
+    );
+    expect(await page.getByTestId('join-status').innerText()).toBe(
+      'La classe est ouverte : vous pouvez la rejoindre.',
+    );
+
+    // The server keeps the real time and refuses: said under the button, within sight.
+    await join.click();
+    const refused = page.getByTestId('pre-join').getByTestId('join-refused');
+    await refused.waitFor();
+    expect(await refused.innerText()).toBe(
+      'La classe n’est pas encore ouverte. Ouverture : 12 janv. 2027, 04:45 (Toronto, UTC-5).',
+    );
+    const refusedBox = (await refused.boundingBox())!;
+    expect(refusedBox.y).toBeLessThan(viewport.height);
+    await saveScreenshot(page, 'classroom-refused-phone-fr');
+    await expectNoAxeViolations(page, 'classroom pre-join, refused');
+
+    await switchLanguage(page, 'ar');
+    expect(await refused.innerText()).toContain('القسم لم يُفتح بعد.');
+    await saveScreenshot(page, 'classroom-refused-phone-ar');
+    await expectNoAxeViolations(page, 'classroom pre-join, refused');
   });
 });

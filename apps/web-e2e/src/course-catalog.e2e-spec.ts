@@ -28,6 +28,7 @@ describe('course catalogue', () => {
     };
     await signIn(page, platform().admin);
     await switchLanguage(page, 'en');
+    await page.getByTestId('nav-courses').click();
 
     await page.getByTestId('nav-admin-courses').click();
     await page.getByTestId('course-create').click();
@@ -71,6 +72,7 @@ describe('course catalogue', () => {
   it('opens a course page from its address, in a fresh page load', async () => {
     await signIn(page, platform().admin);
     await switchLanguage(page, 'en');
+    await page.getByTestId('nav-courses').click();
     await page.getByTestId('catalog-search').fill('DEMO-AERO-101');
     const card = page.getByTestId('course-card');
     await waitForCount(card, 1);

@@ -57,6 +57,7 @@ describe('languages and direction', () => {
 
   it('mirrors the catalogue in Arabic and turns it back for French and English', async () => {
     await signIn(page, platform().admin);
+    await page.getByTestId('nav-courses').click();
     await page.getByTestId('course-card').first().waitFor();
 
     await switchLanguage(page, 'ar');
@@ -99,5 +100,19 @@ describe('languages and direction', () => {
     await switchLanguage(page, 'fr');
     await waitForHeading(page, 'Connexion à MRE Academy');
     await expectNoAxeViolations(page, 'sign-in');
+  });
+
+  it("opens in the browser's language (ar-MA is Arabic), and an invitation in the link's", async () => {
+    const moroccan = await newPage(browser, { locale: 'ar-MA' });
+    await moroccan.goto('/login');
+    await waitForHeading(moroccan, 'تسجيل الدخول إلى أكاديمية مغاربة العالم');
+    expect(await documentDirection(moroccan)).toEqual({ dir: 'rtl', lang: 'ar' });
+    await moroccan.context().close();
+
+    // A French browser opening an Arabic invitation (the API writes the invitee's language in it).
+    await page.goto('/accept-invite?token=an-unknown-token&lang=ar');
+    await page.locator('main h1').waitFor();
+    expect(await documentDirection(page)).toEqual({ dir: 'rtl', lang: 'ar' });
+    await saveScreenshot(page, 'accept-invite-link-ar');
   });
 });

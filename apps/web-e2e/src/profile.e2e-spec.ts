@@ -3,7 +3,13 @@ import type { Browser, Page } from 'playwright-core';
 import { createUser } from './support/api';
 import { expectNoAxeViolations } from './support/accessibility';
 import { launchBrowser, newPage } from './support/browser';
-import { chooseOption, documentDirection, signIn, switchLanguage } from './support/pages';
+import {
+  chooseOption,
+  documentDirection,
+  saveScreenshotsDesktopAndPhone,
+  signIn,
+  switchLanguage,
+} from './support/pages';
 import { platform } from './support/platform';
 
 describe('profile', () => {
@@ -19,7 +25,7 @@ describe('profile', () => {
   });
   afterEach(() => page.context().close());
 
-  it('keeps the chosen language and time zone', async () => {
+  it('keeps the chosen language, time zone and data saver', async () => {
     // A user of its own (French, Casablanca by default), so that no other test sees the change.
     const trainee = {
       email: `trainee-${randomBytes(4).toString('hex')}@academy.test`,
@@ -55,5 +61,19 @@ describe('profile', () => {
     await switchLanguage(page, 'ar');
     await page.getByRole('heading', { name: 'ملفي الشخصي', exact: true }).waitFor();
     await expectNoAxeViolations(page, 'profile');
+
+    // Data saver, from the keyboard: automatic at first (Chromium here reports a fast link), then on.
+    const automatic = page.getByRole('radio', { name: 'تلقائي', exact: true });
+    expect(await automatic.isChecked()).toBe(true);
+    await automatic.focus();
+    const [chosen] = await Promise.all([
+      page.waitForResponse(
+        (response) => response.url().endsWith('/api/me') && response.request().method() === 'PATCH',
+      ),
+      page.keyboard.press('ArrowDown'),
+    ]);
+    expect(await chosen.json()).toMatchObject({ dataSaver: true });
+    expect(await page.getByTestId('data-saver-state').innerText()).toBe('مفعّل مهما كان الاتصال.');
+    await saveScreenshotsDesktopAndPhone(page, 'profile-data-saver-ar');
   });
 });

@@ -36,6 +36,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/login/2fa": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Auth_loginTwoFactor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/refresh": {
         parameters: {
             query?: never;
@@ -68,6 +84,134 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Auth_logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/forgot-password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Auth_forgotPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/reset-password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Auth_resetPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Account_changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/sessions/revoke-others": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Account_revokeOthers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/2fa/setup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Account_setup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/2fa/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Account_enable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/2fa/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Account_disable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me": {
         parameters: {
             query?: never;
@@ -94,6 +238,22 @@ export interface paths {
         get: operations["Users_list"];
         put?: never;
         post: operations["Users_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/invitation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Users_resendInvitation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -809,7 +969,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @enum {string} */
-        ErrorCode: "invalid-input" | "validation-failed" | "invalid-format" | "unauthorized" | "forbidden" | "not-found" | "conflict" | "gone" | "payload-too-large" | "too-many-requests" | "internal-error" | "service-unavailable" | "video-service-unavailable" | "database-unavailable" | "access-token-required" | "role-not-allowed" | "bad-credentials" | "refresh-token-invalid" | "too-many-sign-in-attempts" | "email-taken" | "invitation-invalid" | "invitation-expired" | "invitation-pending" | "legal-name-locked" | "not-experts" | "unknown-organization" | "user-not-found" | "unknown-reference" | "network-not-found" | "centre-not-found" | "name-taken" | "course-not-found" | "module-not-found" | "course-code-taken" | "not-course-editor" | "material-not-found" | "file-type-not-allowed" | "cohort-not-found" | "enrollment-not-found" | "not-cohort-manager" | "not-cohort-staff" | "admin-only" | "not-teachers" | "already-enrolled" | "enrollment-completed" | "not-trainee" | "not-enrollable" | "user-id-or-email" | "capacity-below-enrolled" | "dates-out-of-order" | "file-missing" | "file-too-large" | "csv-empty" | "csv-no-rows" | "csv-too-many-rows" | "csv-not-utf8" | "csv-binary" | "csv-missing-column" | "job-not-found" | "session-not-found" | "not-in-cohort" | "not-host" | "join-window-not-open" | "session-ended" | "session-cancelled" | "removed-from-room" | "staff-not-removable" | "session-overlap" | "recording-already-running" | "recording-not-running" | "too-many-join-requests" | "not-enrolled" | "not-hybrid" | "certificate-not-found" | "certificate-already-revoked";
+        ErrorCode: "invalid-input" | "validation-failed" | "invalid-format" | "unauthorized" | "forbidden" | "not-found" | "conflict" | "gone" | "payload-too-large" | "too-many-requests" | "internal-error" | "service-unavailable" | "video-service-unavailable" | "database-unavailable" | "access-token-required" | "role-not-allowed" | "bad-credentials" | "refresh-token-invalid" | "too-many-sign-in-attempts" | "email-taken" | "invitation-invalid" | "invitation-expired" | "invitation-pending" | "legal-name-locked" | "not-experts" | "unknown-organization" | "user-not-found" | "unknown-reference" | "password-too-common" | "wrong-password" | "password-reset-invalid" | "password-reset-expired" | "too-many-password-resets" | "user-not-invited" | "two-factor-code-invalid" | "two-factor-challenge-invalid" | "too-many-two-factor-attempts" | "two-factor-already-enabled" | "two-factor-not-set-up" | "two-factor-required" | "two-factor-setup-required" | "network-not-found" | "centre-not-found" | "name-taken" | "course-not-found" | "module-not-found" | "course-code-taken" | "not-course-editor" | "material-not-found" | "file-type-not-allowed" | "cohort-not-found" | "enrollment-not-found" | "not-cohort-manager" | "not-cohort-staff" | "admin-only" | "not-teachers" | "already-enrolled" | "enrollment-completed" | "not-trainee" | "not-enrollable" | "user-id-or-email" | "capacity-below-enrolled" | "dates-out-of-order" | "file-missing" | "file-too-large" | "csv-empty" | "csv-no-rows" | "csv-too-many-rows" | "csv-not-utf8" | "csv-binary" | "csv-missing-column" | "job-not-found" | "session-not-found" | "not-in-cohort" | "not-host" | "join-window-not-open" | "session-ended" | "session-cancelled" | "removed-from-room" | "staff-not-removable" | "session-overlap" | "recording-already-running" | "recording-not-running" | "too-many-join-requests" | "not-enrolled" | "not-hybrid" | "certificate-not-found" | "certificate-already-revoked";
         ErrorDto: {
             /** @example 400 */
             statusCode: number;
@@ -833,11 +993,6 @@ export interface components {
                 [key: string]: string | number;
             };
         };
-        LoginDto: {
-            /** @example admin@academy.local */
-            email: string;
-            password: string;
-        };
         UserDto: {
             /** Format: uuid */
             id: string;
@@ -857,8 +1012,14 @@ export interface components {
             centreId: string | null;
             /** @description The name is the legal name on certificates: once enrolled, only staff change it */
             legalNameLocked: boolean;
+            /** @description The person’s data-saver choice; null follows the browser’s report of a slow or metered connection */
+            dataSaver: boolean | null;
             /** Format: date-time */
             createdAt: string;
+            /** Format: date-time */
+            lastSignInAt: string | null;
+            /** @description Whether two-factor sign-in is on */
+            twoFactorEnabled: boolean;
         };
         LoginResponseDto: {
             /** @description Short-lived JWT for the Authorization header */
@@ -867,6 +1028,22 @@ export interface components {
             refreshToken: string;
             user: components["schemas"]["UserDto"];
         };
+        MfaChallengeDto: {
+            /** @enum {boolean} */
+            mfaRequired: true;
+            /** @description For POST /auth/login/2fa, valid 5 minutes */
+            mfaToken: string;
+        };
+        LoginDto: {
+            /** @example admin@academy.local */
+            email: string;
+            password: string;
+        };
+        LoginTwoFactorDto: {
+            mfaToken: string;
+            /** @description A 6-digit TOTP code, or a recovery code such as k3m9q-x7d2p */
+            code: string;
+        };
         RefreshDto: {
             refreshToken: string;
         };
@@ -874,12 +1051,43 @@ export interface components {
             token: string;
             password: string;
         };
+        LogoutDto: {
+            refreshToken: string;
+        };
+        ForgotPasswordDto: {
+            /** @example amina@example.ma */
+            email: string;
+        };
+        ResetPasswordDto: {
+            token: string;
+            password: string;
+        };
+        ChangePasswordDto: {
+            currentPassword: string;
+            newPassword: string;
+        };
+        TwoFactorSetupDto: {
+            /** @example otpauth://totp/MRE%20Academy:amina%40example.ma?secret=... */
+            otpauthUrl: string;
+            /** @description Base32, for typing into an authenticator app */
+            secret: string;
+        };
+        TwoFactorCodeDto: {
+            /** @description A 6-digit TOTP code (disable also takes a recovery code) */
+            code: string;
+        };
+        RecoveryCodesDto: {
+            /** @description Ten single-use codes, shown this once */
+            recoveryCodes: string[];
+        };
         UpdateMeDto: {
             fullName?: string;
             /** @enum {string} */
             locale?: "ar" | "fr" | "en";
             /** @example Europe/Berlin */
             timeZone?: string;
+            /** @description true or false is the person’s choice; null goes back to following the connection */
+            dataSaver?: boolean | null;
         };
         CreateUserDto: {
             /** @example amina@example.ma */
@@ -1866,6 +2074,39 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Tokens, or `{mfaRequired, mfaToken}` with 2FA */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginResponseDto"] | components["schemas"]["MfaChallengeDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Auth_loginTwoFactor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginTwoFactorDto"];
+            };
+        };
+        responses: {
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1949,6 +2190,248 @@ export interface operations {
             };
         };
     };
+    Auth_logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LogoutDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Auth_forgotPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ForgotPasswordDto"];
+            };
+        };
+        responses: {
+            /** @description Always, whether the e-mail is known or not */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Auth_resetPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResetPasswordDto"];
+            };
+        };
+        responses: {
+            /** @description Tokens; `{mfaRequired, mfaToken}` with 2FA */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginResponseDto"] | components["schemas"]["MfaChallengeDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Account_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            /** @description The person's other sessions are signed out */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Account_revokeOthers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every other device is signed out; this one stays signed in */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Account_setup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TwoFactorSetupDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Account_enable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TwoFactorCodeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryCodesDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Account_disable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TwoFactorCodeDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
     Users_me: {
         parameters: {
             query?: never;
@@ -2015,6 +2498,9 @@ export interface operations {
                 page?: number;
                 pageSize?: number;
                 role?: "admin" | "coordinator" | "expert" | "trainee";
+                status?: "invited" | "active" | "disabled";
+                centreId?: string;
+                networkId?: string;
                 /** @description Part of the name or e-mail */
                 q?: string;
             };
@@ -2063,6 +2549,35 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["UserDto"];
                 };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Users_resendInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A new invitation e-mail is on its way; the earlier links stop working */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
             default: {
@@ -2429,6 +2944,10 @@ export interface operations {
                 /** @description The kind of record: cohort, session, certificate... */
                 entity?: string;
                 entityId?: string;
+                /** @description Only what this person did */
+                actorId?: string;
+                /** @description A person's trail: what they did, and what was done to their account */
+                personId?: string;
             };
             header?: never;
             path?: never;
@@ -3911,7 +4430,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One row per person and cohort: full_name, email, network, sector, centre, cohort, kind, status */
+            /** @description One row per person and cohort (full name, e-mail, network, sector, centre, cohort, kind, status), in the reader's language (their profile's): headers and values worded, `;` separated in French and Arabic, `,` in English */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -28,7 +28,16 @@ export function launchBrowser({ fakeMedia = false }: { fakeMedia?: boolean } = {
 }
 
 /** A page in a context of its own: no tokens, language or cache left over from another test. */
-export async function newPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ baseURL: platform().baseUrl, viewport: VIEWPORT });
+export async function newPage(
+  browser: Browser,
+  options: { locale?: string; timezoneId?: string } = {},
+): Promise<Page> {
+  // A French-speaking browser (the app opens in the browser's language), unless a test says otherwise.
+  const context = await browser.newContext({
+    baseURL: platform().baseUrl,
+    viewport: VIEWPORT,
+    locale: 'fr-FR',
+    ...options,
+  });
   return context.newPage();
 }

@@ -59,6 +59,8 @@ export default async function globalSetup() {
     E2E_ADMIN_PASSWORD: ADMIN_PASSWORD,
     E2E_SCREENSHOT_DIR: screenshotDir,
     E2E_WEB_DIST: webDist,
+    // The worker writes the e-mails it sends there (mail/*.eml): reset links are read from them.
+    E2E_DATA_DIR: dataDir,
   });
   process.stdout.write(`\nPlatform under test: ${baseUrl}\nScreenshots: ${screenshotDir}\n`);
 }

@@ -1,4 +1,4 @@
-import { DirectionProvider, MantineProvider } from '@mantine/core';
+import { DirectionProvider } from '@mantine/core';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { lazy, Suspense, useSyncExternalStore } from 'react';
 import { I18nextProvider } from 'react-i18next';
@@ -8,7 +8,8 @@ import { appUpdate } from '@/features/offline/lib/app-update';
 import { isLocale } from '@/i18n/i18n';
 import { ServicesContext, type AppServices } from '@/shared/api/services.context';
 import { AppRoutes } from './app-routes';
-import { cssVariablesResolver, theme } from './theme';
+import { LocalizedMantine } from './localized-mantine';
+import './focus.css';
 
 const UpdatePrompt = lazy(() => import('@/features/offline/components/update-prompt'));
 
@@ -20,7 +21,7 @@ export function App({ services }: { services: AppServices }) {
       <I18nextProvider i18n={services.i18n}>
         {/* Follows the `dir` attribute that i18n sets on <html> when the language changes. */}
         <DirectionProvider initialDirection={isLocale(locale) && isRtl(locale) ? 'rtl' : 'ltr'}>
-          <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
+          <LocalizedMantine>
             <QueryClientProvider client={services.queryClient}>
               <BrowserRouter>
                 <AppRoutes />
@@ -31,7 +32,7 @@ export function App({ services }: { services: AppServices }) {
                 </Suspense>
               )}
             </QueryClientProvider>
-          </MantineProvider>
+          </LocalizedMantine>
         </DirectionProvider>
       </I18nextProvider>
     </ServicesContext>

@@ -1,16 +1,19 @@
-import '@mantine/core/styles.css';
+import '@mantine/core/styles.layer.css';
 import { lazy, Suspense } from 'react';
-import { Navigate, Route, Routes } from 'react-router';
+import { Route, Routes } from 'react-router';
 import { RequireAuth } from '@/features/auth/components/require-auth';
 import { CatalogPage } from '@/features/catalog/components/catalog-page';
 import { CoursePage } from '@/features/catalog/components/course-page';
 import { MyCoursesPage } from '@/features/cohorts/components/my-courses-page';
 import { AttendancePage } from '@/features/attendance/components/attendance-page';
+import { HomeRedirect } from '@/features/home/components/home-redirect';
+import { TraineeHomePage } from '@/features/home/components/trainee-home-page';
 import { AppLayout } from '@/features/layout/components/app-layout';
 import {
   ADMIN_ONLY,
   COHORT_STAFF,
   COURSE_AUTHORS,
+  PEOPLE_MANAGERS,
   TRAINEE_ONLY,
 } from '@/features/layout/components/nav-links';
 import { NotFoundPage } from '@/features/layout/components/not-found-page';
@@ -27,6 +30,7 @@ const ClassroomPage = lazy(() => import('@/features/classroom/components/classro
 // The chart library is heavy too: only admins open the dashboard.
 const DashboardPage = lazy(() => import('@/features/reports/components/dashboard-page'));
 const AuditPage = lazy(() => import('@/features/audit/components/audit-page'));
+const PeoplePage = lazy(() => import('@/features/admin/components/people-page'));
 
 /**
  * Everything behind the sign-in, in a chunk of its own: the sign-in page, the first page most people
@@ -37,7 +41,7 @@ export default function SignedInRoutes() {
   return (
     <Routes>
       <Route element={<AppLayout />}>
-        <Route path="/" element={<Navigate to="/courses" replace />} />
+        <Route path="/" element={<HomeRedirect />} />
         <Route path="/courses" element={<CatalogPage />} />
         <Route path="/courses/:id" element={<CoursePage />} />
         <Route path="/profile" element={<ProfilePage />} />
@@ -60,18 +64,29 @@ export default function SignedInRoutes() {
             }
           />
         </Route>
-        <Route element={<RequireAuth roles={SESSION_STAFF} />}>
+        <Route element={<RequireAuth roles={SESSION_STAFF} orTeacher />}>
           <Route path="/sessions/:id/attendance" element={<AttendancePage />} />
         </Route>
         <Route element={<RequireAuth roles={TRAINEE_ONLY} />}>
           <Route path="/my-courses" element={<MyCoursesPage />} />
+          <Route path="/home" element={<TraineeHomePage />} />
         </Route>
-        <Route element={<RequireAuth roles={COHORT_STAFF} />}>
+        <Route element={<RequireAuth roles={COHORT_STAFF} orTeacher />}>
           <Route
             path="/cohorts/*"
             element={
               <Suspense fallback={<LoadingState />}>
                 <CohortRoutes />
+              </Suspense>
+            }
+          />
+        </Route>
+        <Route element={<RequireAuth roles={PEOPLE_MANAGERS} />}>
+          <Route
+            path="/people"
+            element={
+              <Suspense fallback={<LoadingState />}>
+                <PeoplePage />
               </Suspense>
             }
           />

@@ -1,5 +1,6 @@
 import { createInstance, type BackendModule, type i18n, type ResourceKey } from 'i18next';
-import { DEFAULT_LOCALE, isRtl, LOCALES, type Locale } from '@mre/contracts';
+import { isRtl, LOCALES, type Locale } from '@mre/contracts';
+import { initialLocale } from './initial-locale';
 
 const STORAGE_KEY = 'mre.locale';
 
@@ -32,8 +33,11 @@ const loadOnDemand: BackendModule = {
  * Without `translations`, wait for `i18nLoaded` before the first render.
  */
 export function createI18n(storage: Storage, translations?: Translations): i18n {
-  const stored = storage.getItem(STORAGE_KEY);
-  const initial = isLocale(stored) ? stored : DEFAULT_LOCALE;
+  const initial = initialLocale({
+    stored: storage.getItem(STORAGE_KEY),
+    search: window.location.search,
+    navigatorLanguages: navigator.languages ?? [],
+  });
   const instance = createInstance({
     lng: initial,
     fallbackLng: false,
@@ -68,6 +72,8 @@ export function i18nLoaded(instance: i18n): Promise<void> {
 function applyToDocument(locale: Locale): void {
   document.documentElement.lang = locale;
   document.documentElement.dir = isRtl(locale) ? 'rtl' : 'ltr';
+  // The server starts sending this language's texts with the next page (web-app-locale.ts in the API).
+  document.cookie = `mre.locale=${locale}; path=/; max-age=31536000; SameSite=Lax`;
   // Installed from here, the app takes this language's name and direction.
   document.querySelector('link[rel="manifest"]')?.setAttribute('href', `/manifest.${locale}.webmanifest`);
 }

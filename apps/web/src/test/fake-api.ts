@@ -32,7 +32,10 @@ export const adminUser: Schemas['UserDto'] = {
   networkId: null,
   centreId: null,
   legalNameLocked: false,
+  dataSaver: null,
   createdAt: '2025-01-01T00:00:00Z',
+  lastSignInAt: null,
+  twoFactorEnabled: false,
 };
 
 export const emptyList = { items: [], total: 0 };

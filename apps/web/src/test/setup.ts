@@ -25,8 +25,13 @@ globalThis.ResizeObserver ??= class {
 
 Element.prototype.scrollIntoView ??= () => undefined;
 
+// The app opens in the browser's language when nothing else says (jsdom answers en-US): the tests
+// are written for a French-speaking browser, the programme's most common, unless they say otherwise.
+Object.defineProperty(navigator, 'languages', { value: ['fr-FR', 'fr'], configurable: true });
+
 afterEach(() => {
   cleanup();
   localStorage.clear();
+  sessionStorage.clear();
   window.history.replaceState(null, '', '/');
 });

@@ -5,7 +5,7 @@ import type { Role } from '@mre/contracts';
 import { ForbiddenError, UnauthorizedError } from '@/core/errors/domain-error';
 import { AccessRevocations } from '@/core/redis/access-revocations';
 import type { AccessTokenPayload, AuthUser } from './auth-user';
-import { IS_PUBLIC, ROLES } from './decorators';
+import { BEFORE_TWO_FACTOR, IS_PUBLIC, ROLES } from './decorators';
 
 class MissingTokenError extends UnauthorizedError {
   readonly code = 'access-token-required';
@@ -20,6 +20,14 @@ class RoleNotAllowedError extends ForbiddenError {
 
   constructor() {
     super('Your role may not do this');
+  }
+}
+
+class TwoFactorSetupRequiredError extends ForbiddenError {
+  readonly code = 'two-factor-setup-required';
+
+  constructor() {
+    super('Your role requires two-factor sign-in: enable it (POST /me/2fa/setup, then /me/2fa/enable) first');
   }
 }
 
@@ -63,6 +71,12 @@ export class AccessGuard implements CanActivate {
     const user = await this.verify(token);
     if (!user) throw new MissingTokenError();
     request.user = { ...user };
+    if (
+      user.twoFactorSetupRequired &&
+      !this.reflector.getAllAndOverride<boolean>(BEFORE_TWO_FACTOR, targets)
+    ) {
+      throw new TwoFactorSetupRequiredError();
+    }
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
     if (roles && !roles.includes(user.role)) throw new RoleNotAllowedError();
@@ -76,7 +90,11 @@ export class AccessGuard implements CanActivate {
       this.verified.delete(token);
       return null;
     }
-    return this.revocations.isRevoked(known.user.id, known.issuedAtMs) ? null : known.user;
+    const { user, issuedAtMs } = known;
+    const revoked =
+      this.revocations.isRevoked(user.id, issuedAtMs) ||
+      (user.familyId !== undefined && this.revocations.isRevoked(user.familyId, issuedAtMs));
+    return revoked ? null : user;
   }
 
   private async check(token: string): Promise<Verified | null> {
@@ -91,7 +109,14 @@ export class AccessGuard implements CanActivate {
     // Every access token the API signs has both; one without is not one of them.
     if (!payload.iat || !payload.exp) return null;
     const verified = {
-      user: { id: payload.sub, role: payload.role, centreId: payload.centreId, networkId: payload.networkId },
+      user: {
+        id: payload.sub,
+        role: payload.role,
+        centreId: payload.centreId,
+        networkId: payload.networkId,
+        ...(payload.fam ? { familyId: payload.fam } : {}),
+        ...(payload.tfa === 'setup' ? { twoFactorSetupRequired: true } : {}),
+      },
       issuedAtMs: payload.iatMs ?? payload.iat * 1000,
       expiresAt: payload.exp * 1000,
     };

@@ -121,6 +121,22 @@ export class Environment {
   @Min(1)
   INVITE_TTL_HOURS = 72;
 
+  /** How long a password-reset link works. */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(1)
+  PASSWORD_RESET_TTL_MINUTES = 60;
+
+  /**
+   * Roles whose people must enable two-factor sign-in (e.g. `admin,coordinator`): until they have,
+   * their tokens only reach their profile and the 2FA setup.
+   */
+  @Matches(/^\s*((admin|coordinator|expert|trainee)\s*(,\s*(admin|coordinator|expert|trainee)\s*)*)?$/, {
+    message:
+      'TWO_FACTOR_REQUIRED_FOR must list roles separated by commas (admin, coordinator, expert, trainee)',
+  })
+  TWO_FACTOR_REQUIRED_FOR = '';
+
   /** How often a worker looks for stored webhooks that no queued job covers (after a Redis outage). */
   @Transform(({ value }) => (value === undefined ? value : Number(value)))
   @IsInt()

@@ -11,7 +11,12 @@ export enum QueueName {
 }
 
 export type MailTemplate =
-  'invitation' | 'session-rescheduled' | 'session-cancelled' | 'session-reminder' | 'time-zone-rules-changed';
+  | 'invitation'
+  | 'password-reset'
+  | 'session-rescheduled'
+  | 'session-cancelled'
+  | 'session-reminder'
+  | 'time-zone-rules-changed';
 
 /** A session as a calendar invitation (.ics) attached to an e-mail; CANCEL withdraws it. */
 export interface CalendarInvite {

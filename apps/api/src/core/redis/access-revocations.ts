@@ -30,8 +30,12 @@ export class AccessRevocations implements OnApplicationShutdown {
     this.channel = `${config.get('QUEUE_PREFIX')}:revoked`;
   }
 
-  /** Refuses, on every API process, the user's access tokens issued until now. */
-  async revoke(userId: string): Promise<void> {
+  /**
+   * Refuses, on every API process, the access tokens issued until now to the user (a user id) or in
+   * a refresh family (a family id: one signed-in device). Answers the instant of the revocation:
+   * tokens issued after it work.
+   */
+  async revoke(userId: string): Promise<number> {
     const at = Date.now();
     this.note(userId, at);
     try {
@@ -45,6 +49,7 @@ export class AccessRevocations implements OnApplicationShutdown {
         `Revocation of ${userId}'s tokens not shared, Redis did not answer: ${(error as Error).message}`,
       );
     }
+    return at;
   }
 
   /** Whether a token of this user issued at `issuedAtMs` was revoked since. */

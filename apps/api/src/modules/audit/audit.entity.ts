@@ -6,6 +6,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
  */
 @Entity('audit_log')
 @Index(['entityType', 'entityId', 'createdAt'])
+@Index(['actorId', 'createdAt'])
 export class AuditEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -30,8 +30,17 @@ export class AuditService {
     const where: FindOptionsWhere<AuditEntity> = {};
     if (query.entity) where.entityType = query.entity;
     if (query.entityId) where.entityId = query.entityId;
+    if (query.actorId) where.actorId = query.actorId;
+    // A person's trail: by them, or about their account (two branches, each on its own index).
+    const aboutThem = query.personId && (!query.entity || query.entity === 'user') && !query.entityId;
+    const wheres = query.personId
+      ? [
+          { ...where, actorId: query.personId },
+          ...(aboutThem ? [{ ...where, entityType: 'user', entityId: query.personId }] : []),
+        ]
+      : where;
     const [items, total] = await this.entries.findAndCount({
-      where,
+      where: wheres,
       order: { createdAt: 'DESC', id: 'ASC' },
       ...pageWindow(query),
     });

@@ -84,3 +84,99 @@ export class LegalNameLockedError extends ForbiddenError {
     );
   }
 }
+
+export class PasswordTooCommonError extends InvalidInputError {
+  readonly code = 'password-too-common';
+
+  constructor() {
+    super('This password is among the most common ones: choose another');
+  }
+}
+
+export class WrongPasswordError extends InvalidInputError {
+  readonly code = 'wrong-password';
+
+  constructor() {
+    super('The current password is wrong');
+  }
+}
+
+export class InvalidPasswordResetError extends InvalidInputError {
+  readonly code = 'password-reset-invalid';
+
+  constructor() {
+    super('This password-reset link is invalid or has already been used');
+  }
+}
+
+export class ExpiredPasswordResetError extends GoneError {
+  readonly code = 'password-reset-expired';
+
+  constructor() {
+    super('This password-reset link has expired; ask for a new one');
+  }
+}
+
+export class TooManyPasswordResetsError extends TooManyRequestsError {
+  readonly code = 'too-many-password-resets';
+
+  constructor(retryAfterSeconds: number) {
+    super('Too many password-reset requests; try again later', retryAfterSeconds);
+  }
+}
+
+export class UserNotInvitedError extends ConflictError {
+  readonly code = 'user-not-invited';
+
+  constructor() {
+    super('Only an account still waiting for its invitation can be invited again');
+  }
+}
+
+export class InvalidTwoFactorCodeError extends InvalidInputError {
+  readonly code = 'two-factor-code-invalid';
+
+  constructor() {
+    super('The code is wrong or was already used');
+  }
+}
+
+export class InvalidMfaTokenError extends UnauthorizedError {
+  readonly code = 'two-factor-challenge-invalid';
+
+  constructor() {
+    super('Sign in again: this two-factor step is invalid or has expired');
+  }
+}
+
+export class TooManyTwoFactorAttemptsError extends TooManyRequestsError {
+  readonly code = 'too-many-two-factor-attempts';
+
+  constructor(retryAfterSeconds: number) {
+    super('Too many wrong codes; try again later', retryAfterSeconds);
+  }
+}
+
+export class TwoFactorAlreadyEnabledError extends ConflictError {
+  readonly code = 'two-factor-already-enabled';
+
+  constructor() {
+    super('Two-factor sign-in is already enabled; disable it first');
+  }
+}
+
+export class TwoFactorNotSetUpError extends ConflictError {
+  readonly code = 'two-factor-not-set-up';
+
+  constructor() {
+    super('Start with POST /me/2fa/setup');
+  }
+}
+
+export class TwoFactorRequiredError extends ForbiddenError {
+  readonly code = 'two-factor-required';
+
+  constructor() {
+    super('Your role requires two-factor sign-in: it cannot be disabled');
+  }
+}

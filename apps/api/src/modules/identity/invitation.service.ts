@@ -55,7 +55,8 @@ export class InvitationService {
           template: 'invitation' as const,
           params: {
             fullName: user.fullName,
-            link: `${this.config.publicUrl}/accept-invite?token=${encodeURIComponent(token)}`,
+            // The page opens in the language of the e-mail, whatever the browser's.
+            link: `${this.config.publicUrl}/accept-invite?token=${encodeURIComponent(token)}&lang=${user.locale}`,
             expiresAt: expiresAt.toISOString(),
             timeZone: user.timeZone,
           },

@@ -45,6 +45,10 @@ export class UserEntity {
   @Column({ name: 'time_zone', type: 'varchar', length: 64 })
   timeZone: string;
 
+  /** Lighter classroom and no autoplay: null follows what the browser says of the connection. */
+  @Column({ name: 'data_saver', type: 'boolean', nullable: true })
+  dataSaver: boolean | null;
+
   @Column({ name: 'network_id', type: 'uuid', nullable: true })
   networkId: string | null;
 
@@ -59,6 +63,20 @@ export class UserEntity {
   @ManyToOne(() => CentreEntity, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'centre_id' })
   centre?: CentreEntity;
+
+  @Column({ name: 'last_sign_in_at', type: 'timestamptz', nullable: true })
+  lastSignInAt: Date | null;
+
+  /** Base32 TOTP secret (RFC 6238): set by /me/2fa/setup, in force once `twoFactorEnabledAt` is set. */
+  @Column({ name: 'two_factor_secret', type: 'varchar', length: 64, nullable: true })
+  twoFactorSecret: string | null;
+
+  @Column({ name: 'two_factor_enabled_at', type: 'timestamptz', nullable: true })
+  twoFactorEnabledAt: Date | null;
+
+  /** The last 30-second step whose code was accepted: a code works once. */
+  @Column({ name: 'two_factor_last_step', type: 'bigint', nullable: true })
+  twoFactorLastStep: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

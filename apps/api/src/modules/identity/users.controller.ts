@@ -1,7 +1,24 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Ip,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { AuthUser } from '@/core/auth/auth-user';
-import { CurrentUser, Roles } from '@/core/auth/decorators';
+import { AllowBeforeTwoFactor, CurrentUser, Roles } from '@/core/auth/decorators';
 import { CreateUserDto } from './dto/create-user.dto';
 import { ListUsersQueryDto } from './dto/list-users-query.dto';
 import { UpdateMeDto } from './dto/update-me.dto';
@@ -15,12 +32,14 @@ import { UsersService } from './users.service';
 export class UsersController {
   constructor(private readonly users: UsersService) {}
 
+  @AllowBeforeTwoFactor()
   @Get('me')
   @ApiOkResponse({ type: UserDto })
   me(@CurrentUser() user: AuthUser): Promise<UserDto> {
     return this.users.get(user.id);
   }
 
+  @AllowBeforeTwoFactor()
   @Patch('me')
   @ApiOkResponse({ type: UserDto })
   updateMe(@CurrentUser() user: AuthUser, @Body() dto: UpdateMeDto): Promise<UserDto> {
@@ -30,8 +49,22 @@ export class UsersController {
   @Post('users')
   @ApiCreatedResponse({ type: UserDto })
   @Roles('admin')
-  create(@Body() dto: CreateUserDto): Promise<UserDto> {
-    return this.users.create(dto);
+  create(@Body() dto: CreateUserDto, @CurrentUser() actor: AuthUser, @Ip() ip: string): Promise<UserDto> {
+    return this.users.create(dto, { id: actor.id, ip });
+  }
+
+  @Post('users/:id/invitation')
+  @ApiAcceptedResponse({
+    description: 'A new invitation e-mail is on its way; the earlier links stop working',
+  })
+  @Roles('admin', 'coordinator')
+  @HttpCode(202)
+  resendInvitation(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentUser() actor: AuthUser,
+    @Ip() ip: string,
+  ): Promise<void> {
+    return this.users.resendInvitation(id, actor, ip);
   }
 
   @Get('users')
@@ -55,7 +88,8 @@ export class UsersController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: UpdateUserDto,
     @CurrentUser() actor: AuthUser,
+    @Ip() ip: string,
   ): Promise<UserDto> {
-    return this.users.update(id, dto, actor);
+    return this.users.update(id, dto, actor, ip);
   }
 }

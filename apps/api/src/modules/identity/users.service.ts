@@ -3,11 +3,12 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { DEFAULT_LOCALE, DEFAULT_TIME_ZONE, type Locale } from '@mre/contracts';
 import { Brackets, DataSource, EntityManager, In, IsNull, Repository } from 'typeorm';
 import type { AuthUser } from '@/core/auth/auth-user';
-import { NotFoundError } from '@/core/errors/domain-error';
+import { ForbiddenError, NotFoundError } from '@/core/errors/domain-error';
 import { Page, pageWindow } from '@/core/http/pagination';
 import { isUniqueViolation } from '@/core/database/postgres-errors';
 import { AccessRevocations } from '@/core/redis/access-revocations';
 import { AuditService } from '@/modules/audit/audit.service';
+import { AccountActor, recordAccountEvent } from './account-audit';
 import { OrganizationsService } from '@/modules/organizations/organizations.service';
 import { CreateUserDto } from './dto/create-user.dto';
 import { ListUsersQueryDto } from './dto/list-users-query.dto';
@@ -20,9 +21,11 @@ import {
   LegalNameLockedError,
   NotExpertsError,
   UnknownOrganizationError,
+  UserNotInvitedError,
 } from './identity.errors';
 import { InvitationService } from './invitation.service';
 import { hashPassword } from './password-hasher';
+import { assertAcceptablePassword } from './password-policy';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { UserEntity } from './user.entity';
 
@@ -33,6 +36,18 @@ class UserNotFoundError extends NotFoundError {
     super('User');
   }
 }
+
+class NotCoordinatorsTraineeError extends ForbiddenError {
+  constructor() {
+    super("A coordinator invites again only their own centre's trainees");
+  }
+}
+
+/**
+ * The fields of a user whose changes are audited with their values before and after (the legal
+ * name has its own event, `user.legal-name-changed`).
+ */
+const AUDITED_FIELDS = ['role', 'status', 'centreId', 'networkId', 'locale', 'timeZone'] as const;
 
 /** Someone to enroll by e-mail: found when the address is known, else invited as a trainee. */
 export interface TraineeToInvite {
@@ -61,8 +76,9 @@ export class UsersService {
   ) {}
 
   /** Creates an active user when a password is given, else an invited one who gets the e-mail. */
-  async create(dto: CreateUserDto): Promise<UserDto> {
+  async create(dto: CreateUserDto, actor: AccountActor = { id: null }): Promise<UserDto> {
     await this.assertOrganizationsExist(dto);
+    if (dto.password) assertAcceptablePassword(dto.password);
     const passwordHash = dto.password ? await hashPassword(dto.password) : null;
     try {
       const user = await this.dataSource.transaction(async (manager) => {
@@ -80,6 +96,19 @@ export class UsersService {
           }),
         );
         if (!passwordHash) await this.invitations.invite(created, manager);
+        await recordAccountEvent(
+          this.audit,
+          'user.created',
+          created.id,
+          actor,
+          {
+            role: created.role,
+            status: created.status,
+            centreId: created.centreId,
+            networkId: created.networkId,
+          },
+          manager,
+        );
         return created;
       });
       return UserDto.from(user);
@@ -93,6 +122,9 @@ export class UsersService {
     const qb = this.users.createQueryBuilder('u').orderBy('u.full_name', 'ASC').addOrderBy('u.id', 'ASC');
     if (actor.role === 'coordinator') qb.andWhere('u.centre_id = :centreId', { centreId: actor.centreId });
     if (query.role) qb.andWhere('u.role = :role', { role: query.role });
+    if (query.status) qb.andWhere('u.status = :status', { status: query.status });
+    if (query.centreId) qb.andWhere('u.centre_id = :filterCentreId', { filterCentreId: query.centreId });
+    if (query.networkId) qb.andWhere('u.network_id = :networkId', { networkId: query.networkId });
     if (query.q) {
       const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       qb.andWhere(
@@ -148,7 +180,7 @@ export class UsersService {
     await manager.update(UserEntity, { id: In(ids), legalNameLocked: false }, { legalNameLocked: true });
   }
 
-  async update(id: string, dto: UpdateUserDto, actor: AuthUser): Promise<UserDto> {
+  async update(id: string, dto: UpdateUserDto, actor: AuthUser, ip?: string): Promise<UserDto> {
     await this.assertOrganizationsExist(dto);
     let claimsChanged = false;
     const updated = await this.dataSource.transaction(async (manager) => {
@@ -171,12 +203,45 @@ export class UsersService {
         );
         await this.invitations.voidPending(id, manager);
       }
+      const changes = Object.fromEntries(
+        AUDITED_FIELDS.filter((field) => dto[field] !== undefined && dto[field] !== user[field]).map(
+          (field) => [field, { from: user[field], to: dto[field] }],
+        ),
+      );
+      const who = { id: actor.id, ip };
+      if (Object.keys(changes).length > 0) {
+        await recordAccountEvent(this.audit, 'user.changed', id, who, { changes }, manager);
+      }
+      if (changes.status) {
+        const event = dto.status === 'disabled' ? 'user.disabled' : 'user.enabled';
+        await recordAccountEvent(this.audit, event, id, who, {}, manager);
+      }
       return UserDto.from(await manager.save(manager.merge(UserEntity, user, dto)));
     });
     // And the access tokens already issued, on every API process, once the change is committed: a
     // token carries the role, centre and network it was issued with.
     if (dto.status === 'disabled' || claimsChanged) await this.revocations.revoke(id);
     return updated;
+  }
+
+  /**
+   * A new invitation link for someone who has not accepted theirs (the old links stop working):
+   * admins for anyone, coordinators for their own centre's trainees.
+   */
+  async resendInvitation(id: string, actor: AuthUser, ip?: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const user = await manager.findOne(UserEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw new UserNotFoundError();
+      if (actor.role === 'coordinator') {
+        // Someone of another centre does not exist for this coordinator.
+        if (!actor.centreId || user.centreId !== actor.centreId) throw new UserNotFoundError();
+        if (user.role !== 'trainee') throw new NotCoordinatorsTraineeError();
+      }
+      if (user.status !== 'invited') throw new UserNotInvitedError();
+      await this.invitations.voidPending(id, manager);
+      await this.invitations.invite(user, manager);
+      await recordAccountEvent(this.audit, 'user.invitation-resent', id, { id: actor.id, ip }, {}, manager);
+    });
   }
 
   private auditRename(

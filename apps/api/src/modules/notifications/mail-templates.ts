@@ -83,6 +83,38 @@ const TEMPLATES: Record<MailTemplate, Template> = {
       action: 'Accept the invitation',
     }),
   },
+  'password-reset': {
+    ar: (p) => ({
+      subject: 'إعادة تعيين كلمة المرور على MRE Academy',
+      lines: [
+        `مرحبا ${p.fullName}،`,
+        'طلبتَ إعادة تعيين كلمة مرورك. اختر كلمة مرور جديدة عبر الرابط التالي؛ لا يعمل إلا مرة واحدة.',
+        `ينتهي هذا الرابط في ${p.expires}.`,
+        'إذا لم تطلب ذلك، تجاهل هذه الرسالة: تبقى كلمة مرورك كما هي.',
+      ],
+      action: 'اختيار كلمة مرور جديدة',
+    }),
+    fr: (p) => ({
+      subject: 'Réinitialisation de votre mot de passe MRE Academy',
+      lines: [
+        `Bonjour ${p.fullName},`,
+        'Vous avez demandé à réinitialiser votre mot de passe. Choisissez-en un nouveau avec le lien ci-dessous ; il ne sert qu’une fois.',
+        `Ce lien expire le ${p.expires}.`,
+        'Si vous n’avez rien demandé, ignorez ce message : votre mot de passe reste le même.',
+      ],
+      action: 'Choisir un nouveau mot de passe',
+    }),
+    en: (p) => ({
+      subject: 'Reset your MRE Academy password',
+      lines: [
+        `Hello ${p.fullName},`,
+        'You asked to reset your password. Choose a new one with the link below; it works once.',
+        `This link expires on ${p.expires}.`,
+        'If you did not ask for this, ignore this e-mail: your password stays the same.',
+      ],
+      action: 'Choose a new password',
+    }),
+  },
   'session-rescheduled': {
     ar: (p) => ({
       subject: `تغيير موعد الحصة: ${p.title}`,

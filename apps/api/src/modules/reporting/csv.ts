@@ -11,7 +11,15 @@ export function csvCell(value: string | number | null | undefined): string {
   return /[",\r\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** A whole file for Excel: UTF-8 with a byte order mark, comma separated, CRLF line ends. */
-export function toCsv(header: string[], rows: (string | number | null)[][]): string {
-  return `\uFEFF${[header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
+/**
+ * A whole file for Excel: UTF-8 with a byte order mark, CRLF line ends, cells split by `separator`
+ * (`;` for a French or Arabic Excel, which reads `,` as the decimal mark; no `sep=` line, which
+ * would make Excel ignore the byte order mark).
+ */
+export function toCsv(
+  header: string[],
+  rows: (string | number | null)[][],
+  separator: ',' | ';' = ',',
+): string {
+  return `\uFEFF${[header, ...rows].map((row) => row.map(csvCell).join(separator)).join('\r\n')}\r\n`;
 }

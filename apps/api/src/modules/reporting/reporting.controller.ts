@@ -1,6 +1,7 @@
 import { Controller, Get, Header, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@/core/auth/decorators';
+import type { AuthUser } from '@/core/auth/auth-user';
+import { CurrentUser, Roles } from '@/core/auth/decorators';
 import { ReportOverviewDto, ReportQueryDto } from './dto/report.dto';
 import { ReportingService } from './reporting.service';
 
@@ -24,10 +25,10 @@ export class ReportingController {
   @ApiProduces('text/csv')
   @ApiOkResponse({
     description:
-      'One row per person and cohort: full_name, email, network, sector, centre, cohort, kind, status',
+      "One row per person and cohort (full name, e-mail, network, sector, centre, cohort, kind, status), in the reader's language (their profile's): headers and values worded, `;` separated in French and Arabic, `,` in English",
     schema: { type: 'string' },
   })
-  beneficiariesCsv(@Query() query: ReportQueryDto): Promise<string> {
-    return this.reporting.beneficiariesCsv(query);
+  beneficiariesCsv(@Query() query: ReportQueryDto, @CurrentUser() user: AuthUser): Promise<string> {
+    return this.reporting.beneficiariesCsv(query, user.id);
   }
 }

@@ -20,13 +20,15 @@ function cohortScope(query: ReportQueryDto, params: SqlParams, { network }: { ne
 export function beneficiaryRows(query: ReportQueryDto): Statement {
   const params = new SqlParams();
   return [
-    `SELECT u.full_name, u.email, n.name AS network, co.sector_code AS sector, ce.name AS centre, c.name AS cohort, c.kind, e.status
+    `SELECT u.full_name, u.email, n.name AS network, co.sector_code AS sector, s.name AS sector_name,
+            ce.name AS centre, c.name AS cohort, c.kind, e.status
          FROM enrollments e
          JOIN users u ON u.id = e.user_id
          JOIN cohorts c ON c.id = e.cohort_id
          JOIN courses co ON co.id = c.course_id
          JOIN networks n ON n.id = co.network_id
          JOIN centres ce ON ce.id = c.centre_id
+         LEFT JOIN sectors s ON s.code = co.sector_code
         WHERE e.status IN ${BENEFICIARY_SQL} AND ${cohortScope(query, params, { network: true })}
         ORDER BY c.name, c.id, u.full_name, u.email`,
     params.values,
@@ -186,4 +188,9 @@ export function cascadeByNetwork(query: ReportQueryDto): Statement {
         ORDER BY n.name, n.id`,
     params.values,
   ];
+}
+
+/** The language a person reads the app in (their profile's), for the files made for them. */
+export function readerLocale(userId: string): Statement {
+  return ['SELECT locale FROM users WHERE id = $1', [userId]];
 }

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { CohortKind } from '@mre/contracts';
+import { DEFAULT_LOCALE, LOCALES, type CohortKind, type Locale } from '@mre/contracts';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@/core/config/app-config';
+import { BENEFICIARY_COLUMNS, BENEFICIARY_LABELS } from './beneficiaries-csv.labels';
 import { toCsv } from './csv';
 import {
   BeneficiariesDto,
@@ -17,8 +18,28 @@ import {
   cascadeByNetwork,
   deliveryByBucket,
   earliestSessionStart,
+  readerLocale,
   validCertificateCount,
 } from './reporting.queries';
+
+interface BeneficiaryRow {
+  full_name: string;
+  email: string;
+  network: string;
+  sector: string;
+  sector_name: Partial<Record<Locale, string>> | null;
+  centre: string;
+  cohort: string;
+  kind: string;
+  status: string;
+}
+
+const isLocale = (value: unknown): value is Locale => LOCALES.includes(value as Locale);
+
+/** A name in `locale`, else in any language it has. */
+function localized(name: Partial<Record<Locale, string>> | null, locale: Locale): string | undefined {
+  return name?.[locale] ?? LOCALES.map((other) => name?.[other]).find(Boolean);
+}
 
 /**
  * The period's `from` and `to` days as instants: from the start of `from` to the start of the day
@@ -97,13 +118,25 @@ export class ReportingService {
     };
   }
 
-  /** One row per person and cohort (active or completed), for Excel. */
-  async beneficiariesCsv(query: ReportQueryDto): Promise<string> {
-    const rows: Record<string, string>[] = await this.dataSource.query(...beneficiaryRows(query));
-    const columns = ['full_name', 'email', 'network', 'sector', 'centre', 'cohort', 'kind', 'status'];
+  /**
+   * One row per person and cohort (active or completed), for Excel, in the reader's language:
+   * headers, sectors, kinds and statuses worded, and the separator their Excel expects.
+   */
+  async beneficiariesCsv(query: ReportQueryDto, readerId: string): Promise<string> {
+    const [reader]: { locale: string }[] = await this.dataSource.query(...readerLocale(readerId));
+    const locale: Locale = isLocale(reader?.locale) ? reader.locale : DEFAULT_LOCALE;
+    const labels = BENEFICIARY_LABELS[locale];
+    const rows: BeneficiaryRow[] = await this.dataSource.query(...beneficiaryRows(query));
+    const cell = (row: BeneficiaryRow, column: (typeof BENEFICIARY_COLUMNS)[number]): string => {
+      if (column === 'sector') return localized(row.sector_name, locale) ?? row.sector;
+      if (column === 'kind') return labels.kind[row.kind] ?? row.kind;
+      if (column === 'status') return labels.status[row.status] ?? row.status;
+      return row[column];
+    };
     return toCsv(
-      columns,
-      rows.map((row) => columns.map((column) => row[column])),
+      BENEFICIARY_COLUMNS.map((column) => labels.header[column]),
+      rows.map((row) => BENEFICIARY_COLUMNS.map((column) => cell(row, column))),
+      labels.separator,
     );
   }
 

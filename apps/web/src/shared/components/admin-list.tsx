@@ -3,7 +3,8 @@ import { Button, Group, Table, Title } from '@mantine/core';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { ADMIN_PAGE_SIZE } from '@/shared/api/paging';
 import { ListPagination } from './list-pagination';
-import { EmptyResult, ErrorState, LoadingState } from './query-states';
+import { EmptyResult } from './empty-result';
+import { ErrorState, LoadingState } from './query-states';
 
 interface AdminPageHeaderProps {
   title: string;

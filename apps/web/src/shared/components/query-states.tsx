@@ -1,4 +1,4 @@
-import { Button, Center, EmptyState, Group, Loader, Text } from '@mantine/core';
+import { Button, Center, Group, Loader, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from './error-alert';
 
@@ -25,8 +25,4 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
       )}
     </ErrorAlert>
   );
-}
-
-export function EmptyResult({ title, description }: { title: string; description?: string }) {
-  return <EmptyState py="xl" data-testid="empty-state" title={title} description={description} />;
 }

@@ -22,7 +22,8 @@ export function TimeZoneSelect({ value, onChange, testId = 'time-zone' }: TimeZo
       searchable
       limit={50}
       nothingFoundMessage={t('common.nothingFound')}
-      dir="ltr"
+      // No dir="ltr": the arrow stays at the end of the field in Arabic too; the Latin names read
+      // left to right inside it all the same.
       data-testid={testId}
     />
   );

@@ -17,6 +17,19 @@ export class ListAuditQueryDto extends PageQueryDto {
   @IsOptional()
   @IsUUID()
   entityId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only what this person did' })
+  @IsOptional()
+  @IsUUID()
+  actorId?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: "A person's trail: what they did, and what was done to their account",
+  })
+  @IsOptional()
+  @IsUUID()
+  personId?: string;
 }
 
 export class AuditEntryDto {

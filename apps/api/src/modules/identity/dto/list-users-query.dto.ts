@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { ROLES, type Role } from '@mre/contracts';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { ROLES, USER_STATUSES, type Role, type UserStatus } from '@mre/contracts';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageQueryDto } from '@/core/http/pagination';
 
 export class ListUsersQueryDto extends PageQueryDto {
@@ -8,6 +8,21 @@ export class ListUsersQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(ROLES)
   role?: Role;
+
+  @ApiPropertyOptional({ enum: USER_STATUSES })
+  @IsOptional()
+  @IsIn(USER_STATUSES)
+  status?: UserStatus;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  centreId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  networkId?: string;
 
   @ApiPropertyOptional({ description: 'Part of the name or e-mail' })
   @IsOptional()

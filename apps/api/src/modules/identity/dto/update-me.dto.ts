@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { LOCALES, type Locale } from '@mre/contracts';
-import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { IsTimeZone } from '@/core/http/is-time-zone';
 
 export class UpdateMeDto {
@@ -20,4 +20,13 @@ export class UpdateMeDto {
   @IsOptional()
   @IsTimeZone()
   timeZone?: string;
+
+  @ApiPropertyOptional({
+    type: Boolean,
+    nullable: true,
+    description: 'true or false is the person’s choice; null goes back to following the connection',
+  })
+  @IsOptional()
+  @IsBoolean()
+  dataSaver?: boolean | null;
 }

@@ -16,7 +16,16 @@ export class UserDto {
     description: 'The name is the legal name on certificates: once enrolled, only staff change it',
   })
   legalNameLocked: boolean;
+  @ApiProperty({
+    type: Boolean,
+    nullable: true,
+    description:
+      'The person’s data-saver choice; null follows the browser’s report of a slow or metered connection',
+  })
+  dataSaver: boolean | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastSignInAt: string | null;
+  @ApiProperty({ description: 'Whether two-factor sign-in is on' }) twoFactorEnabled: boolean;
 
   static from(user: UserEntity): UserDto {
     return {
@@ -30,7 +39,10 @@ export class UserDto {
       networkId: user.networkId,
       centreId: user.centreId,
       legalNameLocked: user.legalNameLocked,
+      dataSaver: user.dataSaver,
       createdAt: user.createdAt.toISOString(),
+      lastSignInAt: user.lastSignInAt?.toISOString() ?? null,
+      twoFactorEnabled: user.twoFactorEnabledAt !== null && user.twoFactorEnabledAt !== undefined,
     };
   }
 }

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Schemas } from '@mre/api-client';
 import { ActionsHeader } from '@/shared/components/actions-header';
 import { ErrorAlert } from '@/shared/components/error-alert';
-import { EmptyResult } from '@/shared/components/query-states';
+import { EmptyResult } from '@/shared/components/empty-result';
 import { useLocalize } from '@/shared/hooks/use-localize';
 import { useDeleteModule } from '../api/courses.api';
 import { ConfirmButton } from '@/shared/components/confirm-button';

@@ -56,7 +56,7 @@ describe('attendance', () => {
 
     const row = await screen.findByTestId('attendance-row');
     expect(row.textContent).toContain('Salma Benali');
-    expect(row.textContent).toContain('13 %');
+    expect(row.textContent).toContain('13\u00a0%');
     expect(within(row).getByTestId('attendance-status').textContent).toBe('Absent');
     expect(row.textContent).toContain('Classe en ligne');
     // A hybrid session: the coordinator can check people in at the centre.

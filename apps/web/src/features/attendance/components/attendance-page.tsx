@@ -5,8 +5,10 @@ import { Link, useParams } from 'react-router';
 import type { AttendanceStatus, Role } from '@mre/contracts';
 import { ActionsHeader } from '@/shared/components/actions-header';
 import { ErrorAlert } from '@/shared/components/error-alert';
-import { EmptyResult, ErrorState, LoadingState } from '@/shared/components/query-states';
+import { EmptyResult } from '@/shared/components/empty-result';
+import { ErrorState, LoadingState } from '@/shared/components/query-states';
 import { useCurrentUser } from '@/features/auth/hooks/use-session';
+import { formatPercent } from '@/shared/lib/format-percent';
 import { useLiveSession } from '@/features/schedule/api/schedule.api';
 import { SessionTime } from '@/features/schedule/components/session-time';
 import { formatInZone } from '@/shared/lib/zoned-time';
@@ -82,7 +84,7 @@ export function AttendancePage() {
                 <Table.Tr key={row.userId} data-testid="attendance-row">
                   <Table.Td dir="auto">{row.fullName}</Table.Td>
                   <Table.Td>{row.minutesPresent}</Table.Td>
-                  <Table.Td>{Math.round(row.percent)} %</Table.Td>
+                  <Table.Td>{formatPercent(row.percent / 100, i18n.language)}</Table.Td>
                   <Table.Td>
                     <Badge color={STATUS_COLORS[row.status]} variant="light" data-testid="attendance-status">
                       {t(`attendance.status.${row.status}`)}

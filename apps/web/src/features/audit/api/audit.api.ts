@@ -8,6 +8,8 @@ export type AuditEntry = Schemas['AuditEntryDto'];
 export interface AuditFilters {
   entity?: string;
   entityId?: string;
+  /** A person's trail: what they did and what was done to their account. */
+  personId?: string;
   page: number;
 }
 

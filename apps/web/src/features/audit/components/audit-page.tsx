@@ -1,5 +1,18 @@
 import { useState } from 'react';
-import { Anchor, Code, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Code,
+  Group,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -20,6 +33,9 @@ export default function AuditPage() {
       <Text size="sm" c="dimmed">
         {t('audit.intro')}
       </Text>
+      {filters.personId && (
+        <PersonBanner personId={filters.personId} onClear={() => setFilters({ personId: null })} />
+      )}
       <AuditFilterFields entity={filters.entity} entityId={filters.entityId} onChange={setFilters} />
       <AdminTable
         query={entries}
@@ -46,6 +62,21 @@ export default function AuditPage() {
         )}
       />
     </Stack>
+  );
+}
+
+function PersonBanner({ personId, onClear }: { personId: string; onClear: () => void }) {
+  const { t } = useTranslation();
+  const name = useUserName(personId);
+  return (
+    <Alert color="blue" data-testid="audit-person">
+      <Group justify="space-between">
+        <Text size="sm">{t('audit.personTrail', { name: name ?? personId })}</Text>
+        <Button size="xs" variant="subtle" onClick={onClear}>
+          {t('audit.allPeople')}
+        </Button>
+      </Group>
+    </Alert>
   );
 }
 

@@ -60,7 +60,11 @@ describe('sign-in page', () => {
       route: '/login',
       fetch: fakeFetch({
         'POST /api/auth/login': () =>
-          json(200, { accessToken: 'a', refreshToken: 'r', user: { ...adminUser, locale: 'en' } }),
+          json(200, {
+            accessToken: 'a',
+            refreshToken: 'r',
+            user: { ...adminUser, role: 'expert', locale: 'en' },
+          }),
         'GET /api/courses': () => json(200, emptyList),
         'GET /api/sectors': () => json(200, emptyList),
         'GET /api/networks': () => json(200, emptyList),
@@ -71,5 +75,18 @@ describe('sign-in page', () => {
 
     await screen.findByRole('heading', { name: 'Course catalogue' });
     expect(document.documentElement.lang).toBe('en');
+  });
+
+  it('names the password visibility button in the reader’s language, not in English', async () => {
+    renderApp({ route: '/login', fetch: fakeFetch({}) });
+    const toggle = await screen.findByRole('button', {
+      name: 'Afficher ou masquer le mot de passe',
+      hidden: true,
+    });
+    expect(toggle).toBeTruthy();
+
+    fireEvent.click(screen.getByTestId('lang-ar'));
+    await screen.findByRole('button', { name: 'إظهار كلمة المرور أو إخفاؤها', hidden: true });
+    expect(document.body.innerHTML).not.toContain('Toggle password visibility');
   });
 });

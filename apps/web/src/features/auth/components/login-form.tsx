@@ -1,8 +1,10 @@
 import { useState } from 'react';
-import { Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Anchor, Button, Group, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { ErrorAlert } from '@/shared/components/error-alert';
-import { useLogin } from '../api/auth.mutations';
+import { isMfaChallenge, useLogin } from '../api/auth.mutations';
+import { TwoFactorStep } from './two-factor-step';
 
 export function LoginForm() {
   const { t } = useTranslation();
@@ -14,6 +16,8 @@ export function LoginForm() {
     event.preventDefault();
     login.mutate({ email: email.trim(), password });
   };
+
+  if (login.data && isMfaChallenge(login.data)) return <TwoFactorStep mfaToken={login.data.mfaToken} />;
 
   return (
     <form onSubmit={submit} data-testid="login-form">
@@ -37,6 +41,11 @@ export function LoginForm() {
           onChange={(event) => setPassword(event.currentTarget.value)}
           data-testid="login-password"
         />
+        <Group justify="flex-end">
+          <Anchor component={Link} to="/forgot-password" size="sm" data-testid="forgot-password-link">
+            {t('auth.forgot.link')}
+          </Anchor>
+        </Group>
         <Button type="submit" loading={login.isPending} data-testid="login-submit">
           {t('auth.login.submit')}
         </Button>

@@ -1,7 +1,10 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { unwrap, type Schemas } from '@mre/api-client';
+import type { Locale } from '@mre/contracts';
+import { isLocale } from '@/i18n/i18n';
 import { useServices } from '@/shared/api/services.context';
+import { takeLocaleChosenBeforeSignIn } from './locale-chosen';
 
 export type SessionUser = Schemas['UserDto'];
 export const ME_QUERY_KEY = ['me'] as const;
@@ -37,22 +40,52 @@ export function useCurrentUser(): SessionUser {
   return session.user;
 }
 
+/** Saves `locale` on the signed-in person's profile, and caches the answer. */
+export function useSaveLocale(): (locale: Locale) => Promise<void> {
+  const { api, queryClient } = useServices();
+  return useCallback(
+    async (locale) => {
+      const user = await unwrap(api.PATCH('/api/me', { body: { locale } }));
+      queryClient.setQueryData(ME_QUERY_KEY, user);
+    },
+    [api, queryClient],
+  );
+}
+
 export function useSignIn() {
   const { tokens, queryClient, i18n } = useServices();
+  const saveLocale = useSaveLocale();
   return useCallback(
     ({ accessToken, refreshToken, user }: Schemas['LoginResponseDto']) => {
       queryClient.setQueryData(ME_QUERY_KEY, user);
       tokens.set({ accessToken, refreshToken });
-      void i18n.changeLanguage(user.locale);
+      // A language picked on the sign-in page wins over the profile's, and becomes the profile's.
+      const chosen = takeLocaleChosenBeforeSignIn();
+      if (isLocale(chosen) && chosen !== user.locale) void saveLocale(chosen).catch(() => undefined);
+      else void i18n.changeLanguage(user.locale);
     },
-    [tokens, queryClient, i18n],
+    [tokens, queryClient, i18n, saveLocale],
   );
 }
 
+/** How long signing out waits for the server before forgetting the tokens anyway. */
+const SIGN_OUT_WAIT_MS = 3_000;
+
+/**
+ * Signs out on the server too (the refresh token's family and the access token stop working), then
+ * forgets the tokens here; a server that does not answer within moments does not keep anyone signed in.
+ */
 export function useSignOut() {
-  const { tokens, queryClient } = useServices();
-  return useCallback(() => {
+  const { api, tokens, queryClient } = useServices();
+  return useCallback(async () => {
+    const current = tokens.get();
+    if (current) {
+      const logout = api
+        .POST('/api/auth/logout', { body: { refreshToken: current.refreshToken } })
+        .catch(() => undefined);
+      await Promise.race([logout, new Promise((resolve) => setTimeout(resolve, SIGN_OUT_WAIT_MS))]);
+    }
     tokens.clear();
     queryClient.clear();
-  }, [tokens, queryClient]);
+  }, [api, tokens, queryClient]);
 }

@@ -1,7 +1,8 @@
 import { SimpleGrid } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ListPagination } from '@/shared/components/list-pagination';
-import { EmptyResult, ErrorState, LoadingState } from '@/shared/components/query-states';
+import { EmptyResult } from '@/shared/components/empty-result';
+import { ErrorState, LoadingState } from '@/shared/components/query-states';
 import { useCourses, type CourseFilters } from '../api/catalog.queries';
 import { CourseCard } from './course-card';
 

@@ -2,7 +2,7 @@ import { Anchor, Badge, Button, Group, List, Paper, Stack, Text, Title } from '@
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '@mre/api-client';
 import { ErrorAlert } from '@/shared/components/error-alert';
-import { EmptyResult } from '@/shared/components/query-states';
+import { EmptyResult } from '@/shared/components/empty-result';
 import { useLocale } from '@/shared/hooks/use-locale';
 import { useLocalize } from '@/shared/hooks/use-localize';
 import { formatFileSize } from '@/shared/lib/file-size';

@@ -1,8 +1,29 @@
 import { fireEvent, screen, within } from '@testing-library/react';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { LocalParticipant, type RoomOptions } from 'livekit-client';
 import type { Schemas } from '@mre/api-client';
 import { adminUser, fakeFetch, json, sessionDto } from '@/test/fake-api';
 import { renderApp } from '@/test/render-app';
+
+/**
+ * jsdom has no WebRTC. In the data-saver tests, LiveKit's Room stops its connection once the signal
+ * answers (when the tracks chosen before joining are published), and keeps the options it was made with.
+ */
+const signalOnly = vi.hoisted(() => ({ on: false, rooms: [] as RoomOptions[] }));
+vi.mock('livekit-client', async (importOriginal) => {
+  const livekit = await importOriginal<typeof import('livekit-client')>();
+  class SignalOnlyRoom extends livekit.Room {
+    constructor(options?: RoomOptions) {
+      super(options);
+      if (!signalOnly.on) return;
+      signalOnly.rooms.push(this.options);
+      this.connect = async () => {
+        this.emit(livekit.RoomEvent.SignalConnected);
+      };
+    }
+  }
+  return { ...livekit, Room: SignalOnlyRoom };
+});
 
 const SESSION_ID = '00000000-0000-4000-8000-000000000501';
 const COHORT_ID = '00000000-0000-4000-8000-0000000000b1';
@@ -17,9 +38,19 @@ const session = sessionDto({
   startsAt: new Date(Date.now() + 5 * 60_000).toISOString(),
 });
 
-function classroom(join: () => Response, shown: Schemas['SessionDto'] = session) {
+function classroom(
+  join: () => Response,
+  shown: Schemas['SessionDto'] = session,
+  me: Schemas['UserDto'] = trainee,
+  saved: unknown[] = [],
+) {
   return fakeFetch({
-    'GET /api/me': () => json(200, trainee),
+    'GET /api/me': () => json(200, me),
+    'PATCH /api/me': async (request) => {
+      const body = await request.json();
+      saved.push(body);
+      return json(200, { ...me, ...body });
+    },
     [`GET /api/sessions/${SESSION_ID}`]: () => json(200, shown),
     [`GET /api/cohorts/${COHORT_ID}`]: () =>
       json(200, { id: COHORT_ID, courseId: COURSE_ID, name: 'Kénitra' }),
@@ -165,10 +196,49 @@ describe('classroom', () => {
 
     fireEvent.click(await findPage('classroom-join'));
 
+    // Under the button that was pressed, where the eyes are (on a phone the top of the page is away).
+    const refused = await within(screen.getByTestId('pre-join')).findByTestId('join-refused');
+    expect(refused.compareDocumentPosition(screen.getByTestId('classroom-join'))).toBe(
+      Node.DOCUMENT_POSITION_PRECEDING,
+    );
     // 22:45 UTC is 22:45 in Casablanca, at UTC+0 all year since 2026 (tz database 2026c).
     expect((await screen.findByTestId('join-refused')).textContent).toContain(
       'Ouverture : 12 mars 2031, 22:45 (Casablanca, UTC+0).',
     );
+  });
+
+  it('counts down to the opening of the class and enables the join button by itself then', async () => {
+    // The window opens 15 minutes before the start: here in two seconds.
+    const soon = sessionDto({
+      id: SESSION_ID,
+      cohortId: COHORT_ID,
+      title: 'Hydraulique',
+      startsAt: new Date(Date.now() + 15 * 60_000 + 2_000).toISOString(),
+    });
+    renderApp({ route, signedIn: true, fetch: classroom(() => json(500, {}), soon) });
+
+    const button = await findPage('classroom-join');
+    expect(button.hasAttribute('disabled')).toBe(true);
+    expect(screen.getByTestId('join-opens-in').textContent).toMatch(/^Ouverture dans 0 min [0-2] s$/);
+
+    await vi.waitFor(() => expect(button.hasAttribute('disabled')).toBe(false), { timeout: 5000 });
+    expect(screen.queryByTestId('join-opens-in')).toBeNull();
+    expect(screen.getByTestId('join-status').textContent).toBe(
+      'La classe est ouverte : vous pouvez la rejoindre.',
+    );
+  });
+
+  it('keeps the join button disabled once the session is over', async () => {
+    const past = sessionDto({
+      id: SESSION_ID,
+      cohortId: COHORT_ID,
+      title: 'Hydraulique',
+      startsAt: new Date(Date.now() - 3 * 3_600_000).toISOString(),
+    });
+    renderApp({ route, signedIn: true, fetch: classroom(() => json(500, {}), past) });
+
+    expect((await findPage('classroom-join')).hasAttribute('disabled')).toBe(true);
+    expect(screen.getByTestId('join-status').textContent).toBe('Terminée');
   });
 
   it('says a session was cancelled on a 410', async () => {
@@ -224,5 +294,123 @@ describe('classroom', () => {
     } finally {
       Object.defineProperty(navigator, 'mediaDevices', { value: mediaDevices });
     }
+  });
+
+  describe('data saver', () => {
+    const granted = () =>
+      json(200, {
+        serverUrl: 'ws://127.0.0.1:9',
+        token: 'token',
+        expiresAt: new Date(Date.now() + 300_000).toISOString(),
+        role: 'trainee',
+      });
+
+    /** What the class publishes once the signal connection opens, and the room's options. */
+    function watchPublishing() {
+      signalOnly.on = true;
+      signalOnly.rooms = [];
+      const camera = vi.spyOn(LocalParticipant.prototype, 'setCameraEnabled').mockResolvedValue(undefined);
+      const microphone = vi
+        .spyOn(LocalParticipant.prototype, 'setMicrophoneEnabled')
+        .mockResolvedValue(undefined);
+      vi.spyOn(LocalParticipant.prototype, 'setScreenShareEnabled').mockResolvedValue(undefined);
+      return { rooms: signalOnly.rooms, camera, microphone };
+    }
+
+    /** The browser's report of the link (navigator.connection, as Chromium gives it). */
+    function connection(effectiveType: string, saveData = false) {
+      const report = Object.assign(new EventTarget(), { effectiveType, saveData });
+      Object.defineProperty(navigator, 'connection', { value: report, configurable: true });
+    }
+
+    const cameraSwitch = () => screen.getByTestId('pre-join-camera-on') as HTMLInputElement;
+    /** Whether the page asked the browser for the camera (the preview does, before joining). */
+    const cameraAsked = () =>
+      vi
+        .mocked(navigator.mediaDevices.getUserMedia)
+        .mock.calls.some(([constraints]) => Boolean(constraints?.video));
+
+    afterEach(() => {
+      signalOnly.on = false;
+      vi.restoreAllMocks();
+      Reflect.deleteProperty(navigator, 'connection');
+    });
+
+    it('starts the class with sound only on a slow link, the camera off until the person turns it on', async () => {
+      connection('3g');
+      vi.spyOn(navigator.mediaDevices, 'getUserMedia');
+      const publishing = watchPublishing();
+      renderApp({ route, signedIn: true, fetch: classroom(granted) });
+
+      await findPage('pre-join');
+      expect(screen.getByTestId('data-saver-state').textContent).toBe(
+        'Activé pour l’instant : votre navigateur signale une connexion lente ou limitée.',
+      );
+      expect(cameraSwitch().checked).toBe(false);
+      expect((screen.getByTestId('pre-join-microphone-on') as HTMLInputElement).checked).toBe(true);
+      expect(screen.getByTestId('pre-join-audio-first').textContent).toContain(
+        'vous rejoignez en audio seul',
+      );
+      expect(screen.getByTestId('pre-join-no-preview')).toBeTruthy();
+      // Still theirs to turn on.
+      expect(cameraSwitch().disabled).toBe(false);
+
+      fireEvent.click(screen.getByTestId('classroom-join'));
+
+      await vi.waitFor(() => expect(publishing.microphone).toHaveBeenCalledWith(true, expect.anything()));
+      expect(publishing.camera).toHaveBeenCalledWith(false, undefined);
+      expect(publishing.camera).not.toHaveBeenCalledWith(true, expect.anything());
+      expect(cameraAsked()).toBe(false);
+      // A camera turned on in class is filmed small and sent in one layer.
+      expect(publishing.rooms[0].videoCaptureDefaults?.resolution).toMatchObject({ width: 320, height: 180 });
+      expect(publishing.rooms[0].publishDefaults?.simulcast).toBe(false);
+    });
+
+    it('starts the camera as before when the person turned data saver off, even on a link that asks to save data', async () => {
+      connection('3g', true);
+      vi.spyOn(navigator.mediaDevices, 'getUserMedia');
+      const publishing = watchPublishing();
+      const saved: unknown[] = [];
+      renderApp({
+        route,
+        signedIn: true,
+        fetch: classroom(granted, session, { ...trainee, dataSaver: false }, saved),
+      });
+
+      await findPage('pre-join');
+      expect(screen.getByTestId('data-saver-state').textContent).toBe(
+        'Désactivé, quelle que soit la connexion.',
+      );
+      expect(cameraSwitch().checked).toBe(true);
+      expect(screen.queryByTestId('pre-join-audio-first')).toBeNull();
+      await vi.waitFor(() => expect(cameraAsked()).toBe(true));
+
+      fireEvent.click(screen.getByTestId('classroom-join'));
+
+      await vi.waitFor(() => expect(publishing.camera).toHaveBeenCalledWith(true, expect.anything()));
+      expect(publishing.rooms[0].publishDefaults?.simulcast).toBe(true);
+      expect(publishing.rooms[0].videoCaptureDefaults?.resolution).toMatchObject({
+        width: 1280,
+        height: 720,
+      });
+    });
+
+    it('turns the camera off before class when the person switches data saver on, and keeps the choice', async () => {
+      connection('4g');
+      const saved: unknown[] = [];
+      renderApp({ route, signedIn: true, fetch: classroom(() => json(500, {}), session, trainee, saved) });
+
+      await findPage('pre-join');
+      expect(screen.getByTestId('data-saver-state').textContent).toContain('Désactivé pour l’instant');
+      expect(cameraSwitch().checked).toBe(true);
+
+      fireEvent.click(within(screen.getByTestId('data-saver')).getByLabelText('Activé'));
+
+      await vi.waitFor(() => expect(saved).toEqual([{ dataSaver: true }]));
+      await vi.waitFor(() => expect(cameraSwitch().checked).toBe(false));
+      expect(screen.getByTestId('data-saver-state').textContent).toBe(
+        'Activé, quelle que soit la connexion.',
+      );
+    });
   });
 });

@@ -5,8 +5,11 @@ import { Link, useParams } from 'react-router';
 import type { Role } from '@mre/contracts';
 import { ErrorState, LoadingState } from '@/shared/components/query-states';
 import { useCurrentUser } from '@/features/auth/hooks/use-session';
+import { useDataSaverSetting } from '@/features/profile/hooks/use-data-saver-setting';
 import { useLiveSession } from '@/features/schedule/api/schedule.api';
 import { SessionTime } from '@/features/schedule/components/session-time';
+import { useNow } from '@/features/schedule/hooks/use-now';
+import { joinPhase } from '@/features/schedule/lib/session-time';
 import { useJoinSession, type JoinGrant } from '../api/classroom.api';
 import { CourseMaterials } from './course-materials';
 import { JoinRefusal } from './join-refusal';
@@ -25,8 +28,11 @@ export default function ClassroomPage() {
   const user = useCurrentUser();
   const session = useLiveSession(id);
   const join = useJoinSession(id);
+  const dataSaver = useDataSaverSetting();
   const [phase, setPhase] = useState<Phase>({ name: 'pre-join' });
   const [devices, setDevices] = useState<DeviceChoices>({ audio: false, video: false });
+  // The join button follows the clock: it enables itself when the window opens.
+  const now = useNow();
 
   // Every attempt asks for a fresh token (they live a few minutes; a removed person gets none), and
   // mounts a new <LiveClassroom>, hence a new Room.
@@ -52,6 +58,7 @@ export default function ClassroomPage() {
           title={session.data.title}
           grant={phase.grant}
           devices={devices}
+          dataSaver={dataSaver.enabled}
           canModerate={phase.grant.role === 'host' || user.role === 'admin'}
           onEnd={(end) => setPhase({ name: end })}
         />
@@ -80,14 +87,20 @@ export default function ClassroomPage() {
               )}
             </Alert>
           )}
-          {join.isError && <JoinRefusal error={join.error} timeZone={user.timeZone} />}
+          {phase.name !== 'pre-join' && join.isError && (
+            <JoinRefusal error={join.error} timeZone={user.timeZone} />
+          )}
           <Grid>
             <Grid.Col span={{ base: 12, md: 6 }}>
               {phase.name === 'pre-join' && (
                 <PreJoinPanel
                   canPublish={PUBLISHING_ROLES.includes(user.role)}
+                  dataSaver={dataSaver.enabled}
                   joining={join.isPending}
                   onJoin={enter}
+                  window={{ phase: joinPhase(session.data, now), opensAt: session.data.joinOpensAt, now }}
+                  // Next to the button that was pressed, not at the top of a page scrolled away.
+                  refusal={join.isError && <JoinRefusal error={join.error} timeZone={user.timeZone} />}
                 />
               )}
             </Grid.Col>

@@ -16,8 +16,11 @@ import { useTranslation } from 'react-i18next';
 import { Track } from 'livekit-client';
 import type { RoomRole } from '@mre/contracts';
 import { ErrorAlert } from '@/shared/components/error-alert';
+import { useDataSaverSetting } from '@/features/profile/hooks/use-data-saver-setting';
 import { useRecordingControl } from '../api/classroom.api';
 import { useAudioOnly } from '../hooks/use-audio-only';
+import { DATA_SAVER_CAPTURE, DATA_SAVER_PUBLISH } from '../hooks/use-classroom-room';
+import { useLowestVideoLayers } from '../hooks/use-lowest-video-layers';
 import { useRaisedHands } from '../hooks/use-raised-hands';
 import { ChatPanel } from './chat-panel';
 import { ParticipantsPanel } from './participants-panel';
@@ -42,6 +45,8 @@ export function ClassroomStage({ sessionId, title, role, canModerate }: Classroo
   const [view, setView] = useState<View>('grid');
   const hands = useRaisedHands();
   const [audioOnly, setAudioOnly] = useAudioOnly();
+  const dataSaver = useDataSaverSetting();
+  useLowestVideoLayers(dataSaver.enabled);
   const publishes = role !== 'observer';
   const tracks = useTracks(
     [
@@ -61,7 +66,9 @@ export function ClassroomStage({ sessionId, title, role, canModerate }: Classroo
       </Group>
       <Group gap="xs" data-testid="classroom-toolbar">
         {publishes && <MediaToggle source={Track.Source.Microphone} disabled={false} />}
-        {publishes && <MediaToggle source={Track.Source.Camera} disabled={audioOnly} />}
+        {publishes && (
+          <MediaToggle source={Track.Source.Camera} disabled={audioOnly} dataSaver={dataSaver.enabled} />
+        )}
         {role === 'host' && <MediaToggle source={Track.Source.ScreenShare} disabled={false} />}
         {publishes && (
           <Button
@@ -91,6 +98,13 @@ export function ClassroomStage({ sessionId, title, role, canModerate }: Classroo
             data-testid="audio-only"
           />
         )}
+        <Switch
+          label={t('dataSaver.title')}
+          checked={dataSaver.enabled}
+          onChange={(event) => dataSaver.choose(event.currentTarget.checked)}
+          data-testid="classroom-data-saver"
+        />
+        {dataSaver.error && <ErrorAlert error={dataSaver.error} testId="classroom-data-saver-error" />}
         {canModerate && <RecordingButton sessionId={sessionId} />}
         <Button
           color="red"
@@ -162,9 +176,20 @@ const TOGGLE_LABELS: Record<ToggleSource, [on: string, off: string]> = {
   [Track.Source.ScreenShare]: ['classroom.controls.shareOn', 'classroom.controls.shareOff'],
 };
 
-function MediaToggle({ source, disabled }: { source: ToggleSource; disabled: boolean }) {
+interface MediaToggleProps {
+  source: ToggleSource;
+  disabled: boolean;
+  /** A camera turned on under data saver is filmed and sent small, in one layer. */
+  dataSaver?: boolean;
+}
+
+function MediaToggle({ source, disabled, dataSaver = false }: MediaToggleProps) {
   const { t } = useTranslation();
-  const { enabled, pending, toggle } = useTrackToggle({ source });
+  const { enabled, pending, toggle } = useTrackToggle(
+    dataSaver && source === Track.Source.Camera
+      ? { source, captureOptions: DATA_SAVER_CAPTURE, publishOptions: DATA_SAVER_PUBLISH }
+      : { source },
+  );
   const [on, off] = TOGGLE_LABELS[source];
   return (
     <Button

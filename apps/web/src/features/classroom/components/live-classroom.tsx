@@ -26,13 +26,23 @@ interface LiveClassroomProps {
   title: string;
   grant: JoinGrant;
   devices: DeviceChoices;
+  /** On when joining: the camera is then filmed and sent small if the person turns it on. */
+  dataSaver: boolean;
   /** Hosts, and admins (who join as observers), may moderate. */
   canModerate: boolean;
   onEnd: (end: ClassroomEnd) => void;
 }
 
-export function LiveClassroom({ sessionId, title, grant, devices, canModerate, onEnd }: LiveClassroomProps) {
-  const room = useClassroomRoom();
+export function LiveClassroom({
+  sessionId,
+  title,
+  grant,
+  devices,
+  dataSaver,
+  canModerate,
+  onEnd,
+}: LiveClassroomProps) {
+  const room = useClassroomRoom(dataSaver);
   const [connected, setConnected] = useState(false);
   const connectedRef = useRef(false);
   // LiveKit's callbacks are handed over once; they reach the latest onEnd through this.

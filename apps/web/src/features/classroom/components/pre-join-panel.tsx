@@ -1,8 +1,11 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { Alert, AspectRatio, Button, Paper, Select, Stack, Switch, Text } from '@mantine/core';
 import { useMediaDevices, usePreviewTracks } from '@livekit/components-react';
 import { useTranslation } from 'react-i18next';
 import type { LocalVideoTrack } from 'livekit-client';
+import { DataSaverChoice } from '@/features/profile/components/data-saver-choice';
+import type { JoinPhase } from '@/features/schedule/lib/session-time';
+import { JoinStatus } from './join-status';
 
 interface Device {
   enabled: boolean;
@@ -17,17 +20,34 @@ export interface DeviceChoices {
 interface PreJoinPanelProps {
   /** Observers (coordinators, admins) join hidden, without camera or microphone. */
   canPublish: boolean;
+  /** Data saver starts the class with sound only: the camera switch starts off (and can be turned on). */
+  dataSaver: boolean;
   joining: boolean;
   onJoin: (choices: DeviceChoices) => void;
+  /** Where the session stands on the clock: the button is enabled while the window is open. */
+  window: { phase: JoinPhase; opensAt: string; now: number };
+  /** Why the last attempt was refused, shown under the button. */
+  refusal?: ReactNode;
 }
 
 /** Camera and microphone chosen and tried before entering the class; nothing leaves the browser yet. */
-export function PreJoinPanel({ canPublish, joining, onJoin }: PreJoinPanelProps) {
+export function PreJoinPanel({
+  canPublish,
+  dataSaver,
+  joining,
+  onJoin,
+  window: clock,
+  refusal,
+}: PreJoinPanelProps) {
   const { t } = useTranslation();
   // Browsers give no media devices outside secure contexts (plain HTTP other than localhost).
   const mediaAvailable = window.isSecureContext && Boolean(navigator.mediaDevices);
   const withDevices = canPublish && mediaAvailable;
-  const [video, setVideo] = useState<Device>({ enabled: withDevices, deviceId: null });
+  const [video, setVideo] = useState<Device>({ enabled: withDevices && !dataSaver, deviceId: null });
+  // Data saver switched here (or by the connection, when automatic) sets the camera's start again.
+  useEffect(() => {
+    setVideo((current) => ({ ...current, enabled: withDevices && !dataSaver }));
+  }, [withDevices, dataSaver]);
   const [audio, setAudio] = useState<Device>({ enabled: withDevices, deviceId: null });
 
   const choice = ({ enabled, deviceId }: Device) =>
@@ -36,9 +56,29 @@ export function PreJoinPanel({ canPublish, joining, onJoin }: PreJoinPanelProps)
   return (
     <Paper withBorder p="md" radius="md" data-testid="pre-join">
       <Stack>
+        {/* First, so that it is on the first screen of a phone; the devices can be tried below. */}
+        <Stack gap="xs">
+          <Button
+            size="md"
+            loading={joining}
+            disabled={clock.phase !== 'open'}
+            onClick={() => onJoin({ video: choice(video), audio: choice(audio) })}
+            data-testid="classroom-join"
+          >
+            {t('classroom.preJoin.join')}
+          </Button>
+          <JoinStatus {...clock} />
+          {refusal}
+        </Stack>
         <Text fw={600}>{t('classroom.preJoin.title')}</Text>
         {withDevices ? (
-          <DeviceSetup video={video} audio={audio} onVideo={setVideo} onAudio={setAudio} />
+          <DeviceSetup
+            video={video}
+            audio={audio}
+            onVideo={setVideo}
+            onAudio={setAudio}
+            audioFirst={dataSaver && !video.enabled}
+          />
         ) : canPublish ? (
           <MediaUnavailable />
         ) : (
@@ -46,14 +86,7 @@ export function PreJoinPanel({ canPublish, joining, onJoin }: PreJoinPanelProps)
             {t('classroom.preJoin.observer')}
           </Text>
         )}
-        <Button
-          size="md"
-          loading={joining}
-          onClick={() => onJoin({ video: choice(video), audio: choice(audio) })}
-          data-testid="classroom-join"
-        >
-          {t('classroom.preJoin.join')}
-        </Button>
+        <DataSaverChoice />
       </Stack>
     </Paper>
   );
@@ -64,9 +97,11 @@ interface DeviceSetupProps {
   audio: Device;
   onVideo: (device: Device) => void;
   onAudio: (device: Device) => void;
+  /** Says why the camera starts off. */
+  audioFirst: boolean;
 }
 
-function DeviceSetup({ video, audio, onVideo, onAudio }: DeviceSetupProps) {
+function DeviceSetup({ video, audio, onVideo, onAudio, audioFirst }: DeviceSetupProps) {
   const { t } = useTranslation();
   const [mediaError, setMediaError] = useState<Error | null>(null);
   const onMediaError = useCallback((error: Error) => setMediaError(error), []);
@@ -91,6 +126,11 @@ function DeviceSetup({ video, audio, onVideo, onAudio }: DeviceSetupProps) {
         onChange={(event) => onVideo({ ...video, enabled: event.currentTarget.checked })}
         data-testid="pre-join-camera-on"
       />
+      {audioFirst && (
+        <Text size="sm" c="dimmed" data-testid="pre-join-audio-first">
+          {t('classroom.preJoin.audioFirst')}
+        </Text>
+      )}
       <Select
         label={t('classroom.preJoin.cameraDevice')}
         data={deviceOptions(cameras, t('classroom.preJoin.camera'))}

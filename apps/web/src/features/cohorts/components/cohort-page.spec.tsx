@@ -74,7 +74,14 @@ const LAZY_ROUTE = { timeout: 5000 };
 
 async function chooseCsvAndImport() {
   const input = await screen.findByTestId('import-file-input', {}, LAZY_ROUTE);
-  const file = new File(['email;full_name\nsara@example.ma;Sara\n'], 'people.csv', { type: 'text/csv' });
+  const file = new File(
+    [
+      'email;full_name\nsara@example.ma;Sara\nnadia@example.ma;Nadia\n=1+1;Formule\n' +
+        'salma@centre.ma;Salma\nexpert@mre.ca;Karim\n',
+    ],
+    'people.csv',
+    { type: 'text/csv' },
+  );
   fireEvent.change(input, { target: { files: [file] } });
   fireEvent.click(screen.getByTestId('import-start'));
 }
@@ -190,11 +197,11 @@ describe('cohort page', () => {
     const bar = await screen.findByTestId('import-progress');
     await waitFor(() => expect(bar.getAttribute('aria-valuenow')).toBe('40'), { timeout: 3000 });
     expect(screen.getByTestId('import-state').textContent).toBe('Import en cours…');
-    expect(screen.getByTestId('import-progress-label').textContent).toBe('40 %');
+    expect(screen.getByTestId('import-progress-label').textContent).toBe('40\u00a0%');
 
     const summary = await screen.findByTestId('import-summary', {}, { timeout: 3000 });
     expect(bar.getAttribute('aria-valuenow')).toBe('100');
-    expect(screen.getByTestId('import-progress-label').textContent).toBe('100 %');
+    expect(screen.getByTestId('import-progress-label').textContent).toBe('100\u00a0%');
     expect(within(summary).getByTestId('import-created').textContent).toBe('3');
     expect(within(summary).getByTestId('import-waitlisted').textContent).toBe('3');
     expect(within(summary).getByTestId('import-skipped').textContent).toBe('1');
@@ -213,9 +220,11 @@ describe('cohort page', () => {
     const href = report.getAttribute('href') ?? '';
     expect(href.startsWith('data:text/csv;charset=utf-8,')).toBe(true);
     expect(decodeURIComponent(href.slice(href.indexOf(',') + 1))).toBe(
-      '\uFEFFrow,message\r\n4,"\'=HYPERLINK(""x"") is not an e-mail"\r\n' +
-        '5,salma@centre.ma figure déjà à la ligne 2\r\n' +
-        '6,expert@mre.ca ne peut pas être inscrit dans cette cohorte\r\n',
+      // In French: French headers, `;` between cells, and each refused row as it was in the file.
+      '\uFEFFLigne;Problème;email;full_name\r\n' +
+        '4;"\'=HYPERLINK(""x"") is not an e-mail";\'=1+1;Formule\r\n' +
+        '5;salma@centre.ma figure déjà à la ligne 2;salma@centre.ma;Salma\r\n' +
+        '6;expert@mre.ca ne peut pas être inscrit dans cette cohorte;expert@mre.ca;Karim\r\n',
     );
 
     await waitFor(() => expect(rosterLoads).toBeGreaterThan(loadsBefore));

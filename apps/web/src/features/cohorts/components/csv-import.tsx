@@ -5,6 +5,7 @@ import { ErrorAlert } from '@/shared/components/error-alert';
 import { isUnfinished, useJob } from '@/features/jobs/api/jobs.api';
 import { JobProgress } from '@/features/jobs/components/job-progress';
 import { cohortKeys } from '../api/cohorts.api';
+import { readOriginalFile, type OriginalFile } from '../api/error-report';
 import { importResultOf, useStartImport } from '../api/import.api';
 import { ImportSummary } from './import-summary';
 
@@ -19,6 +20,8 @@ export function CsvImport({ cohortId }: { cohortId: string }) {
   const start = useStartImport(cohortId);
   const [file, setFile] = useState<File | null>(null);
   const [jobId, setJobId] = useState<string | null>(null);
+  // Read in the browser, so that the error report repeats the refused rows as they were.
+  const [original, setOriginal] = useState<OriginalFile | undefined>();
   // Once it has completed, the roster and the counts (in lists too) are fetched again.
   const job = useJob(jobId, cohortKeys.all);
   const busy = start.isPending || (jobId !== null && isUnfinished(job));
@@ -27,6 +30,12 @@ export function CsvImport({ cohortId }: { cohortId: string }) {
   const upload = () => {
     if (!file) return;
     setJobId(null);
+    setOriginal(undefined);
+    const reader = new FileReader();
+    reader.onload = () => {
+      if (typeof reader.result === 'string') setOriginal(readOriginalFile(reader.result));
+    };
+    reader.readAsText(file);
     start.mutate(file, { onSuccess: (started) => setJobId(started.jobId) });
   };
 
@@ -66,7 +75,7 @@ export function CsvImport({ cohortId }: { cohortId: string }) {
             }}
             testId="import"
           >
-            {result && <ImportSummary result={result} />}
+            {result && <ImportSummary result={result} original={original} />}
           </JobProgress>
         )}
       </Stack>

@@ -1,7 +1,7 @@
 import { Alert, Anchor, List, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '@mre/api-client';
-import { errorReportHref } from '../api/error-report';
+import { errorReportHref, type OriginalFile } from '../api/error-report';
 import { rowProblemText } from '../api/row-problem';
 
 type ImportResult = Schemas['ImportResultDto'];
@@ -11,7 +11,7 @@ const SHOWN_ERRORS = 10;
 
 const COUNTS = ['created', 'enrolled', 'waitlisted', 'skipped'] as const;
 
-export function ImportSummary({ result }: { result: ImportResult }) {
+export function ImportSummary({ result, original }: { result: ImportResult; original?: OriginalFile }) {
   const { t, i18n } = useTranslation();
   const errors = result.errors;
   return (
@@ -45,7 +45,13 @@ export function ImportSummary({ result }: { result: ImportResult }) {
             </Text>
           )}
           <Anchor
-            href={errorReportHref(errors, (error) => rowProblemText(t, error, { bidi: false }))}
+            href={errorReportHref(errors, {
+              describe: (error) => rowProblemText(t, error, { bidi: false }),
+              labels: { row: t('cohorts.import.report.row'), problem: t('cohorts.import.report.problem') },
+              // A French or Arabic Excel splits on `;` (`,` is its decimal mark).
+              separator: i18n.language === 'en' ? ',' : ';',
+              original,
+            })}
             download="import-errors.csv"
             size="sm"
             data-testid="import-error-report"

@@ -1,10 +1,13 @@
 import { useState } from 'react';
-import { Anchor, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Card, Group, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Schemas } from '@mre/api-client';
 import { ListPagination } from '@/shared/components/list-pagination';
-import { EmptyResult, ErrorState, LoadingState } from '@/shared/components/query-states';
+import { EmptyResult } from '@/shared/components/empty-result';
+import { ErrorState, LoadingState } from '@/shared/components/query-states';
+import { formatPercent } from '@/shared/lib/format-percent';
+import { useLocale } from '@/shared/hooks/use-locale';
 import { useLocalize } from '@/shared/hooks/use-localize';
 import { useCohorts } from '../api/cohorts.api';
 import { useFormatDayRange } from '../hooks/use-format-day';
@@ -42,7 +45,8 @@ export function MyCoursesPage() {
   );
 }
 
-function MyCourseCard({ cohort }: { cohort: Schemas['CohortDto'] }) {
+/** A cohort the trainee is in: the course, the dates and how far through them, their enrollment. */
+export function MyCourseCard({ cohort }: { cohort: Schemas['CohortDto'] }) {
   const { t } = useTranslation();
   const localize = useLocalize();
   const mine = cohort.myEnrollment;
@@ -71,6 +75,7 @@ function MyCourseCard({ cohort }: { cohort: Schemas['CohortDto'] }) {
         <Text size="sm" c="dimmed" data-testid="my-course-dates">
           {formatDays(cohort.startsOn, cohort.endsOn)}
         </Text>
+        <CohortProgress startsOn={cohort.startsOn} endsOn={cohort.endsOn} />
         {mine && (
           <Group gap="xs">
             <EnrollmentStatusBadge status={mine.status} />
@@ -83,5 +88,34 @@ function MyCourseCard({ cohort }: { cohort: Schemas['CohortDto'] }) {
         )}
       </Stack>
     </Card>
+  );
+}
+
+/** How far through its dates the cohort is, from 0 to 1 (days, read in UTC as they are written). */
+export function elapsedShare(startsOn: string, endsOn: string, now: number): number {
+  const start = Date.parse(`${startsOn}T00:00:00Z`);
+  // The last day counts in full.
+  const end = Date.parse(`${endsOn}T00:00:00Z`) + 86_400_000;
+  if (!(end > start)) return 0;
+  return Math.min(1, Math.max(0, (now - start) / (end - start)));
+}
+
+function CohortProgress({ startsOn, endsOn }: { startsOn: string; endsOn: string }) {
+  const { t } = useTranslation();
+  const [locale] = useLocale();
+  const share = elapsedShare(startsOn, endsOn, Date.now());
+  const label =
+    share === 0
+      ? t('cohorts.mine.progress.notStarted')
+      : share === 1
+        ? t('cohorts.mine.progress.over')
+        : t('cohorts.mine.progress.elapsed', { percent: formatPercent(share, locale) });
+  return (
+    <Stack gap={4}>
+      <Progress value={share * 100} size="sm" aria-label={label} data-testid="my-course-progress" />
+      <Text size="xs" c="dimmed" data-testid="my-course-progress-label">
+        {label}
+      </Text>
+    </Stack>
   );
 }

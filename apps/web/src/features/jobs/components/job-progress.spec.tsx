@@ -75,7 +75,7 @@ describe('job progress', () => {
 
     expect(screen.getByTestId('issue-job').getAttribute('data-state')).toBe('waiting');
     expect(screen.getByTestId('issue-state').textContent).toBe('En attente de traitement…');
-    expect(screen.getByTestId('issue-progress-label').textContent).toBe('0 %');
+    expect(screen.getByTestId('issue-progress-label').textContent).toBe('0\u00a0%');
     expect(screen.getByRole('progressbar', { name: 'Progression de la délivrance' })).toBeTruthy();
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(asked()).toBe(0);
@@ -96,7 +96,7 @@ describe('job progress', () => {
     const bar = await screen.findByTestId('issue-progress');
     await waitFor(() => expect(bar.getAttribute('aria-valuenow')).toBe('40'));
     expect(screen.getByTestId('issue-state').textContent).toBe('Délivrance en cours…');
-    expect(screen.getByTestId('issue-progress-label').textContent).toBe('40 %');
+    expect(screen.getByTestId('issue-progress-label').textContent).toBe('40\u00a0%');
     expect(screen.queryByTestId('report')).toBeNull();
 
     await screen.findByTestId('report', {}, { timeout: 3000 });
@@ -120,7 +120,7 @@ describe('job progress', () => {
 
     await act(() => services.i18n.changeLanguage('ar'));
     expect(screen.getByTestId('issue-failed').textContent).toContain('فشل منح الشهادات');
-    expect(screen.getByTestId('issue-progress-label').textContent).toBe('30٪');
+    expect(screen.getByTestId('issue-progress-label').textContent).toBe('30\u200e%\u200e');
     expect(screen.getByRole('progressbar', { name: 'تقدم منح الشهادات' })).toBeTruthy();
     expect(refreshed).not.toHaveBeenCalled();
   });

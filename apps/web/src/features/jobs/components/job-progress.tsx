@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Alert, Group, Progress, Stack, Text } from '@mantine/core';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { formatPercent } from '@/shared/lib/format-percent';
 import type { JobState } from '@mre/contracts';
 import { ErrorState } from '@/shared/components/query-states';
 import { isUnfinished, type Job } from '../api/jobs.api';
@@ -20,11 +21,11 @@ interface JobProgressProps {
 
 /** A job's progress bar while it runs, then its report, or why it failed. */
 export function JobProgress({ job, texts, testId, children }: JobProgressProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (job.isError) return <ErrorState error={job.error} onRetry={() => void job.refetch()} />;
   const state = job.data?.state ?? 'waiting';
   const progress = job.data?.progress ?? 0;
-  const percent = t('jobs.percent', { value: progress });
+  const percent = formatPercent(progress / 100, i18n.language);
 
   return (
     <Stack gap="sm" data-testid={`${testId}-job`} data-state={state}>

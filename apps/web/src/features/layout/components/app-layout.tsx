@@ -5,8 +5,10 @@ import { Outlet } from 'react-router';
 import { useCurrentUser, useSignOut } from '@/features/auth/hooks/use-session';
 import { NotificationBell } from '@/features/notifications/components/notification-bell';
 import { OfflineNotice } from '@/features/offline/components/offline-notice';
+import { useFocusOnNavigation } from '../hooks/use-focus-on-navigation';
 import { Brand } from './brand';
 import { LanguageSwitcher } from './language-switcher';
+import { MAIN_ID, SkipLink } from './skip-link';
 import { MainNav } from './main-nav';
 
 /**
@@ -18,6 +20,7 @@ export function AppLayout() {
   const user = useCurrentUser();
   const signOut = useSignOut();
   const [navOpened, nav] = useDisclosure();
+  useFocusOnNavigation(MAIN_ID);
 
   return (
     <AppShell
@@ -25,6 +28,7 @@ export function AppLayout() {
       navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
       padding="md"
     >
+      <SkipLink />
       <AppShell.Header>
         <Group h="100%" px={{ base: 'xs', sm: 'md' }} justify="space-between" wrap="nowrap">
           <Group gap="xs" wrap="nowrap">
@@ -57,7 +61,7 @@ export function AppLayout() {
           </Button>
         </Stack>
       </AppShell.Navbar>
-      <AppShell.Main>
+      <AppShell.Main id={MAIN_ID} tabIndex={-1}>
         <OfflineNotice />
         <Outlet />
       </AppShell.Main>

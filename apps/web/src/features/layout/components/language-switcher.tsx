@@ -1,6 +1,7 @@
 import { Box, Button } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { LOCALES, type Locale } from '@mre/contracts';
+import { useChooseLocale } from '../hooks/use-choose-locale';
 import { useLocale } from '@/shared/hooks/use-locale';
 
 // Each language is named in itself, so that a reader finds theirs whatever the current UI language.
@@ -10,7 +11,8 @@ const SHORT_NAMES: Record<Locale, string> = { ar: 'عربي', fr: 'FR', en: 'EN'
 
 export function LanguageSwitcher() {
   const { t } = useTranslation();
-  const [current, setLocale] = useLocale();
+  const [current] = useLocale();
+  const setLocale = useChooseLocale();
   return (
     <Button.Group aria-label={t('layout.language')}>
       {LOCALES.map((locale) => (

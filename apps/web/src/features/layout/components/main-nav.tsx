@@ -2,14 +2,17 @@ import { NavLink, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterNavLink, useLocation } from 'react-router';
 import type { Role } from '@mre/contracts';
+import { useCurrentUser } from '@/features/auth/hooks/use-session';
+import { useTeachesCohorts } from '@/features/auth/hooks/use-teaching';
 import { navLinksFor } from './nav-links';
 
 export function MainNav({ role, onNavigate }: { role: Role; onNavigate: () => void }) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
+  const teaches = useTeachesCohorts(useCurrentUser()) ?? false;
   return (
     <Stack gap={4} component="nav" aria-label={t('layout.mainNav')}>
-      {navLinksFor(role).map((link) => (
+      {navLinksFor(role, teaches).map((link) => (
         <NavLink
           key={link.to}
           component={RouterNavLink}

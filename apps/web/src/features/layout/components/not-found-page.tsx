@@ -1,16 +1,18 @@
-import { Button } from '@mantine/core';
+import { Button, Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { EmptyResult } from '@/shared/components/query-states';
 
+/** Its own h1, as every page has one: screen readers announce where the person landed. */
 export function NotFoundPage() {
   const { t } = useTranslation();
   return (
-    <>
-      <EmptyResult title={t('errors.pageNotFound')} />
-      <Button component={Link} to="/" variant="light" mx="auto" display="block" w="fit-content">
+    <Stack align="center" py="xl" data-testid="empty-state">
+      <Title order={1} ta="center">
+        {t('errors.pageNotFound')}
+      </Title>
+      <Button component={Link} to="/" variant="light">
         {t('nav.catalog')}
       </Button>
-    </>
+    </Stack>
   );
 }

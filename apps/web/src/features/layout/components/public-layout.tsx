@@ -1,15 +1,19 @@
 import { Box, Group } from '@mantine/core';
 import { Outlet } from 'react-router';
+import { useFocusOnNavigation } from '../hooks/use-focus-on-navigation';
 import { Brand } from './brand';
 import { LanguageSwitcher } from './language-switcher';
+import { MAIN_ID, SkipLink } from './skip-link';
 
 /**
  * The pages before signing in: a header and the page, nothing more. Not Mantine's AppShell (which the
  * signed-in layout uses for its navigation): the sign-in page is the first download on a weak link.
  */
 export function PublicLayout() {
+  useFocusOnNavigation(MAIN_ID);
   return (
     <>
+      <SkipLink />
       <Box
         component="header"
         h={60}
@@ -21,7 +25,7 @@ export function PublicLayout() {
           <LanguageSwitcher />
         </Group>
       </Box>
-      <Box component="main" p="md">
+      <Box component="main" id={MAIN_ID} tabIndex={-1} p="md">
         <Outlet />
       </Box>
     </>

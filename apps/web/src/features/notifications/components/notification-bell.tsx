@@ -15,7 +15,8 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useCurrentUser } from '@/features/auth/hooks/use-session';
 import { ErrorAlert } from '@/shared/components/error-alert';
-import { EmptyResult, ErrorState, LoadingState } from '@/shared/components/query-states';
+import { EmptyResult } from '@/shared/components/empty-result';
+import { ErrorState, LoadingState } from '@/shared/components/query-states';
 import { useMarkAllRead, useNotifications, type AppNotification } from '../api/notifications.api';
 import { useNotificationText } from '../hooks/use-notification-text';
 

@@ -7,10 +7,11 @@ export function useUpdateMe() {
   const { api, queryClient, i18n } = useServices();
   return useMutation({
     mutationFn: (body: Schemas['UpdateMeDto']) => unwrap(api.PATCH('/api/me', { body })),
-    onSuccess: (user) => {
+    onSuccess: (user, body) => {
       queryClient.setQueryData(ME_QUERY_KEY, user);
-      // The language saved on the profile is the one the user wants to read the UI in.
-      void i18n.changeLanguage(user.locale);
+      // The language saved on the profile is the one the user wants to read the UI in; a change
+      // of something else (data saver) leaves the language they read in now.
+      if (body.locale) void i18n.changeLanguage(user.locale);
     },
   });
 }

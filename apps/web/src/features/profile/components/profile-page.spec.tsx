@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { adminUser, emptyList, fakeFetch, json } from '@/test/fake-api';
 import { renderApp } from '@/test/render-app';
@@ -46,5 +46,32 @@ describe('profile', () => {
 
     await screen.findByTestId('profile-saved');
     await waitFor(() => expect(sent).toEqual([{ locale: 'fr', timeZone: 'Africa/Casablanca' }]));
+  });
+
+  it('keeps the data-saver choice, and going back to automatic follows the connection again', async () => {
+    Object.defineProperty(navigator, 'connection', {
+      value: Object.assign(new EventTarget(), { effectiveType: '2g', saveData: false }),
+      configurable: true,
+    });
+    try {
+      const sent = renderProfile({ ...trainee, dataSaver: false });
+      const saver = await screen.findByTestId('data-saver');
+      expect(saver.textContent).toContain('les classes démarrent en audio seul');
+      expect((within(saver).getByLabelText('Désactivé') as HTMLInputElement).checked).toBe(true);
+      expect(screen.getByTestId('data-saver-state').textContent).toBe(
+        'Désactivé, quelle que soit la connexion.',
+      );
+
+      fireEvent.click(within(saver).getByLabelText('Automatique'));
+
+      await waitFor(() => expect(sent).toEqual([{ dataSaver: null }]));
+      await waitFor(() =>
+        expect(screen.getByTestId('data-saver-state').textContent).toBe(
+          'Activé pour l’instant : votre navigateur signale une connexion lente ou limitée.',
+        ),
+      );
+    } finally {
+      Reflect.deleteProperty(navigator, 'connection');
+    }
   });
 });

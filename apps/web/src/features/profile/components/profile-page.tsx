@@ -1,16 +1,29 @@
-import { Stack, Title } from '@mantine/core';
+import { Alert, Stack, Title } from '@mantine/core';
+import { useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '@/features/auth/hooks/use-session';
 import { MyCertificates } from '@/features/certificates/components/my-certificates';
+import { DataSaverChoice } from './data-saver-choice';
+import { PasswordCard } from './password-card';
 import { ProfileForm } from './profile-form';
+import { TwoFactorCard } from './two-factor-card';
 
 export function ProfilePage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
+  const { state } = useLocation() as { state: { twoFactorSetupRequired?: boolean } | null };
   return (
     <Stack>
       <Title order={1}>{t('profile.title')}</Title>
+      {state?.twoFactorSetupRequired && !user.twoFactorEnabled && (
+        <Alert color="orange" role="alert" data-testid="two-factor-required">
+          {t('errors.codes.two-factor-setup-required')}
+        </Alert>
+      )}
       <ProfileForm user={user} />
+      <DataSaverChoice withExplanation />
+      <PasswordCard />
+      <TwoFactorCard user={user} />
       <MyCertificates />
     </Stack>
   );

@@ -210,6 +210,16 @@ describe('my schedule', () => {
     fireEvent.change(screen.getByTestId('session-title-input'), { target: { value: 'Freins' } });
     fireEvent.change(screen.getByTestId('session-date'), { target: { value: '2027-01-12' } });
     fireEvent.change(screen.getByTestId('session-time-input'), { target: { value: '05:00' } });
+    // Read in the teacher's zone and the cohort's side by side, never as a raw ISO instant; and 05:00
+    // is night in Toronto.
+    const preview = screen.getByTestId('session-starts-at');
+    expect(
+      [...preview.querySelectorAll('bdi')].map((part) => part.textContent?.replace(/\u202f|\u00a0/g, ' ')),
+    ).toEqual(['05:00 Toronto', '10:00 Casablanca']);
+    expect(preview.textContent).not.toContain('2027-01-12T');
+    expect(screen.getByTestId('session-night-warning').textContent).toBe(
+      'Attention, c’est la nuit pour certains : 05:00 Toronto.',
+    );
     fireEvent.click(screen.getByTestId('session-save'));
 
     await waitFor(() => expect(posts).toHaveLength(1));

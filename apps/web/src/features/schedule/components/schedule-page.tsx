@@ -1,22 +1,30 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { Trans, useTranslation } from 'react-i18next';
 import { ListPagination } from '@/shared/components/list-pagination';
-import { EmptyResult, ErrorState, LoadingState } from '@/shared/components/query-states';
+import { EmptyResult } from '@/shared/components/empty-result';
+import { ErrorState, LoadingState } from '@/shared/components/query-states';
 import { UNBROKEN } from '@/shared/components/zoned-time';
 import { formatInZone, utcOffset, zonePlace } from '@/shared/lib/zoned-time';
 import { useCurrentUser } from '@/features/auth/hooks/use-session';
+import { useTaughtCohortIds } from '@/features/auth/hooks/use-teaching';
 import { SCHEDULE_PAGE_SIZE, useSchedule, useVisibleCohorts, type LiveSession } from '../api/schedule.api';
 import { useNow } from '../hooks/use-now';
 import { dayKey } from '../lib/session-time';
 import { SESSION_SCHEDULERS, SESSION_STAFF } from '../lib/staff';
 import { SessionCard } from './session-card';
-import { SessionFormModal } from './session-form-modal';
+
+// Only those who schedule open the form: its time-zone arithmetic (luxon) stays off trainees' pages.
+const SessionFormModal = lazy(() =>
+  import('./session-form-modal').then((module) => ({ default: module.SessionFormModal })),
+);
 
 /** "My schedule": the coming sessions, by day, in the viewer's own time zone. */
 export function SchedulePage() {
   const { t, i18n } = useTranslation();
   const user = useCurrentUser();
+  // A trainer holding the trainee role runs the sessions of the cohorts they teach.
+  const taught = useTaughtCohortIds(user);
   const [page, setPage] = useState(1);
   const schedule = useSchedule(page);
   const cohorts = useVisibleCohorts();
@@ -65,7 +73,7 @@ export function SchedulePage() {
                   cohortName={cohortName(session.cohortId)}
                   timeZone={user.timeZone}
                   now={now}
-                  isStaff={SESSION_STAFF.includes(user.role)}
+                  isStaff={SESSION_STAFF.includes(user.role) || taught?.has(session.cohortId) === true}
                   onReschedule={setEditing}
                 />
               ))}
@@ -80,11 +88,13 @@ export function SchedulePage() {
         </>
       )}
       {editing && (
-        <SessionFormModal
-          session={editing === 'new' ? undefined : editing}
-          defaultTimeZone={user.timeZone}
-          onClose={() => setEditing(null)}
-        />
+        <Suspense>
+          <SessionFormModal
+            session={editing === 'new' ? undefined : editing}
+            defaultTimeZone={user.timeZone}
+            onClose={() => setEditing(null)}
+          />
+        </Suspense>
       )}
     </Stack>
   );

@@ -10,7 +10,8 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { SESSION_MODES, type SessionMode } from '@mre/contracts';
+import { DEFAULT_TIME_ZONE, SESSION_MODES, type SessionMode } from '@mre/contracts';
+import { useCurrentUser } from '@/features/auth/hooks/use-session';
 import { TimeZoneSelect } from '@/shared/components/time-zone-select';
 import { FormModal } from '@/shared/components/form-modal';
 import {
@@ -20,6 +21,7 @@ import {
   type LiveSession,
 } from '../api/schedule.api';
 import { toInstantWithOffset, wallClockParts } from '../lib/wall-clock-input';
+import { StartPreview } from './start-preview';
 
 const DEFAULT_DURATION = 90;
 
@@ -39,6 +41,7 @@ interface SessionFormModalProps {
  */
 export function SessionFormModal({ session, defaultTimeZone, onClose }: SessionFormModalProps) {
   const { t } = useTranslation();
+  const user = useCurrentUser();
   const cohorts = useVisibleCohorts();
   const create = useCreateSessions();
   const update = useUpdateSession();
@@ -122,9 +125,8 @@ export function SessionFormModal({ session, defaultTimeZone, onClose }: SessionF
       </SimpleGrid>
       <TimeZoneSelect value={timeZone} onChange={setTimeZone} testId="session-time-zone-input" />
       {startsAt && (
-        <Text size="sm" c="dimmed" dir="ltr" ta="start" data-testid="session-starts-at">
-          {startsAt}
-        </Text>
+        // The teacher's zone and the cohort's (the centres' zone), side by side; never the raw instant.
+        <StartPreview startsAt={startsAt} zones={[user.timeZone, DEFAULT_TIME_ZONE, timeZone]} />
       )}
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <NumberInput

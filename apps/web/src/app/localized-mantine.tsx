@@ -1,0 +1,29 @@
+import { useMemo, type ReactNode } from 'react';
+import { MantineProvider, mergeThemeOverrides, PasswordInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { cssVariablesResolver, theme } from './theme';
+
+/**
+ * Mantine with the words its components carry of their own (the password field's show/hide button
+ * says "Toggle password visibility" to screen readers) in the UI language, every page included.
+ */
+export function LocalizedMantine({ children }: { children: ReactNode }) {
+  const { t, i18n } = useTranslation();
+  const localized = useMemo(
+    () =>
+      mergeThemeOverrides(theme, {
+        components: {
+          PasswordInput: PasswordInput.extend({
+            defaultProps: { visibilityToggleButtonProps: { 'aria-label': t('fields.togglePassword') } },
+          }),
+        },
+      }),
+    // A new theme for each language only (`t` changes with it).
+    [i18n.language],
+  );
+  return (
+    <MantineProvider theme={localized} cssVariablesResolver={cssVariablesResolver}>
+      {children}
+    </MantineProvider>
+  );
+}
