@@ -8,8 +8,10 @@ module.exports = {
   transform: {
     '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
   },
-  // content-disposition (used by @fastify/static) ships ESM only; Jest needs it as CommonJS.
-  transformIgnorePatterns: ['/node_modules/(?!content-disposition/)'],
+  // content-disposition (used by @fastify/static) and file-type with its parsers ship ESM only; Jest needs them as CommonJS.
+  transformIgnorePatterns: [
+    '/node_modules/(?!(content-disposition|file-type|strtok3|token-types|uint8array-extras|@tokenizer/inflate|@borewit/text-codec)/)',
+  ],
   moduleNameMapper: {
     '^@mre/contracts$': '<rootDir>/../../libs/contracts/src/index.ts',
     '^@/(.*)$': '<rootDir>/src/$1',

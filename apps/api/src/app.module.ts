@@ -6,6 +6,7 @@ import { AuditModule } from './modules/audit/audit.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
 import { CertificationModule } from './modules/certification/certification.module';
 import { CohortsModule } from './modules/cohorts/cohorts.module';
+import { CourseContentModule } from './modules/course-content/course-content.module';
 import { HealthModule } from './modules/health/health.module';
 import { IdentityModule } from './modules/identity/identity.module';
 import { JobsModule } from './modules/jobs/jobs.module';
@@ -26,6 +27,7 @@ import { SetupModule } from './modules/setup/setup.module';
     OrganizationsModule,
     CatalogModule,
     CohortsModule,
+    CourseContentModule,
     LiveModule,
     AttendanceModule,
     LiveKitWebhooksModule,

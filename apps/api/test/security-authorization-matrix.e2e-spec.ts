@@ -65,6 +65,10 @@ const EXPECTED: Record<string, Rule> = {
   'POST /courses/{id}/modules': COURSE_AUTHORS,
   'PATCH /courses/{id}/modules/{moduleId}': COURSE_AUTHORS,
   'DELETE /courses/{id}/modules/{moduleId}': COURSE_AUTHORS,
+  'POST /courses/{id}/modules/{moduleId}/materials': COURSE_AUTHORS,
+  'DELETE /materials/{id}': COURSE_AUTHORS,
+  // Decided by the course's cohorts (404 for whoever follows none): materials.e2e-spec.ts.
+  'GET /materials/{id}/file': SIGNED_IN,
 
   'POST /cohorts': ADMIN,
   'GET /cohorts': SIGNED_IN,

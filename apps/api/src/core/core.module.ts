@@ -6,10 +6,11 @@ import { LiveKitModule } from './livekit/livekit.module';
 import { QueueModule } from './queue/queue.module';
 import { RateLimitModule } from './redis/rate-limit.module';
 import { RedisModule } from './redis/redis.module';
+import { StorageModule } from './storage/storage.module';
 
 /**
  * Infrastructure both entry points share: configuration, PostgreSQL, Redis (and its rate limits), the queues,
- * LiveKit, and the in-process events that carry a context's news to the contexts that depend on it.
+ * LiveKit, the file store, and the in-process events that carry a context's news to the contexts that depend on it.
  */
 @Module({
   imports: [
@@ -19,6 +20,7 @@ import { RedisModule } from './redis/redis.module';
     RateLimitModule,
     QueueModule,
     LiveKitModule,
+    StorageModule,
     EventEmitterModule.forRoot(),
   ],
 })

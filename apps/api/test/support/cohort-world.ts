@@ -4,6 +4,7 @@ import type { ApiDriver, TestUser } from './test-app';
 export interface CohortWorld {
   admin: string;
   cohortId: string;
+  courseId: string;
   centreId: string;
   expert: TestUser;
   coordinator: TestUser;
@@ -61,6 +62,7 @@ export async function createCohortWorld(app: ApiDriver, traineeCount = 3): Promi
   return {
     admin,
     cohortId: await addCohort(),
+    courseId: course.id,
     centreId: centre.id,
     expert,
     coordinator,

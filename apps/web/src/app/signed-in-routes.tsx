@@ -12,6 +12,7 @@ import { AppLayout } from '@/features/layout/components/app-layout';
 import {
   ADMIN_ONLY,
   COHORT_STAFF,
+  COURSE_AUTHORS,
   PEOPLE_MANAGERS,
   TRAINEE_ONLY,
 } from '@/features/layout/components/nav-links';
@@ -22,6 +23,7 @@ import { SESSION_STAFF } from '@/features/schedule/lib/staff';
 import { LoadingState } from '@/shared/components/query-states';
 
 const AdminRoutes = lazy(() => import('@/features/admin/components/admin-routes'));
+const CourseModulesPage = lazy(() => import('@/features/admin/components/course-modules-page'));
 const CohortRoutes = lazy(() => import('@/features/cohorts/components/cohort-routes'));
 // LiveKit is heavy: loaded only by those who open a classroom.
 const ClassroomPage = lazy(() => import('@/features/classroom/components/classroom-page'));
@@ -52,6 +54,16 @@ export default function SignedInRoutes() {
             </Suspense>
           }
         />
+        <Route element={<RequireAuth roles={COURSE_AUTHORS} />}>
+          <Route
+            path="/courses/:id/edit"
+            element={
+              <Suspense fallback={<LoadingState />}>
+                <CourseModulesPage />
+              </Suspense>
+            }
+          />
+        </Route>
         <Route element={<RequireAuth roles={SESSION_STAFF} orTeacher />}>
           <Route path="/sessions/:id/attendance" element={<AttendancePage />} />
         </Route>

@@ -56,6 +56,8 @@ export const ERROR_CODES = [
   'module-not-found',
   'course-code-taken',
   'not-course-editor',
+  'material-not-found',
+  'file-type-not-allowed',
   // Cohorts and enrollment
   'cohort-not-found',
   'enrollment-not-found',

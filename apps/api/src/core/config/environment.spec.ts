@@ -34,3 +34,20 @@ describe('validateEnvironment in production', () => {
     expect(validateEnvironment({}).LIVEKIT_API_KEY).toBe('devkey');
   });
 });
+
+describe('validateEnvironment for object storage', () => {
+  it('keeps files on this machine unless a whole S3 configuration is given', () => {
+    expect(validateEnvironment({}).S3_ENDPOINT).toBeUndefined();
+    expect(validateEnvironment({}).MATERIAL_MAX_MB).toBe(200);
+    expect(() => validateEnvironment({ S3_ENDPOINT: 'http://minio:9000' })).toThrow(/set all four, or none/);
+    const s3 = validateEnvironment({
+      S3_ENDPOINT: 'http://minio:9000',
+      S3_BUCKET: 'academy-files',
+      S3_ACCESS_KEY_ID: 'academy',
+      S3_SECRET_ACCESS_KEY: 'a-secret-key',
+      S3_FORCE_PATH_STYLE: 'true',
+    });
+    expect(s3.S3_FORCE_PATH_STYLE).toBe(true);
+    expect(() => validateEnvironment({ MATERIAL_MAX_MB: '0' })).toThrow(/MATERIAL_MAX_MB/);
+  });
+});

@@ -165,6 +165,45 @@ export class Environment {
   @IsTimeZone({ message: 'PROGRAMME_TIME_ZONE must be an IANA time zone such as Africa/Casablanca' })
   PROGRAMME_TIME_ZONE = DEFAULT_TIME_ZONE;
 
+  /**
+   * An S3-compatible object store (MinIO, AWS...) for materials and recordings, shared by every API
+   * replica. Unset: files are kept under DATA_DIR/files on this machine.
+   */
+  @IsOptional()
+  @IsServiceUrl(['http:', 'https:'])
+  S3_ENDPOINT?: string;
+
+  @IsOptional()
+  @IsString()
+  @Matches(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { message: 'S3_BUCKET must be a valid bucket name' })
+  S3_BUCKET?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  S3_ACCESS_KEY_ID?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  S3_SECRET_ACCESS_KEY?: string;
+
+  @IsString()
+  @MinLength(1)
+  S3_REGION = 'us-east-1';
+
+  /** Bucket in the path (`http://minio:9000/bucket/key`), as MinIO and most self-hosted stores want. */
+  @Transform(toBoolean)
+  @IsBoolean()
+  S3_FORCE_PATH_STYLE = false;
+
+  /** The largest course material one upload may carry, in megabytes. */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  MATERIAL_MAX_MB = 200;
+
   /** The headless Chromium that renders certificate PDFs (worker only). */
   @IsString()
   @MinLength(1)
@@ -181,6 +220,12 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
   if (errors.length > 0) {
     const lines = errors.map((e) => `  ${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
     throw new InvalidConfigurationError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const s3 = [env.S3_ENDPOINT, env.S3_BUCKET, env.S3_ACCESS_KEY_ID, env.S3_SECRET_ACCESS_KEY];
+  if (s3.some(Boolean) && !s3.every(Boolean)) {
+    throw new InvalidConfigurationError(
+      'Invalid configuration:\n  S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY: set all four, or none (files under DATA_DIR/files)',
+    );
   }
   if (env.NODE_ENV === 'production') {
     const problems = [

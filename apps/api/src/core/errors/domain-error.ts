@@ -49,6 +49,16 @@ export class ConflictError extends DomainError {
   readonly code: ErrorCode = 'conflict';
 }
 
+export class PayloadTooLargeError extends DomainError {
+  readonly status = HttpStatus.PAYLOAD_TOO_LARGE;
+  readonly code: ErrorCode = 'payload-too-large';
+}
+
+export class UnsupportedMediaTypeError extends DomainError {
+  readonly status = HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+  readonly code: ErrorCode = 'invalid-format';
+}
+
 export class GoneError extends DomainError {
   readonly status = HttpStatus.GONE;
   readonly code: ErrorCode = 'gone';

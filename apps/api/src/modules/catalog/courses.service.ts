@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource, In, Repository } from 'typeorm';
 import type { AuthUser } from '@/core/auth/auth-user';
 import { UnknownReferenceError } from '@/core/errors/domain-error';
 import { queryPage } from '@/core/database/page-query';
 import { Page, pageWindow } from '@/core/http/pagination';
 import { StampedCache } from '@/core/redis/stamped-cache';
+import { ObjectStorage } from '@/core/storage/object-storage';
 import { VersionStamps } from '@/core/redis/version-stamps';
 import type { UserEntity } from '@/modules/identity/user.entity';
 import { UsersService } from '@/modules/identity/users.service';
@@ -17,6 +18,7 @@ import {
   ModuleNotFoundError,
   NotCourseEditorError,
 } from './catalog.errors';
+import { CourseMaterialEntity } from './course-material.entity';
 import { CourseModuleEntity } from './course-module.entity';
 import { CourseEntity } from './course.entity';
 import { courseById, coursePage } from './courses.queries';
@@ -44,6 +46,8 @@ export class CoursesService {
   constructor(
     @InjectRepository(CourseEntity) private readonly courses: Repository<CourseEntity>,
     @InjectRepository(CourseModuleEntity) private readonly modules: Repository<CourseModuleEntity>,
+    @InjectRepository(CourseMaterialEntity) private readonly files: Repository<CourseMaterialEntity>,
+    private readonly storage: ObjectStorage,
     private readonly dataSource: DataSource,
     private readonly organizations: OrganizationsService,
     private readonly users: UsersService,
@@ -74,7 +78,16 @@ export class CoursesService {
       where: { courseId: id },
       order: { position: 'ASC', createdAt: 'ASC' },
     });
-    return { ...CourseDto.from(course), modules: modules.map(ModuleDto.from) };
+    const files = await this.filesOf(modules.map((m) => m.id));
+    return {
+      ...CourseDto.from(course),
+      modules: modules.map((m) =>
+        ModuleDto.from(
+          m,
+          files.filter((f) => f.moduleId === m.id),
+        ),
+      ),
+    };
   }
 
   async create(dto: CreateCourseDto, actor: AuthUser): Promise<CourseDetailDto> {
@@ -125,13 +138,38 @@ export class CoursesService {
     await this.editable(courseId, actor);
     const module = await this.modules.findOne({ where: { id: moduleId, courseId } });
     if (!module) throw new ModuleNotFoundError();
-    return ModuleDto.from(await this.modules.save(this.modules.merge(module, dto)));
+    const saved = await this.modules.save(this.modules.merge(module, dto));
+    return ModuleDto.from(saved, await this.filesOf([moduleId]));
   }
 
+  /** Deletes the module with its uploaded files (rows, then the stored files). */
   async removeModule(courseId: string, moduleId: string, actor: AuthUser): Promise<void> {
     await this.editable(courseId, actor);
+    const files = await this.filesOf([moduleId]);
     const result = await this.modules.delete({ id: moduleId, courseId });
     if (result.affected !== 1) throw new ModuleNotFoundError();
+    for (const file of files) await this.storage.delete(file.storageKey);
+  }
+
+  /** The module, when the actor may edit its course (404 for a module of another course). */
+  async editableModule(courseId: string, moduleId: string, actor: AuthUser): Promise<CourseModuleEntity> {
+    await this.editable(courseId, actor);
+    const module = await this.modules.findOne({ where: { id: moduleId, courseId } });
+    if (!module) throw new ModuleNotFoundError();
+    return module;
+  }
+
+  /** Whether the actor is an admin or one of the course's experts. */
+  async isEditor(courseId: string, actor: AuthUser): Promise<boolean> {
+    if (actor.role === 'admin') return true;
+    if (actor.role !== 'expert') return false;
+    return this.courses.exists({ where: { id: courseId, experts: { id: actor.id } } });
+  }
+
+  /** The uploaded files of these modules, oldest first. */
+  private filesOf(moduleIds: string[]): Promise<CourseMaterialEntity[]> {
+    if (moduleIds.length === 0) return Promise.resolve([]);
+    return this.files.find({ where: { moduleId: In(moduleIds) }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
   /** Finds a course by code, creating it when missing (demo data). */

@@ -4,7 +4,8 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { VersionStamps } from '@/core/redis/version-stamps';
 import { CohortEntity } from './cohort.entity';
-import { cohortRoster } from './cohorts.queries';
+import type { AuthUser } from '@/core/auth/auth-user';
+import { cohortRoster, followsCourse } from './cohorts.queries';
 import { EnrollmentEntity } from './enrollment.entity';
 
 /** Who is in a cohort, for callers that keep it in memory (see `accessStamp`). */
@@ -57,6 +58,16 @@ export class CohortAccessService {
   /** Outdates every copy: call after committing a withdrawal, a teacher change, a session change or a removal. */
   accessChanged(cohortId: string): Promise<void> {
     return this.stamps.bump(`cohort-access:${cohortId}`);
+  }
+
+  /**
+   * Whether the person sees a cohort of the course, and so its content (the course's files): an
+   * admin, a teacher, an enrolled trainee who has not left, or the coordinator of a cohort's centre.
+   */
+  async followsCourse(courseId: string, actor: AuthUser): Promise<boolean> {
+    if (actor.role === 'admin') return true;
+    const [row]: { follows: boolean }[] = await this.cohorts.query(...followsCourse(courseId, actor));
+    return row?.follows === true;
   }
 
   /** The trainees taking part in the cohort's classes now (ATTENDING_STATUSES). */

@@ -1,6 +1,6 @@
 import type { AuthUser } from '@/core/auth/auth-user';
 import type { SqlParams, Statement } from '@/core/database/sql-params';
-import { ATTENDING_SQL, BENEFICIARY_SQL } from './enrollment-statuses.sql';
+import { ATTENDING_SQL, BENEFICIARY_SQL, COHORT_VIEWER_SQL } from './enrollment-statuses.sql';
 
 /** The cohort, its teachers and the person's enrollment in one row (CohortPolicy.standing). */
 export function cohortStanding(cohortId: string, userId: string): Statement {
@@ -10,6 +10,23 @@ export function cohortStanding(cohortId: string, userId: string): Statement {
               (SELECT e.status FROM enrollments e WHERE e.cohort_id = c.id AND e.user_id = $2) AS enrollment
        FROM cohorts c WHERE c.id = $1`,
     [cohortId, userId],
+  ];
+}
+
+/**
+ * Whether the person sees some cohort of the course (`seesCohort` over the course's cohorts): they
+ * teach one, are enrolled in one and have not left, or coordinate the centre of one.
+ */
+export function followsCourse(courseId: string, actor: AuthUser): Statement {
+  return [
+    `SELECT EXISTS (
+       SELECT 1 FROM cohorts c
+        WHERE c.course_id = $1
+          AND (EXISTS (SELECT 1 FROM cohort_teachers t WHERE t.cohort_id = c.id AND t.user_id = $2)
+            OR EXISTS (SELECT 1 FROM enrollments e WHERE e.cohort_id = c.id AND e.user_id = $2 AND e.status IN ${COHORT_VIEWER_SQL})
+            OR ($3::uuid IS NOT NULL AND c.centre_id = $3::uuid))
+     ) AS follows`,
+    [courseId, actor.id, actor.role === 'coordinator' ? actor.centreId : null],
   ];
 }
 

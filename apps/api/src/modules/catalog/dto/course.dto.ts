@@ -28,6 +28,7 @@ import {
 } from 'class-validator';
 import { HasSomeLanguage, LocalizedTextDto } from '@/core/http/localized-text.dto';
 import { PageQueryDto } from '@/core/http/pagination';
+import type { CourseMaterialEntity } from '../course-material.entity';
 import type { CourseModuleEntity } from '../course-module.entity';
 import type { CourseEntity } from '../course.entity';
 
@@ -46,6 +47,59 @@ export class MaterialDto {
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false })
   @MaxLength(2000)
   url: string;
+}
+
+/** A material as a module lists it: a link, or a file uploaded to the module (with its id and size). */
+export class ModuleMaterialDto extends MaterialDto {
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Uploaded files only: the id of DELETE /materials/:id',
+  })
+  id?: string;
+
+  @ApiPropertyOptional({ description: 'Uploaded files only: the name it was sent with (a label)' })
+  fileName?: string;
+
+  @ApiPropertyOptional({ description: 'Uploaded files only: the type found in its content' })
+  contentType?: string;
+
+  @ApiPropertyOptional({ description: 'Uploaded files only' })
+  sizeBytes?: number;
+}
+
+/** A file uploaded to a module; `url` is GET /materials/:id/file. */
+export class MaterialFileDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: ['file'] }) kind: 'file';
+  @ApiProperty({ type: LocalizedTextDto }) title: LocalizedTextDto;
+  @ApiProperty({ example: '/api/materials/0b7c…/file' }) url: string;
+  @ApiProperty({ example: 'دليل الصيانة.pdf' }) fileName: string;
+  @ApiProperty({ example: 'application/pdf' }) contentType: string;
+  @ApiProperty() sizeBytes: number;
+
+  static from(material: CourseMaterialEntity): MaterialFileDto {
+    return {
+      id: material.id,
+      kind: 'file',
+      title: material.title,
+      url: `/api/materials/${material.id}/file`,
+      fileName: material.fileName,
+      contentType: material.contentType,
+      sizeBytes: material.sizeBytes,
+    };
+  }
+}
+
+/** The multipart fields of an upload besides `file` (sent before it). */
+export class UploadMaterialDto {
+  @ApiProperty({ type: 'string', format: 'binary' })
+  file: unknown;
+
+  @ApiPropertyOptional({
+    description:
+      'The title: plain text, or a JSON object {"ar"?, "fr"?, "en"?}. Plain text is kept as Arabic when written in Arabic letters, else as French. The file name when left out.',
+  })
+  title?: string;
 }
 
 export class CreateModuleDto {
@@ -76,10 +130,19 @@ export class ModuleDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ type: LocalizedTextDto }) title: LocalizedTextDto;
   @ApiProperty() position: number;
-  @ApiProperty({ type: [MaterialDto] }) materials: MaterialDto[];
+  @ApiProperty({
+    type: [ModuleMaterialDto],
+    description: 'The links in their order, then the uploaded files, oldest first',
+  })
+  materials: ModuleMaterialDto[];
 
-  static from(module: CourseModuleEntity): ModuleDto {
-    return { id: module.id, title: module.title, position: module.position, materials: module.materials };
+  static from(module: CourseModuleEntity, files: CourseMaterialEntity[] = []): ModuleDto {
+    return {
+      id: module.id,
+      title: module.title,
+      position: module.position,
+      materials: [...module.materials, ...files.map(MaterialFileDto.from)],
+    };
   }
 }
 

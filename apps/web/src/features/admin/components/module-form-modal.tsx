@@ -26,7 +26,12 @@ export function ModuleFormModal({ courseId, module, nextPosition, onClose }: Mod
   const save = useSaveModule(courseId);
   const [title, setTitle] = useState<LocalizedText>(module?.title ?? {});
   const [position, setPosition] = useState<number | string>(module?.position ?? nextPosition);
-  const [materials, setMaterials] = useState<Material[]>(module?.materials ?? []);
+  // Links only: uploaded files (those with an id) are managed in the module's files dialog.
+  const [materials, setMaterials] = useState<Material[]>(
+    (module?.materials ?? [])
+      .filter((material) => !material.id)
+      .map(({ kind, title, url }) => ({ kind, title, url })),
+  );
   const [submitted, setSubmitted] = useState(false);
 
   const titles = compactLocalized(title);

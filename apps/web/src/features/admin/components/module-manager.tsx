@@ -8,6 +8,7 @@ import { EmptyResult } from '@/shared/components/empty-result';
 import { useLocalize } from '@/shared/hooks/use-localize';
 import { useDeleteModule } from '../api/courses.api';
 import { ConfirmButton } from '@/shared/components/confirm-button';
+import { ModuleFilesModal } from './module-files-modal';
 import { ModuleFormModal } from './module-form-modal';
 
 type Editing = { module?: Schemas['ModuleDto'] } | null;
@@ -17,6 +18,9 @@ export function ModuleManager({ course }: { course: Schemas['CourseDetailDto'] }
   const localize = useLocalize();
   const remove = useDeleteModule(course.id);
   const [editing, setEditing] = useState<Editing>(null);
+  // By id, so that the dialog shows the module as refetched after an upload or a deletion.
+  const [filesOf, setFilesOf] = useState<string | null>(null);
+  const filesModule = course.modules.find((module) => module.id === filesOf);
   const nextPosition = Math.max(0, ...course.modules.map((module) => module.position)) + 1;
 
   return (
@@ -51,6 +55,14 @@ export function ModuleManager({ course }: { course: Schemas['CourseDetailDto'] }
                     <Button
                       size="xs"
                       variant="subtle"
+                      onClick={() => setFilesOf(module.id)}
+                      data-testid="module-files-open"
+                    >
+                      {t('admin.files.manage')}
+                    </Button>
+                    <Button
+                      size="xs"
+                      variant="subtle"
                       onClick={() => setEditing({ module })}
                       data-testid="module-edit"
                     >
@@ -68,6 +80,9 @@ export function ModuleManager({ course }: { course: Schemas['CourseDetailDto'] }
             ))}
           </Table.Tbody>
         </Table>
+      )}
+      {filesModule && (
+        <ModuleFilesModal courseId={course.id} module={filesModule} onClose={() => setFilesOf(null)} />
       )}
       {editing && (
         <ModuleFormModal

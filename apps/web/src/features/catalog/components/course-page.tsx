@@ -13,7 +13,8 @@ export function CoursePage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const localize = useLocalize();
-  const isAdmin = useCurrentUser().role === 'admin';
+  const user = useCurrentUser();
+  const isAdmin = user.role === 'admin';
   const course = useCourse(id);
 
   if (course.isPending) return <LoadingState />;
@@ -33,12 +34,12 @@ export function CoursePage() {
             {localize(course.data.title)}
           </Title>
         </Stack>
-        {isAdmin && (
+        {(isAdmin || (user.role === 'expert' && course.data.expertIds.includes(user.id))) && (
           <Group>
             <CourseStatusBadge status={course.data.status} />
             <Button
               component={Link}
-              to={`/admin/courses/${id}`}
+              to={isAdmin ? `/admin/courses/${id}` : `/courses/${id}/edit`}
               variant="light"
               size="xs"
               data-testid="course-edit"

@@ -11,6 +11,8 @@ export interface NavLinkItem {
 export const ADMIN_ONLY: readonly Role[] = ['admin'];
 /** Those who run or teach cohorts: the cohort pages and their rosters. */
 export const COHORT_STAFF: readonly Role[] = ['admin', 'coordinator', 'expert'];
+/** Who may edit a course's modules and files (experts only those of their courses: the API checks). */
+export const COURSE_AUTHORS: readonly Role[] = ['admin', 'expert'];
 export const TRAINEE_ONLY: readonly Role[] = ['trainee'];
 /** Who opens the People page: admins for everyone, coordinators for their centre. */
 export const PEOPLE_MANAGERS: readonly Role[] = ['admin', 'coordinator'];

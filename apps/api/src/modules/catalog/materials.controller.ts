@@ -1,0 +1,47 @@
+import { Controller, Delete, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { AuthUser } from '@/core/auth/auth-user';
+import { CurrentUser, Roles } from '@/core/auth/decorators';
+import { type PendingUpload, UploadedStream } from '@/core/http/uploaded-stream';
+import { MaterialFileDto, UploadMaterialDto } from './dto/course.dto';
+import { MaterialsService } from './materials.service';
+
+@ApiTags('catalog')
+@ApiBearerAuth()
+@Controller()
+export class MaterialsController {
+  constructor(private readonly materials: MaterialsService) {}
+
+  /**
+   * 201 the material; 413 `file-too-large` past MATERIAL_MAX_MB; 415 `file-type-not-allowed` when
+   * the content is none of the material types, whatever its name says.
+   */
+  @Post('courses/:id/modules/:moduleId/materials')
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ type: UploadMaterialDto })
+  @ApiCreatedResponse({ type: MaterialFileDto })
+  @Roles('admin', 'expert')
+  upload(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('moduleId', ParseUUIDPipe) moduleId: string,
+    @UploadedStream('file') file: PendingUpload,
+    @CurrentUser() user: AuthUser,
+  ): Promise<MaterialFileDto> {
+    return this.materials.upload(id, moduleId, file, user);
+  }
+
+  @Delete('materials/:id')
+  @ApiNoContentResponse()
+  @Roles('admin', 'expert')
+  @HttpCode(204)
+  remove(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser): Promise<void> {
+    return this.materials.remove(id, user);
+  }
+}

@@ -1,0 +1,123 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { LocalizedText } from '@mre/contracts';
+import { randomUUID } from 'node:crypto';
+import { Repository } from 'typeorm';
+import type { AuthUser } from '@/core/auth/auth-user';
+import { AppConfig } from '@/core/config/app-config';
+import type { PendingUpload } from '@/core/http/uploaded-stream';
+import { ObjectStorage } from '@/core/storage/object-storage';
+import { EmptyMaterialError, MaterialNotFoundError, MaterialTypeRefusedError } from './catalog.errors';
+import { CourseMaterialEntity } from './course-material.entity';
+import { CoursesService } from './courses.service';
+import { MaterialFileDto } from './dto/course.dto';
+import { isMaterialType, sniffContentType } from './material-type';
+
+/** Where uploaded materials are kept in the object storage. */
+const MATERIALS_PREFIX = 'materials';
+const ARABIC_LETTER = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF]/;
+
+/** Files uploaded to a course's modules: stored, listed, served and removed with them. */
+@Injectable()
+export class MaterialsService {
+  constructor(
+    @InjectRepository(CourseMaterialEntity) private readonly materials: Repository<CourseMaterialEntity>,
+    private readonly courses: CoursesService,
+    private readonly storage: ObjectStorage,
+    private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Stores the upload as a material of the module: its type read from its content, its size capped
+   * by MATERIAL_MAX_MB. The file goes to storage first, the row after: a cut upload or a refused
+   * type leaves neither.
+   */
+  async upload(
+    courseId: string,
+    moduleId: string,
+    pending: PendingUpload,
+    actor: AuthUser,
+  ): Promise<MaterialFileDto> {
+    await this.courses.editableModule(courseId, moduleId, actor);
+    const upload = await pending.open(this.config.get('MATERIAL_MAX_MB') * 1024 * 1024);
+    const sniffed = await sniffContentType(upload.stream);
+    if (sniffed.empty) throw new EmptyMaterialError();
+    if (!isMaterialType(sniffed.contentType)) throw new MaterialTypeRefusedError(sniffed.contentType);
+    const fileName = labelOf(upload.fileName);
+    const key = `${MATERIALS_PREFIX}/${randomUUID()}`;
+    const stored = await this.storage.put(key, sniffed.stream, sniffed.contentType);
+    try {
+      const saved = await this.materials.save(
+        this.materials.create({
+          courseId,
+          moduleId,
+          title: titleOf(upload.fields.title, fileName),
+          fileName,
+          contentType: sniffed.contentType,
+          sizeBytes: stored.sizeBytes,
+          storageKey: key,
+          etag: stored.etag,
+          uploadedBy: actor.id,
+        }),
+      );
+      return MaterialFileDto.from(saved);
+    } catch (error) {
+      // The module went away meanwhile (or the database did): keep no file that no row names.
+      await this.storage.delete(key);
+      throw error;
+    }
+  }
+
+  /** Deletes the material and its file (admin and the course's experts). */
+  async remove(materialId: string, actor: AuthUser): Promise<void> {
+    const material = await this.materials.findOne({ where: { id: materialId } });
+    if (!material) throw new MaterialNotFoundError();
+    await this.courses.editableModule(material.courseId, material.moduleId, actor).catch((error) => {
+      // Someone who cannot see the course need not learn that the material exists.
+      throw error instanceof MaterialNotFoundError || error?.status === 404
+        ? new MaterialNotFoundError()
+        : error;
+    });
+    await this.materials.delete({ id: material.id });
+    await this.storage.delete(material.storageKey);
+  }
+
+  /** The material, for a caller whose access was checked by the course's cohorts (GET /materials/:id/file). */
+  async find(materialId: string): Promise<CourseMaterialEntity> {
+    const material = await this.materials.findOne({ where: { id: materialId } });
+    if (!material) throw new MaterialNotFoundError();
+    return material;
+  }
+}
+
+/**
+ * The name to show and offer when saving: the last segment of what was sent (a browser may send a
+ * path), without control characters, at most 255 characters. It is never used as a path.
+ */
+export function labelOf(sent: string): string {
+  const last = sent.split(/[\\/]/).pop() ?? '';
+  const clean = [...last]
+    .filter((c) => c.charCodeAt(0) >= 0x20 && c.charCodeAt(0) !== 0x7f)
+    .join('')
+    .trim();
+  return (clean === '' || clean === '.' || clean === '..' ? 'file' : clean).slice(0, 255);
+}
+
+function titleOf(sent: string | undefined, fileName: string): LocalizedText {
+  const text = sent?.trim();
+  if (text?.startsWith('{')) {
+    try {
+      const parsed = JSON.parse(text) as Record<string, unknown>;
+      const title: LocalizedText = {};
+      for (const language of ['ar', 'fr', 'en'] as const) {
+        const value = parsed[language];
+        if (typeof value === 'string' && value.trim() !== '') title[language] = value.trim().slice(0, 300);
+      }
+      if (Object.keys(title).length > 0) return title;
+    } catch {
+      // Not JSON after all: a plain title that starts with a brace.
+    }
+  }
+  const plain = (text || fileName).slice(0, 300);
+  return ARABIC_LETTER.test(plain) ? { ar: plain } : { fr: plain };
+}
