@@ -106,7 +106,7 @@ describe('course files', () => {
     const rows = expertPage.getByTestId('module-files').locator('tr');
     await waitForCount(rows, 1);
     expect(await rows.first().innerText()).toContain('Guide de maintenance');
-    await expertPage.getByRole('status').waitFor();
+    await expertPage.getByRole('status').filter({ hasText: 'Le fichier a été ajouté.' }).waitFor();
     // The striped progress bar animates for as long as it is shown; it goes once the upload is in.
     await expertPage.getByTestId('material-upload-progress').waitFor({ state: 'detached' });
     await saveScreenshot(expertPage, 'course-files-upload-fr');

@@ -37,10 +37,15 @@ const loadOnDemand: BackendModule = {
   init: () => undefined,
   read: (language, _namespace, callback) => {
     if (!isLocale(language)) return callback(new Error(`no translations for ${language}`), null);
-    (allTexts ? ALL_TEXTS : SIGN_IN_TEXTS)[language]().then(
-      (module: { default: ResourceKey }) => callback(null, module.default),
-      (error: Error) => callback(error, null),
-    );
+    const all = allTexts;
+    (all ? ALL_TEXTS : SIGN_IN_TEXTS)
+      [language]()
+      // Asked for all texts while this language's sign-in part was on its way: all of them then.
+      .then((module) => (!all && allTexts ? ALL_TEXTS[language]() : module))
+      .then(
+        (module: { default: ResourceKey }) => callback(null, module.default),
+        (error: Error) => callback(error, null),
+      );
   },
 };
 
@@ -58,7 +63,9 @@ export function loadAllTexts(instance: i18n): Promise<void> {
   let loading = fullLoads.get(instance);
   if (!loading) {
     allTexts = true;
-    loading = instance.reloadResources().then(() => void fullyLoaded.add(instance));
+    // Every language read so far (the page's, the profile's after signing in), not only the current.
+    const languages = [...new Set([...Object.keys(instance.store.data), ...instance.languages])];
+    loading = instance.reloadResources(languages.filter(isLocale)).then(() => void fullyLoaded.add(instance));
     fullLoads.set(instance, loading);
   }
   return loading;
