@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { compression } from 'vite-plugin-compression2';
@@ -14,8 +13,7 @@ const fromRoot = (path: string) => fileURLToPath(new URL(`../../${path}`, import
  * (admin pages, the classroom, charts) is kept once someone uses it, not fetched ahead on prepaid
  * data.
  */
-const SHELL_MODULES =
-  /(signed-in-routes|cohort-routes|update-prompt)\.tsx$|[\\/]i18n[\\/](ar|fr|en)\.json$|^\0virtual:sign-in-texts\//;
+const SHELL_MODULES = /(signed-in-routes|cohort-routes|update-prompt)\.tsx$|[\\/]i18n[\\/](ar|fr|en)\.json$/;
 const shellFiles = new Set<string>();
 
 function appShell(): Plugin {
@@ -35,10 +33,10 @@ function appShell(): Plugin {
       };
       for (const chunk of chunks.values())
         if (chunk.isEntry || SHELL_MODULES.test(chunk.facadeModuleId ?? '')) visit(chunk.fileName);
-      // Which file holds each language's sign-in texts: the API preloads the page's language with the page.
+      // Which file holds each language's texts: the API preloads the page's language with the page.
       const locales = Object.fromEntries(
         [...chunks.values()].flatMap((chunk) => {
-          const locale = /^\0virtual:sign-in-texts\/(ar|fr|en)$/.exec(chunk.facadeModuleId ?? '')?.[1];
+          const locale = /[\\/]i18n[\\/](ar|fr|en)\.json$/.exec(chunk.facadeModuleId ?? '')?.[1];
           return locale ? [[locale, chunk.fileName]] : [];
         }),
       );
@@ -47,38 +45,10 @@ function appShell(): Plugin {
   };
 }
 
-/**
- * The sections of the texts the sign-in page and what it may show (errors, the update prompt) use:
- * `virtual:sign-in-texts/<locale>` is that part of src/i18n/<locale>.json, so the first page does not
- * download the texts of every page behind it (i18n.ts loads the rest with them).
- */
-const SIGN_IN_SECTIONS = ['common', 'languages', 'layout', 'fields', 'auth', 'errors', 'offline'];
-const SIGN_IN_TEXTS = 'virtual:sign-in-texts/';
-
-function signInTexts(): Plugin {
-  return {
-    name: 'mre-sign-in-texts',
-    resolveId: (id) => (id.startsWith(SIGN_IN_TEXTS) ? `\0${id}` : undefined),
-    load(id) {
-      if (!id.startsWith(`\0${SIGN_IN_TEXTS}`)) return undefined;
-      const file = fileURLToPath(
-        new URL(`./src/i18n/${id.slice(SIGN_IN_TEXTS.length + 1)}.json`, import.meta.url),
-      );
-      this.addWatchFile(file);
-      const texts = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-      const missing = SIGN_IN_SECTIONS.filter((section) => !(section in texts));
-      if (missing.length > 0) this.error(`${file} has no ${missing.join(', ')} section`);
-      const part = Object.fromEntries(SIGN_IN_SECTIONS.map((section) => [section, texts[section]]));
-      return `export default ${JSON.stringify(part)};`;
-    },
-  };
-}
-
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   plugins: [
     react(),
-    signInTexts(),
     appShell(),
     // Brotli and gzip copies of every text file over 1 KB, made once here; the API (and nginx)
     // send the one the browser takes: the vendor chunk goes out as 116 KB instead of 425 KB.

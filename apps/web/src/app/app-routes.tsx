@@ -1,11 +1,8 @@
 import { lazy, Suspense, useEffect, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router';
 import { LoginPage } from '@/features/auth/components/login-page';
 import { RedirectIfSignedIn, RequireAuth } from '@/features/auth/components/require-auth';
 import { PublicLayout } from '@/features/layout/components/public-layout';
-import { loadAllTexts } from '@/i18n/i18n';
-import { useAllTexts } from '@/i18n/use-all-texts';
 import { LoadingState } from '@/shared/components/query-states';
 
 const AcceptInvitePage = lazy(() => import('@/features/auth/components/accept-invite-page'));
@@ -20,31 +17,19 @@ const SignedInRoutes = lazy(loadSignedInRoutes);
  * page has settled: the first page stays light, and the schedule does not wait after the submit.
  */
 function PrefetchWhenIdle({ load }: { load: () => Promise<unknown> }) {
-  const { i18n } = useTranslation();
   useEffect(() => {
-    // A failed prefetch is retried on use.
-    const start = () => void Promise.all([load(), loadAllTexts(i18n)]).catch(() => undefined);
+    const start = () => void load().catch(() => undefined); // a failed prefetch is retried on use
     if (typeof requestIdleCallback === 'function') {
       const id = requestIdleCallback(start, { timeout: 3000 });
       return () => cancelIdleCallback(id);
     }
     const id = setTimeout(start, 1000);
     return () => clearTimeout(id);
-  }, [load, i18n]);
+  }, [load]);
   return null;
 }
 
-/** The lazy pages show once their code and every text of the language are there. */
-function WithAllTexts({ children }: { children: ReactNode }) {
-  useAllTexts();
-  return children;
-}
-
-const later = (page: ReactNode) => (
-  <Suspense fallback={<LoadingState />}>
-    <WithAllTexts>{page}</WithAllTexts>
-  </Suspense>
-);
+const later = (page: ReactNode) => <Suspense fallback={<LoadingState />}>{page}</Suspense>;
 
 export function AppRoutes() {
   return (

@@ -11,65 +11,20 @@ export function isLocale(value: unknown): value is Locale {
 export type Translations = Record<Locale, ResourceKey>;
 
 /**
- * Each language's texts come in two chunks, fetched when that language is first used: the few
- * sections the sign-in page shows (`virtual:sign-in-texts/<locale>`, made by the build from the
- * same JSON: see vite.config.mts), then everything once the pages behind the sign-in load
- * (`loadAllTexts`). A reader downloads one language, and the first page only its part of it. (The
- * key parity test keeps the languages complete, so nothing falls back.)
+ * Each language's texts are a chunk of their own, fetched when that language is first used: a reader
+ * downloads one language, not three. (The key parity test keeps them complete, so nothing falls back.)
  */
-const SIGN_IN_TEXTS: Record<Locale, () => Promise<{ default: ResourceKey }>> = {
-  ar: () => import('virtual:sign-in-texts/ar'),
-  fr: () => import('virtual:sign-in-texts/fr'),
-  en: () => import('virtual:sign-in-texts/en'),
-};
-const ALL_TEXTS: Record<Locale, () => Promise<{ default: ResourceKey }>> = {
-  ar: () => import('./ar.json'),
-  fr: () => import('./fr.json'),
-  en: () => import('./en.json'),
-};
-let allTexts = false;
-const textsOnDemand = new WeakSet<i18n>();
-const fullLoads = new WeakMap<i18n, Promise<void>>();
-const fullyLoaded = new WeakSet<i18n>();
-
 const loadOnDemand: BackendModule = {
   type: 'backend',
   init: () => undefined,
   read: (language, _namespace, callback) => {
     if (!isLocale(language)) return callback(new Error(`no translations for ${language}`), null);
-    const all = allTexts;
-    (all ? ALL_TEXTS : SIGN_IN_TEXTS)
-      [language]()
-      // Asked for all texts while this language's sign-in part was on its way: all of them then.
-      .then((module) => (!all && allTexts ? ALL_TEXTS[language]() : module))
-      .then(
-        (module: { default: ResourceKey }) => callback(null, module.default),
-        (error: Error) => callback(error, null),
-      );
+    import(`./${language}.json`).then(
+      (module: { default: ResourceKey }) => callback(null, module.default),
+      (error: Error) => callback(error, null),
+    );
   },
 };
-
-/** Whether every text of the language is there (always, when they were all given up front). */
-export function allTextsLoaded(instance: i18n): boolean {
-  return !textsOnDemand.has(instance) || fullyLoaded.has(instance);
-}
-
-/**
- * Every text of the current language (and of any chosen later), for the pages beyond the sign-in
- * page's part: started once, the same promise after that.
- */
-export function loadAllTexts(instance: i18n): Promise<void> {
-  if (allTextsLoaded(instance)) return Promise.resolve();
-  let loading = fullLoads.get(instance);
-  if (!loading) {
-    allTexts = true;
-    // Every language read so far (the page's, the profile's after signing in), not only the current.
-    const languages = [...new Set([...Object.keys(instance.store.data), ...instance.languages])];
-    loading = instance.reloadResources(languages.filter(isLocale)).then(() => void fullyLoaded.add(instance));
-    fullLoads.set(instance, loading);
-  }
-  return loading;
-}
 
 /**
  * One i18next instance per app (tests make their own, with every translation given up front). The
@@ -97,10 +52,7 @@ export function createI18n(storage: Storage, translations?: Translations): i18n 
         }
       : {}),
   });
-  if (!translations) {
-    instance.use(loadOnDemand);
-    textsOnDemand.add(instance);
-  }
+  if (!translations) instance.use(loadOnDemand);
   instance.on('languageChanged', (language) => {
     if (!isLocale(language)) return;
     storage.setItem(STORAGE_KEY, language);
