@@ -7,10 +7,15 @@ import { seedLiveClass, type LiveClass } from './support/live-class';
 import { documentDirection, saveScreenshotsDesktopAndPhone, signIn, switchLanguage } from './support/pages';
 import { platform } from './support/platform';
 
-/** Resolves once a service worker controls the page and has the app shell in its cache. */
+/**
+ * Resolves once the app's service worker is active (its app shell cached) and controls the page. The
+ * worker installs in the background of the first visit (80 files on a busy CI machine can take a
+ * while), so the page is reloaded once it is active rather than waiting for it to claim the page.
+ */
 async function serviceWorkerReady(page: Page): Promise<void> {
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
-  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  if (await page.evaluate(() => navigator.serviceWorker.controller === null)) await page.reload();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 }
 
 /** Resolves once the schedule is saved on the device (the query cache is written a second after it changes). */
