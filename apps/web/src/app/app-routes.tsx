@@ -1,9 +1,9 @@
-import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import { lazy, useEffect } from 'react';
 import { Route, Routes } from 'react-router';
 import { LoginPage } from '@/features/auth/components/login-page';
 import { RedirectIfSignedIn, RequireAuth } from '@/features/auth/components/require-auth';
 import { PublicLayout } from '@/features/layout/components/public-layout';
-import { LoadingState } from '@/shared/components/query-states';
+import { later } from './later';
 
 const AcceptInvitePage = lazy(() => import('@/features/auth/components/accept-invite-page'));
 const VerifyPage = lazy(() => import('@/features/certificates/components/verify-page'));
@@ -28,8 +28,6 @@ function PrefetchWhenIdle({ load }: { load: () => Promise<unknown> }) {
   }, [load]);
   return null;
 }
-
-const later = (page: ReactNode) => <Suspense fallback={<LoadingState />}>{page}</Suspense>;
 
 export function AppRoutes() {
   return (

@@ -1,5 +1,5 @@
 import '@mantine/core/styles.layer.css';
-import { lazy, Suspense } from 'react';
+import { lazy } from 'react';
 import { Route, Routes } from 'react-router';
 import { RequireAuth } from '@/features/auth/components/require-auth';
 import { CatalogPage } from '@/features/catalog/components/catalog-page';
@@ -20,7 +20,7 @@ import { NotFoundPage } from '@/features/layout/components/not-found-page';
 import { ProfilePage } from '@/features/profile/components/profile-page';
 import { SchedulePage } from '@/features/schedule/components/schedule-page';
 import { SESSION_STAFF } from '@/features/schedule/lib/staff';
-import { LoadingState } from '@/shared/components/query-states';
+import { later } from './later';
 
 const AdminRoutes = lazy(() => import('@/features/admin/components/admin-routes'));
 const CourseModulesPage = lazy(() => import('@/features/admin/components/course-modules-page'));
@@ -46,23 +46,9 @@ export default function SignedInRoutes() {
         <Route path="/courses/:id" element={<CoursePage />} />
         <Route path="/profile" element={<ProfilePage />} />
         <Route path="/schedule" element={<SchedulePage />} />
-        <Route
-          path="/sessions/:id/classroom"
-          element={
-            <Suspense fallback={<LoadingState />}>
-              <ClassroomPage />
-            </Suspense>
-          }
-        />
+        <Route path="/sessions/:id/classroom" element={later(<ClassroomPage />)} />
         <Route element={<RequireAuth roles={COURSE_AUTHORS} />}>
-          <Route
-            path="/courses/:id/edit"
-            element={
-              <Suspense fallback={<LoadingState />}>
-                <CourseModulesPage />
-              </Suspense>
-            }
-          />
+          <Route path="/courses/:id/edit" element={later(<CourseModulesPage />)} />
         </Route>
         <Route element={<RequireAuth roles={SESSION_STAFF} orTeacher />}>
           <Route path="/sessions/:id/attendance" element={<AttendancePage />} />
@@ -72,50 +58,15 @@ export default function SignedInRoutes() {
           <Route path="/home" element={<TraineeHomePage />} />
         </Route>
         <Route element={<RequireAuth roles={COHORT_STAFF} orTeacher />}>
-          <Route
-            path="/cohorts/*"
-            element={
-              <Suspense fallback={<LoadingState />}>
-                <CohortRoutes />
-              </Suspense>
-            }
-          />
+          <Route path="/cohorts/*" element={later(<CohortRoutes />)} />
         </Route>
         <Route element={<RequireAuth roles={PEOPLE_MANAGERS} />}>
-          <Route
-            path="/people"
-            element={
-              <Suspense fallback={<LoadingState />}>
-                <PeoplePage />
-              </Suspense>
-            }
-          />
+          <Route path="/people" element={later(<PeoplePage />)} />
         </Route>
         <Route element={<RequireAuth roles={ADMIN_ONLY} />}>
-          <Route
-            path="/admin/dashboard"
-            element={
-              <Suspense fallback={<LoadingState />}>
-                <DashboardPage />
-              </Suspense>
-            }
-          />
-          <Route
-            path="/admin/audit"
-            element={
-              <Suspense fallback={<LoadingState />}>
-                <AuditPage />
-              </Suspense>
-            }
-          />
-          <Route
-            path="/admin/*"
-            element={
-              <Suspense fallback={<LoadingState />}>
-                <AdminRoutes />
-              </Suspense>
-            }
-          />
+          <Route path="/admin/dashboard" element={later(<DashboardPage />)} />
+          <Route path="/admin/audit" element={later(<AuditPage />)} />
+          <Route path="/admin/*" element={later(<AdminRoutes />)} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -1,29 +1,17 @@
 import { QueryClient } from '@tanstack/react-query';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { keepQueriesIn } from './query-persistence';
 
 const SCHEDULE = { items: [{ id: 's1', title: 'Diagnostic moteur' }], total: 1 };
 
-function memoryStorage(): Storage {
-  const values = new Map<string, string>();
-  return {
-    get length() {
-      return values.size;
-    },
-    clear: () => values.clear(),
-    getItem: (key) => values.get(key) ?? null,
-    key: (index) => [...values.keys()][index] ?? null,
-    removeItem: (key) => void values.delete(key),
-    setItem: (key, value) => void values.set(key, value),
-  };
-}
-
 describe('answers kept on the device', () => {
+  // The browser's storage (jsdom's), emptied before each test.
+  const storage = localStorage;
+  beforeEach(() => storage.clear());
   afterEach(() => vi.useRealTimers());
 
   it('brings back the schedule a person saw, with the time it was fetched', async () => {
     vi.useFakeTimers({ now: new Date('2026-12-06T09:30:00Z') });
-    const storage = memoryStorage();
     const before = new QueryClient();
     keepQueriesIn(before, storage);
     await before.fetchQuery({ queryKey: ['sessions', 'schedule', 1], queryFn: () => SCHEDULE });
@@ -41,7 +29,6 @@ describe('answers kept on the device', () => {
 
   it('does not keep admin lists, audit trails or failed answers', async () => {
     vi.useFakeTimers();
-    const storage = memoryStorage();
     const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
     keepQueriesIn(client, storage);
     await client.fetchQuery({ queryKey: ['audit', {}], queryFn: () => ({ items: [] }) });
@@ -64,7 +51,6 @@ describe('answers kept on the device', () => {
 
   it('forgets everything at once when the person signs out (a shared phone)', async () => {
     vi.useFakeTimers();
-    const storage = memoryStorage();
     const client = new QueryClient();
     keepQueriesIn(client, storage);
     await client.fetchQuery({ queryKey: ['me'], queryFn: () => ({ id: 'u1' }) });
@@ -77,7 +63,6 @@ describe('answers kept on the device', () => {
 
   it('drops what is more than a week old', async () => {
     vi.useFakeTimers({ now: new Date('2026-12-01T08:00:00Z') });
-    const storage = memoryStorage();
     const client = new QueryClient();
     keepQueriesIn(client, storage);
     await client.fetchQuery({ queryKey: ['me'], queryFn: () => ({ id: 'u1' }) });
@@ -91,7 +76,6 @@ describe('answers kept on the device', () => {
   });
 
   it('starts empty rather than failing on a damaged copy', () => {
-    const storage = memoryStorage();
     storage.setItem('mre.saved-queries', '{not json');
     const client = new QueryClient();
     expect(() => keepQueriesIn(client, storage)).not.toThrow();
