@@ -18,7 +18,10 @@
 //   5. the schedule offline with a warm service worker: back online on /schedule once (the service
 //      worker controls the page and has seen the schedule), then the network off and a reload, until
 //      a session card shows. Without an active service worker registration this is reported as not
-//      available rather than failed.
+//      available rather than failed;
+//   6. a trainee's home, cold: in a fresh context holding the trainee's tokens (signed in through the
+//      API) and nothing cached, /home opened until the next session's card and a course card show;
+//      its budget is issue 13's, JS+CSS until usable under 150 KB.
 // For each step: the time, the bytes received (the sum of CDP Network.loadingFinished
 // encodedDataLength, headers included), the JS+CSS part of it (response bodies of scripts and
 // stylesheets, headers excluded), the requests the page made, and how many of them went to the
@@ -50,9 +53,6 @@ const TARGETS_MS = {
   scheduleReturning: 2_000,
   classroomFirst: 8_000,
   offlineSchedule: 1_000,
-  // Issue 13 sets a budget in bytes for this one (JS+CSS under 150 KB, checked apart); the time
-  // target is the sign-in page's.
-  homeCold: 5_000,
 };
 /** Issue 13: a trainee's home, cold, under 150 KB of JS+CSS (compressed, as sent). */
 const HOME_COLD_JS_CSS_BUDGET = 150 * 1024;
@@ -552,12 +552,18 @@ function summarize(rounds, name) {
   const summary = Object.fromEntries(
     FIGURES.map((figure) => [figure, Math.round(median(measured.map((s) => s[figure])))]),
   );
+  const complete = measured.length === steps.length;
   return {
     available: true,
     ...summary,
     runsMs: steps.map((s) => (s.ms === undefined ? null : Math.round(s.ms))),
-    targetMs: TARGETS_MS[name],
-    met: measured.length === steps.length && summary.ms < TARGETS_MS[name],
+    // The home's target is a budget in bytes (issue 13), not a time.
+    ...(name === 'homeCold'
+      ? {
+          targetJsCssBytes: HOME_COLD_JS_CSS_BUDGET,
+          met: complete && summary.usableJsCssBytes < HOME_COLD_JS_CSS_BUDGET,
+        }
+      : { targetMs: TARGETS_MS[name], met: complete && summary.ms < TARGETS_MS[name] }),
   };
 }
 
@@ -608,7 +614,9 @@ runBenchmark(async () => {
     await browser.close();
   }
 
-  const steps = Object.fromEntries(Object.keys(TARGETS_MS).map((name) => [name, summarize(rounds, name)]));
+  const steps = Object.fromEntries(
+    [...Object.keys(TARGETS_MS), 'homeCold'].map((name) => [name, summarize(rounds, name)]),
+  );
   const LABELS = {
     signInCold: 'sign-in usable, cold',
     signInWarm: 'sign-in usable, warm',
@@ -618,14 +626,11 @@ runBenchmark(async () => {
     offlineSchedule: 'schedule offline, warm service worker',
     homeCold: "a trainee's home, cold (signed in, empty cache)",
   };
-  if (steps.homeCold.available && steps.homeCold.usableJsCssBytes !== undefined)
-    console.log(
-      `\nhome cold, JS+CSS until usable ${kb(steps.homeCold.usableJsCssBytes)} ` +
-        `(budget < ${kb(HOME_COLD_JS_CSS_BUDGET)}: ${steps.homeCold.usableJsCssBytes < HOME_COLD_JS_CSS_BUDGET ? 'met' : 'NOT MET'})`,
-    );
   console.log(`\nmedians of ${ROUNDS} rounds, web app ${relative(WORKSPACE, WEB_DIST) || WEB_DIST}:`);
   for (const [name, s] of Object.entries(steps)) {
-    const target = `target < ${seconds(TARGETS_MS[name])}`;
+    const target = s.targetJsCssBytes
+      ? `target JS+CSS until usable < ${kb(s.targetJsCssBytes)}`
+      : `target < ${seconds(TARGETS_MS[name])}`;
     if (!s.available) console.log(`  ${LABELS[name]}: not available (${s.reason}); ${target}`);
     else if (s.ms === undefined) console.log(`  ${LABELS[name]}: failed (${s.failed}); ${target}: not met`);
     else
@@ -659,9 +664,7 @@ runBenchmark(async () => {
       scheduleReturningUnder2s: met('scheduleReturning'),
       classroomPreJoinUnder8s: met('classroomFirst'),
       offlineScheduleUnder1s: met('offlineSchedule'),
-      homeColdJsCssUnder150KB: steps.homeCold.available
-        ? steps.homeCold.usableJsCssBytes < HOME_COLD_JS_CSS_BUDGET
-        : null,
+      homeColdJsCssUnder150KB: steps.homeCold.available ? Boolean(steps.homeCold.met) : null,
     },
   };
 });
