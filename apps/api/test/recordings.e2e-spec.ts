@@ -3,7 +3,9 @@ import type { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { Readable } from 'node:stream';
 import { QueueName } from '@/core/queue/queue-name';
+import { S3ObjectStorage } from '@/core/storage/s3-object-storage';
 import { RECORDING_RETENTION_SCHEDULE } from '@/modules/live/jobs/expire-recordings.job';
 import { egressIds } from './support/fake-livekit';
 import { classEvents, HeldClass, startHeldClass, stopHeldClass } from './support/held-class';
@@ -14,6 +16,7 @@ import {
   RECORDED_SECONDS,
   RECORDED_VIDEO,
 } from './support/recording-egress';
+import { S3TestServer } from './support/s3-test-server';
 
 const MINUTE = 60_000;
 const BEARER = { type: 'bearer' } as const;
@@ -414,5 +417,127 @@ describe('Recordings: Egress outputs, playback, retention (e2e, embedded store)'
     );
     expect(entry).toEqual({ actorId: expect.any(String), entityId: session.id });
     await sut.http.delete(`/api/recordings/${recordingId}`).auth(world.admin, BEARER).expect(404);
+  });
+});
+
+/** With S3 configured, Egress uploads to the bucket itself; the API answers with presigned URLs. */
+describe('Recordings on an S3-compatible store (e2e)', () => {
+  const saved: Record<string, string | undefined> = {};
+  let s3: S3TestServer;
+  let held: HeldClass;
+
+  beforeAll(async () => {
+    s3 = await S3TestServer.start();
+    for (const [key, value] of Object.entries(s3.environment)) {
+      saved[key] = process.env[key];
+      process.env[key] = value;
+    }
+    held = await startHeldClass('Soudage TIG');
+  });
+
+  afterAll(async () => {
+    await stopHeldClass(held);
+    for (const [key, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+    await s3.stop();
+  });
+
+  const { send, settle } = classEvents(() => held);
+
+  it('has Egress upload both outputs to the bucket, and redirects players to short-lived URLs of it', async () => {
+    const { sut, world, livekit } = held;
+    const created = await sut.http
+      .post(`/api/cohorts/${world.cohortId}/sessions`)
+      .auth(world.expert.token, BEARER)
+      .send({
+        title: 'Enregistrée sur S3',
+        startsAt: new Date(Date.now() - 5 * MINUTE).toISOString(),
+        durationMinutes: 15,
+        mode: 'remote',
+      })
+      .expect(201);
+    const session = created.body.items[0] as { id: string; roomName: string };
+    livekit.answers.StartRoomCompositeEgress = egressIds('EG_s3');
+    const started = await sut.http
+      .post(`/api/sessions/${session.id}/recording/start`)
+      .auth(world.expert.token, BEARER)
+      .expect(200);
+    const recordingId = started.body.id as string;
+    await sut.http
+      .post(`/api/sessions/${session.id}/recording/stop`)
+      .auth(world.expert.token, BEARER)
+      .expect(200);
+
+    const upload = {
+      endpoint: s3.settings.endpoint,
+      bucket: s3.settings.bucket,
+      accessKey: s3.settings.accessKeyId,
+      secret: s3.settings.secretAccessKey,
+      region: s3.settings.region,
+      forcePathStyle: true,
+    };
+    const { video, audio } = egressOutputs(livekit, session.roomName);
+    expect(video).toEqual({
+      fileType: 'MP4',
+      filepath: `recordings/${session.id}/${recordingId}.mp4`,
+      s3: upload,
+    });
+    expect(audio).toEqual({
+      fileType: 'OGG',
+      filepath: `recordings/${session.id}/${recordingId}.ogg`,
+      s3: upload,
+    });
+
+    // What Egress does with that request: upload to the bucket, then tell.
+    const bucket = new S3ObjectStorage(s3.settings);
+    await bucket.put(video.filepath, Readable.from(RECORDED_VIDEO), 'video/mp4');
+    await bucket.put(audio.filepath, Readable.from(RECORDED_AUDIO), 'audio/ogg');
+    await send(
+      egressEnded('EG_s3', session.roomName, { filepath: video.filepath, size: RECORDED_VIDEO.length }),
+    );
+    await send(
+      egressEnded('EG_s3_audio', session.roomName, { filepath: audio.filepath, size: RECORDED_AUDIO.length }),
+    );
+    await settle();
+
+    const listed = await sut.http
+      .get(`/api/sessions/${session.id}/recordings`)
+      .auth(world.trainees[0].token, BEARER)
+      .expect(200);
+    expect(listed.body.items).toEqual([
+      expect.objectContaining({
+        status: 'ended',
+        sizeBytes: RECORDED_VIDEO.length,
+        audioSizeBytes: RECORDED_AUDIO.length,
+      }),
+    ]);
+    expect(JSON.stringify(listed.body)).not.toContain(s3.settings.bucket);
+
+    const redirected = await sut.http
+      .get(`/api/recordings/${recordingId}/video`)
+      .auth(world.trainees[0].token, BEARER)
+      .expect(302);
+    const location = new URL(redirected.headers.location);
+    expect(location.origin).toBe(s3.settings.endpoint);
+    expect(location.searchParams.get('X-Amz-Signature')).toBeTruthy();
+    expect(Number(location.searchParams.get('X-Amz-Expires'))).toBeLessThanOrEqual(6 * 3600);
+    const part = await fetch(location, { headers: { range: 'bytes=0-999' } });
+    expect(part.status).toBe(206);
+    expect(Buffer.compare(Buffer.from(await part.arrayBuffer()), RECORDED_VIDEO.subarray(0, 1000))).toBe(0);
+
+    const link = await sut.http
+      .get(`/api/recordings/${recordingId}/audio/link`)
+      .auth(world.coordinator.token, BEARER)
+      .expect(200);
+    const sound = await fetch(link.body.url);
+    expect(sound.status).toBe(200);
+    expect(Buffer.compare(Buffer.from(await sound.arrayBuffer()), RECORDED_AUDIO)).toBe(0);
+    await sut.http.get(`/api/recordings/${recordingId}/video`).auth(world.outsider.token, BEARER).expect(404);
+
+    await sut.http.delete(`/api/recordings/${recordingId}`).auth(world.admin, BEARER).expect(204);
+    expect(await bucket.head(video.filepath)).toBeNull();
+    expect(await bucket.head(audio.filepath)).toBeNull();
   });
 });
