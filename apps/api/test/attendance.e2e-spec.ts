@@ -4,8 +4,6 @@ import { FakeLiveKit, signWebhook } from './support/fake-livekit';
 import { classEvents, HeldClass, startHeldClass, stopHeldClass } from './support/held-class';
 import { TestApp } from './support/test-app';
 
-const MINUTE = 60_000;
-
 interface Row {
   userId: string;
   minutesPresent: number;
