@@ -20,10 +20,16 @@ export interface RecordingRow {
   expiresAt: Date | null;
 }
 
-/** A session's recordings, oldest first, with when each expires (or expired). */
-export function sessionRecordings(sessionId: string, defaultDays: number): Statement {
+/** A session's recordings (or one recording), oldest first, with when each expires (or expired). */
+export function recordingRows(
+  of: { sessionId: string } | { recordingId: string },
+  defaultDays: number,
+): Statement {
   const params = new SqlParams();
-  const session = params.param(sessionId);
+  const where =
+    'sessionId' in of
+      ? `r.session_id = ${params.param(of.sessionId)}`
+      : `r.id = ${params.param(of.recordingId)}`;
   const text = `
     SELECT r.id, r.status, r.started_at AS "startedAt", r.duration_seconds AS "durationSeconds",
            r.video_size_bytes AS "sizeBytes", r.audio_size_bytes AS "audioSizeBytes",
@@ -32,7 +38,7 @@ export function sessionRecordings(sessionId: string, defaultDays: number): State
                 WHEN r.ended_at IS NULL THEN NULL
                 ELSE ${expiry(params.param(defaultDays))} END AS "expiresAt"
       FROM ${WITH_COHORT}
-     WHERE r.session_id = ${session}
+     WHERE ${where}
      ORDER BY r.started_at, r.id`;
   return [text, params.values];
 }

@@ -20,7 +20,7 @@ import {
   RecordingFileUnavailableError,
   RecordingNotFoundError,
 } from './recordings.errors';
-import { countView, RecordingRow, recordingsDue, sessionRecordings } from './recordings.queries';
+import { countView, RecordingRow, recordingRows, recordingsDue } from './recordings.queries';
 import { SessionsService } from './sessions.service';
 
 /** What `egress_*` webhooks tell about a recording (protobuf JSON: int64 as strings, in ns). */
@@ -149,7 +149,7 @@ export class RecordingsService {
   async list(sessionId: string, actor: AuthUser): Promise<RecordingListDto> {
     await this.sessions.accessFor(sessionId, actor);
     const rows = await this.dataSource.query<RecordingRow[]>(
-      ...sessionRecordings(sessionId, this.config.get('RECORDING_RETENTION_DAYS')),
+      ...recordingRows({ sessionId }, this.config.get('RECORDING_RETENTION_DAYS')),
     );
     return { items: rows.map(rowToDto), total: rows.length };
   }
@@ -327,13 +327,11 @@ export class RecordingsService {
     await this.dataSource.query(...countView(recordingId, userId, output));
   }
 
-  /** A recording just started or stopped: its expiry is known once egress_ended has come. */
+  /** A recording just started or stopped, as the list shows it. */
   private async dto(recording: RecordingEntity): Promise<RecordingDto> {
-    const [row] = await this.dataSource
-      .query<RecordingRow[]>(
-        ...sessionRecordings(recording.sessionId, this.config.get('RECORDING_RETENTION_DAYS')),
-      )
-      .then((rows) => rows.filter((r) => r.id === recording.id));
+    const [row] = await this.dataSource.query<RecordingRow[]>(
+      ...recordingRows({ recordingId: recording.id }, this.config.get('RECORDING_RETENTION_DAYS')),
+    );
     return rowToDto(row);
   }
 }
