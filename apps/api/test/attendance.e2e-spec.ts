@@ -4,8 +4,6 @@ import { FakeLiveKit, signWebhook } from './support/fake-livekit';
 import { classEvents, HeldClass, startHeldClass, stopHeldClass } from './support/held-class';
 import { TestApp } from './support/test-app';
 
-const MINUTE = 60_000;
-
 interface Row {
   userId: string;
   minutesPresent: number;
@@ -216,46 +214,6 @@ describe('Webhooks and attendance (e2e)', () => {
       .get(`/api/sessions/${session.id}/attendance`)
       .auth(world.coordinator.token, { type: 'bearer' })
       .expect(200);
-  });
-
-  it('updates a recording when egress_ended arrives', async () => {
-    const live = await sut.http
-      .post(`/api/cohorts/${await world.addCohort()}/sessions`)
-      .auth(world.expert.token, { type: 'bearer' })
-      .send({
-        title: 'Enregistrée',
-        startsAt: new Date(Date.now() - 5 * MINUTE).toISOString(),
-        durationMinutes: 60,
-        mode: 'remote',
-      })
-      .expect(201);
-    const liveSession = live.body.items[0];
-    livekit.answers.StartRoomCompositeEgress = { egressId: 'EG_attendance' };
-    await sut.http
-      .post(`/api/sessions/${liveSession.id}/recording/start`)
-      .auth(world.expert.token, { type: 'bearer' })
-      .expect(200);
-    await send({
-      event: 'egress_ended',
-      id: `EV_${randomUUID()}`,
-      createdAt: String(Math.floor(Date.now() / 1000)),
-      egressInfo: {
-        egressId: 'EG_attendance',
-        roomName: liveSession.roomName,
-        status: 'EGRESS_COMPLETE',
-        startedAt: String(BigInt(Date.now() - 30 * MINUTE) * 1_000_000n),
-        endedAt: String(BigInt(Date.now()) * 1_000_000n),
-        fileResults: [{ location: 's3://recordings/x.mp4', duration: String(1800n * 1_000_000_000n) }],
-      },
-    });
-    await settle();
-    const res = await sut.http
-      .get(`/api/sessions/${liveSession.id}/recordings`)
-      .auth(world.trainees[0].token, { type: 'bearer' })
-      .expect(200);
-    expect(res.body.items).toEqual([
-      expect.objectContaining({ status: 'ended', durationSeconds: 1800, url: 's3://recordings/x.mp4' }),
-    ]);
   });
 
   it('takes a removed person out again when they rejoin with a token from before the removal, and audits it', async () => {

@@ -2,7 +2,7 @@ import { TokenVerifier } from 'livekit-server-sdk';
 import { CohortAccessService } from '@/modules/cohorts/cohort-access.service';
 import { JoinContexts } from '@/modules/live/join-contexts';
 import { createCohortWorld, CohortWorld } from './support/cohort-world';
-import { FakeLiveKit, LIVEKIT_KEY, LIVEKIT_SECRET } from './support/fake-livekit';
+import { egressIds, FakeLiveKit, LIVEKIT_KEY, LIVEKIT_SECRET } from './support/fake-livekit';
 import { TestApp } from './support/test-app';
 
 const MINUTE = 60_000;
@@ -402,7 +402,7 @@ describe('Live sessions: scheduling, joining, moderation, recordings (e2e)', () 
   describe('recordings', () => {
     it('lets the host start and stop a room-composite recording that members can list and outsiders cannot', async () => {
       const session = await createAt(Date.now() - 5 * MINUTE, 120);
-      livekit.answers.StartRoomCompositeEgress = { egressId: `EG_${session.id}` };
+      livekit.answers.StartRoomCompositeEgress = egressIds(`EG_${session.id}`);
       await sut.http
         .post(`/api/sessions/${session.id}/recording/start`)
         .auth(world.trainees[0].token, { type: 'bearer' })
@@ -423,7 +423,12 @@ describe('Live sessions: scheduling, joining, moderation, recordings (e2e)', () 
         .post(`/api/sessions/${session.id}/recording/stop`)
         .auth(world.admin, { type: 'bearer' })
         .expect(200);
-      expect(livekit.calls('StopEgress').at(-1)?.body).toEqual({ egressId: `EG_${session.id}` });
+      expect(
+        livekit
+          .calls('StopEgress')
+          .slice(-2)
+          .map((c) => c.body),
+      ).toEqual([{ egressId: `EG_${session.id}` }, { egressId: `EG_${session.id}_audio` }]);
       const listed = await sut.http
         .get(`/api/sessions/${session.id}/recordings`)
         .auth(world.trainees[0].token, { type: 'bearer' })

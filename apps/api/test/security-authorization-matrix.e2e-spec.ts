@@ -1,9 +1,9 @@
 import { ROLES, type Role } from '@mre/contracts';
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { Test } from 'supertest';
-import { createCohortWorld } from './support/cohort-world';
+import { createCohortWorld, type CohortWorld } from './support/cohort-world';
 import { clearRateLimits, MISSING_TOKEN } from './support/security';
 import { TestApp } from './support/test-app';
 
@@ -90,6 +90,12 @@ const EXPECTED: Record<string, Rule> = {
   'POST /sessions/{id}/recording/start': SIGNED_IN,
   'POST /sessions/{id}/recording/stop': SIGNED_IN,
   'GET /sessions/{id}/recordings': SIGNED_IN,
+  // Decided by the recording's cohort (404 for anyone else): the cohort test below.
+  'GET /recordings/{id}/{output}': SIGNED_IN,
+  'GET /recordings/{id}/{output}/link': SIGNED_IN,
+  // The signed token of a link from …/link is the permission (a <video> element sends no header).
+  'GET /recordings/{id}/{output}/play': PUBLIC,
+  'DELETE /recordings/{id}': ADMIN,
   'POST /sessions/{id}/participants/{userId}/remove': SIGNED_IN,
   'POST /sessions/{id}/participants/{userId}/readmit': SIGNED_IN,
   'POST /sessions/{id}/participants/{userId}/mute': SIGNED_IN,
@@ -281,5 +287,83 @@ describe('Security: authorization matrix from the OpenAPI document (e2e)', () =>
       }
     }
     expect(mismatches).toEqual([]);
+  });
+});
+
+/** Past the guard, a recording is for its cohort's enrolled trainees and staff; everyone else gets 404. */
+describe('Security: who may watch a recording, by cohort (e2e)', () => {
+  let sut: TestApp;
+  let world: CohortWorld;
+  let recordingId: string;
+  const callers: Record<string, string> = {};
+  const BYTES = Buffer.from('not really a video, but bytes all the same');
+
+  beforeAll(async () => {
+    sut = await TestApp.start();
+    world = await createCohortWorld(sut, 2);
+    const session = await sut.http
+      .post(`/api/cohorts/${world.cohortId}/sessions`)
+      .auth(world.expert.token, { type: 'bearer' })
+      .send({
+        title: 'Enregistrée',
+        startsAt: new Date(Date.now() - 3 * 3600_000).toISOString(),
+        durationMinutes: 60,
+        mode: 'remote',
+      })
+      .expect(201);
+    const sessionId = session.body.items[0].id as string;
+    // The recording as egress_ended leaves it (recordings.e2e-spec.ts goes through Egress itself).
+    recordingId = randomUUID();
+    const key = `recordings/${sessionId}/${recordingId}.mp4`;
+    mkdirSync(dirname(resolve(process.env.DATA_DIR as string, 'files', key)), { recursive: true });
+    writeFileSync(resolve(process.env.DATA_DIR as string, 'files', key), BYTES);
+    await sut.dataSource.query(
+      `INSERT INTO recordings (id, session_id, egress_id, status, started_by, started_at, ended_at, duration_seconds, video_key, video_size_bytes)
+       VALUES ($1, $2, $3, 'ended', $4, now() - interval '3 hours', now() - interval '2 hours', 3600, $5, $6)`,
+      [recordingId, sessionId, `EG_${recordingId}`, world.expert.id, key, BYTES.length],
+    );
+    const otherCentre = await sut.http
+      .post('/api/centres')
+      .auth(world.admin, { type: 'bearer' })
+      .send({ name: `Centre ${randomUUID().slice(0, 6)}`, city: 'Oujda' })
+      .expect(201);
+    const withdrawn = world.trainees[1];
+    await sut.http
+      .delete(`/api/cohorts/${world.cohortId}/enrollments/${withdrawn.id}`)
+      .auth(world.admin, { type: 'bearer' })
+      .expect((res) => expect(res.status).toBeLessThan(300));
+    Object.assign(callers, {
+      admin: world.admin,
+      'coordinator of the centre': world.coordinator.token,
+      'teacher of the cohort': world.expert.token,
+      'enrolled trainee': world.trainees[0].token,
+      'trainee of the centre, not enrolled': world.outsider.token,
+      'withdrawn trainee': withdrawn.token,
+      'another expert': (await sut.createUser('expert')).token,
+      'coordinator of another centre': (
+        await sut.createUser('coordinator', { centreId: otherCentre.body.id })
+      ).token,
+    });
+  });
+  afterAll(async () => {
+    await clearRateLimits(sut);
+    await sut.close();
+  });
+
+  it('serves the cohort’s enrolled trainees and staff, and answers 404 to everyone else', async () => {
+    const allowed = ['admin', 'coordinator of the centre', 'teacher of the cohort', 'enrolled trainee'];
+    const answers: Record<string, number[]> = {};
+    for (const [caller, token] of Object.entries(callers)) {
+      answers[caller] = [];
+      for (const path of [
+        `/api/recordings/${recordingId}/video`,
+        `/api/recordings/${recordingId}/video/link`,
+      ]) {
+        answers[caller].push((await sut.http.get(path).auth(token, { type: 'bearer' })).status);
+      }
+    }
+    expect(answers).toEqual(
+      Object.fromEntries(Object.keys(callers).map((c) => [c, allowed.includes(c) ? [200, 200] : [404, 404]])),
+    );
   });
 });

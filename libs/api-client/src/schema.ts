@@ -756,6 +756,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/recordings/{id}/{output}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Recordings_file"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recordings/{id}/{output}/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Recordings_link"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recordings/{id}/{output}/play": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Recordings_play"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recordings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["Recordings_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me/notifications": {
         parameters: {
             query?: never;
@@ -969,7 +1033,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @enum {string} */
-        ErrorCode: "invalid-input" | "validation-failed" | "invalid-format" | "unauthorized" | "forbidden" | "not-found" | "conflict" | "gone" | "payload-too-large" | "too-many-requests" | "internal-error" | "service-unavailable" | "video-service-unavailable" | "database-unavailable" | "access-token-required" | "role-not-allowed" | "bad-credentials" | "refresh-token-invalid" | "too-many-sign-in-attempts" | "email-taken" | "invitation-invalid" | "invitation-expired" | "invitation-pending" | "legal-name-locked" | "not-experts" | "unknown-organization" | "user-not-found" | "unknown-reference" | "password-too-common" | "wrong-password" | "password-reset-invalid" | "password-reset-expired" | "too-many-password-resets" | "user-not-invited" | "two-factor-code-invalid" | "two-factor-challenge-invalid" | "too-many-two-factor-attempts" | "two-factor-already-enabled" | "two-factor-not-set-up" | "two-factor-required" | "two-factor-setup-required" | "network-not-found" | "centre-not-found" | "name-taken" | "course-not-found" | "module-not-found" | "course-code-taken" | "not-course-editor" | "material-not-found" | "file-type-not-allowed" | "cohort-not-found" | "enrollment-not-found" | "not-cohort-manager" | "not-cohort-staff" | "admin-only" | "not-teachers" | "already-enrolled" | "enrollment-completed" | "not-trainee" | "not-enrollable" | "user-id-or-email" | "capacity-below-enrolled" | "dates-out-of-order" | "file-missing" | "file-too-large" | "csv-empty" | "csv-no-rows" | "csv-too-many-rows" | "csv-not-utf8" | "csv-binary" | "csv-missing-column" | "job-not-found" | "session-not-found" | "not-in-cohort" | "not-host" | "join-window-not-open" | "session-ended" | "session-cancelled" | "removed-from-room" | "staff-not-removable" | "session-overlap" | "recording-already-running" | "recording-not-running" | "too-many-join-requests" | "not-enrolled" | "not-hybrid" | "certificate-not-found" | "certificate-already-revoked";
+        ErrorCode: "invalid-input" | "validation-failed" | "invalid-format" | "unauthorized" | "forbidden" | "not-found" | "conflict" | "gone" | "payload-too-large" | "too-many-requests" | "internal-error" | "service-unavailable" | "video-service-unavailable" | "database-unavailable" | "access-token-required" | "role-not-allowed" | "bad-credentials" | "refresh-token-invalid" | "too-many-sign-in-attempts" | "email-taken" | "invitation-invalid" | "invitation-expired" | "invitation-pending" | "legal-name-locked" | "not-experts" | "unknown-organization" | "user-not-found" | "unknown-reference" | "password-too-common" | "wrong-password" | "password-reset-invalid" | "password-reset-expired" | "too-many-password-resets" | "user-not-invited" | "two-factor-code-invalid" | "two-factor-challenge-invalid" | "too-many-two-factor-attempts" | "two-factor-already-enabled" | "two-factor-not-set-up" | "two-factor-required" | "two-factor-setup-required" | "network-not-found" | "centre-not-found" | "name-taken" | "course-not-found" | "module-not-found" | "course-code-taken" | "not-course-editor" | "material-not-found" | "file-type-not-allowed" | "cohort-not-found" | "enrollment-not-found" | "not-cohort-manager" | "not-cohort-staff" | "admin-only" | "not-teachers" | "already-enrolled" | "enrollment-completed" | "not-trainee" | "not-enrollable" | "user-id-or-email" | "capacity-below-enrolled" | "dates-out-of-order" | "file-missing" | "file-too-large" | "csv-empty" | "csv-no-rows" | "csv-too-many-rows" | "csv-not-utf8" | "csv-binary" | "csv-missing-column" | "job-not-found" | "session-not-found" | "not-in-cohort" | "not-host" | "join-window-not-open" | "session-ended" | "session-cancelled" | "removed-from-room" | "staff-not-removable" | "session-overlap" | "recording-already-running" | "recording-not-running" | "recording-not-found" | "recording-file-unavailable" | "playback-link-invalid" | "too-many-join-requests" | "not-enrolled" | "not-hybrid" | "certificate-not-found" | "certificate-already-revoked";
         ErrorDto: {
             /** @example 400 */
             statusCode: number;
@@ -1422,6 +1486,8 @@ export interface components {
              * @default 80
              */
             minAttendancePercent: number;
+            /** @description Days its recordings are kept; null: the platform default (RECORDING_RETENTION_DAYS) */
+            recordingRetentionDays?: number | null;
         };
         CohortCountsDto: {
             /** @description Active and completed enrollments (the places taken) */
@@ -1465,6 +1531,8 @@ export interface components {
             /** Format: date */
             endsOn: string;
             minAttendancePercent: number;
+            /** @description null: RECORDING_RETENTION_DAYS */
+            recordingRetentionDays: number | null;
             teacherIds: string[];
             counts: components["schemas"]["CohortCountsDto"];
             /** @description The caller's own enrollment in the cohort */
@@ -1502,6 +1570,8 @@ export interface components {
              * @default 80
              */
             minAttendancePercent: number;
+            /** @description Days its recordings are kept; null: the platform default (RECORDING_RETENTION_DAYS) */
+            recordingRetentionDays?: number | null;
         };
         EnrollDto: {
             /**
@@ -1651,6 +1721,8 @@ export interface components {
             roomName: string;
             /** Format: uuid */
             seriesId: string | null;
+            /** @description In the schedule (GET /sessions): a recording can be watched */
+            recordingAvailable?: boolean;
         };
         SessionListDto: {
             items: components["schemas"]["SessionDto"][];
@@ -1706,12 +1778,25 @@ export interface components {
         RecordingDto: {
             /** Format: uuid */
             id: string;
-            /** @enum {string} */
-            status: "active" | "ended" | "failed";
+            /**
+             * @description expired: its files were removed (retention); failed: see failureReason
+             * @enum {string}
+             */
+            status: "active" | "ended" | "failed" | "expired";
             /** Format: date-time */
             startedAt: string;
             durationSeconds: number | null;
-            url?: string | null;
+            /** @description The video (MP4), once Egress has written it */
+            sizeBytes: number | null;
+            /** @description The audio-only copy (OGG), once written */
+            audioSizeBytes: number | null;
+            /**
+             * Format: date-time
+             * @description When the files are deleted (the cohort’s retention, else RECORDING_RETENTION_DAYS)
+             */
+            expiresAt: string | null;
+            /** @description What Egress reported when an output failed */
+            failureReason: string | null;
         };
         RecordingListDto: {
             items: components["schemas"]["RecordingDto"][];
@@ -1720,6 +1805,14 @@ export interface components {
         RoomActionResultDto: {
             /** @description false when LiveKit could not be reached; the refusal of new tokens holds all the same */
             appliedInRoom: boolean;
+        };
+        PlaybackLinkDto: {
+            /** @description Where a player loads the file from (with Range): a short-lived store URL, or the API with a signed token */
+            url: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** @example video/mp4 */
+            contentType: string;
         };
         NotificationDto: {
             /** Format: uuid */
@@ -3984,6 +4077,144 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["RoomActionResultDto"];
                 };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Recordings_file: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description bytes=start-end */
+                Range?: string;
+            };
+            path: {
+                id: string;
+                /** @description video: the room composite (MP4); audio: the sound alone (OGG) */
+                output: "video" | "audio";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The recording; 404 for anyone not in the cohort */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description With S3: Location is a presigned URL of the file */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Recordings_link: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description video: the room composite (MP4); audio: the sound alone (OGG) */
+                output: "video" | "audio";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlaybackLinkDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Recordings_play: {
+        parameters: {
+            query: {
+                /** @description From GET /recordings/{id}/{output}/link */
+                token: string;
+            };
+            header?: {
+                /** @description bytes=start-end */
+                Range?: string;
+            };
+            path: {
+                id: string;
+                /** @description video: the room composite (MP4); audio: the sound alone (OGG) */
+                output: "video" | "audio";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The recording; 401 for a link that is not valid or has expired */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Recordings_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
             default: {

@@ -20,7 +20,8 @@ export const LIVEKIT_SECRET = 'test-secret-that-is-long-enough-1234';
  */
 export class FakeLiveKit {
   readonly requests: RecordedRequest[] = [];
-  readonly answers: Record<string, unknown> = {};
+  /** The answer per Twirp method: fixed, or made from the request's body (two Egresses, two ids). */
+  readonly answers: Record<string, unknown | ((body: Record<string, unknown>) => unknown)> = {};
   private server?: Server;
   private port = 0;
 
@@ -30,14 +31,11 @@ export class FakeLiveKit {
       for await (const chunk of req) raw += chunk;
       const path = req.url ?? '';
       const method = path.split('/').pop() as string;
-      this.requests.push({
-        method,
-        path,
-        body: raw ? JSON.parse(raw) : {},
-        authorization: req.headers.authorization ?? '',
-      });
+      const body = raw ? JSON.parse(raw) : {};
+      this.requests.push({ method, path, body, authorization: req.headers.authorization ?? '' });
+      const answer = this.answers[method];
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(this.answers[method] ?? {}));
+      res.end(JSON.stringify((typeof answer === 'function' ? answer(body) : answer) ?? {}));
     });
     await new Promise<void>((resolve) => this.server?.listen(port, '127.0.0.1', resolve));
     this.port = (this.server?.address() as AddressInfo).port;
@@ -68,4 +66,9 @@ export async function signWebhook(body: string, secret = LIVEKIT_SECRET): Promis
   const token = new AccessToken(LIVEKIT_KEY, secret);
   token.sha256 = createHash('sha256').update(body).digest('base64');
   return token.toJwt();
+}
+
+/** Answers each Egress start with its own id: `<prefix>` for the video, `<prefix>_audio` for the sound alone. */
+export function egressIds(prefix: string) {
+  return (body: Record<string, unknown>) => ({ egressId: body.audioOnly ? `${prefix}_audio` : prefix });
 }

@@ -61,6 +61,8 @@ export default async function globalSetup() {
     E2E_WEB_DIST: webDist,
     // The worker writes the e-mails it sends there (mail/*.eml): reset links are read from them.
     E2E_DATA_DIR: dataDir,
+    // For state no page can make here, such as a recording (the platform under test has no LiveKit).
+    E2E_DATABASE_URL: database.url,
   });
   process.stdout.write(`\nPlatform under test: ${baseUrl}\nScreenshots: ${screenshotDir}\n`);
 }

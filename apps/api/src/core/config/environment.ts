@@ -204,6 +204,23 @@ export class Environment {
   @Max(10_000)
   MATERIAL_MAX_MB = 200;
 
+  /** Days a recording is kept after it ends, unless its cohort says otherwise. */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  RECORDING_RETENTION_DAYS = 90;
+
+  /**
+   * Without S3: the folder LiveKit Egress writes recordings into, as Egress sees it. It must be the
+   * store's folder (DATA_DIR/files), so unset means exactly that; set it when Egress runs in a
+   * container that mounts that folder elsewhere.
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  EGRESS_OUTPUT_DIR?: string;
+
   /** The headless Chromium that renders certificate PDFs (worker only). */
   @IsString()
   @MinLength(1)

@@ -38,7 +38,8 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
         // Mantine injects style tags.
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
-        mediaSrc: ["'self'", 'blob:'],
+        // Recordings play from presigned URLs of the S3 store when there is one.
+        mediaSrc: ["'self'", 'blob:', ...originOf(config.get('S3_ENDPOINT'))],
         scriptSrc: ["'self'"],
         // Served over plain http on localhost in development; TLS is the proxy's job in production.
         upgradeInsecureRequests: null,
@@ -175,4 +176,8 @@ function localePreloads(root: string): (reply: FastifyReply) => void {
     const chunk = chunks[pageLocale(reply.request)];
     if (chunk) reply.header('link', `</${chunk}>; rel=modulepreload; crossorigin`);
   };
+}
+
+function originOf(url: string | undefined): string[] {
+  return url ? [new URL(url).origin] : [];
 }

@@ -8,19 +8,21 @@ export interface DownloadableFile {
   etag: string;
   contentType: string;
   fileName: string;
+  /** Shown in the page (a player's source) rather than saved. */
+  inline?: boolean;
 }
 
 /**
  * `attachment` with the name twice: an ASCII fallback for old clients, and the UTF-8 name
  * (RFC 5987/6266) that browsers use, Arabic included.
  */
-export function contentDisposition(fileName: string): string {
+export function contentDisposition(fileName: string, type: 'attachment' | 'inline' = 'attachment'): string {
   const fallback = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
   const encoded = encodeURIComponent(fileName).replace(
     /['()*]/g,
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
   );
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+  return `${type}; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }
 
 /**
@@ -64,7 +66,7 @@ export async function sendStoredFile(
   }
   reply
     .header('content-type', file.contentType)
-    .header('content-disposition', contentDisposition(file.fileName))
+    .header('content-disposition', contentDisposition(file.fileName, file.inline ? 'inline' : 'attachment'))
     .header('x-content-type-options', 'nosniff');
   if (!range) {
     reply.header('content-length', file.sizeBytes);

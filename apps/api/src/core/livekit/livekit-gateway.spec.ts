@@ -8,11 +8,13 @@ import {
 import type { AppConfig } from '@/core/config/app-config';
 import { InvalidWebhookSignatureError, LiveKitGateway, LiveKitUnavailableError } from './livekit-gateway';
 
-function configFor(url: string): AppConfig {
-  const values: Record<string, string> = {
+function configFor(url: string, more: Record<string, string | boolean> = {}): AppConfig {
+  const values: Record<string, string | boolean> = {
     LIVEKIT_URL: url,
     LIVEKIT_API_KEY: KEY,
     LIVEKIT_API_SECRET: SECRET,
+    DATA_DIR: '/srv/academy',
+    ...more,
   };
   return { get: (key: string) => values[key] } as unknown as AppConfig;
 }
@@ -110,22 +112,60 @@ describe('LiveKitGateway', () => {
     });
   });
 
-  it('starts a room-composite recording to an MP4 file and stops it by egress id', async () => {
+  it('starts a room-composite recording into the local store’s folder and stops it by egress id', async () => {
     livekit.answers.StartRoomCompositeEgress = { egressId: 'EG_1', roomName: 'session-1' };
-    const egressId = await sut.startRecording('session-1', 'recordings/session-1.mp4');
+    const egressId = await sut.startRecording('session-1', {
+      key: 'recordings/s-1/r-1.mp4',
+      audioOnly: false,
+    });
     await sut.stopRecording(egressId);
     expect(egressId).toBe('EG_1');
     const [start, stop] = livekit.requests;
     expect(start.path).toBe('/twirp/livekit.Egress/StartRoomCompositeEgress');
     expect(start.body).toMatchObject({ roomName: 'session-1', layout: 'speaker' });
-    expect(JSON.stringify(start.body)).toContain('recordings/session-1.mp4');
+    expect(start.body.fileOutputs).toEqual([
+      expect.objectContaining({ fileType: 'MP4', filepath: '/srv/academy/files/recordings/s-1/r-1.mp4' }),
+    ]);
+    expect(JSON.stringify(start.body)).not.toContain('s3');
     expect(stop).toMatchObject({ path: '/twirp/livekit.Egress/StopEgress', body: { egressId: 'EG_1' } });
     expect((await grantsOf(start.authorization)).video).toMatchObject({ roomRecord: true });
+  });
+
+  it('has Egress upload to the S3 bucket by key, and the audio-only copy as OGG', async () => {
+    const s3 = new LiveKitGateway(
+      configFor(livekit.url, {
+        S3_ENDPOINT: 'http://minio:9000',
+        S3_BUCKET: 'academy-files',
+        S3_ACCESS_KEY_ID: 'academy',
+        S3_SECRET_ACCESS_KEY: 'academy-secret',
+        S3_REGION: 'us-east-1',
+        S3_FORCE_PATH_STYLE: true,
+      }),
+    );
+    await s3.startRecording('session-1', { key: 'recordings/s-1/r-1.ogg', audioOnly: true });
+    const [start] = livekit.requests;
+    expect(start.body).toMatchObject({ roomName: 'session-1', audioOnly: true });
+    expect(start.body.fileOutputs).toEqual([
+      {
+        fileType: 'OGG',
+        filepath: 'recordings/s-1/r-1.ogg',
+        s3: {
+          endpoint: 'http://minio:9000',
+          bucket: 'academy-files',
+          accessKey: 'academy',
+          secret: 'academy-secret',
+          region: 'us-east-1',
+          forcePathStyle: true,
+        },
+      },
+    ]);
   });
 
   it('reports an unreachable server as LiveKitUnavailableError', async () => {
     const offline = new LiveKitGateway(configFor('ws://127.0.0.1:1'));
     await expect(offline.ensureRoom('session-1', 10, 60)).rejects.toBeInstanceOf(LiveKitUnavailableError);
-    await expect(offline.startRecording('session-1', 'x.mp4')).rejects.toThrow(/cannot be reached/);
+    await expect(offline.startRecording('session-1', { key: 'x.mp4', audioOnly: false })).rejects.toThrow(
+      /cannot be reached/,
+    );
   });
 });

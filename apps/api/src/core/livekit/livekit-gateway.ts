@@ -5,13 +5,16 @@ import {
   EncodedFileOutput,
   EncodedFileType,
   RoomServiceClient,
+  S3Upload,
   TrackType,
   WebhookReceiver,
   type VideoGrant,
   type WebhookEvent,
 } from 'livekit-server-sdk';
+import { join, resolve } from 'node:path';
 import { AppConfig } from '@/core/config/app-config';
 import { ServiceUnavailableError, UnauthorizedError } from '@/core/errors/domain-error';
+import { FILES_DIR } from '@/core/storage/storage.module';
 
 export class LiveKitUnavailableError extends ServiceUnavailableError {
   readonly code = 'video-service-unavailable';
@@ -25,6 +28,13 @@ export class InvalidWebhookSignatureError extends UnauthorizedError {
   constructor() {
     super('The webhook signature is not valid');
   }
+}
+
+/** One file an Egress writes: `key` is its key in the object storage (ObjectStorage). */
+export interface RecordingFile {
+  key: string;
+  /** The sound alone (OGG), or the room composite (MP4). */
+  audioOnly: boolean;
 }
 
 export interface JoinTokenRequest {
@@ -113,16 +123,46 @@ export class LiveKitGateway {
     });
   }
 
-  /** Starts a room-composite recording to a file; answers the egress id. */
-  async startRecording(room: string, filepath: string): Promise<string> {
+  /**
+   * Starts a room-composite recording to one file of the object storage; answers the egress id.
+   * With S3 configured Egress uploads to the bucket itself; otherwise it writes into the storage's
+   * folder (EGRESS_OUTPUT_DIR as Egress sees it), where the local driver finds the key.
+   */
+  async startRecording(room: string, file: RecordingFile): Promise<string> {
+    const output = new EncodedFileOutput({
+      fileType: file.audioOnly ? EncodedFileType.OGG : EncodedFileType.MP4,
+      filepath: this.egressPath(file.key),
+      output: this.s3Upload(),
+    });
     const info = await this.call(() =>
-      this.egress.startRoomCompositeEgress(
-        room,
-        new EncodedFileOutput({ fileType: EncodedFileType.MP4, filepath }),
-        { layout: 'speaker' },
-      ),
+      this.egress.startRoomCompositeEgress(room, output, {
+        layout: 'speaker',
+        audioOnly: file.audioOnly,
+      }),
     );
     return info.egressId;
+  }
+
+  private egressPath(key: string): string {
+    if (this.config.get('S3_ENDPOINT')) return key;
+    const folder = this.config.get('EGRESS_OUTPUT_DIR') ?? resolve(this.config.get('DATA_DIR'), FILES_DIR);
+    return join(folder, key);
+  }
+
+  private s3Upload(): EncodedFileOutput['output'] {
+    const endpoint = this.config.get('S3_ENDPOINT');
+    if (!endpoint) return { case: undefined };
+    return {
+      case: 's3',
+      value: new S3Upload({
+        endpoint,
+        bucket: this.config.get('S3_BUCKET'),
+        accessKey: this.config.get('S3_ACCESS_KEY_ID'),
+        secret: this.config.get('S3_SECRET_ACCESS_KEY'),
+        region: this.config.get('S3_REGION'),
+        forcePathStyle: this.config.get('S3_FORCE_PATH_STYLE'),
+      }),
+    };
   }
 
   async stopRecording(egressId: string): Promise<void> {

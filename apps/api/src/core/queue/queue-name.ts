@@ -8,6 +8,7 @@ export enum QueueName {
   Reminders = 'reminders',
   CertificateIssue = 'certificate-issue',
   SessionAnchoring = 'session-anchoring',
+  RecordingRetention = 'recording-retention',
 }
 
 export type MailTemplate =
@@ -98,3 +99,6 @@ export interface SessionAnchoringResult {
   /** Cohorts whose moved sessions would overlap: left as they were, and retried at the next start. */
   cohortsFailed: string[];
 }
+
+/** Payload of the daily job on the RecordingRetention queue: it reads what is due when it runs. */
+export type RecordingRetentionJob = Record<string, never>;

@@ -57,6 +57,10 @@ export class CohortEntity {
   @Column({ name: 'min_attendance_percent', type: 'integer', default: 80 })
   minAttendancePercent: number;
 
+  /** Days its recordings are kept; null: RECORDING_RETENTION_DAYS. Only admins change it. */
+  @Column({ name: 'recording_retention_days', type: 'integer', nullable: true })
+  recordingRetentionDays: number | null;
+
   @ManyToMany(() => UserEntity)
   @JoinTable({
     name: 'cohort_teachers',

@@ -6,7 +6,10 @@ import { UsersModule } from '@/modules/identity/users.module';
 import { NotificationsModule } from '@/modules/notifications/notifications.module';
 import { JoinContexts } from './join-contexts';
 import { LiveSessionEntity } from './live-session.entity';
+import { PlaybackLinks } from './playback-links';
+import { RecordingViewEntity } from './recording-view.entity';
 import { RecordingEntity } from './recording.entity';
+import { RecordingsController } from './recordings.controller';
 import { RecordingsService } from './recordings.service';
 import { RoomRemovalEntity } from './room-removal.entity';
 import { RoomService } from './room.service';
@@ -18,13 +21,19 @@ import { TimeZoneRulesEntity } from './time-zone-rules.entity';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([LiveSessionEntity, RoomRemovalEntity, RecordingEntity, TimeZoneRulesEntity]),
+    TypeOrmModule.forFeature([
+      LiveSessionEntity,
+      RoomRemovalEntity,
+      RecordingEntity,
+      RecordingViewEntity,
+      TimeZoneRulesEntity,
+    ]),
     CohortsModule,
     UsersModule,
     AuditModule,
     NotificationsModule,
   ],
-  controllers: [SessionsController],
+  controllers: [SessionsController, RecordingsController],
   providers: [
     SessionsService,
     SessionNoticesService,
@@ -32,6 +41,7 @@ import { TimeZoneRulesEntity } from './time-zone-rules.entity';
     RoomService,
     JoinContexts,
     RecordingsService,
+    PlaybackLinks,
   ],
   exports: [SessionsService, SessionAnchoringService, RoomService, RecordingsService],
 })

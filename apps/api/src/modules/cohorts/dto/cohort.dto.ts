@@ -82,6 +82,19 @@ export class CreateCohortDto {
   @Min(0)
   @Max(100)
   minAttendancePercent?: number;
+
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    minimum: 1,
+    maximum: 3650,
+    description: 'Days its recordings are kept; null: the platform default (RECORDING_RETENTION_DAYS)',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  recordingRetentionDays?: number | null;
 }
 
 /** The course and the kind define what a cohort is, so they are set once. */
@@ -144,6 +157,8 @@ export class CohortDto {
   @ApiProperty({ format: 'date' }) startsOn: string;
   @ApiProperty({ format: 'date' }) endsOn: string;
   @ApiProperty() minAttendancePercent: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'null: RECORDING_RETENTION_DAYS' })
+  recordingRetentionDays: number | null;
   @ApiProperty({ type: [String], format: 'uuid' }) teacherIds: string[];
   @ApiProperty({ type: CohortCountsDto }) counts: CohortCountsDto;
   @ApiProperty({
@@ -176,6 +191,7 @@ export class CohortDto {
       startsOn: cohort.startsOn,
       endsOn: cohort.endsOn,
       minAttendancePercent: cohort.minAttendancePercent,
+      recordingRetentionDays: cohort.recordingRetentionDays,
       teacherIds: (cohort.teachers ?? []).map((t) => t.id).sort(),
       counts,
       myEnrollment,

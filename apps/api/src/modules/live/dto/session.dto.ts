@@ -1,8 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  RECORDING_STATUSES,
   ROOM_ROLES,
   SESSION_MODES,
   SESSION_STATUSES,
+  type RecordingStatus,
   type RoomRole,
   type SessionMode,
   type SessionStatus,
@@ -152,6 +154,8 @@ export class SessionDto {
   @ApiProperty({ enum: SESSION_STATUSES }) status: SessionStatus;
   @ApiProperty() roomName: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) seriesId: string | null;
+  @ApiPropertyOptional({ description: 'In the schedule (GET /sessions): a recording can be watched' })
+  recordingAvailable?: boolean;
 
   static from(session: LiveSessionEntity, joinWindowMinutes: number): SessionDto {
     return {
@@ -193,10 +197,26 @@ export class RoomActionResultDto {
 
 export class RecordingDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ enum: ['active', 'ended', 'failed'] }) status: 'active' | 'ended' | 'failed';
+  @ApiProperty({
+    enum: RECORDING_STATUSES,
+    description: 'expired: its files were removed (retention); failed: see failureReason',
+  })
+  status: RecordingStatus;
   @ApiProperty({ format: 'date-time' }) startedAt: string;
   @ApiProperty({ type: Number, nullable: true }) durationSeconds: number | null;
-  @ApiPropertyOptional({ type: String, nullable: true }) url?: string | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'The video (MP4), once Egress has written it' })
+  sizeBytes: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'The audio-only copy (OGG), once written' })
+  audioSizeBytes: number | null;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When the files are deleted (the cohort’s retention, else RECORDING_RETENTION_DAYS)',
+  })
+  expiresAt: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'What Egress reported when an output failed' })
+  failureReason: string | null;
 }
 
 export class RecordingListDto {

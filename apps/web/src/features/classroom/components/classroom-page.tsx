@@ -6,6 +6,7 @@ import type { Role } from '@mre/contracts';
 import { ErrorState, LoadingState } from '@/shared/components/query-states';
 import { useCurrentUser } from '@/features/auth/hooks/use-session';
 import { useDataSaverSetting } from '@/features/profile/hooks/use-data-saver-setting';
+import { SessionRecordings } from '@/features/recordings/components/session-recordings';
 import { useLiveSession } from '@/features/schedule/api/schedule.api';
 import { SessionTime } from '@/features/schedule/components/session-time';
 import { useNow } from '@/features/schedule/hooks/use-now';
@@ -100,6 +101,13 @@ export default function ClassroomPage() {
           {phase.name !== 'pre-join' && join.isError && (
             <JoinRefusal error={join.error} timeZone={user.timeZone} />
           )}
+          <SessionRecordings
+            sessionId={id}
+            timeZone={user.timeZone}
+            dataSaver={dataSaver.enabled}
+            canDelete={user.role === 'admin'}
+            ended={joinPhase(session.data, now) === 'ended'}
+          />
           <Grid>
             <Grid.Col span={{ base: 12, md: 6 }}>
               {phase.name === 'pre-join' && (

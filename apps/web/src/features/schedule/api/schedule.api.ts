@@ -1,4 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { unwrap, type Schemas } from '@mre/api-client';
 import { useApi } from '@/shared/api/services.context';
 
@@ -70,5 +71,27 @@ export function useCancelSession() {
   return useMutation({
     mutationFn: (id: string) => unwrap(api.POST('/api/sessions/{id}/cancel', { params: { path: { id } } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: sessionKeys.all }),
+  });
+}
+
+/** How far back "recent sessions" go: recordings are kept longer, but a month covers a missed class. */
+const RECENT_DAYS = 30;
+
+/** The caller's sessions over in the last month, the latest first (with whether a recording can be watched). */
+export function useRecentSessions() {
+  const api = useApi();
+  // Fixed for the page's life: a query key that moved with the clock would refetch every second.
+  const [window] = useState(() => {
+    const to = new Date();
+    return { from: new Date(to.getTime() - RECENT_DAYS * 86_400_000).toISOString(), to: to.toISOString() };
+  });
+  return useQuery({
+    queryKey: [...sessionKeys.all, 'recent', window.from] as const,
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/sessions', { params: { query: { ...window, page: 1, pageSize: MAX_PAGE_SIZE } } }),
+      ),
+    select: (list) =>
+      list.items.filter((session) => Date.parse(session.endsAt) <= Date.parse(window.to)).reverse(),
   });
 }

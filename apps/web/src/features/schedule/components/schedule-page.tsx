@@ -12,6 +12,7 @@ import { SCHEDULE_PAGE_SIZE, useSchedule, useVisibleCohorts, type LiveSession } 
 import { useNow } from '../hooks/use-now';
 import { dayKey } from '../lib/session-time';
 import { SESSION_SCHEDULERS, SESSION_STAFF } from '../lib/staff';
+import { RecentSessions } from './recent-sessions';
 import { SessionCard } from './session-card';
 
 // Only those who schedule open the form: its time-zone arithmetic (luxon) stays off trainees' pages.
@@ -32,6 +33,8 @@ export function SchedulePage() {
   // null: closed; 'new': scheduling; a session: rescheduling it.
   const [editing, setEditing] = useState<LiveSession | 'new' | null>(null);
   const cohortName = (id: string) => cohorts.data?.find((cohort) => cohort.id === id)?.name;
+  const isStaff = (session: LiveSession) =>
+    SESSION_STAFF.includes(user.role) || taught?.has(session.cohortId) === true;
 
   return (
     <Stack>
@@ -73,7 +76,7 @@ export function SchedulePage() {
                   cohortName={cohortName(session.cohortId)}
                   timeZone={user.timeZone}
                   now={now}
-                  isStaff={SESSION_STAFF.includes(user.role) || taught?.has(session.cohortId) === true}
+                  isStaff={isStaff(session)}
                   onReschedule={setEditing}
                 />
               ))}
@@ -87,6 +90,7 @@ export function SchedulePage() {
           />
         </>
       )}
+      <RecentSessions timeZone={user.timeZone} now={now} cohortName={cohortName} isStaff={isStaff} />
       {editing && (
         <Suspense>
           <SessionFormModal

@@ -41,6 +41,11 @@ export function SessionCard({ session, cohortName, timeZone, now, isStaff, onRes
                 {t('schedule.status.cancelled')}
               </Badge>
             )}
+            {phase === 'ended' && session.recordingAvailable && (
+              <Badge color="teal" size="sm" data-testid="session-recording-available">
+                {t('schedule.recordingAvailable')}
+              </Badge>
+            )}
           </Group>
           {cohortName && (
             <Text size="sm" c="dimmed" dir="auto">
@@ -54,6 +59,15 @@ export function SessionCard({ session, cohortName, timeZone, now, isStaff, onRes
           {phase === 'open' ? (
             <Button component={Link} to={`/sessions/${session.id}/classroom`} data-testid="session-join">
               {t('schedule.join')}
+            </Button>
+          ) : phase === 'ended' ? (
+            <Button
+              component={Link}
+              to={`/sessions/${session.id}/classroom`}
+              variant={session.recordingAvailable ? 'filled' : 'light'}
+              data-testid="session-open-past"
+            >
+              {t(session.recordingAvailable ? 'schedule.watchRecording' : 'schedule.openSession')}
             </Button>
           ) : (
             <Button disabled data-testid="session-join">
