@@ -61,9 +61,7 @@ export class AttemptsService {
     const quiz = await this.quizzes.find(quizId).catch(() => null);
     if (!quiz || quiz.courseId !== (await this.access.courseIdOf(cohortId))) throw new QuizNotFoundError();
     await this.submitOverdue({ cohortId, quizId, userId: actor.id });
-    const current = await this.attempts.findOne({
-      where: { cohortId, quizId, userId: actor.id, submittedAt: IsNull() },
-    });
+    const current = await this.inProgress(cohortId, quizId, actor.id);
     if (current) return { attempt: this.view(quiz, current), created: false };
 
     const window = await this.windows.findOne({ where: { cohortId, quizId } });
@@ -71,7 +69,12 @@ export class AttemptsService {
     if (!window || now < window.opensAt || (window.closesAt && now >= window.closesAt))
       throw new QuizNotOpenError(window?.opensAt ?? null);
     const used = await this.attempts.count({ where: { cohortId, quizId, userId: actor.id } });
-    if (used >= quiz.attemptsAllowed) throw new AttemptsExhaustedError(quiz.attemptsAllowed);
+    if (used >= quiz.attemptsAllowed) {
+      // The last one allowed may have been started a moment ago by the same trainee (a second tab).
+      const justStarted = await this.inProgress(cohortId, quizId, actor.id);
+      if (justStarted) return { attempt: this.view(quiz, justStarted), created: false };
+      throw new AttemptsExhaustedError(quiz.attemptsAllowed);
+    }
     const limit = quiz.timeLimitMinutes ? new Date(now.getTime() + quiz.timeLimitMinutes * 60_000) : null;
     const deadlines = [limit, window.closesAt].filter((d): d is Date => d !== null);
     try {
@@ -94,9 +97,8 @@ export class AttemptsService {
     } catch (error) {
       // The same trainee started it twice at once (two tabs, a retried request): one attempt wins.
       if (!isUniqueViolation(error)) throw error;
-      const winner = await this.attempts.findOneOrFail({
-        where: { cohortId, quizId, userId: actor.id, submittedAt: IsNull() },
-      });
+      const winner = await this.inProgress(cohortId, quizId, actor.id);
+      if (!winner) throw error;
       return { attempt: this.view(quiz, winner), created: false };
     }
   }
@@ -222,6 +224,10 @@ export class AttemptsService {
       });
       return { attempt: await manager.save(attempt), now: true };
     });
+  }
+
+  private inProgress(cohortId: string, quizId: string, userId: string): Promise<QuizAttemptEntity | null> {
+    return this.attempts.findOne({ where: { cohortId, quizId, userId, submittedAt: IsNull() } });
   }
 
   private async own(
