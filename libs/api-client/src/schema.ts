@@ -1789,8 +1789,8 @@ export interface components {
             /** @enum {string} */
             kind: "single" | "multiple" | "true-false" | "short" | "numeric";
             prompt: components["schemas"]["PromptTextDto"];
-            /** @default 1 */
-            points: number;
+            /** @description Default: 1 */
+            points?: number;
             choices?: components["schemas"]["ChoiceDto"][];
             /** @description true-false: the right answer */
             correct?: boolean;
@@ -1804,10 +1804,10 @@ export interface components {
             /** @example 3.5 */
             value?: number;
             /**
-             * @default 0
+             * @description Default: 0
              * @example 0.1
              */
-            tolerance: number;
+            tolerance?: number;
         };
         QuizDto: {
             /** Format: uuid */
@@ -1837,48 +1837,36 @@ export interface components {
             /** @enum {string} */
             purpose: "practice" | "pre-test" | "post-test" | "final";
             questions: components["schemas"]["QuestionDto"][];
-            /**
-             * @description Percent of the points to pass
-             * @default 50
-             */
-            passPercent: number;
+            /** @description Percent of the points to pass (default: 50) */
+            passPercent?: number;
             /** @description null: no limit */
             timeLimitMinutes?: number | null;
-            /** @default 1 */
-            attemptsAllowed: number;
-            /** @default false */
-            shuffleQuestions: boolean;
-            /** @default false */
-            shuffleChoices: boolean;
-            /**
-             * @description Show the right answers after submission
-             * @default true
-             */
-            showFeedback: boolean;
+            /** @description Default: 1 */
+            attemptsAllowed?: number;
+            /** @description Default: false */
+            shuffleQuestions?: boolean;
+            /** @description Default: false */
+            shuffleChoices?: boolean;
+            /** @description Show the right answers after submission (default: true) */
+            showFeedback?: boolean;
         };
         UpdateQuizDto: {
             title?: components["schemas"]["LocalizedTextDto"];
             /** @enum {string} */
             purpose?: "practice" | "pre-test" | "post-test" | "final";
             questions?: components["schemas"]["QuestionDto"][];
-            /**
-             * @description Percent of the points to pass
-             * @default 50
-             */
-            passPercent: number;
+            /** @description Percent of the points to pass (default: 50) */
+            passPercent?: number;
             /** @description null: no limit */
             timeLimitMinutes?: number | null;
-            /** @default 1 */
-            attemptsAllowed: number;
-            /** @default false */
-            shuffleQuestions: boolean;
-            /** @default false */
-            shuffleChoices: boolean;
-            /**
-             * @description Show the right answers after submission
-             * @default true
-             */
-            showFeedback: boolean;
+            /** @description Default: 1 */
+            attemptsAllowed?: number;
+            /** @description Default: false */
+            shuffleQuestions?: boolean;
+            /** @description Default: false */
+            shuffleChoices?: boolean;
+            /** @description Show the right answers after submission (default: true) */
+            showFeedback?: boolean;
         };
         RegradeResultDto: {
             /** @description Submitted attempts graded again */

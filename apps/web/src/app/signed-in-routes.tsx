@@ -29,6 +29,8 @@ const CohortRoutes = lazy(() => import('@/features/cohorts/components/cohort-rou
 const ClassroomPage = lazy(() => import('@/features/classroom/components/classroom-page'));
 // The chart library is heavy too: only admins open the dashboard.
 const DashboardPage = lazy(() => import('@/features/reports/components/dashboard-page'));
+const QuizEditorPage = lazy(() => import('@/features/quizzes/components/quiz-editor-page'));
+const AttemptPage = lazy(() => import('@/features/quizzes/components/attempt-page'));
 const AuditPage = lazy(() => import('@/features/audit/components/audit-page'));
 const PeoplePage = lazy(() => import('@/features/admin/components/people-page'));
 
@@ -47,8 +49,10 @@ export default function SignedInRoutes() {
         <Route path="/profile" element={<ProfilePage />} />
         <Route path="/schedule" element={<SchedulePage />} />
         <Route path="/sessions/:id/classroom" element={later(<ClassroomPage />)} />
+        <Route path="/attempts/:id" element={later(<AttemptPage />)} />
         <Route element={<RequireAuth roles={COURSE_AUTHORS} />}>
           <Route path="/courses/:id/edit" element={later(<CourseModulesPage />)} />
+          <Route path="/courses/:id/modules/:moduleId/quizzes/:quizId" element={later(<QuizEditorPage />)} />
         </Route>
         <Route element={<RequireAuth roles={SESSION_STAFF} orTeacher />}>
           <Route path="/sessions/:id/attendance" element={<AttendancePage />} />

@@ -92,7 +92,7 @@ export class QuestionDto {
   @HasSomeLanguage()
   prompt: PromptTextDto;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 1 })
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, description: 'Default: 1' })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -125,7 +125,7 @@ export class QuestionDto {
   @IsNumber({ allowNaN: false, allowInfinity: false })
   value?: number;
 
-  @ApiPropertyOptional({ example: 0.1, default: 0 })
+  @ApiPropertyOptional({ example: 0.1, description: 'Default: 0' })
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(0)
@@ -158,8 +158,7 @@ export class CreateQuizDto {
   @ApiPropertyOptional({
     minimum: 0,
     maximum: 100,
-    default: 50,
-    description: 'Percent of the points to pass',
+    description: 'Percent of the points to pass (default: 50)',
   })
   @IsOptional()
   @IsInt()
@@ -181,24 +180,24 @@ export class CreateQuizDto {
   @Max(600)
   timeLimitMinutes?: number | null;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 20, default: 1 })
+  @ApiPropertyOptional({ minimum: 1, maximum: 20, description: 'Default: 1' })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(20)
   attemptsAllowed?: number;
 
-  @ApiPropertyOptional({ default: false })
+  @ApiPropertyOptional({ description: 'Default: false' })
   @IsOptional()
   @IsBoolean()
   shuffleQuestions?: boolean;
 
-  @ApiPropertyOptional({ default: false })
+  @ApiPropertyOptional({ description: 'Default: false' })
   @IsOptional()
   @IsBoolean()
   shuffleChoices?: boolean;
 
-  @ApiPropertyOptional({ default: true, description: 'Show the right answers after submission' })
+  @ApiPropertyOptional({ description: 'Show the right answers after submission (default: true)' })
   @IsOptional()
   @IsBoolean()
   showFeedback?: boolean;
