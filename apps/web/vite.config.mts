@@ -8,12 +8,16 @@ import { defineConfig } from 'vitest/config';
 const fromRoot = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 
 /**
- * The files the service worker downloads in advance: what the entry needs, the everyday signed-in
- * pages and the cohort pages (with what they import), and each language's texts. Every other chunk
+ * The files the service worker downloads in advance: what the entry needs, the frame and the
+ * everyday pages behind the sign-in and the cohort pages (with what they import), and each
+ * language's texts. Every other chunk
  * (admin pages, the classroom, charts) is kept once someone uses it, not fetched ahead on prepaid
  * data.
  */
-const SHELL_MODULES = /(signed-in-routes|cohort-routes|update-prompt)\.tsx$|[\\/]i18n[\\/](ar|fr|en)\.json$/;
+const SHELL_MODULES =
+  /[\\/](signed-in-routes|cohort-routes|update-prompt|trainee-home-page|schedule-page|my-courses-page|catalog-page|course-page|profile-page|attendance-page)\.tsx$|[\\/]i18n[\\/](ar|fr|en)\.json$/;
+/** The entry's module: its code may sit in a named chunk (`first-page`) rather than an entry chunk. */
+const ENTRY_MODULE = /[\\/]src[\\/]main\.tsx$/;
 const shellFiles = new Set<string>();
 
 function appShell(): Plugin {
@@ -32,7 +36,12 @@ function appShell(): Plugin {
         chunk?.viteMetadata?.importedCss.forEach((css) => shellFiles.add(css));
       };
       for (const chunk of chunks.values())
-        if (chunk.isEntry || SHELL_MODULES.test(chunk.facadeModuleId ?? '')) visit(chunk.fileName);
+        if (
+          chunk.isEntry ||
+          chunk.moduleIds.some((id) => ENTRY_MODULE.test(id)) ||
+          SHELL_MODULES.test(chunk.facadeModuleId ?? '')
+        )
+          visit(chunk.fileName);
       // Which file holds each language's texts: the API preloads the page's language with the page.
       const locales = Object.fromEntries(
         [...chunks.values()].flatMap((chunk) => {
@@ -45,10 +54,78 @@ function appShell(): Plugin {
   };
 }
 
+/**
+ * Each Mantine component brings its own stylesheet (`@mantine/core/styles/<Name>.layer.css`) into the
+ * chunk that uses it, instead of Mantine's whole stylesheet (253 KB, 29 KB compressed) on every
+ * page: the module of a component's class names (`<Name>.module.mjs`, imported by whatever renders
+ * it) imports its CSS, so the build puts the CSS where it puts the component, and a page never lacks
+ * the styles of a component it renders (pages added or changed later included). A dependency's
+ * module runs before its dependant's, so its styles come first, the order Mantine asks for. The base
+ * styles (baseline, global) are imported by main.tsx.
+ */
+function mantineStylesPerComponent(): Plugin {
+  const classNames = /[\\/]@mantine[\\/]core[\\/]esm[\\/].+[\\/]([A-Za-z]+)\.module\.mjs$/;
+  return {
+    name: 'mre-mantine-styles-per-component',
+    transform: {
+      filter: { id: classNames },
+      handler(code, id) {
+        const name = classNames.exec(id.split('?')[0])?.[1];
+        if (!name) return null;
+        return { code: `import '@mantine/core/styles/${name}.layer.css';\n${code}`, map: null };
+      },
+    },
+  };
+}
+
+/**
+ * The chunks behind the sign-in, by what a page needs rather than by which pages share a module:
+ * `signed-in` is the frame every signed-in page shows (layout, navigation, notifications, the
+ * guards: signed-in-routes.tsx and what it imports), `everyday` the pages a trainee opens daily
+ * (home, schedule, my courses: small, and the home shows parts of the other two). Left to
+ * itself the bundler makes one small chunk per set of pages sharing a module: 40 files for the
+ * home, each a round trip and its headers on a slow link.
+ */
+const PAGE_GROUPS = {
+  'signed-in': /[\\/]src[\\/]app[\\/]signed-in-routes\.tsx$/,
+  everyday:
+    /[\\/]features[\\/](home[\\/]components[\\/]trainee-home-page|schedule[\\/]components[\\/]schedule-page|cohorts[\\/]components[\\/]my-courses-page)\.tsx$/,
+} as const;
+const pageGroupOf = new Map<string, keyof typeof PAGE_GROUPS>();
+
+function pageGroups(): Plugin {
+  return {
+    name: 'mre-page-groups',
+    apply: 'build',
+    buildEnd() {
+      pageGroupOf.clear();
+      const ids = [...this.getModuleIds()];
+      const staticClosure = (roots: string[]) => {
+        const seen = new Set<string>();
+        const stack = [...roots];
+        while (stack.length > 0) {
+          const id = stack.pop() as string;
+          if (seen.has(id)) continue;
+          seen.add(id);
+          stack.push(...(this.getModuleInfo(id)?.importedIds ?? []));
+        }
+        return seen;
+      };
+      const entry = staticClosure(ids.filter((id) => this.getModuleInfo(id)?.isEntry));
+      // In order: a module of the frame is not repeated in the everyday chunk.
+      for (const [group, root] of Object.entries(PAGE_GROUPS) as [keyof typeof PAGE_GROUPS, RegExp][])
+        for (const id of staticClosure(ids.filter((id) => root.test(id))))
+          if (!entry.has(id) && !pageGroupOf.has(id)) pageGroupOf.set(id, group);
+    },
+  };
+}
+
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   plugins: [
     react(),
+    mantineStylesPerComponent(),
+    pageGroups(),
     appShell(),
     // Brotli and gzip copies of every text file over 1 KB, made once here; the API (and nginx)
     // send the one the browser takes: the vendor chunk goes out as 116 KB instead of 425 KB.
@@ -105,22 +182,33 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         // Libraries change less often than our code: separate chunks stay cached across releases.
-        // Only what every page runs is forced together; Mantine's components and the rest of
-        // node_modules go where the pages that use them are, so the sign-in page does not download
-        // the tables, modals and menus of the pages behind it.
+        // On a slow link every file also costs its round trip and ~1.3 KB of response headers,
+        // and the first page waits for the last of them: what the entry needs comes in two files
+        // (`framework`, what every page runs, and `first-page`, the rest of the static graph), not
+        // in one small shared chunk per Mantine component.
         codeSplitting: {
           groups: [
             {
               name: 'framework',
-              test: /node_modules[\\/](react|react-dom|scheduler|react-router|i18next|@tanstack[\\/][a-z-]+|openapi-fetch|clsx)[\\/]/,
+              priority: 2,
+              tags: ['$initial'],
+              test: /node_modules[\\/](react|react-dom|scheduler|react-router|i18next|react-i18next|@tanstack[\\/](query-core|react-query)|openapi-fetch|clsx)[\\/]/,
             },
             // Only the classroom needs LiveKit: its own chunk keeps it off every other page.
-            { name: 'livekit', test: /node_modules[\\/](livekit-client|@livekit)/ },
+            { name: 'livekit', priority: 2, test: /node_modules[\\/](livekit-client|@livekit)/ },
             // Only the admins' dashboard draws charts: recharts and what it is built on stay off other pages.
             {
               name: 'charts',
+              priority: 2,
               test: /node_modules[\\/](recharts|victory-vendor|d3-[a-z-]+|internmap|@reduxjs|react-redux|immer|reselect|redux|redux-thunk|es-toolkit|decimal\.js-light|eventemitter3|tiny-invariant)[\\/]/,
             },
+            // Everything else the entry imports statically (the sign-in page, the layouts' parts,
+            // Mantine's provider and the components they show), in one file.
+            { name: 'first-page', priority: 1, tags: ['$initial'] },
+            ...Object.keys(PAGE_GROUPS).map((group) => ({
+              name: group,
+              test: (id: string) => pageGroupOf.get(id) === group,
+            })),
           ],
         },
       },

@@ -1,33 +1,15 @@
-// Only the styles of what the sign-in page shows (the first page on a weak link); the pages behind
-// it bring Mantine's whole stylesheet with their chunk (signed-in-routes.tsx). All of it in Mantine's
-// cascade layer: the app's own rules (focus.css...) win whichever stylesheet arrives last.
+// Mantine's base styles; each component's own stylesheet comes with the chunk that renders it
+// (vite.config.mts), and the theme's CSS variables are written by MantineProvider
+// (localized-mantine.tsx). All of it in Mantine's cascade layer: the app's own rules (focus.css...)
+// win whichever stylesheet arrives last.
 import '@mantine/core/styles/baseline.layer.css';
-import '@mantine/core/styles/default-css-variables.layer.css';
 import '@mantine/core/styles/global.layer.css';
-import '@mantine/core/styles/UnstyledButton.layer.css';
-import '@mantine/core/styles/VisuallyHidden.layer.css';
-import '@mantine/core/styles/Paper.layer.css';
-import '@mantine/core/styles/CloseButton.layer.css';
-import '@mantine/core/styles/Group.layer.css';
-import '@mantine/core/styles/Loader.layer.css';
-import '@mantine/core/styles/Input.layer.css';
-import '@mantine/core/styles/ActionIcon.layer.css';
-import '@mantine/core/styles/Text.layer.css';
-import '@mantine/core/styles/Anchor.layer.css';
-import '@mantine/core/styles/Alert.layer.css';
-import '@mantine/core/styles/Button.layer.css';
-import '@mantine/core/styles/Center.layer.css';
-import '@mantine/core/styles/Container.layer.css';
-import '@mantine/core/styles/EmptyState.layer.css';
-import '@mantine/core/styles/List.layer.css';
-import '@mantine/core/styles/PasswordInput.layer.css';
-import '@mantine/core/styles/Stack.layer.css';
-import '@mantine/core/styles/Title.layer.css';
 import { onlineManager } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { createAppServices } from './app/app-services';
+import { preloadSignedIn } from './app/signed-in-pages';
 import { appUpdate } from './features/offline/lib/app-update';
 import { i18nLoaded } from './i18n/i18n';
 
@@ -43,8 +25,11 @@ const keepQueries = () =>
   import('./shared/api/query-persistence').then(({ keepQueriesIn }) =>
     keepQueriesIn(services.queryClient, localStorage),
   );
-if (services.tokens.get()) await keepQueries();
-else {
+if (services.tokens.get()) {
+  // Signed in: the page's code downloads while the saved data and the texts are read.
+  preloadSignedIn(window.location.pathname);
+  await keepQueries();
+} else {
   const stopWaiting = services.tokens.subscribe(() => {
     if (!services.tokens.get()) return;
     stopWaiting();

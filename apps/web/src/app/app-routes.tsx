@@ -1,31 +1,34 @@
 import { lazy, useEffect } from 'react';
-import { Route, Routes } from 'react-router';
+import { Route, Routes, useLocation } from 'react-router';
 import { LoginPage } from '@/features/auth/components/login-page';
 import { RedirectIfSignedIn, RequireAuth } from '@/features/auth/components/require-auth';
 import { PublicLayout } from '@/features/layout/components/public-layout';
 import { later } from './later';
+import { loadSignedInRoutes, preloadSignedIn } from './signed-in-pages';
 
 const AcceptInvitePage = lazy(() => import('@/features/auth/components/accept-invite-page'));
 const VerifyPage = lazy(() => import('@/features/certificates/components/verify-page'));
 const ForgotPasswordPage = lazy(() => import('@/features/auth/components/forgot-password-page'));
 const ResetPasswordPage = lazy(() => import('@/features/auth/components/reset-password-page'));
-const loadSignedInRoutes = () => import('./signed-in-routes');
 const SignedInRoutes = lazy(loadSignedInRoutes);
 
 /**
- * Downloads the pages behind the sign-in while the person types their password, once the sign-in
- * page has settled: the first page stays light, and the schedule does not wait after the submit.
+ * Downloads the page behind the sign-in that the person will land on (the one they were turned
+ * away from, or a trainee's home) while they type their password, once the sign-in page has
+ * settled: the first page stays light, and that page does not wait after the submit.
  */
-function PrefetchWhenIdle({ load }: { load: () => Promise<unknown> }) {
+function PrefetchWhenIdle() {
+  const from = (useLocation().state as { from?: string } | null)?.from ?? '/';
   useEffect(() => {
-    const start = () => void load().catch(() => undefined); // a failed prefetch is retried on use
+    // `/` sends each role to its home; most who sign in are trainees.
+    const start = () => preloadSignedIn(from === '/' ? '/home' : from.split('?')[0]);
     if (typeof requestIdleCallback === 'function') {
       const id = requestIdleCallback(start, { timeout: 3000 });
       return () => cancelIdleCallback(id);
     }
     const id = setTimeout(start, 1000);
     return () => clearTimeout(id);
-  }, [load]);
+  }, [from]);
   return null;
 }
 
@@ -39,7 +42,7 @@ export function AppRoutes() {
             element={
               <>
                 <LoginPage />
-                <PrefetchWhenIdle load={loadSignedInRoutes} />
+                <PrefetchWhenIdle />
               </>
             }
           />

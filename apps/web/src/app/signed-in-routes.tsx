@@ -1,13 +1,6 @@
-import '@mantine/core/styles.layer.css';
-import { lazy } from 'react';
 import { Route, Routes } from 'react-router';
 import { RequireAuth } from '@/features/auth/components/require-auth';
-import { CatalogPage } from '@/features/catalog/components/catalog-page';
-import { CoursePage } from '@/features/catalog/components/course-page';
-import { MyCoursesPage } from '@/features/cohorts/components/my-courses-page';
-import { AttendancePage } from '@/features/attendance/components/attendance-page';
 import { HomeRedirect } from '@/features/home/components/home-redirect';
-import { TraineeHomePage } from '@/features/home/components/trainee-home-page';
 import { AppLayout } from '@/features/layout/components/app-layout';
 import {
   ADMIN_ONLY,
@@ -17,60 +10,51 @@ import {
   TRAINEE_ONLY,
 } from '@/features/layout/components/nav-links';
 import { NotFoundPage } from '@/features/layout/components/not-found-page';
-import { ProfilePage } from '@/features/profile/components/profile-page';
-import { SchedulePage } from '@/features/schedule/components/schedule-page';
 import { SESSION_STAFF } from '@/features/schedule/lib/staff';
 import { later } from './later';
-
-const AdminRoutes = lazy(() => import('@/features/admin/components/admin-routes'));
-const CourseModulesPage = lazy(() => import('@/features/admin/components/course-modules-page'));
-const CohortRoutes = lazy(() => import('@/features/cohorts/components/cohort-routes'));
-// LiveKit is heavy: loaded only by those who open a classroom.
-const ClassroomPage = lazy(() => import('@/features/classroom/components/classroom-page'));
-// The chart library is heavy too: only admins open the dashboard.
-const DashboardPage = lazy(() => import('@/features/reports/components/dashboard-page'));
-const QuizEditorPage = lazy(() => import('@/features/quizzes/components/quiz-editor-page'));
-const AttemptPage = lazy(() => import('@/features/quizzes/components/attempt-page'));
-const AuditPage = lazy(() => import('@/features/audit/components/audit-page'));
-const PeoplePage = lazy(() => import('@/features/admin/components/people-page'));
+import * as pages from './signed-in-pages';
 
 /**
  * Everything behind the sign-in, in a chunk of its own: the sign-in page, the first page most people
- * see on a weak link, does not download the app it leads to. The everyday pages (catalogue,
- * schedule, courses, profile) come in this one chunk, the heavy ones on demand.
+ * see on a weak link, does not download the app it leads to. This chunk is the frame (layout,
+ * navigation, guards); each page comes in its own chunk with what it uses (signed-in-pages.ts), so a
+ * trainee's home does not download the catalogue's filters, the profile's forms or the admin lists.
  */
 export default function SignedInRoutes() {
   return (
     <Routes>
       <Route element={<AppLayout />}>
         <Route path="/" element={<HomeRedirect />} />
-        <Route path="/courses" element={<CatalogPage />} />
-        <Route path="/courses/:id" element={<CoursePage />} />
-        <Route path="/profile" element={<ProfilePage />} />
-        <Route path="/schedule" element={<SchedulePage />} />
-        <Route path="/sessions/:id/classroom" element={later(<ClassroomPage />)} />
-        <Route path="/attempts/:id" element={later(<AttemptPage />)} />
+        <Route path="/courses" element={later(<pages.CatalogPage />)} />
+        <Route path="/courses/:id" element={later(<pages.CoursePage />)} />
+        <Route path="/profile" element={later(<pages.ProfilePage />)} />
+        <Route path="/schedule" element={later(<pages.SchedulePage />)} />
+        <Route path="/sessions/:id/classroom" element={later(<pages.ClassroomPage />)} />
+        <Route path="/attempts/:id" element={later(<pages.AttemptPage />)} />
         <Route element={<RequireAuth roles={COURSE_AUTHORS} />}>
-          <Route path="/courses/:id/edit" element={later(<CourseModulesPage />)} />
-          <Route path="/courses/:id/modules/:moduleId/quizzes/:quizId" element={later(<QuizEditorPage />)} />
+          <Route path="/courses/:id/edit" element={later(<pages.CourseModulesPage />)} />
+          <Route
+            path="/courses/:id/modules/:moduleId/quizzes/:quizId"
+            element={later(<pages.QuizEditorPage />)}
+          />
         </Route>
         <Route element={<RequireAuth roles={SESSION_STAFF} orTeacher />}>
-          <Route path="/sessions/:id/attendance" element={<AttendancePage />} />
+          <Route path="/sessions/:id/attendance" element={later(<pages.AttendancePage />)} />
         </Route>
         <Route element={<RequireAuth roles={TRAINEE_ONLY} />}>
-          <Route path="/my-courses" element={<MyCoursesPage />} />
-          <Route path="/home" element={<TraineeHomePage />} />
+          <Route path="/my-courses" element={later(<pages.MyCoursesPage />)} />
+          <Route path="/home" element={later(<pages.TraineeHomePage />)} />
         </Route>
         <Route element={<RequireAuth roles={COHORT_STAFF} orTeacher />}>
-          <Route path="/cohorts/*" element={later(<CohortRoutes />)} />
+          <Route path="/cohorts/*" element={later(<pages.CohortRoutes />)} />
         </Route>
         <Route element={<RequireAuth roles={PEOPLE_MANAGERS} />}>
-          <Route path="/people" element={later(<PeoplePage />)} />
+          <Route path="/people" element={later(<pages.PeoplePage />)} />
         </Route>
         <Route element={<RequireAuth roles={ADMIN_ONLY} />}>
-          <Route path="/admin/dashboard" element={later(<DashboardPage />)} />
-          <Route path="/admin/audit" element={later(<AuditPage />)} />
-          <Route path="/admin/*" element={later(<AdminRoutes />)} />
+          <Route path="/admin/dashboard" element={later(<pages.DashboardPage />)} />
+          <Route path="/admin/audit" element={later(<pages.AuditPage />)} />
+          <Route path="/admin/*" element={later(<pages.AdminRoutes />)} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -1,4 +1,3 @@
-import '@mantine/core/styles.layer.css';
 import { Alert } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';

@@ -1,4 +1,3 @@
-import '@mantine/core/styles.layer.css';
 import { useState } from 'react';
 import { Alert, Button, Container, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
