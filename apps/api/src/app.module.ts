@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from './core/auth/auth.module';
 import { CoreModule } from './core/core.module';
+import { AssessmentModule } from './modules/assessment/assessment.module';
 import { AttendanceModule } from './modules/attendance/attendance.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
@@ -28,6 +29,7 @@ import { SetupModule } from './modules/setup/setup.module';
     CatalogModule,
     CohortsModule,
     CourseContentModule,
+    AssessmentModule,
     LiveModule,
     AttendanceModule,
     LiveKitWebhooksModule,

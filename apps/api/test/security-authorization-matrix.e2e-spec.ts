@@ -69,6 +69,21 @@ const EXPECTED: Record<string, Rule> = {
   'DELETE /materials/{id}': COURSE_AUTHORS,
   // Decided by the course's cohorts (404 for whoever follows none): materials.e2e-spec.ts.
   'GET /materials/{id}/file': SIGNED_IN,
+  // Quizzes: written by the course's authors; run and taken by cohort (quizzes.e2e-spec.ts).
+  'GET /courses/{id}/modules/{moduleId}/quizzes': COURSE_AUTHORS,
+  'POST /courses/{id}/modules/{moduleId}/quizzes': COURSE_AUTHORS,
+  'GET /courses/{id}/modules/{moduleId}/quizzes/{quizId}': COURSE_AUTHORS,
+  'PATCH /courses/{id}/modules/{moduleId}/quizzes/{quizId}': COURSE_AUTHORS,
+  'DELETE /courses/{id}/modules/{moduleId}/quizzes/{quizId}': COURSE_AUTHORS,
+  'POST /courses/{id}/modules/{moduleId}/quizzes/{quizId}/regrade': COURSE_AUTHORS,
+  'GET /cohorts/{id}/quizzes': SIGNED_IN,
+  'PUT /cohorts/{id}/quizzes/{quizId}': SIGNED_IN,
+  'DELETE /cohorts/{id}/quizzes/{quizId}': SIGNED_IN,
+  'POST /cohorts/{id}/quizzes/{quizId}/attempts': SIGNED_IN,
+  'GET /cohorts/{id}/quizzes/{quizId}/results': SIGNED_IN,
+  'GET /attempts/{id}': SIGNED_IN,
+  'PUT /attempts/{id}/answers': SIGNED_IN,
+  'POST /attempts/{id}/submit': SIGNED_IN,
 
   'POST /cohorts': ADMIN,
   'GET /cohorts': SIGNED_IN,

@@ -580,6 +580,166 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/courses/{id}/modules/{moduleId}/quizzes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Quizzes_list"];
+        put?: never;
+        post: operations["Quizzes_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/courses/{id}/modules/{moduleId}/quizzes/{quizId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Quizzes_get"];
+        put?: never;
+        post?: never;
+        delete: operations["Quizzes_remove"];
+        options?: never;
+        head?: never;
+        patch: operations["Quizzes_update"];
+        trace?: never;
+    };
+    "/api/courses/{id}/modules/{moduleId}/quizzes/{quizId}/regrade": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Quizzes_regrade"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cohorts/{id}/quizzes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CohortQuizzes_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cohorts/{id}/quizzes/{quizId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["CohortQuizzes_schedule"];
+        post?: never;
+        delete: operations["CohortQuizzes_unschedule"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cohorts/{id}/quizzes/{quizId}/attempts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CohortQuizzes_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cohorts/{id}/quizzes/{quizId}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CohortQuizzes_results"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/attempts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Attempts_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/attempts/{id}/answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["Attempts_save"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/attempts/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Attempts_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cohorts/{id}/sessions": {
         parameters: {
             query?: never;
@@ -1033,7 +1193,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @enum {string} */
-        ErrorCode: "invalid-input" | "validation-failed" | "invalid-format" | "unauthorized" | "forbidden" | "not-found" | "conflict" | "gone" | "payload-too-large" | "too-many-requests" | "internal-error" | "service-unavailable" | "video-service-unavailable" | "database-unavailable" | "access-token-required" | "role-not-allowed" | "bad-credentials" | "refresh-token-invalid" | "too-many-sign-in-attempts" | "email-taken" | "invitation-invalid" | "invitation-expired" | "invitation-pending" | "legal-name-locked" | "not-experts" | "unknown-organization" | "user-not-found" | "unknown-reference" | "password-too-common" | "wrong-password" | "password-reset-invalid" | "password-reset-expired" | "too-many-password-resets" | "user-not-invited" | "two-factor-code-invalid" | "two-factor-challenge-invalid" | "too-many-two-factor-attempts" | "two-factor-already-enabled" | "two-factor-not-set-up" | "two-factor-required" | "two-factor-setup-required" | "network-not-found" | "centre-not-found" | "name-taken" | "course-not-found" | "module-not-found" | "course-code-taken" | "not-course-editor" | "material-not-found" | "file-type-not-allowed" | "cohort-not-found" | "enrollment-not-found" | "not-cohort-manager" | "not-cohort-staff" | "admin-only" | "not-teachers" | "already-enrolled" | "enrollment-completed" | "not-trainee" | "not-enrollable" | "user-id-or-email" | "capacity-below-enrolled" | "dates-out-of-order" | "file-missing" | "file-too-large" | "csv-empty" | "csv-no-rows" | "csv-too-many-rows" | "csv-not-utf8" | "csv-binary" | "csv-missing-column" | "job-not-found" | "session-not-found" | "not-in-cohort" | "not-host" | "join-window-not-open" | "session-ended" | "session-cancelled" | "removed-from-room" | "staff-not-removable" | "session-overlap" | "recording-already-running" | "recording-not-running" | "recording-not-found" | "recording-file-unavailable" | "playback-link-invalid" | "too-many-join-requests" | "not-enrolled" | "not-hybrid" | "certificate-not-found" | "certificate-already-revoked";
+        ErrorCode: "invalid-input" | "validation-failed" | "invalid-format" | "unauthorized" | "forbidden" | "not-found" | "conflict" | "gone" | "payload-too-large" | "too-many-requests" | "internal-error" | "service-unavailable" | "video-service-unavailable" | "database-unavailable" | "access-token-required" | "role-not-allowed" | "bad-credentials" | "refresh-token-invalid" | "too-many-sign-in-attempts" | "email-taken" | "invitation-invalid" | "invitation-expired" | "invitation-pending" | "legal-name-locked" | "not-experts" | "unknown-organization" | "user-not-found" | "unknown-reference" | "password-too-common" | "wrong-password" | "password-reset-invalid" | "password-reset-expired" | "too-many-password-resets" | "user-not-invited" | "two-factor-code-invalid" | "two-factor-challenge-invalid" | "too-many-two-factor-attempts" | "two-factor-already-enabled" | "two-factor-not-set-up" | "two-factor-required" | "two-factor-setup-required" | "network-not-found" | "centre-not-found" | "name-taken" | "course-not-found" | "module-not-found" | "course-code-taken" | "not-course-editor" | "material-not-found" | "file-type-not-allowed" | "cohort-not-found" | "enrollment-not-found" | "not-cohort-manager" | "not-cohort-staff" | "admin-only" | "not-teachers" | "already-enrolled" | "enrollment-completed" | "not-trainee" | "not-enrollable" | "user-id-or-email" | "capacity-below-enrolled" | "dates-out-of-order" | "file-missing" | "file-too-large" | "csv-empty" | "csv-no-rows" | "csv-too-many-rows" | "csv-not-utf8" | "csv-binary" | "csv-missing-column" | "job-not-found" | "session-not-found" | "not-in-cohort" | "not-host" | "join-window-not-open" | "session-ended" | "session-cancelled" | "removed-from-room" | "staff-not-removable" | "session-overlap" | "recording-already-running" | "recording-not-running" | "recording-not-found" | "recording-file-unavailable" | "playback-link-invalid" | "too-many-join-requests" | "not-enrolled" | "not-hybrid" | "certificate-not-found" | "certificate-already-revoked" | "quiz-not-found" | "attempt-not-found" | "invalid-question" | "quiz-has-attempts" | "quiz-not-open" | "attempts-exhausted" | "attempt-submitted" | "attempt-time-up" | "invalid-answer" | "not-cohort-trainee" | "not-quiz-runner";
         ErrorDto: {
             /** @example 400 */
             statusCode: number;
@@ -1671,6 +1831,296 @@ export interface components {
             result?: components["schemas"]["ImportResultDto"] | components["schemas"]["CertificateIssueResultDto"];
             /** @description Why the job failed */
             failureReason?: string;
+        };
+        PromptTextDto: {
+            /** @example ما هو الضغط الموصى به لإطار العجلة الأمامية؟ */
+            ar?: string;
+            /** @example Quelle est la pression recommandée du pneu avant ? */
+            fr?: string;
+            /** @example What is the recommended front tyre pressure? */
+            en?: string;
+        };
+        ChoiceDto: {
+            /**
+             * Format: uuid
+             * @description Kept from the quiz as read; new choices have none
+             */
+            id?: string;
+            text: components["schemas"]["LocalizedTextDto"];
+            /** @description Whether choosing it is right */
+            correct?: boolean;
+        };
+        QuestionDto: {
+            /**
+             * Format: uuid
+             * @description Kept from the quiz as read; new questions have none
+             */
+            id?: string;
+            /** @enum {string} */
+            kind: "single" | "multiple" | "true-false" | "short" | "numeric";
+            prompt: components["schemas"]["PromptTextDto"];
+            /** @description Default: 1 */
+            points?: number;
+            choices?: components["schemas"]["ChoiceDto"][];
+            /** @description true-false: the right answer */
+            correct?: boolean;
+            /**
+             * @example [
+             *       "ضغط الهواء",
+             *       "pression"
+             *     ]
+             */
+            accepted?: string[];
+            /** @example 3.5 */
+            value?: number;
+            /**
+             * @description Default: 0
+             * @example 0.1
+             */
+            tolerance?: number;
+        };
+        QuizDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            courseId: string;
+            /** Format: uuid */
+            moduleId: string;
+            title: components["schemas"]["LocalizedTextDto"];
+            /** @enum {string} */
+            purpose: "practice" | "pre-test" | "post-test" | "final";
+            questions: components["schemas"]["QuestionDto"][];
+            passPercent: number;
+            timeLimitMinutes: number | null;
+            attemptsAllowed: number;
+            shuffleQuestions: boolean;
+            shuffleChoices: boolean;
+            showFeedback: boolean;
+            /** @description Goes up with every change of the questions */
+            version: number;
+            totalPoints: number;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CreateQuizDto: {
+            title: components["schemas"]["LocalizedTextDto"];
+            /** @enum {string} */
+            purpose: "practice" | "pre-test" | "post-test" | "final";
+            questions: components["schemas"]["QuestionDto"][];
+            /** @description Percent of the points to pass (default: 50) */
+            passPercent?: number;
+            /** @description null: no limit */
+            timeLimitMinutes?: number | null;
+            /** @description Default: 1 */
+            attemptsAllowed?: number;
+            /** @description Default: false */
+            shuffleQuestions?: boolean;
+            /** @description Default: false */
+            shuffleChoices?: boolean;
+            /** @description Show the right answers after submission (default: true) */
+            showFeedback?: boolean;
+        };
+        UpdateQuizDto: {
+            title?: components["schemas"]["LocalizedTextDto"];
+            /** @enum {string} */
+            purpose?: "practice" | "pre-test" | "post-test" | "final";
+            questions?: components["schemas"]["QuestionDto"][];
+            /** @description Percent of the points to pass (default: 50) */
+            passPercent?: number;
+            /** @description null: no limit */
+            timeLimitMinutes?: number | null;
+            /** @description Default: 1 */
+            attemptsAllowed?: number;
+            /** @description Default: false */
+            shuffleQuestions?: boolean;
+            /** @description Default: false */
+            shuffleChoices?: boolean;
+            /** @description Show the right answers after submission (default: true) */
+            showFeedback?: boolean;
+        };
+        RegradeResultDto: {
+            /** @description Submitted attempts graded again */
+            regraded: number;
+            /** @description Of which the score changed */
+            changed: number;
+        };
+        MyQuizStandingDto: {
+            attemptsUsed: number;
+            /** Format: uuid */
+            inProgressAttemptId: string | null;
+            /** @description Best percent of the submitted attempts */
+            bestPercent: number | null;
+            passed: boolean;
+            /**
+             * Format: uuid
+             * @description The last submitted attempt
+             */
+            lastAttemptId: string | null;
+        };
+        CohortQuizDto: {
+            /** Format: uuid */
+            quizId: string;
+            /** Format: uuid */
+            moduleId: string;
+            title: components["schemas"]["LocalizedTextDto"];
+            /** @enum {string} */
+            purpose: "practice" | "pre-test" | "post-test" | "final";
+            questionCount: number;
+            totalPoints: number;
+            passPercent: number;
+            timeLimitMinutes: number | null;
+            attemptsAllowed: number;
+            /** Format: date-time */
+            opensAt: string | null;
+            /** Format: date-time */
+            closesAt: string | null;
+            /** @enum {string} */
+            state: "not-scheduled" | "upcoming" | "open" | "closed";
+            /** @description For a trainee of the cohort */
+            mine?: components["schemas"]["MyQuizStandingDto"];
+            /** @description For staff: trainees who submitted at least once */
+            submittedCount?: number;
+        };
+        CohortQuizWindowDto: {
+            /**
+             * @description An instant; the web app shows it in the cohort’s zone
+             * @example 2027-03-01T09:00:00+01:00
+             */
+            opensAt: string;
+            /**
+             * @description null: until closed
+             * @example 2027-03-08T18:00:00+01:00
+             */
+            closesAt?: string | null;
+        };
+        PublicChoiceDto: {
+            /** Format: uuid */
+            id: string;
+            text: components["schemas"]["LocalizedTextDto"];
+        };
+        PublicQuestionDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "single" | "multiple" | "true-false" | "short" | "numeric";
+            prompt: components["schemas"]["LocalizedTextDto"];
+            points: number;
+            choices?: components["schemas"]["PublicChoiceDto"][];
+        };
+        QuestionFeedbackDto: {
+            /** Format: uuid */
+            questionId: string;
+            correct: boolean;
+            points: number;
+            /** @description single and multiple: the right choices */
+            correctChoiceIds?: string[];
+            /** @description true-false */
+            correctAnswer?: boolean;
+            /** @description short */
+            acceptedAnswers?: string[];
+            /** @description numeric */
+            value?: number;
+            /** @description numeric */
+            tolerance?: number;
+        };
+        AttemptResultDto: {
+            score: number;
+            maxScore: number;
+            /** @description score / maxScore in percent, 1 decimal */
+            percent: number;
+            passed: boolean;
+            /** @description Only when the quiz shows feedback */
+            questions?: components["schemas"]["QuestionFeedbackDto"][];
+        };
+        AttemptDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            quizId: string;
+            /** Format: uuid */
+            cohortId: string;
+            /** Format: uuid */
+            userId: string;
+            title: components["schemas"]["LocalizedTextDto"];
+            /** @enum {string} */
+            purpose: "practice" | "pre-test" | "post-test" | "final";
+            number: number;
+            /** @enum {string} */
+            status: "in-progress" | "submitted";
+            /** Format: date-time */
+            startedAt: string;
+            /**
+             * Format: date-time
+             * @description When the time allowed ends
+             */
+            deadlineAt: string | null;
+            /** Format: date-time */
+            submittedAt: string | null;
+            /** @description Submitted by the server when its time was up */
+            autoSubmitted: boolean;
+            /** @description In the order this attempt shows them */
+            questions: components["schemas"]["PublicQuestionDto"][];
+            /** @description Answers by question id: choice ids (single: one), true/false, a text (short), a number or a text like "3,5" (numeric) */
+            answers: {
+                [key: string]: string[] | boolean | string | number;
+            };
+            /** @description Once submitted */
+            result?: components["schemas"]["AttemptResultDto"];
+        };
+        TraineeQuizResultDto: {
+            /** Format: uuid */
+            userId: string;
+            fullName: string;
+            attempts: number;
+            bestPercent: number | null;
+            lastPercent: number | null;
+            passed: boolean;
+        };
+        ChoiceAnalysisDto: {
+            /** Format: uuid */
+            id: string;
+            text: components["schemas"]["LocalizedTextDto"];
+            correct: boolean;
+            /** @description Percent of the answers that chose it */
+            percentChosen: number;
+        };
+        ItemAnalysisDto: {
+            /** Format: uuid */
+            questionId: string;
+            /** @enum {string} */
+            kind: "single" | "multiple" | "true-false" | "short" | "numeric";
+            prompt: components["schemas"]["LocalizedTextDto"];
+            /** @description Submitted attempts counted (each trainee’s last) */
+            answered: number;
+            /** @description Percent right; null when nobody answered */
+            percentRight: number | null;
+            choices?: components["schemas"]["ChoiceAnalysisDto"][];
+        };
+        QuizResultsDto: {
+            quiz: components["schemas"]["CohortQuizDto"];
+            /** @description Every attending trainee, attempted or not */
+            trainees: components["schemas"]["TraineeQuizResultDto"][];
+            /** @description Mean of the trainees’ best percent */
+            averagePercent: number | null;
+            items: components["schemas"]["ItemAnalysisDto"][];
+        };
+        SaveAnswersDto: {
+            /** @description Answers by question id: choice ids (single: one), true/false, a text (short), a number or a text like "3,5" (numeric) */
+            answers: {
+                [key: string]: string[] | boolean | string | number;
+            };
+        };
+        SavedAnswersDto: {
+            /** Format: date-time */
+            savedAt: string;
+            /** @description How many questions have an answer */
+            answered: number;
+        };
+        SubmitAttemptDto: {
+            /** @description Answers by question id: choice ids (single: one), true/false, a text (short), a number or a text like "3,5" (numeric) */
+            answers?: {
+                [key: string]: string[] | boolean | string | number;
+            };
         };
         CreateSessionsDto: {
             /** @example Hydraulique : circuits de freinage */
@@ -3682,6 +4132,465 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Quizzes_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                moduleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuizDto"][];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Quizzes_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                moduleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateQuizDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuizDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Quizzes_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                moduleId: string;
+                quizId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuizDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Quizzes_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                moduleId: string;
+                quizId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Quizzes_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                moduleId: string;
+                quizId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateQuizDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuizDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Quizzes_regrade: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                moduleId: string;
+                quizId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegradeResultDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    CohortQuizzes_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CohortQuizDto"][];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    CohortQuizzes_schedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                quizId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CohortQuizWindowDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CohortQuizDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    CohortQuizzes_unschedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                quizId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    CohortQuizzes_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                quizId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The attempt in progress */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttemptDto"];
+                };
+            };
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttemptDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    CohortQuizzes_results: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                quizId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuizResultsDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Attempts_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttemptDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Attempts_save: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveAnswersDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedAnswersDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Attempts_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitAttemptDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttemptDto"];
+                };
             };
             /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
             default: {

@@ -7,3 +7,4 @@ export * from './lib/live';
 export * from './lib/notifications';
 export * from './lib/certificates';
 export * from './lib/errors';
+export * from './lib/assessment';

@@ -57,6 +57,14 @@ export const ClassroomPage = page(
   () => import('@/features/classroom/components/classroom-page'),
   (m) => m.default,
 );
+export const QuizEditorPage = page(
+  () => import('@/features/quizzes/components/quiz-editor-page'),
+  (m) => m.default,
+);
+export const AttemptPage = page(
+  () => import('@/features/quizzes/components/attempt-page'),
+  (m) => m.default,
+);
 export const DashboardPage = page(
   () => import('@/features/reports/components/dashboard-page'),
   (m) => m.default,
@@ -84,6 +92,8 @@ const PAGES: [pattern: string, load: Loader][] = [
   ['/courses/:id', CoursePage.load],
   ['/profile', ProfilePage.load],
   ['/sessions/:id/classroom', ClassroomPage.load],
+  ['/attempts/:id', AttemptPage.load],
+  ['/courses/:id/modules/:moduleId/quizzes/:quizId', QuizEditorPage.load],
   ['/sessions/:id/attendance', AttendancePage.load],
   ['/cohorts/*', CohortRoutes.load],
   ['/people', PeoplePage.load],

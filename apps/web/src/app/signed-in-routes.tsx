@@ -30,8 +30,13 @@ export default function SignedInRoutes() {
         <Route path="/profile" element={later(<pages.ProfilePage />)} />
         <Route path="/schedule" element={later(<pages.SchedulePage />)} />
         <Route path="/sessions/:id/classroom" element={later(<pages.ClassroomPage />)} />
+        <Route path="/attempts/:id" element={later(<pages.AttemptPage />)} />
         <Route element={<RequireAuth roles={COURSE_AUTHORS} />}>
           <Route path="/courses/:id/edit" element={later(<pages.CourseModulesPage />)} />
+          <Route
+            path="/courses/:id/modules/:moduleId/quizzes/:quizId"
+            element={later(<pages.QuizEditorPage />)}
+          />
         </Route>
         <Route element={<RequireAuth roles={SESSION_STAFF} orTeacher />}>
           <Route path="/sessions/:id/attendance" element={later(<pages.AttendancePage />)} />

@@ -102,5 +102,17 @@ export const ERROR_CODES = [
   // Certification
   'certificate-not-found',
   'certificate-already-revoked',
+  // Quizzes
+  'quiz-not-found',
+  'attempt-not-found',
+  'invalid-question',
+  'quiz-has-attempts',
+  'quiz-not-open',
+  'attempts-exhausted',
+  'attempt-submitted',
+  'attempt-time-up',
+  'invalid-answer',
+  'not-cohort-trainee',
+  'not-quiz-runner',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

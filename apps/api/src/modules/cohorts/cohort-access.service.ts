@@ -70,6 +70,15 @@ export class CohortAccessService {
     return row?.follows === true;
   }
 
+  /** The course the cohort runs; null when the cohort does not exist. */
+  async courseIdOf(cohortId: string): Promise<string | null> {
+    const cohort = await this.cohorts.findOne({
+      where: { id: cohortId },
+      select: { id: true, courseId: true },
+    });
+    return cohort?.courseId ?? null;
+  }
+
   /** The trainees taking part in the cohort's classes now (ATTENDING_STATUSES). */
   async attendingTraineeIds(cohortId: string): Promise<string[]> {
     const rows = await this.enrollments.find({

@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { ErrorState, LoadingState } from '@/shared/components/query-states';
 import { useLocalize } from '@/shared/hooks/use-localize';
 import { useCourse } from '@/features/catalog/api/catalog.queries';
+import { ModuleQuizzes } from '@/features/quizzes/components/module-quizzes';
 import { ModuleManager } from './module-manager';
 
 /**
@@ -28,6 +29,7 @@ export default function CourseModulesPage() {
         {localize(course.data.title)}
       </Text>
       <ModuleManager course={course.data} />
+      <ModuleQuizzes course={course.data} />
     </Stack>
   );
 }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { CohortQuizzes } from '@/features/quizzes/components/cohort-quizzes';
 import type { Schemas } from '@mre/api-client';
 import { ErrorState, LoadingState } from '@/shared/components/query-states';
 import { useLocalize } from '@/shared/hooks/use-localize';
@@ -91,6 +92,7 @@ function CohortDetails({ cohort }: { cohort: Schemas['CohortDto'] }) {
         minAttendancePercent={cohort.minAttendancePercent}
         permissions={permissions}
       />
+      <CohortQuizzes cohortId={cohort.id} canRun={permissions.scheduleSessions || permissions.manage} />
       {editing && <CohortFormModal cohort={cohort} onClose={() => setEditing(false)} />}
       {enrolling && <EnrollModal cohortId={cohort.id} onClose={() => setEnrolling(false)} />}
     </Stack>

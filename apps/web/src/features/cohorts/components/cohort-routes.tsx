@@ -1,5 +1,6 @@
 import { Route, Routes } from 'react-router';
 import { CohortPage } from './cohort-page';
+import QuizResultsPage from '@/features/quizzes/components/quiz-results-page';
 import { CohortsPage } from './cohorts-page';
 
 /** The staff's cohort pages (admins, coordinators, teachers), loaded as their own chunk. */
@@ -8,6 +9,7 @@ export default function CohortRoutes() {
     <Routes>
       <Route index element={<CohortsPage />} />
       <Route path=":id" element={<CohortPage />} />
+      <Route path=":id/quizzes/:quizId" element={<QuizResultsPage />} />
     </Routes>
   );
 }

@@ -9,6 +9,7 @@ import { useNotificationText } from '@/features/notifications/hooks/use-notifica
 import { useSchedule, type LiveSession } from '@/features/schedule/api/schedule.api';
 import { SessionCard } from '@/features/schedule/components/session-card';
 import { useNow } from '@/features/schedule/hooks/use-now';
+import { MyQuizzes } from '@/features/quizzes/components/my-quizzes';
 import { EmptyResult } from '@/shared/components/empty-result';
 import { ErrorState, LoadingState } from '@/shared/components/query-states';
 
@@ -32,9 +33,27 @@ export function TraineeHomePage() {
         </Button>
       </Group>
       <NextSession />
+      <Quizzes />
       <MyCourses />
       <Notices />
     </Stack>
+  );
+}
+
+/** The quizzes of the trainee's cohorts (those the API lists for a trainee: the ones they are in). */
+function Quizzes() {
+  const { t } = useTranslation();
+  const cohorts = useCohorts({ page: 1, pageSize: 20 });
+  return (
+    <Section title={t('quizzes.mine.title')} id="quizzes">
+      {cohorts.isPending ? (
+        <LoadingState />
+      ) : cohorts.isLoadingError ? (
+        <ErrorState error={cohorts.error} onRetry={() => void cohorts.refetch()} />
+      ) : (
+        <MyQuizzes cohortIds={cohorts.data.items.map((c) => c.id)} />
+      )}
+    </Section>
   );
 }
 
