@@ -14,6 +14,7 @@ import { LiveModule } from './modules/live/live.module';
 import { LiveKitWebhooksModule } from './modules/livekit-webhooks/livekit-webhooks.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
+import { PrivacyModule } from './modules/privacy/privacy.module';
 import { ReportingModule } from './modules/reporting/reporting.module';
 import { SetupModule } from './modules/setup/setup.module';
 
@@ -36,6 +37,7 @@ import { SetupModule } from './modules/setup/setup.module';
     CertificationModule,
     JobsModule,
     ReportingModule,
+    PrivacyModule,
     SetupModule,
   ],
 })

@@ -8,6 +8,7 @@ export enum QueueName {
   Reminders = 'reminders',
   CertificateIssue = 'certificate-issue',
   SessionAnchoring = 'session-anchoring',
+  Retention = 'retention',
 }
 
 export type MailTemplate =
@@ -97,4 +98,13 @@ export interface SessionAnchoringResult {
   cohortsMoved: number;
   /** Cohorts whose moved sessions would overlap: left as they were, and retried at the next start. */
   cohortsFailed: string[];
+}
+
+/** Payload of the daily job on the Retention queue: it reads its periods from the configuration. */
+export type RetentionJob = Record<string, never>;
+
+/** What a Retention job answers: rows deleted. */
+export interface RetentionResult {
+  auditEntries: number;
+  webhookEvents: number;
 }
