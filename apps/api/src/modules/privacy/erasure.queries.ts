@@ -21,8 +21,8 @@ export function textColumns(): Statement {
        FROM information_schema.columns c
        JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
       WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE'
-        AND c.data_type IN ('text', 'character varying', 'json', 'jsonb')
-        AND c.table_name <> ALL($1) AND c.table_name <> 'migrations'
+        AND c.data_type IN ('text', 'character varying', 'json', 'jsonb') AND c.is_generated = 'NEVER'
+        AND c.table_name::text <> ALL($1::text[]) AND c.table_name <> 'migrations'
       ORDER BY c.table_name, c.column_name`,
     [HANDLED_BY_ID],
   ];

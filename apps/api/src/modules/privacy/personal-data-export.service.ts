@@ -114,5 +114,8 @@ function withFigures(
   const minutesPresent = checkedIn
     ? Math.round((end.getTime() - start.getTime()) / 60_000)
     : live.minutesPresent;
-  return { ...row, status, minutesPresent };
+  // json_build_object writes timestamps its own way (+00:00): the export answers as the API does.
+  const iso = (value: string | null) => (value ? new Date(value).toISOString() : null);
+  const connections = row.connections.map((c) => ({ joinedAt: iso(c.joinedAt), leftAt: iso(c.leftAt) }));
+  return { ...row, connections, status, minutesPresent };
 }
