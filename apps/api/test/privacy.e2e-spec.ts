@@ -260,6 +260,12 @@ describe('Personal data: export, erasure, retention (e2e)', () => {
           .send({ email: zineb.email, password: zineb.password })
           .expect(200)
       ).body.refreshToken;
+      // An e-mail still queued for them (a reminder for a class tomorrow, say).
+      await held.sut.mailQueue.add(
+        'send',
+        { to: zineb.email, locale: 'fr', template: 'session-reminder', params: { fullName: zineb.fullName } },
+        { delay: 3600_000 },
+      );
       // The name and e-mail are stored in several places before the erasure (so the check below can fail).
       expect(await placesHolding(zineb.fullName)).toEqual(
         expect.arrayContaining([
@@ -306,6 +312,10 @@ describe('Personal data: export, erasure, retention (e2e)', () => {
         [zineb.id],
       );
       expect(Number(addresses)).toBe(0);
+
+      // Nothing queued for them stays in Redis.
+      const mails = await held.sut.mailQueue.getJobs(['waiting', 'delayed', 'completed', 'failed']);
+      expect(mails.filter((job) => job.data.to === zineb.email)).toEqual([]);
 
       // The other trainee is untouched.
       expect(await placesHolding(salma.fullName)).toEqual(expect.arrayContaining(['users.full_name']));

@@ -47,6 +47,10 @@ const EXPECTED: Record<string, Rule> = {
   'GET /users': STAFF_OF_CENTRE,
   'GET /users/{id}': ADMIN,
   'PATCH /users/{id}': ADMIN,
+  // People's data (issue 19): one's own export; an admin's on a person's behalf, and erasure.
+  'GET /me/export': SIGNED_IN,
+  'GET /users/{id}/export': ADMIN,
+  'POST /users/{id}/erase': ADMIN,
 
   'GET /sectors': SIGNED_IN,
   'GET /networks': SIGNED_IN,

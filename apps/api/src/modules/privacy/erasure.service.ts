@@ -104,14 +104,7 @@ export class ErasureService {
   /** E-mails to the person still queued, and the finished ones Redis keeps a while, go too. */
   private async forgetMail(email: string): Promise<void> {
     try {
-      const jobs = await this.mail.getJobs([
-        'waiting',
-        'delayed',
-        'prioritized',
-        'paused',
-        'completed',
-        'failed',
-      ]);
+      const jobs = await this.mail.getJobs(['waiting', 'delayed', 'prioritized', 'completed', 'failed']);
       for (const job of jobs) if (job?.data.to.toLowerCase() === email) await job.remove();
     } catch (error) {
       this.logger.warn(`Mail jobs to an erased person not removed: ${(error as Error).message}`);
