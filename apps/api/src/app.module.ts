@@ -15,6 +15,7 @@ import { LiveKitWebhooksModule } from './modules/livekit-webhooks/livekit-webhoo
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
 import { PrivacyModule } from './modules/privacy/privacy.module';
+import { RecordingConsentModule } from './modules/recording-consent/recording-consent.module';
 import { ReportingModule } from './modules/reporting/reporting.module';
 import { SetupModule } from './modules/setup/setup.module';
 
@@ -38,6 +39,7 @@ import { SetupModule } from './modules/setup/setup.module';
     JobsModule,
     ReportingModule,
     PrivacyModule,
+    RecordingConsentModule,
     SetupModule,
   ],
 })

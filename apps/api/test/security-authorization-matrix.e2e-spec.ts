@@ -100,6 +100,10 @@ const EXPECTED: Record<string, Rule> = {
   'GET /sessions/{id}/attendance': SIGNED_IN,
   'POST /sessions/{id}/attendance/check-in': SIGNED_IN,
   'PUT /sessions/{id}/attendance/{userId}': SIGNED_IN,
+  // Recording consent: decided by the cohort (its members answer, its hosts read the objections).
+  'GET /cohorts/{id}/recording-consent': SIGNED_IN,
+  'PUT /cohorts/{id}/recording-consent': SIGNED_IN,
+  'GET /sessions/{id}/recording-consent': SIGNED_IN,
   // Signed by LiveKit over the raw body instead of a token.
   'POST /livekit/webhook': PUBLIC,
 

@@ -1012,6 +1012,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cohorts/{id}/recording-consent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RecordingConsent_ofCohort"];
+        put: operations["RecordingConsent_answer"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{id}/recording-consent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RecordingConsent_ofSession"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1475,6 +1507,11 @@ export interface components {
              * @default 80
              */
             minAttendancePercent: number;
+            /**
+             * @description Whether the sessions may be recorded; trainees see it before enrolling and before joining a class
+             * @default true
+             */
+            recordingAllowed: boolean;
         };
         CohortCountsDto: {
             /** @description Active and completed enrollments (the places taken) */
@@ -1518,6 +1555,8 @@ export interface components {
             /** Format: date */
             endsOn: string;
             minAttendancePercent: number;
+            /** @description Whether the sessions may be recorded */
+            recordingAllowed: boolean;
             teacherIds: string[];
             counts: components["schemas"]["CohortCountsDto"];
             /** @description The caller's own enrollment in the cohort */
@@ -1555,6 +1594,11 @@ export interface components {
              * @default 80
              */
             minAttendancePercent: number;
+            /**
+             * @description Whether the sessions may be recorded; trainees see it before enrolling and before joining a class
+             * @default true
+             */
+            recordingAllowed: boolean;
         };
         EnrollDto: {
             /**
@@ -1998,6 +2042,49 @@ export interface components {
             erasedAt: string;
             /** @description Erased before: this request changed nothing */
             alreadyErased: boolean;
+        };
+        RecordingConsentAnswerDto: {
+            /** @enum {string} */
+            choice: "accepted" | "objected";
+            textVersion: string;
+            /** Format: date-time */
+            decidedAt: string;
+        };
+        CohortRecordingConsentDto: {
+            /** @description Whether the cohort’s sessions may be recorded */
+            recordingAllowed: boolean;
+            /** @description The version of the notice in force */
+            textVersion: string;
+            /** @description The caller’s own answer; null before they answer (and for staff) */
+            mine: components["schemas"]["RecordingConsentAnswerDto"] | null;
+        };
+        AnswerRecordingConsentDto: {
+            /**
+             * @description `objected`: the person does not want to be recorded
+             * @enum {string}
+             */
+            choice: "accepted" | "objected";
+            /**
+             * @description The version of the notice the person read (the current one)
+             * @enum {string}
+             */
+            textVersion: "2026-12";
+        };
+        RecordingObjectionDto: {
+            /** Format: uuid */
+            userId: string;
+            fullName: string;
+            /** Format: date-time */
+            decidedAt: string;
+        };
+        SessionRecordingConsentDto: {
+            recordingAllowed: boolean;
+            /** @description Enrolled people who objected to being recorded */
+            objections: components["schemas"]["RecordingObjectionDto"][];
+            /** @description Enrolled people who accepted */
+            accepted: number;
+            /** @description Enrolled people who have not answered yet */
+            unanswered: number;
         };
     };
     responses: never;
@@ -4605,6 +4692,100 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErasureResultDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    RecordingConsent_ofCohort: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CohortRecordingConsentDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    RecordingConsent_answer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerRecordingConsentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CohortRecordingConsentDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    RecordingConsent_ofSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionRecordingConsentDto"];
                 };
             };
             /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */

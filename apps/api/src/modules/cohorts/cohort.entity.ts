@@ -57,6 +57,10 @@ export class CohortEntity {
   @Column({ name: 'min_attendance_percent', type: 'integer', default: 80 })
   minAttendancePercent: number;
 
+  /** Whether the cohort's sessions may be recorded: trainees see it before enrolling and before joining. */
+  @Column({ name: 'recording_allowed', type: 'boolean', default: true })
+  recordingAllowed: boolean;
+
   @ManyToMany(() => UserEntity)
   @JoinTable({
     name: 'cohort_teachers',

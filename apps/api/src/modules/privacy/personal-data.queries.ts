@@ -100,6 +100,16 @@ export function notifications(userId: string): Statement {
   ];
 }
 
+/** Their answers to the cohorts' recording notices. */
+export function recordingConsents(userId: string): Statement {
+  return [
+    `SELECT c.name AS "cohort", rc.choice, rc.text_version AS "textVersion", rc.decided_at AS "decidedAt"
+       FROM recording_consents rc JOIN cohorts c ON c.id = rc.cohort_id
+      WHERE rc.user_id = $1 ORDER BY rc.decided_at`,
+    [userId],
+  ];
+}
+
 /** The account's own trail (sign-ins with their addresses, password and 2FA changes...). */
 export function accountActivity(userId: string): Statement {
   return [

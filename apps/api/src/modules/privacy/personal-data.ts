@@ -82,5 +82,6 @@ export interface PersonalData {
     pdfFile: string | null;
   }>;
   notifications: Array<{ kind: string; params: object; readAt: string | null; createdAt: string }>;
+  recordingConsents: Array<{ cohort: string; choice: string; textVersion: string; decidedAt: string }>;
   accountActivity: Array<{ action: string; at: string; data: object }>;
 }

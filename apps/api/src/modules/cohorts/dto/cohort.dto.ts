@@ -4,6 +4,7 @@ import {
   ArrayMaxSize,
   ArrayUnique,
   IsArray,
+  IsBoolean,
   IsIn,
   IsInt,
   IsISO8601,
@@ -82,6 +83,15 @@ export class CreateCohortDto {
   @Min(0)
   @Max(100)
   minAttendancePercent?: number;
+
+  @ApiPropertyOptional({
+    default: true,
+    description:
+      'Whether the sessions may be recorded; trainees see it before enrolling and before joining a class',
+  })
+  @IsOptional()
+  @IsBoolean()
+  recordingAllowed?: boolean;
 }
 
 /** The course and the kind define what a cohort is, so they are set once. */
@@ -144,6 +154,7 @@ export class CohortDto {
   @ApiProperty({ format: 'date' }) startsOn: string;
   @ApiProperty({ format: 'date' }) endsOn: string;
   @ApiProperty() minAttendancePercent: number;
+  @ApiProperty({ description: 'Whether the sessions may be recorded' }) recordingAllowed: boolean;
   @ApiProperty({ type: [String], format: 'uuid' }) teacherIds: string[];
   @ApiProperty({ type: CohortCountsDto }) counts: CohortCountsDto;
   @ApiProperty({
@@ -176,6 +187,7 @@ export class CohortDto {
       startsOn: cohort.startsOn,
       endsOn: cohort.endsOn,
       minAttendancePercent: cohort.minAttendancePercent,
+      recordingAllowed: cohort.recordingAllowed,
       teacherIds: (cohort.teachers ?? []).map((t) => t.id).sort(),
       counts,
       myEnrollment,
