@@ -31,7 +31,13 @@ function ErasedPersonModal({ user, onClose }: { user: User & { erasedAt: string 
   const { t, i18n } = useTranslation();
   const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' }).format(new Date(user.erasedAt));
   return (
-    <Modal opened onClose={onClose} title={user.fullName} size="lg">
+    <Modal
+      opened
+      onClose={onClose}
+      title={user.fullName}
+      size="lg"
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       <Alert color="gray" mb="md" data-testid="person-erased-notice">
         {t('admin.users.erasedNotice', { date })}
       </Alert>

@@ -26,7 +26,12 @@ export function ErasePersonModal({ person, onClose, onErased }: ErasePersonModal
   const ready = reason.trim().length >= MIN_REASON && understood;
 
   return (
-    <Modal opened onClose={onClose} title={t('admin.users.erase.title', { name: person.fullName })}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('admin.users.erase.title', { name: person.fullName })}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       <Stack>
         <Alert color="red" variant="light" data-testid="erase-warning">
           {t('admin.users.erase.warning')}

@@ -27,7 +27,14 @@ export function RecordingConsentCard({ cohortId, timeZone }: { cohortId: string;
     : '';
 
   return (
-    <Paper withBorder p="md" radius="md" data-testid="recording-consent" data-allowed={recordingAllowed}>
+    <Paper
+      withBorder
+      p="md"
+      radius="md"
+      mt="md"
+      data-testid="recording-consent"
+      data-allowed={recordingAllowed}
+    >
       <Stack gap="sm">
         <Text fw={600}>
           {recordingAllowed ? t('recordingConsent.mayBeRecorded') : t('recordingConsent.notRecorded')}
