@@ -15,6 +15,8 @@ import { LiveModule } from './modules/live/live.module';
 import { LiveKitWebhooksModule } from './modules/livekit-webhooks/livekit-webhooks.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
+import { PrivacyModule } from './modules/privacy/privacy.module';
+import { RecordingConsentModule } from './modules/recording-consent/recording-consent.module';
 import { ReportingModule } from './modules/reporting/reporting.module';
 import { SetupModule } from './modules/setup/setup.module';
 
@@ -38,6 +40,8 @@ import { SetupModule } from './modules/setup/setup.module';
     CertificationModule,
     JobsModule,
     ReportingModule,
+    PrivacyModule,
+    RecordingConsentModule,
     SetupModule,
   ],
 })

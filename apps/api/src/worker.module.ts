@@ -5,6 +5,7 @@ import { CohortsWorkerModule } from './modules/cohorts/cohorts-worker.module';
 import { LiveWorkerModule } from './modules/live/live-worker.module';
 import { LiveKitWebhooksWorkerModule } from './modules/livekit-webhooks/livekit-webhooks-worker.module';
 import { NotificationsWorkerModule } from './modules/notifications/notifications-worker.module';
+import { PrivacyWorkerModule } from './modules/privacy/privacy-worker.module';
 
 /** The queue processors, run by worker.ts and scaled apart from the API. */
 @Module({
@@ -15,6 +16,7 @@ import { NotificationsWorkerModule } from './modules/notifications/notifications
     LiveKitWebhooksWorkerModule,
     CertificationWorkerModule,
     LiveWorkerModule,
+    PrivacyWorkerModule,
   ],
 })
 export class WorkerModule {}

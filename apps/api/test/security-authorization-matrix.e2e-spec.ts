@@ -47,6 +47,10 @@ const EXPECTED: Record<string, Rule> = {
   'GET /users': STAFF_OF_CENTRE,
   'GET /users/{id}': ADMIN,
   'PATCH /users/{id}': ADMIN,
+  // People's data (issue 19): one's own export; an admin's on a person's behalf, and erasure.
+  'GET /me/export': SIGNED_IN,
+  'GET /users/{id}/export': ADMIN,
+  'POST /users/{id}/erase': ADMIN,
 
   'GET /sectors': SIGNED_IN,
   'GET /networks': SIGNED_IN,
@@ -117,6 +121,10 @@ const EXPECTED: Record<string, Rule> = {
   'GET /sessions/{id}/attendance': SIGNED_IN,
   'POST /sessions/{id}/attendance/check-in': SIGNED_IN,
   'PUT /sessions/{id}/attendance/{userId}': SIGNED_IN,
+  // Recording consent: decided by the cohort (its members answer, its hosts read the objections).
+  'GET /cohorts/{id}/recording-consent': SIGNED_IN,
+  'PUT /cohorts/{id}/recording-consent': SIGNED_IN,
+  'GET /sessions/{id}/recording-consent': SIGNED_IN,
   // Signed by LiveKit over the raw body instead of a token.
   'POST /livekit/webhook': PUBLIC,
 

@@ -1188,12 +1188,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Privacy_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Privacy_ofPerson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/erase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Privacy_erase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cohorts/{id}/recording-consent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RecordingConsent_ofCohort"];
+        put: operations["RecordingConsent_answer"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{id}/recording-consent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RecordingConsent_ofSession"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @enum {string} */
-        ErrorCode: "invalid-input" | "validation-failed" | "invalid-format" | "unauthorized" | "forbidden" | "not-found" | "conflict" | "gone" | "payload-too-large" | "too-many-requests" | "internal-error" | "service-unavailable" | "video-service-unavailable" | "database-unavailable" | "access-token-required" | "role-not-allowed" | "bad-credentials" | "refresh-token-invalid" | "too-many-sign-in-attempts" | "email-taken" | "invitation-invalid" | "invitation-expired" | "invitation-pending" | "legal-name-locked" | "not-experts" | "unknown-organization" | "user-not-found" | "unknown-reference" | "password-too-common" | "wrong-password" | "password-reset-invalid" | "password-reset-expired" | "too-many-password-resets" | "user-not-invited" | "two-factor-code-invalid" | "two-factor-challenge-invalid" | "too-many-two-factor-attempts" | "two-factor-already-enabled" | "two-factor-not-set-up" | "two-factor-required" | "two-factor-setup-required" | "network-not-found" | "centre-not-found" | "name-taken" | "course-not-found" | "module-not-found" | "course-code-taken" | "not-course-editor" | "material-not-found" | "file-type-not-allowed" | "cohort-not-found" | "enrollment-not-found" | "not-cohort-manager" | "not-cohort-staff" | "admin-only" | "not-teachers" | "already-enrolled" | "enrollment-completed" | "not-trainee" | "not-enrollable" | "user-id-or-email" | "capacity-below-enrolled" | "dates-out-of-order" | "file-missing" | "file-too-large" | "csv-empty" | "csv-no-rows" | "csv-too-many-rows" | "csv-not-utf8" | "csv-binary" | "csv-missing-column" | "job-not-found" | "session-not-found" | "not-in-cohort" | "not-host" | "join-window-not-open" | "session-ended" | "session-cancelled" | "removed-from-room" | "staff-not-removable" | "session-overlap" | "recording-already-running" | "recording-not-running" | "recording-not-found" | "recording-file-unavailable" | "playback-link-invalid" | "too-many-join-requests" | "not-enrolled" | "not-hybrid" | "certificate-not-found" | "certificate-already-revoked" | "quiz-not-found" | "attempt-not-found" | "invalid-question" | "quiz-has-attempts" | "quiz-not-open" | "attempts-exhausted" | "attempt-submitted" | "attempt-time-up" | "invalid-answer" | "not-cohort-trainee" | "not-quiz-runner";
+        ErrorCode: "invalid-input" | "validation-failed" | "invalid-format" | "unauthorized" | "forbidden" | "not-found" | "conflict" | "gone" | "payload-too-large" | "too-many-requests" | "internal-error" | "service-unavailable" | "video-service-unavailable" | "database-unavailable" | "access-token-required" | "role-not-allowed" | "bad-credentials" | "refresh-token-invalid" | "too-many-sign-in-attempts" | "email-taken" | "invitation-invalid" | "invitation-expired" | "invitation-pending" | "legal-name-locked" | "not-experts" | "unknown-organization" | "user-not-found" | "unknown-reference" | "password-too-common" | "wrong-password" | "password-reset-invalid" | "password-reset-expired" | "too-many-password-resets" | "user-not-invited" | "two-factor-code-invalid" | "two-factor-challenge-invalid" | "too-many-two-factor-attempts" | "two-factor-already-enabled" | "two-factor-not-set-up" | "two-factor-required" | "two-factor-setup-required" | "user-erased" | "network-not-found" | "centre-not-found" | "name-taken" | "course-not-found" | "module-not-found" | "course-code-taken" | "not-course-editor" | "material-not-found" | "file-type-not-allowed" | "cohort-not-found" | "enrollment-not-found" | "not-cohort-manager" | "not-cohort-staff" | "admin-only" | "not-teachers" | "already-enrolled" | "enrollment-completed" | "not-trainee" | "not-enrollable" | "user-id-or-email" | "capacity-below-enrolled" | "dates-out-of-order" | "file-missing" | "file-too-large" | "csv-empty" | "csv-no-rows" | "csv-too-many-rows" | "csv-not-utf8" | "csv-binary" | "csv-missing-column" | "job-not-found" | "session-not-found" | "not-in-cohort" | "not-host" | "join-window-not-open" | "session-ended" | "session-cancelled" | "removed-from-room" | "staff-not-removable" | "session-overlap" | "recording-already-running" | "recording-not-running" | "recording-not-found" | "recording-file-unavailable" | "playback-link-invalid" | "too-many-join-requests" | "not-enrolled" | "not-hybrid" | "certificate-not-found" | "certificate-already-revoked" | "quiz-not-found" | "attempt-not-found" | "invalid-question" | "quiz-has-attempts" | "quiz-not-open" | "attempts-exhausted" | "attempt-submitted" | "attempt-time-up" | "invalid-answer" | "not-cohort-trainee" | "not-quiz-runner";
         ErrorDto: {
             /** @example 400 */
             statusCode: number;
@@ -1244,6 +1324,11 @@ export interface components {
             lastSignInAt: string | null;
             /** @description Whether two-factor sign-in is on */
             twoFactorEnabled: boolean;
+            /**
+             * Format: date-time
+             * @description When the person’s data was erased at their request: name and e-mail are then a pseudonym
+             */
+            erasedAt: string | null;
         };
         LoginResponseDto: {
             /** @description Short-lived JWT for the Authorization header */
@@ -1648,6 +1733,11 @@ export interface components {
             minAttendancePercent: number;
             /** @description Days its recordings are kept; null: the platform default (RECORDING_RETENTION_DAYS) */
             recordingRetentionDays?: number | null;
+            /**
+             * @description Whether the sessions may be recorded; trainees see it before enrolling and before joining a class
+             * @default true
+             */
+            recordingAllowed: boolean;
         };
         CohortCountsDto: {
             /** @description Active and completed enrollments (the places taken) */
@@ -1693,6 +1783,8 @@ export interface components {
             minAttendancePercent: number;
             /** @description null: RECORDING_RETENTION_DAYS */
             recordingRetentionDays: number | null;
+            /** @description Whether the sessions may be recorded */
+            recordingAllowed: boolean;
             teacherIds: string[];
             counts: components["schemas"]["CohortCountsDto"];
             /** @description The caller's own enrollment in the cohort */
@@ -1732,6 +1824,11 @@ export interface components {
             minAttendancePercent: number;
             /** @description Days its recordings are kept; null: the platform default (RECORDING_RETENTION_DAYS) */
             recordingRetentionDays?: number | null;
+            /**
+             * @description Whether the sessions may be recorded; trainees see it before enrolling and before joining a class
+             * @default true
+             */
+            recordingAllowed: boolean;
         };
         EnrollDto: {
             /**
@@ -2386,8 +2483,11 @@ export interface components {
             cohortName: string;
             /** Format: date-time */
             issuedAt: string;
-            /** @enum {string} */
-            status: "valid" | "revoked";
+            /**
+             * @description `withdrawn`: withdrawn at the holder’s request (their data was erased); it then names nobody
+             * @enum {string}
+             */
+            status: "valid" | "revoked" | "withdrawn";
         };
         NetworkCountDto: {
             /** Format: uuid */
@@ -2467,6 +2567,67 @@ export interface components {
             byMonth: components["schemas"]["MonthDeliveryDto"][];
             /** @description The train-the-trainer cascade, per network */
             cascade: components["schemas"]["CascadeDto"][];
+        };
+        EraseUserDto: {
+            /**
+             * @description Why, for the audit log (a name or e-mail it quotes is pseudonymised with the rest)
+             * @example Request by letter of 2026-11-30 (law 09-08, art. 8)
+             */
+            reason: string;
+        };
+        ErasureResultDto: {
+            /** Format: uuid */
+            userId: string;
+            /**
+             * Format: date-time
+             * @description When the data was erased (the first time)
+             */
+            erasedAt: string;
+            /** @description Erased before: this request changed nothing */
+            alreadyErased: boolean;
+        };
+        RecordingConsentAnswerDto: {
+            /** @enum {string} */
+            choice: "accepted" | "objected";
+            textVersion: string;
+            /** Format: date-time */
+            decidedAt: string;
+        };
+        CohortRecordingConsentDto: {
+            /** @description Whether the cohort’s sessions may be recorded */
+            recordingAllowed: boolean;
+            /** @description The version of the notice in force */
+            textVersion: string;
+            /** @description The caller’s own answer; null before they answer (and for staff) */
+            mine: components["schemas"]["RecordingConsentAnswerDto"] | null;
+        };
+        AnswerRecordingConsentDto: {
+            /**
+             * @description `objected`: the person does not want to be recorded
+             * @enum {string}
+             */
+            choice: "accepted" | "objected";
+            /**
+             * @description The version of the notice the person read (the current one)
+             * @enum {string}
+             */
+            textVersion: "2026-12";
+        };
+        RecordingObjectionDto: {
+            /** Format: uuid */
+            userId: string;
+            fullName: string;
+            /** Format: date-time */
+            decidedAt: string;
+        };
+        SessionRecordingConsentDto: {
+            recordingAllowed: boolean;
+            /** @description Enrolled people who objected to being recorded */
+            objections: components["schemas"]["RecordingObjectionDto"][];
+            /** @description Enrolled people who accepted */
+            accepted: number;
+            /** @description Enrolled people who have not answered yet */
+            unanswered: number;
         };
     };
     responses: never;
@@ -5577,6 +5738,194 @@ export interface operations {
                 };
                 content: {
                     "text/csv": string;
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Privacy_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A ZIP: data.json (everything held about the person), summary.html (readable, in their language) and certificates/*.pdf */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": string;
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Privacy_ofPerson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A ZIP: data.json (everything held about the person), summary.html (readable, in their language) and certificates/*.pdf */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": string;
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Privacy_erase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EraseUserDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErasureResultDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    RecordingConsent_ofCohort: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CohortRecordingConsentDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    RecordingConsent_answer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerRecordingConsentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CohortRecordingConsentDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    RecordingConsent_ofSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionRecordingConsentDto"];
                 };
             };
             /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */

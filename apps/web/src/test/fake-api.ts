@@ -36,6 +36,7 @@ export const adminUser: Schemas['UserDto'] = {
   createdAt: '2025-01-01T00:00:00Z',
   lastSignInAt: null,
   twoFactorEnabled: false,
+  erasedAt: null,
 };
 
 export const emptyList = { items: [], total: 0 };

@@ -48,6 +48,7 @@ export const ERROR_CODES = [
   'two-factor-not-set-up',
   'two-factor-required',
   'two-factor-setup-required',
+  'user-erased',
   // Organizations and catalog
   'network-not-found',
   'centre-not-found',

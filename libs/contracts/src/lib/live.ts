@@ -17,3 +17,11 @@ export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
 
 export const ROOM_ROLES = ['host', 'trainee', 'observer'] as const;
 export type RoomRole = (typeof ROOM_ROLES)[number];
+
+/**
+ * The recording notice trainees acknowledge (its words are in the web app's texts, per language).
+ * A new wording gets a new version, so that each stored answer says which words it answered.
+ */
+export const RECORDING_CONSENT_TEXT_VERSION = '2026-12';
+export const RECORDING_CONSENT_CHOICES = ['accepted', 'objected'] as const;
+export type RecordingConsentChoice = (typeof RECORDING_CONSENT_CHOICES)[number];

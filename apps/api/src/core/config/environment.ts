@@ -220,6 +220,32 @@ export class Environment {
   @IsString()
   @MinLength(1)
   EGRESS_OUTPUT_DIR?: string;
+  /**
+   * Days the account and sign-in entries of the audit log (with the addresses they came from) are
+   * kept. The entries that matter to a funder (enrollments, attendance corrections, certificates,
+   * erasures...) follow FUNDER_AUDIT_RETENTION_DAYS.
+   */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(1)
+  SECURITY_AUDIT_RETENTION_DAYS = 365;
+
+  /** Days the other audit entries are kept: the evidence a ministry pays on. */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(1)
+  FUNDER_AUDIT_RETENTION_DAYS = 3_650;
+
+  /** Days a processed LiveKit webhook stays in the inbox (attendance is kept apart from it). */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(1)
+  WEBHOOK_INBOX_RETENTION_DAYS = 30;
+
+  /** When the daily retention job runs: a cron pattern in PROGRAMME_TIME_ZONE. */
+  @IsString()
+  @Matches(/^(\S+\s+){4}\S+$/, { message: 'RETENTION_CRON must be a cron pattern of five fields' })
+  RETENTION_CRON = '15 3 * * *';
 
   /** The headless Chromium that renders certificate PDFs (worker only). */
   @IsString()

@@ -9,6 +9,7 @@ export enum QueueName {
   CertificateIssue = 'certificate-issue',
   SessionAnchoring = 'session-anchoring',
   RecordingRetention = 'recording-retention',
+  Retention = 'retention',
 }
 
 export type MailTemplate =
@@ -102,3 +103,11 @@ export interface SessionAnchoringResult {
 
 /** Payload of the daily job on the RecordingRetention queue: it reads what is due when it runs. */
 export type RecordingRetentionJob = Record<string, never>;
+/** Payload of the daily job on the Retention queue: it reads its periods from the configuration. */
+export type RetentionJob = Record<string, never>;
+
+/** What a Retention job answers: rows deleted. */
+export interface RetentionResult {
+  auditEntries: number;
+  webhookEvents: number;
+}

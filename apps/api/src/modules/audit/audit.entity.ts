@@ -7,6 +7,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 @Entity('audit_log')
 @Index(['entityType', 'entityId', 'createdAt'])
 @Index(['actorId', 'createdAt'])
+@Index('IDX_audit_log_created_at', ['createdAt'])
 export class AuditEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -2,6 +2,7 @@ import { DEFAULT_TIME_ZONE, isRtl, type Locale } from '@mre/contracts';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { toString as qrCode } from 'qrcode';
+import { escapeHtml } from '@/core/text/escape-html';
 
 /** What a certificate PDF shows, already in the holder's language. */
 export interface CertificateContent {
@@ -72,12 +73,6 @@ const LABELS: Record<Locale, Labels> = {
     verify: 'Verify this certificate',
   },
 };
-
-const escapeHtml = (value: string) =>
-  value.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
-  );
 
 /** Text that may be Arabic or Latin (names, titles), isolated so it never reorders its neighbours. */
 const isolated = (value: string) => `<bdi dir="auto">${escapeHtml(value)}</bdi>`;

@@ -78,6 +78,13 @@ export class CertificateEntity {
   @Column({ name: 'revocation_reason', type: 'varchar', length: 500, nullable: true })
   revocationReason: string | null;
 
+  /**
+   * Withdrawn at the holder's request when their data was erased: it still counts as issued, but the
+   * public page names nobody and says so.
+   */
+  @Column({ name: 'withdrawn_at', type: 'timestamptz', nullable: true })
+  withdrawnAt: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

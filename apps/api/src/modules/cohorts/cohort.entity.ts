@@ -60,6 +60,9 @@ export class CohortEntity {
   /** Days its recordings are kept; null: RECORDING_RETENTION_DAYS. Only admins change it. */
   @Column({ name: 'recording_retention_days', type: 'integer', nullable: true })
   recordingRetentionDays: number | null;
+  /** Whether the cohort's sessions may be recorded: trainees see it before enrolling and before joining. */
+  @Column({ name: 'recording_allowed', type: 'boolean', default: true })
+  recordingAllowed: boolean;
 
   @ManyToMany(() => UserEntity)
   @JoinTable({

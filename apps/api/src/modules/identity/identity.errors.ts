@@ -180,3 +180,11 @@ export class TwoFactorRequiredError extends ForbiddenError {
     super('Your role requires two-factor sign-in: it cannot be disabled');
   }
 }
+
+export class UserErasedError extends ConflictError {
+  readonly code = 'user-erased';
+
+  constructor() {
+    super('This person’s data was erased: the account cannot change any more');
+  }
+}

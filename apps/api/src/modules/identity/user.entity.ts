@@ -78,6 +78,10 @@ export class UserEntity {
   @Column({ name: 'two_factor_last_step', type: 'bigint', nullable: true })
   twoFactorLastStep: string | null;
 
+  /** Set when the person's identifying data was erased at their request: the row only keeps what reports count. */
+  @Column({ name: 'erased_at', type: 'timestamptz', nullable: true })
+  erasedAt: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

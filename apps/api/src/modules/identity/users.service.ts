@@ -21,6 +21,7 @@ import {
   LegalNameLockedError,
   NotExpertsError,
   UnknownOrganizationError,
+  UserErasedError,
   UserNotInvitedError,
 } from './identity.errors';
 import { InvitationService } from './invitation.service';
@@ -186,6 +187,8 @@ export class UsersService {
     const updated = await this.dataSource.transaction(async (manager) => {
       const user = await manager.findOne(UserEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw new UserNotFoundError();
+      // An erased account stays disabled and nameless: enabling or renaming it would undo the erasure.
+      if (user.erasedAt) throw new UserErasedError();
       if (dto.status === 'active' && user.status === 'invited') throw new InvitationPendingError();
       if (dto.fullName !== undefined && dto.fullName !== user.fullName)
         await this.auditRename(user, dto.fullName, actor.id, manager);

@@ -68,6 +68,23 @@ export class WebhookInboxService {
       );
   }
 
+  /**
+   * Deletes processed events received before `before`, a batch at a time. Attendance was merged
+   * from them into its own tables when they were processed; unprocessed events always stay.
+   */
+  async prune(before: Date, batchSize = 5_000): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const [, deleted] = (await this.events.query(
+        `DELETE FROM livekit_webhook_events WHERE id IN (
+           SELECT id FROM livekit_webhook_events WHERE processed_at IS NOT NULL AND received_at < $1 LIMIT $2)`,
+        [before, batchSize],
+      )) as [unknown, number];
+      total += deleted;
+      if (deleted < batchSize) return total;
+    }
+  }
+
   /** Locks a batch of unprocessed events; two workers never take the same rows. */
   nextBatch(manager: EntityManager, size: number): Promise<WebhookEventEntity[]> {
     return manager

@@ -1,5 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { CERTIFICATE_STATUSES, COHORT_KINDS, type CertificateStatus, type CohortKind } from '@mre/contracts';
+import {
+  CERTIFICATE_STATUSES,
+  COHORT_KINDS,
+  PUBLIC_CERTIFICATE_STATUSES,
+  type CertificateStatus,
+  type CohortKind,
+  type PublicCertificateStatus,
+} from '@mre/contracts';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import { LocalizedTextDto } from '@/core/http/localized-text.dto';
 import type { CertificateIssueResult } from '@/core/queue/queue-name';
@@ -66,15 +73,20 @@ export class PublicCertificateDto {
   @ApiProperty({ type: LocalizedTextDto }) courseTitle: LocalizedTextDto;
   @ApiProperty() cohortName: string;
   @ApiProperty({ format: 'date-time' }) issuedAt: string;
-  @ApiProperty({ enum: CERTIFICATE_STATUSES }) status: CertificateStatus;
+  @ApiProperty({
+    enum: PUBLIC_CERTIFICATE_STATUSES,
+    description:
+      '`withdrawn`: withdrawn at the holder’s request (their data was erased); it then names nobody',
+  })
+  status: PublicCertificateStatus;
 
   static from(certificate: CertificateEntity): PublicCertificateDto {
     return {
-      holderName: certificate.holderName,
+      holderName: certificate.withdrawnAt ? '' : certificate.holderName,
       courseTitle: certificate.courseTitle,
       cohortName: certificate.cohortName,
       issuedAt: certificate.issuedAt.toISOString(),
-      status: certificate.status,
+      status: certificate.withdrawnAt ? 'withdrawn' : certificate.status,
     };
   }
 }

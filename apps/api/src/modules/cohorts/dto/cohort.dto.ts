@@ -4,6 +4,7 @@ import {
   ArrayMaxSize,
   ArrayUnique,
   IsArray,
+  IsBoolean,
   IsIn,
   IsInt,
   IsISO8601,
@@ -95,6 +96,15 @@ export class CreateCohortDto {
   @Min(1)
   @Max(3650)
   recordingRetentionDays?: number | null;
+
+  @ApiPropertyOptional({
+    default: true,
+    description:
+      'Whether the sessions may be recorded; trainees see it before enrolling and before joining a class',
+  })
+  @IsOptional()
+  @IsBoolean()
+  recordingAllowed?: boolean;
 }
 
 /** The course and the kind define what a cohort is, so they are set once. */
@@ -159,6 +169,7 @@ export class CohortDto {
   @ApiProperty() minAttendancePercent: number;
   @ApiProperty({ type: Number, nullable: true, description: 'null: RECORDING_RETENTION_DAYS' })
   recordingRetentionDays: number | null;
+  @ApiProperty({ description: 'Whether the sessions may be recorded' }) recordingAllowed: boolean;
   @ApiProperty({ type: [String], format: 'uuid' }) teacherIds: string[];
   @ApiProperty({ type: CohortCountsDto }) counts: CohortCountsDto;
   @ApiProperty({
@@ -192,6 +203,7 @@ export class CohortDto {
       endsOn: cohort.endsOn,
       minAttendancePercent: cohort.minAttendancePercent,
       recordingRetentionDays: cohort.recordingRetentionDays,
+      recordingAllowed: cohort.recordingAllowed,
       teacherIds: (cohort.teachers ?? []).map((t) => t.id).sort(),
       counts,
       myEnrollment,

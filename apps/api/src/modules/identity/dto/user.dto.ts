@@ -26,6 +26,13 @@ export class UserDto {
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastSignInAt: string | null;
   @ApiProperty({ description: 'Whether two-factor sign-in is on' }) twoFactorEnabled: boolean;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When the person’s data was erased at their request: name and e-mail are then a pseudonym',
+  })
+  erasedAt: string | null;
 
   static from(user: UserEntity): UserDto {
     return {
@@ -43,6 +50,7 @@ export class UserDto {
       createdAt: user.createdAt.toISOString(),
       lastSignInAt: user.lastSignInAt?.toISOString() ?? null,
       twoFactorEnabled: user.twoFactorEnabledAt !== null && user.twoFactorEnabledAt !== undefined,
+      erasedAt: user.erasedAt?.toISOString() ?? null,
     };
   }
 }

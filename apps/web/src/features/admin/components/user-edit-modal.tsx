@@ -1,16 +1,52 @@
 import { useState } from 'react';
-import { Select, SimpleGrid, TextInput } from '@mantine/core';
+import { Alert, Divider, Modal, Select, SimpleGrid, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '@mre/api-client';
 import { ROLES, type Role } from '@mre/contracts';
 import { useAllCentres, useAllNetworks } from '@/shared/api/reference-data.queries';
 import { FormModal } from '@/shared/components/form-modal';
+import { PersonDataActions } from '@/features/privacy/components/person-data-actions';
 import { useUpdateUser } from '../api/users.api';
 
 type User = Schemas['UserDto'];
 
-/** An admin's changes to a person: name, role, centre, network, and active or disabled. */
-export function UserEditModal({ user, onClose }: { user: User; onClose: () => void }) {
+interface UserEditModalProps {
+  user: User;
+  onClose: () => void;
+  /** The person's data was erased from this dialog. */
+  onErased: () => void;
+}
+
+/**
+ * An admin's changes to a person: name, role, centre, network, and active or disabled; and their
+ * personal data (export on their behalf, erasure). An erased account no longer changes.
+ */
+export function UserEditModal({ user, onClose, onErased }: UserEditModalProps) {
+  if (user.erasedAt)
+    return <ErasedPersonModal user={user as User & { erasedAt: string }} onClose={onClose} />;
+  return <EditableUserModal user={user} onClose={onClose} onErased={onErased} />;
+}
+
+function ErasedPersonModal({ user, onClose }: { user: User & { erasedAt: string }; onClose: () => void }) {
+  const { t, i18n } = useTranslation();
+  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' }).format(new Date(user.erasedAt));
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      title={user.fullName}
+      size="lg"
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
+      <Alert color="gray" mb="md" data-testid="person-erased-notice">
+        {t('admin.users.erasedNotice', { date })}
+      </Alert>
+      <PersonDataActions person={user} onErased={onClose} />
+    </Modal>
+  );
+}
+
+function EditableUserModal({ user, onClose, onErased }: UserEditModalProps) {
   const { t } = useTranslation();
   const networks = useAllNetworks();
   const centres = useAllCentres();
@@ -90,6 +126,8 @@ export function UserEditModal({ user, onClose }: { user: User; onClose: () => vo
           data-testid="user-edit-network"
         />
       </SimpleGrid>
+      <Divider />
+      <PersonDataActions person={user} onErased={onErased} />
     </FormModal>
   );
 }

@@ -62,6 +62,7 @@ export function UsersPage() {
       set(value);
       setPage(1);
     };
+  const [erased, setErased] = useState(false);
   const [resentTo, setResentTo] = useState<string | null>(null);
   const resendTo = (user: User) => resend.mutate(user.id, { onSuccess: () => setResentTo(user.email) });
 
@@ -130,6 +131,17 @@ export function UsersPage() {
           {t('admin.users.invitationSent', { email: resentTo })}
         </Alert>
       )}
+      {erased && (
+        <Alert
+          color="green"
+          role="status"
+          withCloseButton
+          onClose={() => setErased(false)}
+          data-testid="person-erased"
+        >
+          {t('admin.users.erase.done')}
+        </Alert>
+      )}
       <AdminTable
         query={users}
         page={page}
@@ -153,9 +165,15 @@ export function UsersPage() {
             <Table.Td dir="ltr">{user.email}</Table.Td>
             <Table.Td>{t(`roles.${user.role}`)}</Table.Td>
             <Table.Td style={{ whiteSpace: 'nowrap' }}>
-              <Badge color={STATUS_COLORS[user.status]} variant="light" style={{ overflow: 'visible' }}>
-                {t(`userStatus.${user.status}`)}
-              </Badge>
+              {user.erasedAt ? (
+                <Badge color="dark" variant="light" style={{ overflow: 'visible' }} data-testid="user-erased">
+                  {t('admin.users.erased')}
+                </Badge>
+              ) : (
+                <Badge color={STATUS_COLORS[user.status]} variant="light" style={{ overflow: 'visible' }}>
+                  {t(`userStatus.${user.status}`)}
+                </Badge>
+              )}
             </Table.Td>
             <Table.Td>
               {user.lastSignInAt
@@ -197,7 +215,16 @@ export function UsersPage() {
         )}
       />
       {creating && <UserFormModal onClose={() => setCreating(false)} />}
-      {editing && <UserEditModal user={editing} onClose={() => setEditing(null)} />}
+      {editing && (
+        <UserEditModal
+          user={editing}
+          onClose={() => setEditing(null)}
+          onErased={() => {
+            setEditing(null);
+            setErased(true);
+          }}
+        />
+      )}
     </Stack>
   );
 }

@@ -44,6 +44,18 @@ describe('certificate verification (public)', () => {
     expect(screen.queryByTestId('verify-valid')).toBeNull();
   });
 
+  it('says that a certificate withdrawn at its holder’s request names nobody', async () => {
+    const withdrawn = { ...certificate, holderName: '', status: 'withdrawn' as const };
+    renderApp({ route: `/verify/${CODE}`, fetch: publicApi(() => json(200, withdrawn)) });
+
+    const alert = await screen.findByTestId('verify-withdrawn');
+    expect(alert.textContent).toContain('Certificat retiré');
+    expect(alert.textContent).toContain('retiré à la demande de son titulaire');
+    expect(screen.getByTestId('verify-result').getAttribute('data-status')).toBe('withdrawn');
+    expect(screen.queryByTestId('verify-holder')).toBeNull();
+    expect(screen.queryByTestId('verify-valid')).toBeNull();
+  });
+
   it('says that an unknown code belongs to no certificate', async () => {
     renderApp({ route: '/verify/NOPE', fetch: fakeFetch({}) });
 

@@ -75,6 +75,20 @@ function VerificationResult({ code }: { code: string }) {
 
 function CertificateCard({ code, certificate }: { code: string; certificate: PublicCertificate }) {
   const { t } = useTranslation();
+  // Withdrawn at the holder's request (their data was erased): the page names nobody.
+  if (certificate.status === 'withdrawn')
+    return (
+      <Paper withBorder p="lg" data-testid="verify-result" data-status={certificate.status}>
+        <Alert color="gray" title={t('certificates.verify.withdrawnTitle')} data-testid="verify-withdrawn">
+          {t('certificates.verify.withdrawn')}
+        </Alert>
+      </Paper>
+    );
+  return <IssuedCertificateCard code={code} certificate={certificate} />;
+}
+
+function IssuedCertificateCard({ code, certificate }: { code: string; certificate: PublicCertificate }) {
+  const { t } = useTranslation();
   const localize = useLocalize();
   const formatDate = useFormatDate();
   const revoked = certificate.status === 'revoked';

@@ -13,6 +13,7 @@ import { useNow } from '@/features/schedule/hooks/use-now';
 import { joinPhase } from '@/features/schedule/lib/session-time';
 import { useJoinSession, type JoinGrant } from '../api/classroom.api';
 import { useAutoRetry } from '../hooks/use-auto-retry';
+import { RecordingConsentCard } from '@/features/recording-consent/components/recording-consent-card';
 import { CourseMaterials } from './course-materials';
 import { JoinRefusal } from './join-refusal';
 import { LiveClassroom, type ClassroomEnd } from './live-classroom';
@@ -120,6 +121,9 @@ export default function ClassroomPage() {
                   // Next to the button that was pressed, not at the top of a page scrolled away.
                   refusal={join.isError && <JoinRefusal error={join.error} timeZone={user.timeZone} />}
                 />
+              )}
+              {phase.name === 'pre-join' && user.role === 'trainee' && (
+                <RecordingConsentCard cohortId={session.data.cohortId} timeZone={user.timeZone} />
               )}
             </Grid.Col>
             <Grid.Col span={{ base: 12, md: phase.name === 'pre-join' ? 6 : 12 }}>

@@ -26,6 +26,7 @@ import { ChatPanel } from './chat-panel';
 import { ParticipantsPanel } from './participants-panel';
 import { RoomStatus } from './room-status';
 import './classroom.css';
+import { RecordingObjectionsNotice } from '@/features/recording-consent/components/recording-objections-notice';
 
 type ToggleSource = Track.Source.Microphone | Track.Source.Camera | Track.Source.ScreenShare;
 
@@ -106,6 +107,7 @@ export function ClassroomStage({ sessionId, title, role, canModerate }: Classroo
         />
         {dataSaver.error && <ErrorAlert error={dataSaver.error} testId="classroom-data-saver-error" />}
         {canModerate && <RecordingButton sessionId={sessionId} />}
+        {canModerate && <RecordingObjectionsNotice sessionId={sessionId} />}
         <Button
           color="red"
           variant="light"

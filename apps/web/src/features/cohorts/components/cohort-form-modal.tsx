@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { MultiSelect, NumberInput, Select, SimpleGrid, TextInput } from '@mantine/core';
+import { MultiSelect, NumberInput, Select, SimpleGrid, Switch, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '@mre/api-client';
 import { COHORT_KINDS, type CohortKind } from '@mre/contracts';
@@ -38,6 +38,7 @@ export function CohortFormModal({ cohort, onClose, onSaved }: CohortFormModalPro
   const [minAttendance, setMinAttendance] = useState<number | string>(
     cohort?.minAttendancePercent ?? DEFAULT_MIN_ATTENDANCE,
   );
+  const [recordingAllowed, setRecordingAllowed] = useState(cohort?.recordingAllowed ?? true);
   const [submitted, setSubmitted] = useState(false);
 
   // ISO dates compare as strings.
@@ -55,6 +56,7 @@ export function CohortFormModal({ cohort, onClose, onSaved }: CohortFormModalPro
       endsOn,
       teacherIds,
       minAttendancePercent: Number(minAttendance),
+      recordingAllowed,
     };
     const onSuccess = (saved: Cohort) => {
       onClose();
@@ -141,6 +143,13 @@ export function CohortFormModal({ cohort, onClose, onSaved }: CohortFormModalPro
           suffix=" %"
           required
           data-testid="cohort-min-attendance"
+        />
+        <Switch
+          label={t('cohorts.fields.recordingAllowed')}
+          description={t('cohorts.form.recordingAllowedHint')}
+          checked={recordingAllowed}
+          onChange={(event) => setRecordingAllowed(event.currentTarget.checked)}
+          data-testid="cohort-recording-allowed"
         />
         <TextInput
           type="date"

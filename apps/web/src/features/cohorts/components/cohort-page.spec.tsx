@@ -18,6 +18,7 @@ const cohort: Schemas['CohortDto'] = {
   endsOn: '2026-06-26',
   minAttendancePercent: 80,
   recordingRetentionDays: null,
+  recordingAllowed: true,
   teacherIds: [],
   counts: { enrolled: 2, waitlisted: 2 },
   myEnrollment: null,

@@ -53,7 +53,12 @@ function CohortDetails({ cohort }: { cohort: Schemas['CohortDto'] }) {
           {/* Each part isolated: a Latin name next to digits must not reorder an Arabic line. */}
           <Text size="sm" c="dimmed">
             <bdi>{cohort.centreName}</bdi> · <bdi>{formatDays(cohort.startsOn, cohort.endsOn)}</bdi> ·{' '}
-            <bdi>{t('cohorts.page.minAttendance', { percent: cohort.minAttendancePercent })}</bdi>
+            <bdi>{t('cohorts.page.minAttendance', { percent: cohort.minAttendancePercent })}</bdi> ·{' '}
+            <bdi data-testid="cohort-recording">
+              {cohort.recordingAllowed
+                ? t('recordingConsent.mayBeRecorded')
+                : t('recordingConsent.notRecorded')}
+            </bdi>
           </Text>
         </Stack>
         <Group>

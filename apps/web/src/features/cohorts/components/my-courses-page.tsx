@@ -76,6 +76,9 @@ export function MyCourseCard({ cohort }: { cohort: Schemas['CohortDto'] }) {
           {formatDays(cohort.startsOn, cohort.endsOn)}
         </Text>
         <CohortProgress startsOn={cohort.startsOn} endsOn={cohort.endsOn} />
+        <Text size="sm" data-testid="my-course-recording">
+          {cohort.recordingAllowed ? t('recordingConsent.mayBeRecorded') : t('recordingConsent.notRecorded')}
+        </Text>
         {mine && (
           <Group gap="xs">
             <EnrollmentStatusBadge status={mine.status} />

@@ -3,6 +3,7 @@ import { useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '@/features/auth/hooks/use-session';
 import { MyCertificates } from '@/features/certificates/components/my-certificates';
+import { ExportMyDataCard } from '@/features/privacy/components/export-my-data-card';
 import { DataSaverChoice } from './data-saver-choice';
 import { PasswordCard } from './password-card';
 import { ProfileForm } from './profile-form';
@@ -25,6 +26,7 @@ export function ProfilePage() {
       <PasswordCard />
       <TwoFactorCard user={user} />
       <MyCertificates />
+      <ExportMyDataCard />
     </Stack>
   );
 }

@@ -1,0 +1,87 @@
+import type { AttendanceStatus, Locale } from '@mre/contracts';
+
+type LocalizedText = Partial<Record<Locale, string>>;
+
+/** Everything the platform holds about one person, as their export's data.json states it. */
+export interface PersonalData {
+  exportedAt: string;
+  profile: {
+    id: string;
+    email: string;
+    fullName: string;
+    role: string;
+    status: string;
+    locale: Locale;
+    timeZone: string;
+    dataSaver: boolean | null;
+    legalNameLocked: boolean;
+    centre: string | null;
+    network: string | null;
+    twoFactorEnabled: boolean;
+    lastSignInAt: string | null;
+    createdAt: string;
+    erasedAt: string | null;
+  };
+  enrollments: Array<{
+    cohortId: string;
+    cohort: string;
+    kind: string;
+    courseCode: string;
+    courseTitle: LocalizedText;
+    centre: string;
+    startsOn: string;
+    endsOn: string;
+    status: string;
+    position: number | null;
+    enrolledAt: string;
+    updatedAt: string;
+  }>;
+  teaching: Array<{
+    cohortId: string;
+    cohort: string;
+    kind: string;
+    courseCode: string;
+    courseTitle: LocalizedText;
+    centre: string;
+    startsOn: string;
+    endsOn: string;
+  }>;
+  attendance: Array<{
+    sessionId: string;
+    title: string;
+    cohort: string;
+    startsAt: string;
+    endsAt: string;
+    mode: string;
+    sessionStatus: string;
+    connections: Array<{ joinedAt: string | null; leftAt: string | null }>;
+    checkedInAt: string | null;
+    correctedStatus: string | null;
+    correctionReason: string | null;
+    correctedAt: string | null;
+    /** As the platform counts it: a correction first, then an in-person check-in, then the connections. */
+    status: AttendanceStatus;
+    minutesPresent: number;
+  }>;
+  certificates: Array<{
+    id: string;
+    code: string;
+    holderName: string;
+    courseTitle: LocalizedText;
+    cohort: string;
+    cohortKind: string;
+    centre: string;
+    network: string;
+    hours: number;
+    issuedAt: string;
+    status: string;
+    revokedAt: string | null;
+    revocationReason: string | null;
+    withdrawnAt: string | null;
+    /** The PDF's path inside the archive, when one was rendered. */
+    pdfFile: string | null;
+  }>;
+  notifications: Array<{ kind: string; params: object; readAt: string | null; createdAt: string }>;
+  recordingConsents: Array<{ cohort: string; choice: string; textVersion: string; decidedAt: string }>;
+  accountActivity: Array<{ action: string; at: string; data: object }>;
+}

@@ -1,0 +1,454 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
+import { strFromU8, unzipSync } from 'fflate';
+import { randomUUID } from 'node:crypto';
+import type { Response } from 'supertest';
+import { QueueName, RetentionResult } from '@/core/queue/queue-name';
+import { RETENTION_SCHEDULER_ID } from '@/modules/privacy/jobs/prune-retention.job';
+import { classEvents, HeldClass, startHeldClass, stopHeldClass } from './support/held-class';
+import type { TestUser } from './support/test-app';
+
+/** Collects a binary answer as a Buffer (supertest parses only text by default). */
+const binary = (res: Response, done: (error: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => done(null, Buffer.concat(chunks)));
+};
+
+const DAY = 24 * 3600_000;
+
+interface Archive {
+  data: {
+    profile: Record<string, unknown>;
+    enrollments: Array<Record<string, unknown>>;
+    teaching: Array<Record<string, unknown>>;
+    attendance: Array<Record<string, unknown>>;
+    certificates: Array<Record<string, unknown>>;
+    notifications: Array<Record<string, unknown>>;
+    accountActivity: Array<{ action: string; data: Record<string, unknown> }>;
+  };
+  summary: string;
+  files: Record<string, Uint8Array>;
+}
+
+/**
+ * People's data (issue 19) on a held class with real attendance (LiveKit webhooks processed by a
+ * worker) and certificates rendered by the worker: the export's contents per role and language,
+ * erasure everywhere the schema holds text (with the dashboard's figures unchanged), and the daily
+ * retention job.
+ */
+describe('Personal data: export, erasure, retention (e2e)', () => {
+  let held: HeldClass;
+  let admin: string;
+  let adminId: string;
+  /** Erased in the end; French. */
+  let zineb: TestUser & { fullName: string };
+  /** Stays; Arabic. */
+  let salma: TestUser & { fullName: string };
+  let certificateCodes: Record<string, string>;
+  const tag = randomUUID().slice(0, 8);
+
+  const as = (token: string) => ({
+    get: (path: string) => held.sut.http.get(path).auth(token, { type: 'bearer' }),
+    post: (path: string, body: object = {}) =>
+      held.sut.http.post(path).auth(token, { type: 'bearer' }).send(body),
+  });
+  const sql = <T = Record<string, unknown>>(text: string, values: unknown[] = []) =>
+    held.sut.dataSource.query(text, values) as Promise<T[]>;
+
+  async function download(path: string, token: string): Promise<Archive> {
+    const res = await held.sut.http
+      .get(path)
+      .auth(token, { type: 'bearer' })
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    expect(res.headers['content-type']).toBe('application/zip');
+    expect(res.headers['content-disposition']).toMatch(
+      /^attachment; filename="mre-academy-personal-data-.*\.zip"$/,
+    );
+    const files = unzipSync(new Uint8Array(res.body as Buffer));
+    return {
+      data: JSON.parse(strFromU8(files['data.json'])),
+      summary: strFromU8(files['summary.html']),
+      files,
+    };
+  }
+
+  const overview = async () => (await as(admin).get('/api/reports/overview').expect(200)).body;
+
+  beforeAll(async () => {
+    // The sweeper stays out of the way of the inbox rows the retention test plants.
+    process.env.INBOX_SWEEP_MS = String(3600_000);
+    held = await startHeldClass('Séance privée');
+    admin = held.world.admin;
+    adminId = (await as(admin).get('/api/me').expect(200)).body.id;
+    const [first, second] = held.world.trainees;
+    zineb = { ...first, fullName: `Zineb Qadiri-Erasmus ${tag}` };
+    salma = { ...second, fullName: `سلمى المحفوظي ${tag}` };
+    await held.sut.http
+      .patch(`/api/users/${zineb.id}`)
+      .auth(admin, { type: 'bearer' })
+      .send({ fullName: zineb.fullName, locale: 'fr' })
+      .expect(200);
+    await held.sut.http
+      .patch(`/api/users/${salma.id}`)
+      .auth(admin, { type: 'bearer' })
+      .send({ fullName: salma.fullName, locale: 'ar' })
+      .expect(200);
+    // Signed in again after the change (and so a sign-in with an address in the audit log).
+    zineb.token = await held.sut.login(zineb.email, zineb.password);
+    salma.token = await held.sut.login(salma.email, salma.password);
+
+    // The class: both attend it whole; LiveKit's payloads carry the participant's name.
+    const events = classEvents(() => held);
+    for (const [person, sid] of [
+      [zineb, `PA_${tag}_z`],
+      [salma, `PA_${tag}_s`],
+    ] as const) {
+      for (const [kind, atMin] of [
+        ['participant_joined', 0],
+        ['participant_left', 100],
+      ] as const) {
+        const event = events.participantEvent(kind, person.id, sid, 0, atMin);
+        await events.send({ ...event, participant: { ...event.participant, name: person.fullName } });
+      }
+    }
+    await events.settle();
+
+    // A copy of the name somewhere no one thought of: a notification to their coordinator.
+    await sql(`INSERT INTO notifications (user_id, kind, params) VALUES ($1, 'session-rescheduled', $2)`, [
+      held.world.coordinator.id,
+      JSON.stringify({ title: 'Séance privée', mentions: `${zineb.fullName} <${zineb.email}>` }),
+    ]);
+
+    // Certificates issued by the worker (PDFs rendered by Chromium).
+    const started = await as(admin).post(`/api/cohorts/${held.world.cohortId}/certificates`).expect(202);
+    for (let i = 0; i < 600; i++) {
+      const job = (await as(admin).get(`/api/jobs/${started.body.jobId}`).expect(200)).body;
+      if (job.state === 'failed') throw new Error(`certificate job failed: ${JSON.stringify(job)}`);
+      if (job.state === 'completed') break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const codes = await sql<{ user_id: string; code: string }>(
+      `SELECT user_id, code FROM certificates WHERE cohort_id = $1`,
+      [held.world.cohortId],
+    );
+    certificateCodes = Object.fromEntries(codes.map((c) => [c.user_id, c.code]));
+    expect(certificateCodes[zineb.id]).toBeDefined();
+  }, 180_000);
+
+  afterAll(async () => {
+    await stopHeldClass(held);
+    delete process.env.INBOX_SWEEP_MS;
+  });
+
+  describe('export', () => {
+    it('gives a trainee their profile, enrollment, attendance, certificate with its PDF, in French', async () => {
+      const { data, summary, files } = await download('/api/me/export', zineb.token);
+      expect(data.profile).toMatchObject({
+        id: zineb.id,
+        email: zineb.email,
+        fullName: zineb.fullName,
+        role: 'trainee',
+        locale: 'fr',
+        erasedAt: null,
+      });
+      expect(data.enrollments).toEqual([
+        expect.objectContaining({ cohortId: held.world.cohortId, status: 'active', kind: 'trainees' }),
+      ]);
+      expect(data.teaching).toEqual([]);
+      expect(data.attendance).toEqual([
+        expect.objectContaining({
+          sessionId: held.session.id,
+          title: 'Séance privée',
+          status: 'present',
+          minutesPresent: 100,
+          connections: [expect.objectContaining({ joinedAt: new Date(held.start).toISOString() })],
+        }),
+      ]);
+      const code = certificateCodes[zineb.id];
+      expect(data.certificates).toEqual([
+        expect.objectContaining({
+          code,
+          holderName: zineb.fullName,
+          status: 'valid',
+          pdfFile: `certificates/certificate-${code}.pdf`,
+        }),
+      ]);
+      expect(strFromU8(files[`certificates/certificate-${code}.pdf`].slice(0, 5))).toBe('%PDF-');
+      // Their own sign-ins, with the address they came from.
+      expect(data.accountActivity).toContainEqual(
+        expect.objectContaining({
+          action: 'sign-in.succeeded',
+          data: expect.objectContaining({ ip: expect.any(String) }),
+        }),
+      );
+      // Only their own data: nobody else's name or e-mail.
+      expect(JSON.stringify(data)).not.toContain(salma.fullName);
+      expect(JSON.stringify(data)).not.toContain(salma.email);
+
+      expect(summary).toContain('<html lang="fr" dir="ltr">');
+      expect(summary).toContain('Mes données personnelles à MRE Academy');
+      expect(summary).toContain(zineb.fullName);
+      expect(summary).toContain('Présent');
+      expect(summary).toContain(code);
+    });
+
+    it('writes the summary in Arabic, right to left, for an Arabic-speaking trainee', async () => {
+      const { data, summary } = await download('/api/me/export', salma.token);
+      expect(data.profile).toMatchObject({ id: salma.id, locale: 'ar' });
+      expect(summary).toContain('<html lang="ar" dir="rtl">');
+      expect(summary).toContain('بياناتي الشخصية في أكاديمية مغاربة العالم');
+      expect(summary).toContain('حاضر');
+      expect(summary).toContain(salma.fullName);
+    });
+
+    it('gives an expert the cohorts they teach, and no enrollment', async () => {
+      const { data, summary } = await download('/api/me/export', held.world.expert.token);
+      expect(data.profile).toMatchObject({ id: held.world.expert.id, role: 'expert', locale: 'fr' });
+      expect(data.enrollments).toEqual([]);
+      expect(data.teaching).toEqual([expect.objectContaining({ cohortId: held.world.cohortId })]);
+      expect(data.certificates).toEqual([]);
+      expect(summary).toContain('Cohortes que vous encadrez');
+    });
+
+    it('lets an admin export a person on their behalf, audited; nobody else may', async () => {
+      const { data } = await download(`/api/users/${zineb.id}/export`, admin);
+      expect(data.profile).toMatchObject({ id: zineb.id, email: zineb.email });
+      const audit = (
+        await as(admin).get(`/api/audit?entity=user&entityId=${zineb.id}&pageSize=100`).expect(200)
+      ).body.items;
+      expect(audit).toContainEqual(
+        expect.objectContaining({ action: 'user.data-exported', actorId: adminId, entityId: zineb.id }),
+      );
+      await as(salma.token).get(`/api/users/${zineb.id}/export`).expect(403);
+      await as(held.world.coordinator.token).get(`/api/users/${zineb.id}/export`).expect(403);
+      await held.sut.http.get('/api/me/export').expect(401);
+      await as(admin).get(`/api/users/${randomUUID()}/export`).expect(404);
+    });
+  });
+
+  describe('erasure', () => {
+    let before: unknown;
+    let oldRefreshToken: string;
+
+    /** Rows of every text, varchar and JSON column of the schema that still hold the needle. */
+    async function placesHolding(needle: string): Promise<string[]> {
+      const columns = await sql<{ table_name: string; column_name: string }>(
+        `SELECT c.table_name, c.column_name FROM information_schema.columns c
+           JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
+          WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE'
+            AND c.data_type IN ('text', 'character varying', 'json', 'jsonb')`,
+      );
+      const found: string[] = [];
+      for (const { table_name: table, column_name: column } of columns) {
+        const [{ n }] = await sql<{ n: string }>(
+          `SELECT count(*) AS n FROM "${table}" WHERE strpos(lower("${column}"::text), lower($1)) > 0`,
+          [needle],
+        );
+        if (Number(n) > 0) found.push(`${table}.${column}`);
+      }
+      return found;
+    }
+
+    beforeAll(async () => {
+      before = await overview();
+      oldRefreshToken = (
+        await held.sut.http
+          .post('/api/auth/login')
+          .send({ email: zineb.email, password: zineb.password })
+          .expect(200)
+      ).body.refreshToken;
+      // An e-mail still queued for them (a reminder for a class tomorrow, say).
+      await held.sut.mailQueue.add(
+        'send',
+        { to: zineb.email, locale: 'fr', template: 'session-reminder', params: { fullName: zineb.fullName } },
+        { delay: 3600_000 },
+      );
+      // The name and e-mail are stored in several places before the erasure (so the check below can fail).
+      expect(await placesHolding(zineb.fullName)).toEqual(
+        expect.arrayContaining([
+          'users.full_name',
+          'certificates.holder_name',
+          'livekit_webhook_events.payload',
+          'notifications.params',
+        ]),
+      );
+      expect(await placesHolding(zineb.email)).toEqual(
+        expect.arrayContaining(['users.email', 'notifications.params']),
+      );
+    });
+
+    it('refuses anyone but an admin, and an admin on their own account', async () => {
+      await as(held.world.coordinator.token)
+        .post(`/api/users/${zineb.id}/erase`, { reason: 'asked' })
+        .expect(403);
+      await as(zineb.token).post(`/api/users/${zineb.id}/erase`, { reason: 'asked' }).expect(403);
+      await as(admin).post(`/api/users/${adminId}/erase`, { reason: 'testing' }).expect(403);
+      await as(admin).post(`/api/users/${zineb.id}/erase`, {}).expect(400);
+      await as(admin).post(`/api/users/${randomUUID()}/erase`, { reason: 'asked by letter' }).expect(404);
+    });
+
+    it('removes the name and e-mail from every table, keeps the figures, and signs the person out for good', async () => {
+      const res = await as(admin)
+        .post(`/api/users/${zineb.id}/erase`, { reason: `Letter from ${zineb.fullName} of 2026-11-30` })
+        .expect(202);
+      expect(res.body).toEqual({ userId: zineb.id, erasedAt: expect.any(String), alreadyErased: false });
+
+      expect(await placesHolding(zineb.fullName)).toEqual([]);
+      expect(await placesHolding(zineb.email)).toEqual([]);
+      // The last name alone is gone too (it was only ever stored within the full name).
+      expect(await placesHolding(`Qadiri-Erasmus ${tag}`)).toEqual([]);
+      // The certificate PDF (it carries the name) is deleted; the certificate still counts.
+      const [{ files }] = await sql<{ files: string }>(
+        `SELECT count(f.*) AS files FROM certificates c LEFT JOIN certificate_files f ON f.certificate_id = c.id WHERE c.user_id = $1`,
+        [zineb.id],
+      );
+      expect(Number(files)).toBe(0);
+      // No address their sign-ins or actions came from.
+      const [{ addresses }] = await sql<{ addresses: string }>(
+        `SELECT count(*) AS addresses FROM audit_log WHERE data ? 'ip' AND (actor_id = $1 OR entity_id = $1)`,
+        [zineb.id],
+      );
+      expect(Number(addresses)).toBe(0);
+
+      // Nothing queued for them stays in Redis.
+      const mails = await held.sut.mailQueue.getJobs(['waiting', 'delayed', 'completed', 'failed']);
+      expect(mails.filter((job) => job.data.to === zineb.email)).toEqual([]);
+
+      // The other trainee is untouched.
+      expect(await placesHolding(salma.fullName)).toEqual(expect.arrayContaining(['users.full_name']));
+
+      expect(await overview()).toEqual(before);
+
+      await held.sut.http
+        .post('/api/auth/login')
+        .send({ email: zineb.email, password: zineb.password })
+        .expect(401);
+      await held.sut.http.post('/api/auth/refresh').send({ refreshToken: oldRefreshToken }).expect(401);
+      await as(zineb.token).get('/api/me').expect(401);
+    });
+
+    it('audits the erasure without the erased data', async () => {
+      const audit = (
+        await as(admin).get(`/api/audit?entity=user&entityId=${zineb.id}&pageSize=100`).expect(200)
+      ).body.items as Array<{ action: string; actorId: string; reason: string | null }>;
+      const erased = audit.filter((entry) => entry.action === 'user.erased');
+      expect(erased).toEqual([
+        expect.objectContaining({ actorId: adminId, reason: expect.stringContaining('Letter from') }),
+      ]);
+      expect(JSON.stringify(audit)).not.toContain('Zineb');
+    });
+
+    it('voids the public certificate page: withdrawn at the holder’s request, naming nobody', async () => {
+      const page = (
+        await held.sut.http.get(`/api/public/certificates/${certificateCodes[zineb.id]}`).expect(200)
+      ).body;
+      expect(page).toMatchObject({ status: 'withdrawn', holderName: '' });
+      const other = (
+        await held.sut.http.get(`/api/public/certificates/${certificateCodes[salma.id]}`).expect(200)
+      ).body;
+      expect(other).toMatchObject({ status: 'valid', holderName: salma.fullName });
+    });
+
+    it('shows the account as erased, and refuses to change it back', async () => {
+      const person = (await as(admin).get(`/api/users/${zineb.id}`).expect(200)).body;
+      expect(person).toMatchObject({ status: 'disabled', erasedAt: expect.any(String) });
+      expect(person.fullName).not.toContain('Zineb');
+      const res = await held.sut.http
+        .patch(`/api/users/${zineb.id}`)
+        .auth(admin, { type: 'bearer' })
+        .send({ status: 'active' })
+        .expect(409);
+      expect(res.body.code).toBe('user-erased');
+    });
+
+    it('is harmless the second time', async () => {
+      const first = (await as(admin).get(`/api/users/${zineb.id}`).expect(200)).body;
+      const res = await as(admin).post(`/api/users/${zineb.id}/erase`, { reason: 'Asked again' }).expect(202);
+      expect(res.body).toEqual({ userId: zineb.id, erasedAt: first.erasedAt, alreadyErased: true });
+      expect((await as(admin).get(`/api/users/${zineb.id}`).expect(200)).body).toEqual(first);
+      const [{ n }] = await sql<{ n: string }>(
+        `SELECT count(*) AS n FROM audit_log WHERE action = 'user.erased' AND entity_id = $1`,
+        [zineb.id],
+      );
+      expect(Number(n)).toBe(1);
+      expect(await overview()).toEqual(before);
+    });
+  });
+
+  describe('retention', () => {
+    const daysAgo = (days: number) => new Date(Date.now() - days * DAY);
+
+    it('schedules itself daily in the worker', async () => {
+      const queue = held.worker.get<Queue>(getQueueToken(QueueName.Retention));
+      let scheduler = await queue.getJobScheduler(RETENTION_SCHEDULER_ID);
+      for (let i = 0; i < 50 && !scheduler; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        scheduler = await queue.getJobScheduler(RETENTION_SCHEDULER_ID);
+      }
+      expect(scheduler).toMatchObject({ pattern: '15 3 * * *', tz: 'Africa/Casablanca' });
+    });
+
+    it('prunes old sign-in entries after a year, other entries after ten, processed webhooks after 30 days', async () => {
+      const audit = async (action: string, age: number) => {
+        const id = randomUUID();
+        await sql(
+          `INSERT INTO audit_log (id, actor_id, action, entity_type, entity_id, data, created_at) VALUES ($1, NULL, $2, 'user', $3, '{}', $4)`,
+          [id, action, salma.id, daysAgo(age)],
+        );
+        return id;
+      };
+      const webhook = async (age: number, processed: boolean) => {
+        const id = `EV_${randomUUID()}`;
+        await sql(
+          `INSERT INTO livekit_webhook_events (id, event, room_name, occurred_at, payload, received_at, processed_at)
+           VALUES ($1, 'room_started', 'old-room', $2, '{}', $2, $3)`,
+          [id, daysAgo(age), processed ? daysAgo(age) : null],
+        );
+        return id;
+      };
+      const oldSignIn = await audit('sign-in.succeeded', 400);
+      const recentSignIn = await audit('sign-in.failed', 300);
+      const oldEnrollment = await audit('enrollment.created', 400);
+      const ancient = await audit('enrollment.created', 3_700);
+      const oldProcessed = await webhook(40, true);
+      const oldUnprocessed = await webhook(40, false);
+      const recentProcessed = await webhook(5, true);
+      const figures = await overview();
+
+      const queue = held.sut.app.get<Queue<Record<string, never>, RetentionResult>>(
+        getQueueToken(QueueName.Retention),
+      );
+      const job = await queue.add('prune', {});
+      let state = await job.getState();
+      for (let i = 0; i < 200 && state !== 'completed' && state !== 'failed'; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        state = await job.getState();
+      }
+      expect(state).toBe('completed');
+      const result = (await queue.getJob(job.id as string))?.returnvalue;
+      expect(result?.auditEntries).toBeGreaterThanOrEqual(2);
+      expect(result?.webhookEvents).toBeGreaterThanOrEqual(1);
+
+      const left = async (table: string, ids: string[]) =>
+        (await sql<{ id: string }>(`SELECT id FROM ${table} WHERE id = ANY($1)`, [ids]))
+          .map((r) => r.id)
+          .sort();
+      expect(await left('audit_log', [oldSignIn, recentSignIn, oldEnrollment, ancient])).toEqual(
+        [recentSignIn, oldEnrollment].sort(),
+      );
+      expect(await left('livekit_webhook_events', [oldProcessed, oldUnprocessed, recentProcessed])).toEqual(
+        [oldUnprocessed, recentProcessed].sort(),
+      );
+      // The class's own events (processed minutes ago) and the dashboard stay.
+      const [{ n }] = await sql<{ n: string }>(
+        `SELECT count(*) AS n FROM livekit_webhook_events WHERE room_name = $1`,
+        [held.session.roomName],
+      );
+      expect(Number(n)).toBe(4);
+      expect(await overview()).toEqual(figures);
+    });
+  });
+});

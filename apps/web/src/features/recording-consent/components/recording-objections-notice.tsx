@@ -1,0 +1,27 @@
+import { Alert } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useSessionRecordingConsent } from '../api/recording-consent.api';
+
+/** Beside the host's "Record" button: who objected to being recorded, or that the cohort is not to be recorded. */
+export function RecordingObjectionsNotice({ sessionId }: { sessionId: string }) {
+  const { t } = useTranslation();
+  const consent = useSessionRecordingConsent(sessionId);
+  if (!consent.data) return null;
+  const { recordingAllowed, objections } = consent.data;
+  if (!recordingAllowed)
+    return (
+      <Alert color="orange" data-testid="recording-not-allowed">
+        {t('recordingConsent.hostNotAllowed')}
+      </Alert>
+    );
+  if (objections.length === 0) return null;
+  return (
+    <Alert
+      color="orange"
+      title={t('recordingConsent.hostObjectionsTitle', { count: objections.length })}
+      data-testid="recording-objections"
+    >
+      {t('recordingConsent.hostObjections', { names: objections.map((o) => o.fullName).join(', ') })}
+    </Alert>
+  );
+}
