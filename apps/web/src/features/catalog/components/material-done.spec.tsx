@@ -70,7 +70,7 @@ function server(initiallyDone: string[] = []) {
 
 const doneBox = (index: number) =>
   within(screen.getAllByTestId('material-file')[index]).getByRole('checkbox', {
-    name: `Marquer « Fiche ${index + 1} » comme terminé`,
+    name: `Terminé : Fiche ${index + 1}`,
   }) as HTMLInputElement;
 
 describe('a trainee marks course files done', () => {

@@ -204,14 +204,14 @@ function UploadedFile({ material, onDownload, downloading, keeping, done }: Uplo
           />
         )}
         {done?.pending && (
-          <Badge
+          // Words that wrap, not a badge: the sentence is long in French and would be cut on a phone.
+          <Text
             size="sm"
-            color={done.pending.waiting ? 'orange' : 'gray'}
-            variant="light"
+            c={done.pending.waiting ? 'orange.9' : 'dimmed'}
             data-testid="material-done-pending"
           >
             {done.pending.waiting ? t('course.done.waiting') : t('course.done.saving')}
-          </Badge>
+          </Text>
         )}
       </Group>
     </Stack>
