@@ -99,7 +99,7 @@ describe('course files on a weak link', () => {
     ).json()) as { accessToken: string };
     const form = new FormData();
     form.append('title', JSON.stringify({ ar: 'قواعد السلامة', fr: 'Règles de sécurité' }));
-    form.append('file', new Blob([bytes], { type: 'application/pdf' }), 'securite.pdf');
+    form.append('file', new Blob([new Uint8Array(bytes)], { type: 'application/pdf' }), 'securite.pdf');
     const uploaded = await fetch(
       `${platform().baseUrl}/api/courses/${courseId}/modules/${module.id}/materials`,
       {
