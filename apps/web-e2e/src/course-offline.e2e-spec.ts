@@ -151,9 +151,12 @@ describe('course files on a weak link', () => {
     expect(Buffer.compare(await readFile(await download.path()), bytes)).toBe(0);
 
     // Marked done offline: counted at once, shown as waiting for the connection.
-    await file.getByRole('checkbox', { name: 'Terminé : Règles de sécurité' }).check();
+    // A click, not check(): the box follows the saved progress, updated a moment after the click.
+    const doneBox = file.getByRole('checkbox', { name: 'Terminé : Règles de sécurité' });
+    await doneBox.click();
     const pending = file.getByTestId('material-done-pending');
     await pending.waitFor();
+    expect(await doneBox.isChecked()).toBe(true);
     expect(await pending.textContent()).toBe('En attente de connexion pour l’envoyer');
     expect(await page.getByTestId('course-progress-label').innerText()).toBe('1 fichier(s) terminé(s) sur 1');
     await saveScreenshot(page, 'course-offline-pending-fr-360');

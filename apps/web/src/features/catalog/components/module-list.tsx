@@ -205,11 +205,7 @@ function UploadedFile({ material, onDownload, downloading, keeping, done }: Uplo
         )}
         {done?.pending && (
           // Words that wrap, not a badge: the sentence is long in French and would be cut on a phone.
-          <Text
-            size="sm"
-            c={done.pending.waiting ? 'orange.9' : 'dimmed'}
-            data-testid="material-done-pending"
-          >
+          <Text size="sm" fw={500} data-testid="material-done-pending">
             {done.pending.waiting ? t('course.done.waiting') : t('course.done.saving')}
           </Text>
         )}
