@@ -70,6 +70,7 @@ const EXPECTED: Record<string, Rule> = {
   'PATCH /courses/{id}/modules/{moduleId}': COURSE_AUTHORS,
   'DELETE /courses/{id}/modules/{moduleId}': COURSE_AUTHORS,
   'POST /courses/{id}/modules/{moduleId}/materials': COURSE_AUTHORS,
+  'PUT /courses/{id}/modules/{moduleId}/materials/order': COURSE_AUTHORS,
   'DELETE /materials/{id}': COURSE_AUTHORS,
   // Decided by the course's cohorts (404 for whoever follows none): materials.e2e-spec.ts.
   'GET /materials/{id}/file': SIGNED_IN,
@@ -88,6 +89,10 @@ const EXPECTED: Record<string, Rule> = {
   'GET /attempts/{id}': SIGNED_IN,
   'PUT /attempts/{id}/answers': SIGNED_IN,
   'POST /attempts/{id}/submit': SIGNED_IN,
+  // The same, for marking it done: material-progress.e2e-spec.ts.
+  'PUT /materials/{id}/done': SIGNED_IN,
+  'DELETE /materials/{id}/done': SIGNED_IN,
+  'GET /me/course-progress': SIGNED_IN,
 
   'POST /cohorts': ADMIN,
   'GET /cohorts': SIGNED_IN,

@@ -452,6 +452,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/courses/{id}/modules/{moduleId}/materials/order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["Materials_reorder"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/materials/{id}": {
         parameters: {
             query?: never;
@@ -572,6 +588,38 @@ export interface paths {
             cookie?: never;
         };
         get: operations["MaterialFiles_file"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/materials/{id}/done": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["MaterialProgress_markDone"];
+        post?: never;
+        delete: operations["MaterialProgress_unmarkDone"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/course-progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MaterialProgress_mine"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1273,7 +1321,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @enum {string} */
-        ErrorCode: "invalid-input" | "validation-failed" | "invalid-format" | "unauthorized" | "forbidden" | "not-found" | "conflict" | "gone" | "payload-too-large" | "too-many-requests" | "internal-error" | "service-unavailable" | "video-service-unavailable" | "database-unavailable" | "access-token-required" | "role-not-allowed" | "bad-credentials" | "refresh-token-invalid" | "too-many-sign-in-attempts" | "email-taken" | "invitation-invalid" | "invitation-expired" | "invitation-pending" | "legal-name-locked" | "not-experts" | "unknown-organization" | "user-not-found" | "unknown-reference" | "password-too-common" | "wrong-password" | "password-reset-invalid" | "password-reset-expired" | "too-many-password-resets" | "user-not-invited" | "two-factor-code-invalid" | "two-factor-challenge-invalid" | "too-many-two-factor-attempts" | "two-factor-already-enabled" | "two-factor-not-set-up" | "two-factor-required" | "two-factor-setup-required" | "user-erased" | "network-not-found" | "centre-not-found" | "name-taken" | "course-not-found" | "module-not-found" | "course-code-taken" | "not-course-editor" | "material-not-found" | "file-type-not-allowed" | "cohort-not-found" | "enrollment-not-found" | "not-cohort-manager" | "not-cohort-staff" | "admin-only" | "not-teachers" | "already-enrolled" | "enrollment-completed" | "not-trainee" | "not-enrollable" | "user-id-or-email" | "capacity-below-enrolled" | "dates-out-of-order" | "file-missing" | "file-too-large" | "csv-empty" | "csv-no-rows" | "csv-too-many-rows" | "csv-not-utf8" | "csv-binary" | "csv-missing-column" | "job-not-found" | "session-not-found" | "not-in-cohort" | "not-host" | "join-window-not-open" | "session-ended" | "session-cancelled" | "removed-from-room" | "staff-not-removable" | "session-overlap" | "recording-already-running" | "recording-not-running" | "recording-not-found" | "recording-file-unavailable" | "playback-link-invalid" | "too-many-join-requests" | "not-enrolled" | "not-hybrid" | "certificate-not-found" | "certificate-already-revoked" | "quiz-not-found" | "attempt-not-found" | "invalid-question" | "quiz-has-attempts" | "quiz-not-open" | "attempts-exhausted" | "attempt-submitted" | "attempt-time-up" | "invalid-answer" | "not-cohort-trainee" | "not-quiz-runner";
+        ErrorCode: "invalid-input" | "validation-failed" | "invalid-format" | "unauthorized" | "forbidden" | "not-found" | "conflict" | "gone" | "payload-too-large" | "too-many-requests" | "internal-error" | "service-unavailable" | "video-service-unavailable" | "database-unavailable" | "access-token-required" | "role-not-allowed" | "bad-credentials" | "refresh-token-invalid" | "too-many-sign-in-attempts" | "email-taken" | "invitation-invalid" | "invitation-expired" | "invitation-pending" | "legal-name-locked" | "not-experts" | "unknown-organization" | "user-not-found" | "unknown-reference" | "password-too-common" | "wrong-password" | "password-reset-invalid" | "password-reset-expired" | "too-many-password-resets" | "user-not-invited" | "two-factor-code-invalid" | "two-factor-challenge-invalid" | "too-many-two-factor-attempts" | "two-factor-already-enabled" | "two-factor-not-set-up" | "two-factor-required" | "two-factor-setup-required" | "user-erased" | "network-not-found" | "centre-not-found" | "name-taken" | "course-not-found" | "module-not-found" | "course-code-taken" | "not-course-editor" | "material-not-found" | "file-type-not-allowed" | "material-order-mismatch" | "cohort-not-found" | "enrollment-not-found" | "not-cohort-manager" | "not-cohort-staff" | "admin-only" | "not-teachers" | "already-enrolled" | "enrollment-completed" | "not-trainee" | "not-enrollable" | "user-id-or-email" | "capacity-below-enrolled" | "dates-out-of-order" | "file-missing" | "file-too-large" | "csv-empty" | "csv-no-rows" | "csv-too-many-rows" | "csv-not-utf8" | "csv-binary" | "csv-missing-column" | "job-not-found" | "session-not-found" | "not-in-cohort" | "not-host" | "join-window-not-open" | "session-ended" | "session-cancelled" | "removed-from-room" | "staff-not-removable" | "session-overlap" | "recording-already-running" | "recording-not-running" | "recording-not-found" | "recording-file-unavailable" | "playback-link-invalid" | "too-many-join-requests" | "not-enrolled" | "not-hybrid" | "certificate-not-found" | "certificate-already-revoked" | "quiz-not-found" | "attempt-not-found" | "invalid-question" | "quiz-has-attempts" | "quiz-not-open" | "attempts-exhausted" | "attempt-submitted" | "attempt-time-up" | "invalid-answer" | "not-cohort-trainee" | "not-quiz-runner";
         ErrorDto: {
             /** @example 400 */
             statusCode: number;
@@ -1704,6 +1752,10 @@ export interface components {
             contentType: string;
             sizeBytes: number;
         };
+        ReorderMaterialsDto: {
+            /** @description The ids of all the module's files */
+            materialIds: string[];
+        };
         CreateCohortDto: {
             /** Format: uuid */
             courseId: string;
@@ -1928,6 +1980,18 @@ export interface components {
             result?: components["schemas"]["ImportResultDto"] | components["schemas"]["CertificateIssueResultDto"];
             /** @description Why the job failed */
             failureReason?: string;
+        };
+        CourseProgressDto: {
+            /** Format: uuid */
+            courseId: string;
+            /** @description Files of the course marked done */
+            doneCount: number;
+            /** @description Files of the course */
+            totalCount: number;
+            doneMaterialIds: string[];
+        };
+        CourseProgressListDto: {
+            items: components["schemas"]["CourseProgressDto"][];
         };
         PromptTextDto: {
             /** @example ما هو الضغط الموصى به لإطار العجلة الأمامية؟ */
@@ -3944,6 +4008,41 @@ export interface operations {
             };
         };
     };
+    Materials_reorder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                moduleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReorderMaterialsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModuleDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
     Materials_remove: {
         parameters: {
             query?: never;
@@ -4293,6 +4392,90 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    MaterialProgress_markDone: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    MaterialProgress_unmarkDone: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    MaterialProgress_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseProgressListDto"];
+                };
             };
             /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
             default: {

@@ -1,4 +1,6 @@
 import { createApiClient, LocalStorageTokenStore } from '@mre/api-client';
+import { registerMaterialDone } from '@/features/catalog/api/material-progress';
+import { forgetAllFiles } from '@/features/offline/lib/kept-files';
 import { createI18n, type Translations } from '@/i18n/i18n';
 import { createQueryClient } from '@/shared/api/query-client';
 import type { AppServices } from '@/shared/api/services.context';
@@ -24,5 +26,11 @@ export function createAppServices({
   const queryClient = createQueryClient({ retry });
   // Cached data belongs to the user who fetched it; the session's guard then sends the user to /login.
   const api = createApiClient({ baseUrl, tokens, fetch, onSignedOut: () => queryClient.clear() });
+  // So do the files they kept offline: the next person on a shared phone finds none of them.
+  tokens.subscribe(() => {
+    if (!tokens.get()) void forgetAllFiles();
+  });
+  // Before the saved cache is restored: a mark queued offline resumes with these options.
+  registerMaterialDone(queryClient, api);
   return { api, tokens, queryClient, i18n: createI18n(storage, translations) };
 }

@@ -59,6 +59,7 @@ export const ERROR_CODES = [
   'not-course-editor',
   'material-not-found',
   'file-type-not-allowed',
+  'material-order-mismatch',
   // Cohorts and enrollment
   'cohort-not-found',
   'enrollment-not-found',

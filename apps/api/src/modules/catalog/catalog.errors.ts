@@ -65,3 +65,12 @@ export class EmptyMaterialError extends InvalidInputError {
     super('The file is empty');
   }
 }
+
+/** A new order must name each file of the module exactly once, and nothing else. */
+export class MaterialOrderMismatchError extends InvalidInputError {
+  readonly code = 'material-order-mismatch';
+
+  constructor() {
+    super("The order must list each of the module's files exactly once");
+  }
+}

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@/modules/audit/audit.module';
 import { UsersModule } from '@/modules/identity/users.module';
 import { OrganizationsModule } from '@/modules/organizations/organizations.module';
 import { CourseMaterialEntity } from './course-material.entity';
@@ -14,6 +15,7 @@ import { MaterialsService } from './materials.service';
   imports: [
     TypeOrmModule.forFeature([CourseEntity, CourseModuleEntity, CourseMaterialEntity]),
     OrganizationsModule,
+    AuditModule,
     UsersModule,
   ],
   controllers: [CoursesController, MaterialsController],

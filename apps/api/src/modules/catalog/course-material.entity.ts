@@ -36,6 +36,10 @@ export class CourseMaterialEntity {
   @Column({ type: 'jsonb' })
   title: LocalizedText;
 
+  /** Order within the module (1, 2, …): set at upload (last) and by reordering. */
+  @Column({ type: 'integer', default: 0 })
+  position: number;
+
   /** The name the file was sent with: shown and offered when saving, never used as a path. */
   @Column({ name: 'file_name', type: 'varchar', length: 255 })
   fileName: string;

@@ -12,6 +12,8 @@ import type { UserEntity } from '@/modules/identity/user.entity';
 import { UsersService } from '@/modules/identity/users.service';
 import { isUniqueViolation } from '@/core/database/postgres-errors';
 import { OrganizationsService } from '@/modules/organizations/organizations.service';
+import { AuditService } from '@/modules/audit/audit.service';
+import { materialAudit } from './material-audit';
 import {
   CourseNotFoundError,
   CourseCodeTakenError,
@@ -52,6 +54,7 @@ export class CoursesService {
     private readonly organizations: OrganizationsService,
     private readonly users: UsersService,
     private readonly stamps: VersionStamps,
+    private readonly audit: AuditService,
   ) {}
 
   /**
@@ -142,12 +145,18 @@ export class CoursesService {
     return ModuleDto.from(saved, await this.filesOf([moduleId]));
   }
 
-  /** Deletes the module with its uploaded files (rows, then the stored files). */
+  /** Deletes the module with its uploaded files (rows, then the stored files); each file's deletion is audited. */
   async removeModule(courseId: string, moduleId: string, actor: AuthUser): Promise<void> {
     await this.editable(courseId, actor);
     const files = await this.filesOf([moduleId]);
-    const result = await this.modules.delete({ id: moduleId, courseId });
-    if (result.affected !== 1) throw new ModuleNotFoundError();
+    await this.dataSource.transaction(async (manager) => {
+      const result = await manager.delete(CourseModuleEntity, { id: moduleId, courseId });
+      if (result.affected !== 1) throw new ModuleNotFoundError();
+      await this.audit.record(
+        files.map((file) => materialAudit('material.deleted', file, actor, 'module-removed')),
+        manager,
+      );
+    });
     for (const file of files) await this.storage.delete(file.storageKey);
   }
 
@@ -166,10 +175,13 @@ export class CoursesService {
     return this.courses.exists({ where: { id: courseId, experts: { id: actor.id } } });
   }
 
-  /** The uploaded files of these modules, oldest first. */
-  private filesOf(moduleIds: string[]): Promise<CourseMaterialEntity[]> {
+  /** The uploaded files of these modules, in their order within each module. */
+  filesOf(moduleIds: string[]): Promise<CourseMaterialEntity[]> {
     if (moduleIds.length === 0) return Promise.resolve([]);
-    return this.files.find({ where: { moduleId: In(moduleIds) }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return this.files.find({
+      where: { moduleId: In(moduleIds) },
+      order: { position: 'ASC', createdAt: 'ASC', id: 'ASC' },
+    });
   }
 
   /** Finds a course by code, creating it when missing (demo data). */

@@ -1,16 +1,17 @@
-import { Controller, Delete, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Delete, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBody,
   ApiConsumes,
   ApiCreatedResponse,
   ApiNoContentResponse,
+  ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import type { AuthUser } from '@/core/auth/auth-user';
 import { CurrentUser, Roles } from '@/core/auth/decorators';
 import { type PendingUpload, UploadedStream } from '@/core/http/uploaded-stream';
-import { MaterialFileDto, UploadMaterialDto } from './dto/course.dto';
+import { MaterialFileDto, ModuleDto, ReorderMaterialsDto, UploadMaterialDto } from './dto/course.dto';
 import { MaterialsService } from './materials.service';
 
 @ApiTags('catalog')
@@ -35,6 +36,19 @@ export class MaterialsController {
     @CurrentUser() user: AuthUser,
   ): Promise<MaterialFileDto> {
     return this.materials.upload(id, moduleId, file, user);
+  }
+
+  /** The module with its files in the new order; 400 `material-order-mismatch` unless the ids are exactly its files. */
+  @Put('courses/:id/modules/:moduleId/materials/order')
+  @ApiOkResponse({ type: ModuleDto })
+  @Roles('admin', 'expert')
+  reorder(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('moduleId', ParseUUIDPipe) moduleId: string,
+    @Body() dto: ReorderMaterialsDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<ModuleDto> {
+    return this.materials.reorder(id, moduleId, dto, user);
   }
 
   @Delete('materials/:id')

@@ -2,15 +2,22 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { LocalizedText } from '@mre/contracts';
 import { randomUUID } from 'node:crypto';
-import { Repository } from 'typeorm';
+import { DataSource, Repository } from 'typeorm';
 import type { AuthUser } from '@/core/auth/auth-user';
 import { AppConfig } from '@/core/config/app-config';
 import type { PendingUpload } from '@/core/http/uploaded-stream';
 import { ObjectStorage } from '@/core/storage/object-storage';
-import { EmptyMaterialError, MaterialNotFoundError, MaterialTypeRefusedError } from './catalog.errors';
+import { AuditService } from '@/modules/audit/audit.service';
+import {
+  EmptyMaterialError,
+  MaterialNotFoundError,
+  MaterialOrderMismatchError,
+  MaterialTypeRefusedError,
+} from './catalog.errors';
 import { CourseMaterialEntity } from './course-material.entity';
 import { CoursesService } from './courses.service';
-import { MaterialFileDto } from './dto/course.dto';
+import { MaterialFileDto, ModuleDto, ReorderMaterialsDto } from './dto/course.dto';
+import { materialAudit } from './material-audit';
 import { isMaterialType, sniffContentType } from './material-type';
 
 /** Where uploaded materials are kept in the object storage. */
@@ -25,6 +32,8 @@ export class MaterialsService {
     private readonly courses: CoursesService,
     private readonly storage: ObjectStorage,
     private readonly config: AppConfig,
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
   ) {}
 
   /**
@@ -47,19 +56,25 @@ export class MaterialsService {
     const key = `${MATERIALS_PREFIX}/${randomUUID()}`;
     const stored = await this.storage.put(key, sniffed.stream, sniffed.contentType);
     try {
-      const saved = await this.materials.save(
-        this.materials.create({
-          courseId,
-          moduleId,
-          title: titleOf(upload.fields.title, fileName),
-          fileName,
-          contentType: sniffed.contentType,
-          sizeBytes: stored.sizeBytes,
-          storageKey: key,
-          etag: stored.etag,
-          uploadedBy: actor.id,
-        }),
-      );
+      const material = this.materials.create({
+        courseId,
+        moduleId,
+        title: titleOf(upload.fields.title, fileName),
+        fileName,
+        contentType: sniffed.contentType,
+        sizeBytes: stored.sizeBytes,
+        storageKey: key,
+        etag: stored.etag,
+        uploadedBy: actor.id,
+      });
+      const saved = await this.dataSource.transaction(async (manager) => {
+        // Last in the module; two uploads at once may share a place until the next reorder, no harm.
+        const last = await manager.maximum(CourseMaterialEntity, 'position', { moduleId });
+        material.position = (last ?? 0) + 1;
+        const row = await manager.save(material);
+        await this.audit.record([materialAudit('material.uploaded', row, actor)], manager);
+        return row;
+      });
       return MaterialFileDto.from(saved);
     } catch (error) {
       // The module went away meanwhile (or the database did): keep no file that no row names.
@@ -78,8 +93,53 @@ export class MaterialsService {
         ? new MaterialNotFoundError()
         : error;
     });
-    await this.materials.delete({ id: material.id });
+    await this.dataSource.transaction(async (manager) => {
+      await manager.delete(CourseMaterialEntity, { id: material.id });
+      await this.audit.record([materialAudit('material.deleted', material, actor)], manager);
+    });
     await this.storage.delete(material.storageKey);
+  }
+
+  /**
+   * Puts the module's files in the given order (admin and the course's experts): the ids must be
+   * exactly the module's files, each once (400 otherwise, so that two editors' orders never mix).
+   */
+  async reorder(
+    courseId: string,
+    moduleId: string,
+    dto: ReorderMaterialsDto,
+    actor: AuthUser,
+  ): Promise<ModuleDto> {
+    const module = await this.courses.editableModule(courseId, moduleId, actor);
+    await this.dataSource.transaction(async (manager) => {
+      const repository = manager.getRepository(CourseMaterialEntity);
+      // Locked: a reorder that read the module's files before an upload or a deletion waits for it.
+      const files = await repository.find({
+        where: { moduleId },
+        order: { position: 'ASC', createdAt: 'ASC', id: 'ASC' },
+        lock: { mode: 'pessimistic_write' },
+      });
+      const current = new Set(files.map((f) => f.id));
+      const wanted = dto.materialIds;
+      if (wanted.length !== current.size || wanted.some((id) => !current.has(id)))
+        throw new MaterialOrderMismatchError();
+      const before = files.map((f) => f.id);
+      for (const [index, id] of wanted.entries())
+        await repository.update({ id, moduleId }, { position: index + 1 });
+      await this.audit.record(
+        [
+          {
+            actorId: actor.id,
+            action: 'materials.reordered',
+            entityType: 'course_module',
+            entityId: moduleId,
+            data: { courseId, before, after: wanted },
+          },
+        ],
+        manager,
+      );
+    });
+    return ModuleDto.from(module, await this.courses.filesOf([moduleId]));
   }
 
   /** The material, for a caller whose access was checked by the course's cohorts (GET /materials/:id/file). */

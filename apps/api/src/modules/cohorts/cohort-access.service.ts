@@ -5,7 +5,7 @@ import { In, Repository } from 'typeorm';
 import { VersionStamps } from '@/core/redis/version-stamps';
 import { CohortEntity } from './cohort.entity';
 import type { AuthUser } from '@/core/auth/auth-user';
-import { cohortRoster, followsCourse } from './cohorts.queries';
+import { cohortRoster, enrolledCourseIds, followsCourse } from './cohorts.queries';
 import { EnrollmentEntity } from './enrollment.entity';
 
 /** Who is in a cohort, for callers that keep it in memory (see `accessStamp`). */
@@ -77,6 +77,12 @@ export class CohortAccessService {
       select: { id: true, courseId: true },
     });
     return cohort?.courseId ?? null;
+  }
+
+  /** The courses of the cohorts the person is enrolled in and has not left. */
+  async enrolledCourseIds(userId: string): Promise<string[]> {
+    const rows: { courseId: string }[] = await this.cohorts.query(...enrolledCourseIds(userId));
+    return rows.map((r) => r.courseId);
   }
 
   /** The trainees taking part in the cohort's classes now (ATTENDING_STATUSES). */

@@ -30,6 +30,16 @@ export function followsCourse(courseId: string, actor: AuthUser): Statement {
   ];
 }
 
+/** The courses of the cohorts the person is enrolled in and has not left (a trainee's courses). */
+export function enrolledCourseIds(userId: string): Statement {
+  return [
+    `SELECT DISTINCT c.course_id AS "courseId"
+       FROM cohorts c JOIN enrollments e ON e.cohort_id = c.id
+      WHERE e.user_id = $1 AND e.status IN ${COHORT_VIEWER_SQL}`,
+    [userId],
+  ];
+}
+
 /** The cohort's teachers and attending trainees in one row (CohortAccessService.roster). */
 export function cohortRoster(cohortId: string): Statement {
   return [

@@ -90,6 +90,16 @@ export class MaterialFileDto {
   }
 }
 
+/** PUT /courses/:id/modules/:moduleId/materials/order: every uploaded file of the module, in the new order. */
+export class ReorderMaterialsDto {
+  @ApiProperty({ type: [String], format: 'uuid', description: "The ids of all the module's files" })
+  @IsArray()
+  @ArrayMaxSize(500)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  materialIds: string[];
+}
+
 /** The multipart fields of an upload besides `file` (sent before it). */
 export class UploadMaterialDto {
   @ApiProperty({ type: 'string', format: 'binary' })

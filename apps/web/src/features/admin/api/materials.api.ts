@@ -62,3 +62,61 @@ function parseJson(text: string): unknown {
     return null;
   }
 }
+
+/**
+ * Puts a module's files in a new order. The course page shows the new order at once and goes back
+ * to the old one if the API refuses it (another editor added or removed a file meanwhile).
+ */
+export function useReorderMaterials(courseId: string, moduleId: string) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const key = courseKeys.detail(courseId);
+  return useMutation({
+    mutationFn: (materialIds: string[]) =>
+      unwrap(
+        api.PUT('/api/courses/{id}/modules/{moduleId}/materials/order', {
+          params: { path: { id: courseId, moduleId } },
+          body: { materialIds },
+        }),
+      ),
+    onMutate: async (materialIds) => {
+      await queryClient.cancelQueries({ queryKey: key });
+      const before = queryClient.getQueryData<Schemas['CourseDetailDto']>(key);
+      if (before) queryClient.setQueryData(key, withFileOrder(before, moduleId, materialIds));
+      return { before };
+    },
+    onError: (_error, _ids, context) => {
+      if (context?.before) queryClient.setQueryData(key, context.before);
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: key }),
+  });
+}
+
+/** The course with the module's files in the given order (links stay first, as the API lists them). */
+export function withFileOrder(
+  course: Schemas['CourseDetailDto'],
+  moduleId: string,
+  materialIds: string[],
+): Schemas['CourseDetailDto'] {
+  return {
+    ...course,
+    modules: course.modules.map((module) => {
+      if (module.id !== moduleId) return module;
+      const links = module.materials.filter((material) => !material.id);
+      const byId = new Map(module.materials.flatMap((m) => (m.id ? [[m.id, m]] : [])));
+      const files = materialIds.flatMap((id) => {
+        const material = byId.get(id);
+        return material ? [material] : [];
+      });
+      return { ...module, materials: [...links, ...files] };
+    }),
+  };
+}
+
+/** The ids with the one at `from` moved to `to`. */
+export function moved(ids: string[], from: number, to: number): string[] {
+  const next = [...ids];
+  const [id] = next.splice(from, 1);
+  next.splice(to, 0, id);
+  return next;
+}

@@ -1,5 +1,16 @@
 import { useState } from 'react';
-import { Button, FileInput, Group, Modal, Progress, Stack, Table, Text } from '@mantine/core';
+import {
+  ActionIcon,
+  Button,
+  FileInput,
+  Group,
+  Modal,
+  Progress,
+  Stack,
+  Table,
+  Text,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { LocalizedText } from '@mre/contracts';
 import type { Schemas } from '@mre/api-client';
@@ -9,7 +20,7 @@ import { compactLocalized, LocalizedTextFields } from '@/shared/components/local
 import { useLocale } from '@/shared/hooks/use-locale';
 import { useLocalize } from '@/shared/hooks/use-localize';
 import { formatFileSize } from '@/shared/lib/file-size';
-import { useDeleteMaterial, useUploadMaterial } from '../api/materials.api';
+import { moved, useDeleteMaterial, useReorderMaterials, useUploadMaterial } from '../api/materials.api';
 
 /** What the API takes, as the file picker offers it (the API checks the content itself). */
 const ACCEPT = [
@@ -31,7 +42,10 @@ interface ModuleFilesModalProps {
   onClose: () => void;
 }
 
-/** The files of one module: upload with a progress bar, delete. Links are edited in the module form. */
+/**
+ * The files of one module: upload with a progress bar, delete, put in order (drag a row, or the
+ * up/down buttons for the keyboard and screen readers). Links are edited in the module form.
+ */
 export function ModuleFilesModal({ courseId, module, onClose }: ModuleFilesModalProps) {
   const { t } = useTranslation();
   const localize = useLocalize();
@@ -41,6 +55,19 @@ export function ModuleFilesModal({ courseId, module, onClose }: ModuleFilesModal
   const [file, setFile] = useState<File | null>(null);
   const [title, setTitle] = useState<LocalizedText>({});
   const files = module.materials.filter((material) => material.id);
+  const reorder = useReorderMaterials(courseId, module.id);
+  const [dragged, setDragged] = useState<string | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const ids = files.map((material) => material.id as string);
+  const nameOf = (material: (typeof files)[number]) => localize(material.title) || material.fileName || '';
+
+  const move = (from: number, to: number) => {
+    if (from === to || to < 0 || to >= ids.length) return;
+    reorder.mutate(moved(ids, from, to));
+    setAnnouncement(
+      t('admin.files.moved', { name: nameOf(files[from]), position: to + 1, count: ids.length }),
+    );
+  };
 
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
@@ -69,27 +96,79 @@ export function ModuleFilesModal({ courseId, module, onClose }: ModuleFilesModal
             {t('admin.files.empty')}
           </Text>
         ) : (
-          <Table data-testid="module-files">
-            <Table.Tbody>
-              {files.map((material) => (
-                <Table.Tr key={material.id}>
-                  <Table.Td dir="auto">{localize(material.title) || material.fileName}</Table.Td>
-                  <Table.Td>
-                    <bdi>{formatFileSize(material.sizeBytes ?? 0, locale)}</bdi>
-                  </Table.Td>
-                  <Table.Td>
-                    <ConfirmButton
-                      label={t('common.delete')}
-                      onConfirm={() => remove.mutate(material.id as string)}
-                      loading={remove.isPending && remove.variables === material.id}
-                      testId="module-file-delete"
-                    />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <>
+            {files.length > 1 && (
+              <Text size="sm" c="dimmed">
+                {t('admin.files.orderHint')}
+              </Text>
+            )}
+            <Table data-testid="module-files">
+              <Table.Tbody>
+                {files.map((material, index) => (
+                  <Table.Tr
+                    key={material.id}
+                    draggable={files.length > 1}
+                    onDragStart={(event) => {
+                      event.dataTransfer.effectAllowed = 'move';
+                      setDragged(material.id as string);
+                    }}
+                    onDragOver={(event) => {
+                      if (dragged) event.preventDefault();
+                    }}
+                    onDrop={(event) => {
+                      event.preventDefault();
+                      if (dragged) move(ids.indexOf(dragged), index);
+                      setDragged(null);
+                    }}
+                    onDragEnd={() => setDragged(null)}
+                    style={{
+                      cursor: files.length > 1 ? 'grab' : undefined,
+                      opacity: dragged === material.id ? 0.5 : 1,
+                    }}
+                    data-testid="module-file-row"
+                  >
+                    <Table.Td dir="auto">{nameOf(material)}</Table.Td>
+                    <Table.Td>
+                      <bdi>{formatFileSize(material.sizeBytes ?? 0, locale)}</bdi>
+                    </Table.Td>
+                    <Table.Td>
+                      <Group gap={4} wrap="nowrap">
+                        <ActionIcon
+                          variant="subtle"
+                          onClick={() => move(index, index - 1)}
+                          disabled={index === 0 || reorder.isPending}
+                          aria-label={t('admin.files.moveUp', { name: nameOf(material) })}
+                          data-testid="module-file-up"
+                        >
+                          <span aria-hidden>↑</span>
+                        </ActionIcon>
+                        <ActionIcon
+                          variant="subtle"
+                          onClick={() => move(index, index + 1)}
+                          disabled={index === files.length - 1 || reorder.isPending}
+                          aria-label={t('admin.files.moveDown', { name: nameOf(material) })}
+                          data-testid="module-file-down"
+                        >
+                          <span aria-hidden>↓</span>
+                        </ActionIcon>
+                        <ConfirmButton
+                          label={t('common.delete')}
+                          onConfirm={() => remove.mutate(material.id as string)}
+                          loading={remove.isPending && remove.variables === material.id}
+                          testId="module-file-delete"
+                        />
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </>
         )}
+        <VisuallyHidden role="status" aria-live="polite">
+          {announcement}
+        </VisuallyHidden>
+        {reorder.isError && <ErrorAlert error={reorder.error} />}
         {remove.isError && <ErrorAlert error={remove.error} />}
         <form onSubmit={submit}>
           <Stack>

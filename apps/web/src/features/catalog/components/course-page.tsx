@@ -5,7 +5,9 @@ import { ErrorState, LoadingState } from '@/shared/components/query-states';
 import { useLocalize } from '@/shared/hooks/use-localize';
 import { useCurrentUser } from '@/features/auth/hooks/use-session';
 import { useCourse } from '../api/catalog.queries';
+import { useCourseProgress } from '../api/material-progress';
 import { CourseFacts } from './course-facts';
+import { CourseProgressBar } from './course-progress-bar';
 import { CourseStatusBadge } from './course-status-badge';
 import { ModuleList } from './module-list';
 
@@ -16,6 +18,9 @@ export function CoursePage() {
   const user = useCurrentUser();
   const isAdmin = user.role === 'admin';
   const course = useCourse(id);
+  // Only a trainee has a progress (in the courses of their cohorts).
+  const progress = useCourseProgress(user.role === 'trainee');
+  const mine = progress.data?.find((item) => item.courseId === id);
 
   if (course.isPending) return <LoadingState />;
   if (course.isError) return <ErrorState error={course.error} onRetry={() => void course.refetch()} />;
@@ -50,11 +55,12 @@ export function CoursePage() {
         )}
       </Group>
       <CourseFacts course={course.data} />
+      {mine && <CourseProgressBar progress={mine} />}
       <Text dir="auto" style={{ whiteSpace: 'pre-line' }}>
         {localize(course.data.summary)}
       </Text>
       <Title order={2}>{t('course.modules')}</Title>
-      <ModuleList modules={course.data.modules} />
+      <ModuleList modules={course.data.modules} progress={mine} canKeep />
     </Stack>
   );
 }

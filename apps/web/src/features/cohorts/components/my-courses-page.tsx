@@ -3,6 +3,8 @@ import { Anchor, Card, Group, Progress, SimpleGrid, Stack, Text, Title } from '@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Schemas } from '@mre/api-client';
+import { useCourseProgress } from '@/features/catalog/api/material-progress';
+import { CourseProgressBar } from '@/features/catalog/components/course-progress-bar';
 import { ListPagination } from '@/shared/components/list-pagination';
 import { EmptyResult } from '@/shared/components/empty-result';
 import { ErrorState, LoadingState } from '@/shared/components/query-states';
@@ -45,12 +47,16 @@ export function MyCoursesPage() {
   );
 }
 
-/** A cohort the trainee is in: the course, the dates and how far through them, their enrollment. */
+/**
+ * A cohort the trainee is in: the course, the dates and how far through them, how many of the
+ * course's files they have done, their enrollment.
+ */
 export function MyCourseCard({ cohort }: { cohort: Schemas['CohortDto'] }) {
   const { t } = useTranslation();
   const localize = useLocalize();
   const mine = cohort.myEnrollment;
   const formatDays = useFormatDayRange();
+  const progress = useCourseProgress().data?.find((item) => item.courseId === cohort.courseId);
   return (
     <Card withBorder padding="lg" data-testid="my-course">
       <Stack gap="xs">
@@ -79,6 +85,7 @@ export function MyCourseCard({ cohort }: { cohort: Schemas['CohortDto'] }) {
         <Text size="sm" data-testid="my-course-recording">
           {cohort.recordingAllowed ? t('recordingConsent.mayBeRecorded') : t('recordingConsent.notRecorded')}
         </Text>
+        {progress && <CourseProgressBar progress={progress} />}
         {mine && (
           <Group gap="xs">
             <EnrollmentStatusBadge status={mine.status} />

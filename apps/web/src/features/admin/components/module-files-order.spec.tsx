@@ -1,0 +1,112 @@
+import { fireEvent, screen, within } from '@testing-library/react';
+import type { Schemas } from '@mre/api-client';
+import { describe, expect, it, vi } from 'vitest';
+import { adminUser, fakeFetch, json } from '@/test/fake-api';
+import { renderApp } from '@/test/render-app';
+
+const expert = { ...adminUser, id: '00000000-0000-4000-8000-0000000000e9', role: 'expert' as const };
+const COURSE_ID = '00000000-0000-4000-8000-0000000000c1';
+const MODULE_ID = '00000000-0000-4000-8000-0000000000e1';
+const FILES = ['f1', 'f2', 'f3'].map((suffix) => `00000000-0000-4000-8000-0000000000${suffix}`);
+
+function courseWith(order: string[]): Schemas['CourseDetailDto'] {
+  return {
+    id: COURSE_ID,
+    code: 'AERO-101',
+    title: { fr: 'Maintenance aéronautique' },
+    summary: null,
+    sectorCode: 'aeronautics',
+    networkId: '00000000-0000-4000-8000-0000000000a1',
+    format: 'hybrid',
+    durationHours: 12,
+    status: 'published',
+    expertIds: [expert.id],
+    createdAt: '2025-01-01T00:00:00Z',
+    updatedAt: '2025-01-01T00:00:00Z',
+    modules: [
+      {
+        id: MODULE_ID,
+        title: { fr: 'Sécurité' },
+        position: 1,
+        materials: order.map((id) => ({
+          id,
+          kind: 'file' as const,
+          title: { fr: `Fiche ${FILES.indexOf(id) + 1}` },
+          url: `/api/materials/${id}/file`,
+          fileName: `fiche-${FILES.indexOf(id) + 1}.pdf`,
+          contentType: 'application/pdf',
+          sizeBytes: 1024,
+        })),
+      },
+    ],
+  };
+}
+
+/** The course editor's files dialog, against an API that keeps the order it is sent (or refuses it). */
+async function openFiles(answer: (ids: string[]) => Response | undefined = () => undefined) {
+  let order = [...FILES];
+  const sent: string[][] = [];
+  renderApp({
+    route: `/courses/${COURSE_ID}/edit`,
+    signedIn: true,
+    fetch: fakeFetch({
+      'GET /api/me': () => json(200, expert),
+      'GET /api/networks': () => json(200, { items: [], total: 0 }),
+      'GET /api/sectors': () => json(200, { items: [], total: 0 }),
+      [`GET /api/courses/${COURSE_ID}`]: () => json(200, courseWith(order)),
+      [`PUT /api/courses/${COURSE_ID}/modules/${MODULE_ID}/materials/order`]: async (request) => {
+        const { materialIds } = (await request.json()) as { materialIds: string[] };
+        sent.push(materialIds);
+        const refusal = answer(materialIds);
+        if (refusal) return refusal;
+        order = materialIds;
+        return json(200, courseWith(order).modules[0]);
+      },
+    }),
+  });
+  fireEvent.click(await screen.findByTestId('module-files-open'));
+  const rows = () =>
+    within(screen.getByTestId('module-files'))
+      .getAllByTestId('module-file-row')
+      .map((row) => row.querySelector('td')?.textContent);
+  return { sent, rows };
+}
+
+describe('ordering a module’s files', () => {
+  it('moves a file with buttons a keyboard reaches, says where it went, and sends the new order', async () => {
+    const { sent, rows } = await openFiles();
+    expect(rows()).toEqual(['Fiche 1', 'Fiche 2', 'Fiche 3']);
+    // The first cannot go up, the last cannot go down.
+    expect(screen.getByRole('button', { name: 'Monter « Fiche 1 »' })).toHaveProperty('disabled', true);
+    expect(screen.getByRole('button', { name: 'Descendre « Fiche 3 »' })).toHaveProperty('disabled', true);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Descendre « Fiche 1 »' }));
+
+    await vi.waitFor(() => expect(rows()).toEqual(['Fiche 2', 'Fiche 1', 'Fiche 3']));
+    expect(screen.getByText('« Fiche 1 » est maintenant le numéro 2 sur 3.')).toBeTruthy();
+    await vi.waitFor(() => expect(sent).toEqual([[FILES[1], FILES[0], FILES[2]]]));
+  });
+
+  it('drops a dragged row where it lands', async () => {
+    const { sent, rows } = await openFiles();
+    const [first, , third] = within(screen.getByTestId('module-files')).getAllByTestId('module-file-row');
+    fireEvent.dragStart(third, { dataTransfer: { effectAllowed: '' } });
+    fireEvent.dragOver(first);
+    fireEvent.drop(first);
+
+    await vi.waitFor(() => expect(rows()).toEqual(['Fiche 3', 'Fiche 1', 'Fiche 2']));
+    await vi.waitFor(() => expect(sent).toEqual([[FILES[2], FILES[0], FILES[1]]]));
+  });
+
+  it('goes back to the order the API holds, with a clear message, when it refuses the new one', async () => {
+    const { rows } = await openFiles(() =>
+      json(400, { statusCode: 400, error: 'Bad Request', message: 'no', code: 'material-order-mismatch' }),
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Monter « Fiche 3 »' }));
+
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      'Les fichiers de ce module ont changé entre-temps',
+    );
+    await vi.waitFor(() => expect(rows()).toEqual(['Fiche 1', 'Fiche 2', 'Fiche 3']));
+  });
+});
