@@ -1156,11 +1156,27 @@ export interface components {
             items: components["schemas"]["SectorDto"][];
             total: number;
         };
+        LocalizedTextDto: {
+            /** @example صيانة الطائرات */
+            ar?: string;
+            /** @example Maintenance aéronautique */
+            fr?: string;
+            /** @example Aircraft maintenance */
+            en?: string;
+        };
         NetworkDto: {
             /** Format: uuid */
             id: string;
+            /** @description The name in French, else in the first language present (see `names`) */
             name: string;
+            names: components["schemas"]["LocalizedTextDto"];
+            /** @description As typed, or the French name of `countryCode` */
             country: string;
+            /**
+             * @description ISO 3166-1 alpha-2
+             * @example CA
+             */
+            countryCode: string | null;
             sectorCodes: ("aeronautics" | "automotive" | "health" | "digital" | "ai" | "distance-learning")[];
         };
         NetworkListDto: {
@@ -1168,23 +1184,51 @@ export interface components {
             total: number;
         };
         CreateNetworkDto: {
-            /** @example Réseau des compétences aéronautiques au Canada */
-            name: string;
-            /** @example Canada */
-            country: string;
+            /**
+             * @description Plain-text name, kept in the language of its letters (Arabic, else French); required unless `names` is given
+             * @example Réseau des compétences aéronautiques au Canada
+             */
+            name?: string;
+            /** @description The name in ar/fr/en; at least one language */
+            names?: components["schemas"]["LocalizedTextDto"];
+            /**
+             * @description Free text, for a network without one country; required unless `countryCode` is given
+             * @example International
+             */
+            country?: string;
+            /**
+             * @description ISO 3166-1 alpha-2; clients name it in the reader's language (Intl.DisplayNames). null clears it
+             * @example CA
+             */
+            countryCode?: string | null;
             sectorCodes: ("aeronautics" | "automotive" | "health" | "digital" | "ai" | "distance-learning")[];
         };
         UpdateNetworkDto: {
-            /** @example Réseau des compétences aéronautiques au Canada */
+            /**
+             * @description Plain-text name, kept in the language of its letters (Arabic, else French); required unless `names` is given
+             * @example Réseau des compétences aéronautiques au Canada
+             */
             name?: string;
-            /** @example Canada */
+            /** @description The name in ar/fr/en; at least one language */
+            names?: components["schemas"]["LocalizedTextDto"];
+            /**
+             * @description Free text, for a network without one country; required unless `countryCode` is given
+             * @example International
+             */
             country?: string;
+            /**
+             * @description ISO 3166-1 alpha-2; clients name it in the reader's language (Intl.DisplayNames). null clears it
+             * @example CA
+             */
+            countryCode?: string | null;
             sectorCodes?: ("aeronautics" | "automotive" | "health" | "digital" | "ai" | "distance-learning")[];
         };
         CentreDto: {
             /** Format: uuid */
             id: string;
+            /** @description The name in French, else in the first language present (see `names`) */
             name: string;
+            names: components["schemas"]["LocalizedTextDto"];
             city: string;
             region: string | null;
         };
@@ -1193,8 +1237,13 @@ export interface components {
             total: number;
         };
         CreateCentreDto: {
-            /** @example Centre de formation de Kénitra */
-            name: string;
+            /**
+             * @description Plain-text name, kept in the language of its letters (Arabic, else French); required unless `names` is given
+             * @example Centre de formation de Kénitra
+             */
+            name?: string;
+            /** @description The name in ar/fr/en; at least one language */
+            names?: components["schemas"]["LocalizedTextDto"];
             /** @example Kénitra */
             city: string;
             /**
@@ -1204,8 +1253,13 @@ export interface components {
             region?: string | null;
         };
         UpdateCentreDto: {
-            /** @example Centre de formation de Kénitra */
+            /**
+             * @description Plain-text name, kept in the language of its letters (Arabic, else French); required unless `names` is given
+             * @example Centre de formation de Kénitra
+             */
             name?: string;
+            /** @description The name in ar/fr/en; at least one language */
+            names?: components["schemas"]["LocalizedTextDto"];
             /** @example Kénitra */
             city?: string;
             /**
@@ -1238,14 +1292,6 @@ export interface components {
         AuditListDto: {
             items: components["schemas"]["AuditEntryDto"][];
             total: number;
-        };
-        LocalizedTextDto: {
-            /** @example صيانة الطائرات */
-            ar?: string;
-            /** @example Maintenance aéronautique */
-            fr?: string;
-            /** @example Aircraft maintenance */
-            en?: string;
         };
         CourseDto: {
             /** Format: uuid */
@@ -1603,8 +1649,13 @@ export interface components {
             failureReason?: string;
         };
         CreateSessionsDto: {
-            /** @example Hydraulique : circuits de freinage */
-            title: string;
+            /**
+             * @description Plain-text title, kept in the language of its letters (Arabic, else French); required unless `titles` is given
+             * @example Hydraulique : circuits de freinage
+             */
+            title?: string;
+            /** @description The title in ar/fr/en; at least one language */
+            titles?: components["schemas"]["LocalizedTextDto"];
             /**
              * @description With an offset; stored and answered in UTC
              * @example 2027-03-09T18:00:00-05:00
@@ -1626,7 +1677,9 @@ export interface components {
             id: string;
             /** Format: uuid */
             cohortId: string;
+            /** @description The title in French, else in the first language present (see `titles`) */
             title: string;
+            titles: components["schemas"]["LocalizedTextDto"];
             /** Format: date-time */
             startsAt: string;
             /** Format: date-time */
@@ -1657,7 +1710,10 @@ export interface components {
             total: number;
         };
         UpdateSessionDto: {
+            /** @description Sets the title in the language of its letters, keeping the others */
             title?: string;
+            /** @description Replaces the titles in every language */
+            titles?: components["schemas"]["LocalizedTextDto"];
             /** @example 2027-03-10T18:00:00-05:00 */
             startsAt?: string;
             durationMinutes?: number;

@@ -67,5 +67,6 @@ export function sessionDto(
     roomName: `mre-${fields.id}`,
     seriesId: null,
     ...fields,
+    titles: fields.titles ?? { fr: fields.title },
   };
 }

@@ -20,3 +20,33 @@ export function pickLocalized(text: LocalizedText | null | undefined, locale: Lo
   if (!text) return '';
   return text[locale] ?? text.fr ?? text.en ?? text.ar ?? '';
 }
+
+const ARABIC_LETTER = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF]/;
+
+/** A text given as plain text, kept in the language its letters say: Arabic, else French. */
+export function localizedFromPlain(text: string): LocalizedText {
+  const plain = text.trim();
+  return ARABIC_LETTER.test(plain) ? { ar: plain } : { fr: plain };
+}
+
+/** Without blank languages. */
+export function compactLocalized(text: LocalizedText): LocalizedText {
+  return Object.fromEntries(
+    Object.entries(text)
+      .map(([locale, value]) => [locale, value?.trim()])
+      .filter(([, value]) => value),
+  );
+}
+
+/**
+ * The texts after a change: `texts` replaces them all; a plain `text` (as older clients send it)
+ * sets the language its letters say and keeps the others.
+ */
+export function changedLocalized(
+  current: LocalizedText,
+  change: { text?: string; texts?: LocalizedText },
+): LocalizedText {
+  if (change.texts) return compactLocalized(change.texts);
+  if (change.text !== undefined) return { ...current, ...localizedFromPlain(change.text) };
+  return current;
+}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Select, SimpleGrid, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useLocalize } from '@/shared/hooks/use-localize';
 import type { Schemas } from '@mre/api-client';
 import { ROLES, type Role } from '@mre/contracts';
 import { useAllCentres, useAllNetworks } from '@/shared/api/reference-data.queries';
@@ -12,6 +13,7 @@ type User = Schemas['UserDto'];
 /** An admin's changes to a person: name, role, centre, network, and active or disabled. */
 export function UserEditModal({ user, onClose }: { user: User; onClose: () => void }) {
   const { t } = useTranslation();
+  const localize = useLocalize();
   const networks = useAllNetworks();
   const centres = useAllCentres();
   const update = useUpdateUser(user.id);
@@ -72,7 +74,7 @@ export function UserEditModal({ user, onClose }: { user: User; onClose: () => vo
           label={t('fields.centre')}
           data={(centres.data ?? []).map((centre) => ({
             value: centre.id,
-            label: `${centre.name} (${centre.city})`,
+            label: `${localize(centre.names)} (${centre.city})`,
           }))}
           value={centreId}
           onChange={setCentreId}
@@ -82,7 +84,10 @@ export function UserEditModal({ user, onClose }: { user: User; onClose: () => vo
         />
         <Select
           label={t('fields.network')}
-          data={(networks.data ?? []).map((network) => ({ value: network.id, label: network.name }))}
+          data={(networks.data ?? []).map((network) => ({
+            value: network.id,
+            label: localize(network.names),
+          }))}
           value={networkId}
           onChange={setNetworkId}
           searchable

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { PasswordInput, Select, SimpleGrid, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useLocalize } from '@/shared/hooks/use-localize';
 import { DEFAULT_TIME_ZONE, ROLES, type Locale, type Role } from '@mre/contracts';
 import { useAllCentres, useAllNetworks } from '@/shared/api/reference-data.queries';
 import { TimeZoneSelect } from '@/shared/components/time-zone-select';
@@ -16,6 +17,7 @@ const NEEDS_CENTRE: readonly Role[] = ['coordinator', 'trainee'];
 
 export function UserFormModal({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
+  const localize = useLocalize();
   const [uiLocale] = useLocale();
   const networks = useAllNetworks();
   const centres = useAllCentres();
@@ -91,7 +93,10 @@ export function UserFormModal({ onClose }: { onClose: () => void }) {
         {needsNetwork && (
           <Select
             label={t('fields.network')}
-            data={(networks.data ?? []).map((network) => ({ value: network.id, label: network.name }))}
+            data={(networks.data ?? []).map((network) => ({
+              value: network.id,
+              label: localize(network.names),
+            }))}
             value={networkId}
             onChange={setNetworkId}
             searchable
@@ -103,7 +108,7 @@ export function UserFormModal({ onClose }: { onClose: () => void }) {
             label={t('fields.centre')}
             data={(centres.data ?? []).map((centre) => ({
               value: centre.id,
-              label: `${centre.name} (${centre.city})`,
+              label: `${localize(centre.names)} (${centre.city})`,
             }))}
             value={centreId}
             onChange={setCentreId}

@@ -179,7 +179,7 @@ describe('my schedule', () => {
 
     await waitFor(() => expect(patches).toHaveLength(1));
     expect(patches[0]).toEqual({
-      title: 'Avionique',
+      titles: { fr: 'Avionique' },
       startsAt: '2027-01-12T11:00:00+00:00',
       durationMinutes: 90,
       mode: 'remote',
@@ -207,7 +207,8 @@ describe('my schedule', () => {
     fireEvent.click(await screen.findByTestId('session-create'));
     fireEvent.click(await screen.findByTestId('session-cohort'));
     fireEvent.click(await screen.findByRole('option', { name: 'Kénitra — freinage', hidden: true }));
-    fireEvent.change(screen.getByTestId('session-title-input'), { target: { value: 'Freins' } });
+    fireEvent.change(screen.getByTestId('session-title-fr'), { target: { value: 'Freins' } });
+    fireEvent.change(screen.getByTestId('session-title-ar'), { target: { value: 'الفرامل' } });
     fireEvent.change(screen.getByTestId('session-date'), { target: { value: '2027-01-12' } });
     fireEvent.change(screen.getByTestId('session-time-input'), { target: { value: '05:00' } });
     // Read in the teacher's zone and the cohort's side by side, never as a raw ISO instant; and 05:00
@@ -225,7 +226,7 @@ describe('my schedule', () => {
     await waitFor(() => expect(posts).toHaveLength(1));
     // The expert's own zone by default: 05:00 in Toronto, EST (UTC-5) in January.
     expect(posts[0]).toEqual({
-      title: 'Freins',
+      titles: { fr: 'Freins', ar: 'الفرامل' },
       startsAt: '2027-01-12T05:00:00-05:00',
       durationMinutes: 90,
       mode: 'remote',

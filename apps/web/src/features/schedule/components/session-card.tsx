@@ -1,5 +1,6 @@
 import { Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { Trans, useTranslation } from 'react-i18next';
+import { useLocalize } from '@/shared/hooks/use-localize';
 import { Link } from 'react-router';
 import { ConfirmButton } from '@/shared/components/confirm-button';
 import { ErrorAlert } from '@/shared/components/error-alert';
@@ -20,6 +21,7 @@ interface SessionCardProps {
 
 export function SessionCard({ session, cohortName, timeZone, now, isStaff, onReschedule }: SessionCardProps) {
   const { t } = useTranslation();
+  const localize = useLocalize();
   const cancel = useCancelSession();
   const phase = joinPhase(session, now);
   const cancelled = phase === 'cancelled';
@@ -31,7 +33,7 @@ export function SessionCard({ session, cohortName, timeZone, now, isStaff, onRes
         <Stack gap={4} style={{ flex: 1, minWidth: 240 }}>
           <Group gap="xs">
             <Text fw={600} dir="auto" td={cancelled ? 'line-through' : undefined} data-testid="session-title">
-              {session.title}
+              {localize(session.titles)}
             </Text>
             <Badge variant="light" size="sm">
               {t(`schedule.mode.${session.mode}`)}
