@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { PasswordInput, Select, SimpleGrid, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useLocalize } from '@/shared/hooks/use-localize';
-import { DEFAULT_TIME_ZONE, ROLES, type Locale, type Role } from '@mre/contracts';
+import { ROLES, type Locale, type Role } from '@mre/contracts';
+import { initialTimeZone } from '@/shared/lib/browser-time-zone';
 import { useAllCentres, useAllNetworks } from '@/shared/api/reference-data.queries';
 import { TimeZoneSelect } from '@/shared/components/time-zone-select';
 import { useLocale } from '@/shared/hooks/use-locale';
@@ -26,7 +27,7 @@ export function UserFormModal({ onClose }: { onClose: () => void }) {
   const [fullName, setFullName] = useState('');
   const [role, setRole] = useState<Role>('trainee');
   const [locale, setLocale] = useState<Locale>(uiLocale);
-  const [timeZone, setTimeZone] = useState(DEFAULT_TIME_ZONE);
+  const [timeZone, setTimeZone] = useState(initialTimeZone);
   const [networkId, setNetworkId] = useState<string | null>(null);
   const [centreId, setCentreId] = useState<string | null>(null);
   const [password, setPassword] = useState('');
