@@ -836,6 +836,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MyAttendance_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/livekit/webhook": {
         parameters: {
             query?: never;
@@ -1469,6 +1485,11 @@ export interface components {
              */
             minAttendancePercent: number;
         };
+        CohortTeacherDto: {
+            /** Format: uuid */
+            id: string;
+            fullName: string;
+        };
         CohortCountsDto: {
             /** @description Active and completed enrollments (the places taken) */
             enrolled: number;
@@ -1512,6 +1533,8 @@ export interface components {
             endsOn: string;
             minAttendancePercent: number;
             teacherIds: string[];
+            /** @description The same teachers, by name */
+            teachers: components["schemas"]["CohortTeacherDto"][];
             counts: components["schemas"]["CohortCountsDto"];
             /** @description The caller's own enrollment in the cohort */
             myEnrollment: components["schemas"]["MyEnrollmentDto"] | null;
@@ -1704,6 +1727,8 @@ export interface components {
             roomName: string;
             /** Format: uuid */
             seriesId: string | null;
+            /** @description In the schedule: the full names of the cohort's teachers */
+            teacherNames?: string[];
         };
         SessionListDto: {
             items: components["schemas"]["SessionDto"][];
@@ -1840,6 +1865,21 @@ export interface components {
             status: "present" | "late" | "absent" | "excused";
             /** @example Medical certificate received */
             reason: string;
+        };
+        MyAttendanceDto: {
+            /** Format: uuid */
+            sessionId: string;
+            minutesPresent: number;
+            /** @description Share of the scheduled minutes, 0–100 */
+            percent: number;
+            /** @enum {string} */
+            status: "present" | "late" | "absent" | "excused";
+            /** @enum {string} */
+            source: "live" | "in_person" | "manual";
+        };
+        MyAttendanceListDto: {
+            items: components["schemas"]["MyAttendanceDto"][];
+            total: number;
         };
         CertificateIssueResultDto: {
             /** @description Certificates issued by this run */
@@ -4201,6 +4241,38 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AttendanceRowDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    MyAttendance_list: {
+        parameters: {
+            query: {
+                /** @description Up to 100 session ids, comma-separated */
+                sessionIds: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller's attendance in past sessions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyAttendanceListDto"];
                 };
             };
             /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */

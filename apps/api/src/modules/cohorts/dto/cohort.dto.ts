@@ -131,6 +131,11 @@ export class CohortPermissionsDto implements CohortPermissions {
   @ApiProperty({ description: "Put sessions on the cohort's calendar" }) scheduleSessions: boolean;
 }
 
+export class CohortTeacherDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() fullName: string;
+}
+
 export class CohortDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) courseId: string;
@@ -145,6 +150,8 @@ export class CohortDto {
   @ApiProperty({ format: 'date' }) endsOn: string;
   @ApiProperty() minAttendancePercent: number;
   @ApiProperty({ type: [String], format: 'uuid' }) teacherIds: string[];
+  @ApiProperty({ type: [CohortTeacherDto], description: 'The same teachers, by name' })
+  teachers: CohortTeacherDto[];
   @ApiProperty({ type: CohortCountsDto }) counts: CohortCountsDto;
   @ApiProperty({
     type: MyEnrollmentDto,
@@ -177,6 +184,9 @@ export class CohortDto {
       endsOn: cohort.endsOn,
       minAttendancePercent: cohort.minAttendancePercent,
       teacherIds: (cohort.teachers ?? []).map((t) => t.id).sort(),
+      teachers: (cohort.teachers ?? [])
+        .map((t) => ({ id: t.id, fullName: t.fullName }))
+        .sort((a, b) => a.fullName.localeCompare(b.fullName)),
       counts,
       myEnrollment,
       permissions,

@@ -179,6 +179,11 @@ export class SessionDto {
   @ApiProperty({ enum: SESSION_STATUSES }) status: SessionStatus;
   @ApiProperty() roomName: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) seriesId: string | null;
+  @ApiPropertyOptional({
+    type: [String],
+    description: "In the schedule: the full names of the cohort's teachers",
+  })
+  teacherNames?: string[];
 
   static from(session: LiveSessionEntity, joinWindowMinutes: number): SessionDto {
     return {

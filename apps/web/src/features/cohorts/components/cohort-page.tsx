@@ -9,6 +9,7 @@ import { CohortCertificates } from '@/features/certificates/components/cohort-ce
 import { useCohort } from '../api/cohorts.api';
 import { useFormatDayRange } from '../hooks/use-format-day';
 import { CohortFormModal } from './cohort-form-modal';
+import { CohortSessions, CohortTeachers } from './cohort-people-sessions';
 import { CohortKindBadge } from './cohort-kind-badge';
 import { CsvImport } from './csv-import';
 import { EnrollModal } from './enroll-modal';
@@ -82,6 +83,10 @@ function CohortDetails({ cohort }: { cohort: Schemas['CohortDto'] }) {
           value={String(cohort.counts.waitlisted)}
           testId="cohort-waitlisted"
         />
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <CohortTeachers teachers={cohort.teachers} />
+        <CohortSessions cohortId={cohort.id} startsOn={cohort.startsOn} />
       </SimpleGrid>
       {permissions.manage && <CsvImport cohortId={cohort.id} />}
       <Title order={2}>{t('cohorts.roster.title')}</Title>

@@ -44,6 +44,7 @@ describe('my courses', () => {
       endsOn: '2026-06-26',
       minAttendancePercent: 80,
       teacherIds: [],
+      teachers: [],
       counts: { enrolled: 20, waitlisted: 4 },
       myEnrollment,
       permissions: {

@@ -21,6 +21,7 @@ const taughtCohort: Schemas['CohortDto'] = {
   endsOn: '2026-06-26',
   minAttendancePercent: 80,
   teacherIds: [trainer.id],
+  teachers: [{ id: trainer.id, fullName: trainer.fullName }],
   counts: { enrolled: 12, waitlisted: 0 },
   myEnrollment: null,
   permissions: {

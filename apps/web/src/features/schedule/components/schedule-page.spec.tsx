@@ -246,6 +246,66 @@ describe('my schedule', () => {
     expect(within(cancelled).getByTestId('session-join').hasAttribute('disabled')).toBe(true);
   });
 
+  it('shows a trainee each session’s teachers, and their own attendance in past sessions', async () => {
+    const held = sessionDto({
+      id: '00000000-0000-4000-8000-000000000503',
+      title: 'Freinage',
+      titles: { fr: 'Freinage', ar: 'الفرملة' },
+      startsAt: new Date(Date.now() - 3 * 3_600_000).toISOString(),
+      teacherNames: ['Karim Alami', 'Leila Benali'],
+    });
+    const missed = sessionDto({
+      id: '00000000-0000-4000-8000-000000000504',
+      title: 'Pneumatique',
+      startsAt: new Date(Date.now() - 50 * 3_600_000).toISOString(),
+    });
+    const coming = { ...imminent, teacherNames: ['Karim Alami'] };
+    const asked: string[] = [];
+    renderApp({
+      route: '/schedule',
+      signedIn: true,
+      fetch: fakeFetch({
+        'GET /api/me': () => json(200, trainee),
+        'GET /api/cohorts': () => json(200, emptyList),
+        'GET /api/sessions': (request) =>
+          new URL(request.url).searchParams.has('to')
+            ? json(200, { items: [missed, held], total: 2 })
+            : json(200, { items: [coming], total: 1 }),
+        'GET /api/me/attendance': (request) => {
+          asked.push(new URL(request.url).searchParams.get('sessionIds') ?? '');
+          return json(200, {
+            items: [
+              { sessionId: held.id, status: 'present', source: 'live', minutesPresent: 81, percent: 90 },
+              { sessionId: missed.id, status: 'absent', source: 'live', minutesPresent: 0, percent: 0 },
+            ],
+            total: 2,
+          });
+        },
+      }),
+    });
+
+    const next = await card('Hydraulique');
+    expect(within(next).getByTestId('session-teachers').textContent).toBe('Avec Karim Alami');
+    const past = await screen.findByTestId('past-sessions');
+    // Newest first.
+    await waitFor(() =>
+      expect(
+        within(past)
+          .getAllByTestId('past-session-status')
+          .map((badge) => badge.textContent),
+      ).toEqual(['Présent · 90\u00a0%', 'Absent · 0\u00a0%']),
+    );
+    expect(
+      within(past)
+        .getAllByTestId('past-session-title')
+        .map((title) => title.textContent),
+    ).toEqual(['Freinage', 'Pneumatique']);
+    expect(within(past).getAllByTestId('session-teachers')[0].textContent).toBe(
+      'Avec Karim Alami et Leila Benali',
+    );
+    expect(asked).toEqual([`${held.id},${missed.id}`]);
+  });
+
   it('says so when nothing is coming', async () => {
     renderApp({ route: '/schedule', signedIn: true, fetch: schedule(expert, []) });
 

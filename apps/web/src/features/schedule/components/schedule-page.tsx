@@ -12,6 +12,7 @@ import { SCHEDULE_PAGE_SIZE, useSchedule, useVisibleCohorts, type LiveSession } 
 import { useNow } from '../hooks/use-now';
 import { dayKey } from '../lib/session-time';
 import { SESSION_SCHEDULERS, SESSION_STAFF } from '../lib/staff';
+import { PastSessions } from './past-sessions';
 import { SessionCard } from './session-card';
 
 // Only those who schedule open the form: its time-zone arithmetic (luxon) stays off trainees' pages.
@@ -86,6 +87,9 @@ export function SchedulePage() {
             onChange={setPage}
           />
         </>
+      )}
+      {user.role === 'trainee' && (
+        <PastSessions timeZone={user.timeZone} withAttendance cohortName={cohortName} />
       )}
       {editing && (
         <Suspense>

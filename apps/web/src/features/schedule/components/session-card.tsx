@@ -8,6 +8,7 @@ import { ZonedTime } from '@/shared/components/zoned-time';
 import { useCancelSession, type LiveSession } from '../api/schedule.api';
 import { joinPhase } from '../lib/session-time';
 import { SessionCountdown } from './session-countdown';
+import { SessionTeachers } from './session-teachers';
 import { SessionTime } from './session-time';
 
 interface SessionCardProps {
@@ -49,6 +50,7 @@ export function SessionCard({ session, cohortName, timeZone, now, isStaff, onRes
               {cohortName}
             </Text>
           )}
+          <SessionTeachers names={session.teacherNames} />
           <SessionTime session={session} timeZone={timeZone} />
           <SessionCountdown startsAt={session.startsAt} phase={phase} now={now} />
         </Stack>
