@@ -89,52 +89,6 @@ async function chooseCsvAndImport() {
 }
 
 describe('cohort page', () => {
-  it('lists its teachers and its sessions, titled in the reader’s language, asked from its first day', async () => {
-    const asked: string[] = [];
-    renderApp({
-      route: `/cohorts/${cohort.id}`,
-      signedIn: true,
-      fetch: cohortApi({
-        'GET /api/sessions': (request) => {
-          asked.push(new URL(request.url).search);
-          return json(200, {
-            items: [
-              sessionDto({
-                id: '00000000-0000-4000-8000-0000000005a1',
-                title: 'Freinage',
-                titles: { fr: 'Freinage', ar: 'الفرملة' },
-                startsAt: '2026-03-10T10:00:00Z',
-              }),
-              sessionDto({
-                id: '00000000-0000-4000-8000-0000000005a2',
-                title: 'Avionique',
-                titles: { ar: 'إلكترونيات الطيران' },
-                startsAt: '2026-03-17T10:00:00Z',
-                status: 'cancelled',
-              }),
-            ],
-            total: 2,
-          });
-        },
-      }),
-    });
-    const teachers = await screen.findByTestId('cohort-teachers', {}, LAZY_ROUTE);
-    expect(
-      within(teachers)
-        .getAllByTestId('cohort-teacher')
-        .map((li) => li.textContent),
-    ).toEqual(['Karim Alami']);
-    await waitFor(() =>
-      expect(screen.getAllByTestId('cohort-session-title').map((title) => title.textContent)).toEqual([
-        'Freinage',
-        // No French title: the Arabic one, rather than nothing.
-        'إلكترونيات الطيران',
-      ]),
-    );
-    expect(asked[0]).toContain(`cohortId=${cohort.id}`);
-    expect(decodeURIComponent(asked[0])).toContain('from=2026-03-02T00:00:00Z');
-  });
-
   it('shows the roster with statuses and waitlist positions', async () => {
     renderApp({ route: `/cohorts/${cohort.id}`, signedIn: true, fetch: cohortApi() });
 
@@ -327,5 +281,50 @@ describe('cohort page', () => {
     expect(error.textContent).toContain('Le fichier est vide.');
     expect(error.textContent).not.toContain('The file is empty');
     expect(screen.queryByTestId('import-job')).toBeNull();
+  });
+  it('lists its teachers and its sessions, titled in the reader’s language, asked from its first day', async () => {
+    const asked: string[] = [];
+    renderApp({
+      route: `/cohorts/${cohort.id}`,
+      signedIn: true,
+      fetch: cohortApi({
+        'GET /api/sessions': (request) => {
+          asked.push(new URL(request.url).search);
+          return json(200, {
+            items: [
+              sessionDto({
+                id: '00000000-0000-4000-8000-0000000005a1',
+                title: 'Freinage',
+                titles: { fr: 'Freinage', ar: 'الفرملة' },
+                startsAt: '2026-03-10T10:00:00Z',
+              }),
+              sessionDto({
+                id: '00000000-0000-4000-8000-0000000005a2',
+                title: 'Avionique',
+                titles: { ar: 'إلكترونيات الطيران' },
+                startsAt: '2026-03-17T10:00:00Z',
+                status: 'cancelled',
+              }),
+            ],
+            total: 2,
+          });
+        },
+      }),
+    });
+    const teachers = await screen.findByTestId('cohort-teachers', {}, LAZY_ROUTE);
+    expect(
+      within(teachers)
+        .getAllByTestId('cohort-teacher')
+        .map((li) => li.textContent),
+    ).toEqual(['Karim Alami']);
+    await waitFor(() =>
+      expect(screen.getAllByTestId('cohort-session-title').map((title) => title.textContent)).toEqual([
+        'Freinage',
+        // No French title: the Arabic one, rather than nothing.
+        'إلكترونيات الطيران',
+      ]),
+    );
+    expect(asked[0]).toContain(`cohortId=${cohort.id}`);
+    expect(decodeURIComponent(asked[0])).toContain('from=2026-03-02T00:00:00Z');
   });
 });

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { Schemas } from '@mre/api-client';
 import { ErrorState, LoadingState } from '@/shared/components/query-states';
+import { useCentreName } from '@/shared/api/reference-data.queries';
 import { useLocalize } from '@/shared/hooks/use-localize';
 import { CohortCertificates } from '@/features/certificates/components/cohort-certificates';
 import { useCohort } from '../api/cohorts.api';
@@ -29,6 +30,7 @@ export function CohortPage() {
 function CohortDetails({ cohort }: { cohort: Schemas['CohortDto'] }) {
   const { t } = useTranslation();
   const localize = useLocalize();
+  const centreName = useCentreName();
   const formatDays = useFormatDayRange();
   const { permissions } = cohort;
   const [editing, setEditing] = useState(false);
@@ -52,7 +54,8 @@ function CohortDetails({ cohort }: { cohort: Schemas['CohortDto'] }) {
           </Group>
           {/* Each part isolated: a Latin name next to digits must not reorder an Arabic line. */}
           <Text size="sm" c="dimmed">
-            <bdi>{cohort.centreName}</bdi> · <bdi>{formatDays(cohort.startsOn, cohort.endsOn)}</bdi> ·{' '}
+            <bdi>{centreName(cohort.centreId) || cohort.centreName}</bdi> ·{' '}
+            <bdi>{formatDays(cohort.startsOn, cohort.endsOn)}</bdi> ·{' '}
             <bdi>{t('cohorts.page.minAttendance', { percent: cohort.minAttendancePercent })}</bdi>
           </Text>
         </Stack>
