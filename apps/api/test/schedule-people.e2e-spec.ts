@@ -82,4 +82,21 @@ describe('Cohort teachers and own attendance (e2e)', () => {
     const bad = await get('/api/me/attendance?sessionIds=abc', world.trainees[0].token).expect(400);
     expect(JSON.stringify(bad.body.message)).toContain('sessionIds must be session ids');
   });
+
+  it('names in the audit who acted, the record, and the person concerned', async () => {
+    const [cohort] = await sut.dataSource.query('SELECT name FROM cohorts WHERE id = $1', [world.cohortId]);
+    const entries = await get(
+      `/api/audit?entity=cohort&entityId=${world.cohortId}&pageSize=100`,
+      world.admin,
+    ).expect(200);
+    const enrolled = entries.body.items.find(
+      (entry: { action: string; data: { userId?: string } }) =>
+        entry.action === 'enrollment.added' && entry.data.userId === world.trainees[0].id,
+    );
+    expect(enrolled).toMatchObject({
+      actorName: 'Administrator',
+      entityName: cohort.name,
+      subjectName: 'Trainee 1 ' + cohort.name.split(' ')[1],
+    });
+  });
 });

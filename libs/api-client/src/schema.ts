@@ -1304,6 +1304,14 @@ export interface components {
             };
             /** Format: date-time */
             createdAt: string;
+            /** @description Who acted, by name */
+            actorName: string | null;
+            /** @description What the entry is about, by name: a cohort's name, a session's title, a person's name, a certificate's code */
+            entityName: string | null;
+            /** @description A session's title in each language */
+            entityTitles: components["schemas"]["LocalizedTextDto"] | null;
+            /** @description The person the entry concerns (data.userId), by name */
+            subjectName: string | null;
         };
         AuditListDto: {
             items: components["schemas"]["AuditEntryDto"][];
