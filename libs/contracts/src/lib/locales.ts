@@ -11,6 +11,15 @@ export function zonePlace(timeZone: string): string {
 /** Text kept in the programme's three languages; at least one is present. */
 export type LocalizedText = Partial<Record<Locale, string>>;
 
+/**
+ * The locale dates are written in, by the app and by e-mails and certificates alike, so that a month
+ * has one spelling everywhere: Moroccan Arabic for Arabic (the programme's readers: يناير … دجنبر,
+ * a 24-hour clock, Western digits), the language itself otherwise.
+ */
+export function intlLocale(locale: string): string {
+  return locale === 'ar' ? 'ar-MA' : locale;
+}
+
 export function isRtl(locale: Locale): boolean {
   return locale === 'ar';
 }

@@ -1,3 +1,4 @@
+import { intlLocale } from '@mre/contracts';
 import { useState } from 'react';
 import {
   Alert,
@@ -92,7 +93,7 @@ function AuditFilterFields({ entity, entityId, onChange }: AuditFilterFieldsProp
   const localize = useLocalize();
   const { timeZone } = useCurrentUser();
   const [search, setSearch] = useState('');
-  const day = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeZone });
+  const day = new Intl.DateTimeFormat(intlLocale(i18n.language), { dateStyle: 'medium', timeZone });
   const records = useRecordOptions(
     entity,
     search,
@@ -161,7 +162,11 @@ function AuditRow({ entry, onFilter }: { entry: AuditEntry; onFilter: () => void
   const subjectId = typeof entry.data.userId === 'string' ? entry.data.userId : null;
   // Sessions by their title in the reader's language; other records by name; an erased one by its id.
   const recordName = entry.entityTitles ? localize(entry.entityTitles) : entry.entityName;
-  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short', timeZone });
+  const when = new Intl.DateTimeFormat(intlLocale(i18n.language), {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone,
+  });
   const link = recordLink(entry);
 
   return (
