@@ -184,6 +184,34 @@ describe('Migrations (e2e)', () => {
     await sut.query('DELETE FROM import_jobs');
   });
 
+  it('give networks and centres names by language and networks a country code', async () => {
+    const at = sut.migrations.findIndex((migration) => migration.name?.startsWith('LocalizedNames'));
+    expect(at).toBeGreaterThan(0);
+    for (let i = at; i < sut.migrations.length; i++) await sut.undoLastMigration();
+    const network = (name: string, country: string) =>
+      sut.query(`INSERT INTO networks (name, country) VALUES ($1, $2) RETURNING id`, [name, country]);
+    await network('Réseau suisse', 'Suisse');
+    await network('Réseau US', 'USA');
+    await network('شبكة ألمانيا', 'ألمانيا');
+    await network('Medical', 'International');
+    await network('Canada network', 'canada ');
+    await sut.query(`INSERT INTO centres (name, city) VALUES ('مركز سلا', 'Salé')`);
+
+    await sut.runMigrations();
+    const networks = await sut.query(
+      `SELECT name, names, country, country_code FROM networks WHERE name <> 'N' ORDER BY country_code NULLS FIRST`,
+    );
+    expect(networks).toEqual([
+      { name: 'Medical', names: { fr: 'Medical' }, country: 'International', country_code: null },
+      { name: 'Canada network', names: { fr: 'Canada network' }, country: 'canada ', country_code: 'CA' },
+      { name: 'Réseau suisse', names: { fr: 'Réseau suisse' }, country: 'Suisse', country_code: 'CH' },
+      { name: 'شبكة ألمانيا', names: { ar: 'شبكة ألمانيا' }, country: 'ألمانيا', country_code: 'DE' },
+      { name: 'Réseau US', names: { fr: 'Réseau US' }, country: 'USA', country_code: 'US' },
+    ]);
+    const [centre] = await sut.query(`SELECT names FROM centres WHERE city = 'Salé'`);
+    expect(centre.names).toEqual({ ar: 'مركز سلا' });
+  });
+
   it('revert cleanly, last to first', async () => {
     for (let i = 0; i < sut.migrations.length; i++) await sut.undoLastMigration();
     // TypeORM's own tables stay: it makes typeorm_metadata (generated columns) before every run or revert.

@@ -82,7 +82,7 @@ describe('classroom without a video service', () => {
     await waitForSettledLayout(page);
     expect(await page.getByTestId('session-time-zone').innerText()).toBe('Toronto, UTC-5');
     expect(await page.getByTestId('session-agreed-time').innerText()).toBe(
-      'الوقت المحلي المتفق عليه: 10:00 ص، Casablanca (UTC+0)',
+      'الوقت المحلي المتفق عليه: 10:00، Casablanca (UTC+0)',
     );
     await saveScreenshotsDesktopAndPhone(page, 'classroom-pre-join-expert-ar');
     await expectNoAxeViolations(page, 'classroom pre-join, not open yet');

@@ -137,7 +137,7 @@ describe('recordings', () => {
     await signIn(page, trainee);
     await switchLanguage(page, 'fr');
     await page.goto('/schedule');
-    const past = page.getByTestId('schedule-recent').locator(`[data-session-id="${sessionId}"]`);
+    const past = page.getByTestId('past-sessions').locator(`[data-session-id="${sessionId}"]`);
     await waitForCount(past, 1);
     await past
       .getByTestId('session-recording-available')
@@ -165,7 +165,7 @@ describe('recordings', () => {
 
     await page.goto('/schedule');
     await page
-      .getByTestId('schedule-recent')
+      .getByTestId('past-sessions')
       .locator(`[data-session-id="${sessionId}"]`)
       .getByTestId('session-recording-available')
       .filter({ hasText: 'التسجيل متاح' })

@@ -1108,6 +1108,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MyAttendance_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/livekit/webhook": {
         parameters: {
             query?: never;
@@ -1513,11 +1529,27 @@ export interface components {
             items: components["schemas"]["SectorDto"][];
             total: number;
         };
+        LocalizedTextDto: {
+            /** @example صيانة الطائرات */
+            ar?: string;
+            /** @example Maintenance aéronautique */
+            fr?: string;
+            /** @example Aircraft maintenance */
+            en?: string;
+        };
         NetworkDto: {
             /** Format: uuid */
             id: string;
+            /** @description The name in French, else in the first language present (see `names`) */
             name: string;
+            names: components["schemas"]["LocalizedTextDto"];
+            /** @description As typed, or the French name of `countryCode` */
             country: string;
+            /**
+             * @description ISO 3166-1 alpha-2
+             * @example CA
+             */
+            countryCode: string | null;
             sectorCodes: ("aeronautics" | "automotive" | "health" | "digital" | "ai" | "distance-learning")[];
         };
         NetworkListDto: {
@@ -1525,23 +1557,51 @@ export interface components {
             total: number;
         };
         CreateNetworkDto: {
-            /** @example Réseau des compétences aéronautiques au Canada */
-            name: string;
-            /** @example Canada */
-            country: string;
+            /**
+             * @description Plain-text name, kept in the language of its letters (Arabic, else French); required unless `names` is given
+             * @example Réseau des compétences aéronautiques au Canada
+             */
+            name?: string;
+            /** @description The name in ar/fr/en; at least one language */
+            names?: components["schemas"]["LocalizedTextDto"];
+            /**
+             * @description Free text, for a network without one country; required unless `countryCode` is given
+             * @example International
+             */
+            country?: string;
+            /**
+             * @description ISO 3166-1 alpha-2; clients name it in the reader's language (Intl.DisplayNames). null clears it
+             * @example CA
+             */
+            countryCode?: string | null;
             sectorCodes: ("aeronautics" | "automotive" | "health" | "digital" | "ai" | "distance-learning")[];
         };
         UpdateNetworkDto: {
-            /** @example Réseau des compétences aéronautiques au Canada */
+            /**
+             * @description Plain-text name, kept in the language of its letters (Arabic, else French); required unless `names` is given
+             * @example Réseau des compétences aéronautiques au Canada
+             */
             name?: string;
-            /** @example Canada */
+            /** @description The name in ar/fr/en; at least one language */
+            names?: components["schemas"]["LocalizedTextDto"];
+            /**
+             * @description Free text, for a network without one country; required unless `countryCode` is given
+             * @example International
+             */
             country?: string;
+            /**
+             * @description ISO 3166-1 alpha-2; clients name it in the reader's language (Intl.DisplayNames). null clears it
+             * @example CA
+             */
+            countryCode?: string | null;
             sectorCodes?: ("aeronautics" | "automotive" | "health" | "digital" | "ai" | "distance-learning")[];
         };
         CentreDto: {
             /** Format: uuid */
             id: string;
+            /** @description The name in French, else in the first language present (see `names`) */
             name: string;
+            names: components["schemas"]["LocalizedTextDto"];
             city: string;
             region: string | null;
         };
@@ -1550,8 +1610,13 @@ export interface components {
             total: number;
         };
         CreateCentreDto: {
-            /** @example Centre de formation de Kénitra */
-            name: string;
+            /**
+             * @description Plain-text name, kept in the language of its letters (Arabic, else French); required unless `names` is given
+             * @example Centre de formation de Kénitra
+             */
+            name?: string;
+            /** @description The name in ar/fr/en; at least one language */
+            names?: components["schemas"]["LocalizedTextDto"];
             /** @example Kénitra */
             city: string;
             /**
@@ -1561,8 +1626,13 @@ export interface components {
             region?: string | null;
         };
         UpdateCentreDto: {
-            /** @example Centre de formation de Kénitra */
+            /**
+             * @description Plain-text name, kept in the language of its letters (Arabic, else French); required unless `names` is given
+             * @example Centre de formation de Kénitra
+             */
             name?: string;
+            /** @description The name in ar/fr/en; at least one language */
+            names?: components["schemas"]["LocalizedTextDto"];
             /** @example Kénitra */
             city?: string;
             /**
@@ -1591,18 +1661,18 @@ export interface components {
             };
             /** Format: date-time */
             createdAt: string;
+            /** @description Who acted, by name */
+            actorName: string | null;
+            /** @description What the entry is about, by name: a cohort's name, a session's title, a person's name, a certificate's code */
+            entityName: string | null;
+            /** @description A session's title in each language */
+            entityTitles: components["schemas"]["LocalizedTextDto"] | null;
+            /** @description The person the entry concerns (data.userId), by name */
+            subjectName: string | null;
         };
         AuditListDto: {
             items: components["schemas"]["AuditEntryDto"][];
             total: number;
-        };
-        LocalizedTextDto: {
-            /** @example صيانة الطائرات */
-            ar?: string;
-            /** @example Maintenance aéronautique */
-            fr?: string;
-            /** @example Aircraft maintenance */
-            en?: string;
         };
         CourseDto: {
             /** Format: uuid */
@@ -1791,6 +1861,11 @@ export interface components {
              */
             recordingAllowed: boolean;
         };
+        CohortTeacherDto: {
+            /** Format: uuid */
+            id: string;
+            fullName: string;
+        };
         CohortCountsDto: {
             /** @description Active and completed enrollments (the places taken) */
             enrolled: number;
@@ -1838,6 +1913,8 @@ export interface components {
             /** @description Whether the sessions may be recorded */
             recordingAllowed: boolean;
             teacherIds: string[];
+            /** @description The same teachers, by name */
+            teachers: components["schemas"]["CohortTeacherDto"][];
             counts: components["schemas"]["CohortCountsDto"];
             /** @description The caller's own enrollment in the cohort */
             myEnrollment: components["schemas"]["MyEnrollmentDto"] | null;
@@ -2284,8 +2361,13 @@ export interface components {
             };
         };
         CreateSessionsDto: {
-            /** @example Hydraulique : circuits de freinage */
-            title: string;
+            /**
+             * @description Plain-text title, kept in the language of its letters (Arabic, else French); required unless `titles` is given
+             * @example Hydraulique : circuits de freinage
+             */
+            title?: string;
+            /** @description The title in ar/fr/en; at least one language */
+            titles?: components["schemas"]["LocalizedTextDto"];
             /**
              * @description With an offset; stored and answered in UTC
              * @example 2027-03-09T18:00:00-05:00
@@ -2307,7 +2389,9 @@ export interface components {
             id: string;
             /** Format: uuid */
             cohortId: string;
+            /** @description The title in French, else in the first language present (see `titles`) */
             title: string;
+            titles: components["schemas"]["LocalizedTextDto"];
             /** Format: date-time */
             startsAt: string;
             /** Format: date-time */
@@ -2334,13 +2418,18 @@ export interface components {
             seriesId: string | null;
             /** @description In the schedule (GET /sessions): a recording can be watched */
             recordingAvailable?: boolean;
+            /** @description In the schedule: the full names of the cohort's teachers */
+            teacherNames?: string[];
         };
         SessionListDto: {
             items: components["schemas"]["SessionDto"][];
             total: number;
         };
         UpdateSessionDto: {
+            /** @description Sets the title in the language of its letters, keeping the others */
             title?: string;
+            /** @description Replaces the titles in every language */
+            titles?: components["schemas"]["LocalizedTextDto"];
             /** @example 2027-03-10T18:00:00-05:00 */
             startsAt?: string;
             durationMinutes?: number;
@@ -2488,6 +2577,21 @@ export interface components {
             status: "present" | "late" | "absent" | "excused";
             /** @example Medical certificate received */
             reason: string;
+        };
+        MyAttendanceDto: {
+            /** Format: uuid */
+            sessionId: string;
+            minutesPresent: number;
+            /** @description Share of the scheduled minutes, 0–100 */
+            percent: number;
+            /** @enum {string} */
+            status: "present" | "late" | "absent" | "excused";
+            /** @enum {string} */
+            source: "live" | "in_person" | "manual";
+        };
+        MyAttendanceListDto: {
+            items: components["schemas"]["MyAttendanceDto"][];
+            total: number;
         };
         CertificateIssueResultDto: {
             /** @description Certificates issued by this run */
@@ -5629,6 +5733,38 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AttendanceRowDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    MyAttendance_list: {
+        parameters: {
+            query: {
+                /** @description Up to 100 session ids, comma-separated */
+                sessionIds: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller's attendance in past sessions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyAttendanceListDto"];
                 };
             };
             /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */

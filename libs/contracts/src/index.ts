@@ -1,5 +1,6 @@
 export * from './lib/roles';
 export * from './lib/locales';
+export * from './lib/countries';
 export * from './lib/sectors';
 export * from './lib/catalog';
 export * from './lib/cohorts';

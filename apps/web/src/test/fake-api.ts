@@ -68,5 +68,6 @@ export function sessionDto(
     roomName: `mre-${fields.id}`,
     seriesId: null,
     ...fields,
+    titles: fields.titles ?? { fr: fields.title },
   };
 }

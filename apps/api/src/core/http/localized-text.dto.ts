@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import type { LocalizedText } from '@mre/contracts';
+import { localizedFromPlain, type LocalizedText } from '@mre/contracts';
 import { registerDecorator, ValidationOptions } from 'class-validator';
 
 /** A text in the programme's languages; at least one of them. */
@@ -42,4 +42,9 @@ export function HasSomeLanguage(options?: ValidationOptions) {
           ['ar', 'fr', 'en'].some((l) => typeof (value as Record<string, unknown>)[l] === 'string'),
       },
     });
+}
+
+/** The texts, or the single plain one in its language when none was kept (rows written in SQL). */
+export function orPlain(texts: LocalizedText | null | undefined, plain: string): LocalizedText {
+  return texts && Object.keys(texts).length > 0 ? texts : localizedFromPlain(plain);
 }

@@ -7,6 +7,7 @@ import { LiveModule } from '@/modules/live/live.module';
 import { AttendanceController } from './attendance.controller';
 import { AttendanceMarkEntity } from './attendance-mark.entity';
 import { AttendanceSegmentEntity } from './attendance-segment.entity';
+import { MyAttendanceController } from './my-attendance.controller';
 import { AttendanceService } from './attendance.service';
 
 @Module({
@@ -17,7 +18,7 @@ import { AttendanceService } from './attendance.service';
     UsersModule,
     AuditModule,
   ],
-  controllers: [AttendanceController],
+  controllers: [AttendanceController, MyAttendanceController],
   providers: [AttendanceService],
   exports: [AttendanceService],
 })

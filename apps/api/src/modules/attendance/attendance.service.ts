@@ -3,7 +3,7 @@ import { OnEvent } from '@nestjs/event-emitter';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import type { AuthUser } from '@/core/auth/auth-user';
-import { InvalidInputError } from '@/core/errors/domain-error';
+import { DomainError, InvalidInputError } from '@/core/errors/domain-error';
 import { AuditService } from '@/modules/audit/audit.service';
 import { CohortAccessService } from '@/modules/cohorts/cohort-access.service';
 import { UsersService } from '@/modules/identity/users.service';
@@ -14,7 +14,13 @@ import { computeAttendance } from './attendance-calculator';
 import { AttendanceMarkEntity } from './attendance-mark.entity';
 import { AttendanceSegmentEntity } from './attendance-segment.entity';
 import { checkIn, correct, mergeSegment, refreshPresence, touchedPairs } from './attendance.queries';
-import { AttendanceListDto, AttendanceRowDto, CorrectAttendanceDto } from './dto/attendance.dto';
+import {
+  AttendanceListDto,
+  AttendanceRowDto,
+  CorrectAttendanceDto,
+  MyAttendanceDto,
+  MyAttendanceListDto,
+} from './dto/attendance.dto';
 
 /** One participant connection as a LiveKit event reports it. */
 export interface ParticipantEvent {
@@ -120,6 +126,26 @@ export class AttendanceService {
         ),
       )
       .sort((a, b) => a.fullName.localeCompare(b.fullName));
+    return { items, total: items.length };
+  }
+
+  /**
+   * The caller's own attendance in those of these sessions they attended as a trainee and that are
+   * over (not cancelled); the others (not theirs, still to come) are left out, not refused.
+   */
+  async mine(sessionIds: string[], actor: AuthUser): Promise<MyAttendanceListDto> {
+    const items: MyAttendanceDto[] = [];
+    for (const id of new Set(sessionIds)) {
+      const access = await this.sessions.accessFor(id, actor).catch((error: unknown) => {
+        if (error instanceof DomainError) return null;
+        throw error;
+      });
+      if (!access || access.standing.relation !== 'trainee') continue;
+      const { session } = access;
+      if (session.status !== 'scheduled' || session.endsAt.getTime() > Date.now()) continue;
+      const { minutesPresent, percent, status, source } = await this.rowFor(session, actor.id);
+      items.push({ sessionId: id, minutesPresent, percent, status, source });
+    }
     return { items, total: items.length };
   }
 

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, FindOptionsWhere, Repository } from 'typeorm';
+import { DataSource, EntityManager, FindOptionsWhere, Repository } from 'typeorm';
 import { Page, pageWindow } from '@/core/http/pagination';
 import { AuditEntity } from './audit.entity';
-import { AuditEntryDto, ListAuditQueryDto } from './dto/audit.dto';
+import { auditNames } from './audit.queries';
+import { AuditEntryDto, AuditNames, ListAuditQueryDto } from './dto/audit.dto';
 
 /**
  * Entries about signing in and keeping an account safe. They matter for a while, to follow an
@@ -34,7 +35,10 @@ export interface AuditRecord {
 
 @Injectable()
 export class AuditService {
-  constructor(@InjectRepository(AuditEntity) private readonly entries: Repository<AuditEntity>) {}
+  constructor(
+    @InjectRepository(AuditEntity) private readonly entries: Repository<AuditEntity>,
+    private readonly dataSource: DataSource,
+  ) {}
 
   /** Writes the entries with the caller's manager, so that they commit or roll back with the change. */
   async record(records: AuditRecord[], manager: EntityManager = this.entries.manager): Promise<void> {
@@ -82,6 +86,14 @@ export class AuditService {
       order: { createdAt: 'DESC', id: 'ASC' },
       ...pageWindow(query),
     });
-    return { items: items.map(AuditEntryDto.from), total };
+    const names = await this.names(items.map((entry) => entry.id));
+    return { items: items.map((entry) => AuditEntryDto.from(entry, names.get(entry.id))), total };
+  }
+
+  /** The page's people and records by name, in one statement. */
+  private async names(entryIds: string[]): Promise<Map<string, AuditNames>> {
+    if (entryIds.length === 0) return new Map();
+    const rows: (AuditNames & { id: string })[] = await this.dataSource.query(...auditNames(entryIds));
+    return new Map(rows.map(({ id, ...names }) => [id, names]));
   }
 }

@@ -1,4 +1,4 @@
-import { DEFAULT_TIME_ZONE, isRtl, type Locale } from '@mre/contracts';
+import { DEFAULT_TIME_ZONE, intlLocale, isRtl, type Locale } from '@mre/contracts';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { toString as qrCode } from 'qrcode';
@@ -99,7 +99,7 @@ function amiriFontFaces(): string {
 export async function certificateHtml(content: CertificateContent): Promise<string> {
   const l = LABELS[content.locale];
   const dir = isRtl(content.locale) ? 'rtl' : 'ltr';
-  const issued = new Intl.DateTimeFormat(content.locale === 'ar' ? 'ar-MA' : content.locale, {
+  const issued = new Intl.DateTimeFormat(intlLocale(content.locale), {
     dateStyle: 'long',
     timeZone: DEFAULT_TIME_ZONE,
   }).format(content.issuedAt);

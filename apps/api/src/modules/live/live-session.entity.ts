@@ -1,4 +1,4 @@
-import type { SessionMode, SessionStatus } from '@mre/contracts';
+import type { LocalizedText, SessionMode, SessionStatus } from '@mre/contracts';
 import {
   Column,
   CreateDateColumn,
@@ -39,8 +39,14 @@ export class LiveSessionEntity {
   @JoinColumn({ name: 'cohort_id' })
   cohort?: CohortEntity;
 
+  /** The title in French, else in the first language present: what older clients read. */
   @Column({ type: 'varchar', length: 200 })
   title: string;
+
+  /** The title in the programme's languages (like a course's); at least one. */
+  // Empty only for rows written by hand in SQL (benchmarks): readers fall back to the single one.
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  titles: LocalizedText;
 
   @Index()
   @Column({ name: 'starts_at', type: 'timestamptz' })

@@ -1,6 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
+import { pickLocalized, type Locale, type LocalizedText } from '@mre/contracts';
 import { CalendarInvite, MailJob, MailSessionItem, MailTemplate, QueueName } from '@/core/queue/queue-name';
 import { CohortAccessService } from '@/modules/cohorts/cohort-access.service';
 import { UsersService } from '@/modules/identity/users.service';
@@ -15,8 +16,11 @@ interface Notice {
   kind: SessionNotice | 'time-zone-rules-changed';
   params: Record<string, unknown>;
   mailParams: Record<string, string>;
-  items?: MailSessionItem[];
-  calendars: CalendarInvite[];
+  /** The session's title in each language: the e-mail gives it in the recipient's. */
+  titles?: LocalizedText;
+  /** The sessions the e-mail lists and its invitations, titled in the recipient's language. */
+  items?: (locale: Locale) => MailSessionItem[];
+  calendars: (locale: Locale) => CalendarInvite[];
   /** With the person's id, the e-mail job's id: the same news is queued once. */
   jobKey: string;
 }
@@ -40,9 +44,12 @@ export class SessionNoticesService {
     const startsAt = session.startsAt.toISOString();
     return this.tell(session.cohortId, {
       kind: template,
-      params: { sessionId: session.id, title: session.title, startsAt },
+      params: { sessionId: session.id, title: session.title, titles: session.titles, startsAt },
       mailParams: { title: session.title, startsAt },
-      calendars: [inviteFor(session, template === 'session-cancelled' ? 'CANCEL' : 'REQUEST')],
+      titles: session.titles,
+      calendars: (locale) => [
+        inviteFor(inLanguage(session, locale), template === 'session-cancelled' ? 'CANCEL' : 'REQUEST'),
+      ],
       jobKey: `${template}-${session.id}-${session.icsSequence}`,
     });
   }
@@ -61,16 +68,18 @@ export class SessionNoticesService {
         sessions: sessions.length,
         sessionId: first.id,
         title: first.title,
+        titles: first.titles,
         startsAt: first.startsAt.toISOString(),
         tzVersion,
       },
       mailParams: { tzVersion },
-      items: sessions.map((session) => ({
-        title: session.title,
-        startsAt: session.startsAt.toISOString(),
-        timeZone: session.timeZone,
-      })),
-      calendars: sessions.map((session) => inviteFor(session, 'REQUEST')),
+      items: (locale) =>
+        sessions.map((session) => ({
+          title: pickLocalized(session.titles, locale),
+          startsAt: session.startsAt.toISOString(),
+          timeZone: session.timeZone,
+        })),
+      calendars: (locale) => sessions.map((session) => inviteFor(inLanguage(session, locale), 'REQUEST')),
       // One e-mail per person and move, however often it is queued.
       jobKey: `time-zone-rules-changed-${tzVersion}-${first.id}-${first.icsSequence}`,
     });
@@ -89,12 +98,21 @@ export class SessionNoticesService {
           to: person.email,
           locale: person.locale,
           template: notice.kind,
-          params: { ...notice.mailParams, fullName: person.fullName, timeZone: person.timeZone },
-          items: notice.items,
-          calendars: notice.calendars,
+          params: {
+            ...notice.mailParams,
+            ...(notice.titles ? { title: pickLocalized(notice.titles, person.locale) } : {}),
+            fullName: person.fullName,
+            timeZone: person.timeZone,
+          },
+          items: notice.items?.(person.locale),
+          calendars: notice.calendars(person.locale),
         },
         opts: { jobId: `${notice.jobKey}-${person.id}` },
       })),
     );
   }
+}
+
+function inLanguage(session: LiveSessionEntity, locale: Locale): LiveSessionEntity {
+  return { ...session, title: pickLocalized(session.titles, locale) || session.title };
 }

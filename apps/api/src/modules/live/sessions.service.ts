@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EventEmitter2, EventEmitterReadinessWatcher } from '@nestjs/event-emitter';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
+import { changedLocalized, pickLocalized } from '@mre/contracts';
 import { DataSource, EntityManager, In, LessThanOrEqual, Repository } from 'typeorm';
 import type { AuthUser } from '@/core/auth/auth-user';
 import { AppConfig } from '@/core/config/app-config';
@@ -85,6 +86,7 @@ export class SessionsService {
     const timeZone = dto.timeZone ?? (await this.teacherZone(standing, actor));
     const localStarts = weeklyWallClocks(wallClockOf(first, timeZone), dto.repeatWeeks ?? 1);
     const seriesId = localStarts.length > 1 ? randomUUID() : null;
+    const titles = changedLocalized({}, { text: dto.title, texts: dto.titles });
     const rows = localStarts.map((localStart, week) => {
       const id = randomUUID();
       // The first start is the instant asked for (on a repeated hour, its wall clock names two).
@@ -92,7 +94,8 @@ export class SessionsService {
       return this.sessions.create({
         id,
         cohortId,
-        title: dto.title.trim(),
+        title: pickLocalized(titles, 'fr'),
+        titles,
         startsAt,
         endsAt: new Date(startsAt.getTime() + dto.durationMinutes * 60_000),
         localStart,
@@ -143,8 +146,10 @@ export class SessionsService {
     const planned = { id: session.id, startsAt: session.startsAt };
     // A new start or zone re-anchors the session: from now on it keeps this wall-clock time there.
     const localStart = dto.startsAt || dto.timeZone ? wallClockOf(startsAt, timeZone) : session.localStart;
+    const titles = changedLocalized(session.titles, { text: dto.title, texts: dto.titles });
     Object.assign(session, {
-      title: dto.title?.trim() ?? session.title,
+      title: pickLocalized(titles, 'fr'),
+      titles,
       mode: dto.mode ?? session.mode,
       startsAt,
       endsAt: new Date(startsAt.getTime() + minutes * 60_000),

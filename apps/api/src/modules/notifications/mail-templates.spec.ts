@@ -1,3 +1,4 @@
+import { intlLocale } from '@mre/contracts';
 import { renderMail } from './mail-templates';
 
 // IANA tzdb 2026c and later: Casablanca at UTC+0 all year since 2026-09-20; Toronto at UTC-5 until 2027-03-14.
@@ -34,6 +35,27 @@ describe('renderMail', () => {
     expect(sut.html).toContain('&lt;b&gt;سلمى&lt;/b&gt;');
     expect(sut.text).toContain('http://x.test/accept-invite?token=a');
     expect(sut.text).toContain('(Casablanca, UTC+0)');
+  });
+
+  it('spells months in Arabic as the app does (Moroccan names, the same Intl formatting)', () => {
+    const sut = renderMail({
+      to: 'a@b.test',
+      locale: 'ar',
+      template: 'session-cancelled',
+      params: {
+        fullName: 'سلمى',
+        title: 'ورشة المحركات',
+        startsAt: '2026-12-08T10:00:00Z',
+        timeZone: 'Africa/Casablanca',
+      },
+    });
+    const app = new Intl.DateTimeFormat(intlLocale('ar'), {
+      dateStyle: 'full',
+      timeStyle: 'short',
+      timeZone: 'Africa/Casablanca',
+    }).format(new Date('2026-12-08T10:00:00Z'));
+    expect(app).toContain('دجنبر');
+    expect(sut.text).toContain(`${app} (Casablanca, UTC+0)`);
   });
 
   it('lists the sessions new time-zone rules moved, at the recipient’s time and at the wall clock they keep', () => {

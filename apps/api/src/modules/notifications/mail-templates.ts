@@ -1,4 +1,4 @@
-import { zonePlace, type Locale } from '@mre/contracts';
+import { intlLocale, zonePlace, type Locale } from '@mre/contracts';
 import type { MailJob, MailSessionItem, MailTemplate } from '@/core/queue/queue-name';
 import type { OutgoingMail } from '@/core/mail/mail-transport';
 import { utcOffsetLabel } from '@/core/time/wall-clock';
@@ -20,8 +20,6 @@ const escapeHtml = (value: string) =>
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
   );
-
-const intlLocale = (locale: Locale) => (locale === 'ar' ? 'ar-MA' : locale);
 
 /** "Casablanca, UTC+0": the zone and its offset at that instant, with the rules in force. */
 const zoneAt = (instant: Date, timeZone: string) =>

@@ -5,35 +5,71 @@ import type { CreateCentreDto, CreateNetworkDto } from '@/modules/organizations/
 /** The five competency networks that signed the programme's partnership agreements. */
 export const DEMO_NETWORKS: CreateNetworkDto[] = [
   {
-    name: 'Réseau des compétences médicales des Marocains du monde',
+    names: {
+      fr: 'Réseau des compétences médicales des Marocains du monde',
+      en: 'Medical Network of Moroccans Worldwide',
+      ar: 'شبكة الكفاءات الطبية لمغاربة العالم',
+    },
     country: 'International',
     sectorCodes: ['health'],
   },
   {
-    name: 'Association des cadres marocains en Suisse',
-    country: 'Switzerland',
+    names: {
+      fr: 'Association des cadres marocains en Suisse',
+      en: 'Association of Moroccan Executives in Switzerland',
+      ar: 'جمعية الأطر المغربية بسويسرا',
+    },
+    countryCode: 'CH',
     sectorCodes: ['digital', 'ai'],
   },
   {
-    name: 'Réseau des compétences marocaines en Allemagne',
-    country: 'Germany',
+    names: {
+      fr: 'Réseau des compétences marocaines en Allemagne',
+      en: 'Network of Moroccan Competencies in Germany',
+      ar: 'شبكة الكفاءات المغربية بألمانيا',
+    },
+    countryCode: 'DE',
     sectorCodes: ['automotive', 'digital'],
   },
   {
-    name: "Réseau des compétences de l'industrie aéronautique au Canada",
-    country: 'Canada',
+    names: {
+      fr: "Réseau des compétences de l'industrie aéronautique au Canada",
+      en: 'Aeronautics Industry Competencies Network in Canada',
+      ar: 'شبكة كفاءات صناعة الطيران بكندا',
+    },
+    countryCode: 'CA',
     sectorCodes: ['aeronautics'],
   },
   {
-    name: 'Réseau des compétences marocaines aux États-Unis',
-    country: 'United States',
+    names: {
+      fr: 'Réseau des compétences marocaines aux États-Unis',
+      en: 'Network of Moroccan Competencies in the USA',
+      ar: 'شبكة الكفاءات المغربية بالولايات المتحدة الأمريكية',
+    },
+    countryCode: 'US',
     sectorCodes: ['ai', 'distance-learning'],
   },
 ];
 
 export const DEMO_CENTRES: CreateCentreDto[] = [
-  { name: 'Centre de formation professionnelle de Kénitra', city: 'Kénitra', region: 'Rabat-Salé-Kénitra' },
-  { name: 'Centre de formation professionnelle de Salé', city: 'Salé', region: 'Rabat-Salé-Kénitra' },
+  {
+    names: {
+      fr: 'Centre de formation professionnelle de Kénitra',
+      en: 'Kenitra Vocational Training Centre',
+      ar: 'مركز التكوين المهني بالقنيطرة',
+    },
+    city: 'Kénitra',
+    region: 'Rabat-Salé-Kénitra',
+  },
+  {
+    names: {
+      fr: 'Centre de formation professionnelle de Salé',
+      en: 'Salé Vocational Training Centre',
+      ar: 'مركز التكوين المهني بسلا',
+    },
+    city: 'Salé',
+    region: 'Rabat-Salé-Kénitra',
+  },
 ];
 
 type DemoCourse = Omit<CreateCourseDto, 'networkId'> & { networkIndex: number; modules: CreateModuleDto[] };

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { pickLocalized, SECTOR_NAMES, type SectorCode } from '@mre/contracts';
+import { countryName, pickLocalized, SECTOR_NAMES, type SectorCode } from '@mre/contracts';
+import { useTranslation } from 'react-i18next';
 import { unwrap } from '@mre/api-client';
 import { useLocale } from '@/shared/hooks/use-locale';
 import { useApi } from './services.context';
@@ -52,7 +53,30 @@ export function useSectorName(): (code: SectorCode) => string {
   };
 }
 
+/** A network's name in the UI language, else in another language that has it. */
 export function useNetworkName(): (id: string) => string {
+  const [locale] = useLocale();
   const { data: networks } = useAllNetworks();
-  return (id) => networks?.find((network) => network.id === id)?.name ?? '';
+  return (id) => pickLocalized(networks?.find((network) => network.id === id)?.names, locale);
+}
+
+/** A centre's name in the UI language, else in another language that has it. */
+export function useCentreName(): (id: string) => string {
+  const [locale] = useLocale();
+  const { data: centres } = useAllCentres();
+  return (id) => pickLocalized(centres?.find((centre) => centre.id === id)?.names, locale);
+}
+
+/**
+ * Where a network is, in the UI language: the country's name as the browser's CLDR data words it,
+ * "international" for a network of several countries, else the text typed before codes existed.
+ */
+export function useCountryLabel(): (network: { country: string; countryCode?: string | null }) => string {
+  const [locale] = useLocale();
+  const { t } = useTranslation();
+  return (network) => {
+    if (network.countryCode) return countryName(network.countryCode, locale);
+    if (/^international$/i.test(network.country.trim())) return t('admin.networks.international');
+    return network.country;
+  };
 }

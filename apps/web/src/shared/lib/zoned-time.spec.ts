@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatWallClock, utcOffset, zoneAt, zonePlace } from './zoned-time';
+import { formatInZone, formatWallClock, utcOffset, zoneAt, zonePlace } from './zoned-time';
 
 // Offsets below are facts of the IANA tz database (2026c and later), which the runtime carries.
 describe('zoned time', () => {
@@ -32,5 +32,16 @@ describe('zoned time', () => {
     expect(
       formatWallClock('2026-09-22T23:30:00.500', 'en', { dateStyle: 'medium', timeStyle: 'short' }),
     ).toBe('Sep 22, 2026, 11:30 PM');
+  });
+
+  it('spells months in Arabic the Moroccan way, as e-mails and certificates do, on a 24-hour clock', () => {
+    const options = { dateStyle: 'full', timeStyle: 'short' } as const;
+    expect(formatInZone('2026-12-08T10:00:00Z', 'ar', 'Africa/Casablanca', options)).toBe(
+      'الثلاثاء، 8 دجنبر 2026 في 10:00',
+    );
+    expect(formatInZone('2027-08-03T10:00:00Z', 'ar', 'Africa/Casablanca', { month: 'long' })).toBe('غشت');
+    expect(formatInZone('2026-12-08T10:00:00Z', 'fr', 'Africa/Casablanca', options)).toBe(
+      'mardi 8 décembre 2026 à 10:00',
+    );
   });
 });

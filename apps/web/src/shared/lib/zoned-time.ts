@@ -1,4 +1,4 @@
-import { zonePlace } from '@mre/contracts';
+import { intlLocale, zonePlace } from '@mre/contracts';
 
 /**
  * Times as people read them across zones: "19:00 (Toronto, UTC-5)". Offsets come from the browser's
@@ -13,7 +13,7 @@ export function formatInZone(
   timeZone: string,
   options: Intl.DateTimeFormatOptions,
 ): string {
-  return new Intl.DateTimeFormat(locale, { ...options, timeZone }).format(new Date(instant));
+  return new Intl.DateTimeFormat(intlLocale(locale), { ...options, timeZone }).format(new Date(instant));
 }
 
 export { zonePlace };

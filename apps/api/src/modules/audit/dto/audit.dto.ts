@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUUID, Matches } from 'class-validator';
+import type { LocalizedText } from '@mre/contracts';
+import { LocalizedTextDto } from '@/core/http/localized-text.dto';
 import { PageQueryDto } from '@/core/http/pagination';
 import type { AuditEntity } from '../audit.entity';
 
@@ -42,8 +44,25 @@ export class AuditEntryDto {
   @ApiProperty({ type: String, nullable: true }) reason: string | null;
   @ApiProperty({ type: 'object', additionalProperties: true }) data: object;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Who acted, by name' })
+  actorName: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      "What the entry is about, by name: a cohort's name, a session's title, a person's name, a certificate's code",
+  })
+  entityName: string | null;
+  @ApiProperty({ type: LocalizedTextDto, nullable: true, description: "A session's title in each language" })
+  entityTitles: LocalizedTextDto | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The person the entry concerns (data.userId), by name',
+  })
+  subjectName: string | null;
 
-  static from(entry: AuditEntity): AuditEntryDto {
+  static from(entry: AuditEntity, names?: AuditNames): AuditEntryDto {
     return {
       id: entry.id,
       actorId: entry.actorId,
@@ -53,8 +72,19 @@ export class AuditEntryDto {
       reason: entry.reason,
       data: entry.data,
       createdAt: entry.createdAt.toISOString(),
+      actorName: names?.actorName ?? null,
+      entityName: names?.entityName ?? null,
+      entityTitles: names?.entityTitles ?? null,
+      subjectName: names?.subjectName ?? null,
     };
   }
+}
+
+export interface AuditNames {
+  actorName: string | null;
+  entityName: string | null;
+  entityTitles: LocalizedText | null;
+  subjectName: string | null;
 }
 
 export class AuditListDto {

@@ -154,6 +154,11 @@ export class CohortPermissionsDto implements CohortPermissions {
   @ApiProperty({ description: "Put sessions on the cohort's calendar" }) scheduleSessions: boolean;
 }
 
+export class CohortTeacherDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() fullName: string;
+}
+
 export class CohortDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) courseId: string;
@@ -171,6 +176,8 @@ export class CohortDto {
   recordingRetentionDays: number | null;
   @ApiProperty({ description: 'Whether the sessions may be recorded' }) recordingAllowed: boolean;
   @ApiProperty({ type: [String], format: 'uuid' }) teacherIds: string[];
+  @ApiProperty({ type: [CohortTeacherDto], description: 'The same teachers, by name' })
+  teachers: CohortTeacherDto[];
   @ApiProperty({ type: CohortCountsDto }) counts: CohortCountsDto;
   @ApiProperty({
     type: MyEnrollmentDto,
@@ -205,6 +212,9 @@ export class CohortDto {
       recordingRetentionDays: cohort.recordingRetentionDays,
       recordingAllowed: cohort.recordingAllowed,
       teacherIds: (cohort.teachers ?? []).map((t) => t.id).sort(),
+      teachers: (cohort.teachers ?? [])
+        .map((t) => ({ id: t.id, fullName: t.fullName }))
+        .sort((a, b) => a.fullName.localeCompare(b.fullName)),
       counts,
       myEnrollment,
       permissions,

@@ -9,6 +9,7 @@ import {
   type SessionMode,
   type SessionStatus,
 } from '@mre/contracts';
+import { Type } from 'class-transformer';
 import {
   IsIn,
   IsInt,
@@ -21,8 +22,10 @@ import {
   Min,
   MinLength,
   ValidateIf,
+  ValidateNested,
 } from 'class-validator';
 import { ErrorDto } from '@/core/http/error.dto';
+import { HasSomeLanguage, LocalizedTextDto, orPlain } from '@/core/http/localized-text.dto';
 import { IsTimeZone } from '@/core/http/is-time-zone';
 import { PageQueryDto } from '@/core/http/pagination';
 import type { LiveSessionEntity } from '../live-session.entity';
@@ -32,11 +35,26 @@ const OFFSET_MESSAGE =
   'startsAt must be an ISO 8601 date-time with an offset, such as 2027-03-09T18:00:00-05:00';
 
 export class CreateSessionsDto {
-  @ApiProperty({ example: 'Hydraulique : circuits de freinage' })
+  @ApiPropertyOptional({
+    example: 'Hydraulique : circuits de freinage',
+    description:
+      'Plain-text title, kept in the language of its letters (Arabic, else French); required unless `titles` is given',
+  })
+  @ValidateIf((dto: CreateSessionsDto) => dto.titles === undefined)
   @IsString()
   @MinLength(1)
   @MaxLength(200)
-  title: string;
+  title?: string;
+
+  @ApiPropertyOptional({
+    type: LocalizedTextDto,
+    description: 'The title in ar/fr/en; at least one language',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => LocalizedTextDto)
+  @HasSomeLanguage()
+  titles?: LocalizedTextDto;
 
   @ApiProperty({
     example: '2027-03-09T18:00:00-05:00',
@@ -78,12 +96,19 @@ export class CreateSessionsDto {
 }
 
 export class UpdateSessionDto {
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ description: 'Sets the title in the language of its letters, keeping the others' })
   @IsOptional()
   @IsString()
   @MinLength(1)
   @MaxLength(200)
   title?: string;
+
+  @ApiPropertyOptional({ type: LocalizedTextDto, description: 'Replaces the titles in every language' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => LocalizedTextDto)
+  @HasSomeLanguage()
+  titles?: LocalizedTextDto;
 
   @ApiPropertyOptional({ example: '2027-03-10T18:00:00-05:00' })
   @IsOptional()
@@ -138,7 +163,9 @@ export class ScheduleQueryDto extends PageQueryDto {
 export class SessionDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) cohortId: string;
-  @ApiProperty() title: string;
+  @ApiProperty({ description: 'The title in French, else in the first language present (see `titles`)' })
+  title: string;
+  @ApiProperty({ type: LocalizedTextDto }) titles: LocalizedTextDto;
   @ApiProperty({ format: 'date-time' }) startsAt: string;
   @ApiProperty({ format: 'date-time' }) endsAt: string;
   @ApiProperty({
@@ -157,11 +184,18 @@ export class SessionDto {
   @ApiPropertyOptional({ description: 'In the schedule (GET /sessions): a recording can be watched' })
   recordingAvailable?: boolean;
 
+  @ApiPropertyOptional({
+    type: [String],
+    description: "In the schedule: the full names of the cohort's teachers",
+  })
+  teacherNames?: string[];
+
   static from(session: LiveSessionEntity, joinWindowMinutes: number): SessionDto {
     return {
       id: session.id,
       cohortId: session.cohortId,
       title: session.title,
+      titles: orPlain(session.titles, session.title),
       startsAt: session.startsAt.toISOString(),
       endsAt: session.endsAt.toISOString(),
       localStart: session.localStart,

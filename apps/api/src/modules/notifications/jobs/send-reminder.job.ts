@@ -1,5 +1,6 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
+import { pickLocalized } from '@mre/contracts';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@/core/config/app-config';
 import { MailTransport } from '@/core/mail/mail-transport';
@@ -65,7 +66,13 @@ export class SendReminderJob extends WorkerHost {
           {
             userId: person.id,
             kind: 'session-reminder',
-            params: { sessionId: session.id, title: session.title, startsAt, reminder: reminder.kind },
+            params: {
+              sessionId: session.id,
+              title: session.title,
+              titles: session.titles,
+              startsAt,
+              reminder: reminder.kind,
+            },
           },
         ],
         manager,
@@ -79,7 +86,7 @@ export class SendReminderJob extends WorkerHost {
           template: 'session-reminder',
           params: {
             fullName: person.fullName,
-            title: session.title,
+            title: pickLocalized(session.titles, person.locale) || session.title,
             startsAt,
             timeZone: person.timeZone,
             kind: reminder.kind,

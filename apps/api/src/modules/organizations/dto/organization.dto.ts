@@ -1,6 +1,18 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { SECTOR_CODES, type SectorCode } from '@mre/contracts';
-import { ArrayUnique, IsArray, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { COUNTRY_CODES, SECTOR_CODES, type SectorCode } from '@mre/contracts';
+import {
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsOptional,
+  IsString,
+  MaxLength,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { HasSomeLanguage, LocalizedTextDto, orPlain } from '@/core/http/localized-text.dto';
 import type { CentreEntity } from '../centre.entity';
 import type { NetworkEntity } from '../network.entity';
 import type { SectorEntity } from '../sector.entity';
@@ -27,17 +39,44 @@ export class SectorListDto {
 }
 
 export class CreateNetworkDto {
-  @ApiProperty({ example: 'Réseau des compétences aéronautiques au Canada' })
+  @ApiPropertyOptional({
+    example: 'Réseau des compétences aéronautiques au Canada',
+    description:
+      'Plain-text name, kept in the language of its letters (Arabic, else French); required unless `names` is given',
+  })
+  @ValidateIf((dto: { names?: unknown }) => dto.names === undefined)
   @IsString()
   @MinLength(1)
   @MaxLength(200)
-  name: string;
+  name?: string;
 
-  @ApiProperty({ example: 'Canada' })
+  @ApiPropertyOptional({ type: LocalizedTextDto, description: 'The name in ar/fr/en; at least one language' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => LocalizedTextDto)
+  @HasSomeLanguage()
+  names?: LocalizedTextDto;
+
+  @ApiPropertyOptional({
+    example: 'International',
+    description: 'Free text, for a network without one country; required unless `countryCode` is given',
+  })
+  @ValidateIf((dto: CreateNetworkDto) => dto.countryCode === undefined || dto.countryCode === null)
   @IsString()
   @MinLength(1)
   @MaxLength(100)
-  country: string;
+  country?: string;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'CA',
+    description:
+      "ISO 3166-1 alpha-2; clients name it in the reader's language (Intl.DisplayNames). null clears it",
+  })
+  @IsOptional()
+  @IsIn(COUNTRY_CODES, { message: 'countryCode must be an ISO 3166-1 alpha-2 code such as CA' })
+  countryCode?: string | null;
 
   @ApiProperty({ enum: SECTOR_CODES, isArray: true })
   @IsArray()
@@ -50,15 +89,21 @@ export class UpdateNetworkDto extends PartialType(CreateNetworkDto) {}
 
 export class NetworkDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() name: string;
-  @ApiProperty() country: string;
+  @ApiProperty({ description: 'The name in French, else in the first language present (see `names`)' })
+  name: string;
+  @ApiProperty({ type: LocalizedTextDto }) names: LocalizedTextDto;
+  @ApiProperty({ description: 'As typed, or the French name of `countryCode`' }) country: string;
+  @ApiProperty({ type: String, nullable: true, example: 'CA', description: 'ISO 3166-1 alpha-2' })
+  countryCode: string | null;
   @ApiProperty({ enum: SECTOR_CODES, isArray: true }) sectorCodes: SectorCode[];
 
   static from(network: NetworkEntity): NetworkDto {
     return {
       id: network.id,
       name: network.name,
+      names: orPlain(network.names, network.name),
       country: network.country,
+      countryCode: network.countryCode,
       sectorCodes: network.sectorCodes as SectorCode[],
     };
   }
@@ -70,11 +115,23 @@ export class NetworkListDto {
 }
 
 export class CreateCentreDto {
-  @ApiProperty({ example: 'Centre de formation de Kénitra' })
+  @ApiPropertyOptional({
+    example: 'Centre de formation de Kénitra',
+    description:
+      'Plain-text name, kept in the language of its letters (Arabic, else French); required unless `names` is given',
+  })
+  @ValidateIf((dto: { names?: unknown }) => dto.names === undefined)
   @IsString()
   @MinLength(1)
   @MaxLength(200)
-  name: string;
+  name?: string;
+
+  @ApiPropertyOptional({ type: LocalizedTextDto, description: 'The name in ar/fr/en; at least one language' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => LocalizedTextDto)
+  @HasSomeLanguage()
+  names?: LocalizedTextDto;
 
   @ApiProperty({ example: 'Kénitra' })
   @IsString()
@@ -98,12 +155,20 @@ export class UpdateCentreDto extends PartialType(CreateCentreDto) {}
 
 export class CentreDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() name: string;
+  @ApiProperty({ description: 'The name in French, else in the first language present (see `names`)' })
+  name: string;
+  @ApiProperty({ type: LocalizedTextDto }) names: LocalizedTextDto;
   @ApiProperty() city: string;
   @ApiProperty({ type: String, nullable: true }) region: string | null;
 
   static from(centre: CentreEntity): CentreDto {
-    return { id: centre.id, name: centre.name, city: centre.city, region: centre.region };
+    return {
+      id: centre.id,
+      name: centre.name,
+      names: orPlain(centre.names, centre.name),
+      city: centre.city,
+      region: centre.region,
+    };
   }
 }
 

@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '@mre/api-client';
+import type { LocalizedText } from '@mre/contracts';
+import { compactLocalized, LocalizedTextFields } from '@/shared/components/localized-text-fields';
 import { useSaveCentre } from '../api/centres.api';
 import { FormModal } from '@/shared/components/form-modal';
 
@@ -15,12 +17,16 @@ interface CentreFormModalProps {
 export function CentreFormModal({ centre, onClose }: CentreFormModalProps) {
   const { t } = useTranslation();
   const save = useSaveCentre();
-  const [name, setName] = useState(centre?.name ?? '');
+  const [names, setNames] = useState<LocalizedText>(centre?.names ?? {});
+  const [submitted, setSubmitted] = useState(false);
+  const missingName = Object.keys(compactLocalized(names)).length === 0;
   const [city, setCity] = useState(centre?.city ?? '');
   const [region, setRegion] = useState(centre?.region ?? '');
 
   const submit = () => {
-    const body = { name: name.trim(), city: city.trim(), region: region.trim() || undefined };
+    setSubmitted(true);
+    if (missingName) return;
+    const body = { names: compactLocalized(names), city: city.trim(), region: region.trim() || undefined };
     save.mutate({ id: centre?.id, body }, { onSuccess: onClose });
   };
 
@@ -34,12 +40,12 @@ export function CentreFormModal({ centre, onClose }: CentreFormModalProps) {
       error={save.error}
       saveTestId="centre-save"
     >
-      <TextInput
+      <LocalizedTextFields
         label={t('fields.name')}
-        value={name}
-        onChange={(e) => setName(e.currentTarget.value)}
-        required
-        data-testid="centre-name"
+        value={names}
+        onChange={setNames}
+        testIdPrefix="centre-name"
+        error={submitted && missingName ? t('admin.nameRequired') : undefined}
       />
       <TextInput
         label={t('fields.city')}

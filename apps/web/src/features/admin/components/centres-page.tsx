@@ -3,6 +3,7 @@ import { Button, Stack, Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '@mre/api-client';
 import { ActionsHeader } from '@/shared/components/actions-header';
+import { useLocalize } from '@/shared/hooks/use-localize';
 import { useCentrePage } from '../api/centres.api';
 import { AdminPageHeader, AdminTable } from '@/shared/components/admin-list';
 import { CentreFormModal } from './centre-form-modal';
@@ -11,6 +12,7 @@ type Editing = { centre?: Schemas['CentreDto'] } | null;
 
 export function CentresPage() {
   const { t } = useTranslation();
+  const localize = useLocalize();
   const [page, setPage] = useState(1);
   const [editing, setEditing] = useState<Editing>(null);
   const centres = useCentrePage(page);
@@ -39,7 +41,9 @@ export function CentresPage() {
         }
         row={(centre) => (
           <Table.Tr key={centre.id}>
-            <Table.Td>{centre.name}</Table.Td>
+            <Table.Td dir="auto" data-testid="centre-row-name">
+              {localize(centre.names)}
+            </Table.Td>
             <Table.Td>{centre.city}</Table.Td>
             <Table.Td>{centre.region ?? '—'}</Table.Td>
             <Table.Td>

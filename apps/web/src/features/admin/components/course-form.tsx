@@ -106,7 +106,10 @@ export function CourseForm({ course, onSaved }: CourseFormProps) {
           />
           <Select
             label={t('fields.network')}
-            data={(networks.data ?? []).map((network) => ({ value: network.id, label: network.name }))}
+            data={(networks.data ?? []).map((network) => ({
+              value: network.id,
+              label: localize(network.names),
+            }))}
             value={networkId}
             onChange={setNetworkId}
             error={required(networkId)}

@@ -1,8 +1,10 @@
 import { useState } from 'react';
-import { MultiSelect, TextInput } from '@mantine/core';
+import { MultiSelect, Select, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '@mre/api-client';
-import type { SectorCode } from '@mre/contracts';
+import { COUNTRY_CODES, countryName, type LocalizedText, type SectorCode } from '@mre/contracts';
+import { compactLocalized, LocalizedTextFields } from '@/shared/components/localized-text-fields';
+import { useLocale } from '@/shared/hooks/use-locale';
 import { useSectors } from '@/shared/api/reference-data.queries';
 import { useLocalize } from '@/shared/hooks/use-localize';
 import { useSaveNetwork } from '../api/networks.api';
@@ -20,15 +22,29 @@ export function NetworkFormModal({ network, onClose }: NetworkFormModalProps) {
   const localize = useLocalize();
   const sectors = useSectors();
   const save = useSaveNetwork();
-  const [name, setName] = useState(network?.name ?? '');
-  const [country, setCountry] = useState(network?.country ?? '');
+  const [locale] = useLocale();
+  const [names, setNames] = useState<LocalizedText>(network?.names ?? {});
+  const [countryCode, setCountryCode] = useState<string | null>(network?.countryCode ?? null);
+  const [country, setCountry] = useState(network?.countryCode ? '' : (network?.country ?? ''));
+  const [submitted, setSubmitted] = useState(false);
+  const missingName = Object.keys(compactLocalized(names)).length === 0;
+  const missingCountry = !countryCode && !country.trim();
+  const collator = new Intl.Collator(locale);
+  const countries = COUNTRY_CODES.map((code) => ({ value: code, label: countryName(code, locale) })).sort(
+    (a, b) => collator.compare(a.label, b.label),
+  );
   const [sectorCodes, setSectorCodes] = useState<SectorCode[]>(network?.sectorCodes ?? []);
 
-  const submit = () =>
+  const submit = () => {
+    setSubmitted(true);
+    if (missingName || missingCountry) return;
+    // A country by its code, named in each reader's language; free text only for several countries.
+    const where = countryCode ? { countryCode } : { countryCode: null, country: country.trim() };
     save.mutate(
-      { id: network?.id, body: { name: name.trim(), country: country.trim(), sectorCodes } },
+      { id: network?.id, body: { names: compactLocalized(names), ...where, sectorCodes } },
       { onSuccess: onClose },
     );
+  };
 
   return (
     <FormModal
@@ -40,20 +56,33 @@ export function NetworkFormModal({ network, onClose }: NetworkFormModalProps) {
       error={save.error}
       saveTestId="network-save"
     >
-      <TextInput
+      <LocalizedTextFields
         label={t('fields.name')}
-        value={name}
-        onChange={(e) => setName(e.currentTarget.value)}
-        required
-        data-testid="network-name"
+        value={names}
+        onChange={setNames}
+        testIdPrefix="network-name"
+        error={submitted && missingName ? t('admin.nameRequired') : undefined}
       />
-      <TextInput
+      <Select
         label={t('fields.country')}
-        value={country}
-        onChange={(e) => setCountry(e.currentTarget.value)}
-        required
+        description={t('admin.networks.countryHint')}
+        data={countries}
+        value={countryCode}
+        onChange={setCountryCode}
+        searchable
+        clearable
+        error={submitted && missingCountry ? t('errors.required') : undefined}
         data-testid="network-country"
       />
+      {!countryCode && (
+        <TextInput
+          label={t('admin.networks.countryText')}
+          value={country}
+          onChange={(e) => setCountry(e.currentTarget.value)}
+          placeholder={t('admin.networks.international')}
+          data-testid="network-country-text"
+        />
+      )}
       <MultiSelect
         label={t('fields.sectors')}
         data={(sectors.data ?? []).map((sector) => ({ value: sector.code, label: localize(sector.name) }))}

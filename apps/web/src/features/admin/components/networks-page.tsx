@@ -3,7 +3,8 @@ import { Badge, Button, Group, Stack, Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '@mre/api-client';
 import { ActionsHeader } from '@/shared/components/actions-header';
-import { useSectorName } from '@/shared/api/reference-data.queries';
+import { useCountryLabel, useSectorName } from '@/shared/api/reference-data.queries';
+import { useLocalize } from '@/shared/hooks/use-localize';
 import { useNetworkPage } from '../api/networks.api';
 import { AdminPageHeader, AdminTable } from '@/shared/components/admin-list';
 import { NetworkFormModal } from './network-form-modal';
@@ -13,6 +14,8 @@ type Editing = { network?: Schemas['NetworkDto'] } | null;
 export function NetworksPage() {
   const { t } = useTranslation();
   const sectorName = useSectorName();
+  const localize = useLocalize();
+  const countryLabel = useCountryLabel();
   const [page, setPage] = useState(1);
   const [editing, setEditing] = useState<Editing>(null);
   const networks = useNetworkPage(page);
@@ -41,8 +44,10 @@ export function NetworksPage() {
         }
         row={(network) => (
           <Table.Tr key={network.id}>
-            <Table.Td>{network.name}</Table.Td>
-            <Table.Td>{network.country}</Table.Td>
+            <Table.Td dir="auto" data-testid="network-row-name">
+              {localize(network.names)}
+            </Table.Td>
+            <Table.Td data-testid="network-row-country">{countryLabel(network)}</Table.Td>
             <Table.Td>
               <Group gap={4}>
                 {network.sectorCodes.map((code) => (

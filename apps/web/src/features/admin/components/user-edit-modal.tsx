@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert, Divider, Modal, Select, SimpleGrid, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useLocalize } from '@/shared/hooks/use-localize';
 import type { Schemas } from '@mre/api-client';
 import { ROLES, type Role } from '@mre/contracts';
 import { useAllCentres, useAllNetworks } from '@/shared/api/reference-data.queries';
@@ -48,6 +49,7 @@ function ErasedPersonModal({ user, onClose }: { user: User & { erasedAt: string 
 
 function EditableUserModal({ user, onClose, onErased }: UserEditModalProps) {
   const { t } = useTranslation();
+  const localize = useLocalize();
   const networks = useAllNetworks();
   const centres = useAllCentres();
   const update = useUpdateUser(user.id);
@@ -108,7 +110,7 @@ function EditableUserModal({ user, onClose, onErased }: UserEditModalProps) {
           label={t('fields.centre')}
           data={(centres.data ?? []).map((centre) => ({
             value: centre.id,
-            label: `${centre.name} (${centre.city})`,
+            label: `${localize(centre.names)} (${centre.city})`,
           }))}
           value={centreId}
           onChange={setCentreId}
@@ -118,7 +120,10 @@ function EditableUserModal({ user, onClose, onErased }: UserEditModalProps) {
         />
         <Select
           label={t('fields.network')}
-          data={(networks.data ?? []).map((network) => ({ value: network.id, label: network.name }))}
+          data={(networks.data ?? []).map((network) => ({
+            value: network.id,
+            label: localize(network.names),
+          }))}
           value={networkId}
           onChange={setNetworkId}
           searchable

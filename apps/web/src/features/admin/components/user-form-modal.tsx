@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { PasswordInput, Select, SimpleGrid, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_TIME_ZONE, ROLES, type Locale, type Role } from '@mre/contracts';
+import { useLocalize } from '@/shared/hooks/use-localize';
+import { ROLES, type Locale, type Role } from '@mre/contracts';
+import { initialTimeZone } from '@/shared/lib/browser-time-zone';
 import { useAllCentres, useAllNetworks } from '@/shared/api/reference-data.queries';
 import { TimeZoneSelect } from '@/shared/components/time-zone-select';
 import { useLocale } from '@/shared/hooks/use-locale';
@@ -16,6 +18,7 @@ const NEEDS_CENTRE: readonly Role[] = ['coordinator', 'trainee'];
 
 export function UserFormModal({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
+  const localize = useLocalize();
   const [uiLocale] = useLocale();
   const networks = useAllNetworks();
   const centres = useAllCentres();
@@ -24,7 +27,7 @@ export function UserFormModal({ onClose }: { onClose: () => void }) {
   const [fullName, setFullName] = useState('');
   const [role, setRole] = useState<Role>('trainee');
   const [locale, setLocale] = useState<Locale>(uiLocale);
-  const [timeZone, setTimeZone] = useState(DEFAULT_TIME_ZONE);
+  const [timeZone, setTimeZone] = useState(initialTimeZone);
   const [networkId, setNetworkId] = useState<string | null>(null);
   const [centreId, setCentreId] = useState<string | null>(null);
   const [password, setPassword] = useState('');
@@ -91,7 +94,10 @@ export function UserFormModal({ onClose }: { onClose: () => void }) {
         {needsNetwork && (
           <Select
             label={t('fields.network')}
-            data={(networks.data ?? []).map((network) => ({ value: network.id, label: network.name }))}
+            data={(networks.data ?? []).map((network) => ({
+              value: network.id,
+              label: localize(network.names),
+            }))}
             value={networkId}
             onChange={setNetworkId}
             searchable
@@ -103,7 +109,7 @@ export function UserFormModal({ onClose }: { onClose: () => void }) {
             label={t('fields.centre')}
             data={(centres.data ?? []).map((centre) => ({
               value: centre.id,
-              label: `${centre.name} (${centre.city})`,
+              label: `${localize(centre.names)} (${centre.city})`,
             }))}
             value={centreId}
             onChange={setCentreId}

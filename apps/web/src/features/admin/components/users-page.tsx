@@ -17,7 +17,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Schemas } from '@mre/api-client';
-import { ROLES, USER_STATUSES, type Role, type UserStatus } from '@mre/contracts';
+import { intlLocale, ROLES, USER_STATUSES, type Role, type UserStatus } from '@mre/contracts';
 import { useCurrentUser } from '@/features/auth/hooks/use-session';
 import { useAllCentres } from '@/shared/api/reference-data.queries';
 import { ErrorAlert } from '@/shared/components/error-alert';
@@ -50,8 +50,11 @@ export function UsersPage() {
   const users = useUsers({ role, status, centreId, q, page });
   const resend = useResendInvitation();
   // Dates are shown in the viewer's own time zone, whatever the browser's.
-  const formatDate = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeZone: me.timeZone });
-  const formatDateTime = new Intl.DateTimeFormat(i18n.language, {
+  const formatDate = new Intl.DateTimeFormat(intlLocale(i18n.language), {
+    dateStyle: 'medium',
+    timeZone: me.timeZone,
+  });
+  const formatDateTime = new Intl.DateTimeFormat(intlLocale(i18n.language), {
     dateStyle: 'medium',
     timeStyle: 'short',
     timeZone: me.timeZone,

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Anchor, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useLocalize } from '@/shared/hooks/use-localize';
 import { Link, useParams } from 'react-router';
 import type { AttendanceStatus, Role } from '@mre/contracts';
 import { ActionsHeader } from '@/shared/components/actions-header';
@@ -36,6 +37,7 @@ function sessionStage(session: { startsAt: string; endsAt: string; status: strin
 
 export function AttendancePage() {
   const { t, i18n } = useTranslation();
+  const localize = useLocalize();
   const { id = '' } = useParams();
   const user = useCurrentUser();
   const session = useLiveSession(id);
@@ -65,7 +67,7 @@ export function AttendancePage() {
         {session.data && (
           <>
             <Text fw={500} dir="auto" data-testid="attendance-session-title">
-              {session.data.title}
+              {localize(session.data.titles)}
             </Text>
             <SessionTime session={session.data} timeZone={user.timeZone} withDate />
           </>

@@ -1,3 +1,4 @@
+import { intlLocale } from '@mre/contracts';
 import { useState } from 'react';
 import {
   Alert,
@@ -18,7 +19,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { AdminTable } from '@/shared/components/admin-list';
 import { useCurrentUser } from '@/features/auth/hooks/use-session';
-import { useAuditEntries, useUserName, type AuditEntry } from '../api/audit.api';
+import { useLocalize } from '@/shared/hooks/use-localize';
+import { useAuditEntries, useRecordOptions, useUserName, type AuditEntry } from '../api/audit.api';
 import { AUDITED_ENTITIES, isUuid, useAuditFilters } from '../hooks/use-audit-filters';
 
 /** Who enrolled, corrected, issued or revoked what, when and why: the record funders ask for. */
@@ -87,7 +89,19 @@ interface AuditFilterFieldsProps {
 }
 
 function AuditFilterFields({ entity, entityId, onChange }: AuditFilterFieldsProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const localize = useLocalize();
+  const { timeZone } = useCurrentUser();
+  const [search, setSearch] = useState('');
+  const day = new Intl.DateTimeFormat(intlLocale(i18n.language), { dateStyle: 'medium', timeZone });
+  const records = useRecordOptions(
+    entity,
+    search,
+    (session) => `${localize(session.titles)} · ${day.format(new Date(session.startsAt))}`,
+  );
+  const searchLater = useDebouncedCallback(setSearch, 300);
+  // Cohorts, sessions and people are picked by name; certificates by their id.
+  const picked = entity === 'cohort' || entity === 'session' || entity === 'user';
   const [id, setId] = useState(entityId ?? '');
   // The field follows the URL when another control changes the id ("filter by this record", back).
   const [shown, setShown] = useState(entityId);
@@ -106,22 +120,37 @@ function AuditFilterFields({ entity, entityId, onChange }: AuditFilterFieldsProp
         placeholder={t('audit.filters.allEntities')}
         data={AUDITED_ENTITIES.map((value) => ({ value, label: t(`audit.entities.${value}`) }))}
         value={entity ?? null}
-        onChange={(value) => onChange({ entity: value })}
+        onChange={(value) => onChange({ entity: value, entityId: null })}
         clearable
         data-testid="audit-entity"
       />
-      <TextInput
-        label={t('audit.filters.entityId')}
-        placeholder="00000000-0000-0000-0000-000000000000"
-        value={id}
-        error={id.trim() !== '' && !isUuid(id) ? t('audit.filters.badId') : undefined}
-        onChange={(event) => {
-          setId(event.currentTarget.value);
-          applyLater(event.currentTarget.value);
-        }}
-        dir="ltr"
-        data-testid="audit-entity-id"
-      />
+      {picked ? (
+        <Select
+          label={t(`audit.filters.pick.${entity}`)}
+          placeholder={t('audit.filters.pickPlaceholder')}
+          data={records.data ?? []}
+          value={entityId ?? null}
+          onChange={(value) => onChange({ entityId: value })}
+          onSearchChange={(value) => entity === 'user' && searchLater(value)}
+          searchable
+          clearable
+          nothingFoundMessage={records.isFetching ? t('common.loading') : t('common.nothingFound')}
+          data-testid="audit-record"
+        />
+      ) : (
+        <TextInput
+          label={t('audit.filters.entityId')}
+          placeholder="00000000-0000-0000-0000-000000000000"
+          value={id}
+          error={id.trim() !== '' && !isUuid(id) ? t('audit.filters.badId') : undefined}
+          onChange={(event) => {
+            setId(event.currentTarget.value);
+            applyLater(event.currentTarget.value);
+          }}
+          dir="ltr"
+          data-testid="audit-entity-id"
+        />
+      )}
     </SimpleGrid>
   );
 }
@@ -129,10 +158,15 @@ function AuditFilterFields({ entity, entityId, onChange }: AuditFilterFieldsProp
 function AuditRow({ entry, onFilter }: { entry: AuditEntry; onFilter: () => void }) {
   const { t, i18n } = useTranslation();
   const { timeZone } = useCurrentUser();
-  const actor = useUserName(entry.actorId);
+  const localize = useLocalize();
   const subjectId = typeof entry.data.userId === 'string' ? entry.data.userId : null;
-  const subject = useUserName(subjectId);
-  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short', timeZone });
+  // Sessions by their title in the reader's language; other records by name; an erased one by its id.
+  const recordName = entry.entityTitles ? localize(entry.entityTitles) : entry.entityName;
+  const when = new Intl.DateTimeFormat(intlLocale(i18n.language), {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone,
+  });
   const link = recordLink(entry);
 
   return (
@@ -141,7 +175,11 @@ function AuditRow({ entry, onFilter }: { entry: AuditEntry; onFilter: () => void
         <bdi>{when.format(new Date(entry.createdAt))}</bdi>
       </Table.Td>
       <Table.Td data-testid="audit-actor">
-        {entry.actorId === null ? t('audit.platform') : <bdi>{actor ?? '…'}</bdi>}
+        {entry.actorId === null ? (
+          t('audit.platform')
+        ) : (
+          <bdi>{entry.actorName ?? entry.actorId.slice(0, 8)}</bdi>
+        )}
       </Table.Td>
       <Table.Td data-testid="audit-action">
         {t(`audit.actions.${entry.action}`, { defaultValue: entry.action })}
@@ -150,7 +188,13 @@ function AuditRow({ entry, onFilter }: { entry: AuditEntry; onFilter: () => void
         {/* Apart enough to be hit with a finger: 24 px between the centres of two small targets
             (WCAG 2.5.8); stacked flush they were 21 px apart. */}
         <Stack gap={6} align="flex-start">
-          <Text size="sm">
+          <Text size="sm" data-testid="audit-record-name">
+            {recordName && (
+              <>
+                <bdi>{recordName}</bdi>
+                <br />
+              </>
+            )}
             {link ? (
               <Anchor component={Link} to={link}>
                 {t(`audit.entities.${entry.entity}`, { defaultValue: entry.entity })}
@@ -170,7 +214,9 @@ function AuditRow({ entry, onFilter }: { entry: AuditEntry; onFilter: () => void
           </Anchor>
         </Stack>
       </Table.Td>
-      <Table.Td>{subjectId ? <bdi>{subject ?? '…'}</bdi> : '—'}</Table.Td>
+      <Table.Td data-testid="audit-subject">
+        {subjectId ? <bdi>{entry.subjectName ?? subjectId.slice(0, 8)}</bdi> : '—'}
+      </Table.Td>
       <Table.Td data-testid="audit-reason">
         <Text size="sm" dir="auto">
           {entry.reason ?? '—'}

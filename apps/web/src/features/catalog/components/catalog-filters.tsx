@@ -48,7 +48,7 @@ export function CatalogFilters({ filters, onChange, withStatus }: CatalogFilters
       <Select
         label={t('fields.network')}
         placeholder={t('catalog.allNetworks')}
-        data={(networks.data ?? []).map((network) => ({ value: network.id, label: network.name }))}
+        data={(networks.data ?? []).map((network) => ({ value: network.id, label: localize(network.names) }))}
         value={filters.networkId ?? null}
         onChange={(value) => onChange('networkId', value)}
         clearable

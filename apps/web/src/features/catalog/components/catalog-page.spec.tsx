@@ -7,7 +7,9 @@ import { renderApp } from '@/test/render-app';
 const network: Schemas['NetworkDto'] = {
   id: '00000000-0000-4000-8000-0000000000a1',
   name: 'Compétences du Canada',
-  country: 'CA',
+  names: { fr: 'Compétences du Canada' },
+  country: 'Canada',
+  countryCode: 'CA',
   sectorCodes: ['aeronautics'],
 };
 

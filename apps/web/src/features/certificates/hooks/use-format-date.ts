@@ -1,3 +1,4 @@
+import { intlLocale } from '@mre/contracts';
 import { useLocale } from '@/shared/hooks/use-locale';
 import { useSession } from '@/features/auth/hooks/use-session';
 
@@ -9,6 +10,6 @@ export function useFormatDate(): (instant: string) => string {
   const [locale] = useLocale();
   const session = useSession();
   const timeZone = session.status === 'signed-in' ? session.user.timeZone : undefined;
-  const format = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone });
+  const format = new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'long', timeZone });
   return (instant) => format.format(new Date(instant));
 }

@@ -1,3 +1,4 @@
+import { intlLocale } from '@mre/contracts';
 import { useState } from 'react';
 import { Button, Group, ScrollArea, Stack, Text, TextInput } from '@mantine/core';
 import { useChat } from '@livekit/components-react';
@@ -8,7 +9,7 @@ export function ChatPanel({ canWrite }: { canWrite: boolean }) {
   const { t, i18n } = useTranslation();
   const { chatMessages, send, isSending } = useChat();
   const [draft, setDraft] = useState('');
-  const time = new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short' });
+  const time = new Intl.DateTimeFormat(intlLocale(i18n.language), { timeStyle: 'short' });
 
   const submit = (event: React.FormEvent) => {
     event.preventDefault();

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert, Anchor, Button, Grid, Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useLocalize } from '@/shared/hooks/use-localize';
 import { Link, useParams } from 'react-router';
 import type { Role } from '@mre/contracts';
 import { ErrorState, LoadingState } from '@/shared/components/query-states';
@@ -27,6 +28,7 @@ type Phase = { name: 'pre-join' } | { name: 'live'; grant: JoinGrant } | { name:
 
 export default function ClassroomPage() {
   const { t } = useTranslation();
+  const localize = useLocalize();
   const { id = '' } = useParams();
   const user = useCurrentUser();
   const session = useLiveSession(id);
@@ -61,7 +63,7 @@ export default function ClassroomPage() {
       {phase.name === 'live' ? (
         <LiveClassroom
           sessionId={id}
-          title={session.data.title}
+          title={localize(session.data.titles)}
           grant={phase.grant}
           devices={devices}
           dataSaver={dataSaver.enabled}
@@ -72,7 +74,7 @@ export default function ClassroomPage() {
         <>
           <Stack gap={4}>
             <Title order={1} dir="auto" data-testid="classroom-title">
-              {session.data.title}
+              {localize(session.data.titles)}
             </Title>
             <SessionTime session={session.data} timeZone={user.timeZone} withDate />
           </Stack>

@@ -51,7 +51,7 @@ export function CohortFilters({ filters, onChange }: CohortFiltersProps) {
       <Select
         label={t('fields.centre')}
         placeholder={t('cohorts.list.allCentres')}
-        data={(centres.data ?? []).map((centre) => ({ value: centre.id, label: centre.name }))}
+        data={(centres.data ?? []).map((centre) => ({ value: centre.id, label: localize(centre.names) }))}
         value={filters.centreId ?? null}
         onChange={(value) => onChange('centreId', value)}
         clearable

@@ -113,7 +113,7 @@ export function CohortFormModal({ cohort, onClose, onSaved }: CohortFormModalPro
           label={t('fields.centre')}
           data={(centres.data ?? []).map((centre) => ({
             value: centre.id,
-            label: `${centre.name} (${centre.city})`,
+            label: `${localize(centre.names)} (${centre.city})`,
           }))}
           value={centreId}
           onChange={setCentreId}

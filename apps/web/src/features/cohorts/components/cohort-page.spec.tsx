@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Schemas } from '@mre/api-client';
-import { adminUser, fakeFetch, json } from '@/test/fake-api';
+import { adminUser, fakeFetch, json, sessionDto } from '@/test/fake-api';
 import { renderApp } from '@/test/render-app';
 
 const cohort: Schemas['CohortDto'] = {
@@ -19,7 +19,8 @@ const cohort: Schemas['CohortDto'] = {
   minAttendancePercent: 80,
   recordingRetentionDays: null,
   recordingAllowed: true,
-  teacherIds: [],
+  teacherIds: ['00000000-0000-4000-8000-0000000000f1'],
+  teachers: [{ id: '00000000-0000-4000-8000-0000000000f1', fullName: 'Karim Alami' }],
   counts: { enrolled: 2, waitlisted: 2 },
   myEnrollment: null,
   permissions: {
@@ -67,6 +68,7 @@ function cohortApi(routes: Parameters<typeof fakeFetch>[0] = {}) {
     [`GET ${cohortPath}`]: () => json(200, cohort),
     [`GET ${cohortPath}/enrollments`]: () => json(200, { items: roster, total: roster.length }),
     [`GET ${cohortPath}/certificates`]: () => json(200, { items: [], total: 0 }),
+    'GET /api/sessions': () => json(200, { items: [], total: 0 }),
     ...routes,
   });
 }
@@ -281,5 +283,50 @@ describe('cohort page', () => {
     expect(error.textContent).toContain('Le fichier est vide.');
     expect(error.textContent).not.toContain('The file is empty');
     expect(screen.queryByTestId('import-job')).toBeNull();
+  });
+  it('lists its teachers and its sessions, titled in the reader’s language, asked from its first day', async () => {
+    const asked: string[] = [];
+    renderApp({
+      route: `/cohorts/${cohort.id}`,
+      signedIn: true,
+      fetch: cohortApi({
+        'GET /api/sessions': (request) => {
+          asked.push(new URL(request.url).search);
+          return json(200, {
+            items: [
+              sessionDto({
+                id: '00000000-0000-4000-8000-0000000005a1',
+                title: 'Freinage',
+                titles: { fr: 'Freinage', ar: 'الفرملة' },
+                startsAt: '2026-03-10T10:00:00Z',
+              }),
+              sessionDto({
+                id: '00000000-0000-4000-8000-0000000005a2',
+                title: 'Avionique',
+                titles: { ar: 'إلكترونيات الطيران' },
+                startsAt: '2026-03-17T10:00:00Z',
+                status: 'cancelled',
+              }),
+            ],
+            total: 2,
+          });
+        },
+      }),
+    });
+    const teachers = await screen.findByTestId('cohort-teachers', {}, LAZY_ROUTE);
+    expect(
+      within(teachers)
+        .getAllByTestId('cohort-teacher')
+        .map((li) => li.textContent),
+    ).toEqual(['Karim Alami']);
+    await waitFor(() =>
+      expect(screen.getAllByTestId('cohort-session-title').map((title) => title.textContent)).toEqual([
+        'Freinage',
+        // No French title: the Arabic one, rather than nothing.
+        'إلكترونيات الطيران',
+      ]),
+    );
+    expect(asked[0]).toContain(`cohortId=${cohort.id}`);
+    expect(decodeURIComponent(asked[0])).toContain('from=2026-03-02T00:00:00Z');
   });
 });

@@ -5,11 +5,13 @@ import { Link, useParams } from 'react-router';
 import { CohortQuizzes } from '@/features/quizzes/components/cohort-quizzes';
 import type { Schemas } from '@mre/api-client';
 import { ErrorState, LoadingState } from '@/shared/components/query-states';
+import { useCentreName } from '@/shared/api/reference-data.queries';
 import { useLocalize } from '@/shared/hooks/use-localize';
 import { CohortCertificates } from '@/features/certificates/components/cohort-certificates';
 import { useCohort } from '../api/cohorts.api';
 import { useFormatDayRange } from '../hooks/use-format-day';
 import { CohortFormModal } from './cohort-form-modal';
+import { CohortSessions, CohortTeachers } from './cohort-people-sessions';
 import { CohortKindBadge } from './cohort-kind-badge';
 import { CsvImport } from './csv-import';
 import { EnrollModal } from './enroll-modal';
@@ -29,6 +31,7 @@ export function CohortPage() {
 function CohortDetails({ cohort }: { cohort: Schemas['CohortDto'] }) {
   const { t } = useTranslation();
   const localize = useLocalize();
+  const centreName = useCentreName();
   const formatDays = useFormatDayRange();
   const { permissions } = cohort;
   const [editing, setEditing] = useState(false);
@@ -52,7 +55,8 @@ function CohortDetails({ cohort }: { cohort: Schemas['CohortDto'] }) {
           </Group>
           {/* Each part isolated: a Latin name next to digits must not reorder an Arabic line. */}
           <Text size="sm" c="dimmed">
-            <bdi>{cohort.centreName}</bdi> · <bdi>{formatDays(cohort.startsOn, cohort.endsOn)}</bdi> ·{' '}
+            <bdi>{centreName(cohort.centreId) || cohort.centreName}</bdi> ·{' '}
+            <bdi>{formatDays(cohort.startsOn, cohort.endsOn)}</bdi> ·{' '}
             <bdi>{t('cohorts.page.minAttendance', { percent: cohort.minAttendancePercent })}</bdi> ·{' '}
             <bdi data-testid="cohort-recording">
               {cohort.recordingAllowed
@@ -88,6 +92,10 @@ function CohortDetails({ cohort }: { cohort: Schemas['CohortDto'] }) {
           value={String(cohort.counts.waitlisted)}
           testId="cohort-waitlisted"
         />
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <CohortTeachers teachers={cohort.teachers} />
+        <CohortSessions cohortId={cohort.id} startsOn={cohort.startsOn} />
       </SimpleGrid>
       {permissions.manage && <CsvImport cohortId={cohort.id} />}
       <Title order={2}>{t('cohorts.roster.title')}</Title>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Anchor, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { useCentreName } from '@/shared/api/reference-data.queries';
 import { useLocalize } from '@/shared/hooks/use-localize';
 import { AdminTable } from '@/shared/components/admin-list';
 import { useCurrentUser } from '@/features/auth/hooks/use-session';
@@ -16,6 +17,7 @@ import { CohortKindBadge } from './cohort-kind-badge';
 export function CohortsPage() {
   const { t } = useTranslation();
   const localize = useLocalize();
+  const centreName = useCentreName();
   const formatDays = useFormatDayRange();
   const navigate = useNavigate();
   const isAdmin = useCurrentUser().role === 'admin';
@@ -66,7 +68,7 @@ export function CohortsPage() {
                 {cohort.courseCode}
               </Text>
             </Table.Td>
-            <Table.Td>{cohort.centreName}</Table.Td>
+            <Table.Td dir="auto">{centreName(cohort.centreId) || cohort.centreName}</Table.Td>
             <Table.Td>
               <CohortKindBadge kind={cohort.kind} />
             </Table.Td>

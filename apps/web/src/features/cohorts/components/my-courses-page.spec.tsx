@@ -46,6 +46,7 @@ describe('my courses', () => {
       recordingRetentionDays: null,
       recordingAllowed: true,
       teacherIds: [],
+      teachers: [],
       counts: { enrolled: 20, waitlisted: 4 },
       myEnrollment,
       permissions: {

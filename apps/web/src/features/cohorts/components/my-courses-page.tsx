@@ -10,6 +10,7 @@ import { EmptyResult } from '@/shared/components/empty-result';
 import { ErrorState, LoadingState } from '@/shared/components/query-states';
 import { formatPercent } from '@/shared/lib/format-percent';
 import { useLocale } from '@/shared/hooks/use-locale';
+import { useCentreName } from '@/shared/api/reference-data.queries';
 import { useLocalize } from '@/shared/hooks/use-localize';
 import { useCohorts } from '../api/cohorts.api';
 import { useFormatDayRange } from '../hooks/use-format-day';
@@ -54,6 +55,7 @@ export function MyCoursesPage() {
 export function MyCourseCard({ cohort }: { cohort: Schemas['CohortDto'] }) {
   const { t } = useTranslation();
   const localize = useLocalize();
+  const centreName = useCentreName();
   const mine = cohort.myEnrollment;
   const formatDays = useFormatDayRange();
   const progress = useCourseProgress().data?.find((item) => item.courseId === cohort.courseId);
@@ -76,7 +78,7 @@ export function MyCourseCard({ cohort }: { cohort: Schemas['CohortDto'] }) {
           {cohort.name}
         </Text>
         <Text size="sm" c="dimmed">
-          {cohort.centreName}
+          {centreName(cohort.centreId) || cohort.centreName}
         </Text>
         <Text size="sm" c="dimmed" data-testid="my-course-dates">
           {formatDays(cohort.startsOn, cohort.endsOn)}

@@ -23,6 +23,7 @@ const taughtCohort: Schemas['CohortDto'] = {
   recordingRetentionDays: null,
   recordingAllowed: true,
   teacherIds: [trainer.id],
+  teachers: [{ id: trainer.id, fullName: trainer.fullName }],
   counts: { enrolled: 12, waitlisted: 0 },
   myEnrollment: null,
   permissions: {

@@ -1,3 +1,4 @@
+import { intlLocale } from '@mre/contracts';
 import { useLocale } from '@/shared/hooks/use-locale';
 
 /**
@@ -6,6 +7,6 @@ import { useLocale } from '@/shared/hooks/use-locale';
  */
 export function useFormatDayRange(): (from: string, to: string) => string {
   const [locale] = useLocale();
-  const format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+  const format = new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeZone: 'UTC' });
   return (from, to) => format.formatRange(new Date(`${from}T00:00:00Z`), new Date(`${to}T00:00:00Z`));
 }

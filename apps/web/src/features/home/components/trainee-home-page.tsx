@@ -1,3 +1,4 @@
+import { intlLocale } from '@mre/contracts';
 import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -135,7 +136,7 @@ function Notices() {
   const user = useCurrentUser();
   const notifications = useNotifications();
   const text = useNotificationText();
-  const date = new Intl.DateTimeFormat(i18n.language, {
+  const date = new Intl.DateTimeFormat(intlLocale(i18n.language), {
     dateStyle: 'medium',
     timeStyle: 'short',
     timeZone: user.timeZone,

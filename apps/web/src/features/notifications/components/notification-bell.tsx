@@ -1,3 +1,4 @@
+import { intlLocale } from '@mre/contracts';
 import {
   ActionIcon,
   Button,
@@ -123,7 +124,7 @@ function NotificationItem({
   const { timeZone } = useCurrentUser();
   const { message, to } = useNotificationText()(notification);
   const unread = notification.readAt === null;
-  const received = new Intl.DateTimeFormat(i18n.language, {
+  const received = new Intl.DateTimeFormat(intlLocale(i18n.language), {
     dateStyle: 'short',
     timeStyle: 'short',
     timeZone,

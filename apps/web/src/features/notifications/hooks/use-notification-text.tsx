@@ -24,6 +24,11 @@ export function useNotificationText(): (notification: AppNotification) => Notifi
   const { t } = useTranslation();
   const localize = useLocalize();
   const { timeZone } = useCurrentUser();
+  /** The session's title in the reader's language; notices from before titles had languages carry one. */
+  const sessionTitle = (params: Params) =>
+    (typeof params.titles === 'object' && params.titles !== null
+      ? localize(params.titles as LocalizedText)
+      : '') || text(params, 'title');
   /** A sentence whose `<when/>` is the session's start, isolated from the words around it. */
   const sentence = (i18nKey: string, params: Params, values: Record<string, unknown> = {}) => {
     const startsAt = text(params, 'startsAt');
@@ -37,7 +42,7 @@ export function useNotificationText(): (notification: AppNotification) => Notifi
       />
     );
     return (
-      <Trans i18nKey={i18nKey} values={{ title: text(params, 'title'), ...values }} components={{ when }} />
+      <Trans i18nKey={i18nKey} values={{ title: sessionTitle(params), ...values }} components={{ when }} />
     );
   };
 

@@ -41,7 +41,7 @@ export function ProfileForm({ user }: { user: SessionUser }) {
           data-testid="profile-full-name"
         />
         <LocaleSelect value={locale} onChange={setLocale} testId="profile-locale" />
-        <TimeZoneSelect value={timeZone} onChange={setTimeZone} testId="profile-time-zone" />
+        <TimeZoneSelect value={timeZone} onChange={setTimeZone} testId="profile-time-zone" offerDeviceZone />
         <Button type="submit" loading={updateMe.isPending} data-testid="profile-save">
           {t('common.save')}
         </Button>

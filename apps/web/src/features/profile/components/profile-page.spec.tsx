@@ -1,5 +1,5 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { adminUser, emptyList, fakeFetch, json } from '@/test/fake-api';
 import { renderApp } from '@/test/render-app';
 
@@ -72,6 +72,42 @@ describe('profile', () => {
       );
     } finally {
       Reflect.deleteProperty(navigator, 'connection');
+    }
+  });
+
+  it('offers the device’s zone in one tap when the profile is at another, and saves it', async () => {
+    const resolved = Intl.DateTimeFormat().resolvedOptions();
+    const spy = vi
+      .spyOn(Intl.DateTimeFormat.prototype, 'resolvedOptions')
+      .mockReturnValue({ ...resolved, timeZone: 'America/Toronto' });
+    try {
+      const sent = renderProfile(trainee);
+      const offer = await screen.findByTestId('profile-time-zone-device');
+      expect(offer.textContent).toMatch(
+        /^Utiliser le fuseau de cet appareil : Toronto — Canada \(UTC-[45]\)$/,
+      );
+      fireEvent.click(offer);
+      expect(screen.queryByTestId('profile-time-zone-device')).toBeNull();
+      fireEvent.click(screen.getByTestId('profile-save'));
+
+      await screen.findByTestId('profile-saved');
+      expect(sent).toEqual([{ fullName: 'Sara Alaoui', locale: 'fr', timeZone: 'America/Toronto' }]);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('offers nothing when the profile already has the device’s zone', async () => {
+    const resolved = Intl.DateTimeFormat().resolvedOptions();
+    const spy = vi
+      .spyOn(Intl.DateTimeFormat.prototype, 'resolvedOptions')
+      .mockReturnValue({ ...resolved, timeZone: 'Africa/Casablanca' });
+    try {
+      renderProfile(trainee);
+      await screen.findByTestId('profile-time-zone');
+      expect(screen.queryByTestId('profile-time-zone-device')).toBeNull();
+    } finally {
+      spy.mockRestore();
     }
   });
 });

@@ -1,6 +1,7 @@
 import { Badge, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useNetworkName } from '@/shared/api/reference-data.queries';
 import type { ReportOverview } from '../api/reports.api';
 import { useChartStyle } from '../hooks/use-chart-style';
 import { useReportFormat } from '../hooks/use-report-format';
@@ -66,12 +67,13 @@ function CascadeChart({ cascade }: { cascade: Cascade }) {
 
 function NetworkChain({ network }: { network: Cascade[number] }) {
   const { t } = useTranslation();
+  const networkName = useNetworkName();
   const format = useReportFormat();
   return (
     <Paper withBorder p="md" data-testid="cascade-network">
       <Group justify="space-between" mb="sm">
         <Title order={3} dir="auto" data-testid="cascade-network-name">
-          {network.name}
+          {networkName(network.networkId) || network.name}
         </Title>
         <Group gap="xs">
           <Badge variant="light" color="teal" data-testid="cascade-direct">

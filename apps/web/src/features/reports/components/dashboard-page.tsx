@@ -1,6 +1,6 @@
 import { Button, Group, SimpleGrid, Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useSectorName } from '@/shared/api/reference-data.queries';
+import { useCentreName, useNetworkName, useSectorName } from '@/shared/api/reference-data.queries';
 import { ErrorAlert } from '@/shared/components/error-alert';
 import { EmptyResult } from '@/shared/components/empty-result';
 import { ErrorState, LoadingState } from '@/shared/components/query-states';
@@ -61,6 +61,8 @@ export default function DashboardPage() {
 function Overview({ overview }: { overview: ReportOverview }) {
   const { t } = useTranslation();
   const sectorName = useSectorName();
+  const networkName = useNetworkName();
+  const centreName = useCentreName();
   const style = useChartStyle();
   const { beneficiaries } = overview;
   if (beneficiaries.total === 0 && overview.sessionsHeld === 0)
@@ -80,7 +82,7 @@ function Overview({ overview }: { overview: ReportOverview }) {
             color={style.colors.primary}
             data={beneficiaries.byNetwork.map((row) => ({
               key: row.networkId,
-              label: row.name,
+              label: networkName(row.networkId) || row.name,
               count: row.count,
             }))}
           />
@@ -110,7 +112,7 @@ function Overview({ overview }: { overview: ReportOverview }) {
             color={style.colors.accent}
             data={beneficiaries.byCentre.map((row) => ({
               key: row.centreId,
-              label: row.name,
+              label: centreName(row.centreId) || row.name,
               count: row.count,
             }))}
           />

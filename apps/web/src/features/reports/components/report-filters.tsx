@@ -1,5 +1,6 @@
 import { Select, SimpleGrid, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useLocalize } from '@/shared/hooks/use-localize';
 import { SECTOR_CODES } from '@mre/contracts';
 import { useAllCentres, useAllNetworks, useSectorName } from '@/shared/api/reference-data.queries';
 import type { ReportFilters as Filters } from '../api/reports.api';
@@ -12,6 +13,7 @@ interface ReportFiltersProps {
 
 export function ReportFilters({ filters, onChange }: ReportFiltersProps) {
   const { t } = useTranslation();
+  const localize = useLocalize();
   const networks = useAllNetworks();
   const centres = useAllCentres();
   const sectorName = useSectorName();
@@ -37,7 +39,7 @@ export function ReportFilters({ filters, onChange }: ReportFiltersProps) {
       <Select
         label={t('fields.network')}
         placeholder={t('reports.filters.allNetworks')}
-        data={(networks.data ?? []).map((network) => ({ value: network.id, label: network.name }))}
+        data={(networks.data ?? []).map((network) => ({ value: network.id, label: localize(network.names) }))}
         value={filters.networkId ?? null}
         onChange={(value) => onChange('networkId', value)}
         clearable
@@ -56,7 +58,7 @@ export function ReportFilters({ filters, onChange }: ReportFiltersProps) {
       <Select
         label={t('fields.centre')}
         placeholder={t('reports.filters.allCentres')}
-        data={(centres.data ?? []).map((centre) => ({ value: centre.id, label: centre.name }))}
+        data={(centres.data ?? []).map((centre) => ({ value: centre.id, label: localize(centre.names) }))}
         value={filters.centreId ?? null}
         onChange={(value) => onChange('centreId', value)}
         clearable

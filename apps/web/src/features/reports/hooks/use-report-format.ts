@@ -1,3 +1,4 @@
+import { intlLocale } from '@mre/contracts';
 import { useLocale } from '@/shared/hooks/use-locale';
 
 // Moroccan usage, also in Arabic: Western digits, as on the ministry's reports.
@@ -8,7 +9,7 @@ export function useReportFormat() {
   const [locale] = useLocale();
   const number = new Intl.NumberFormat(locale, { ...DIGITS, maximumFractionDigits: 1 });
   const percent = new Intl.NumberFormat(locale, { ...DIGITS, style: 'percent', maximumFractionDigits: 1 });
-  const month = new Intl.DateTimeFormat(locale, {
+  const month = new Intl.DateTimeFormat(intlLocale(locale), {
     ...DIGITS,
     month: 'short',
     year: 'numeric',

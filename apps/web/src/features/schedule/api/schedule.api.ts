@@ -26,6 +26,65 @@ export function useSchedule(page: number) {
   });
 }
 
+/** How far back the past sessions go: a cohort's recent weeks. */
+const PAST_DAYS = 120;
+
+/**
+ * The caller's sessions over by now, newest first (those of one cohort when given): up to the
+ * largest page, which holds a cohort's recent weeks.
+ */
+export function usePastSessions(cohortId?: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: [...sessionKeys.all, 'past', cohortId ?? 'all'],
+    queryFn: async () => {
+      const now = Date.now();
+      const list = await unwrap(
+        api.GET('/api/sessions', {
+          params: {
+            query: {
+              page: 1,
+              pageSize: MAX_PAGE_SIZE,
+              from: new Date(now - PAST_DAYS * 86_400_000).toISOString(),
+              to: new Date(now).toISOString(),
+              ...(cohortId ? { cohortId } : {}),
+            },
+          },
+        }),
+      );
+      return list.items.filter((session) => Date.parse(session.endsAt) <= now).reverse();
+    },
+  });
+}
+
+/** The caller's own attendance in these past sessions, by session id. */
+export function useMyAttendance(sessionIds: string[]) {
+  const api = useApi();
+  return useQuery({
+    queryKey: [...sessionKeys.all, 'my-attendance', sessionIds],
+    queryFn: () =>
+      unwrap(api.GET('/api/me/attendance', { params: { query: { sessionIds: sessionIds.join(',') } } })),
+    enabled: sessionIds.length > 0,
+    select: (list) => new Map(list.items.map((row) => [row.sessionId, row])),
+  });
+}
+
+/** A cohort's sessions from its first day on, in start order. */
+export function useCohortSessions(cohortId: string, startsOn: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: [...sessionKeys.all, 'cohort', cohortId],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/sessions', {
+          params: {
+            query: { page: 1, pageSize: MAX_PAGE_SIZE, cohortId, from: `${startsOn}T00:00:00Z` },
+          },
+        }),
+      ),
+  });
+}
+
 export function useLiveSession(id: string) {
   const api = useApi();
   return useQuery({

@@ -179,7 +179,7 @@ describe('my schedule', () => {
 
     await waitFor(() => expect(patches).toHaveLength(1));
     expect(patches[0]).toEqual({
-      title: 'Avionique',
+      titles: { fr: 'Avionique' },
       startsAt: '2027-01-12T11:00:00+00:00',
       durationMinutes: 90,
       mode: 'remote',
@@ -207,7 +207,8 @@ describe('my schedule', () => {
     fireEvent.click(await screen.findByTestId('session-create'));
     fireEvent.click(await screen.findByTestId('session-cohort'));
     fireEvent.click(await screen.findByRole('option', { name: 'Kénitra — freinage', hidden: true }));
-    fireEvent.change(screen.getByTestId('session-title-input'), { target: { value: 'Freins' } });
+    fireEvent.change(screen.getByTestId('session-title-fr'), { target: { value: 'Freins' } });
+    fireEvent.change(screen.getByTestId('session-title-ar'), { target: { value: 'الفرامل' } });
     fireEvent.change(screen.getByTestId('session-date'), { target: { value: '2027-01-12' } });
     fireEvent.change(screen.getByTestId('session-time-input'), { target: { value: '05:00' } });
     // Read in the teacher's zone and the cohort's side by side, never as a raw ISO instant; and 05:00
@@ -225,7 +226,7 @@ describe('my schedule', () => {
     await waitFor(() => expect(posts).toHaveLength(1));
     // The expert's own zone by default: 05:00 in Toronto, EST (UTC-5) in January.
     expect(posts[0]).toEqual({
-      title: 'Freins',
+      titles: { fr: 'Freins', ar: 'الفرامل' },
       startsAt: '2027-01-12T05:00:00-05:00',
       durationMinutes: 90,
       mode: 'remote',
@@ -243,6 +244,66 @@ describe('my schedule', () => {
     const cancelled = await card('Hydraulique');
     expect(within(cancelled).getByTestId('session-cancelled').textContent).toBe('Annulée');
     expect(within(cancelled).getByTestId('session-join').hasAttribute('disabled')).toBe(true);
+  });
+
+  it('shows a trainee each session’s teachers, and their own attendance in past sessions', async () => {
+    const held = sessionDto({
+      id: '00000000-0000-4000-8000-000000000503',
+      title: 'Freinage',
+      titles: { fr: 'Freinage', ar: 'الفرملة' },
+      startsAt: new Date(Date.now() - 3 * 3_600_000).toISOString(),
+      teacherNames: ['Karim Alami', 'Leila Benali'],
+    });
+    const missed = sessionDto({
+      id: '00000000-0000-4000-8000-000000000504',
+      title: 'Pneumatique',
+      startsAt: new Date(Date.now() - 50 * 3_600_000).toISOString(),
+    });
+    const coming = { ...imminent, teacherNames: ['Karim Alami'] };
+    const asked: string[] = [];
+    renderApp({
+      route: '/schedule',
+      signedIn: true,
+      fetch: fakeFetch({
+        'GET /api/me': () => json(200, trainee),
+        'GET /api/cohorts': () => json(200, emptyList),
+        'GET /api/sessions': (request) =>
+          new URL(request.url).searchParams.has('to')
+            ? json(200, { items: [missed, held], total: 2 })
+            : json(200, { items: [coming], total: 1 }),
+        'GET /api/me/attendance': (request) => {
+          asked.push(new URL(request.url).searchParams.get('sessionIds') ?? '');
+          return json(200, {
+            items: [
+              { sessionId: held.id, status: 'present', source: 'live', minutesPresent: 81, percent: 90 },
+              { sessionId: missed.id, status: 'absent', source: 'live', minutesPresent: 0, percent: 0 },
+            ],
+            total: 2,
+          });
+        },
+      }),
+    });
+
+    const next = await card('Hydraulique');
+    expect(within(next).getByTestId('session-teachers').textContent).toBe('Avec Karim Alami');
+    const past = await screen.findByTestId('past-sessions');
+    // Newest first.
+    await waitFor(() =>
+      expect(
+        within(past)
+          .getAllByTestId('past-session-status')
+          .map((badge) => badge.textContent),
+      ).toEqual(['Présent · 90\u00a0%', 'Absent · 0\u00a0%']),
+    );
+    expect(
+      within(past)
+        .getAllByTestId('past-session-title')
+        .map((title) => title.textContent),
+    ).toEqual(['Freinage', 'Pneumatique']);
+    expect(within(past).getAllByTestId('session-teachers')[0].textContent).toBe(
+      'Avec Karim Alami et Leila Benali',
+    );
+    expect(asked).toEqual([`${held.id},${missed.id}`]);
   });
 
   it('says so when nothing is coming', async () => {

@@ -13,6 +13,7 @@ import { useNow } from '../hooks/use-now';
 import { dayKey } from '../lib/session-time';
 import { SESSION_SCHEDULERS, SESSION_STAFF } from '../lib/staff';
 import { RecentSessions } from './recent-sessions';
+import { PastSessions } from './past-sessions';
 import { SessionCard } from './session-card';
 
 // Only those who schedule open the form: its time-zone arithmetic (luxon) stays off trainees' pages.
@@ -90,7 +91,11 @@ export function SchedulePage() {
           />
         </>
       )}
-      <RecentSessions timeZone={user.timeZone} now={now} cohortName={cohortName} isStaff={isStaff} />
+      {user.role === 'trainee' ? (
+        <PastSessions timeZone={user.timeZone} withAttendance cohortName={cohortName} />
+      ) : (
+        <RecentSessions timeZone={user.timeZone} now={now} cohortName={cohortName} isStaff={isStaff} />
+      )}
       {editing && (
         <Suspense>
           <SessionFormModal

@@ -1,5 +1,6 @@
 import { Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { Trans, useTranslation } from 'react-i18next';
+import { useLocalize } from '@/shared/hooks/use-localize';
 import { Link } from 'react-router';
 import { ConfirmButton } from '@/shared/components/confirm-button';
 import { ErrorAlert } from '@/shared/components/error-alert';
@@ -7,6 +8,7 @@ import { ZonedTime } from '@/shared/components/zoned-time';
 import { useCancelSession, type LiveSession } from '../api/schedule.api';
 import { joinPhase } from '../lib/session-time';
 import { SessionCountdown } from './session-countdown';
+import { SessionTeachers } from './session-teachers';
 import { SessionTime } from './session-time';
 
 interface SessionCardProps {
@@ -20,6 +22,7 @@ interface SessionCardProps {
 
 export function SessionCard({ session, cohortName, timeZone, now, isStaff, onReschedule }: SessionCardProps) {
   const { t } = useTranslation();
+  const localize = useLocalize();
   const cancel = useCancelSession();
   const phase = joinPhase(session, now);
   const cancelled = phase === 'cancelled';
@@ -31,7 +34,7 @@ export function SessionCard({ session, cohortName, timeZone, now, isStaff, onRes
         <Stack gap={4} style={{ flex: 1, minWidth: 240 }}>
           <Group gap="xs">
             <Text fw={600} dir="auto" td={cancelled ? 'line-through' : undefined} data-testid="session-title">
-              {session.title}
+              {localize(session.titles)}
             </Text>
             <Badge variant="light" size="sm">
               {t(`schedule.mode.${session.mode}`)}
@@ -52,6 +55,7 @@ export function SessionCard({ session, cohortName, timeZone, now, isStaff, onRes
               {cohortName}
             </Text>
           )}
+          <SessionTeachers names={session.teacherNames} />
           <SessionTime session={session} timeZone={timeZone} />
           <SessionCountdown startsAt={session.startsAt} phase={phase} now={now} />
         </Stack>

@@ -10,7 +10,8 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_TIME_ZONE, SESSION_MODES, type SessionMode } from '@mre/contracts';
+import { DEFAULT_TIME_ZONE, SESSION_MODES, type LocalizedText, type SessionMode } from '@mre/contracts';
+import { compactLocalized, LocalizedTextFields } from '@/shared/components/localized-text-fields';
 import { useCurrentUser } from '@/features/auth/hooks/use-session';
 import { TimeZoneSelect } from '@/shared/components/time-zone-select';
 import { FormModal } from '@/shared/components/form-modal';
@@ -47,7 +48,7 @@ export function SessionFormModal({ session, defaultTimeZone, onClose }: SessionF
   const update = useUpdateSession();
   const initial = session ? wallClockParts(session.localStart) : { date: '', time: '' };
   const [cohortId, setCohortId] = useState<string | null>(null);
-  const [title, setTitle] = useState(session?.title ?? '');
+  const [titles, setTitles] = useState<LocalizedText>(session?.titles ?? {});
   const [date, setDate] = useState(initial.date);
   const [time, setTime] = useState(initial.time);
   const [timeZone, setTimeZone] = useState(session?.timeZone ?? defaultTimeZone);
@@ -59,11 +60,12 @@ export function SessionFormModal({ session, defaultTimeZone, onClose }: SessionF
 
   const startsAt = date && time ? toInstantWithOffset(date, time, timeZone) : null;
   const mutation = session ? update : create;
+  const missingTitle = Object.keys(compactLocalized(titles)).length === 0;
 
   const submit = () => {
     setSubmitted(true);
-    if (!startsAt || (!session && !cohortId)) return;
-    const fields = { title: title.trim(), startsAt, durationMinutes: duration, mode, timeZone };
+    if (!startsAt || (!session && !cohortId) || missingTitle) return;
+    const fields = { titles: compactLocalized(titles), startsAt, durationMinutes: duration, mode, timeZone };
     const done = { onSuccess: onClose };
     if (session) update.mutate({ id: session.id, body: fields }, done);
     else
@@ -96,13 +98,12 @@ export function SessionFormModal({ session, defaultTimeZone, onClose }: SessionF
           data-testid="session-cohort"
         />
       )}
-      <TextInput
+      <LocalizedTextFields
         label={t('fields.title')}
-        value={title}
-        onChange={(event) => setTitle(event.currentTarget.value)}
-        required
-        maxLength={200}
-        data-testid="session-title-input"
+        value={titles}
+        onChange={setTitles}
+        testIdPrefix="session-title"
+        error={submitted && missingTitle ? t('admin.courses.titleRequired') : undefined}
       />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <TextInput
