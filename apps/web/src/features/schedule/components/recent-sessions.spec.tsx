@@ -4,7 +4,8 @@ import type { Schemas } from '@mre/api-client';
 import { adminUser, emptyList, fakeFetch, json, sessionDto } from '@/test/fake-api';
 import { renderApp } from '@/test/render-app';
 
-const trainee: Schemas['UserDto'] = { ...adminUser, role: 'trainee', fullName: 'Salma Trainee' };
+// Staff see the recent sessions as cards; a trainee sees them with their own attendance (schedule-page.spec.tsx).
+const expert: Schemas['UserDto'] = { ...adminUser, role: 'expert', fullName: 'Karim Expert' };
 const HOUR = 3600_000;
 
 const recorded = sessionDto({
@@ -27,7 +28,7 @@ describe('recent sessions in my schedule', () => {
       route: '/schedule',
       signedIn: true,
       fetch: fakeFetch({
-        'GET /api/me': () => json(200, trainee),
+        'GET /api/me': () => json(200, expert),
         'GET /api/cohorts': () => json(200, emptyList),
         'GET /api/sessions': (request) => {
           const query = new URL(request.url).searchParams;
