@@ -57,6 +57,10 @@ export class CohortEntity {
   @Column({ name: 'min_attendance_percent', type: 'integer', default: 80 })
   minAttendancePercent: number;
 
+  /** The certificate also needs a passed attempt at a `final` quiz opened for the cohort. */
+  @Column({ name: 'requires_final_quiz_pass', type: 'boolean', default: false })
+  requiresFinalQuizPass: boolean;
+
   @ManyToMany(() => UserEntity)
   @JoinTable({
     name: 'cohort_teachers',

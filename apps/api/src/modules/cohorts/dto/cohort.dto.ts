@@ -4,6 +4,7 @@ import {
   ArrayMaxSize,
   ArrayUnique,
   IsArray,
+  IsBoolean,
   IsIn,
   IsInt,
   IsISO8601,
@@ -82,6 +83,14 @@ export class CreateCohortDto {
   @Min(0)
   @Max(100)
   minAttendancePercent?: number;
+
+  @ApiPropertyOptional({
+    default: false,
+    description: 'The certificate also needs a passed attempt at a `final` quiz opened for the cohort',
+  })
+  @IsOptional()
+  @IsBoolean()
+  requiresFinalQuizPass?: boolean;
 }
 
 /** The course and the kind define what a cohort is, so they are set once. */
@@ -144,6 +153,7 @@ export class CohortDto {
   @ApiProperty({ format: 'date' }) startsOn: string;
   @ApiProperty({ format: 'date' }) endsOn: string;
   @ApiProperty() minAttendancePercent: number;
+  @ApiProperty() requiresFinalQuizPass: boolean;
   @ApiProperty({ type: [String], format: 'uuid' }) teacherIds: string[];
   @ApiProperty({ type: CohortCountsDto }) counts: CohortCountsDto;
   @ApiProperty({
@@ -176,6 +186,7 @@ export class CohortDto {
       startsOn: cohort.startsOn,
       endsOn: cohort.endsOn,
       minAttendancePercent: cohort.minAttendancePercent,
+      requiresFinalQuizPass: cohort.requiresFinalQuizPass,
       teacherIds: (cohort.teachers ?? []).map((t) => t.id).sort(),
       counts,
       myEnrollment,
