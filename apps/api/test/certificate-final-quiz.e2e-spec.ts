@@ -133,7 +133,7 @@ describe('Certificates that require the final quiz (e2e)', () => {
     );
     // A passed post-test is not the final quiz.
     await takeQuiz('post-test', new Map([[practiceOnly, [true, true, false]]]));
-  });
+  }, 180_000);
 
   afterAll(async () => {
     await worker.close();

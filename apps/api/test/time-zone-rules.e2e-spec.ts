@@ -2,7 +2,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { Queue } from 'bullmq';
-import { QueueName, ReminderJob, ReminderKind } from '@/core/queue/queue-name';
+import { QueueName, ReminderJob } from '@/core/queue/queue-name';
 import { SessionAnchoringService } from '@/modules/live/session-anchoring.service';
 import {
   fanOutJobId,

@@ -85,8 +85,8 @@ export class CreateCohortDto {
   minAttendancePercent?: number;
 
   @ApiPropertyOptional({
-    default: false,
-    description: 'The certificate also needs a passed attempt at a `final` quiz opened for the cohort',
+    description:
+      'The certificate also needs a passed attempt at a `final` quiz opened for the cohort (false when absent at creation)',
   })
   @IsOptional()
   @IsBoolean()

@@ -17,6 +17,7 @@ const cohort: Schemas['CohortDto'] = {
   startsOn: '2026-03-02',
   endsOn: '2026-06-26',
   minAttendancePercent: 80,
+  requiresFinalQuizPass: false,
   teacherIds: [],
   counts: { enrolled: 2, waitlisted: 2 },
   myEnrollment: null,

@@ -43,6 +43,7 @@ describe('my courses', () => {
       startsOn: '2026-03-02',
       endsOn: '2026-06-26',
       minAttendancePercent: 80,
+      requiresFinalQuizPass: false,
       teacherIds: [],
       counts: { enrolled: 20, waitlisted: 4 },
       myEnrollment,

@@ -20,6 +20,7 @@ const taughtCohort: Schemas['CohortDto'] = {
   startsOn: '2026-03-02',
   endsOn: '2026-06-26',
   minAttendancePercent: 80,
+  requiresFinalQuizPass: false,
   teacherIds: [trainer.id],
   counts: { enrolled: 12, waitlisted: 0 },
   myEnrollment: null,
