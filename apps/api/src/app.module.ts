@@ -8,6 +8,7 @@ import { CatalogModule } from './modules/catalog/catalog.module';
 import { CertificationModule } from './modules/certification/certification.module';
 import { CohortsModule } from './modules/cohorts/cohorts.module';
 import { CourseContentModule } from './modules/course-content/course-content.module';
+import { FeedbackModule } from './modules/feedback/feedback.module';
 import { HealthModule } from './modules/health/health.module';
 import { IdentityModule } from './modules/identity/identity.module';
 import { JobsModule } from './modules/jobs/jobs.module';
@@ -34,6 +35,7 @@ import { SetupModule } from './modules/setup/setup.module';
     AssessmentModule,
     LiveModule,
     AttendanceModule,
+    FeedbackModule,
     LiveKitWebhooksModule,
     AuditModule,
     NotificationsModule,

@@ -5,12 +5,12 @@ import type { Job, Queue } from 'bullmq';
 import { DateTime } from 'luxon';
 import { randomUUID } from 'node:crypto';
 import { QueueName, ReminderJob, ReminderKind } from '@/core/queue/queue-name';
-import { fanOutJobId, REMINDER_LEADS_MS } from '@/modules/notifications/reminders.service';
+import { fanOutJobId, LeadKind, REMINDER_LEADS_MS } from '@/modules/notifications/reminders.service';
 import { WorkerModule } from '@/worker.module';
 import { mimeParts, ReceivedMail, SmtpInbox, subjectOf } from './support/smtp-inbox';
 import { TestApp, TestUser } from './support/test-app';
 
-const KINDS: ReminderKind[] = ['24h', '15m'];
+const KINDS: LeadKind[] = ['24h', '15m'];
 const TORONTO = 'America/Toronto';
 const CASABLANCA = 'Africa/Casablanca';
 

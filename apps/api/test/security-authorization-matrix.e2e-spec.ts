@@ -130,6 +130,10 @@ const EXPECTED: Record<string, Rule> = {
   'GET /cohorts/{id}/recording-consent': SIGNED_IN,
   'PUT /cohorts/{id}/recording-consent': SIGNED_IN,
   'GET /sessions/{id}/recording-consent': SIGNED_IN,
+  // Feedback: answered by the cohort's trainees, read by its staff; authors for admins only (feedback.e2e-spec.ts).
+  'PUT /sessions/{id}/feedback': SIGNED_IN,
+  'GET /sessions/{id}/feedback/mine': SIGNED_IN,
+  'GET /sessions/{id}/feedback': SIGNED_IN,
   // Signed by LiveKit over the raw body instead of a token.
   'POST /livekit/webhook': PUBLIC,
 

@@ -2,9 +2,14 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { Queue } from 'bullmq';
-import { QueueName, ReminderJob, ReminderKind } from '@/core/queue/queue-name';
+import { QueueName, ReminderJob } from '@/core/queue/queue-name';
 import { SessionAnchoringService } from '@/modules/live/session-anchoring.service';
-import { fanOutJobId, REMINDER_LEADS_MS, RemindersService } from '@/modules/notifications/reminders.service';
+import {
+  fanOutJobId,
+  LeadKind,
+  REMINDER_LEADS_MS,
+  RemindersService,
+} from '@/modules/notifications/reminders.service';
 import { SetupService } from '@/modules/setup/setup.service';
 import { WorkerModule } from '@/worker.module';
 import { createCohortWorld, CohortWorld } from './support/cohort-world';
@@ -18,13 +23,14 @@ import { TestApp } from './support/test-app';
  * they stored a 10:00 class at 09:00Z. America/Toronto is UTC-5 in winter under both.
  */
 const HOUR = 3600_000;
-const KINDS: ReminderKind[] = ['24h', '15m'];
+const KINDS: LeadKind[] = ['24h', '15m'];
 const STALE_VERSION = '2025c';
 const icsUtc = (iso: string) => iso.replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 
 interface Session {
   id: string;
   startsAt: string;
+  endsAt: string;
   localStart: string;
   timeZone: string;
 }
@@ -138,7 +144,11 @@ describe('Time-zone rules change: sessions keep their local time (e2e)', () => {
     for (const session of series) {
       await remindersService.unplan({ id: session.id, startsAt: new Date(session.startsAt) });
       await remindersService.plan([
-        { id: session.id, startsAt: new Date(Date.parse(session.startsAt) - HOUR) },
+        {
+          id: session.id,
+          startsAt: new Date(Date.parse(session.startsAt) - HOUR),
+          endsAt: new Date(Date.parse(session.endsAt) - HOUR),
+        },
       ]);
     }
     await api.dataSource.query('DELETE FROM time_zone_rules');

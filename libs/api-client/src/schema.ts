@@ -1124,6 +1124,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sessions/{id}/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Aggregates for the cohort’s staff: averages and comments from 5 answers, counts only below; admins may ask who wrote each comment (audited) */
+        get: operations["Feedback_summary"];
+        /** The caller’s answer to the survey of a held session (trainees of the cohort); editable for 7 days after the session ends, then 409 feedback-closed */
+        put: operations["Feedback_answer"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{id}/feedback/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Feedback_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/livekit/webhook": {
         parameters: {
             query?: never;
@@ -1337,7 +1371,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @enum {string} */
-        ErrorCode: "invalid-input" | "validation-failed" | "invalid-format" | "unauthorized" | "forbidden" | "not-found" | "conflict" | "gone" | "payload-too-large" | "too-many-requests" | "internal-error" | "service-unavailable" | "video-service-unavailable" | "database-unavailable" | "access-token-required" | "role-not-allowed" | "bad-credentials" | "refresh-token-invalid" | "too-many-sign-in-attempts" | "email-taken" | "invitation-invalid" | "invitation-expired" | "invitation-pending" | "legal-name-locked" | "not-experts" | "unknown-organization" | "user-not-found" | "unknown-reference" | "password-too-common" | "wrong-password" | "password-reset-invalid" | "password-reset-expired" | "too-many-password-resets" | "user-not-invited" | "two-factor-code-invalid" | "two-factor-challenge-invalid" | "too-many-two-factor-attempts" | "two-factor-already-enabled" | "two-factor-not-set-up" | "two-factor-required" | "two-factor-setup-required" | "user-erased" | "network-not-found" | "centre-not-found" | "name-taken" | "course-not-found" | "module-not-found" | "course-code-taken" | "not-course-editor" | "material-not-found" | "file-type-not-allowed" | "material-order-mismatch" | "cohort-not-found" | "enrollment-not-found" | "not-cohort-manager" | "not-cohort-staff" | "admin-only" | "not-teachers" | "already-enrolled" | "enrollment-completed" | "not-trainee" | "not-enrollable" | "user-id-or-email" | "capacity-below-enrolled" | "dates-out-of-order" | "file-missing" | "file-too-large" | "csv-empty" | "csv-no-rows" | "csv-too-many-rows" | "csv-not-utf8" | "csv-binary" | "csv-missing-column" | "job-not-found" | "session-not-found" | "not-in-cohort" | "not-host" | "join-window-not-open" | "session-ended" | "session-cancelled" | "removed-from-room" | "staff-not-removable" | "session-overlap" | "recording-already-running" | "recording-not-running" | "recording-not-found" | "recording-file-unavailable" | "playback-link-invalid" | "too-many-join-requests" | "not-enrolled" | "not-hybrid" | "certificate-not-found" | "certificate-already-revoked" | "quiz-not-found" | "attempt-not-found" | "invalid-question" | "quiz-has-attempts" | "quiz-not-open" | "attempts-exhausted" | "attempt-submitted" | "attempt-time-up" | "invalid-answer" | "not-cohort-trainee" | "not-quiz-runner";
+        ErrorCode: "invalid-input" | "validation-failed" | "invalid-format" | "unauthorized" | "forbidden" | "not-found" | "conflict" | "gone" | "payload-too-large" | "too-many-requests" | "internal-error" | "service-unavailable" | "video-service-unavailable" | "database-unavailable" | "access-token-required" | "role-not-allowed" | "bad-credentials" | "refresh-token-invalid" | "too-many-sign-in-attempts" | "email-taken" | "invitation-invalid" | "invitation-expired" | "invitation-pending" | "legal-name-locked" | "not-experts" | "unknown-organization" | "user-not-found" | "unknown-reference" | "password-too-common" | "wrong-password" | "password-reset-invalid" | "password-reset-expired" | "too-many-password-resets" | "user-not-invited" | "two-factor-code-invalid" | "two-factor-challenge-invalid" | "too-many-two-factor-attempts" | "two-factor-already-enabled" | "two-factor-not-set-up" | "two-factor-required" | "two-factor-setup-required" | "user-erased" | "network-not-found" | "centre-not-found" | "name-taken" | "course-not-found" | "module-not-found" | "course-code-taken" | "not-course-editor" | "material-not-found" | "file-type-not-allowed" | "material-order-mismatch" | "cohort-not-found" | "enrollment-not-found" | "not-cohort-manager" | "not-cohort-staff" | "admin-only" | "not-teachers" | "already-enrolled" | "enrollment-completed" | "not-trainee" | "not-enrollable" | "user-id-or-email" | "capacity-below-enrolled" | "dates-out-of-order" | "file-missing" | "file-too-large" | "csv-empty" | "csv-no-rows" | "csv-too-many-rows" | "csv-not-utf8" | "csv-binary" | "csv-missing-column" | "job-not-found" | "session-not-found" | "not-in-cohort" | "not-host" | "join-window-not-open" | "session-ended" | "session-cancelled" | "removed-from-room" | "staff-not-removable" | "session-overlap" | "recording-already-running" | "recording-not-running" | "recording-not-found" | "recording-file-unavailable" | "playback-link-invalid" | "too-many-join-requests" | "not-enrolled" | "not-hybrid" | "certificate-not-found" | "certificate-already-revoked" | "quiz-not-found" | "attempt-not-found" | "invalid-question" | "quiz-has-attempts" | "quiz-not-open" | "attempts-exhausted" | "attempt-submitted" | "attempt-time-up" | "invalid-answer" | "not-cohort-trainee" | "not-quiz-runner" | "feedback-not-found" | "feedback-trainees-only" | "feedback-staff-only" | "feedback-not-open" | "feedback-closed";
         ErrorDto: {
             /** @example 400 */
             statusCode: number;
@@ -1860,6 +1894,8 @@ export interface components {
              * @default true
              */
             recordingAllowed: boolean;
+            /** @description The certificate also needs a passed attempt at a `final` quiz opened for the cohort (false when absent at creation) */
+            requiresFinalQuizPass?: boolean;
         };
         CohortTeacherDto: {
             /** Format: uuid */
@@ -1912,6 +1948,7 @@ export interface components {
             recordingRetentionDays: number | null;
             /** @description Whether the sessions may be recorded */
             recordingAllowed: boolean;
+            requiresFinalQuizPass: boolean;
             teacherIds: string[];
             /** @description The same teachers, by name */
             teachers: components["schemas"]["CohortTeacherDto"][];
@@ -1958,6 +1995,8 @@ export interface components {
              * @default true
              */
             recordingAllowed: boolean;
+            /** @description The certificate also needs a passed attempt at a `final` quiz opened for the cohort (false when absent at creation) */
+            requiresFinalQuizPass?: boolean;
         };
         EnrollDto: {
             /**
@@ -2518,7 +2557,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "session-reminder" | "session-rescheduled" | "session-cancelled" | "certificate-issued" | "time-zone-rules-changed";
+            kind: "session-reminder" | "session-rescheduled" | "session-cancelled" | "certificate-issued" | "time-zone-rules-changed" | "feedback-request";
             /** @description What the web needs to word it: sessionId, title, startsAt (UTC), reminder (24h|15m); or certificateId, code, courseTitle */
             params: {
                 [key: string]: unknown;
@@ -2592,6 +2631,61 @@ export interface components {
         MyAttendanceListDto: {
             items: components["schemas"]["MyAttendanceDto"][];
             total: number;
+        };
+        PutFeedbackDto: {
+            /** @description The content of the session */
+            content: number;
+            /** @description How clearly the expert explained */
+            clarity: number;
+            /** @description The quality of the sound and picture */
+            audioVideo: number;
+            comment?: string | null;
+        };
+        FeedbackDto: {
+            /** Format: uuid */
+            sessionId: string;
+            content: number;
+            clarity: number;
+            audioVideo: number;
+            comment: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+            /**
+             * Format: date-time
+             * @description Until when the answer can still be changed
+             */
+            closesAt: string;
+        };
+        FeedbackAveragesDto: {
+            content: number;
+            clarity: number;
+            audioVideo: number;
+        };
+        FeedbackCommentDto: {
+            comment: string;
+            /**
+             * Format: uuid
+             * @description Only with `withAuthors` (admins, audited)
+             */
+            authorId?: string;
+            /** @description Only with `withAuthors` (admins, audited) */
+            authorName?: string;
+        };
+        FeedbackSummaryDto: {
+            /** Format: uuid */
+            sessionId: string;
+            /** @description How many trainees answered */
+            answers: number;
+            /** @description Averages and comments are shown from this many answers */
+            threshold: number;
+            /** @description Rounded to 2 decimals; null below the threshold (the answers stay anonymous) */
+            averages: components["schemas"]["FeedbackAveragesDto"] | null;
+            /** @description In no particular order (alphabetical), so they cannot be matched to who answered when; null below the threshold, except for an admin asking `withAuthors` */
+            comments: components["schemas"]["FeedbackCommentDto"][] | null;
+            /** Format: date-time */
+            opensAt: string;
+            /** Format: date-time */
+            closesAt: string;
         };
         CertificateIssueResultDto: {
             /** @description Certificates issued by this run */
@@ -5778,6 +5872,103 @@ export interface operations {
             };
         };
     };
+    Feedback_summary: {
+        parameters: {
+            query?: {
+                /** @description Admins only, audited: names who wrote each comment (the audit of abuse) */
+                withAuthors?: boolean;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackSummaryDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Feedback_answer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutFeedbackDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Feedback_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
     LiveKitWebhook_receive: {
         parameters: {
             query?: never;
@@ -5851,7 +6042,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Queued. Eligible: an active or completed enrollment, and present, late or excused (not absent) at ≥ minAttendancePercent of the held sessions (scheduled, not cancelled, ended). No held session, no certificate. Running it again issues none twice. */
+            /** @description Queued. Eligible: an active or completed enrollment, and present, late or excused (not absent) at ≥ minAttendancePercent of the held sessions (scheduled, not cancelled, ended); when the cohort requiresFinalQuizPass, also a passed attempt at a `final` quiz opened for the cohort. No held session, no certificate. Running it again issues none twice. */
             202: {
                 headers: {
                     [name: string]: unknown;

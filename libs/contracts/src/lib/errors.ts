@@ -116,5 +116,11 @@ export const ERROR_CODES = [
   'invalid-answer',
   'not-cohort-trainee',
   'not-quiz-runner',
+  // Feedback
+  'feedback-not-found',
+  'feedback-trainees-only',
+  'feedback-staff-only',
+  'feedback-not-open',
+  'feedback-closed',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

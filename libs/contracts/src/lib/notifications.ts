@@ -5,5 +5,6 @@ export const NOTIFICATION_KINDS = [
   'session-cancelled',
   'certificate-issued',
   'time-zone-rules-changed',
+  'feedback-request',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

@@ -18,7 +18,8 @@ export type MailTemplate =
   | 'session-rescheduled'
   | 'session-cancelled'
   | 'session-reminder'
-  | 'time-zone-rules-changed';
+  | 'time-zone-rules-changed'
+  | 'feedback-request';
 
 /** A session as a calendar invitation (.ics) attached to an e-mail; CANCEL withdraws it. */
 export interface CalendarInvite {
@@ -62,7 +63,8 @@ export interface EnrollmentImportJob {
 /** A nudge to process the LiveKit webhook inbox; the rows themselves stay in PostgreSQL. */
 export type WebhookInboxJob = Record<string, never>;
 
-export type ReminderKind = '24h' | '15m';
+/** `feedback`: the survey request sent when the session has ended (see FEEDBACK_OPEN_DAYS). */
+export type ReminderKind = '24h' | '15m' | 'feedback';
 
 /**
  * Payload of a job on the Reminders queue. A delayed `fan-out` job per session and kind (24 h, 15 min) reads

@@ -10,6 +10,7 @@ import { CohortQuizEntity } from './cohort-quiz.entity';
 import { CohortQuizzesController } from './cohort-quizzes.controller';
 import { CohortQuizzesService } from './cohort-quizzes.service';
 import { QuizAttemptEntity } from './quiz-attempt.entity';
+import { QuizOutcomesService } from './quiz-outcomes.service';
 import { QuizEntity } from './quiz.entity';
 import { QuizzesController } from './quizzes.controller';
 import { QuizzesService } from './quizzes.service';
@@ -29,7 +30,7 @@ export const ASSESSMENT_ENTITIES = [QuizEntity, CohortQuizEntity, QuizAttemptEnt
     UsersModule,
   ],
   controllers: [QuizzesController, CohortQuizzesController, AttemptsController],
-  providers: [QuizzesService, CohortQuizzesService, AttemptsService],
-  exports: [AttemptsService],
+  providers: [QuizzesService, CohortQuizzesService, AttemptsService, QuizOutcomesService],
+  exports: [AttemptsService, QuizOutcomesService],
 })
 export class AssessmentModule {}

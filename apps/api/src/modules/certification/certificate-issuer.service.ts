@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, In, Repository } from 'typeorm';
 import { AppConfig } from '@/core/config/app-config';
 import type { CertificateIssueJob, CertificateIssueResult } from '@/core/queue/queue-name';
+import { type FinalQuizPass, QuizOutcomesService } from '@/modules/assessment/quiz-outcomes.service';
 import { AttendanceService } from '@/modules/attendance/attendance.service';
 import { AuditService } from '@/modules/audit/audit.service';
 import { CohortAccessService } from '@/modules/cohorts/cohort-access.service';
@@ -23,7 +24,8 @@ import { verifyUrl } from './dto/certificate.dto';
 /**
  * Who earns a certificate: a person enrolled for good (active or completed) who attended at least
  * `minAttendancePercent` of the cohort's held sessions, counting present, late and excused. A
- * cohort with no held session certifies nobody.
+ * cohort with no held session certifies nobody. When the cohort `requiresFinalQuizPass`, the
+ * person must also have passed a `final` quiz opened for it (see QuizOutcomesService).
  */
 export function isEligible(attended: number, heldSessions: number, minAttendancePercent: number): boolean {
   return heldSessions > 0 && attended * 100 >= minAttendancePercent * heldSessions;
@@ -38,6 +40,7 @@ export class CertificateIssuer {
     private readonly cohorts: CohortsService,
     private readonly access: CohortAccessService,
     private readonly attendance: AttendanceService,
+    private readonly quizOutcomes: QuizOutcomesService,
     private readonly users: UsersService,
     private readonly organizations: OrganizationsService,
     private readonly notifications: NotificationsService,
@@ -54,9 +57,13 @@ export class CertificateIssuer {
     const networkName = (await this.organizations.getNetwork(cohort.networkId)).name;
     const enrolled = await this.access.enrolledIds(cohort.id);
     const { heldSessions, attended } = await this.attendance.tally(cohort.id, enrolled);
-    const eligible = enrolled.filter((id) =>
+    const attending = enrolled.filter((id) =>
       isEligible(attended.get(id) ?? 0, heldSessions, cohort.minAttendancePercent),
     );
+    const finalPasses = cohort.requiresFinalQuizPass
+      ? await this.quizOutcomes.finalPasses(cohort.id, attending)
+      : null;
+    const eligible = finalPasses ? attending.filter((id) => finalPasses.has(id)) : attending;
     const holders = new Set(
       eligible.length === 0
         ? []
@@ -75,6 +82,7 @@ export class CertificateIssuer {
         await this.issueOne(cohort, networkName, person, job.requestedBy, {
           attended: attended.get(person.id) ?? 0,
           heldSessions,
+          ...(finalPasses ? { finalQuiz: finalPasses.get(person.id) } : {}),
         })
       )
         issued++;
@@ -98,7 +106,7 @@ export class CertificateIssuer {
     networkName: string,
     person: UserDto,
     requestedBy: string,
-    evidence: { attended: number; heldSessions: number },
+    evidence: { attended: number; heldSessions: number; finalQuiz?: FinalQuizPass },
   ): Promise<boolean> {
     const certificate = this.certificates.create({
       id: randomUUID(),
@@ -156,6 +164,7 @@ export class CertificateIssuer {
               userId: person.id,
               ...evidence,
               minAttendancePercent: cohort.minAttendancePercent,
+              requiresFinalQuizPass: cohort.requiresFinalQuizPass,
             },
           },
         ],

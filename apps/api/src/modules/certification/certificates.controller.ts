@@ -46,7 +46,7 @@ export class CertificatesController {
   @ApiAcceptedResponse({
     type: JobStartedDto,
     description:
-      'Queued. Eligible: an active or completed enrollment, and present, late or excused (not absent) at ≥ minAttendancePercent of the held sessions (scheduled, not cancelled, ended). No held session, no certificate. Running it again issues none twice.',
+      'Queued. Eligible: an active or completed enrollment, and present, late or excused (not absent) at ≥ minAttendancePercent of the held sessions (scheduled, not cancelled, ended); when the cohort requiresFinalQuizPass, also a passed attempt at a `final` quiz opened for the cohort. No held session, no certificate. Running it again issues none twice.',
   })
   @ApiExtraModels(CertificateIssueResultDto)
   @Roles('admin')

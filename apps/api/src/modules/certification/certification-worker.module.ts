@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AssessmentModule } from '@/modules/assessment/assessment.module';
 import { AttendanceModule } from '@/modules/attendance/attendance.module';
 import { AuditModule } from '@/modules/audit/audit.module';
 import { CohortsModule } from '@/modules/cohorts/cohorts.module';
@@ -18,6 +19,7 @@ import { IssueCertificatesJob } from './jobs/issue-certificates.job';
     TypeOrmModule.forFeature([CertificateEntity, CertificateFileEntity]),
     CohortsModule,
     AttendanceModule,
+    AssessmentModule,
     UsersModule,
     OrganizationsModule,
     NotificationsModule,

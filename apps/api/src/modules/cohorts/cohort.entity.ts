@@ -64,6 +64,10 @@ export class CohortEntity {
   @Column({ name: 'recording_allowed', type: 'boolean', default: true })
   recordingAllowed: boolean;
 
+  /** The certificate also needs a passed attempt at a `final` quiz opened for the cohort. */
+  @Column({ name: 'requires_final_quiz_pass', type: 'boolean', default: false })
+  requiresFinalQuizPass: boolean;
+
   @ManyToMany(() => UserEntity)
   @JoinTable({
     name: 'cohort_teachers',

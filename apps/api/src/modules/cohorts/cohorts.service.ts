@@ -41,6 +41,7 @@ export interface CohortFacts {
   name: string;
   kind: CohortKind;
   minAttendancePercent: number;
+  requiresFinalQuizPass: boolean;
   courseTitle: LocalizedText;
   courseHours: number;
   networkId: string;
@@ -74,6 +75,7 @@ export class CohortsService {
         manager.create(CohortEntity, {
           ...fields,
           minAttendancePercent: dto.minAttendancePercent ?? 80,
+          requiresFinalQuizPass: dto.requiresFinalQuizPass ?? false,
           teachers: asUsers(teacherIds),
         }),
       );
@@ -171,6 +173,7 @@ export class CohortsService {
       name: cohort.name,
       kind: cohort.kind,
       minAttendancePercent: cohort.minAttendancePercent,
+      requiresFinalQuizPass: cohort.requiresFinalQuizPass,
       courseTitle: cohort.course.title,
       courseHours: cohort.course.durationHours,
       networkId: cohort.course.networkId,

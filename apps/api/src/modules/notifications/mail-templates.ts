@@ -193,6 +193,35 @@ const TEMPLATES: Record<MailTemplate, Template> = {
       ],
     }),
   },
+  'feedback-request': {
+    ar: (p) => ({
+      subject: `رأيك في الحصة «${p.title}»`,
+      lines: [
+        `مرحبا ${p.fullName}،`,
+        `شكرا على حضورك الحصة «${p.title}». أجب عن ثلاثة أسئلة قصيرة (المحتوى، وضوح الخبير، جودة الصوت والصورة) مع تعليق إن شئت.`,
+        `الاستبيان مفتوح حتى ${p.expires}. لا يرى الخبير إلا النتائج المجمعة.`,
+      ],
+      action: 'إبداء الرأي',
+    }),
+    fr: (p) => ({
+      subject: `Votre avis sur la séance « ${p.title} »`,
+      lines: [
+        `Bonjour ${p.fullName},`,
+        `Merci d’avoir suivi la séance « ${p.title} ». Répondez à trois questions courtes (contenu, clarté de l’expert, qualité audio et vidéo), avec un commentaire si vous le souhaitez.`,
+        `Le questionnaire est ouvert jusqu’au ${p.expires}. L’expert ne voit que les résultats regroupés.`,
+      ],
+      action: 'Donner mon avis',
+    }),
+    en: (p) => ({
+      subject: `Your feedback on "${p.title}"`,
+      lines: [
+        `Hello ${p.fullName},`,
+        `Thank you for attending "${p.title}". Answer three short questions (content, the expert's clarity, audio and video quality), with a comment if you wish.`,
+        `The survey is open until ${p.expires}. The expert only sees grouped results.`,
+      ],
+      action: 'Give feedback',
+    }),
+  },
   'session-cancelled': {
     ar: (p) => ({
       subject: `إلغاء الحصة: ${p.title}`,

@@ -5,13 +5,28 @@ import type { EntityManager } from 'typeorm';
 import { QueueName, ReminderJob, ReminderKind } from '@/core/queue/queue-name';
 import { ReminderSentEntity } from './reminder-sent.entity';
 
-export const REMINDER_LEADS_MS: Record<ReminderKind, number> = { '24h': 24 * 3600_000, '15m': 15 * 60_000 };
+export type LeadKind = Exclude<ReminderKind, 'feedback'>;
+export const REMINDER_LEADS_MS: Record<LeadKind, number> = { '24h': 24 * 3600_000, '15m': 15 * 60_000 };
 
-/** A session as reminders need it: which one, and when it starts. */
+/** How long after a session ends its trainees may answer the feedback survey. */
+export const FEEDBACK_OPEN_DAYS = 7;
+export const FEEDBACK_OPEN_MS = FEEDBACK_OPEN_DAYS * 24 * 3600_000;
+
+/** A session as reminders need it: which one, and when it starts and ends. */
 export interface RemindedSession {
   id: string;
   startsAt: Date;
+  endsAt: Date;
 }
+
+/** When each kind runs: before the start for reminders, at the end for the feedback request. */
+function runAtOf(session: RemindedSession, kind: ReminderKind): number {
+  return kind === 'feedback'
+    ? session.endsAt.getTime()
+    : session.startsAt.getTime() - REMINDER_LEADS_MS[kind];
+}
+
+const KINDS: ReminderKind[] = ['24h', '15m', 'feedback'];
 
 /**
  * Job ids carry the start they were planned for, so a rescheduled session gets new ids (and
@@ -22,7 +37,10 @@ export const fanOutJobId = (sessionId: string, kind: ReminderKind, startsAt: Dat
 export const sendJobId = (sessionId: string, userId: string, kind: ReminderKind, startsAt: Date) =>
   `reminder-${sessionId}-${userId}-${kind}-${startsAt.getTime()}`;
 
-/** Plans the 24 h and 15 min reminders of sessions as delayed jobs, and claims each sending once. */
+/**
+ * Plans the 24 h and 15 min reminders of sessions, and the feedback request at their end, as
+ * delayed jobs, and claims each sending once.
+ */
 @Injectable()
 export class RemindersService {
   private readonly logger = new Logger(RemindersService.name);
@@ -34,8 +52,7 @@ export class RemindersService {
     // One clock reading for delay and timestamp: the job then runs exactly at start − lead.
     const now = Date.now();
     const jobs = sessions.flatMap((session) =>
-      (Object.keys(REMINDER_LEADS_MS) as ReminderKind[])
-        .map((kind) => ({ kind, runAt: session.startsAt.getTime() - REMINDER_LEADS_MS[kind] }))
+      KINDS.map((kind) => ({ kind, runAt: runAtOf(session, kind) }))
         .filter(({ runAt }) => runAt > now)
         .map(({ kind, runAt }) => ({
           name: 'fan-out',
@@ -65,8 +82,8 @@ export class RemindersService {
    * Removes the reminders planned for this start. A job already running cannot be removed; it
    * finds the session moved or cancelled when it reads it, and sends nothing.
    */
-  async unplan(session: RemindedSession): Promise<void> {
-    for (const kind of Object.keys(REMINDER_LEADS_MS) as ReminderKind[]) {
+  async unplan(session: Pick<RemindedSession, 'id' | 'startsAt'>): Promise<void> {
+    for (const kind of KINDS) {
       await this.queue
         .remove(fanOutJobId(session.id, kind, session.startsAt))
         .catch((error: Error) => this.logger.warn(`Reminder of ${session.id} left queued: ${error.message}`));

@@ -105,6 +105,14 @@ export class CreateCohortDto {
   @IsOptional()
   @IsBoolean()
   recordingAllowed?: boolean;
+
+  @ApiPropertyOptional({
+    description:
+      'The certificate also needs a passed attempt at a `final` quiz opened for the cohort (false when absent at creation)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  requiresFinalQuizPass?: boolean;
 }
 
 /** The course and the kind define what a cohort is, so they are set once. */
@@ -175,6 +183,7 @@ export class CohortDto {
   @ApiProperty({ type: Number, nullable: true, description: 'null: RECORDING_RETENTION_DAYS' })
   recordingRetentionDays: number | null;
   @ApiProperty({ description: 'Whether the sessions may be recorded' }) recordingAllowed: boolean;
+  @ApiProperty() requiresFinalQuizPass: boolean;
   @ApiProperty({ type: [String], format: 'uuid' }) teacherIds: string[];
   @ApiProperty({ type: [CohortTeacherDto], description: 'The same teachers, by name' })
   teachers: CohortTeacherDto[];
@@ -211,6 +220,7 @@ export class CohortDto {
       minAttendancePercent: cohort.minAttendancePercent,
       recordingRetentionDays: cohort.recordingRetentionDays,
       recordingAllowed: cohort.recordingAllowed,
+      requiresFinalQuizPass: cohort.requiresFinalQuizPass,
       teacherIds: (cohort.teachers ?? []).map((t) => t.id).sort(),
       teachers: (cohort.teachers ?? [])
         .map((t) => ({ id: t.id, fullName: t.fullName }))

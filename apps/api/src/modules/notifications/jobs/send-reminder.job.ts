@@ -12,13 +12,14 @@ import { SessionsService } from '@/modules/live/sessions.service';
 import { icsAttachment, inviteFor } from '../calendar-invite';
 import { renderMail } from '../mail-templates';
 import { NotificationsService } from '../notifications.service';
-import { RemindersService } from '../reminders.service';
+import { FEEDBACK_OPEN_MS, RemindersService } from '../reminders.service';
 
 type SendJob = Extract<ReminderJob, { step: 'send' }>;
 
 /**
  * Runs the reminders planned by RemindersService. Each run reads the session again: a job planned
- * for a start that moved, for a cancelled session, or run after the start, sends nothing.
+ * for a start that moved, for a cancelled session, or run after the start, sends nothing; the
+ * feedback request runs once the session has ended, while its survey is open.
  */
 @Processor(QueueName.Reminders, { concurrency: 4 })
 export class SendReminderJob extends WorkerHost {
@@ -44,14 +45,57 @@ export class SendReminderJob extends WorkerHost {
       session.startsAt.getTime() !== Date.parse(job.data.startsAt)
     )
       return 'session moved or cancelled';
-    if (Date.now() >= session.startsAt.getTime()) return 'session already started';
-    const attendees = await this.access.attendeeIds(session.cohortId);
+    const feedback = job.data.kind === 'feedback';
+    if (feedback) {
+      if (Date.now() < session.endsAt.getTime()) return 'session not over';
+      if (Date.now() >= session.endsAt.getTime() + FEEDBACK_OPEN_MS) return 'feedback closed';
+    } else if (Date.now() >= session.startsAt.getTime()) return 'session already started';
+    // The survey is for the trainees enrolled for good; reminders go to everyone expected in class.
+    const recipients = feedback
+      ? await this.access.enrolledIds(session.cohortId)
+      : await this.access.attendeeIds(session.cohortId);
     if (job.data.step === 'fan-out') {
-      await this.reminders.fanOut(job.data, attendees);
+      await this.reminders.fanOut(job.data, recipients);
       return null;
     }
-    if (!attendees.includes(job.data.userId)) return 'no longer in the cohort';
-    return this.send(job.data, session);
+    if (!recipients.includes(job.data.userId)) return 'no longer in the cohort';
+    return feedback ? this.requestFeedback(job.data, session) : this.send(job.data, session);
+  }
+
+  /** The survey request: in the bell and by e-mail, in the trainee's language, once. */
+  private async requestFeedback(request: SendJob, session: LiveSessionEntity): Promise<string | null> {
+    const [person] = await this.users.getMany([request.userId]);
+    if (!person || person.status === 'disabled') return 'no such active user';
+    const closesAt = new Date(session.endsAt.getTime() + FEEDBACK_OPEN_MS).toISOString();
+    return this.dataSource.transaction(async (manager) => {
+      if (!(await this.reminders.claim(request, manager))) return 'already sent';
+      await this.notifications.add(
+        [
+          {
+            userId: person.id,
+            kind: 'feedback-request',
+            params: { sessionId: session.id, title: session.title, closesAt },
+          },
+        ],
+        manager,
+      );
+      await this.transport.send({
+        to: person.email,
+        ...renderMail({
+          to: person.email,
+          locale: person.locale,
+          template: 'feedback-request',
+          params: {
+            fullName: person.fullName,
+            title: session.title,
+            expiresAt: closesAt,
+            timeZone: person.timeZone,
+            link: `${this.config.publicUrl}/sessions/${session.id}/feedback`,
+          },
+        }),
+      });
+      return null;
+    });
   }
 
   private async send(reminder: SendJob, session: LiveSessionEntity): Promise<string | null> {

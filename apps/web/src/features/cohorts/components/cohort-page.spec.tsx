@@ -21,6 +21,7 @@ const cohort: Schemas['CohortDto'] = {
   recordingAllowed: true,
   teacherIds: ['00000000-0000-4000-8000-0000000000f1'],
   teachers: [{ id: '00000000-0000-4000-8000-0000000000f1', fullName: 'Karim Alami' }],
+  requiresFinalQuizPass: false,
   counts: { enrolled: 2, waitlisted: 2 },
   myEnrollment: null,
   permissions: {

@@ -45,6 +45,7 @@ describe('my courses', () => {
       minAttendancePercent: 80,
       recordingRetentionDays: null,
       recordingAllowed: true,
+      requiresFinalQuizPass: false,
       teacherIds: [],
       teachers: [],
       counts: { enrolled: 20, waitlisted: 4 },

@@ -22,6 +22,7 @@ const taughtCohort: Schemas['CohortDto'] = {
   minAttendancePercent: 80,
   recordingRetentionDays: null,
   recordingAllowed: true,
+  requiresFinalQuizPass: false,
   teacherIds: [trainer.id],
   teachers: [{ id: trainer.id, fullName: trainer.fullName }],
   counts: { enrolled: 12, waitlisted: 0 },

@@ -70,6 +70,8 @@ export function useNotificationText(): (notification: AppNotification) => Notifi
           }),
           to: '/schedule',
         };
+      case 'feedback-request':
+        return { message: t('notifications.kinds.feedbackRequest', { title: text(params, 'title') }) };
       case 'certificate-issued':
         return {
           message: t('notifications.kinds.certificate', {
