@@ -54,6 +54,8 @@ async function openFiles(answer: (ids: string[]) => Response | undefined = () =>
       'GET /api/networks': () => json(200, { items: [], total: 0 }),
       'GET /api/sectors': () => json(200, { items: [], total: 0 }),
       [`GET /api/courses/${COURSE_ID}`]: () => json(200, courseWith(order)),
+      // The page also lists each module's quizzes, below the modules.
+      [`GET /api/courses/${COURSE_ID}/modules/${MODULE_ID}/quizzes`]: () => json(200, []),
       [`PUT /api/courses/${COURSE_ID}/modules/${MODULE_ID}/materials/order`]: async (request) => {
         const { materialIds } = (await request.json()) as { materialIds: string[] };
         sent.push(materialIds);
