@@ -53,7 +53,9 @@ async function main() {
     const snapshot = await copyDatabase(database.url, spool);
     // The files after the database's snapshot: a file the copied rows name was stored before it.
     console.log(`Backing up the stored files (${bucket ? bucket.where : settings.filesDir})`);
-    const source = bucket ? await bucketFiles(bucket) : localFiles(settings.filesDir, await listFiles(settings.filesDir));
+    const source = bucket
+      ? await bucketFiles(bucket)
+      : localFiles(settings.filesDir, await listFiles(settings.filesDir));
     const partial = `${out}.partial`;
     const manifest = await writeArchive(partial, snapshot, source);
     renameSync(partial, out);

@@ -139,7 +139,8 @@ async function main() {
       const archived = new Set(manifest.files.entries.map((entry) => entry.path));
       const extra = [...inBucket.before].filter((key) => !archived.has(key));
       await bucket.delete(extra);
-      if (extra.length > 0) console.log(`Deleted ${extra.length} objects of the bucket that the backup does not hold`);
+      if (extra.length > 0)
+        console.log(`Deleted ${extra.length} objects of the bucket that the backup does not hold`);
     }
     const rows = manifest.tables.reduce((sum, table) => sum + table.rows, 0);
     console.log(

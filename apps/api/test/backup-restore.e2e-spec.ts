@@ -470,7 +470,9 @@ async function bucketDigests(server: S3TestServer): Promise<Record<string, strin
       );
       for (const { Key } of page.Contents ?? []) {
         const object = await client.send(new GetObjectCommand({ Bucket: server.settings.bucket, Key }));
-        const bytes = await (object.Body as { transformToByteArray(): Promise<Uint8Array> }).transformToByteArray();
+        const bytes = await (
+          object.Body as { transformToByteArray(): Promise<Uint8Array> }
+        ).transformToByteArray();
         digests[Key as string] = createHash('sha256').update(bytes).digest('hex');
       }
       token = page.IsTruncated ? page.NextContinuationToken : undefined;
@@ -593,7 +595,9 @@ describe('Backup and restore with the S3 storage driver (e2e)', () => {
     );
     expect(manifest.files).toMatchObject({ included: true, from: { driver: 's3', bucket: 'academy-files' } });
     expect(
-      Object.fromEntries(manifest.files.entries.map((e: { path: string; sha256: string }) => [e.path, e.sha256])),
+      Object.fromEntries(
+        manifest.files.entries.map((e: { path: string; sha256: string }) => [e.path, e.sha256]),
+      ),
     ).toEqual(sourceObjects);
 
     const target = await bucket('academy-restored');
@@ -662,6 +666,33 @@ describe('Backup and restore with the S3 storage driver (e2e)', () => {
     expect(toBucket.code).toBe(0);
     expect(await bucketDigests(target)).toEqual(sourceObjects);
     expect(await tableContents(targetUrl)).toEqual(await tableContents(sourceUrl));
+  });
+
+  it('takes the uploaded objects back out of the bucket when the restore fails after uploading them', async () => {
+    // Checksums that match, a row count that does not: found by the check after the files went up.
+    const entries = await unpack(archive);
+    const manifestEntry = entries.find((entry) => entry.name === 'manifest.json') as { data: Buffer };
+    const manifest = JSON.parse(manifestEntry.data.toString());
+    const networks = manifest.tables.find((t: { name: string }) => t.name === 'networks');
+    networks.rows += 1;
+    manifestEntry.data = Buffer.from(JSON.stringify(manifest));
+    const miscounted = join(work, 'miscounted.tar.gz');
+    await pack(miscounted, entries);
+
+    const target = await bucket('academy-failed');
+    const targetUrl = await createDatabase(`mre_backup_s3fail_${run}`);
+    const refused = await tool('restore', [miscounted], {
+      DATABASE_URL: targetUrl,
+      DATA_DIR: dataDir(),
+      ...target.environment,
+    });
+    expect(refused.out).toContain('Uploading the stored files to the S3 bucket academy-failed');
+    expect(refused.out).toContain(
+      `networks has ${networks.rows - 1} rows after the restore, the backup ${networks.rows}`,
+    );
+    expect(refused.code).toBe(1);
+    expect(await bucketDigests(target)).toEqual({});
+    expect(await tableContents(targetUrl)).toEqual({});
   });
 
   it('refuses a restore into a bucket that does not exist, changing nothing', async () => {
