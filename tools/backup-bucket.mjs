@@ -99,11 +99,16 @@ export class Bucket {
     return objects;
   }
 
-  /** The object's bytes as a stream, its size and type; null when it is gone. */
+  /** The object's bytes as a stream, its size, type and last change; null when it is gone. */
   async get(key) {
     try {
       const answer = await this.client.send(new GetObjectCommand({ Bucket: this.name, Key: key }));
-      return { body: answer.Body, bytes: answer.ContentLength ?? 0, contentType: answer.ContentType };
+      return {
+        body: answer.Body,
+        bytes: answer.ContentLength ?? 0,
+        contentType: answer.ContentType,
+        mtime: answer.LastModified ?? new Date(),
+      };
     } catch (error) {
       if (error?.name === 'NoSuchKey' || error?.$metadata?.httpStatusCode === 404) return null;
       throw error;

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // `npm run backup -- --out FILE`: one archive with a consistent copy of the database (every table
 // copied out with COPY inside one REPEATABLE READ transaction, so one snapshot), the stored files
-// (under DATA_DIR/files, or every object of the S3 bucket when S3_ENDPOINT is set) and a manifest. Works on DATABASE_URL's server or on the embedded
-// PostgreSQL (started for the backup when the platform is not running). See README "Backup and restore".
+// (under DATA_DIR/files, or every object of the S3 bucket when S3_ENDPOINT is set) and a manifest.
+// Works on DATABASE_URL's server or on the embedded PostgreSQL (started for the backup when the
+// platform is not running). See README "Backup and restore".
 import { mkdtempSync, createReadStream, createWriteStream, renameSync, rmSync, statSync } from 'node:fs';
 import { readdir, lstat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -153,7 +154,7 @@ async function bucketFiles(bucket) {
       open: async () => {
         const object = await bucket.get(key);
         if (!object) console.warn(`Skipped ${key}: deleted from the bucket during the backup`);
-        return object && { ...object, mtime: new Date() };
+        return object;
       },
     });
   }
