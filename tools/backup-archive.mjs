@@ -4,7 +4,8 @@
 // An archive is a gzip-compressed tar file:
 //   db/<table>.copy   one per table, PostgreSQL's COPY text format, rows sorted by primary key,
 //                     in dependency order (a table comes after those its foreign keys point to)
-//   files/<path>      the stored files under DATA_DIR/files, when that folder exists
+//   files/<path>      the stored files: those under DATA_DIR/files (local driver), or every object
+//                     of the S3 bucket (S3 driver), the object's key being the path
 //   manifest.json     last: schema version, tz data version, rows per table, size and SHA-256 of every entry
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -15,6 +16,7 @@ import { resolve, join } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
+import { s3Settings } from './backup-bucket.mjs';
 import { API_DIST, WORKSPACE, startEmbeddedPostgres } from './platform.mjs';
 
 const require = createRequire(import.meta.url);
@@ -51,7 +53,8 @@ export function ensureApiBuild() {
 
 /**
  * Reads `.env` like the API does, and answers where the platform keeps its data: DATA_DIR
- * (default `.data`) and DATABASE_URL (unset: the embedded PostgreSQL under DATA_DIR/pg).
+ * (default `.data`), DATABASE_URL (unset: the embedded PostgreSQL under DATA_DIR/pg) and the S3
+ * bucket when S3_ENDPOINT is set (unset: files under DATA_DIR/files).
  */
 export function platformSettings() {
   const envFile = resolve('.env');
@@ -61,7 +64,7 @@ export function platformSettings() {
     dataDir,
     filesDir: join(dataDir, 'files'),
     databaseUrl: process.env.DATABASE_URL || undefined,
-    bucket: process.env.S3_BUCKET || undefined,
+    s3: s3Settings(),
   };
 }
 

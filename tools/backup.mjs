@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // `npm run backup -- --out FILE`: one archive with a consistent copy of the database (every table
 // copied out with COPY inside one REPEATABLE READ transaction, so one snapshot), the stored files
-// under DATA_DIR/files and a manifest. Works on DATABASE_URL's server or on the embedded
-// PostgreSQL (started for the backup when the platform is not running). See README "Backup and restore".
+// (under DATA_DIR/files, or every object of the S3 bucket when S3_ENDPOINT is set) and a manifest.
+// Works on DATABASE_URL's server or on the embedded PostgreSQL (started for the backup when the
+// platform is not running). See README "Backup and restore".
 import { mkdtempSync, createReadStream, createWriteStream, renameSync, rmSync, statSync } from 'node:fs';
 import { readdir, lstat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -25,6 +26,7 @@ import {
   quote,
   tableEntry,
 } from './backup-archive.mjs';
+import { Bucket } from './backup-bucket.mjs';
 import { WORKSPACE } from './platform.mjs';
 
 const require = createRequire(import.meta.url);
@@ -43,26 +45,29 @@ async function main() {
   const out = resolve(process.env.INIT_CWD ?? process.cwd(), target);
   ensureApiBuild();
   const settings = platformSettings();
+  const bucket = settings.s3 ? new Bucket(settings.s3) : undefined;
+  if (bucket) await bucket.check();
   const spool = mkdtempSync(join(tmpdir(), 'mre-backup-'));
   const database = await openDatabase(settings, { create: false });
   try {
     console.log(`Backing up the database (${database.where})`);
     const snapshot = await copyDatabase(database.url, spool);
-    const files = settings.bucket ? [] : await listFiles(settings.filesDir);
+    // The files after the database's snapshot: a file the copied rows name was stored before it.
+    console.log(`Backing up the stored files (${bucket ? bucket.where : settings.filesDir})`);
+    const source = bucket
+      ? await bucketFiles(bucket)
+      : localFiles(settings.filesDir, await listFiles(settings.filesDir));
     const partial = `${out}.partial`;
-    const manifest = await writeArchive(partial, snapshot, files, settings);
+    const manifest = await writeArchive(partial, snapshot, source);
     renameSync(partial, out);
     const rows = manifest.tables.reduce((sum, table) => sum + table.rows, 0);
     console.log(
       `Wrote ${out}: ${manifest.tables.length} tables (${rows} rows), ${manifest.files.entries.length} files, ` +
         `schema ${manifest.schemaVersion}, ${statSync(out).size} bytes`,
     );
-    if (settings.bucket)
-      console.log(
-        `Stored files live in the S3 bucket ${settings.bucket}: they are not in this archive (keep the bucket versioned).`,
-      );
   } finally {
     rmSync(spool, { recursive: true, force: true });
+    bucket?.destroy();
     await database.stop();
   }
 }
@@ -117,6 +122,45 @@ async function copyDatabase(url, spool) {
   }
 }
 
+/** The files under DATA_DIR/files, each opened when its turn comes. */
+function localFiles(root, paths) {
+  return {
+    from: { driver: 'local' },
+    files: paths.map((path) => ({
+      path,
+      open: async () => {
+        const absolute = join(root, ...path.split('/'));
+        const info = statSync(absolute);
+        return { body: createReadStream(absolute), bytes: info.size, mtime: info.mtime };
+      },
+    })),
+  };
+}
+
+/**
+ * Every object of the bucket (listed page by page), each streamed from the bucket when its turn
+ * comes. An object deleted since the listing (a material removed meanwhile) is left out.
+ */
+async function bucketFiles(bucket) {
+  const objects = await bucket.list();
+  const files = [];
+  for (const { key } of objects) {
+    if (key.endsWith('/') || key.split('/').some((part) => part === '' || part === '.' || part === '..')) {
+      console.warn(`Skipped the object ${JSON.stringify(key)}: not a file name (a folder marker?)`);
+      continue;
+    }
+    files.push({
+      path: key,
+      open: async () => {
+        const object = await bucket.get(key);
+        if (!object) console.warn(`Skipped ${key}: deleted from the bucket during the backup`);
+        return object;
+      },
+    });
+  }
+  return { from: { driver: 's3', bucket: bucket.name }, files };
+}
+
 /** The regular files under `root`, with paths relative to it (none when the folder does not exist). */
 async function listFiles(root) {
   const found = [];
@@ -129,6 +173,8 @@ async function listFiles(root) {
       throw error;
     }
     for (const name of names.sort()) {
+      // The local driver's half-written uploads: not stored files yet.
+      if (folder === root && name === '.partial') continue;
       const path = join(folder, name);
       const info = await lstat(path);
       if (info.isDirectory()) await walk(path);
@@ -140,7 +186,7 @@ async function listFiles(root) {
   return found;
 }
 
-async function writeArchive(file, snapshot, files, settings) {
+async function writeArchive(file, snapshot, source) {
   const pack = tar.pack();
   // The archive holds personal data: readable by its owner only.
   const written = pipeline(pack, createGzip(), createWriteStream(file, { mode: 0o600 }));
@@ -155,13 +201,22 @@ async function writeArchive(file, snapshot, files, settings) {
     for (const table of snapshot.tables)
       await add({ name: table.entry, size: table.bytes, mtime, mode: 0o644 }, createReadStream(table.file));
     const entries = [];
-    for (const path of files) {
-      const absolute = join(settings.filesDir, ...path.split('/'));
-      const info = statSync(absolute);
+    for (const { path, open } of source.files) {
+      const opened = await open();
+      if (!opened) continue;
       const { stream, result } = digester();
-      const source = createReadStream(absolute).pipe(stream);
-      await add({ name: `files/${path}`, size: info.size, mtime: info.mtime, mode: 0o644 }, source);
-      entries.push({ path, entry: `files/${path}`, bytes: result.bytes, sha256: result.sha256 });
+      const body = opened.body.pipe(stream);
+      opened.body.once('error', (error) => body.destroy(error));
+      await add({ name: `files/${path}`, size: opened.bytes, mtime: opened.mtime, mode: 0o644 }, body);
+      if (result.bytes !== opened.bytes)
+        throw new Error(`${path} gave ${result.bytes} bytes instead of ${opened.bytes}`);
+      entries.push({
+        path,
+        entry: `files/${path}`,
+        bytes: result.bytes,
+        sha256: result.sha256,
+        ...(opened.contentType ? { contentType: opened.contentType } : {}),
+      });
     }
     const { version } = require(join(WORKSPACE, 'package.json'));
     const manifest = {
@@ -176,9 +231,7 @@ async function writeArchive(file, snapshot, files, settings) {
       node: process.version,
       tables: snapshot.tables.map(({ file: _file, ...table }) => table),
       sequences: snapshot.sequences,
-      files: settings.bucket
-        ? { included: false, reason: `stored in the S3 bucket ${settings.bucket}`, entries: [] }
-        : { included: true, entries },
+      files: { included: true, from: source.from, entries },
     };
     pack.entry({ name: MANIFEST, mtime, mode: 0o644 }, `${JSON.stringify(manifest, null, 2)}\n`);
     pack.finalize();

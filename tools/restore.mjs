@@ -4,7 +4,10 @@
 // (parents first), sets the sequences, compares every table with the manifest (row counts, and the
 // SHA-256 of the rows copied out again), runs the migrations newer than the archive, and commits.
 // The stored files are written to a folder beside DATA_DIR/files and put in place once the database
-// has committed. Anything wrong: the transaction is rolled back and nothing is changed.
+// has committed; with S3_ENDPOINT set they are uploaded to the bucket instead, read back and checked
+// before the database commits. Anything wrong: the transaction is rolled back, the files are
+// removed again, and the target is as it was (save objects of a bucket restored with --force that
+// were overwritten under the same key: bucket versioning keeps their earlier versions).
 import { mkdirSync, readdirSync, renameSync, rmSync, existsSync, createWriteStream } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
@@ -26,6 +29,7 @@ import {
   readArchive,
   verifyArchive,
 } from './backup-archive.mjs';
+import { Bucket } from './backup-bucket.mjs';
 import { API_DIST } from './platform.mjs';
 
 const require = createRequire(import.meta.url);
@@ -46,15 +50,11 @@ async function main() {
   ensureApiBuild();
   const settings = platformSettings();
   const restoreFiles = manifest.files.included;
+  const bucket = settings.s3 ? new Bucket(settings.s3) : undefined;
+  const storage = bucket ? bucket.where : settings.filesDir;
   if (!restoreFiles)
-    console.log(
-      `The archive holds no stored files (${manifest.files.reason}): DATA_DIR/files is left as it is.`,
-    );
-  else if (settings.bucket)
-    throw new UserError(
-      `The archive holds stored files but S3_BUCKET is set: this restore writes files to DATA_DIR/files only. ` +
-        'Unset S3_BUCKET to restore to local storage, or copy files/ from the archive into the bucket.',
-    );
+    console.log(`The archive holds no stored files (${manifest.files.reason}): ${storage} is left as it is.`);
+  else if (bucket) await bucket.check();
   if (manifest.tzdata !== process.versions.tz)
     console.log(
       `Note: the backup was made with tz data ${manifest.tzdata}, this runtime has ${process.versions.tz}; ` +
@@ -65,6 +65,9 @@ async function main() {
   const database = await openDatabase(settings, { create: true });
   const dataSource = new DataSource({ ...options, url: database.url });
   let staging;
+  /** The bucket's keys before the restore, and those the restore has uploaded so far. */
+  const inBucket = { before: new Set(), uploaded: [] };
+  let committed = false;
   try {
     console.log(`Restoring into ${database.where}`);
     await dataSource.initialize().catch((error) => {
@@ -84,6 +87,10 @@ async function main() {
         client,
         restoreFiles ? settings.filesDir : undefined,
       );
+      if (bucket && restoreFiles) {
+        inBucket.before = new Set((await bucket.list()).map((object) => object.key));
+        if (inBucket.before.size > 0) existing.push(`${inBucket.before.size} objects in ${bucket.where}`);
+      }
       if (existing.length > 0 && !force)
         throw new UserError(
           `The target is not empty (${existing.join('; ')}). Restoring replaces it: run again with --force.`,
@@ -101,7 +108,9 @@ async function main() {
       checkTables(manifest, tables);
       for (const statement of STABLE_OUTPUT) await client.query(statement);
       if (restoreFiles) staging = stagingFolder(settings.filesDir);
-      await copyIn(file, manifest, tables, client, staging);
+      const files = restoreFiles ? { staging, bucket, uploaded: inBucket.uploaded } : {};
+      if (bucket && restoreFiles) console.log(`Uploading the stored files to ${bucket.where}`);
+      await copyIn(file, manifest, tables, client, files);
       for (const sequence of manifest.sequences)
         await client.query('SELECT setval($1, $2, $3)', [
           quote(sequence.name),
@@ -109,9 +118,11 @@ async function main() {
           sequence.isCalled,
         ]);
       await compareWithManifest(file, manifest, tables, client);
+      if (bucket && restoreFiles) await compareBucket(bucket, manifest);
       await client.query('RESET ALL');
       const newer = await migrate(dataSource, runner, known);
       await runner.commitTransaction();
+      committed = true;
       if (newer.length > 0) console.log(`Applied ${newer.length} migration(s) newer than the backup`);
     } catch (error) {
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
@@ -123,12 +134,25 @@ async function main() {
       putInPlace(staging, settings.filesDir);
       staging = undefined;
     }
+    if (bucket && restoreFiles) {
+      // --force: what the bucket held beside the archive's files goes, as with DATA_DIR/files.
+      const archived = new Set(manifest.files.entries.map((entry) => entry.path));
+      const extra = [...inBucket.before].filter((key) => !archived.has(key));
+      await bucket.delete(extra);
+      if (extra.length > 0)
+        console.log(`Deleted ${extra.length} objects of the bucket that the backup does not hold`);
+    }
     const rows = manifest.tables.reduce((sum, table) => sum + table.rows, 0);
     console.log(
       `Restored ${manifest.tables.length} tables (${rows} rows) and ${manifest.files.entries.length} files ` +
+        `(into ${storage}) ` +
         `from the backup of ${manifest.createdAt} (schema ${manifest.schemaVersion}); every count and checksum matches.`,
     );
+  } catch (error) {
+    if (!committed && inBucket.uploaded.length > 0) await undoUploads(bucket, inBucket);
+    throw error;
   } finally {
+    bucket?.destroy();
     if (staging) rmSync(staging, { recursive: true, force: true });
     if (dataSource.isInitialized) await dataSource.destroy();
     await database.stop();
@@ -224,8 +248,11 @@ function checkTables(manifest, tables) {
   }
 }
 
-/** The second reading: rows into the tables, files into `staging`, each checked against the manifest again. */
-async function copyIn(file, manifest, tables, client, staging) {
+/**
+ * The second reading: rows into the tables, files into `staging` or the bucket, each checked
+ * against the manifest again.
+ */
+async function copyIn(file, manifest, tables, client, { staging, bucket, uploaded }) {
   const archivedTables = new Map(manifest.tables.map((table) => [table.entry, table]));
   const archivedFiles = new Map(manifest.files.entries.map((entry) => [entry.entry, entry]));
   try {
@@ -237,6 +264,12 @@ async function copyIn(file, manifest, tables, client, staging) {
       if (table) {
         const sql = copyInSql({ name: table.name, columns: table.columns });
         await pipeline(stream, digest, client.query(copyFrom(sql)));
+      } else if (stored && bucket) {
+        safeJoin('/', stored.path);
+        uploaded.push(stored.path);
+        await bucket.put(stored.path, stored.contentType, stream, digest).catch((error) => {
+          throw new UserError(`Uploading ${stored.path} to ${bucket.where} failed: ${error.message}`);
+        });
       } else if (stored && staging) {
         const target = safeJoin(staging, stored.path);
         mkdirSync(dirname(target), { recursive: true });
@@ -248,10 +281,37 @@ async function copyIn(file, manifest, tables, client, staging) {
       if (listed.sha256 !== result.sha256) throw new Error(`${header.name} changed since it was checked`);
     });
   } catch (error) {
+    if (error instanceof UserError) throw error;
     if (error.code && /^[0-9A-Z]{5}$/.test(error.code))
       throw new UserError(`PostgreSQL refused the rows: ${error.message}`);
     throw damaged(file, error.message);
   }
+}
+
+/** Every restored object read back from the bucket: its size and SHA-256 must be the archive's. */
+async function compareBucket(bucket, manifest) {
+  for (const entry of manifest.files.entries) {
+    const found = await bucket.digest(entry.path);
+    if (!found) throw new UserError(`${entry.path} is missing from ${bucket.where} after the upload`);
+    if (found.bytes !== entry.bytes || found.sha256 !== entry.sha256)
+      throw new UserError(`${entry.path} in ${bucket.where} differs from the backup's (checksum)`);
+  }
+}
+
+/** A failed restore takes back the objects it added; those it overwrote (with --force) it cannot. */
+async function undoUploads(bucket, { before, uploaded }) {
+  const added = uploaded.filter((key) => !before.has(key));
+  const replaced = uploaded.length - added.length;
+  try {
+    await bucket.delete(added);
+  } catch (error) {
+    console.error(`Could not remove the objects uploaded so far (${error.message}): ${added.join(', ')}`);
+  }
+  if (replaced > 0)
+    console.error(
+      `${replaced} objects of the bucket had already been replaced by the archive's under the same key ` +
+        '(bucket versioning keeps their earlier versions).',
+    );
 }
 
 /** A file's place under the staging folder; an entry may not climb out of it. */

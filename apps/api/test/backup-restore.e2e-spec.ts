@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +10,9 @@ import * as tar from 'tar-stream';
 import { DataSource } from 'typeorm';
 import { databaseOptions } from '@/core/database/database-options';
 import { createCohortWorld } from './support/cohort-world';
+import { samplePdf } from './support/material-samples';
 import { DedicatedPostgres, freePort, PlatformProcess } from './support/processes';
+import { S3TestServer } from './support/s3-test-server';
 import { RemoteApi } from './support/test-app';
 
 const WORKSPACE = join(__dirname, '../../..');
@@ -446,5 +449,264 @@ describe('Backup and restore (e2e)', () => {
       'FromTheFuture1999999999999, which this version of MRE Academy does not know',
     );
     expect(await tableContents(freshUrl)).toEqual({});
+  });
+});
+
+/** A client of the test S3 server, as any S3 tool would see its bucket. */
+function bucketClient(server: S3TestServer): S3Client {
+  const { endpoint, region, forcePathStyle, accessKeyId, secretAccessKey } = server.settings;
+  return new S3Client({ endpoint, region, forcePathStyle, credentials: { accessKeyId, secretAccessKey } });
+}
+
+/** Every object of the bucket: its key and SHA-256. */
+async function bucketDigests(server: S3TestServer): Promise<Record<string, string>> {
+  const client = bucketClient(server);
+  const digests: Record<string, string> = {};
+  try {
+    let token: string | undefined;
+    do {
+      const page = await client.send(
+        new ListObjectsV2Command({ Bucket: server.settings.bucket, ContinuationToken: token }),
+      );
+      for (const { Key } of page.Contents ?? []) {
+        const object = await client.send(new GetObjectCommand({ Bucket: server.settings.bucket, Key }));
+        const bytes = await (
+          object.Body as { transformToByteArray(): Promise<Uint8Array> }
+        ).transformToByteArray();
+        digests[Key as string] = createHash('sha256').update(bytes).digest('hex');
+      }
+      token = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (token);
+    return digests;
+  } finally {
+    client.destroy();
+  }
+}
+
+async function putObject(server: S3TestServer, key: string, body: Buffer): Promise<void> {
+  const client = bucketClient(server);
+  await client.send(new PutObjectCommand({ Bucket: server.settings.bucket, Key: key, Body: body }));
+  client.destroy();
+}
+
+/**
+ * The same round trip with the S3 storage driver (issue 19): the platform keeps its files in a
+ * bucket of an S3-protocol server; the backup holds every object, and a restore puts them into an
+ * empty bucket, or into DATA_DIR/files, and a local backup into a bucket.
+ */
+describe('Backup and restore with the S3 storage driver (e2e)', () => {
+  const serverUrl = process.env.MRE_TEST_SERVER_URL as string;
+  const run = randomBytes(4).toString('hex');
+  const folders: string[] = [];
+  const databases: string[] = [];
+  const servers: S3TestServer[] = [];
+  const work = mkdtempSync(join(tmpdir(), 'mre-backup-s3-test-'));
+  folders.push(work);
+  /** The local driver: none of the S3 variables. */
+  const noS3 = { S3_ENDPOINT: '', S3_BUCKET: '', S3_ACCESS_KEY_ID: '', S3_SECRET_ACCESS_KEY: '' };
+
+  const admin = async (sql: string) => {
+    const server = await new DataSource({ type: 'postgres', url: serverUrl }).initialize();
+    await server.query(sql);
+    await server.destroy();
+  };
+  const createDatabase = async (name: string) => {
+    await admin(`CREATE DATABASE ${name}`);
+    databases.push(name);
+    return Object.assign(new URL(serverUrl), { pathname: `/${name}` }).toString();
+  };
+  const dataDir = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mre-backup-s3-data-'));
+    folders.push(dir);
+    return dir;
+  };
+  const bucket = async (name: string) => {
+    const server = await S3TestServer.start(name);
+    servers.push(server);
+    return server;
+  };
+
+  let source: S3TestServer;
+  let sourceUrl: string;
+  let archive: string;
+  let sourceObjects: Record<string, string>;
+
+  beforeAll(async () => {
+    source = await bucket('academy-files');
+    sourceUrl = await createDatabase(`mre_backup_s3src_${run}`);
+    const port = await freePort();
+    const api = new PlatformProcess('main', {
+      PORT: String(port),
+      DATABASE_URL: sourceUrl,
+      DATA_DIR: dataDir(),
+      DEMO_DATA: 'on',
+      ...source.environment,
+    });
+    try {
+      await api.waitForLog('MRE Academy listening on', 60_000);
+      const remote = new RemoteApi(`http://127.0.0.1:${port}`);
+      const world = await createCohortWorld(remote, 2);
+      const moduleId = (
+        await remote.http
+          .post(`/api/courses/${world.courseId}/modules`)
+          .auth(world.admin, { type: 'bearer' })
+          .send({ title: { fr: 'Module sauvegardé' }, position: 1 })
+          .expect(201)
+      ).body.id;
+      // Two materials uploaded through the API: a small one and one of several multipart parts.
+      for (const [name, bytes] of [
+        ['guide.pdf', Buffer.concat([samplePdf('petit'), randomBytes(50_000)])],
+        ['manuel.pdf', Buffer.concat([samplePdf('grand'), randomBytes(9 * 1024 * 1024)])],
+      ] as const)
+        await remote.http
+          .post(`/api/courses/${world.courseId}/modules/${moduleId}/materials`)
+          .auth(world.admin, { type: 'bearer' })
+          .attach('file', bytes, name)
+          .expect(201);
+    } finally {
+      await api.stop();
+    }
+    // A recording as Egress writes it into the bucket, and an empty object.
+    await putObject(source, 'recordings/session-1.mp4', randomBytes(300_000));
+    await putObject(source, 'recordings/empty.bin', Buffer.alloc(0));
+    sourceObjects = await bucketDigests(source);
+    expect(Object.keys(sourceObjects).filter((key) => key.startsWith('materials/'))).toHaveLength(2);
+
+    archive = join(work, 's3-platform.tar.gz');
+    const backup = await tool('backup', ['--out', archive], {
+      DATABASE_URL: sourceUrl,
+      DATA_DIR: dataDir(),
+      ...source.environment,
+    });
+    expect(backup.out).toContain(`Wrote ${archive}`);
+    expect(backup.out).toContain('4 files');
+    expect(backup.code).toBe(0);
+  }, 240_000);
+
+  afterAll(async () => {
+    for (const server of servers) await server.stop();
+    for (const name of databases) await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('holds every object of the bucket and restores them into a fresh database and an empty bucket', async () => {
+    const manifest = JSON.parse(
+      (await unpack(archive)).find((entry) => entry.name === 'manifest.json')?.data.toString() ?? '{}',
+    );
+    expect(manifest.files).toMatchObject({ included: true, from: { driver: 's3', bucket: 'academy-files' } });
+    expect(
+      Object.fromEntries(
+        manifest.files.entries.map((e: { path: string; sha256: string }) => [e.path, e.sha256]),
+      ),
+    ).toEqual(sourceObjects);
+
+    const target = await bucket('academy-restored');
+    const targetUrl = await createDatabase(`mre_backup_s3dst_${run}`);
+    const restore = await tool('restore', [archive], {
+      DATABASE_URL: targetUrl,
+      DATA_DIR: dataDir(),
+      ...target.environment,
+    });
+    expect(restore.out).toContain('4 files (into the S3 bucket academy-restored');
+    expect(restore.out).toContain('every count and checksum matches');
+    expect(restore.code).toBe(0);
+    const before = await tableContents(sourceUrl);
+    expect(before.course_materials[0]).toBeGreaterThanOrEqual(2);
+    expect(await tableContents(targetUrl)).toEqual(before);
+    expect(await bucketDigests(target)).toEqual(sourceObjects);
+  });
+
+  it('refuses a bucket that holds objects unless --force, then replaces its content', async () => {
+    const target = await bucket('academy-used');
+    await putObject(target, 'materials/stray/old.pdf', Buffer.from('not in the backup'));
+    const targetUrl = await createDatabase(`mre_backup_s3used_${run}`);
+    const env = { DATABASE_URL: targetUrl, DATA_DIR: dataDir(), ...target.environment };
+
+    const refused = await tool('restore', [archive], env);
+    expect(refused.code).toBe(1);
+    expect(refused.out).toMatch(
+      /The target is not empty \(1 objects in the S3 bucket academy-used at http:\/\/127\.0\.0\.1:\d+\)\. .* --force/,
+    );
+    expect(await bucketDigests(target)).toEqual({
+      'materials/stray/old.pdf': createHash('sha256').update('not in the backup').digest('hex'),
+    });
+    expect(await tableContents(targetUrl)).toEqual({});
+
+    const forced = await tool('restore', [archive, '--force'], env);
+    expect(forced.out).toContain('Deleted 1 objects of the bucket that the backup does not hold');
+    expect(forced.code).toBe(0);
+    expect(await bucketDigests(target)).toEqual(sourceObjects);
+    expect(await tableContents(targetUrl)).toEqual(await tableContents(sourceUrl));
+  });
+
+  it('restores an S3 backup into local storage, and a local backup into a bucket', async () => {
+    const localUrl = await createDatabase(`mre_backup_s3local_${run}`);
+    const localDir = dataDir();
+    const toLocal = await tool('restore', [archive], { DATABASE_URL: localUrl, DATA_DIR: localDir, ...noS3 });
+    expect(toLocal.out).toContain('every count and checksum matches');
+    expect(toLocal.code).toBe(0);
+    expect(fileDigests(join(localDir, 'files'))).toEqual(sourceObjects);
+    expect(await tableContents(localUrl)).toEqual(await tableContents(sourceUrl));
+
+    const localArchive = join(work, 'local.tar.gz');
+    const backup = await tool('backup', ['--out', localArchive], {
+      DATABASE_URL: localUrl,
+      DATA_DIR: localDir,
+      ...noS3,
+    });
+    expect(backup.code).toBe(0);
+    const target = await bucket('academy-from-local');
+    const targetUrl = await createDatabase(`mre_backup_s3back_${run}`);
+    const toBucket = await tool('restore', [localArchive], {
+      DATABASE_URL: targetUrl,
+      DATA_DIR: dataDir(),
+      ...target.environment,
+    });
+    expect(toBucket.out).toContain('every count and checksum matches');
+    expect(toBucket.code).toBe(0);
+    expect(await bucketDigests(target)).toEqual(sourceObjects);
+    expect(await tableContents(targetUrl)).toEqual(await tableContents(sourceUrl));
+  });
+
+  it('takes the uploaded objects back out of the bucket when the restore fails after uploading them', async () => {
+    // Checksums that match, a row count that does not: found by the check after the files went up.
+    const entries = await unpack(archive);
+    const manifestEntry = entries.find((entry) => entry.name === 'manifest.json') as { data: Buffer };
+    const manifest = JSON.parse(manifestEntry.data.toString());
+    const networks = manifest.tables.find((t: { name: string }) => t.name === 'networks');
+    networks.rows += 1;
+    manifestEntry.data = Buffer.from(JSON.stringify(manifest));
+    const miscounted = join(work, 'miscounted.tar.gz');
+    await pack(miscounted, entries);
+
+    const target = await bucket('academy-failed');
+    const targetUrl = await createDatabase(`mre_backup_s3fail_${run}`);
+    const refused = await tool('restore', [miscounted], {
+      DATABASE_URL: targetUrl,
+      DATA_DIR: dataDir(),
+      ...target.environment,
+    });
+    expect(refused.out).toContain('Uploading the stored files to the S3 bucket academy-failed');
+    expect(refused.out).toContain(
+      `networks has ${networks.rows - 1} rows after the restore, the backup ${networks.rows}`,
+    );
+    expect(refused.code).toBe(1);
+    expect(await bucketDigests(target)).toEqual({});
+    expect(await tableContents(targetUrl)).toEqual({});
+  });
+
+  it('refuses a restore into a bucket that does not exist, changing nothing', async () => {
+    const target = await bucket('academy-other');
+    const targetUrl = await createDatabase(`mre_backup_s3none_${run}`);
+    const refused = await tool('restore', [archive], {
+      DATABASE_URL: targetUrl,
+      DATA_DIR: dataDir(),
+      ...target.environment,
+      S3_BUCKET: 'no-such-bucket',
+    });
+    expect(refused.code).toBe(1);
+    expect(refused.out).toMatch(/Cannot use the S3 bucket no-such-bucket at .*: it does not exist/);
+    expect(await tableContents(targetUrl)).toEqual({});
+    expect(await bucketDigests(target)).toEqual({});
   });
 });

@@ -17,7 +17,7 @@ const PARTIAL_DIR = '.partial';
 
 /**
  * Files under one folder (DATA_DIR/files, outside the web app's folder; the backup tool copies it
- * as it is). A put writes a temporary file and renames it into place once complete.
+ * as it is, half-written files aside). A put writes a temporary file and renames it into place once complete.
  */
 export class LocalObjectStorage extends ObjectStorage {
   constructor(private readonly root: string) {
