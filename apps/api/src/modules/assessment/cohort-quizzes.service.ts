@@ -56,7 +56,8 @@ export class CohortQuizzesService {
     ]);
     const windowOf = new Map(windows.map((w) => [w.quizId, w]));
     const now = new Date();
-    if (standing.relation === 'trainee') {
+    // A trainee, or someone who sees the cohort without taking part now (a completed or withdrawn enrollment).
+    if (standing.relation === 'trainee' || standing.relation === null) {
       const shown = quizzes.filter((q) => windowOf.has(q.id));
       const mine = await this.attempts.standingsOf(cohortId, actor.id, shown);
       return shown.map((q) => ({ ...cohortQuiz(q, windowOf.get(q.id), now), mine: mine.get(q.id) }));
