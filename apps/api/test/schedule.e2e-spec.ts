@@ -82,11 +82,19 @@ describe('My schedule (e2e)', () => {
         .expect(201)
     ).body.items;
     const listed = (await get(b.trainees[0].token, { from: at(199), to: at(200 + 24 * 14) })).body;
-    expect(listed).toEqual({ items: created, total: 2 });
+    // The schedule adds to each session its teachers' names and whether a recording can be watched.
+    const scheduled = created.map((session: object) => ({
+      ...session,
+      teacherNames: ['Test expert'],
+      recordingAvailable: false,
+    }));
+    expect(listed).toEqual({ items: scheduled, total: 2 });
     expect(listed.items[0]).toEqual({
       id: expect.any(String),
       cohortId: b.cohortId,
       title: 'Série hebdomadaire',
+      // A plain title is kept in the language its letters are written in (Latin letters: French).
+      titles: { fr: 'Série hebdomadaire' },
       startsAt: at(200),
       endsAt: new Date(base + 201.5 * HOUR).toISOString(),
       // Casablanca is at UTC+0 all year from 2026-09-20 (IANA tzdb 2026c): the wall clock reads as UTC.
@@ -98,6 +106,8 @@ describe('My schedule (e2e)', () => {
       status: 'scheduled',
       roomName: `mre-${listed.items[0].id}`,
       seriesId: listed.items[1].seriesId,
+      teacherNames: ['Test expert'],
+      recordingAvailable: false,
     });
     expect(listed.items[0].seriesId).toEqual(expect.any(String));
   });

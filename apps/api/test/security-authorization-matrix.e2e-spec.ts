@@ -93,6 +93,8 @@ const EXPECTED: Record<string, Rule> = {
   'PUT /materials/{id}/done': SIGNED_IN,
   'DELETE /materials/{id}/done': SIGNED_IN,
   'GET /me/course-progress': SIGNED_IN,
+  // The caller's own attendance in the sessions they took part in as a trainee (schedule-people.e2e-spec.ts).
+  'GET /me/attendance': SIGNED_IN,
 
   'POST /cohorts': ADMIN,
   'GET /cohorts': SIGNED_IN,
