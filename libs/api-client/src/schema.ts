@@ -2455,6 +2455,8 @@ export interface components {
             roomName: string;
             /** Format: uuid */
             seriesId: string | null;
+            /** @description Why it was cancelled, in the languages given; null when no reason was given */
+            cancellationReasons: components["schemas"]["LocalizedTextDto"] | null;
             /** @description In the schedule (GET /sessions): a recording can be watched */
             recordingAvailable?: boolean;
             /** @description In the schedule: the full names of the cohort's teachers */
@@ -2465,6 +2467,11 @@ export interface components {
             total: number;
         };
         UpdateSessionDto: {
+            /**
+             * @description For a session of a weekly series: 'one' (when left out) changes this session only, 'following' this one and every later scheduled one of the series; a new start moves each by the same change of wall-clock time in its zone, so they keep their local time across daylight-saving or rule changes
+             * @enum {string}
+             */
+            scope?: "one" | "following";
             /** @description Sets the title in the language of its letters, keeping the others */
             title?: string;
             /** @description Replaces the titles in every language */
@@ -2479,6 +2486,20 @@ export interface components {
              * @example Africa/Casablanca
              */
             timeZone?: string;
+        };
+        CancelSessionDto: {
+            /**
+             * @description For a session of a weekly series: 'one' (when left out) changes this session only, 'following' this one and every later scheduled one of the series
+             * @enum {string}
+             */
+            scope?: "one" | "following";
+            /**
+             * @description Why, as plain text kept in the language of its letters (Arabic, else French); shown to trainees and put in the notice
+             * @example Le formateur est malade
+             */
+            reason?: string;
+            /** @description Why, in ar/fr/en: each person reads it in their language */
+            reasons?: components["schemas"]["LocalizedTextDto"];
         };
         JoinResponseDto: {
             /** @example wss://live.academy.example */
@@ -5288,7 +5309,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelSessionDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {

@@ -67,6 +67,7 @@ export function sessionDto(
     status: 'scheduled',
     roomName: `mre-${fields.id}`,
     seriesId: null,
+    cancellationReasons: null,
     ...fields,
     titles: fields.titles ?? { fr: fields.title },
   };

@@ -33,6 +33,17 @@ export function weeklyWallClocks(first: WallClock, weeks: number): WallClock[] {
   );
 }
 
+/**
+ * A wall-clock time moved by the change from `from` to `to`, counted on the wall clock (not in
+ * elapsed hours): moving a series' 10:00 Monday to 11:00 Tuesday moves each later 10:00 Monday
+ * to 11:00 Tuesday, whatever offsets those days have.
+ */
+export function shiftedWallClock(wallClock: WallClock, from: WallClock, to: WallClock): WallClock {
+  const naive = (value: WallClock) => DateTime.fromISO(value, { zone: 'UTC' });
+  const change = naive(to).diff(naive(from));
+  return naive(wallClock).plus(change).toISO(WALL_CLOCK) as WallClock;
+}
+
 /** The zone's offset from UTC at an instant, as people read it: `UTC+0`, `UTC-5`, `UTC+5:30`. */
 export function utcOffsetLabel(instant: Date, timeZone: string): string {
   return formatUtcOffset(DateTime.fromJSDate(instant, { zone: timeZone }).offset);

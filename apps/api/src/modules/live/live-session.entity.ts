@@ -80,6 +80,10 @@ export class LiveSessionEntity {
   @Column({ name: 'series_id', type: 'uuid', nullable: true })
   seriesId: string | null;
 
+  /** Why it was cancelled, in the languages the canceller gave (told to the cohort); null when none was given. */
+  @Column({ name: 'cancellation_reasons', type: 'jsonb', nullable: true })
+  cancellationReasons: LocalizedText | null;
+
   /** Set once LiveKit has created the room, so later joins skip the call. */
   @Column({ name: 'room_created_at', type: 'timestamptz', nullable: true })
   roomCreatedAt: Date | null;

@@ -18,6 +18,8 @@ interface Notice {
   mailParams: Record<string, string>;
   /** The session's title in each language: the e-mail gives it in the recipient's. */
   titles?: LocalizedText;
+  /** Why, in each language given: the e-mail gives it in the recipient's (else another). */
+  reasons?: LocalizedText;
   /** The sessions the e-mail lists and its invitations, titled in the recipient's language. */
   items?: (locale: Locale) => MailSessionItem[];
   calendars: (locale: Locale) => CalendarInvite[];
@@ -39,18 +41,46 @@ export class SessionNoticesService {
     private readonly notifications: NotificationsService,
   ) {}
 
-  /** A session was moved or cancelled by its staff. */
-  changed(session: LiveSessionEntity, template: SessionNotice): Promise<void> {
-    const startsAt = session.startsAt.toISOString();
-    return this.tell(session.cohortId, {
+  /**
+   * Sessions (one, or several of a series) were moved or cancelled by their staff: one notice per
+   * person for them all, listing them when there are several, with the reason given if any.
+   */
+  changed(
+    sessions: LiveSessionEntity[],
+    template: SessionNotice,
+    reasons: LocalizedText | null = null,
+  ): Promise<void> {
+    const [first] = sessions;
+    if (!first) return Promise.resolve();
+    const startsAt = first.startsAt.toISOString();
+    return this.tell(first.cohortId, {
       kind: template,
-      params: { sessionId: session.id, title: session.title, titles: session.titles, startsAt },
-      mailParams: { title: session.title, startsAt },
-      titles: session.titles,
-      calendars: (locale) => [
-        inviteFor(inLanguage(session, locale), template === 'session-cancelled' ? 'CANCEL' : 'REQUEST'),
-      ],
-      jobKey: `${template}-${session.id}-${session.icsSequence}`,
+      params: {
+        sessionId: first.id,
+        title: first.title,
+        titles: first.titles,
+        startsAt,
+        sessions: sessions.length,
+        ...(reasons ? { reasons } : {}),
+      },
+      mailParams: { title: first.title, startsAt },
+      titles: first.titles,
+      reasons: reasons ?? undefined,
+      items:
+        sessions.length > 1
+          ? (locale) =>
+              sessions.map((session) => ({
+                title: pickLocalized(session.titles, locale) || session.title,
+                startsAt: session.startsAt.toISOString(),
+                timeZone: session.timeZone,
+              }))
+          : undefined,
+      calendars: (locale) =>
+        sessions.map((session) =>
+          inviteFor(inLanguage(session, locale), template === 'session-cancelled' ? 'CANCEL' : 'REQUEST'),
+        ),
+      // One e-mail per person and change, however often it is queued.
+      jobKey: `${template}-${first.id}-${first.icsSequence}`,
     });
   }
 
@@ -101,6 +131,7 @@ export class SessionNoticesService {
           params: {
             ...notice.mailParams,
             ...(notice.titles ? { title: pickLocalized(notice.titles, person.locale) } : {}),
+            ...(notice.reasons ? { reason: pickLocalized(notice.reasons, person.locale) } : {}),
             fullName: person.fullName,
             timeZone: person.timeZone,
           },

@@ -15,6 +15,7 @@ import type { AuthUser } from '@/core/auth/auth-user';
 import { CurrentUser } from '@/core/auth/decorators';
 import { ErrorDto } from '@/core/http/error.dto';
 import {
+  CancelSessionDto,
   CreateSessionsDto,
   JoinResponseDto,
   RecordingDto,
@@ -75,8 +76,13 @@ export class SessionsController {
   @Post('sessions/:id/cancel')
   @HttpCode(200)
   @ApiOkResponse({ type: SessionDto })
-  cancel(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser): Promise<SessionDto> {
-    return this.sessions.cancel(id, user);
+  cancel(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: CancelSessionDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<SessionDto> {
+    // Older clients send no body: this session only, with no reason.
+    return this.sessions.cancel(id, dto ?? {}, user);
   }
 
   @Post('sessions/:id/join')

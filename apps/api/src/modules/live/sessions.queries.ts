@@ -33,7 +33,7 @@ export function schedulePage(
     columns: `s.id, s.cohort_id AS "cohortId", s.title, COALESCE(NULLIF(s.titles, '{}'::jsonb), jsonb_build_object('fr', s.title)) AS titles, ${isoText('s.starts_at')} AS "startsAt", ${isoText('s.ends_at')} AS "endsAt",
                 s.local_start AS "localStart", s.time_zone AS "timeZone", ${isoText(`s.starts_at - make_interval(mins => ${joinWindow})`)} AS "joinOpensAt",
                 round(extract(epoch FROM s.ends_at - s.starts_at) / 60)::int AS "durationMinutes", s.mode, s.status,
-                s.room_name AS "roomName", s.series_id AS "seriesId",
+                s.room_name AS "roomName", s.series_id AS "seriesId", s.cancellation_reasons AS "cancellationReasons",
                 EXISTS (SELECT 1 FROM recordings r WHERE r.session_id = s.id AND r.video_key IS NOT NULL) AS "recordingAvailable",
                 ARRAY(SELECT u.full_name FROM cohort_teachers ct JOIN users u ON u.id = ct.user_id
                        WHERE ct.cohort_id = s.cohort_id ORDER BY u.full_name) AS "teacherNames"`,

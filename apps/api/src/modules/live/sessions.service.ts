@@ -3,14 +3,21 @@ import { EventEmitter2, EventEmitterReadinessWatcher } from '@nestjs/event-emitt
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { changedLocalized, pickLocalized } from '@mre/contracts';
-import { DataSource, EntityManager, In, LessThanOrEqual, Repository } from 'typeorm';
+import { DataSource, EntityManager, In, LessThanOrEqual, MoreThanOrEqual, Repository } from 'typeorm';
 import type { AuthUser } from '@/core/auth/auth-user';
 import { AppConfig } from '@/core/config/app-config';
 import { queryPage } from '@/core/database/page-query';
 import { postgresErrorCode } from '@/core/database/postgres-errors';
 import { NotFoundError } from '@/core/errors/domain-error';
 import { Page } from '@/core/http/pagination';
-import { instantOf, parseInstantWithOffset, wallClockOf, weeklyWallClocks } from '@/core/time/wall-clock';
+import {
+  instantOf,
+  parseInstantWithOffset,
+  shiftedWallClock,
+  wallClockOf,
+  weeklyWallClocks,
+} from '@/core/time/wall-clock';
+import { AuditService } from '@/modules/audit/audit.service';
 import { CohortAccessService } from '@/modules/cohorts/cohort-access.service';
 import {
   CohortPolicy,
@@ -20,7 +27,14 @@ import {
 } from '@/modules/cohorts/cohort-policy';
 import { UsersService } from '@/modules/identity/users.service';
 import { RemindersService } from '@/modules/notifications/reminders.service';
-import { CreateSessionsDto, ScheduleQueryDto, SessionDto, UpdateSessionDto } from './dto/session.dto';
+import {
+  CancelSessionDto,
+  CreateSessionsDto,
+  ScheduleQueryDto,
+  SessionDto,
+  UpdateSessionDto,
+  type SeriesScope,
+} from './dto/session.dto';
 import {
   NotHostError,
   NotInCohortError,
@@ -31,7 +45,7 @@ import {
 import { LiveSessionEntity } from './live-session.entity';
 import { SessionNoticesService } from './session-notices.service';
 import { SessionTimesChangedEvent } from './session-times-changed.event';
-import { schedulePage } from './sessions.queries';
+import { deferOverlapCheck, schedulePage } from './sessions.queries';
 
 class CohortNotFoundError extends NotFoundError {
   readonly code = 'cohort-not-found';
@@ -60,6 +74,7 @@ export class SessionsService {
     private readonly notices: SessionNoticesService,
     private readonly events: EventEmitter2,
     private readonly eventsReady: EventEmitterReadinessWatcher,
+    private readonly audit: AuditService,
   ) {}
 
   /**
@@ -133,55 +148,148 @@ export class SessionsService {
     return this.toDto((await this.accessFor(id, actor)).session);
   }
 
+  /**
+   * Reschedules (or renames) a session, or with `scope: 'following'` this session and every later
+   * scheduled one of its series: a new start moves each by the same change of wall-clock time in
+   * the zone, so each keeps its local hour across daylight-saving or rule changes. The people of the
+   * cohort get one notice for all the sessions moved.
+   */
   async update(id: string, dto: UpdateSessionDto, actor: AuthUser): Promise<SessionDto> {
     const { session } = await this.accessFor(id, actor, 'run');
     this.assertUpcoming(session);
-    const startsAt = dto.startsAt ? (parseInstantWithOffset(dto.startsAt) as Date) : session.startsAt;
+    const firstStart = dto.startsAt ? (parseInstantWithOffset(dto.startsAt) as Date) : session.startsAt;
     const timeZone = dto.timeZone ?? session.timeZone;
-    const minutes =
-      dto.durationMinutes ?? Math.round((session.endsAt.getTime() - session.startsAt.getTime()) / 60_000);
-    const moved =
-      startsAt.getTime() !== session.startsAt.getTime() ||
-      minutes * 60_000 !== session.endsAt.getTime() - session.startsAt.getTime();
-    const planned = { id: session.id, startsAt: session.startsAt };
-    // A new start or zone re-anchors the session: from now on it keeps this wall-clock time there.
-    const localStart = dto.startsAt || dto.timeZone ? wallClockOf(startsAt, timeZone) : session.localStart;
-    const titles = changedLocalized(session.titles, { text: dto.title, texts: dto.titles });
-    Object.assign(session, {
-      title: pickLocalized(titles, 'fr'),
-      titles,
-      mode: dto.mode ?? session.mode,
-      startsAt,
-      endsAt: new Date(startsAt.getTime() + minutes * 60_000),
-      localStart,
-      timeZone,
-      icsSequence: session.icsSequence + 1,
-    });
-    await this.withOverlapCheck(() =>
+    // A new start or zone re-anchors the sessions: from now on they keep this wall-clock time there.
+    const reanchored = Boolean(dto.startsAt || dto.timeZone);
+    const firstLocal = reanchored ? wallClockOf(firstStart, timeZone) : session.localStart;
+    const moves: { session: LiveSessionEntity; from: Date }[] = [];
+    const changed = await this.withOverlapCheck(() =>
       this.dataSource.transaction(async (manager) => {
-        await manager.save(session);
-        if (moved) await this.timesChanged(session.id, manager);
+        const targets = await this.targets(session, dto.scope, manager);
+        for (const target of targets) {
+          const from = target.startsAt;
+          const length = target.endsAt.getTime() - target.startsAt.getTime();
+          const minutes = dto.durationMinutes ?? Math.round(length / 60_000);
+          const localStart =
+            target.id === session.id
+              ? firstLocal
+              : reanchored
+                ? shiftedWallClock(target.localStart, session.localStart, firstLocal)
+                : target.localStart;
+          // The first start is the instant asked for (on a repeated hour, its wall clock names two).
+          const startsAt =
+            target.id === session.id ? firstStart : reanchored ? instantOf(localStart, timeZone) : from;
+          const titles = changedLocalized(target.titles, { text: dto.title, texts: dto.titles });
+          Object.assign(target, {
+            title: pickLocalized(titles, 'fr'),
+            titles,
+            mode: dto.mode ?? target.mode,
+            startsAt,
+            endsAt: new Date(startsAt.getTime() + minutes * 60_000),
+            localStart,
+            timeZone,
+            icsSequence: target.icsSequence + 1,
+          });
+          if (startsAt.getTime() !== from.getTime() || minutes * 60_000 !== length)
+            moves.push({ session: target, from });
+        }
+        await manager.save(targets);
+        for (const move of moves) await this.timesChanged(move.session.id, manager);
+        await this.audit.record(
+          moves.map((move) => ({
+            actorId: actor.id,
+            action: 'session.rescheduled',
+            entityType: 'session',
+            entityId: move.session.id,
+            data: {
+              scope: dto.scope ?? 'one',
+              seriesId: move.session.seriesId,
+              from: move.from.toISOString(),
+              to: move.session.startsAt.toISOString(),
+              durationMinutes: Math.round(
+                (move.session.endsAt.getTime() - move.session.startsAt.getTime()) / 60_000,
+              ),
+              localStart: move.session.localStart,
+              timeZone: move.session.timeZone,
+            },
+          })),
+          manager,
+        );
+        return targets;
       }),
     );
     await this.access.accessChanged(session.cohortId);
-    if (planned.startsAt.getTime() !== startsAt.getTime()) {
-      await this.reminders.unplan(planned);
-      await this.reminders.plan([session]);
-    }
-    if (moved) await this.notices.changed(session, 'session-rescheduled');
-    return this.toDto(session);
+    const retimed = moves.filter((move) => move.from.getTime() !== move.session.startsAt.getTime());
+    for (const move of retimed) await this.reminders.unplan({ id: move.session.id, startsAt: move.from });
+    if (retimed.length > 0) await this.reminders.plan(retimed.map((move) => move.session));
+    if (moves.length > 0)
+      await this.notices.changed(
+        moves.map((move) => move.session),
+        'session-rescheduled',
+      );
+    return this.toDto(changed.find((target) => target.id === session.id) ?? session);
   }
 
-  async cancel(id: string, actor: AuthUser): Promise<SessionDto> {
+  /**
+   * Cancels a session, or with `scope: 'following'` this one and every later scheduled one of its
+   * series, with an optional reason kept on each and told to the cohort once, in each person's language.
+   */
+  async cancel(id: string, dto: CancelSessionDto, actor: AuthUser): Promise<SessionDto> {
     const { session } = await this.accessFor(id, actor, 'run');
     this.assertUpcoming(session);
-    session.status = 'cancelled';
-    session.icsSequence += 1;
-    await this.sessions.save(session);
+    const given = changedLocalized({}, { text: dto.reason, texts: dto.reasons });
+    const reasons = Object.keys(given).length > 0 ? given : null;
+    const cancelled = await this.dataSource.transaction(async (manager) => {
+      const targets = await this.targets(session, dto.scope, manager);
+      for (const target of targets) {
+        target.status = 'cancelled';
+        target.cancellationReasons = reasons;
+        target.icsSequence += 1;
+      }
+      await manager.save(targets);
+      await this.audit.record(
+        targets.map((target) => ({
+          actorId: actor.id,
+          action: 'session.cancelled',
+          entityType: 'session',
+          entityId: target.id,
+          reason: reasons ? pickLocalized(reasons, 'fr') : null,
+          data: {
+            scope: dto.scope ?? 'one',
+            seriesId: target.seriesId,
+            startsAt: target.startsAt.toISOString(),
+            ...(reasons ? { reasons } : {}),
+          },
+        })),
+        manager,
+      );
+      return targets;
+    });
     await this.access.accessChanged(session.cohortId);
-    await this.reminders.unplan(session);
-    await this.notices.changed(session, 'session-cancelled');
-    return this.toDto(session);
+    for (const target of cancelled) await this.reminders.unplan(target);
+    await this.notices.changed(cancelled, 'session-cancelled', reasons);
+    return this.toDto(cancelled.find((target) => target.id === session.id) ?? session);
+  }
+
+  /**
+   * The sessions a change applies to, locked until the transaction ends, in start order: the
+   * session, or with 'following' it and the later scheduled sessions of its series. Sessions moving
+   * together may pass through each other's slots: the overlap check waits for the commit.
+   */
+  private async targets(
+    session: LiveSessionEntity,
+    scope: SeriesScope | undefined,
+    manager: EntityManager,
+  ): Promise<LiveSessionEntity[]> {
+    if (scope !== 'following' || !session.seriesId) return [session];
+    await manager.query(...deferOverlapCheck());
+    const targets = await manager.getRepository(LiveSessionEntity).find({
+      where: { seriesId: session.seriesId, status: 'scheduled', startsAt: MoreThanOrEqual(session.startsAt) },
+      order: { startsAt: 'ASC' },
+      lock: { mode: 'pessimistic_write' },
+    });
+    // Cancelled or moved meanwhile: the change applies to what is there now.
+    return targets.some((target) => target.id === session.id) ? targets : [session, ...targets];
   }
 
   /**

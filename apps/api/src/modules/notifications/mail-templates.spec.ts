@@ -58,6 +58,36 @@ describe('renderMail', () => {
     expect(sut.text).toContain(`${app} (Casablanca, UTC+0)`);
   });
 
+  it('lists the cancelled sessions of a series with the reason, in the recipient’s language, and leaves out a reason not given', () => {
+    const items = ['2027-02-09T10:00:00.000Z', '2027-02-16T10:00:00.000Z'].map((startsAt) => ({
+      title: 'Moteurs',
+      startsAt,
+      timeZone: 'Africa/Casablanca',
+    }));
+    const params = {
+      fullName: 'Omar',
+      title: 'Moteurs',
+      startsAt: items[0].startsAt,
+      timeZone: 'Europe/Paris',
+    };
+    const french = renderMail({
+      to: 'a@b.test',
+      locale: 'fr',
+      template: 'session-cancelled',
+      params: { ...params, reason: 'Atelier fermé' },
+      items,
+    });
+    expect(french.text).toContain('2 séances de « Moteurs » sont annulées :');
+    // Paris is at UTC+1 in February; the class keeps 10:00 in Casablanca (UTC+0).
+    expect(french.text).toContain(
+      '• Moteurs: mardi 16 février 2027 à 11:00 (Paris, UTC+1) — 10:00 (Casablanca, UTC+0)',
+    );
+    expect(french.text).toContain('Motif : Atelier fermé');
+    const single = renderMail({ to: 'a@b.test', locale: 'en', template: 'session-cancelled', params });
+    expect(single.text).toContain('The session "Moteurs" planned for');
+    expect(single.text).not.toContain('Reason');
+  });
+
   it('lists the sessions new time-zone rules moved, at the recipient’s time and at the wall clock they keep', () => {
     const items = [
       {

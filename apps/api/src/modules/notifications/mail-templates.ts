@@ -114,24 +114,31 @@ const TEMPLATES: Record<MailTemplate, Template> = {
     }),
   },
   'session-rescheduled': {
-    ar: (p) => ({
+    ar: (p, list) => ({
       subject: `تغيير موعد الحصة: ${p.title}`,
-      lines: [`مرحبا ${p.fullName}،`, `تم تغيير موعد الحصة «${p.title}».`, `الموعد الجديد: ${p.starts}.`],
+      lines: [
+        `مرحبا ${p.fullName}،`,
+        ...(list.length > 1
+          ? [`تم تغيير مواعيد ${list.length} حصص من «${p.title}». المواعيد الجديدة:`, ...list]
+          : [`تم تغيير موعد الحصة «${p.title}».`, `الموعد الجديد: ${p.starts}.`]),
+      ],
     }),
-    fr: (p) => ({
+    fr: (p, list) => ({
       subject: `Séance déplacée : ${p.title}`,
       lines: [
         `Bonjour ${p.fullName},`,
-        `La séance « ${p.title} » a été déplacée.`,
-        `Nouvel horaire : ${p.starts}.`,
+        ...(list.length > 1
+          ? [`${list.length} séances de « ${p.title} » ont été déplacées. Nouveaux horaires :`, ...list]
+          : [`La séance « ${p.title} » a été déplacée.`, `Nouvel horaire : ${p.starts}.`]),
       ],
     }),
-    en: (p) => ({
+    en: (p, list) => ({
       subject: `Session rescheduled: ${p.title}`,
       lines: [
         `Hello ${p.fullName},`,
-        `The session "${p.title}" has been rescheduled.`,
-        `New time: ${p.starts}.`,
+        ...(list.length > 1
+          ? [`${list.length} sessions of "${p.title}" have been rescheduled. New times:`, ...list]
+          : [`The session "${p.title}" has been rescheduled.`, `New time: ${p.starts}.`]),
       ],
     }),
   },
@@ -223,17 +230,35 @@ const TEMPLATES: Record<MailTemplate, Template> = {
     }),
   },
   'session-cancelled': {
-    ar: (p) => ({
+    ar: (p, list) => ({
       subject: `إلغاء الحصة: ${p.title}`,
-      lines: [`مرحبا ${p.fullName}،`, `تم إلغاء الحصة «${p.title}» المقررة في ${p.starts}.`],
+      lines: [
+        `مرحبا ${p.fullName}،`,
+        ...(list.length > 1
+          ? [`تم إلغاء ${list.length} حصص من «${p.title}»:`, ...list]
+          : [`تم إلغاء الحصة «${p.title}» المقررة في ${p.starts}.`]),
+        ...(p.reason ? [`السبب: ${p.reason}`] : []),
+      ],
     }),
-    fr: (p) => ({
+    fr: (p, list) => ({
       subject: `Séance annulée : ${p.title}`,
-      lines: [`Bonjour ${p.fullName},`, `La séance « ${p.title} » prévue le ${p.starts} est annulée.`],
+      lines: [
+        `Bonjour ${p.fullName},`,
+        ...(list.length > 1
+          ? [`${list.length} séances de « ${p.title} » sont annulées :`, ...list]
+          : [`La séance « ${p.title} » prévue le ${p.starts} est annulée.`]),
+        ...(p.reason ? [`Motif : ${p.reason}`] : []),
+      ],
     }),
-    en: (p) => ({
+    en: (p, list) => ({
       subject: `Session cancelled: ${p.title}`,
-      lines: [`Hello ${p.fullName},`, `The session "${p.title}" planned for ${p.starts} is cancelled.`],
+      lines: [
+        `Hello ${p.fullName},`,
+        ...(list.length > 1
+          ? [`${list.length} sessions of "${p.title}" are cancelled:`, ...list]
+          : [`The session "${p.title}" planned for ${p.starts} is cancelled.`]),
+        ...(p.reason ? [`Reason: ${p.reason}`] : []),
+      ],
     }),
   },
 };

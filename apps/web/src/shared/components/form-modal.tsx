@@ -11,6 +11,10 @@ interface FormModalProps {
   saving: boolean;
   error: unknown;
   saveTestId: string;
+  /** The submit button's words, when "Save" does not say what it does. */
+  saveLabel?: string;
+  /** The submit button in red: it does something that cannot be undone. */
+  danger?: boolean;
   children: ReactNode;
 }
 
@@ -23,6 +27,8 @@ export function FormModal({
   saving,
   error,
   saveTestId,
+  saveLabel,
+  danger,
   children,
 }: FormModalProps) {
   const { t } = useTranslation();
@@ -40,8 +46,13 @@ export function FormModal({
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={saving} data-testid={saveTestId}>
-              {t('common.save')}
+            <Button
+              type="submit"
+              loading={saving}
+              color={danger ? 'red' : undefined}
+              data-testid={saveTestId}
+            >
+              {saveLabel ?? t('common.save')}
             </Button>
           </Group>
         </Stack>

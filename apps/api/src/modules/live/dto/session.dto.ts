@@ -95,7 +95,23 @@ export class CreateSessionsDto {
   timeZone?: string;
 }
 
+/** Which sessions of a weekly series a change applies to: this one, or this one and every later one. */
+export const SERIES_SCOPES = ['one', 'following'] as const;
+export type SeriesScope = (typeof SERIES_SCOPES)[number];
+
+const SCOPE_DESCRIPTION =
+  "For a session of a weekly series: 'one' (when left out) changes this session only, 'following' this one and every later scheduled one of the series";
+
 export class UpdateSessionDto {
+  @ApiPropertyOptional({
+    enum: SERIES_SCOPES,
+
+    description: `${SCOPE_DESCRIPTION}; a new start moves each by the same change of wall-clock time in its zone, so they keep their local time across daylight-saving or rule changes`,
+  })
+  @IsOptional()
+  @IsIn(SERIES_SCOPES)
+  scope?: SeriesScope;
+
   @ApiPropertyOptional({ description: 'Sets the title in the language of its letters, keeping the others' })
   @IsOptional()
   @IsString()
@@ -135,6 +151,34 @@ export class UpdateSessionDto {
   @IsOptional()
   @IsTimeZone()
   timeZone?: string;
+}
+
+export class CancelSessionDto {
+  @ApiPropertyOptional({ enum: SERIES_SCOPES, description: SCOPE_DESCRIPTION })
+  @IsOptional()
+  @IsIn(SERIES_SCOPES)
+  scope?: SeriesScope;
+
+  @ApiPropertyOptional({
+    example: 'Le formateur est malade',
+    description:
+      'Why, as plain text kept in the language of its letters (Arabic, else French); shown to trainees and put in the notice',
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(300)
+  reason?: string;
+
+  @ApiPropertyOptional({
+    type: LocalizedTextDto,
+    description: 'Why, in ar/fr/en: each person reads it in their language',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => LocalizedTextDto)
+  @HasSomeLanguage()
+  reasons?: LocalizedTextDto;
 }
 
 export class ScheduleQueryDto extends PageQueryDto {
@@ -181,6 +225,12 @@ export class SessionDto {
   @ApiProperty({ enum: SESSION_STATUSES }) status: SessionStatus;
   @ApiProperty() roomName: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) seriesId: string | null;
+  @ApiProperty({
+    type: LocalizedTextDto,
+    nullable: true,
+    description: 'Why it was cancelled, in the languages given; null when no reason was given',
+  })
+  cancellationReasons: LocalizedTextDto | null;
   @ApiPropertyOptional({ description: 'In the schedule (GET /sessions): a recording can be watched' })
   recordingAvailable?: boolean;
 
@@ -206,6 +256,7 @@ export class SessionDto {
       status: session.status,
       roomName: session.roomName,
       seriesId: session.seriesId,
+      cancellationReasons: session.cancellationReasons ?? null,
     };
   }
 }

@@ -44,6 +44,22 @@ const retimed: Schemas['NotificationDto'] = {
   createdAt: '2026-12-06T08:00:00Z',
 };
 
+// Two sessions of a series cancelled at once, from 10:00 UTC on 9 February 2027, with a reason in two languages.
+const cancelledSeries: Schemas['NotificationDto'] = {
+  id: '00000000-0000-4000-8000-0000000000f4',
+  kind: 'session-cancelled',
+  params: {
+    sessionId: '00000000-0000-4000-8000-0000000000e3',
+    title: 'Moteurs',
+    titles: { fr: 'Moteurs', ar: 'المحركات' },
+    startsAt: '2027-02-09T10:00:00.000Z',
+    sessions: 2,
+    reasons: { fr: 'Atelier fermé', ar: 'الورشة مغلقة' },
+  },
+  readAt: null,
+  createdAt: '2026-12-06T08:00:00Z',
+};
+
 /** The bell's list, opened, for a reader in `timeZone` who reads `locale`. */
 async function openBell(notification: Schemas['NotificationDto'], locale: string, timeZone: string) {
   localStorage.setItem('mre.locale', locale);
@@ -149,5 +165,17 @@ describe('time-zone rules changed', () => {
     expect(isolated).toHaveLength(2);
     expect(isolated[0]).toContain('4:00');
     expect(isolated[1]).toBe('Edmonton, UTC-6');
+  });
+
+  it('says how many sessions of a series were cancelled, and why, in the reader’s language', async () => {
+    const item = await openBell(cancelledSeries, 'fr', 'Africa/Casablanca');
+    expect(item.textContent).toContain('2 séances de « Moteurs » ont été annulées, à partir du');
+    expect(within(item).getByTestId('notification-reason').textContent).toBe('Motif : Atelier fermé');
+  });
+
+  it('gives the Arabic reader the Arabic title and reason', async () => {
+    const item = await openBell(cancelledSeries, 'ar', 'Africa/Casablanca');
+    expect(item.textContent).toContain('أُلغيت حصتان من «المحركات» ابتداءً من');
+    expect(within(item).getByTestId('notification-reason').textContent).toBe('السبب: الورشة مغلقة');
   });
 });

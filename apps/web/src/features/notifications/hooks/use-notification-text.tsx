@@ -14,6 +14,9 @@ export interface NotificationText {
 
 type Params = AppNotification['params'];
 
+/** How many sessions the notice is about (one when it does not say). */
+const count = (params: Params) => (typeof params.sessions === 'number' ? params.sessions : 1);
+
 const text = (params: Params, key: string) => (typeof params[key] === 'string' ? params[key] : '');
 
 /**
@@ -60,9 +63,37 @@ export function useNotificationText(): (notification: AppNotification) => Notifi
           to: sessionId ? `/sessions/${sessionId}/classroom` : undefined,
         };
       case 'session-rescheduled':
-        return { message: sentence('notifications.kinds.rescheduled', params), to: '/schedule' };
-      case 'session-cancelled':
-        return { message: sentence('notifications.kinds.cancelled', params) };
+        return {
+          message:
+            count(params) > 1
+              ? sentence('notifications.kinds.rescheduledSeries', params, { count: count(params) })
+              : sentence('notifications.kinds.rescheduled', params),
+          to: '/schedule',
+        };
+      case 'session-cancelled': {
+        const reason =
+          typeof params.reasons === 'object' && params.reasons !== null
+            ? localize(params.reasons as LocalizedText)
+            : '';
+        return {
+          message: (
+            <>
+              {count(params) > 1
+                ? sentence('notifications.kinds.cancelledSeries', params, { count: count(params) })
+                : sentence('notifications.kinds.cancelled', params)}
+              {reason && (
+                <>
+                  {' '}
+                  <bdi dir="auto" data-testid="notification-reason">
+                    {t('notifications.kinds.reason', { reason })}
+                  </bdi>
+                </>
+              )}
+            </>
+          ),
+          to: '/schedule',
+        };
+      }
       case 'time-zone-rules-changed':
         return {
           message: sentence('notifications.kinds.timeZoneRulesChanged', params, {

@@ -128,7 +128,8 @@ export function useCancelSession() {
   const api = useApi();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => unwrap(api.POST('/api/sessions/{id}/cancel', { params: { path: { id } } })),
+    mutationFn: ({ id, body }: { id: string; body: Schemas['CancelSessionDto'] }) =>
+      unwrap(api.POST('/api/sessions/{id}/cancel', { params: { path: { id } }, body })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: sessionKeys.all }),
   });
 }

@@ -7,6 +7,7 @@ import { ErrorState, LoadingState } from '@/shared/components/query-states';
 import { useLocalize } from '@/shared/hooks/use-localize';
 import { formatPercent } from '@/shared/lib/format-percent';
 import { useMyAttendance, usePastSessions } from '../api/schedule.api';
+import { CancelReason } from './cancel-reason';
 import { SessionTeachers } from './session-teachers';
 import { SessionTime } from './session-time';
 
@@ -82,6 +83,7 @@ export function PastSessions({ timeZone, withAttendance, cohortName }: PastSessi
                   )}
                   <SessionTeachers names={session.teacherNames} />
                   <SessionTime session={session} timeZone={timeZone} withDate />
+                  {session.status === 'cancelled' && <CancelReason reasons={session.cancellationReasons} />}
                 </Stack>
                 {session.status === 'cancelled' ? (
                   <Badge color="gray" data-testid="past-session-status">

@@ -12,6 +12,7 @@ import { SCHEDULE_PAGE_SIZE, useSchedule, useVisibleCohorts, type LiveSession } 
 import { useNow } from '../hooks/use-now';
 import { dayKey } from '../lib/session-time';
 import { SESSION_SCHEDULERS, SESSION_STAFF } from '../lib/staff';
+import { CancelSessionModal } from './cancel-session-modal';
 import { RecentSessions } from './recent-sessions';
 import { PastSessions } from './past-sessions';
 import { SessionCard } from './session-card';
@@ -33,6 +34,7 @@ export function SchedulePage() {
   const now = useNow();
   // null: closed; 'new': scheduling; a session: rescheduling it.
   const [editing, setEditing] = useState<LiveSession | 'new' | null>(null);
+  const [cancelling, setCancelling] = useState<LiveSession | null>(null);
   const cohortName = (id: string) => cohorts.data?.find((cohort) => cohort.id === id)?.name;
   const isStaff = (session: LiveSession) =>
     SESSION_STAFF.includes(user.role) || taught?.has(session.cohortId) === true;
@@ -79,6 +81,7 @@ export function SchedulePage() {
                   now={now}
                   isStaff={isStaff(session)}
                   onReschedule={setEditing}
+                  onCancel={setCancelling}
                 />
               ))}
             </Stack>
@@ -105,6 +108,7 @@ export function SchedulePage() {
           />
         </Suspense>
       )}
+      {cancelling && <CancelSessionModal session={cancelling} onClose={() => setCancelling(null)} />}
     </Stack>
   );
 }

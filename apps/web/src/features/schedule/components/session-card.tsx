@@ -2,11 +2,10 @@ import { Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { Trans, useTranslation } from 'react-i18next';
 import { useLocalize } from '@/shared/hooks/use-localize';
 import { Link } from 'react-router';
-import { ConfirmButton } from '@/shared/components/confirm-button';
-import { ErrorAlert } from '@/shared/components/error-alert';
 import { ZonedTime } from '@/shared/components/zoned-time';
-import { useCancelSession, type LiveSession } from '../api/schedule.api';
+import type { LiveSession } from '../api/schedule.api';
 import { joinPhase } from '../lib/session-time';
+import { CancelReason } from './cancel-reason';
 import { SessionCountdown } from './session-countdown';
 import { SessionTeachers } from './session-teachers';
 import { SessionTime } from './session-time';
@@ -18,12 +17,21 @@ interface SessionCardProps {
   now: number;
   isStaff: boolean;
   onReschedule: (session: LiveSession) => void;
+  /** Staff only: opens the cancellation (scope and reason). */
+  onCancel?: (session: LiveSession) => void;
 }
 
-export function SessionCard({ session, cohortName, timeZone, now, isStaff, onReschedule }: SessionCardProps) {
+export function SessionCard({
+  session,
+  cohortName,
+  timeZone,
+  now,
+  isStaff,
+  onReschedule,
+  onCancel,
+}: SessionCardProps) {
   const { t } = useTranslation();
   const localize = useLocalize();
-  const cancel = useCancelSession();
   const phase = joinPhase(session, now);
   const cancelled = phase === 'cancelled';
   const upcoming = phase === 'open' || phase === 'not-yet';
@@ -55,6 +63,7 @@ export function SessionCard({ session, cohortName, timeZone, now, isStaff, onRes
               {cohortName}
             </Text>
           )}
+          {cancelled && <CancelReason reasons={session.cancellationReasons} />}
           <SessionTeachers names={session.teacherNames} />
           <SessionTime session={session} timeZone={timeZone} />
           <SessionCountdown startsAt={session.startsAt} phase={phase} now={now} />
@@ -115,19 +124,21 @@ export function SessionCard({ session, cohortName, timeZone, now, isStaff, onRes
                   >
                     {t('schedule.reschedule')}
                   </Button>
-                  <ConfirmButton
-                    label={t('schedule.cancel')}
-                    onConfirm={() => cancel.mutate(session.id)}
-                    loading={cancel.isPending}
-                    testId="session-cancel"
-                  />
+                  <Button
+                    size="xs"
+                    color="red"
+                    variant="subtle"
+                    onClick={() => onCancel?.(session)}
+                    data-testid="session-cancel"
+                  >
+                    {t('schedule.cancel')}
+                  </Button>
                 </>
               )}
             </Group>
           )}
         </Stack>
       </Group>
-      {cancel.isError && <ErrorAlert error={cancel.error} />}
     </Paper>
   );
 }

@@ -22,6 +22,7 @@ import {
   type LiveSession,
 } from '../api/schedule.api';
 import { toInstantWithOffset, wallClockParts } from '../lib/wall-clock-input';
+import { SeriesScopeField, type SeriesScope } from './series-scope-field';
 import { StartPreview } from './start-preview';
 
 const DEFAULT_DURATION = 90;
@@ -56,6 +57,7 @@ export function SessionFormModal({ session, defaultTimeZone, onClose }: SessionF
   const [mode, setMode] = useState<SessionMode>(session?.mode ?? 'remote');
   const [repeat, setRepeat] = useState(false);
   const [weeks, setWeeks] = useState(4);
+  const [scope, setScope] = useState<SeriesScope>('one');
   const [submitted, setSubmitted] = useState(false);
 
   const startsAt = date && time ? toInstantWithOffset(date, time, timeZone) : null;
@@ -67,7 +69,8 @@ export function SessionFormModal({ session, defaultTimeZone, onClose }: SessionF
     if (!startsAt || (!session && !cohortId) || missingTitle) return;
     const fields = { titles: compactLocalized(titles), startsAt, durationMinutes: duration, mode, timeZone };
     const done = { onSuccess: onClose };
-    if (session) update.mutate({ id: session.id, body: fields }, done);
+    if (session)
+      update.mutate({ id: session.id, body: session.seriesId ? { ...fields, scope } : fields }, done);
     else
       create.mutate(
         { cohortId: cohortId as string, body: repeat ? { ...fields, repeatWeeks: weeks } : fields },
@@ -152,6 +155,7 @@ export function SessionFormModal({ session, defaultTimeZone, onClose }: SessionF
           />
         </Stack>
       </SimpleGrid>
+      {session?.seriesId && <SeriesScopeField value={scope} onChange={setScope} />}
       {!session && <RepeatFields repeat={repeat} weeks={weeks} onRepeat={setRepeat} onWeeks={setWeeks} />}
     </FormModal>
   );
