@@ -108,6 +108,7 @@ describe('My schedule (e2e)', () => {
       seriesId: listed.items[1].seriesId,
       teacherNames: ['Test expert'],
       recordingAvailable: false,
+      cancellationReasons: null,
     });
     expect(listed.items[0].seriesId).toEqual(expect.any(String));
   });
