@@ -146,6 +146,11 @@ const EXPECTED: Record<string, Rule> = {
   'GET /public/certificates/{code}': PUBLIC,
   'GET /reports/overview': ADMIN,
   'GET /reports/beneficiaries.csv': ADMIN,
+  // Learning gain and satisfaction (issue 17; reports-outcomes.e2e-spec.ts).
+  'GET /reports/learning-gain': ADMIN,
+  'GET /reports/learning-gain.csv': ADMIN,
+  'GET /reports/satisfaction': ADMIN,
+  'GET /reports/satisfaction.csv': ADMIN,
   'GET /audit': ADMIN,
   'GET /me/notifications': SIGNED_IN,
   'POST /me/notifications/read': SIGNED_IN,
