@@ -49,6 +49,8 @@ const EXPECTED: Record<string, Rule> = {
   'PATCH /users/{id}': ADMIN,
   // People's data (issue 19): one's own export; an admin's on a person's behalf, and erasure.
   'GET /me/export': SIGNED_IN,
+  // One's own attendance in the sessions asked for (issue 15's past sessions): no one else's.
+  'GET /me/attendance': SIGNED_IN,
   'GET /users/{id}/export': ADMIN,
   'POST /users/{id}/erase': ADMIN,
 
