@@ -49,6 +49,8 @@ const EXPECTED: Record<string, Rule> = {
   'PATCH /users/{id}': ADMIN,
   // People's data (issue 19): one's own export; an admin's on a person's behalf, and erasure.
   'GET /me/export': SIGNED_IN,
+  // One's own attendance in the sessions asked for (issue 15's past sessions): no one else's.
+  'GET /me/attendance': SIGNED_IN,
   'GET /users/{id}/export': ADMIN,
   'POST /users/{id}/erase': ADMIN,
 
@@ -93,8 +95,6 @@ const EXPECTED: Record<string, Rule> = {
   'PUT /materials/{id}/done': SIGNED_IN,
   'DELETE /materials/{id}/done': SIGNED_IN,
   'GET /me/course-progress': SIGNED_IN,
-  // The caller's own attendance in the sessions they took part in as a trainee (schedule-people.e2e-spec.ts).
-  'GET /me/attendance': SIGNED_IN,
 
   'POST /cohorts': ADMIN,
   'GET /cohorts': SIGNED_IN,
@@ -148,6 +148,11 @@ const EXPECTED: Record<string, Rule> = {
   'GET /public/certificates/{code}': PUBLIC,
   'GET /reports/overview': ADMIN,
   'GET /reports/beneficiaries.csv': ADMIN,
+  // Learning gain and satisfaction (issue 17; reports-outcomes.e2e-spec.ts).
+  'GET /reports/learning-gain': ADMIN,
+  'GET /reports/learning-gain.csv': ADMIN,
+  'GET /reports/satisfaction': ADMIN,
+  'GET /reports/satisfaction.csv': ADMIN,
   'GET /audit': ADMIN,
   'GET /me/notifications': SIGNED_IN,
   'POST /me/notifications/read': SIGNED_IN,

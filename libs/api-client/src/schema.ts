@@ -1286,6 +1286,72 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/learning-gain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Pre-test and post-test averages and the gain (post − pre over the people who took both), each person once per cohort with their best submitted attempt of each purpose; in total and per network, sector, centre and kind of cohort */
+        get: operations["Reporting_learningGain"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/learning-gain.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Reporting_learningGainCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/satisfaction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The trainees’ feedback (1–5 averages, answers, sessions) per network and per expert, over the held sessions that start in the period */
+        get: operations["Reporting_satisfaction"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/satisfaction.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Reporting_satisfactionCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me/export": {
         parameters: {
             query?: never;
@@ -2850,6 +2916,124 @@ export interface components {
             byMonth: components["schemas"]["MonthDeliveryDto"][];
             /** @description The train-the-trainer cascade, per network */
             cascade: components["schemas"]["CascadeDto"][];
+        };
+        LearningGainDto: {
+            /** @description Mean best pre-test percent */
+            preTestAverage: number | null;
+            /** @description People (per cohort) with a submitted pre-test */
+            preTestCount: number;
+            /** @description Mean best post-test percent */
+            postTestAverage: number | null;
+            /** @description People (per cohort) with a submitted post-test */
+            postTestCount: number;
+            /** @description Mean of post − pre, in percentage points, over the people who took both (null when no one did) */
+            gain: number | null;
+            /** @description People (per cohort) who took both: the base of the gain */
+            pairedCount: number;
+        };
+        NetworkLearningGainDto: {
+            /** @description Mean best pre-test percent */
+            preTestAverage: number | null;
+            /** @description People (per cohort) with a submitted pre-test */
+            preTestCount: number;
+            /** @description Mean best post-test percent */
+            postTestAverage: number | null;
+            /** @description People (per cohort) with a submitted post-test */
+            postTestCount: number;
+            /** @description Mean of post − pre, in percentage points, over the people who took both (null when no one did) */
+            gain: number | null;
+            /** @description People (per cohort) who took both: the base of the gain */
+            pairedCount: number;
+            /** Format: uuid */
+            networkId: string;
+            name: string;
+        };
+        SectorLearningGainDto: {
+            /** @description Mean best pre-test percent */
+            preTestAverage: number | null;
+            /** @description People (per cohort) with a submitted pre-test */
+            preTestCount: number;
+            /** @description Mean best post-test percent */
+            postTestAverage: number | null;
+            /** @description People (per cohort) with a submitted post-test */
+            postTestCount: number;
+            /** @description Mean of post − pre, in percentage points, over the people who took both (null when no one did) */
+            gain: number | null;
+            /** @description People (per cohort) who took both: the base of the gain */
+            pairedCount: number;
+            /** @enum {string} */
+            sectorCode: "aeronautics" | "automotive" | "health" | "digital" | "ai" | "distance-learning";
+        };
+        CentreLearningGainDto: {
+            /** @description Mean best pre-test percent */
+            preTestAverage: number | null;
+            /** @description People (per cohort) with a submitted pre-test */
+            preTestCount: number;
+            /** @description Mean best post-test percent */
+            postTestAverage: number | null;
+            /** @description People (per cohort) with a submitted post-test */
+            postTestCount: number;
+            /** @description Mean of post − pre, in percentage points, over the people who took both (null when no one did) */
+            gain: number | null;
+            /** @description People (per cohort) who took both: the base of the gain */
+            pairedCount: number;
+            /** Format: uuid */
+            centreId: string;
+            name: string;
+        };
+        CohortKindLearningGainDto: {
+            /** @description Mean best pre-test percent */
+            preTestAverage: number | null;
+            /** @description People (per cohort) with a submitted pre-test */
+            preTestCount: number;
+            /** @description Mean best post-test percent */
+            postTestAverage: number | null;
+            /** @description People (per cohort) with a submitted post-test */
+            postTestCount: number;
+            /** @description Mean of post − pre, in percentage points, over the people who took both (null when no one did) */
+            gain: number | null;
+            /** @description People (per cohort) who took both: the base of the gain */
+            pairedCount: number;
+            /** @enum {string} */
+            kind: "trainees" | "trainers";
+        };
+        LearningGainReportDto: {
+            /** @description All the cohorts of the filter */
+            total: components["schemas"]["LearningGainDto"];
+            byNetwork: components["schemas"]["NetworkLearningGainDto"][];
+            bySector: components["schemas"]["SectorLearningGainDto"][];
+            byCentre: components["schemas"]["CentreLearningGainDto"][];
+            byCohortKind: components["schemas"]["CohortKindLearningGainDto"][];
+        };
+        NetworkSatisfactionDto: {
+            content: number;
+            clarity: number;
+            audioVideo: number;
+            /** @description Feedback answers counted */
+            answers: number;
+            /** @description Sessions these answers rate */
+            sessions: number;
+            /** Format: uuid */
+            networkId: string;
+            name: string;
+        };
+        ExpertSatisfactionDto: {
+            content: number;
+            clarity: number;
+            audioVideo: number;
+            /** @description Feedback answers counted */
+            answers: number;
+            /** @description Sessions these answers rate */
+            sessions: number;
+            /** Format: uuid */
+            expertId: string;
+            name: string;
+        };
+        SatisfactionReportDto: {
+            /** @description Per network of the course */
+            byNetwork: components["schemas"]["NetworkSatisfactionDto"][];
+            /** @description Per teacher of the cohorts: each teacher counts every answer about their cohort’s sessions */
+            byExpert: components["schemas"]["ExpertSatisfactionDto"][];
         };
         EraseUserDto: {
             /**
@@ -6267,6 +6451,152 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description One row per person and cohort (full name, e-mail, network, sector, centre, cohort, kind, status), in the reader's language (their profile's): headers and values worded, `;` separated in French and Arabic, `,` in English */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Reporting_learningGain: {
+        parameters: {
+            query?: {
+                /** @description First day of the period (inclusive) */
+                from?: string;
+                /** @description Last day of the period (inclusive) */
+                to?: string;
+                networkId?: string;
+                sectorCode?: "aeronautics" | "automotive" | "health" | "digital" | "ai" | "distance-learning";
+                centreId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LearningGainReportDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Reporting_learningGainCsv: {
+        parameters: {
+            query?: {
+                /** @description First day of the period (inclusive) */
+                from?: string;
+                /** @description Last day of the period (inclusive) */
+                to?: string;
+                networkId?: string;
+                sectorCode?: "aeronautics" | "automotive" | "health" | "digital" | "ai" | "distance-learning";
+                centreId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One row per group (all, network, sector, centre, kind of cohort) with the measures of GET /reports/learning-gain, in the reader's language */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Reporting_satisfaction: {
+        parameters: {
+            query?: {
+                /** @description First day of the period (inclusive) */
+                from?: string;
+                /** @description Last day of the period (inclusive) */
+                to?: string;
+                networkId?: string;
+                sectorCode?: "aeronautics" | "automotive" | "health" | "digital" | "ai" | "distance-learning";
+                centreId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SatisfactionReportDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Reporting_satisfactionCsv: {
+        parameters: {
+            query?: {
+                /** @description First day of the period (inclusive) */
+                from?: string;
+                /** @description Last day of the period (inclusive) */
+                to?: string;
+                networkId?: string;
+                sectorCode?: "aeronautics" | "automotive" | "health" | "digital" | "ai" | "distance-learning";
+                centreId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One row per network and per expert with the measures of GET /reports/satisfaction, in the reader's language */
             200: {
                 headers: {
                     [name: string]: unknown;

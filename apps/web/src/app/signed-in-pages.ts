@@ -65,6 +65,10 @@ export const AttemptPage = page(
   () => import('@/features/quizzes/components/attempt-page'),
   (m) => m.default,
 );
+export const FeedbackPage = page(
+  () => import('@/features/feedback/components/feedback-page'),
+  (m) => m.default,
+);
 export const DashboardPage = page(
   () => import('@/features/reports/components/dashboard-page'),
   (m) => m.default,
@@ -95,6 +99,7 @@ const PAGES: [pattern: string, load: Loader][] = [
   ['/attempts/:id', AttemptPage.load],
   ['/courses/:id/modules/:moduleId/quizzes/:quizId', QuizEditorPage.load],
   ['/sessions/:id/attendance', AttendancePage.load],
+  ['/sessions/:id/feedback', FeedbackPage.load],
   ['/cohorts/*', CohortRoutes.load],
   ['/people', PeoplePage.load],
   ['/admin/dashboard', DashboardPage.load],

@@ -31,6 +31,8 @@ export default function SignedInRoutes() {
         <Route path="/schedule" element={later(<pages.SchedulePage />)} />
         <Route path="/sessions/:id/classroom" element={later(<pages.ClassroomPage />)} />
         <Route path="/attempts/:id" element={later(<pages.AttemptPage />)} />
+        {/* Trainees answer, the cohort's staff read the aggregates: the API decides who is which. */}
+        <Route path="/sessions/:id/feedback" element={later(<pages.FeedbackPage />)} />
         <Route element={<RequireAuth roles={COURSE_AUTHORS} />}>
           <Route path="/courses/:id/edit" element={later(<pages.CourseModulesPage />)} />
           <Route

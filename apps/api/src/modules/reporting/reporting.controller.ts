@@ -1,8 +1,13 @@
 import { Controller, Get, Header, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '@/core/auth/auth-user';
 import { CurrentUser, Roles } from '@/core/auth/decorators';
-import { ReportOverviewDto, ReportQueryDto } from './dto/report.dto';
+import {
+  LearningGainReportDto,
+  ReportOverviewDto,
+  ReportQueryDto,
+  SatisfactionReportDto,
+} from './dto/report.dto';
 import { ReportingService } from './reporting.service';
 
 @ApiTags('reporting')
@@ -30,5 +35,51 @@ export class ReportingController {
   })
   beneficiariesCsv(@Query() query: ReportQueryDto, @CurrentUser() user: AuthUser): Promise<string> {
     return this.reporting.beneficiariesCsv(query, user.id);
+  }
+
+  @Get('learning-gain')
+  @ApiOperation({
+    summary:
+      'Pre-test and post-test averages and the gain (post − pre over the people who took both), each person once per cohort with their best submitted attempt of each purpose; in total and per network, sector, centre and kind of cohort',
+  })
+  @ApiOkResponse({ type: LearningGainReportDto })
+  learningGain(@Query() query: ReportQueryDto): Promise<LearningGainReportDto> {
+    return this.reporting.learningGain(query);
+  }
+
+  @Get('learning-gain.csv')
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  @Header('Content-Disposition', 'attachment; filename="learning-gain.csv"')
+  @ApiProduces('text/csv')
+  @ApiOkResponse({
+    description:
+      "One row per group (all, network, sector, centre, kind of cohort) with the measures of GET /reports/learning-gain, in the reader's language",
+    schema: { type: 'string' },
+  })
+  learningGainCsv(@Query() query: ReportQueryDto, @CurrentUser() user: AuthUser): Promise<string> {
+    return this.reporting.learningGainCsv(query, user.id);
+  }
+
+  @Get('satisfaction')
+  @ApiOperation({
+    summary:
+      'The trainees’ feedback (1–5 averages, answers, sessions) per network and per expert, over the held sessions that start in the period',
+  })
+  @ApiOkResponse({ type: SatisfactionReportDto })
+  satisfaction(@Query() query: ReportQueryDto): Promise<SatisfactionReportDto> {
+    return this.reporting.satisfaction(query);
+  }
+
+  @Get('satisfaction.csv')
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  @Header('Content-Disposition', 'attachment; filename="satisfaction.csv"')
+  @ApiProduces('text/csv')
+  @ApiOkResponse({
+    description:
+      "One row per network and per expert with the measures of GET /reports/satisfaction, in the reader's language",
+    schema: { type: 'string' },
+  })
+  satisfactionCsv(@Query() query: ReportQueryDto, @CurrentUser() user: AuthUser): Promise<string> {
+    return this.reporting.satisfactionCsv(query, user.id);
   }
 }

@@ -194,3 +194,81 @@ export function cascadeByNetwork(query: ReportQueryDto): Statement {
 export function readerLocale(userId: string): Statement {
   return ['SELECT locale FROM users WHERE id = $1', [userId]];
 }
+
+/**
+ * Learning gain, one row per grouping set (total, network, sector, centre, kind of cohort). A unit
+ * is a person in a cohort they count in (active or completed); their pre-test and post-test scores
+ * are the best percent of their submitted, graded attempts at the quizzes of that purpose in that
+ * cohort. The gain is the mean of post − pre over the units that have both.
+ */
+export function learningGainGroups(query: ReportQueryDto): Statement {
+  const params = new SqlParams();
+  return [
+    `WITH scope AS (
+         SELECT c.id, c.kind, c.centre_id, co.network_id, co.sector_code
+           FROM cohorts c JOIN courses co ON co.id = c.course_id
+          WHERE ${cohortScope(query, params, { network: true })}
+       ), best AS (
+         SELECT a.cohort_id, a.user_id,
+                max(100.0 * a.score / a.max_score) FILTER (WHERE q.purpose = 'pre-test') AS pre,
+                max(100.0 * a.score / a.max_score) FILTER (WHERE q.purpose = 'post-test') AS post
+           FROM quiz_attempts a
+           JOIN scope s ON s.id = a.cohort_id
+           JOIN quizzes q ON q.id = a.quiz_id AND q.purpose IN ('pre-test', 'post-test')
+           JOIN enrollments e ON e.cohort_id = a.cohort_id AND e.user_id = a.user_id AND e.status IN ${BENEFICIARY_SQL}
+          WHERE a.submitted_at IS NOT NULL AND a.score IS NOT NULL AND a.max_score > 0
+          GROUP BY a.cohort_id, a.user_id
+       ), g AS (
+         SELECT CASE WHEN GROUPING(s.network_id) = 0 THEN 'network' WHEN GROUPING(s.sector_code) = 0 THEN 'sector'
+                     WHEN GROUPING(s.centre_id) = 0 THEN 'centre' WHEN GROUPING(s.kind) = 0 THEN 'kind' ELSE 'total' END AS set,
+                coalesce(s.network_id::text, s.sector_code, s.centre_id::text, s.kind) AS key,
+                avg(b.pre)::float8 AS "preTestAverage", count(b.pre)::int AS "preTestCount",
+                avg(b.post)::float8 AS "postTestAverage", count(b.post)::int AS "postTestCount",
+                avg(b.post - b.pre)::float8 AS gain, count(b.post - b.pre)::int AS "pairedCount"
+           FROM best b JOIN scope s ON s.id = b.cohort_id
+          GROUP BY GROUPING SETS ((), (s.network_id), (s.sector_code), (s.centre_id), (s.kind))
+       )
+       SELECT g.*, coalesce(n.name, ce.name) AS name, sec.name AS sector_name
+         FROM g
+         LEFT JOIN networks n ON g.set = 'network' AND n.id::text = g.key
+         LEFT JOIN centres ce ON g.set = 'centre' AND ce.id::text = g.key
+         LEFT JOIN sectors sec ON g.set = 'sector' AND sec.code = g.key
+        ORDER BY array_position(ARRAY['total', 'network', 'sector', 'centre', 'kind'], g.set), coalesce(n.name, ce.name, g.key), g.key`,
+    params.values,
+  ];
+}
+
+/**
+ * Satisfaction with the held sessions of the cohorts in scope that start in [start, end): the
+ * feedback answers per network (the course's) and per expert (each teacher of the session's cohort
+ * counts every answer of its sessions).
+ */
+export function satisfactionGroups(query: ReportQueryDto, start?: Date, end?: Date): Statement {
+  const params = new SqlParams();
+  const period = [
+    start ? `s.starts_at >= ${params.param(start)}` : 'TRUE',
+    end ? `s.starts_at < ${params.param(end)}` : 'TRUE',
+  ].join(' AND ');
+  const measures = `avg(a.content)::float8 AS content, avg(a.clarity)::float8 AS clarity,
+                avg(a.audio_video)::float8 AS "audioVideo", count(*)::int AS answers,
+                count(DISTINCT a.session_id)::int AS sessions`;
+  return [
+    `WITH a AS (
+         SELECT f.session_id, f.content, f.clarity, f.audio_video, s.cohort_id, co.network_id
+           FROM session_feedback f
+           JOIN live_sessions s ON s.id = f.session_id
+           JOIN cohorts c ON c.id = s.cohort_id
+           JOIN courses co ON co.id = c.course_id
+          WHERE ${period} AND ${cohortScope(query, params, { network: true })}
+       )
+       SELECT 'network' AS set, n.id AS key, n.name, ${measures}
+         FROM a JOIN networks n ON n.id = a.network_id
+        GROUP BY n.id, n.name
+       UNION ALL
+       SELECT 'expert', u.id, u.full_name, ${measures}
+         FROM a JOIN cohort_teachers ct ON ct.cohort_id = a.cohort_id JOIN users u ON u.id = ct.user_id
+        GROUP BY u.id, u.full_name
+       ORDER BY set DESC, name, key`,
+    params.values,
+  ];
+}

@@ -8,17 +8,24 @@ import { toCsv } from './csv';
 import {
   BeneficiariesDto,
   CascadeDto,
+  LearningGainDto,
+  LearningGainReportDto,
   MonthDeliveryDto,
   ReportOverviewDto,
   ReportQueryDto,
+  SatisfactionDto,
+  SatisfactionReportDto,
 } from './dto/report.dto';
+import { LEARNING_GAIN_COLUMNS, OUTCOME_LABELS, SATISFACTION_COLUMNS } from './outcome-csv.labels';
 import {
   beneficiaryCounts,
   beneficiaryRows,
   cascadeByNetwork,
   deliveryByBucket,
   earliestSessionStart,
+  learningGainGroups,
   readerLocale,
+  satisfactionGroups,
   validCertificateCount,
 } from './reporting.queries';
 
@@ -69,6 +76,23 @@ function monthEdges(first: DateTime, end: DateTime): { edges: Date[]; months: st
 }
 
 const round1 = (value: number) => Math.round(value * 10) / 10;
+const round2 = (value: number) => Math.round(value * 100) / 100;
+const round1OrNull = (value: number | null) => (value === null ? null : round1(value));
+
+/** One grouping set's row of the learning gain (see learningGainGroups). */
+interface LearningGainRow extends LearningGainDto {
+  set: 'total' | 'network' | 'sector' | 'centre' | 'kind';
+  key: string | null;
+  name: string | null;
+  sector_name: Partial<Record<Locale, string>> | null;
+}
+
+/** One network's or expert's row of the satisfaction (see satisfactionGroups). */
+interface SatisfactionRow extends SatisfactionDto {
+  set: 'network' | 'expert';
+  key: string;
+  name: string;
+}
 
 /** What one month delivered, summed over its held sessions. */
 interface MonthTotals {
@@ -123,8 +147,7 @@ export class ReportingService {
    * headers, sectors, kinds and statuses worded, and the separator their Excel expects.
    */
   async beneficiariesCsv(query: ReportQueryDto, readerId: string): Promise<string> {
-    const [reader]: { locale: string }[] = await this.dataSource.query(...readerLocale(readerId));
-    const locale: Locale = isLocale(reader?.locale) ? reader.locale : DEFAULT_LOCALE;
+    const locale = await this.readerLocale(readerId);
     const labels = BENEFICIARY_LABELS[locale];
     const rows: BeneficiaryRow[] = await this.dataSource.query(...beneficiaryRows(query));
     const cell = (row: BeneficiaryRow, column: (typeof BENEFICIARY_COLUMNS)[number]): string => {
@@ -138,6 +161,145 @@ export class ReportingService {
       rows.map((row) => BENEFICIARY_COLUMNS.map((column) => cell(row, column))),
       labels.separator,
     );
+  }
+
+  /**
+   * Pre-test and post-test averages and the learning gain, in total and per network, sector, centre
+   * and kind of cohort. Each person counts once per cohort, with their best submitted attempt of
+   * each purpose (a retake that went worse does not lower what they showed they know); the gain is
+   * post − pre averaged over the people who took both, so that people who skipped one test do not
+   * bias it.
+   */
+  async learningGain(query: ReportQueryDto): Promise<LearningGainReportDto> {
+    const rows = await this.learningGainRows(query);
+    const of = (set: LearningGainRow['set']) => rows.filter((r) => r.set === set);
+    const measures = (r: LearningGainRow): LearningGainDto => ({
+      preTestAverage: round1OrNull(r.preTestAverage),
+      preTestCount: r.preTestCount,
+      postTestAverage: round1OrNull(r.postTestAverage),
+      postTestCount: r.postTestCount,
+      gain: round1OrNull(r.gain),
+      pairedCount: r.pairedCount,
+    });
+    const total = of('total')[0];
+    return {
+      total: total
+        ? measures(total)
+        : {
+            preTestAverage: null,
+            preTestCount: 0,
+            postTestAverage: null,
+            postTestCount: 0,
+            gain: null,
+            pairedCount: 0,
+          },
+      byNetwork: of('network').map((r) => ({
+        networkId: r.key as string,
+        name: r.name as string,
+        ...measures(r),
+      })),
+      bySector: of('sector').map((r) => ({ sectorCode: r.key as string, ...measures(r) })),
+      byCentre: of('centre').map((r) => ({
+        centreId: r.key as string,
+        name: r.name as string,
+        ...measures(r),
+      })),
+      byCohortKind: of('kind').map((r) => ({ kind: r.key as CohortKind, ...measures(r) })),
+    };
+  }
+
+  /** The learning gain as a file for Excel, one row per group, worded in the reader's language. */
+  async learningGainCsv(query: ReportQueryDto, readerId: string): Promise<string> {
+    const locale = await this.readerLocale(readerId);
+    const labels = OUTCOME_LABELS[locale];
+    const rows = await this.learningGainRows(query);
+    const group = (r: LearningGainRow): string => {
+      if (r.set === 'total') return labels.total;
+      if (r.set === 'sector') return localized(r.sector_name, locale) ?? (r.key as string);
+      if (r.set === 'kind') return labels.kind[r.key as string] ?? (r.key as string);
+      return r.name as string;
+    };
+    const number = (value: number | null) =>
+      value === null ? '' : String(round1(value)).replace('.', labels.decimal);
+    return toCsv(
+      ['dimension', 'group', ...LEARNING_GAIN_COLUMNS].map(
+        (c) => labels.header[c as keyof typeof labels.header],
+      ),
+      rows.map((r) => [
+        labels.dimension[r.set],
+        group(r),
+        number(r.preTestAverage),
+        r.preTestCount,
+        number(r.postTestAverage),
+        r.postTestCount,
+        number(r.gain),
+        r.pairedCount,
+      ]),
+      labels.separator,
+    );
+  }
+
+  /**
+   * The trainees' feedback (1–5 averages and answer counts) per network and per expert, over the
+   * held sessions that start in the period, of the cohorts in scope. For admins, who may read the
+   * answers' authors anyway: no anonymity threshold here.
+   */
+  async satisfaction(query: ReportQueryDto): Promise<SatisfactionReportDto> {
+    const rows = await this.satisfactionRows(query);
+    const measures = (r: SatisfactionRow): SatisfactionDto => ({
+      content: round2(r.content),
+      clarity: round2(r.clarity),
+      audioVideo: round2(r.audioVideo),
+      answers: r.answers,
+      sessions: r.sessions,
+    });
+    return {
+      byNetwork: rows
+        .filter((r) => r.set === 'network')
+        .map((r) => ({ networkId: r.key, name: r.name, ...measures(r) })),
+      byExpert: rows
+        .filter((r) => r.set === 'expert')
+        .map((r) => ({ expertId: r.key, name: r.name, ...measures(r) })),
+    };
+  }
+
+  async satisfactionCsv(query: ReportQueryDto, readerId: string): Promise<string> {
+    const locale = await this.readerLocale(readerId);
+    const labels = OUTCOME_LABELS[locale];
+    const rows = await this.satisfactionRows(query);
+    const number = (value: number) => String(round2(value)).replace('.', labels.decimal);
+    return toCsv(
+      ['dimension', 'group', ...SATISFACTION_COLUMNS].map(
+        (c) => labels.header[c as keyof typeof labels.header],
+      ),
+      rows.map((r) => [
+        labels.dimension[r.set],
+        r.name,
+        number(r.content),
+        number(r.clarity),
+        number(r.audioVideo),
+        r.answers,
+        r.sessions,
+      ]),
+      labels.separator,
+    );
+  }
+
+  private learningGainRows(query: ReportQueryDto): Promise<LearningGainRow[]> {
+    return this.dataSource.query(...learningGainGroups(query));
+  }
+
+  private satisfactionRows(query: ReportQueryDto): Promise<SatisfactionRow[]> {
+    const period = periodInstants(query, this.config.get('PROGRAMME_TIME_ZONE'));
+    return this.dataSource.query(
+      ...satisfactionGroups(query, period.start?.toJSDate(), period.end?.toJSDate()),
+    );
+  }
+
+  /** The language a person reads the app in, for the files made for them. */
+  private async readerLocale(readerId: string): Promise<Locale> {
+    const [reader]: { locale: string }[] = await this.dataSource.query(...readerLocale(readerId));
+    return isLocale(reader?.locale) ? reader.locale : DEFAULT_LOCALE;
   }
 
   /** Distinct people, in total and per network, sector, centre and kind of cohort: one pass with grouping sets. */

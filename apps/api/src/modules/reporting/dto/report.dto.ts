@@ -155,3 +155,82 @@ export class ReportOverviewDto {
   @ApiProperty({ type: [CascadeDto], description: 'The train-the-trainer cascade, per network' })
   cascade: CascadeDto[];
 }
+
+/**
+ * Pre-test and post-test scores of one group. A unit is a person in a cohort (active or completed
+ * enrollment); their score for a purpose is the best percent of their submitted attempts at the
+ * cohort's quizzes of that purpose. Averages are rounded to 1 decimal; null when no one took it.
+ */
+export class LearningGainDto {
+  @ApiProperty({ type: Number, nullable: true, description: 'Mean best pre-test percent' })
+  preTestAverage: number | null;
+  @ApiProperty({ description: 'People (per cohort) with a submitted pre-test' }) preTestCount: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'Mean best post-test percent' })
+  postTestAverage: number | null;
+  @ApiProperty({ description: 'People (per cohort) with a submitted post-test' }) postTestCount: number;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description:
+      'Mean of post − pre, in percentage points, over the people who took both (null when no one did)',
+  })
+  gain: number | null;
+  @ApiProperty({ description: 'People (per cohort) who took both: the base of the gain' })
+  pairedCount: number;
+}
+
+export class NetworkLearningGainDto extends LearningGainDto {
+  @ApiProperty({ format: 'uuid' }) networkId: string;
+  @ApiProperty() name: string;
+}
+
+export class SectorLearningGainDto extends LearningGainDto {
+  @ApiProperty({ enum: SECTOR_CODES }) sectorCode: string;
+}
+
+export class CentreLearningGainDto extends LearningGainDto {
+  @ApiProperty({ format: 'uuid' }) centreId: string;
+  @ApiProperty() name: string;
+}
+
+export class CohortKindLearningGainDto extends LearningGainDto {
+  @ApiProperty({ enum: COHORT_KINDS }) kind: CohortKind;
+}
+
+export class LearningGainReportDto {
+  @ApiProperty({ type: LearningGainDto, description: 'All the cohorts of the filter' })
+  total: LearningGainDto;
+  @ApiProperty({ type: [NetworkLearningGainDto] }) byNetwork: NetworkLearningGainDto[];
+  @ApiProperty({ type: [SectorLearningGainDto] }) bySector: SectorLearningGainDto[];
+  @ApiProperty({ type: [CentreLearningGainDto] }) byCentre: CentreLearningGainDto[];
+  @ApiProperty({ type: [CohortKindLearningGainDto] }) byCohortKind: CohortKindLearningGainDto[];
+}
+
+/** Feedback answers of a group (1–5 averages rounded to 2 decimals). */
+export class SatisfactionDto {
+  @ApiProperty() content: number;
+  @ApiProperty() clarity: number;
+  @ApiProperty() audioVideo: number;
+  @ApiProperty({ description: 'Feedback answers counted' }) answers: number;
+  @ApiProperty({ description: 'Sessions these answers rate' }) sessions: number;
+}
+
+export class NetworkSatisfactionDto extends SatisfactionDto {
+  @ApiProperty({ format: 'uuid' }) networkId: string;
+  @ApiProperty() name: string;
+}
+
+export class ExpertSatisfactionDto extends SatisfactionDto {
+  @ApiProperty({ format: 'uuid' }) expertId: string;
+  @ApiProperty() name: string;
+}
+
+export class SatisfactionReportDto {
+  @ApiProperty({ type: [NetworkSatisfactionDto], description: 'Per network of the course' })
+  byNetwork: NetworkSatisfactionDto[];
+  @ApiProperty({
+    type: [ExpertSatisfactionDto],
+    description: 'Per teacher of the cohorts: each teacher counts every answer about their cohort’s sessions',
+  })
+  byExpert: ExpertSatisfactionDto[];
+}

@@ -39,6 +39,7 @@ export function CohortFormModal({ cohort, onClose, onSaved }: CohortFormModalPro
     cohort?.minAttendancePercent ?? DEFAULT_MIN_ATTENDANCE,
   );
   const [recordingAllowed, setRecordingAllowed] = useState(cohort?.recordingAllowed ?? true);
+  const [requiresFinalQuizPass, setRequiresFinalQuizPass] = useState(cohort?.requiresFinalQuizPass ?? false);
   const [submitted, setSubmitted] = useState(false);
 
   // ISO dates compare as strings.
@@ -57,6 +58,7 @@ export function CohortFormModal({ cohort, onClose, onSaved }: CohortFormModalPro
       teacherIds,
       minAttendancePercent: Number(minAttendance),
       recordingAllowed,
+      requiresFinalQuizPass,
     };
     const onSuccess = (saved: Cohort) => {
       onClose();
@@ -150,6 +152,13 @@ export function CohortFormModal({ cohort, onClose, onSaved }: CohortFormModalPro
           checked={recordingAllowed}
           onChange={(event) => setRecordingAllowed(event.currentTarget.checked)}
           data-testid="cohort-recording-allowed"
+        />
+        <Switch
+          label={t('cohorts.fields.requiresFinalQuizPass')}
+          description={t('cohorts.form.requiresFinalQuizPassHint')}
+          checked={requiresFinalQuizPass}
+          onChange={(event) => setRequiresFinalQuizPass(event.currentTarget.checked)}
+          data-testid="cohort-requires-final-quiz"
         />
         <TextInput
           type="date"

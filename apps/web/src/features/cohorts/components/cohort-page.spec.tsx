@@ -330,4 +330,51 @@ describe('cohort page', () => {
     expect(asked[0]).toContain(`cohortId=${cohort.id}`);
     expect(decodeURIComponent(asked[0])).toContain('from=2026-03-02T00:00:00Z');
   });
+
+  it('lets an admin require the final quiz for the certificate, and shows the rule beside the minimum attendance', async () => {
+    const patches: unknown[] = [];
+    let current = cohort;
+    renderApp({
+      route: `/cohorts/${cohort.id}`,
+      signedIn: true,
+      fetch: cohortApi({
+        [`GET ${cohortPath}`]: () => json(200, current),
+        // The form's required course and centre show their names from these lists.
+        'GET /api/courses': () =>
+          json(200, {
+            items: [{ id: cohort.courseId, code: 'AERO-101', title: cohort.courseTitle }],
+            total: 1,
+          }),
+        'GET /api/centres': () =>
+          json(200, {
+            items: [
+              { id: cohort.centreId, name: 'ISTA Kénitra', names: { fr: 'ISTA Kénitra' }, city: 'Kénitra' },
+            ],
+            total: 1,
+          }),
+        [`PATCH ${cohortPath}`]: async (request) => {
+          const body = (await request.json()) as { requiresFinalQuizPass: boolean };
+          patches.push(body);
+          current = { ...cohort, requiresFinalQuizPass: body.requiresFinalQuizPass };
+          return json(200, current);
+        },
+      }),
+    });
+    await screen.findByTestId('cohort-title', {}, LAZY_ROUTE);
+    expect(screen.queryByTestId('cohort-final-quiz-rule')).toBeNull();
+
+    fireEvent.click(screen.getByTestId('cohort-edit'));
+    // Mantine's label holds the description too.
+    const toggle = await screen.findByLabelText(/^Le certificat exige aussi la réussite du quiz final/);
+    expect(toggle.getAttribute('role')).toBe('switch');
+    expect((toggle as HTMLInputElement).checked).toBe(false);
+    fireEvent.click(toggle);
+    fireEvent.click(screen.getByTestId('cohort-save'));
+
+    await waitFor(() => expect(patches).toEqual([expect.objectContaining({ requiresFinalQuizPass: true })]));
+    expect((await screen.findByTestId('cohort-final-quiz-rule')).textContent).toBe('quiz final réussi');
+    expect(screen.getByTestId('cohort-final-quiz-rule').parentElement?.textContent).toContain(
+      'assiduité minimale 80 %',
+    );
+  });
 });

@@ -58,6 +58,11 @@ function CohortDetails({ cohort }: { cohort: Schemas['CohortDto'] }) {
             <bdi>{centreName(cohort.centreId) || cohort.centreName}</bdi> ·{' '}
             <bdi>{formatDays(cohort.startsOn, cohort.endsOn)}</bdi> ·{' '}
             <bdi>{t('cohorts.page.minAttendance', { percent: cohort.minAttendancePercent })}</bdi> ·{' '}
+            {cohort.requiresFinalQuizPass && (
+              <>
+                <bdi data-testid="cohort-final-quiz-rule">{t('cohorts.page.finalQuizRequired')}</bdi> ·{' '}
+              </>
+            )}
             <bdi data-testid="cohort-recording">
               {cohort.recordingAllowed
                 ? t('recordingConsent.mayBeRecorded')

@@ -178,4 +178,29 @@ describe('time-zone rules changed', () => {
     expect(item.textContent).toContain('أُلغيت حصتان من «المحركات» ابتداءً من');
     expect(within(item).getByTestId('notification-reason').textContent).toBe('السبب: الورشة مغلقة');
   });
+
+  it('leads from a feedback request to the survey of its session, titled in the reader’s language', async () => {
+    const item = await openBell(
+      {
+        id: '00000000-0000-4000-8000-0000000000f4',
+        kind: 'feedback-request',
+        params: {
+          sessionId: '00000000-0000-4000-8000-0000000000e3',
+          title: 'Freins',
+          titles: { fr: 'Freins', ar: 'المكابح' },
+          closesAt: '2026-12-13T10:00:00Z',
+        },
+        readAt: null,
+        createdAt: '2026-12-06T10:00:00Z',
+      },
+      'ar',
+      'Africa/Casablanca',
+    );
+
+    expect(item.textContent).toContain('المكابح');
+    fireEvent.click(item);
+    await waitFor(() =>
+      expect(window.location.pathname).toBe('/sessions/00000000-0000-4000-8000-0000000000e3/feedback'),
+    );
+  });
 });

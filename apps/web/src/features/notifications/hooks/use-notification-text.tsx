@@ -102,7 +102,10 @@ export function useNotificationText(): (notification: AppNotification) => Notifi
           to: '/schedule',
         };
       case 'feedback-request':
-        return { message: t('notifications.kinds.feedbackRequest', { title: text(params, 'title') }) };
+        return {
+          message: t('notifications.kinds.feedbackRequest', { title: sessionTitle(params) }),
+          to: sessionId ? `/sessions/${sessionId}/feedback` : undefined,
+        };
       case 'certificate-issued':
         return {
           message: t('notifications.kinds.certificate', {

@@ -42,6 +42,46 @@ const overview: Schemas['ReportOverviewDto'] = {
   ],
 };
 
+const measures = (pre: number, post: number, gain: number) => ({
+  preTestAverage: pre,
+  preTestCount: 3,
+  postTestAverage: post,
+  postTestCount: 2,
+  gain,
+  pairedCount: 2,
+});
+const learningGain: Schemas['LearningGainReportDto'] = {
+  total: measures(63.3, 75, 25),
+  byNetwork: [{ networkId: NETWORK_ID, name: 'Compétences du Canada', ...measures(63.3, 75, 25) }],
+  bySector: [{ sectorCode: 'aeronautics', ...measures(63.3, 75, 25) }],
+  byCentre: [{ centreId: CENTRE_ID, name: 'ISTA Kénitra', ...measures(50, 45.5, -4.5) }],
+  byCohortKind: [{ kind: 'trainees', ...measures(63.3, 75, 25) }],
+};
+const satisfaction: Schemas['SatisfactionReportDto'] = {
+  byNetwork: [
+    {
+      networkId: NETWORK_ID,
+      name: 'Compétences du Canada',
+      content: 3.25,
+      clarity: 3.5,
+      audioVideo: 1.75,
+      answers: 4,
+      sessions: 2,
+    },
+  ],
+  byExpert: [
+    {
+      expertId: '00000000-0000-4000-8000-0000000000e1',
+      name: 'Eva Experte',
+      content: 4,
+      clarity: 4.33,
+      audioVideo: 2,
+      answers: 3,
+      sessions: 1,
+    },
+  ],
+};
+
 const FILTERS = `from=2026-01-01&networkId=${NETWORK_ID}`;
 // The dashboard is a lazy chunk with the chart library: its first load in a run may take a while.
 const LAZY_ROUTE = { timeout: 10_000 };
@@ -53,6 +93,8 @@ function dashboardApi(routes: Parameters<typeof fakeFetch>[0] = {}) {
     'GET /api/networks': () => json(200, emptyList),
     'GET /api/centres': () => json(200, emptyList),
     'GET /api/reports/overview': () => json(200, overview),
+    'GET /api/reports/learning-gain': () => json(200, learningGain),
+    'GET /api/reports/satisfaction': () => json(200, satisfaction),
     ...routes,
   });
 }
@@ -152,5 +194,72 @@ describe('programme dashboard', () => {
     });
 
     expect((await screen.findByTestId('error-state', {}, LAZY_ROUTE)).textContent).toContain('Réessayer');
+  });
+
+  it('shows the learning gain in total and per group the reader picks, and the satisfaction per network and expert', async () => {
+    const asked: URLSearchParams[] = [];
+    renderApp({
+      route: `/admin/dashboard?${FILTERS}`,
+      signedIn: true,
+      fetch: dashboardApi({
+        'GET /api/reports/learning-gain': (request) => {
+          asked.push(new URL(request.url).searchParams);
+          return json(200, learningGain);
+        },
+      }),
+    });
+
+    await screen.findByTestId('learning-gain-total', {}, LAZY_ROUTE);
+    expect(screen.getByTestId('learning-gain-pre').textContent).toMatch(/^Pré-test63,3\s%3 personnes$/);
+    expect(screen.getByTestId('learning-gain-post').textContent).toMatch(/^Post-test75\s%2 personnes$/);
+    expect(screen.getByTestId('learning-gain-gain').textContent).toBe('Gain (points)+252 personnes');
+    expect(Object.fromEntries(asked[0])).toEqual({ from: '2026-01-01', networkId: NETWORK_ID });
+
+    const rows = () =>
+      Array.from(screen.getByTestId('learning-gain-table').querySelectorAll('tbody tr')).map(
+        (row) => row.textContent,
+      );
+    expect(rows()).toEqual([
+      expect.stringMatching(/^Compétences du Canada63,3\s% \(3\)75\s% \(2\)\+25 \(2\)$/),
+    ]);
+    fireEvent.click(screen.getByRole('radio', { name: 'Centre' }));
+    expect(rows()).toEqual([expect.stringMatching(/^ISTA Kénitra50\s% \(3\)45,5\s% \(2\)-4,5 \(2\)$/)]);
+
+    const networks = screen.getByTestId('satisfaction-networks');
+    expect(networks.querySelector('tbody tr')?.textContent).toBe('Compétences du Canada3,253,51,7542');
+    const experts = screen.getByTestId('satisfaction-experts');
+    expect(experts.querySelector('tbody tr')?.textContent).toBe('Eva Experte44,33231');
+  });
+
+  it('downloads the learning gain and satisfaction CSV files for the same filters', async () => {
+    const exports: string[] = [];
+    Object.assign(URL, { createObjectURL: vi.fn(() => 'blob:x'), revokeObjectURL: vi.fn() });
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    const csv = (request: Request) => {
+      exports.push(`${new URL(request.url).pathname}?${new URL(request.url).searchParams}`);
+      return new Response('\uFEFFa\r\n', { headers: { 'Content-Type': 'text/csv' } });
+    };
+    renderApp({
+      route: `/admin/dashboard?${FILTERS}`,
+      signedIn: true,
+      fetch: dashboardApi({
+        'GET /api/reports/learning-gain.csv': csv,
+        'GET /api/reports/satisfaction.csv': csv,
+      }),
+    });
+
+    fireEvent.click(await screen.findByTestId('learning-gain-export', {}, LAZY_ROUTE));
+    await waitFor(() => expect(click).toHaveBeenCalledOnce());
+    fireEvent.click(screen.getByTestId('satisfaction-export'));
+    await waitFor(() => expect(click).toHaveBeenCalledTimes(2));
+    const query = `from=2026-01-01&networkId=${NETWORK_ID}`;
+    expect(exports).toEqual([
+      `/api/reports/learning-gain.csv?${query}`,
+      `/api/reports/satisfaction.csv?${query}`,
+    ]);
+    expect(click.mock.contexts.map((anchor) => (anchor as HTMLAnchorElement).download)).toEqual([
+      'learning-gain.csv',
+      'satisfaction.csv',
+    ]);
   });
 });

@@ -4,7 +4,7 @@ import { useCentreName, useNetworkName, useSectorName } from '@/shared/api/refer
 import { ErrorAlert } from '@/shared/components/error-alert';
 import { EmptyResult } from '@/shared/components/empty-result';
 import { ErrorState, LoadingState } from '@/shared/components/query-states';
-import { useExportBeneficiaries, useReportOverview, type ReportOverview } from '../api/reports.api';
+import { useExportReport, useReportOverview, type ReportOverview } from '../api/reports.api';
 import { useChartStyle } from '../hooks/use-chart-style';
 import { useReportFilters } from '../hooks/use-report-filters';
 import { CascadeSection } from './cascade-section';
@@ -13,14 +13,16 @@ import { CountBarChart } from './count-bar-chart';
 import { DeliveryChart } from './delivery-chart';
 import { KindPieChart } from './kind-pie-chart';
 import { KpiCards } from './kpi-cards';
+import { LearningGainSection } from './learning-gain-section';
 import { ReportFilters } from './report-filters';
+import { SatisfactionSection } from './satisfaction-section';
 
 /** The programme dashboard, loaded as its own chunk with the chart library: only admins open it. */
 export default function DashboardPage() {
   const { t } = useTranslation();
   const [filters, setFilter, clearFilters] = useReportFilters();
   const overview = useReportOverview(filters);
-  const exportCsv = useExportBeneficiaries();
+  const exportCsv = useExportReport('beneficiaries');
 
   return (
     <Stack>
@@ -54,6 +56,8 @@ export default function DashboardPage() {
       ) : (
         <Overview overview={overview.data} />
       )}
+      <LearningGainSection filters={filters} />
+      <SatisfactionSection filters={filters} />
     </Stack>
   );
 }

@@ -11,6 +11,9 @@ import { CancelReason } from './cancel-reason';
 import { SessionTeachers } from './session-teachers';
 import { SessionTime } from './session-time';
 
+/** How long a held session's survey stays open after it ends (the API's rule). */
+const FEEDBACK_OPEN_MS = 7 * 24 * 3600 * 1000;
+
 const STATUS_COLOR: Record<AttendanceStatus, string> = {
   present: 'green',
   late: 'yellow',
@@ -32,6 +35,7 @@ export function PastSessions({ timeZone, withAttendance, cohortName }: PastSessi
   const past = usePastSessions();
   const held = (past.data ?? []).filter((session) => session.status === 'scheduled');
   const attendance = useMyAttendance(withAttendance ? held.map((session) => session.id) : []);
+  const now = Date.now();
 
   return (
     <Stack gap="xs" component="section" data-testid="past-sessions">
@@ -76,6 +80,22 @@ export function PastSessions({ timeZone, withAttendance, cohortName }: PastSessi
                       </Button>
                     </Group>
                   )}
+                  {withAttendance &&
+                    session.status === 'scheduled' &&
+                    now >= Date.parse(session.endsAt) &&
+                    now < Date.parse(session.endsAt) + FEEDBACK_OPEN_MS && (
+                      <Group gap="xs">
+                        <Button
+                          component={Link}
+                          to={`/sessions/${session.id}/feedback`}
+                          size="compact-sm"
+                          variant="light"
+                          data-testid="session-give-feedback"
+                        >
+                          {t('feedback.give')}
+                        </Button>
+                      </Group>
+                    )}
                   {cohortName?.(session.cohortId) && (
                     <Text size="sm" c="dimmed" dir="auto">
                       {cohortName(session.cohortId)}

@@ -259,6 +259,12 @@ describe('my schedule', () => {
       title: 'Pneumatique',
       startsAt: new Date(Date.now() - 50 * 3_600_000).toISOString(),
     });
+    // Over 7 days ago: its survey has closed.
+    const old = sessionDto({
+      id: '00000000-0000-4000-8000-000000000505',
+      title: 'Électricité',
+      startsAt: new Date(Date.now() - 9 * 24 * 3_600_000).toISOString(),
+    });
     const coming = { ...imminent, teacherNames: ['Karim Alami'] };
     const asked: string[] = [];
     renderApp({
@@ -269,7 +275,7 @@ describe('my schedule', () => {
         'GET /api/cohorts': () => json(200, emptyList),
         'GET /api/sessions': (request) =>
           new URL(request.url).searchParams.has('to')
-            ? json(200, { items: [missed, held], total: 2 })
+            ? json(200, { items: [old, missed, held], total: 3 })
             : json(200, { items: [coming], total: 1 }),
         'GET /api/me/attendance': (request) => {
           asked.push(new URL(request.url).searchParams.get('sessionIds') ?? '');
@@ -299,11 +305,17 @@ describe('my schedule', () => {
       within(past)
         .getAllByTestId('past-session-title')
         .map((title) => title.textContent),
-    ).toEqual(['Freinage', 'Pneumatique']);
+    ).toEqual(['Freinage', 'Pneumatique', 'Électricité']);
+    // The survey of each class held in the last 7 days, one click away.
+    expect(
+      within(past)
+        .getAllByRole('link', { name: 'Donner mon avis' })
+        .map((link) => link.getAttribute('href')),
+    ).toEqual([`/sessions/${held.id}/feedback`, `/sessions/${missed.id}/feedback`]);
     expect(within(past).getAllByTestId('session-teachers')[0].textContent).toBe(
       'Avec Karim Alami et Leila Benali',
     );
-    expect(asked).toEqual([`${held.id},${missed.id}`]);
+    expect(asked).toEqual([`${held.id},${missed.id},${old.id}`]);
   });
 
   it('says so when nothing is coming', async () => {
