@@ -100,6 +100,8 @@ describe('names in the reader’s language', () => {
 
   it('shows an admin the networks and centres in French and in Arabic, countries named by the browser', async () => {
     await signIn(page, platform().admin);
+    // The shared admin's profile keeps the last language another test chose: start from French.
+    await switchLanguage(page, 'fr');
     await page.goto('/admin/networks');
     const row = page.getByTestId('network-row-name').filter({ hasText: suffix });
     await row.waitFor();
