@@ -132,9 +132,11 @@ describe('course files on a weak link', () => {
     await file.getByTestId('material-kept').waitFor();
     expect(await file.getByTestId('material-kept').textContent()).toBe('Gardé hors ligne');
     // The course and the progress are saved on the device (a second after they changed).
-    await page.waitForFunction(() =>
-      (localStorage.getItem('mre.saved-queries') ?? '').includes('"progress"'),
-    );
+    // (The home page saves the progress too: wait for this course's own answer.)
+    await page.waitForFunction((id) => {
+      const saved = localStorage.getItem('mre.saved-queries') ?? '';
+      return saved.includes('"progress"') && saved.includes(`"detail","${id}"`);
+    }, courseId);
 
     // The network goes, and the page is opened again from the phone alone.
     await page.context().setOffline(true);
