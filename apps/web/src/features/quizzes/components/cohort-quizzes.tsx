@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import { Anchor, Badge, Button, Group, Modal, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { DateTime } from 'luxon';
+import { DEFAULT_TIME_ZONE } from '@mre/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useCurrentUser } from '@/features/auth/hooks/use-session';
+import { StartPreview } from '@/features/schedule/components/start-preview';
 import { ErrorAlert } from '@/shared/components/error-alert';
 import { ErrorState, LoadingState } from '@/shared/components/query-states';
 import { useLocalize } from '@/shared/hooks/use-localize';
@@ -96,7 +98,10 @@ export function CohortQuizzes({ cohortId, canRun }: { cohortId: string; canRun: 
   );
 }
 
-/** `datetime-local` values read and written in the person's own zone, named beside the fields. */
+/**
+ * `datetime-local` values read and written in the cohort's zone (the centres' zone, as the session
+ * form does), with the same instant in the person's own zone beside it when that is another.
+ */
 function ScheduleModal({
   cohortId,
   quiz,
@@ -108,7 +113,8 @@ function ScheduleModal({
 }) {
   const { t } = useTranslation();
   const localize = useLocalize();
-  const { timeZone } = useCurrentUser();
+  const { timeZone: ownZone } = useCurrentUser();
+  const timeZone = DEFAULT_TIME_ZONE;
   const toLocal = (iso: string | null) =>
     iso ? (DateTime.fromISO(iso, { zone: timeZone }).toFormat("yyyy-MM-dd'T'HH:mm") ?? '') : '';
   const [opensAt, setOpensAt] = useState(toLocal(quiz.opensAt ?? new Date().toISOString()));
@@ -138,6 +144,7 @@ function ScheduleModal({
           onChange={(e) => setClosesAt(e.currentTarget.value)}
           data-testid="quiz-closes-at"
         />
+        {opensAt && <StartPreview startsAt={toIso(opensAt)} zones={[timeZone, ownZone]} />}
         {schedule.error && <ErrorAlert error={schedule.error} />}
         {unschedule.error && <ErrorAlert error={unschedule.error} />}
         <Group justify="space-between">
