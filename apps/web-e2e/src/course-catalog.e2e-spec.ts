@@ -36,11 +36,8 @@ describe('course catalogue', () => {
     await page.getByTestId('title-ar').fill(course.ar);
     await page.getByTestId('title-fr').fill(course.fr);
     await chooseOption(page, 'course-sector', 'Aeronautics');
-    await chooseOption(
-      page,
-      'course-network',
-      "Réseau des compétences de l'industrie aéronautique au Canada",
-    );
+    // The page is in English: the demo network is named in English there (its names are in ar/fr/en).
+    await chooseOption(page, 'course-network', 'Aeronautics Industry Competencies Network in Canada');
     await page.getByTestId('course-duration').fill('16');
     await chooseOption(page, 'course-status-select', 'Published');
     await page.getByTestId('course-save').click();
