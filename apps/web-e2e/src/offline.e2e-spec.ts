@@ -70,7 +70,8 @@ describe('the app on a weak link', () => {
     await page.context().setOffline(false);
     await notice.waitFor({ state: 'detached' });
     await card.waitFor();
-  });
+    // Installing the service worker (it downloads the app shell) took over 90 s once on a loaded CI machine.
+  }, 180_000);
 
   it('offers a new release instead of swapping it under a running page', async () => {
     await page.goto('/login');
