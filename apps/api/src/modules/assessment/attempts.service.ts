@@ -4,7 +4,6 @@ import type { QuestionAnswer } from '@mre/contracts';
 import { DataSource, EntityManager, IsNull, LessThan, Repository } from 'typeorm';
 import type { AuthUser } from '@/core/auth/auth-user';
 import { isUniqueViolation } from '@/core/database/postgres-errors';
-import { CohortAccessService } from '@/modules/cohorts/cohort-access.service';
 import { CohortPolicy, seesCohort } from '@/modules/cohorts/cohort-policy';
 import { CohortNotFoundError } from '@/modules/cohorts/cohorts.errors';
 import {
@@ -14,7 +13,6 @@ import {
   AttemptTimeUpError,
   InvalidAnswerError,
   NotCohortTraineeError,
-  QuizNotFoundError,
   QuizNotOpenError,
 } from './assessment.errors';
 import { CohortQuizEntity } from './cohort-quiz.entity';
@@ -43,7 +41,6 @@ export class AttemptsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly quizzes: QuizzesService,
     private readonly policy: CohortPolicy,
-    private readonly access: CohortAccessService,
   ) {}
 
   /**
@@ -58,8 +55,7 @@ export class AttemptsService {
     const standing = await this.policy.standing(cohortId, actor);
     if (!standing || !seesCohort(standing, actor)) throw new CohortNotFoundError();
     if (standing.relation !== 'trainee') throw new NotCohortTraineeError();
-    const quiz = await this.quizzes.find(quizId).catch(() => null);
-    if (!quiz || quiz.courseId !== (await this.access.courseIdOf(cohortId))) throw new QuizNotFoundError();
+    const quiz = await this.quizzes.ofCohort(cohortId, quizId);
     await this.submitOverdue({ cohortId, quizId, userId: actor.id });
     const current = await this.inProgress(cohortId, quizId, actor.id);
     if (current) return { attempt: this.view(quiz, current), created: false };
@@ -161,8 +157,8 @@ export class AttemptsService {
     return this.view(quiz, submitted);
   }
 
-  /** Submits every attempt whose time is up (of a cohort's quiz, or one trainee's). */
-  async submitOverdue(where: { cohortId: string; quizId: string; userId?: string }): Promise<void> {
+  /** Submits every attempt whose time is up (of a cohort, or of one of its quizzes, or one trainee's). */
+  async submitOverdue(where: { cohortId: string; quizId?: string; userId?: string }): Promise<void> {
     const overdue = await this.attempts.find({
       where: {
         ...where,
@@ -171,9 +167,11 @@ export class AttemptsService {
       },
       select: { id: true, quizId: true },
     });
-    if (overdue.length === 0) return;
-    const quiz = await this.quizzes.find(where.quizId);
-    for (const attempt of overdue) await this.submitOne(attempt.id, quiz, undefined);
+    const quizzes = new Map<string, QuizEntity>();
+    for (const attempt of overdue) {
+      if (!quizzes.has(attempt.quizId)) quizzes.set(attempt.quizId, await this.quizzes.find(attempt.quizId));
+      await this.submitOne(attempt.id, quizzes.get(attempt.quizId) as QuizEntity, undefined);
+    }
   }
 
   /** The trainee's standing at each of these quizzes in the cohort (for the cohort's quiz list). */
@@ -182,7 +180,7 @@ export class AttemptsService {
     userId: string,
     quizzes: QuizEntity[],
   ): Promise<Map<string, MyQuizStandingDto>> {
-    for (const quiz of quizzes) await this.submitOverdue({ cohortId, quizId: quiz.id, userId });
+    await this.submitOverdue({ cohortId, userId });
     const theirs = await this.attempts.find({ where: { cohortId, userId }, order: { number: 'ASC' } });
     return new Map(
       quizzes.map((quiz) => {

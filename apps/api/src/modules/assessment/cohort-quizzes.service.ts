@@ -2,13 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, IsNull, Not, Repository } from 'typeorm';
 import type { AuthUser } from '@/core/auth/auth-user';
-import { InvalidInputError } from '@/core/errors/domain-error';
 import { AuditService } from '@/modules/audit/audit.service';
 import { CohortAccessService } from '@/modules/cohorts/cohort-access.service';
 import { CohortPolicy, mayInClasses, seesCohort, type CohortStanding } from '@/modules/cohorts/cohort-policy';
-import { CohortNotFoundError } from '@/modules/cohorts/cohorts.errors';
+import { CohortNotFoundError, DatesOutOfOrderError } from '@/modules/cohorts/cohorts.errors';
 import { UsersService } from '@/modules/identity/users.service';
-import { NotQuizRunnerError, QuizNotFoundError } from './assessment.errors';
+import { NotQuizRunnerError } from './assessment.errors';
 import { AttemptsService } from './attempts.service';
 import { CohortQuizEntity } from './cohort-quiz.entity';
 import {
@@ -22,14 +21,6 @@ import { percentOf } from './questions';
 import { QuizAttemptEntity } from './quiz-attempt.entity';
 import { QuizEntity } from './quiz.entity';
 import { QuizzesService } from './quizzes.service';
-
-class DatesOutOfOrderError extends InvalidInputError {
-  readonly code = 'dates-out-of-order';
-
-  constructor() {
-    super('closesAt must be after opensAt');
-  }
-}
 
 /** The quizzes of a cohort's course as the cohort runs them: when they open, and how its trainees did. */
 @Injectable()
@@ -86,7 +77,7 @@ export class CohortQuizzesService {
     const quiz = await this.runnable(cohortId, quizId, actor);
     const opensAt = new Date(dto.opensAt);
     const closesAt = dto.closesAt ? new Date(dto.closesAt) : null;
-    if (closesAt && closesAt <= opensAt) throw new DatesOutOfOrderError();
+    if (closesAt && closesAt <= opensAt) throw new DatesOutOfOrderError('closesAt must be after opensAt');
     const window = await this.dataSource.transaction(async (manager) => {
       await manager.upsert(CohortQuizEntity, { cohortId, quizId, opensAt, closesAt, updatedBy: actor.id }, [
         'cohortId',
@@ -135,7 +126,7 @@ export class CohortQuizzesService {
    */
   async results(cohortId: string, quizId: string, actor: AuthUser): Promise<QuizResultsDto> {
     await this.policy.require(cohortId, actor, 'viewRoster', "see the cohort's quiz results");
-    const quiz = await this.quizOfCohort(cohortId, quizId);
+    const quiz = await this.quizzes.ofCohort(cohortId, quizId);
     await this.attempts.submitOverdue({ cohortId, quizId });
     const [window, submitted, traineeIds] = await Promise.all([
       this.windows.findOne({ where: { cohortId, quizId } }),
@@ -175,16 +166,6 @@ export class CohortQuizzesService {
     };
   }
 
-  /** The quiz when it belongs to the cohort's course; 404 otherwise. */
-  async quizOfCohort(cohortId: string, quizId: string): Promise<QuizEntity> {
-    const [courseId, quiz] = await Promise.all([
-      this.access.courseIdOf(cohortId),
-      this.quizzes.find(quizId).catch(() => null),
-    ]);
-    if (!quiz || quiz.courseId !== courseId) throw new QuizNotFoundError();
-    return quiz;
-  }
-
   private async visible(cohortId: string, actor: AuthUser): Promise<CohortStanding> {
     const standing = await this.policy.standing(cohortId, actor);
     if (!standing || !seesCohort(standing, actor)) throw new CohortNotFoundError();
@@ -194,7 +175,7 @@ export class CohortQuizzesService {
   private async runnable(cohortId: string, quizId: string, actor: AuthUser): Promise<QuizEntity> {
     const standing = await this.visible(cohortId, actor);
     if (!standing.relation || !mayInClasses(standing.relation, 'run')) throw new NotQuizRunnerError();
-    return this.quizOfCohort(cohortId, quizId);
+    return this.quizzes.ofCohort(cohortId, quizId);
   }
 }
 

@@ -4,6 +4,7 @@ import { DataSource, IsNull, Not, Repository } from 'typeorm';
 import type { AuthUser } from '@/core/auth/auth-user';
 import { AuditService } from '@/modules/audit/audit.service';
 import { CoursesService } from '@/modules/catalog/courses.service';
+import { CohortAccessService } from '@/modules/cohorts/cohort-access.service';
 import { InvalidQuestionError, QuizHasAttemptsError, QuizNotFoundError } from './assessment.errors';
 import { CreateQuizDto, QuizDto, RegradeResultDto, UpdateQuizDto } from './dto/quiz.dto';
 import { gradedFields, QuestionProblem, settleQuestions, type QuestionInput } from './questions';
@@ -18,6 +19,7 @@ export class QuizzesService {
     @InjectRepository(QuizAttemptEntity) private readonly attempts: Repository<QuizAttemptEntity>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly courses: CoursesService,
+    private readonly cohorts: CohortAccessService,
     private readonly audit: AuditService,
   ) {}
 
@@ -162,6 +164,16 @@ export class QuizzesService {
   async find(quizId: string): Promise<QuizEntity> {
     const quiz = await this.quizzes.findOne({ where: { id: quizId } });
     if (!quiz) throw new QuizNotFoundError();
+    return quiz;
+  }
+
+  /** The quiz when it belongs to the course the cohort runs; 404 otherwise. */
+  async ofCohort(cohortId: string, quizId: string): Promise<QuizEntity> {
+    const [courseId, quiz] = await Promise.all([
+      this.cohorts.courseIdOf(cohortId),
+      this.quizzes.findOne({ where: { id: quizId } }),
+    ]);
+    if (!quiz || quiz.courseId !== courseId) throw new QuizNotFoundError();
     return quiz;
   }
 

@@ -127,7 +127,7 @@ export class BothUserIdAndEmailError extends InvalidInputError {
 export class DatesOutOfOrderError extends InvalidInputError {
   readonly code = 'dates-out-of-order';
 
-  constructor() {
-    super('endsOn must not be before startsOn');
+  constructor(message = 'endsOn must not be before startsOn') {
+    super(message);
   }
 }
