@@ -55,9 +55,15 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
   // Fonts and pending requests settle before the picture is taken.
   await page.evaluate(() => document.fonts.ready);
   // And running transitions: after a language switch the shell slides its sidebar to the other side
-  // (one cancelled on the way rejects its promise: nothing left to wait for).
+  // (one cancelled on the way rejects its promise: nothing left to wait for). A spinner turns for
+  // ever: its end never comes.
   await page.evaluate(() =>
-    Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined))),
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((animation) => animation.effect?.getComputedTiming().iterations !== Infinity)
+        .map((animation) => animation.finished.catch(() => undefined)),
+    ),
   );
   // From the top: a full-page picture of a scrolled page draws the fixed header where it scrolled to.
   await page.evaluate(() => window.scrollTo(0, 0));
