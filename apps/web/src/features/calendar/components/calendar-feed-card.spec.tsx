@@ -80,10 +80,15 @@ describe('calendar feed card (profile)', () => {
     renderApp({ route: '/profile', signedIn: true, fetch: api.fetch });
 
     fireEvent.click(await screen.findByTestId('calendar-feed-reset'));
-    const dialog = await screen.findByRole('dialog');
-    expect(dialog.textContent).toContain('L’ancien lien cesse de fonctionner');
+    const confirmation = await screen.findByTestId('calendar-feed-reset-confirmation');
+    expect(confirmation.textContent).toContain('L’ancien lien cesse de fonctionner');
+    expect(document.activeElement).toBe(confirmation);
+    fireEvent.keyDown(confirmation, { key: 'Escape' });
+    expect(screen.queryByTestId('calendar-feed-reset-confirmation')).toBeNull();
     expect(api.calls).toEqual([]);
-    fireEvent.click(within(dialog).getByTestId('calendar-feed-reset-confirm'));
+
+    fireEvent.click(screen.getByTestId('calendar-feed-reset'));
+    fireEvent.click(await screen.findByTestId('calendar-feed-reset-confirm'));
 
     expect((await screen.findByTestId('calendar-feed-reset-done')).textContent).toContain(
       'L’ancien ne fonctionne plus',

@@ -5,7 +5,6 @@ import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import { ConfirmButton } from '@/shared/components/confirm-button';
 import { ErrorAlert } from '@/shared/components/error-alert';
-import { FormModal } from '@/shared/components/form-modal';
 import { ErrorState, LoadingState } from '@/shared/components/query-states';
 import {
   useMyCalendarFeed,
@@ -124,19 +123,56 @@ function FeedLink({ feed }: { feed: CalendarFeed }) {
           testId="calendar-feed-turn-off"
         />
       </Group>
-      <FormModal
-        title={t('calendarFeed.resetTitle')}
-        opened={confirming}
-        onClose={() => setConfirming(false)}
-        onSubmit={confirmReset}
-        saving={reset.isPending}
-        error={reset.isError ? reset.error : null}
-        saveTestId="calendar-feed-reset-confirm"
-        saveLabel={t('calendarFeed.resetConfirm')}
-        danger
-      >
-        <Text size="sm">{t('calendarFeed.resetWarning')}</Text>
-      </FormModal>
+      {confirming && (
+        <ResetConfirmation
+          saving={reset.isPending}
+          error={reset.isError ? reset.error : null}
+          onConfirm={confirmReset}
+          onCancel={() => setConfirming(false)}
+        />
+      )}
     </Stack>
+  );
+}
+
+interface ResetConfirmationProps {
+  saving: boolean;
+  error: unknown;
+  onConfirm: () => void;
+  onCancel: () => void;
+}
+
+/**
+ * Asks before resetting, in the page rather than in a dialog (on a phone it stays beside the link
+ * it is about); it takes the focus so that a screen reader reads the warning, and Escape cancels.
+ */
+function ResetConfirmation({ saving, error, onConfirm, onCancel }: ResetConfirmationProps) {
+  const { t } = useTranslation();
+  const panel = useRef<HTMLDivElement>(null);
+  useEffect(() => panel.current?.focus(), []);
+  return (
+    <Alert
+      ref={panel}
+      tabIndex={-1}
+      color="orange"
+      title={t('calendarFeed.resetTitle')}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') onCancel();
+      }}
+      data-testid="calendar-feed-reset-confirmation"
+    >
+      <Stack gap="sm">
+        <Text size="sm">{t('calendarFeed.resetWarning')}</Text>
+        {error != null && <ErrorAlert error={error} />}
+        <Group gap="sm">
+          <Button color="red" loading={saving} onClick={onConfirm} data-testid="calendar-feed-reset-confirm">
+            {t('calendarFeed.resetConfirm')}
+          </Button>
+          <Button variant="default" onClick={onCancel} data-testid="calendar-feed-reset-cancel">
+            {t('common.cancel')}
+          </Button>
+        </Group>
+      </Stack>
+    </Alert>
   );
 }
