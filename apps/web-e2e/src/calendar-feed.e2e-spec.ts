@@ -8,8 +8,8 @@ import { platform } from './support/platform';
 
 /** The feed as a calendar app fetches it (no account), on this run's platform. */
 async function fetchFeed(url: string): Promise<{ status: number; uids: string[] }> {
-  const { pathname } = new URL(url);
-  const response = await fetch(`${platform().baseUrl}${pathname}`);
+  const { pathname, search } = new URL(url);
+  const response = await fetch(`${platform().baseUrl}${pathname}${search}`);
   if (response.status !== 200) return { status: response.status, uids: [] };
   const calendar = new ICAL.Component(ICAL.parse(await response.text()));
   return {
@@ -80,6 +80,19 @@ describe('calendar feed', () => {
     expect(second).not.toBe(first);
     expect((await fetchFeed(first)).status).toBe(404);
     expect((await fetchFeed(second)).status).toBe(200);
+
+    // My courses: the cohort's own feed, for one cohort's sessions.
+    await page.getByTestId('nav-my-courses').click();
+    const cohortLink = page.getByTestId('my-course').first().getByTestId('cohort-calendar-link');
+    const cohortFeed = (await cohortLink.getAttribute('href')) as string;
+    expect(cohortFeed).toMatch(/^webcal:\/\/.+\.ics\?cohort=[0-9a-f-]{36}$/);
+    expect(cohortFeed.startsWith(second.replace(/^https?:/, 'webcal:'))).toBe(true);
+    expect((await fetchFeed(cohortFeed)).uids).toEqual(
+      expect.arrayContaining([world.imminent.id, world.later.id]),
+    );
+    await expectNoAxeViolations(page, 'my courses');
+    await page.getByTestId('nav-profile').click();
+    await card.getByTestId('calendar-feed-url').waitFor();
 
     await switchLanguage(page, 'ar');
     expect(await documentDirection(page)).toEqual({ dir: 'rtl', lang: 'ar' });
