@@ -1,4 +1,6 @@
+import { strFromU8, unzipSync } from 'fflate';
 import ICAL from 'ical.js';
+import type { Response } from 'supertest';
 import { CalendarFeedsService } from '@/modules/calendar/calendar-feeds.service';
 import { createCohortWorld, type CohortWorld } from './support/cohort-world';
 import { clearRateLimits } from './support/security';
@@ -241,6 +243,23 @@ describe('Calendar feeds (e2e)', () => {
     );
     expect(rows).toHaveLength(1);
     expect(JSON.stringify(rows)).not.toContain(token);
+  });
+
+  it("tells the person's data export since when their feed works, never its link", async () => {
+    const person = await sut.createUser('trainee', { centreId: world.centreId });
+    const { url, createdAt } = (await as(person.token).post('/api/me/calendar-feed').expect(200)).body;
+    const res = await as(person.token)
+      .get('/api/me/export')
+      .buffer(true)
+      .parse((response: Response, done: (error: Error | null, body: Buffer) => void) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    const json = strFromU8(unzipSync(new Uint8Array(res.body as Buffer))['data.json']);
+    expect(JSON.parse(json).profile.calendarFeedCreatedAt).toBe(createdAt);
+    expect(json).not.toContain(/calendar\/([^.]+)\.ics/.exec(url)?.[1]);
   });
 
   it("revokes the feed when the person's data is erased", async () => {
