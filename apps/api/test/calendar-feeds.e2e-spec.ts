@@ -234,6 +234,19 @@ describe('Calendar feeds (e2e)', () => {
     await sut.http.get(pathOf(second.url)).expect(200);
   });
 
+  it('takes simultaneous resets in turn: each answers a URL, and the last one is the one that works', async () => {
+    const person = await sut.createUser('trainee', { centreId: world.centreId });
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () => as(person.token).post('/api/me/calendar-feed')),
+    );
+    expect(answers.map((res) => res.status)).toEqual([200, 200, 200, 200, 200]);
+    const current = (await as(person.token).get('/api/me/calendar-feed').expect(200)).body.url;
+    const working = [];
+    for (const res of answers)
+      if ((await sut.http.get(pathOf(res.body.url))).status === 200) working.push(res);
+    expect(working.map((res) => res.body.url)).toEqual([current]);
+  });
+
   it("keeps only the token's hash and a sealed copy in the database", async () => {
     const { url } = (await as(trainee.token).get('/api/me/calendar-feed').expect(200)).body;
     const token = /calendar\/([^.]+)\.ics/.exec(url)?.[1] as string;

@@ -10,6 +10,7 @@ import { AuditService } from '@/modules/audit/audit.service';
 import { UsersService } from '@/modules/identity/users.service';
 import { SessionsService } from '@/modules/live/sessions.service';
 import { CalendarFeedEntity } from './calendar-feed.entity';
+import { lockFeedOf } from './calendar-feeds.queries';
 import { CalendarFeedNotFoundError, TooManyFeedRequestsError } from './calendar.errors';
 import type { CalendarFeedDto } from './dto/calendar-feed.dto';
 import { FEED_TOKEN_PATTERN, FeedTokenSeal, feedTokenHash, newFeedToken } from './feed-token';
@@ -62,7 +63,7 @@ export class CalendarFeedsService {
 
   /** A new feed URL for the person; the one they had, if any, stops working. */
   async rotate(userId: string, ip: string): Promise<CalendarFeedDto> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.withFeedLocked(userId, async (manager) => {
       const existed = await manager.getRepository(CalendarFeedEntity).exists({ where: { userId } });
       const { token, feed } = await this.replace(userId, manager);
       await this.audit.record(
@@ -83,7 +84,7 @@ export class CalendarFeedsService {
 
   /** Revokes the person's feed; nothing happens when they have none. */
   async revoke(userId: string, ip: string): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    await this.withFeedLocked(userId, async (manager) => {
       const { affected } = await manager.getRepository(CalendarFeedEntity).delete({ userId });
       if (!affected) return;
       await this.audit.record(
@@ -109,9 +110,8 @@ export class CalendarFeedsService {
     const feed = await this.feeds.findOne({ where: { userId } });
     let token = feed ? this.seal.open(feed.tokenSealed) : null;
     if (!token)
-      token = await this.dataSource.transaction(async (manager) => {
-        // Two notices at once must not hand out two tokens, one of which would not work.
-        await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`calendar-feed:${userId}`]);
+      // Two notices at once must not hand out two tokens, one of which would not work.
+      token = await this.withFeedLocked(userId, async (manager) => {
         const current = await manager.getRepository(CalendarFeedEntity).findOne({ where: { userId } });
         const opened = current ? this.seal.open(current.tokenSealed) : null;
         return opened ?? (await this.replace(userId, manager)).token;
@@ -174,6 +174,13 @@ export class CalendarFeedsService {
         ),
       ),
     ]);
+  }
+
+  private withFeedLocked<T>(userId: string, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(...lockFeedOf(userId));
+      return work(manager);
+    });
   }
 
   /** A new token for the person in place of the one they had (revoking it), inside `manager`'s transaction. */
