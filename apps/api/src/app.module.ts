@@ -4,6 +4,7 @@ import { CoreModule } from './core/core.module';
 import { AssessmentModule } from './modules/assessment/assessment.module';
 import { AttendanceModule } from './modules/attendance/attendance.module';
 import { AuditModule } from './modules/audit/audit.module';
+import { CalendarModule } from './modules/calendar/calendar.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
 import { CertificationModule } from './modules/certification/certification.module';
 import { CohortsModule } from './modules/cohorts/cohorts.module';
@@ -34,6 +35,7 @@ import { SetupModule } from './modules/setup/setup.module';
     CourseContentModule,
     AssessmentModule,
     LiveModule,
+    CalendarModule,
     AttendanceModule,
     FeedbackModule,
     LiveKitWebhooksModule,

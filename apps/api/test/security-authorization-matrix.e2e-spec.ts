@@ -156,6 +156,12 @@ const EXPECTED: Record<string, Rule> = {
   'GET /audit': ADMIN,
   'GET /me/notifications': SIGNED_IN,
   'POST /me/notifications/read': SIGNED_IN,
+  // Calendar feeds (issue 18): one's own feed URL; the feed itself is fetched by calendar apps with
+  // its secret URL and no account (calendar-feeds.e2e-spec.ts).
+  'GET /me/calendar-feed': SIGNED_IN,
+  'POST /me/calendar-feed': SIGNED_IN,
+  'DELETE /me/calendar-feed': SIGNED_IN,
+  'GET /calendar/{token}.ics': PUBLIC,
 };
 
 type Caller = 'anonymous' | Role;

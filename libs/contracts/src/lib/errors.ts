@@ -101,6 +101,8 @@ export const ERROR_CODES = [
   'too-many-join-requests',
   'not-enrolled',
   'not-hybrid',
+  // Calendar feeds
+  'calendar-feed-not-found',
   // Certification
   'certificate-not-found',
   'certificate-already-revoked',

@@ -1,6 +1,7 @@
 import { SqlParams, type Statement } from '@/core/database/sql-params';
 import type { PageQuery } from '@/core/database/page-query';
 import { pageWindow } from '@/core/http/pagination';
+import type { LocalizedText, SessionStatus } from '@mre/contracts';
 import type { ScheduleQueryDto } from './dto/session.dto';
 
 /** A timestamptz column as JavaScript's toISOString() writes it (UTC, milliseconds, `Z`). */
@@ -53,4 +54,42 @@ export function cohortsWithFutureSessions(now: Date): Statement {
 /** The sessions' overlap constraint, checked at commit instead of after each row. */
 export function deferOverlapCheck(): Statement {
   return ['SET CONSTRAINTS no_overlapping_sessions DEFERRED', []];
+}
+
+/** A session as a calendar feed writes it. */
+export interface CalendarSessionRow {
+  id: string;
+  cohortName: string;
+  titles: LocalizedText;
+  startsAt: Date;
+  endsAt: Date;
+  status: SessionStatus;
+  icsSequence: number;
+}
+
+/**
+ * The sessions of the cohorts `cohorts` selects (as in the schedule) that end after `since`,
+ * cancelled ones included (a feed tells calendars they are off), in start order, at most `limit`.
+ */
+export function calendarSessions(
+  since: Date,
+  cohortId: string | undefined,
+  limit: number,
+  cohorts: (params: SqlParams) => string | 'all',
+): Statement {
+  const params = new SqlParams();
+  const cohortIds = cohorts(params);
+  const where = [`s.ends_at > ${params.param(since)}`];
+  if (cohortIds !== 'all') where.push(`s.cohort_id IN (${cohortIds})`);
+  if (cohortId) where.push(`s.cohort_id = ${params.param(cohortId)}`);
+  return [
+    `SELECT s.id, c.name AS "cohortName",
+            COALESCE(NULLIF(s.titles, '{}'::jsonb), jsonb_build_object('fr', s.title)) AS titles,
+            s.starts_at AS "startsAt", s.ends_at AS "endsAt", s.status, s.ics_sequence AS "icsSequence"
+       FROM live_sessions s JOIN cohorts c ON c.id = s.cohort_id
+      WHERE ${where.join(' AND ')}
+      ORDER BY s.starts_at, s.id
+      LIMIT ${params.param(limit)}`,
+    params.values,
+  ];
 }

@@ -45,7 +45,12 @@ import {
 import { LiveSessionEntity } from './live-session.entity';
 import { SessionNoticesService } from './session-notices.service';
 import { SessionTimesChangedEvent } from './session-times-changed.event';
-import { deferOverlapCheck, schedulePage } from './sessions.queries';
+import {
+  calendarSessions,
+  deferOverlapCheck,
+  schedulePage,
+  type CalendarSessionRow,
+} from './sessions.queries';
 
 class CohortNotFoundError extends NotFoundError {
   readonly code = 'cohort-not-found';
@@ -142,6 +147,21 @@ export class SessionsService {
       schedulePage(query, joinWindow, (params) => this.policy.scheduleCohorts(actor, params)),
     );
     return { items: page.items.map(({ matches_total: _total, ...session }) => session), total: page.total };
+  }
+
+  /**
+   * The sessions of the person's schedule (the same cohorts as `schedule`) that end after `since`,
+   * cancelled ones included, for a calendar feed; only those of `cohortId` when given. At most `limit`.
+   */
+  calendarOf(
+    actor: AuthUser,
+    options: { since: Date; cohortId?: string; limit: number },
+  ): Promise<CalendarSessionRow[]> {
+    return this.dataSource.query(
+      ...calendarSessions(options.since, options.cohortId, options.limit, (params) =>
+        this.policy.scheduleCohorts(actor, params),
+      ),
+    );
   }
 
   async get(id: string, actor: AuthUser): Promise<SessionDto> {

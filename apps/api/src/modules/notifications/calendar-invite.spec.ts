@@ -1,4 +1,5 @@
-import { buildIcs, foldLine, inviteFor } from './calendar-invite';
+import { foldLine } from '@/core/calendar/icalendar';
+import { buildIcs, inviteFor } from './calendar-invite';
 
 const session = {
   id: '6f1c2a7e-3b7f-4b1a-9d0e-2f6a8c4b1e11',

@@ -58,10 +58,9 @@ export function pseudonymiseUser(userId: string, fullName: string, email: string
 
 /** Sessions, links and codes: nothing left that could sign the person in again. */
 export function deleteCredentials(userId: string): Statement[] {
-  return ['refresh_tokens', 'invitations', 'password_resets', 'recovery_codes'].map((table) => [
-    `DELETE FROM ${table} WHERE user_id = $1`,
-    [userId],
-  ]);
+  return ['refresh_tokens', 'invitations', 'password_resets', 'recovery_codes', 'calendar_feeds'].map(
+    (table) => [`DELETE FROM ${table} WHERE user_id = $1`, [userId]],
+  );
 }
 
 /** Their in-app notifications: no figure counts them. */

@@ -11,6 +11,7 @@ export function profile(userId: string): Statement {
             u.data_saver AS "dataSaver", u.legal_name_locked AS "legalNameLocked",
             ce.name AS "centre", n.name AS "network",
             (u.two_factor_enabled_at IS NOT NULL) AS "twoFactorEnabled",
+            (SELECT cf.created_at FROM calendar_feeds cf WHERE cf.user_id = u.id) AS "calendarFeedCreatedAt",
             u.last_sign_in_at AS "lastSignInAt", u.created_at AS "createdAt", u.erased_at AS "erasedAt"
        FROM users u
        LEFT JOIN centres ce ON ce.id = u.centre_id

@@ -18,6 +18,8 @@ export interface PersonalData {
     centre: string | null;
     network: string | null;
     twoFactorEnabled: boolean;
+    /** Since when their calendar feed's link works (the link itself is a credential: not exported); null when none. */
+    calendarFeedCreatedAt: string | null;
     lastSignInAt: string | null;
     createdAt: string;
     erasedAt: string | null;

@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { Schemas } from '@mre/api-client';
 import { describe, expect, it } from 'vitest';
 import { adminUser, emptyList, fakeFetch, json } from '@/test/fake-api';
@@ -26,62 +26,7 @@ describe('my courses', () => {
   });
 
   it("shows the trainee's own status, and their place on the waitlist", async () => {
-    const cohort = (
-      id: string,
-      name: string,
-      myEnrollment: Schemas['CohortDto']['myEnrollment'],
-    ): Schemas['CohortDto'] => ({
-      id,
-      courseId: '00000000-0000-4000-8000-0000000000c1',
-      courseCode: 'AERO-101',
-      courseTitle: { fr: 'Maintenance aéronautique' },
-      centreId: '00000000-0000-4000-8000-0000000000d1',
-      centreName: 'ISTA Kénitra',
-      kind: 'trainees',
-      name,
-      capacity: 20,
-      startsOn: '2026-03-02',
-      endsOn: '2026-06-26',
-      minAttendancePercent: 80,
-      recordingRetentionDays: null,
-      recordingAllowed: true,
-      requiresFinalQuizPass: false,
-      teacherIds: [],
-      teachers: [],
-      counts: { enrolled: 20, waitlisted: 4 },
-      myEnrollment,
-      permissions: {
-        edit: false,
-        manage: false,
-        viewRoster: false,
-        issueCertificates: false,
-        revokeCertificates: false,
-        scheduleSessions: false,
-      },
-      createdAt: '2026-01-01T00:00:00Z',
-      updatedAt: '2026-01-01T00:00:00Z',
-    });
-    renderApp({
-      route: '/my-courses',
-      signedIn: true,
-      fetch: fakeFetch({
-        'GET /api/me': () => json(200, trainee),
-        'GET /api/cohorts': () =>
-          json(200, {
-            items: [
-              cohort('00000000-0000-4000-8000-0000000000b1', 'Printemps', {
-                status: 'active',
-                position: null,
-              }),
-              cohort('00000000-0000-4000-8000-0000000000b2', 'Automne', {
-                status: 'waitlisted',
-                position: 3,
-              }),
-            ],
-            total: 2,
-          }),
-      }),
-    });
+    renderApp({ route: '/my-courses', signedIn: true, fetch: fakeFetch(myCourses()) });
 
     const cards = await screen.findAllByTestId('my-course');
     expect(cards.map((card) => card.querySelector('[data-testid="enrollment-status"]')?.textContent)).toEqual(
@@ -89,4 +34,109 @@ describe('my courses', () => {
     );
     expect(screen.getByTestId('my-course-position').textContent).toBe('Rang 3 sur la liste d’attente');
   });
+
+  it("links the sessions of the cohorts the trainee takes part in to their calendar, by the cohort's feed", async () => {
+    const feed = {
+      url: 'https://academy.test/api/calendar/secret.ics',
+      webcalUrl: 'webcal://academy.test/api/calendar/secret.ics',
+      createdAt: '2026-12-01T00:00:00Z',
+    };
+    renderApp({
+      route: '/my-courses',
+      signedIn: true,
+      fetch: fakeFetch({ ...myCourses(), 'GET /api/me/calendar-feed': () => json(200, feed) }),
+    });
+
+    const [active, waitlisted] = await screen.findAllByTestId('my-course');
+    const link = await within(active).findByTestId('cohort-calendar-link');
+    expect(link.textContent).toBe('Ajouter les séances de cette cohorte à mon agenda');
+    expect(link.getAttribute('href')).toBe(
+      'webcal://academy.test/api/calendar/secret.ics?cohort=00000000-0000-4000-8000-0000000000b1',
+    );
+    expect(within(waitlisted).queryByTestId('cohort-calendar-link')).toBeNull();
+  });
+
+  it('creates the feed on the click when the trainee has none yet', async () => {
+    const created: string[] = [];
+    renderApp({
+      route: '/my-courses',
+      signedIn: true,
+      fetch: fakeFetch({
+        ...myCourses(),
+        'POST /api/me/calendar-feed': () => {
+          created.push('POST');
+          return json(200, {
+            url: 'https://academy.test/api/calendar/new.ics',
+            webcalUrl: 'webcal://academy.test/api/calendar/new.ics',
+            createdAt: '2026-12-06T00:00:00Z',
+          });
+        },
+      }),
+    });
+
+    const [active] = await screen.findAllByTestId('my-course');
+    // The click then opens the calendar app at webcal:// (jsdom says it cannot navigate there).
+    fireEvent.click(await within(active).findByTestId('cohort-calendar-link'));
+    await waitFor(() =>
+      expect(within(active).getByTestId('cohort-calendar-link').getAttribute('href')).toBe(
+        'webcal://academy.test/api/calendar/new.ics?cohort=00000000-0000-4000-8000-0000000000b1',
+      ),
+    );
+    expect(created).toEqual(['POST']);
+  });
 });
+
+function myCourses() {
+  const cohort = (
+    id: string,
+    name: string,
+    myEnrollment: Schemas['CohortDto']['myEnrollment'],
+  ): Schemas['CohortDto'] => ({
+    id,
+    courseId: '00000000-0000-4000-8000-0000000000c1',
+    courseCode: 'AERO-101',
+    courseTitle: { fr: 'Maintenance aéronautique' },
+    centreId: '00000000-0000-4000-8000-0000000000d1',
+    centreName: 'ISTA Kénitra',
+    kind: 'trainees',
+    name,
+    capacity: 20,
+    startsOn: '2026-03-02',
+    endsOn: '2026-06-26',
+    minAttendancePercent: 80,
+    recordingRetentionDays: null,
+    recordingAllowed: true,
+    requiresFinalQuizPass: false,
+    teacherIds: [],
+    teachers: [],
+    counts: { enrolled: 20, waitlisted: 4 },
+    myEnrollment,
+    permissions: {
+      edit: false,
+      manage: false,
+      viewRoster: false,
+      issueCertificates: false,
+      revokeCertificates: false,
+      scheduleSessions: false,
+    },
+    createdAt: '2026-01-01T00:00:00Z',
+    updatedAt: '2026-01-01T00:00:00Z',
+  });
+  return {
+    'GET /api/me': () => json(200, trainee),
+    'GET /api/cohorts': () =>
+      json(200, {
+        items: [
+          cohort('00000000-0000-4000-8000-0000000000b1', 'Printemps', {
+            status: 'active',
+            position: null,
+          }),
+          cohort('00000000-0000-4000-8000-0000000000b2', 'Automne', {
+            status: 'waitlisted',
+            position: 3,
+          }),
+        ],
+        total: 2,
+      }),
+  };
+}

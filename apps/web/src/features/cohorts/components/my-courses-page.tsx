@@ -3,6 +3,8 @@ import { Anchor, Card, Group, Progress, SimpleGrid, Stack, Text, Title } from '@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Schemas } from '@mre/api-client';
+import { BENEFICIARY_STATUSES } from '@mre/contracts';
+import { CohortCalendarLink } from '@/features/calendar/components/cohort-calendar-link';
 import { useCourseProgress } from '@/features/catalog/api/material-progress';
 import { CourseProgressBar } from '@/features/catalog/components/course-progress-bar';
 import { ListPagination } from '@/shared/components/list-pagination';
@@ -98,6 +100,8 @@ export function MyCourseCard({ cohort }: { cohort: Schemas['CohortDto'] }) {
             )}
           </Group>
         )}
+        {/* The feed lists the sessions of the cohorts the person takes part in (not waitlisted). */}
+        {mine && BENEFICIARY_STATUSES.includes(mine.status) && <CohortCalendarLink cohortId={cohort.id} />}
       </Stack>
     </Card>
   );

@@ -2,6 +2,7 @@ import { Alert, Stack, Title } from '@mantine/core';
 import { useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '@/features/auth/hooks/use-session';
+import { CalendarFeedCard } from '@/features/calendar/components/calendar-feed-card';
 import { MyCertificates } from '@/features/certificates/components/my-certificates';
 import { ExportMyDataCard } from '@/features/privacy/components/export-my-data-card';
 import { DataSaverChoice } from './data-saver-choice';
@@ -25,6 +26,7 @@ export function ProfilePage() {
       <DataSaverChoice withExplanation />
       <PasswordCard />
       <TwoFactorCard user={user} />
+      <CalendarFeedCard />
       <MyCertificates />
       <ExportMyDataCard />
     </Stack>

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useState } from 'react';
-import { Button, Group, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { Trans, useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { ListPagination } from '@/shared/components/list-pagination';
 import { EmptyResult } from '@/shared/components/empty-result';
 import { ErrorState, LoadingState } from '@/shared/components/query-states';
@@ -8,6 +9,7 @@ import { UNBROKEN } from '@/shared/components/zoned-time';
 import { formatInZone, utcOffset, zonePlace } from '@/shared/lib/zoned-time';
 import { useCurrentUser } from '@/features/auth/hooks/use-session';
 import { useTaughtCohortIds } from '@/features/auth/hooks/use-teaching';
+import { CALENDAR_FEED_PATH } from '@/features/calendar/lib/links';
 import { SCHEDULE_PAGE_SIZE, useSchedule, useVisibleCohorts, type LiveSession } from '../api/schedule.api';
 import { useNow } from '../hooks/use-now';
 import { dayKey } from '../lib/session-time';
@@ -52,6 +54,9 @@ export function SchedulePage() {
               components={{ zone: <bdi style={UNBROKEN} /> }}
             />
           </Text>
+          <Anchor component={Link} to={CALENDAR_FEED_PATH} size="sm" data-testid="schedule-calendar-feed">
+            {t('calendarFeed.scheduleLink')}
+          </Anchor>
         </Stack>
         {SESSION_SCHEDULERS.includes(user.role) && (
           <Button onClick={() => setEditing('new')} data-testid="session-create">

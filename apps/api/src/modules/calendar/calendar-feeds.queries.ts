@@ -1,0 +1,9 @@
+import type { Statement } from '@/core/database/sql-params';
+
+/**
+ * Holds the person's feed until the transaction ends: two resets (or a reset and a notice creating
+ * the feed) at once take turns, so that neither trips over the other's new row.
+ */
+export function lockFeedOf(userId: string): Statement {
+  return ['SELECT pg_advisory_xact_lock(hashtext($1))', [`calendar-feed:${userId}`]];
+}
