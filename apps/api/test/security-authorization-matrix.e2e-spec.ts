@@ -156,6 +156,9 @@ const EXPECTED: Record<string, Rule> = {
   'GET /audit': ADMIN,
   'GET /me/notifications': SIGNED_IN,
   'POST /me/notifications/read': SIGNED_IN,
+  // Notice preferences (issue 18; notices.e2e-spec.ts).
+  'GET /me/notification-preferences': SIGNED_IN,
+  'PUT /me/notification-preferences': SIGNED_IN,
 };
 
 type Caller = 'anonymous' | Role;

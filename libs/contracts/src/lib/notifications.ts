@@ -41,7 +41,8 @@ export const DEFAULT_EMAIL_MODES: Partial<Record<NotificationKind, EmailMode>> =
   'recording-available': 'digest',
 };
 
-export const defaultEmailMode = (kind: NotificationKind): EmailMode => DEFAULT_EMAIL_MODES[kind] ?? 'immediate';
+export const defaultEmailMode = (kind: NotificationKind): EmailMode =>
+  DEFAULT_EMAIL_MODES[kind] ?? 'immediate';
 
 /** The local hour (in each person's zone) at which the daily digest goes out. */
 export const DIGEST_LOCAL_HOUR = 7;

@@ -223,10 +223,15 @@ export class RosterService {
     if (userIds.length === 0) return;
     const [context] = await manager.query(...rosterNoticeContext(cohortId));
     const firstStartsAt = (context.firstStartsAt as Date | null)?.toISOString();
-    const at = new Date().toISOString();
+    const at = Date.now();
+    // Someone who has not accepted their invitation yet reads of their place in the app, not by e-mail.
+    const invited = new Set(
+      (await this.users.getMany(userIds, manager)).filter((u) => u.status === 'invited').map((u) => u.id),
+    );
     await this.notifications.add(
       userIds.map((userId) => ({
         userId,
+        ...(invited.has(userId) ? { mail: false as const } : {}),
         kind,
         params: {
           cohortId,

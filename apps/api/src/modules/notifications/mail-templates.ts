@@ -476,12 +476,18 @@ const TEMPLATES: Record<MailTemplate, Template> = {
     }),
     fr: (p) => ({
       subject: `Enregistrement disponible : ${p.title}`,
-      lines: [`Bonjour ${p.fullName},`, `L’enregistrement de la séance « ${p.title} » (${p.starts}) est disponible.`],
+      lines: [
+        `Bonjour ${p.fullName},`,
+        `L’enregistrement de la séance « ${p.title} » (${p.starts}) est disponible.`,
+      ],
       action: 'Voir l’enregistrement',
     }),
     en: (p) => ({
       subject: `Recording available: ${p.title}`,
-      lines: [`Hello ${p.fullName},`, `The recording of the session "${p.title}" (${p.starts}) is available.`],
+      lines: [
+        `Hello ${p.fullName},`,
+        `The recording of the session "${p.title}" (${p.starts}) is available.`,
+      ],
       action: 'Watch the recording',
     }),
   },

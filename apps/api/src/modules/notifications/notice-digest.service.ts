@@ -22,7 +22,9 @@ function isDigestTime(at: Date, timeZone: string): boolean {
 }
 
 const localDay = (at: Date, timeZone: string) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    at,
+  );
 
 /**
  * The daily digest: at DIGEST_LOCAL_HOUR in each person's zone, one e-mail listing the notices

@@ -45,7 +45,10 @@ export class NotificationPreferencesService {
     };
   }
 
-  async update(userId: string, dto: UpdateNotificationPreferencesDto): Promise<NotificationPreferenceListDto> {
+  async update(
+    userId: string,
+    dto: UpdateNotificationPreferencesDto,
+  ): Promise<NotificationPreferenceListDto> {
     for (const { kind, email } of dto.items) {
       if (!CHOOSABLE_KINDS.includes(kind as NotificationKind))
         throw new NotificationKindUnknownError(kind, CHOOSABLE_KINDS);

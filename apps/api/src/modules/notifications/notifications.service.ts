@@ -80,9 +80,7 @@ export class NotificationsService {
       email: mailed.includes(n) ? (modes.get(`${n.userId}/${n.kind}`) ?? defaultEmailMode(n.kind)) : null,
       notice: n,
     }));
-    await manager
-      .getRepository(NotificationEntity)
-      .insert(rows.map(({ notice: _notice, ...row }) => row));
+    await manager.getRepository(NotificationEntity).insert(rows.map(({ notice: _notice, ...row }) => row));
     const now = rows.filter((r) => r.email === 'immediate');
     if (now.length === 0) return;
     const people = new Map(
@@ -167,8 +165,14 @@ const LINKS: Partial<Record<NotificationKind, string>> = {
   'certificate-revoked': '/profile',
 };
 
-/** The same news for the same person gives the same job id: BullMQ keeps one. */
+/**
+ * The same news for the same person gives the same job id: BullMQ keeps one. A given key stays
+ * readable (`session-cancelled-<sessionId>-<sequence>-<userId>`); BullMQ refuses ':' in ids.
+ */
 function mailJobId(notice: NewNotification): string {
-  const news = notice.key ?? JSON.stringify(notice.params);
-  return `notice-${createHash('sha256').update(`${notice.kind}|${news}|${notice.userId}`).digest('hex')}`;
+  if (notice.key) return `${notice.key}-${notice.userId}`.replace(/:/g, '_');
+  const news = createHash('sha256')
+    .update(`${notice.kind}|${JSON.stringify(notice.params)}`)
+    .digest('hex');
+  return `${notice.kind}-${news}-${notice.userId}`;
 }

@@ -7,7 +7,8 @@ export class NotificationPreferenceDto {
   @ApiProperty({ enum: NOTIFICATION_KINDS }) kind: NotificationKind;
   @ApiProperty({
     enum: EMAIL_MODES,
-    description: 'immediate: an e-mail at once; digest: in the daily digest (07:00 in their zone); off: in-app only',
+    description:
+      'immediate: an e-mail at once; digest: in the daily digest (07:00 in their zone); off: in-app only',
   })
   email: EmailMode;
   @ApiProperty({ description: 'Whether this is the kind’s default (the person has not chosen)' })

@@ -67,7 +67,9 @@ export class SendMailJob extends WorkerHost {
     const id = job.data.notificationId as string;
     if (await this.notifications.exists(id)) return true;
     if (job.attemptsMade + 1 < (job.opts.attempts ?? 1)) throw new NotCommittedError(`Notification ${id}`);
-    this.logger.warn(`Notification ${id} was never committed (its change rolled back): its e-mail is not sent`);
+    this.logger.warn(
+      `Notification ${id} was never committed (its change rolled back): its e-mail is not sent`,
+    );
     return false;
   }
 }

@@ -3,6 +3,7 @@ import { useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '@/features/auth/hooks/use-session';
 import { MyCertificates } from '@/features/certificates/components/my-certificates';
+import { NoticePreferences } from '@/features/notifications/components/notice-preferences';
 import { ExportMyDataCard } from '@/features/privacy/components/export-my-data-card';
 import { DataSaverChoice } from './data-saver-choice';
 import { PasswordCard } from './password-card';
@@ -23,6 +24,7 @@ export function ProfilePage() {
       )}
       <ProfileForm user={user} />
       <DataSaverChoice withExplanation />
+      <NoticePreferences />
       <PasswordCard />
       <TwoFactorCard user={user} />
       <MyCertificates />
