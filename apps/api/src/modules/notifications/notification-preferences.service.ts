@@ -19,10 +19,29 @@ import { EmailModeUnknownError, NotificationKindUnknownError } from './notificat
 /** Kinds whose e-mail their own job sends at its hour (a reminder cannot wait for a digest). */
 const SENT_BY_THEIR_JOB: readonly NotificationKind[] = ['session-reminder', 'feedback-request'];
 
-/** The kinds a person chooses for: every kind with an e-mail template of its name. */
+/** The order a person reads them in: their place, their sessions, their work, their certificate. */
+const READING_ORDER: readonly NotificationKind[] = [
+  'enrolled',
+  'waitlist-promoted',
+  'withdrawn',
+  'session-created',
+  'session-rescheduled',
+  'session-cancelled',
+  'time-zone-rules-changed',
+  'quiz-opened',
+  'recording-available',
+  'certificate-issued',
+  'certificate-revoked',
+];
+const rank = (kind: NotificationKind) => {
+  const at = READING_ORDER.indexOf(kind);
+  return at < 0 ? READING_ORDER.length : at;
+};
+
+/** The kinds a person chooses for: every kind with an e-mail template of its name (new ones last). */
 export const CHOOSABLE_KINDS: readonly NotificationKind[] = NOTIFICATION_KINDS.filter(
   (kind) => hasMailTemplate(kind) && !SENT_BY_THEIR_JOB.includes(kind),
-);
+).sort((a, b) => rank(a) - rank(b));
 
 /** Per person and kind: e-mail at once, in the daily digest, or not at all (in-app always). */
 @Injectable()

@@ -43,7 +43,7 @@ describe('notice preferences on the profile', () => {
     await within(section).findByText('Nouvelle séance');
     const select = within(section).getByLabelText('E-mail pour : Nouvelle séance') as HTMLSelectElement;
     expect(select.value).toBe('immediate');
-    expect(within(select).getByText('Tout de suite (par défaut)')).toBeTruthy();
+    expect(within(select).getByText('Tout de suite')).toBeTruthy();
     const recording = within(section).getByLabelText(
       'E-mail pour : Enregistrement disponible',
     ) as HTMLSelectElement;

@@ -66,9 +66,7 @@ export function NoticePreferences() {
                       }
                       data={MODES.map((mode) => ({
                         value: mode,
-                        label:
-                          t(`notices.modes.${mode}`) +
-                          (item.isDefault && mode === item.email ? ` (${t('notices.default')})` : ''),
+                        label: t(`notices.modes.${mode}`),
                       }))}
                       data-testid={`notice-mode-${item.kind}`}
                     />
