@@ -102,7 +102,7 @@ describe('notices', () => {
     // The profile: a choice per kind, from the keyboard, saved at once and said so.
     await page.getByTestId('nav-profile').click();
     const section = page.getByTestId('notice-preferences');
-    const created = section.getByLabel('E-mail pour : Nouvelle séance');
+    const created = section.getByLabel('Nouvelle séance', { exact: true });
     await created.waitFor();
     expect(await created.inputValue()).toBe('immediate');
     await expectNoAxeViolations(page, 'profile with notice preferences');
@@ -123,7 +123,7 @@ describe('notices', () => {
     // Kept on reload, and in Arabic, right to left.
     await page.reload();
     await switchLanguage(page, 'ar');
-    const createdAr = page.getByTestId('notice-preferences').getByLabel('البريد الإلكتروني لـ: حصة جديدة');
+    const createdAr = page.getByTestId('notice-preferences').getByLabel('حصة جديدة', { exact: true });
     await createdAr.waitFor();
     expect(await createdAr.inputValue()).toBe('digest');
     await page.getByRole('heading', { name: 'الإشعارات بالبريد الإلكتروني', exact: true }).waitFor();

@@ -40,13 +40,10 @@ describe('notice preferences on the profile', () => {
     const sent = renderPreferences();
     const section = await screen.findByTestId('notice-preferences');
     expect(within(section).getByText('Avis par e-mail')).toBeTruthy();
-    await within(section).findByText('Nouvelle séance');
-    const select = within(section).getByLabelText('E-mail pour : Nouvelle séance') as HTMLSelectElement;
+    const select = (await within(section).findByLabelText('Nouvelle séance')) as HTMLSelectElement;
     expect(select.value).toBe('immediate');
     expect(within(select).getByText('Tout de suite')).toBeTruthy();
-    const recording = within(section).getByLabelText(
-      'E-mail pour : Enregistrement disponible',
-    ) as HTMLSelectElement;
+    const recording = within(section).getByLabelText('Enregistrement disponible') as HTMLSelectElement;
     expect(recording.value).toBe('digest');
 
     fireEvent.change(select, { target: { value: 'digest' } });
@@ -57,9 +54,7 @@ describe('notice preferences on the profile', () => {
       ),
     );
     expect(sent).toEqual([{ items: [{ kind: 'session-created', email: 'digest' }] }]);
-    expect((within(section).getByLabelText('E-mail pour : Nouvelle séance') as HTMLSelectElement).value).toBe(
-      'digest',
-    );
+    expect((within(section).getByLabelText('Nouvelle séance') as HTMLSelectElement).value).toBe('digest');
   });
 
   it('says in the reader’s language why a choice was refused', async () => {
@@ -71,9 +66,7 @@ describe('notice preferences on the profile', () => {
         code: 'email-mode-unknown',
       }),
     );
-    const select = (await screen.findByLabelText(
-      'E-mail pour : Inscription dans une cohorte',
-    )) as HTMLSelectElement;
+    const select = (await screen.findByLabelText('Inscription dans une cohorte')) as HTMLSelectElement;
     fireEvent.change(select, { target: { value: 'off' } });
     const error = await screen.findByTestId('notice-preferences-error');
     expect(error.textContent).toContain('Ce choix d’e-mail n’existe pas.');

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { Card, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
+import { Card, NativeSelect, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@/shared/components/error-alert';
 import { ErrorState, LoadingState } from '@/shared/components/query-states';
@@ -14,7 +14,8 @@ const MODES: EmailMode[] = ['immediate', 'digest', 'off'];
 
 /**
  * Per kind of notice: e-mail at once, in the daily digest, or none (in-app always). One native
- * select per kind, saved as soon as it changes: it fits 360 px, the keyboard and screen readers.
+ * select per kind, labelled with the kind and saved as soon as it changes: it fits 360 px, the
+ * keyboard and screen readers (the phone's own picker opens).
  */
 export function NoticePreferences() {
   const { t } = useTranslation();
@@ -40,41 +41,23 @@ export function NoticePreferences() {
         ) : preferences.data.items.length === 0 ? (
           <Text size="sm">{t('notices.empty')}</Text>
         ) : (
-          <Table verticalSpacing={6} horizontalSpacing={4} layout="fixed">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('notices.kindColumn')}</Table.Th>
-                <Table.Th w="45%">{t('notices.emailColumn')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {preferences.data.items.map((item) => (
-                <Table.Tr key={item.kind} data-testid={`notice-preference-${item.kind}`}>
-                  <Table.Td>
-                    <Text size="sm" id={`notice-kind-${item.kind}`}>
-                      {kindName(item.kind)}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <NativeSelect
-                      size="xs"
-                      aria-label={t('notices.modeLabel', { kind: kindName(item.kind) })}
-                      value={item.email}
-                      disabled={save.isPending && save.variables?.kind === item.kind}
-                      onChange={(event) =>
-                        save.mutate({ kind: item.kind, email: event.currentTarget.value as EmailMode })
-                      }
-                      data={MODES.map((mode) => ({
-                        value: mode,
-                        label: t(`notices.modes.${mode}`),
-                      }))}
-                      data-testid={`notice-mode-${item.kind}`}
-                    />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          // One labelled select per kind: full width on a phone, two columns on a wide screen.
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" verticalSpacing="xs">
+            {preferences.data.items.map((item) => (
+              <NativeSelect
+                key={item.kind}
+                size="sm"
+                label={kindName(item.kind)}
+                value={item.email}
+                disabled={save.isPending && save.variables?.kind === item.kind}
+                onChange={(event) =>
+                  save.mutate({ kind: item.kind, email: event.currentTarget.value as EmailMode })
+                }
+                data={MODES.map((mode) => ({ value: mode, label: t(`notices.modes.${mode}`) }))}
+                data-testid={`notice-mode-${item.kind}`}
+              />
+            ))}
+          </SimpleGrid>
         )}
         <Text size="sm" role="status" aria-live="polite" data-testid="notice-preferences-saved">
           {saved
