@@ -32,8 +32,13 @@ export class SessionNoticesService {
     private readonly notifications: NotificationsService,
   ) {}
 
-  /** Sessions were scheduled (one, or a weekly series): one notice per person for them all, with an invitation each. */
-  created(sessions: LiveSessionEntity[]): Promise<void> {
+  /**
+   * Sessions were scheduled (one, or a weekly series): one notice per person for those still to
+   * come (a class recorded after the fact is news to nobody), with an invitation each.
+   */
+  created(scheduled: LiveSessionEntity[]): Promise<void> {
+    const now = Date.now();
+    const sessions = scheduled.filter((session) => session.endsAt.getTime() > now);
     const [first] = sessions;
     if (!first) return Promise.resolve();
     return this.tell(first.cohortId, {
