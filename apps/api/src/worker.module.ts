@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CoreModule } from './core/core.module';
+import { AssessmentWorkerModule } from './modules/assessment/assessment-worker.module';
 import { CertificationWorkerModule } from './modules/certification/certification-worker.module';
 import { CohortsWorkerModule } from './modules/cohorts/cohorts-worker.module';
 import { LiveWorkerModule } from './modules/live/live-worker.module';
@@ -17,6 +18,7 @@ import { PrivacyWorkerModule } from './modules/privacy/privacy-worker.module';
     CertificationWorkerModule,
     LiveWorkerModule,
     PrivacyWorkerModule,
+    AssessmentWorkerModule,
   ],
 })
 export class WorkerModule {}

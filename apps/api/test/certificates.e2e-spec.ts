@@ -237,11 +237,13 @@ describe('Certificates (e2e)', () => {
     const bell = (
       await api.http.get('/api/me/notifications').auth(arabic.token, { type: 'bearer' }).expect(200)
     ).body;
+    // Newest first: the certificate, then the enrollment it crowns.
     expect(bell.items).toEqual([
       expect.objectContaining({
         kind: 'certificate-issued',
         params: expect.objectContaining({ certificateId: certificate.id, code: certificate.code }),
       }),
+      expect.objectContaining({ kind: 'enrolled', params: expect.objectContaining({ cohortId }) }),
     ]);
   });
 

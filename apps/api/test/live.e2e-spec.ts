@@ -211,6 +211,8 @@ describe('Live sessions: scheduling, joining, moderation, recordings (e2e)', () 
         .map((j) => j.data.calendars?.[0])
         .sort((a, b) => (a?.sequence ?? 0) - (b?.sequence ?? 0));
       expect(invites.map((invite) => [invite?.method, invite?.sequence, invite?.startsAt])).toEqual([
+        // The invitation sent when the session was created.
+        ['REQUEST', 0, '2031-05-20T10:00:00.000Z'],
         ['REQUEST', 1, '2031-05-21T10:00:00.000Z'],
         ['REQUEST', 2, '2031-05-22T10:00:00.000Z'],
         ['CANCEL', 3, '2031-05-22T10:00:00.000Z'],

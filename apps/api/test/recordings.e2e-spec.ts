@@ -95,6 +95,44 @@ describe('Recordings: Egress outputs, playback, retention (e2e, embedded store)'
     return { ...recorded, outputs };
   }
 
+  it('tells the cohort once that the recording can be watched, even when Egress reports it twice, e-mailing as each chose', async () => {
+    const { sut, world } = held;
+    const [eager, patient] = world.trainees;
+    await sut.http
+      .put('/api/me/notification-preferences')
+      .auth(eager.token, { type: 'bearer' })
+      .send({ items: [{ kind: 'recording-available', email: 'immediate' }] })
+      .expect(200);
+    const { session, egressId, outputs, recordingId } = await playableRecording(
+      'Annonce',
+      await world.addCohort(),
+    );
+    await send(
+      egressEnded(egressId, session.roomName, {
+        filepath: outputs.video.filepath,
+        size: RECORDED_VIDEO.length,
+      }),
+    );
+    await settle();
+    for (const person of [eager, patient]) {
+      const list = await sut.http
+        .get('/api/me/notifications?pageSize=100')
+        .auth(person.token, { type: 'bearer' })
+        .expect(200);
+      const told = list.body.items.filter(
+        (n: { kind: string; params: { recordingId?: string } }) =>
+          n.kind === 'recording-available' && n.params.recordingId === recordingId,
+      );
+      expect(told).toHaveLength(1);
+      expect(told[0].params).toMatchObject({ sessionId: session.id, title: 'Annonce' });
+    }
+    const mails = (await sut.mailQueue.getJobs(['waiting', 'active', 'completed', 'delayed'])).filter(
+      (j) => j.data.template === 'recording-available' && j.data.params.recordingId === recordingId,
+    );
+    // The one who asked gets it at once; the default (the daily digest) sends nothing now.
+    expect(mails.map((j) => j.data.to)).toEqual([eager.email]);
+  });
+
   it('asks Egress for the room composite MP4 and an audio-only OGG, both inside the store’s folder', async () => {
     const { session, recordingId } = await recordClass('Deux sorties');
     const { video, audio } = egressOutputs(held.livekit, session.roomName);

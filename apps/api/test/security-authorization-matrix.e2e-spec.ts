@@ -162,6 +162,9 @@ const EXPECTED: Record<string, Rule> = {
   'POST /me/calendar-feed': SIGNED_IN,
   'DELETE /me/calendar-feed': SIGNED_IN,
   'GET /calendar/{token}.ics': PUBLIC,
+  // Notice preferences (issue 18; notices.e2e-spec.ts).
+  'GET /me/notification-preferences': SIGNED_IN,
+  'PUT /me/notification-preferences': SIGNED_IN,
 };
 
 type Caller = 'anonymous' | Role;

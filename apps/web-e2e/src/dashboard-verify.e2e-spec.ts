@@ -311,11 +311,13 @@ describe('programme dashboard and certificate verification', () => {
     // The holder was told in the app, and finds the certificate on her profile.
     const holder = await open();
     await signIn(holder, seeded.holder);
-    await holder.getByTestId('notifications-unread').filter({ hasText: /^1$/ }).waitFor();
+    // Told of each step, newest first: enrolled, certified, then the certificate revoked.
+    await holder.getByTestId('notifications-unread').filter({ hasText: /^3$/ }).waitFor();
     await holder.getByTestId('notifications-bell').click();
     const notice = holder.getByTestId('notification-item');
-    await waitForCount(notice, 1);
-    expect(await notice.innerText()).toContain('Diagnostic automobile');
+    await waitForCount(notice, 3);
+    expect(await notice.first().innerText()).toContain('« Diagnostic automobile » est révoqué');
+    expect(await notice.nth(1).innerText()).toContain('Diagnostic automobile');
     await popoverShown(holder);
     await saveScreenshot(holder, 'notifications-fr');
     await expectNoAxeViolations(holder, 'notifications popover');

@@ -124,5 +124,8 @@ export const ERROR_CODES = [
   'feedback-staff-only',
   'feedback-not-open',
   'feedback-closed',
+  // Notifications
+  'notification-kind-unknown',
+  'email-mode-unknown',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -10,6 +10,8 @@ export enum QueueName {
   SessionAnchoring = 'session-anchoring',
   RecordingRetention = 'recording-retention',
   Retention = 'retention',
+  NoticeDigest = 'notice-digest',
+  QuizWindows = 'quiz-windows',
 }
 
 export type MailTemplate =
@@ -19,7 +21,16 @@ export type MailTemplate =
   | 'session-cancelled'
   | 'session-reminder'
   | 'time-zone-rules-changed'
-  | 'feedback-request';
+  | 'feedback-request'
+  | 'enrolled'
+  | 'waitlist-promoted'
+  | 'withdrawn'
+  | 'session-created'
+  | 'certificate-issued'
+  | 'certificate-revoked'
+  | 'quiz-opened'
+  | 'recording-available'
+  | 'digest';
 
 /** A session as a calendar invitation (.ics) attached to an e-mail; CANCEL withdraws it. */
 export interface CalendarInvite {
@@ -50,6 +61,28 @@ export interface MailJob {
   calendars?: CalendarInvite[];
   /** Sent only once this invitation is committed, and not if it was used meanwhile. */
   invitationId?: string;
+  /** Sent only once this in-app notification (the same news) is committed. */
+  notificationId?: string;
+  /** The notices a daily digest lists, each worded by its own template (its subject line). */
+  digest?: DigestEntry[];
+}
+
+/** One notice of a digest: its kind's template, its params already in the recipient's language. */
+export interface DigestEntry {
+  template: MailTemplate;
+  params: Record<string, string>;
+}
+
+/** Payload of the hourly job on the NoticeDigest queue: `at` (ISO) the instant to send for, else now. */
+export interface NoticeDigestJob {
+  at?: string;
+}
+
+/** Payload of a delayed job on the QuizWindows queue: tells the cohort that the quiz opened, if it still opens then. */
+export interface QuizOpenedJob {
+  cohortId: string;
+  quizId: string;
+  opensAt: string;
 }
 
 /**

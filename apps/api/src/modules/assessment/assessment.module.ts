@@ -4,6 +4,7 @@ import { AuditModule } from '@/modules/audit/audit.module';
 import { CatalogModule } from '@/modules/catalog/catalog.module';
 import { CohortsModule } from '@/modules/cohorts/cohorts.module';
 import { UsersModule } from '@/modules/identity/users.module';
+import { NotificationsModule } from '@/modules/notifications/notifications.module';
 import { AttemptsController } from './attempts.controller';
 import { AttemptsService } from './attempts.service';
 import { CohortQuizEntity } from './cohort-quiz.entity';
@@ -28,9 +29,10 @@ export const ASSESSMENT_ENTITIES = [QuizEntity, CohortQuizEntity, QuizAttemptEnt
     CatalogModule,
     CohortsModule,
     UsersModule,
+    NotificationsModule,
   ],
   controllers: [QuizzesController, CohortQuizzesController, AttemptsController],
   providers: [QuizzesService, CohortQuizzesService, AttemptsService, QuizOutcomesService],
-  exports: [AttemptsService, QuizOutcomesService],
+  exports: [AttemptsService, QuizOutcomesService, CohortQuizzesService],
 })
 export class AssessmentModule {}

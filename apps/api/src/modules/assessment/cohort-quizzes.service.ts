@@ -1,12 +1,16 @@
+import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import type { Queue } from 'bullmq';
 import { DataSource, IsNull, Not, Repository } from 'typeorm';
 import type { AuthUser } from '@/core/auth/auth-user';
+import { QueueName, type QuizOpenedJob } from '@/core/queue/queue-name';
 import { AuditService } from '@/modules/audit/audit.service';
 import { CohortAccessService } from '@/modules/cohorts/cohort-access.service';
 import { CohortPolicy, mayInClasses, seesCohort, type CohortStanding } from '@/modules/cohorts/cohort-policy';
 import { CohortNotFoundError, DatesOutOfOrderError } from '@/modules/cohorts/cohorts.errors';
 import { UsersService } from '@/modules/identity/users.service';
+import { NotificationsService } from '@/modules/notifications/notifications.service';
 import { NotQuizRunnerError } from './assessment.errors';
 import { AttemptsService } from './attempts.service';
 import { CohortQuizEntity } from './cohort-quiz.entity';
@@ -35,6 +39,8 @@ export class CohortQuizzesService {
     private readonly access: CohortAccessService,
     private readonly users: UsersService,
     private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
+    @InjectQueue(QueueName.QuizWindows) private readonly quizWindows: Queue<QuizOpenedJob>,
   ) {}
 
   /** Staff see every quiz of the course; trainees the ones scheduled for them, with their own standing. */
@@ -78,6 +84,7 @@ export class CohortQuizzesService {
     const opensAt = new Date(dto.opensAt);
     const closesAt = dto.closesAt ? new Date(dto.closesAt) : null;
     if (closesAt && closesAt <= opensAt) throw new DatesOutOfOrderError('closesAt must be after opensAt');
+    const before = await this.windows.findOne({ where: { cohortId, quizId } });
     const window = await this.dataSource.transaction(async (manager) => {
       await manager.upsert(CohortQuizEntity, { cohortId, quizId, opensAt, closesAt, updatedBy: actor.id }, [
         'cohortId',
@@ -97,7 +104,55 @@ export class CohortQuizzesService {
       );
       return manager.findOneByOrFail(CohortQuizEntity, { cohortId, quizId });
     });
+    await this.planOpeningNotice(before, window);
     return cohortQuiz(quiz, window, new Date());
+  }
+
+  /**
+   * Trainees are told when the window opens: now if it is open already (and was not before), else
+   * by a delayed job at the opening, which checks that the window still opens then.
+   */
+  private async planOpeningNotice(before: CohortQuizEntity | null, window: CohortQuizEntity): Promise<void> {
+    const now = Date.now();
+    if (before && before.opensAt.getTime() <= now) return;
+    const job: QuizOpenedJob = {
+      cohortId: window.cohortId,
+      quizId: window.quizId,
+      opensAt: window.opensAt.toISOString(),
+    };
+    if (window.opensAt.getTime() <= now) return void (await this.tellOpened(job));
+    await this.quizWindows.add('quiz-opened', job, {
+      jobId: `quiz-opened-${job.cohortId}-${job.quizId}-${window.opensAt.getTime()}`,
+      delay: window.opensAt.getTime() - now,
+    });
+  }
+
+  /** The cohort's trainees learn that the quiz is open, once per opening; nothing if the window moved or went. */
+  async tellOpened(job: QuizOpenedJob): Promise<string | null> {
+    const window = await this.windows.findOne({ where: { cohortId: job.cohortId, quizId: job.quizId } });
+    if (!window || window.opensAt.toISOString() !== job.opensAt) return 'the window moved or was removed';
+    const [named] = await this.dataSource.query<{ quizTitles: object; cohortName: string }[]>(
+      'SELECT q.title AS "quizTitles", c.name AS "cohortName" FROM quizzes q, cohorts c WHERE q.id = $1 AND c.id = $2',
+      [job.quizId, job.cohortId],
+    );
+    if (!named) return 'the quiz or the cohort is gone';
+    const trainees = await this.access.enrolledIds(job.cohortId);
+    await this.notifications.add(
+      trainees.map((userId) => ({
+        userId,
+        kind: 'quiz-opened',
+        params: {
+          cohortId: job.cohortId,
+          quizId: job.quizId,
+          quizTitles: named.quizTitles,
+          cohortName: named.cohortName,
+          opensAt: job.opensAt,
+          ...(window.closesAt ? { closesAt: window.closesAt.toISOString() } : {}),
+        },
+        key: `quiz-opened-${job.cohortId}-${job.quizId}-${job.opensAt}`,
+      })),
+    );
+    return null;
   }
 
   /** Takes the quiz off the cohort's list: no new attempt starts; attempts under way keep their own deadline. */

@@ -181,6 +181,7 @@ export class CertificateIssuer {
               courseTitle: certificate.courseTitle,
               cohortName: cohort.name,
             },
+            key: `certificate-issued-${certificate.id}`,
           },
         ],
         manager,

@@ -16,6 +16,7 @@ import type { JobStartedDto } from '@/modules/jobs/dto/job.dto';
 import type { JobSource, JobStatus } from '@/modules/jobs/job-source';
 import { JobsService } from '@/modules/jobs/jobs.service';
 import { queueJobStatus } from '@/modules/jobs/queue-job-status';
+import { NotificationsService } from '@/modules/notifications/notifications.service';
 import { normalizeCertificateCode } from './certificate-code';
 import { CertificateFileEntity } from './certificate-file.entity';
 import { CertificateEntity } from './certificate.entity';
@@ -47,6 +48,7 @@ export class CertificatesService implements JobSource, OnModuleInit {
     private readonly audit: AuditService,
     private readonly config: AppConfig,
     private readonly jobs: JobsService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   onModuleInit(): void {
@@ -139,6 +141,22 @@ export class CertificatesService implements JobSource, OnModuleInit {
             entityId: id,
             reason: reason.trim(),
             data: { code: certificate.code, userId: certificate.userId, cohortId: certificate.cohortId },
+          },
+        ],
+        manager,
+      );
+      await this.notifications.add(
+        [
+          {
+            userId: certificate.userId,
+            kind: 'certificate-revoked',
+            params: {
+              certificateId: certificate.id,
+              code: certificate.code,
+              courseTitle: certificate.courseTitle,
+              reason: reason.trim(),
+            },
+            key: `certificate-revoked-${certificate.id}`,
           },
         ],
         manager,

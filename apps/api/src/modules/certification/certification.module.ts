@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@/modules/audit/audit.module';
 import { CohortsModule } from '@/modules/cohorts/cohorts.module';
 import { JobsModule } from '@/modules/jobs/jobs.module';
+import { NotificationsModule } from '@/modules/notifications/notifications.module';
 import { CertificateFileEntity } from './certificate-file.entity';
 import { CertificateEntity } from './certificate.entity';
 import { CertificatesController } from './certificates.controller';
@@ -14,6 +15,7 @@ import { CertificatesService } from './certificates.service';
     CohortsModule,
     AuditModule,
     JobsModule,
+    NotificationsModule,
   ],
   controllers: [CertificatesController],
   providers: [CertificatesService],

@@ -5,6 +5,7 @@ import { CatalogModule } from '@/modules/catalog/catalog.module';
 import { CertifiedTrainersModule } from '@/modules/certification/certified-trainers.module';
 import { UsersModule } from '@/modules/identity/users.module';
 import { JobsModule } from '@/modules/jobs/jobs.module';
+import { NotificationsModule } from '@/modules/notifications/notifications.module';
 import { OrganizationsModule } from '@/modules/organizations/organizations.module';
 import { CohortAccessService } from './cohort-access.service';
 import { CohortPolicy } from './cohort-policy';
@@ -29,6 +30,7 @@ export const COHORT_ENTITIES = [CohortEntity, EnrollmentEntity, ImportJobEntity]
     OrganizationsModule,
     CertifiedTrainersModule,
     JobsModule,
+    NotificationsModule,
   ],
   controllers: [CohortsController, EnrollmentsController],
   providers: [

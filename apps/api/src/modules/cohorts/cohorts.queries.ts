@@ -93,3 +93,19 @@ export function scheduleCohortIds(actor: AuthUser, params: SqlParams): string | 
     ? taught
     : `SELECT e.cohort_id FROM enrollments e WHERE e.user_id = ${user} AND e.status IN ${BENEFICIARY_SQL} UNION ${taught}`;
 }
+
+/**
+ * What a roster notice names: the cohort, its course's titles, and the next scheduled session
+ * (the first one the person can attend), read with the roster change's transaction.
+ */
+export function rosterNoticeContext(cohortId: string): Statement {
+  return [
+    `SELECT c.name AS "cohortName", co.title AS "courseTitles",
+            (SELECT s.starts_at FROM live_sessions s
+              WHERE s.cohort_id = c.id AND s.status = 'scheduled' AND s.ends_at > now()
+              ORDER BY s.starts_at LIMIT 1) AS "firstStartsAt"
+       FROM cohorts c JOIN courses co ON co.id = c.course_id
+      WHERE c.id = $1`,
+    [cohortId],
+  ];
+}

@@ -3,9 +3,11 @@ import { WITHDRAWABLE_STATUSES } from '@mre/contracts';
 import { EntityManager, In } from 'typeorm';
 import { AuditService } from '@/modules/audit/audit.service';
 import { UsersService } from '@/modules/identity/users.service';
+import type { NewNotification } from '@/modules/notifications/notifications.service';
+import { NotificationsService } from '@/modules/notifications/notifications.service';
 import { CohortEntity } from './cohort.entity';
 import { CohortNotFoundError, CompletedEnrollmentError, EnrollmentNotFoundError } from './cohorts.errors';
-import { cohortOccupancy, waitlistRenumbering } from './cohorts.queries';
+import { cohortOccupancy, rosterNoticeContext, waitlistRenumbering } from './cohorts.queries';
 import { EnrollmentEntity } from './enrollment.entity';
 
 export interface Placement {
@@ -37,6 +39,7 @@ export class RosterService {
   constructor(
     private readonly audit: AuditService,
     private readonly users: UsersService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async lock(cohortId: string, manager: EntityManager): Promise<CohortEntity> {
@@ -112,6 +115,12 @@ export class RosterService {
       })),
       manager,
     );
+    await this.tell(
+      cohortId,
+      placed.filter((p) => p.status === 'active').map((p) => p.userId),
+      'enrolled',
+      manager,
+    );
     return placements;
   }
 
@@ -141,6 +150,7 @@ export class RosterService {
       ],
       manager,
     );
+    await this.tell(cohortId, [userId], 'withdrawn', manager, change.reason);
     return this.fillFreePlaces(cohort, change, manager);
   }
 
@@ -179,6 +189,12 @@ export class RosterService {
       );
     }
     await this.renumberWaitlist(cohort.id, manager);
+    await this.tell(
+      cohort.id,
+      promoted.map((e) => e.userId),
+      'waitlist-promoted',
+      manager,
+    );
     return promoted.map((e) => e.userId);
   }
 
@@ -190,6 +206,45 @@ export class RosterService {
 
   private async renumberWaitlist(cohortId: string, manager: EntityManager): Promise<void> {
     await manager.query(...waitlistRenumbering(cohortId));
+  }
+
+  /**
+   * Tells the people concerned of their new place (or its loss), with the change's transaction:
+   * the e-mail goes once the change is committed. `cohortId` in the params lets the calendar feed
+   * link (`calendarUrl`) be added to the e-mail where one exists.
+   */
+  private async tell(
+    cohortId: string,
+    userIds: string[],
+    kind: Extract<NewNotification['kind'], 'enrolled' | 'waitlist-promoted' | 'withdrawn'>,
+    manager: EntityManager,
+    reason?: string | null,
+  ): Promise<void> {
+    if (userIds.length === 0) return;
+    const [context] = await manager.query(...rosterNoticeContext(cohortId));
+    const firstStartsAt = (context.firstStartsAt as Date | null)?.toISOString();
+    const at = Date.now();
+    // Someone who has not accepted their invitation yet reads of their place in the app, not by e-mail.
+    const invited = new Set(
+      (await this.users.getMany(userIds, manager)).filter((u) => u.status === 'invited').map((u) => u.id),
+    );
+    await this.notifications.add(
+      userIds.map((userId) => ({
+        userId,
+        ...(invited.has(userId) ? { mail: false as const } : {}),
+        kind,
+        params: {
+          cohortId,
+          cohortName: context.cohortName,
+          courseTitles: context.courseTitles,
+          ...(kind === 'enrolled' && firstStartsAt ? { firstStartsAt } : {}),
+          ...(reason ? { reason } : {}),
+        },
+        // A person enrolled, withdrawn and enrolled again is told each time.
+        key: `${kind}-${cohortId}-${at}`,
+      })),
+      manager,
+    );
   }
 
   private entry(cohortId: string, change: RosterChange, action: string) {

@@ -146,9 +146,11 @@ export class UsersService {
   }
 
   /** The users of these ids that exist, in no particular order. */
-  async getMany(ids: string[]): Promise<UserDto[]> {
+  /** With the caller's manager, people invited in its transaction are found too. */
+  async getMany(ids: string[], manager?: EntityManager): Promise<UserDto[]> {
     if (ids.length === 0) return [];
-    return (await this.users.find({ where: { id: In(ids) } })).map(UserDto.from);
+    const users = manager ? manager.getRepository(UserEntity) : this.users;
+    return (await users.find({ where: { id: In(ids) } })).map(UserDto.from);
   }
 
   /** Full names by id, of the ids that name a user. */

@@ -21,6 +21,7 @@ import {
   RecordingNotFoundError,
 } from './recordings.errors';
 import { countView, RecordingRow, recordingRows, recordingsDue } from './recordings.queries';
+import { SessionNoticesService } from './session-notices.service';
 import { SessionsService } from './sessions.service';
 
 /** What `egress_*` webhooks tell about a recording (protobuf JSON: int64 as strings, in ns). */
@@ -60,6 +61,7 @@ export class RecordingsService {
     @InjectRepository(RecordingEntity) private readonly recordings: Repository<RecordingEntity>,
     private readonly dataSource: DataSource,
     private readonly sessions: SessionsService,
+    private readonly notices: SessionNoticesService,
     private readonly livekit: LiveKitGateway,
     private readonly storage: ObjectStorage,
     private readonly links: PlaybackLinks,
@@ -204,6 +206,7 @@ export class RecordingsService {
     const status = info.status ?? '';
     if (!/COMPLETE|FAILED|ABORTED|LIMIT_REACHED/.test(status)) return null;
     const output: RecordingOutput = recording.egressId === info.egressId ? 'video' : 'audio';
+    const wasWatchable = recording.videoKey !== null;
     const result = info.fileResults?.[0];
     const stored = /FAILED|ABORTED/.test(status) ? null : await this.storage.head(keyOf(recording, output));
     const failure = stored
@@ -230,6 +233,11 @@ export class RecordingsService {
         recording.failureReason = `audio-only copy: ${failure}`.slice(0, 500);
     }
     await this.recordings.save(recording);
+    // A replayed webhook finds it watchable already: the cohort is told once.
+    if (output === 'video' && stored && !wasWatchable) {
+      const session = await this.sessions.find(recording.sessionId);
+      if (session) await this.notices.recordingAvailable(session, recording.id);
+    }
     return failure;
   }
 

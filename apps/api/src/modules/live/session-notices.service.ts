@@ -1,10 +1,7 @@
-import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
-import type { Queue } from 'bullmq';
 import { pickLocalized, type Locale, type LocalizedText } from '@mre/contracts';
-import { CalendarInvite, MailJob, MailSessionItem, MailTemplate, QueueName } from '@/core/queue/queue-name';
+import type { CalendarInvite, MailSessionItem, MailTemplate } from '@/core/queue/queue-name';
 import { CohortAccessService } from '@/modules/cohorts/cohort-access.service';
-import { UsersService } from '@/modules/identity/users.service';
 import { inviteFor } from '@/modules/notifications/calendar-invite';
 import { NotificationsService } from '@/modules/notifications/notifications.service';
 import type { LiveSessionEntity } from './live-session.entity';
@@ -13,33 +10,52 @@ type SessionNotice = Extract<MailTemplate, 'session-rescheduled' | 'session-canc
 
 /** What a notice says: its kind names both the in-app notification and the e-mail template. */
 interface Notice {
-  kind: SessionNotice | 'time-zone-rules-changed';
+  kind: SessionNotice | 'session-created' | 'time-zone-rules-changed' | 'recording-available';
+  /** What the bell words it from; the e-mail takes `titles` and `reasons` in the recipient's language. */
   params: Record<string, unknown>;
-  mailParams: Record<string, string>;
-  /** The session's title in each language: the e-mail gives it in the recipient's. */
-  titles?: LocalizedText;
-  /** Why, in each language given: the e-mail gives it in the recipient's (else another). */
-  reasons?: LocalizedText;
-  /** The sessions the e-mail lists and its invitations, titled in the recipient's language. */
+  /** The sessions the e-mail lists, titled in the recipient's language. */
   items?: (locale: Locale) => MailSessionItem[];
-  calendars: (locale: Locale) => CalendarInvite[];
-  /** With the person's id, the e-mail job's id: the same news is queued once. */
-  jobKey: string;
+  calendars?: (locale: Locale) => CalendarInvite[];
+  /** With the person's id, names the e-mail: the same news is sent once. */
+  key: string;
 }
 
 /**
- * Tells the people of a cohort (enrolled and teachers) that sessions changed: one e-mail each, in
- * their language and zone, with the updated (or cancelled) calendar invitations, and the same news
- * in their in-app list.
+ * Tells the people of a cohort (enrolled and teachers) that sessions changed, through
+ * NotificationsService: in their in-app list, and by e-mail as each chose, in their language and
+ * zone, with the new, updated (or cancelled) calendar invitations.
  */
 @Injectable()
 export class SessionNoticesService {
   constructor(
-    @InjectQueue(QueueName.Mail) private readonly mailQueue: Queue<MailJob>,
     private readonly access: CohortAccessService,
-    private readonly users: UsersService,
     private readonly notifications: NotificationsService,
   ) {}
+
+  /**
+   * Sessions were scheduled (one, or a weekly series): one notice per person for those still to
+   * come (a class recorded after the fact is news to nobody), with an invitation each.
+   */
+  created(scheduled: LiveSessionEntity[]): Promise<void> {
+    const now = Date.now();
+    const sessions = scheduled.filter((session) => session.endsAt.getTime() > now);
+    const [first] = sessions;
+    if (!first) return Promise.resolve();
+    return this.tell(first.cohortId, {
+      kind: 'session-created',
+      params: {
+        cohortId: first.cohortId,
+        sessionId: first.id,
+        title: first.title,
+        titles: first.titles,
+        startsAt: first.startsAt.toISOString(),
+        sessions: sessions.length,
+      },
+      items: sessions.length > 1 ? listed(sessions) : undefined,
+      calendars: (locale) => sessions.map((session) => inviteFor(inLanguage(session, locale), 'REQUEST')),
+      key: `session-created-${first.id}`,
+    });
+  }
 
   /**
    * Sessions (one, or several of a series) were moved or cancelled by their staff: one notice per
@@ -52,35 +68,23 @@ export class SessionNoticesService {
   ): Promise<void> {
     const [first] = sessions;
     if (!first) return Promise.resolve();
-    const startsAt = first.startsAt.toISOString();
     return this.tell(first.cohortId, {
       kind: template,
       params: {
         sessionId: first.id,
         title: first.title,
         titles: first.titles,
-        startsAt,
+        startsAt: first.startsAt.toISOString(),
         sessions: sessions.length,
         ...(reasons ? { reasons } : {}),
       },
-      mailParams: { title: first.title, startsAt },
-      titles: first.titles,
-      reasons: reasons ?? undefined,
-      items:
-        sessions.length > 1
-          ? (locale) =>
-              sessions.map((session) => ({
-                title: pickLocalized(session.titles, locale) || session.title,
-                startsAt: session.startsAt.toISOString(),
-                timeZone: session.timeZone,
-              }))
-          : undefined,
+      items: sessions.length > 1 ? listed(sessions) : undefined,
       calendars: (locale) =>
         sessions.map((session) =>
           inviteFor(inLanguage(session, locale), template === 'session-cancelled' ? 'CANCEL' : 'REQUEST'),
         ),
       // One e-mail per person and change, however often it is queued.
-      jobKey: `${template}-${first.id}-${first.icsSequence}`,
+      key: `${template}-${first.id}-${first.icsSequence}`,
     });
   }
 
@@ -102,46 +106,51 @@ export class SessionNoticesService {
         startsAt: first.startsAt.toISOString(),
         tzVersion,
       },
-      mailParams: { tzVersion },
-      items: (locale) =>
-        sessions.map((session) => ({
-          title: pickLocalized(session.titles, locale),
-          startsAt: session.startsAt.toISOString(),
-          timeZone: session.timeZone,
-        })),
+      items: listed(sessions),
       calendars: (locale) => sessions.map((session) => inviteFor(inLanguage(session, locale), 'REQUEST')),
       // One e-mail per person and move, however often it is queued.
-      jobKey: `time-zone-rules-changed-${tzVersion}-${first.id}-${first.icsSequence}`,
+      key: `time-zone-rules-changed-${tzVersion}-${first.id}-${first.icsSequence}`,
     });
   }
 
-  /** The same news to every attendee of the cohort: in their in-app list, and by e-mail in their language and zone. */
+  /** A session's recording can be watched: the cohort's people are told once per recording. */
+  recordingAvailable(session: LiveSessionEntity, recordingId: string): Promise<void> {
+    return this.tell(session.cohortId, {
+      kind: 'recording-available',
+      params: {
+        sessionId: session.id,
+        recordingId,
+        title: session.title,
+        titles: session.titles,
+        startsAt: session.startsAt.toISOString(),
+      },
+      key: `recording-available-${recordingId}`,
+    });
+  }
+
+  /** The same news to every attendee of the cohort. */
   private async tell(cohortId: string, notice: Notice): Promise<void> {
-    const people = await this.users.getMany(await this.access.attendeeIds(cohortId));
+    const people = await this.access.attendeeIds(cohortId);
     await this.notifications.add(
-      people.map((person) => ({ userId: person.id, kind: notice.kind, params: notice.params })),
-    );
-    await this.mailQueue.addBulk(
-      people.map((person) => ({
-        name: notice.kind,
-        data: {
-          to: person.email,
-          locale: person.locale,
-          template: notice.kind,
-          params: {
-            ...notice.mailParams,
-            ...(notice.titles ? { title: pickLocalized(notice.titles, person.locale) } : {}),
-            ...(notice.reasons ? { reason: pickLocalized(notice.reasons, person.locale) } : {}),
-            fullName: person.fullName,
-            timeZone: person.timeZone,
-          },
-          items: notice.items?.(person.locale),
-          calendars: notice.calendars(person.locale),
-        },
-        opts: { jobId: `${notice.jobKey}-${person.id}` },
+      people.map((userId) => ({
+        userId,
+        kind: notice.kind,
+        params: notice.params,
+        key: notice.key,
+        mail: { items: notice.items, calendars: notice.calendars },
       })),
     );
   }
+}
+
+/** The sessions an e-mail lists, in the recipient's language, each at its own wall clock too. */
+function listed(sessions: LiveSessionEntity[]): (locale: Locale) => MailSessionItem[] {
+  return (locale) =>
+    sessions.map((session) => ({
+      title: pickLocalized(session.titles, locale) || session.title,
+      startsAt: session.startsAt.toISOString(),
+      timeZone: session.timeZone,
+    }));
 }
 
 function inLanguage(session: LiveSessionEntity, locale: Locale): LiveSessionEntity {

@@ -132,6 +132,7 @@ export class SessionsService {
     });
     await this.withOverlapCheck(() => this.dataSource.transaction((manager) => manager.save(rows)));
     await this.reminders.plan(rows);
+    await this.notices.created(rows);
     return { items: rows.map((row) => this.toDto(row)), total: rows.length };
   }
 

@@ -261,15 +261,278 @@ const TEMPLATES: Record<MailTemplate, Template> = {
       ],
     }),
   },
+  enrolled: {
+    ar: (p) => ({
+      subject: `تم تسجيلك في ${p.cohortName}`,
+      lines: [
+        `مرحبا ${p.fullName}،`,
+        `تم تسجيلك في الفوج «${p.cohortName}» لتكوين «${p.courseTitle}».`,
+        p.firstStarts ? `الحصة الأولى: ${p.firstStarts}.` : 'لم تُبرمج أي حصة بعد؛ ستصلك رسالة عند برمجتها.',
+        ...(p.calendarUrl ? [`أضف حصص الفوج إلى مفكرتك: ${p.calendarUrl}`] : []),
+      ],
+      action: 'صفحة الفوج',
+    }),
+    fr: (p) => ({
+      subject: `Inscription confirmée : ${p.cohortName}`,
+      lines: [
+        `Bonjour ${p.fullName},`,
+        `Vous êtes inscrit(e) dans la cohorte « ${p.cohortName} » de la formation « ${p.courseTitle} ».`,
+        p.firstStarts
+          ? `Première séance : ${p.firstStarts}.`
+          : 'Aucune séance n’est encore programmée ; vous serez prévenu(e) dès qu’elle le sera.',
+        ...(p.calendarUrl ? [`Ajoutez les séances de la cohorte à votre agenda : ${p.calendarUrl}`] : []),
+      ],
+      action: 'Page de la cohorte',
+    }),
+    en: (p) => ({
+      subject: `You are enrolled: ${p.cohortName}`,
+      lines: [
+        `Hello ${p.fullName},`,
+        `You are enrolled in the cohort "${p.cohortName}" of the course "${p.courseTitle}".`,
+        p.firstStarts
+          ? `First session: ${p.firstStarts}.`
+          : 'No session is scheduled yet; you will be told when one is.',
+        ...(p.calendarUrl ? [`Add the cohort's sessions to your calendar: ${p.calendarUrl}`] : []),
+      ],
+      action: 'Cohort page',
+    }),
+  },
+  'waitlist-promoted': {
+    ar: (p) => ({
+      subject: `أصبح لك مقعد في ${p.cohortName}`,
+      lines: [
+        `مرحبا ${p.fullName}،`,
+        `تحرر مقعد في الفوج «${p.cohortName}» لتكوين «${p.courseTitle}»: انتقلت من لائحة الانتظار إلى المسجلين.`,
+      ],
+      action: 'صفحة الفوج',
+    }),
+    fr: (p) => ({
+      subject: `Une place s’est libérée : ${p.cohortName}`,
+      lines: [
+        `Bonjour ${p.fullName},`,
+        `Une place s’est libérée dans la cohorte « ${p.cohortName} » de la formation « ${p.courseTitle} » : vous passez de la liste d’attente aux inscrits.`,
+      ],
+      action: 'Page de la cohorte',
+    }),
+    en: (p) => ({
+      subject: `A place is yours: ${p.cohortName}`,
+      lines: [
+        `Hello ${p.fullName},`,
+        `A place became free in the cohort "${p.cohortName}" of the course "${p.courseTitle}": you moved from the waitlist to the enrolled.`,
+      ],
+      action: 'Cohort page',
+    }),
+  },
+  withdrawn: {
+    ar: (p) => ({
+      subject: `تم سحب تسجيلك من ${p.cohortName}`,
+      lines: [
+        `مرحبا ${p.fullName}،`,
+        `لم تعد مسجلا في الفوج «${p.cohortName}» لتكوين «${p.courseTitle}».`,
+        ...(p.reason ? [`السبب: ${p.reason}`] : []),
+      ],
+    }),
+    fr: (p) => ({
+      subject: `Inscription retirée : ${p.cohortName}`,
+      lines: [
+        `Bonjour ${p.fullName},`,
+        `Vous n’êtes plus inscrit(e) dans la cohorte « ${p.cohortName} » de la formation « ${p.courseTitle} ».`,
+        ...(p.reason ? [`Motif : ${p.reason}`] : []),
+      ],
+    }),
+    en: (p) => ({
+      subject: `Enrollment withdrawn: ${p.cohortName}`,
+      lines: [
+        `Hello ${p.fullName},`,
+        `You are no longer enrolled in the cohort "${p.cohortName}" of the course "${p.courseTitle}".`,
+        ...(p.reason ? [`Reason: ${p.reason}`] : []),
+      ],
+    }),
+  },
+  'session-created': {
+    ar: (p, list) => ({
+      subject: `حصة جديدة: ${p.title}`,
+      lines: [
+        `مرحبا ${p.fullName}،`,
+        ...(list.length > 1
+          ? [`تمت برمجة ${list.length} حصص «${p.title}»:`, ...list]
+          : [`تمت برمجة الحصة «${p.title}» في ${p.starts}.`]),
+        'دعوات التقويم مرفقة بهذه الرسالة.',
+      ],
+      action: 'جدولي',
+    }),
+    fr: (p, list) => ({
+      subject: `Nouvelle séance : ${p.title}`,
+      lines: [
+        `Bonjour ${p.fullName},`,
+        ...(list.length > 1
+          ? [`${list.length} séances « ${p.title} » sont programmées :`, ...list]
+          : [`La séance « ${p.title} » est programmée le ${p.starts}.`]),
+        'Les invitations pour votre agenda sont jointes.',
+      ],
+      action: 'Mon planning',
+    }),
+    en: (p, list) => ({
+      subject: `New session: ${p.title}`,
+      lines: [
+        `Hello ${p.fullName},`,
+        ...(list.length > 1
+          ? [`${list.length} sessions "${p.title}" are scheduled:`, ...list]
+          : [`The session "${p.title}" is scheduled for ${p.starts}.`]),
+        'The calendar invitations are attached.',
+      ],
+      action: 'My schedule',
+    }),
+  },
+  'certificate-issued': {
+    ar: (p) => ({
+      subject: `شهادتك جاهزة: ${p.courseTitle}`,
+      lines: [
+        `مرحبا ${p.fullName}،`,
+        `تهانينا! صدرت شهادتك لتكوين «${p.courseTitle}» (الفوج «${p.cohortName}»).`,
+        `رمز التحقق: ${p.code}`,
+      ],
+      action: 'تحميل الشهادة',
+    }),
+    fr: (p) => ({
+      subject: `Votre certificat est prêt : ${p.courseTitle}`,
+      lines: [
+        `Bonjour ${p.fullName},`,
+        `Félicitations ! Votre certificat de la formation « ${p.courseTitle} » (cohorte « ${p.cohortName} ») est délivré.`,
+        `Code de vérification : ${p.code}`,
+      ],
+      action: 'Télécharger le certificat',
+    }),
+    en: (p) => ({
+      subject: `Your certificate is ready: ${p.courseTitle}`,
+      lines: [
+        `Hello ${p.fullName},`,
+        `Congratulations! Your certificate for the course "${p.courseTitle}" (cohort "${p.cohortName}") is issued.`,
+        `Verification code: ${p.code}`,
+      ],
+      action: 'Download the certificate',
+    }),
+  },
+  'certificate-revoked': {
+    ar: (p) => ({
+      subject: `تم إلغاء شهادتك: ${p.courseTitle}`,
+      lines: [
+        `مرحبا ${p.fullName}،`,
+        `تم إلغاء شهادتك لتكوين «${p.courseTitle}» (الرمز ${p.code}). لم تعد صفحة التحقق تعتبرها صالحة.`,
+        ...(p.reason ? [`السبب: ${p.reason}`] : []),
+      ],
+    }),
+    fr: (p) => ({
+      subject: `Certificat révoqué : ${p.courseTitle}`,
+      lines: [
+        `Bonjour ${p.fullName},`,
+        `Votre certificat de la formation « ${p.courseTitle} » (code ${p.code}) est révoqué. La page de vérification ne le donne plus pour valide.`,
+        ...(p.reason ? [`Motif : ${p.reason}`] : []),
+      ],
+    }),
+    en: (p) => ({
+      subject: `Certificate revoked: ${p.courseTitle}`,
+      lines: [
+        `Hello ${p.fullName},`,
+        `Your certificate for the course "${p.courseTitle}" (code ${p.code}) is revoked. The verification page no longer shows it as valid.`,
+        ...(p.reason ? [`Reason: ${p.reason}`] : []),
+      ],
+    }),
+  },
+  'quiz-opened': {
+    ar: (p) => ({
+      subject: `الاختبار مفتوح: ${p.quizTitle}`,
+      lines: [
+        `مرحبا ${p.fullName}،`,
+        `يمكنك الآن اجتياز الاختبار «${p.quizTitle}» (الفوج «${p.cohortName}»).`,
+        ...(p.closes ? [`يُغلق في ${p.closes}.`] : []),
+      ],
+      action: 'اجتياز الاختبار',
+    }),
+    fr: (p) => ({
+      subject: `Quiz ouvert : ${p.quizTitle}`,
+      lines: [
+        `Bonjour ${p.fullName},`,
+        `Vous pouvez maintenant passer le quiz « ${p.quizTitle} » (cohorte « ${p.cohortName} »).`,
+        ...(p.closes ? [`Il ferme le ${p.closes}.`] : []),
+      ],
+      action: 'Passer le quiz',
+    }),
+    en: (p) => ({
+      subject: `Quiz open: ${p.quizTitle}`,
+      lines: [
+        `Hello ${p.fullName},`,
+        `You can now take the quiz "${p.quizTitle}" (cohort "${p.cohortName}").`,
+        ...(p.closes ? [`It closes on ${p.closes}.`] : []),
+      ],
+      action: 'Take the quiz',
+    }),
+  },
+  'recording-available': {
+    ar: (p) => ({
+      subject: `التسجيل متاح: ${p.title}`,
+      lines: [`مرحبا ${p.fullName}،`, `تسجيل الحصة «${p.title}» (${p.starts}) متاح للمشاهدة.`],
+      action: 'مشاهدة التسجيل',
+    }),
+    fr: (p) => ({
+      subject: `Enregistrement disponible : ${p.title}`,
+      lines: [
+        `Bonjour ${p.fullName},`,
+        `L’enregistrement de la séance « ${p.title} » (${p.starts}) est disponible.`,
+      ],
+      action: 'Voir l’enregistrement',
+    }),
+    en: (p) => ({
+      subject: `Recording available: ${p.title}`,
+      lines: [
+        `Hello ${p.fullName},`,
+        `The recording of the session "${p.title}" (${p.starts}) is available.`,
+      ],
+      action: 'Watch the recording',
+    }),
+  },
+  digest: {
+    ar: (p, list) => ({
+      subject: `ملخص اليوم: ${list.length} ${list.length === 1 ? 'إشعار' : 'إشعارات'}`,
+      lines: [`مرحبا ${p.fullName}،`, 'هذه إشعاراتك منذ الملخص السابق:', ...list],
+      action: 'كل الإشعارات',
+    }),
+    fr: (p, list) => ({
+      subject: `Votre résumé du jour : ${list.length} ${list.length === 1 ? 'avis' : 'avis'}`,
+      lines: [`Bonjour ${p.fullName},`, 'Voici vos avis depuis le dernier résumé :', ...list],
+      action: 'Tous les avis',
+    }),
+    en: (p, list) => ({
+      subject: `Your daily digest: ${list.length} ${list.length === 1 ? 'notice' : 'notices'}`,
+      lines: [`Hello ${p.fullName},`, 'Here are your notices since the last digest:', ...list],
+      action: 'All notices',
+    }),
+  },
 };
+
+/** The templates that have an e-mail: a notice of one of these kinds is e-mailed per the person's choice. */
+export const hasMailTemplate = (kind: string): kind is MailTemplate => Object.hasOwn(TEMPLATES, kind);
+
+/** Every `…At` instant also worded in the recipient's language and zone, under its name without `At`. */
+function worded(raw: Record<string, string>, locale: Locale, zone: string): Record<string, string> {
+  const params: Record<string, string> = { ...raw };
+  for (const [key, value] of Object.entries(raw)) {
+    if (key.endsWith('At') && key !== 'At' && !Number.isNaN(Date.parse(value)))
+      params[key.slice(0, -2)] = formatInstant(value, locale, zone);
+  }
+  return params;
+}
 
 /** Renders a queued e-mail in the recipient's language, as text and as direction-aware HTML. */
 export function renderMail(job: MailJob): Rendered {
   const zone = job.params.timeZone ?? 'UTC';
-  const params: Record<string, string> = { ...job.params };
-  if (job.params.expiresAt) params.expires = formatInstant(job.params.expiresAt, job.locale, zone);
-  if (job.params.startsAt) params.starts = formatInstant(job.params.startsAt, job.locale, zone);
-  const list = (job.items ?? []).map((item) => formatItem(item, job.locale, zone));
+  const params = worded(job.params, job.locale, zone);
+  const list = job.digest
+    ? job.digest.map(
+        (entry) =>
+          `• ${TEMPLATES[entry.template][job.locale](worded({ ...entry.params, timeZone: zone }, job.locale, zone), []).subject}`,
+      )
+    : (job.items ?? []).map((item) => formatItem(item, job.locale, zone));
   const { subject, lines, action } = TEMPLATES[job.template][job.locale](params, list);
   const dir = job.locale === 'ar' ? 'rtl' : 'ltr';
   const link = action && job.params.link ? { action, href: job.params.link } : null;

@@ -1,4 +1,4 @@
-import type { NotificationKind } from '@mre/contracts';
+import type { EmailMode, NotificationKind } from '@mre/contracts';
 import {
   Column,
   CreateDateColumn,
@@ -14,6 +14,7 @@ import { UserEntity } from '@/modules/identity/user.entity';
 @Entity('notifications')
 @Index(['userId', 'createdAt'])
 @Index('IDX_notifications_unread', ['userId'], { where: 'read_at IS NULL' })
+@Index('IDX_notifications_digest_due', ['userId'], { where: "email = 'digest' AND digested_at IS NULL" })
 export class NotificationEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -30,6 +31,14 @@ export class NotificationEntity {
 
   @Column({ type: 'jsonb', default: () => "'{}'" })
   params: object;
+
+  /** How it was to be e-mailed when written (the person's choice then); null: the kind has no e-mail. */
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  email: EmailMode | null;
+
+  /** When a daily digest took it: a digest never lists it again. */
+  @Column({ name: 'digested_at', type: 'timestamptz', nullable: true })
+  digestedAt: Date | null;
 
   @Column({ name: 'read_at', type: 'timestamptz', nullable: true })
   readAt: Date | null;

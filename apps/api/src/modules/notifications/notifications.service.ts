@@ -1,30 +1,104 @@
+import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { NotificationKind } from '@mre/contracts';
+import type { Queue } from 'bullmq';
+import { createHash, randomUUID } from 'node:crypto';
+import { defaultEmailMode, type Locale, type NotificationKind } from '@mre/contracts';
 import { EntityManager, In, IsNull, Repository } from 'typeorm';
+import { AppConfig } from '@/core/config/app-config';
 import { PageQueryDto, pageWindow } from '@/core/http/pagination';
+import type { CalendarInvite, MailJob, MailSessionItem } from '@/core/queue/queue-name';
+import { QueueName } from '@/core/queue/queue-name';
+import type { UserDto } from '@/modules/identity/dto/user.dto';
+import { UsersService } from '@/modules/identity/users.service';
 import { NotificationDto, NotificationListDto } from './dto/notification.dto';
+import { hasMailTemplate } from './mail-templates';
+import { mailParams } from './notice-params';
 import { NotificationEntity } from './notification.entity';
+import { NotificationPreferencesService } from './notification-preferences.service';
+
+/** What the e-mail of a notice carries beyond its params: a link, the sessions it lists, invitations. */
+export interface NoticeMail {
+  /** Strings for the template beside the notice's own params (e.g. `link`, `calendarUrl`). */
+  params?: Record<string, string>;
+  /** The sessions it lists, titled in the recipient's language. */
+  items?: (locale: Locale) => MailSessionItem[];
+  /** One .ics invitation each, titled in the recipient's language. */
+  calendars?: (locale: Locale) => CalendarInvite[];
+}
 
 export interface NewNotification {
   userId: string;
   kind: NotificationKind;
+  /**
+   * What the bell words it from. The e-mail takes every string and number of them, and a
+   * `{ar, fr, en}` text named with an `s` (`titles`, `reasons`) in the recipient's language under
+   * the name without it (`title`, `reason`).
+   */
   params: Record<string, unknown>;
+  /** The e-mail's extras; `false` when the caller e-mails the person itself (reminders). */
+  mail?: NoticeMail | false;
+  /**
+   * Names the news, so that it is e-mailed once per person however often it is told (the
+   * default: the kind and its params).
+   */
+  key?: string;
 }
 
-/** The in-app notifications: written by the contexts that have news, read by their recipient. */
+/**
+ * THE way every context tells a person something: the in-app row (the bell), and, for a kind that
+ * has an e-mail template of its name, the e-mail now, in the daily digest, or none, as the person
+ * chose. E-mails are worded in the recipient's language and zone.
+ */
 @Injectable()
 export class NotificationsService {
   constructor(
     @InjectRepository(NotificationEntity) private readonly notifications: Repository<NotificationEntity>,
+    @InjectQueue(QueueName.Mail) private readonly mailQueue: Queue<MailJob>,
+    private readonly preferences: NotificationPreferencesService,
+    private readonly users: UsersService,
+    private readonly config: AppConfig,
   ) {}
 
-  /** Writes with the caller's manager, so that a notification commits with the change it tells of. */
+  /**
+   * Writes with the caller's manager, so that a notification commits with the change it tells of;
+   * its e-mail job waits for that commit (the worker sends it once the row is there).
+   */
   async add(items: NewNotification[], manager: EntityManager = this.notifications.manager): Promise<void> {
     if (items.length === 0) return;
-    await manager
-      .getRepository(NotificationEntity)
-      .insert(items.map((n) => ({ userId: n.userId, kind: n.kind, params: n.params, readAt: null })));
+    const mailed = items.filter((n) => n.mail !== false && hasMailTemplate(n.kind));
+    const modes = await this.preferences.modesOf(
+      mailed.map((n) => ({ userId: n.userId, kind: n.kind })),
+      manager,
+    );
+    const rows = items.map((n) => ({
+      id: randomUUID(),
+      userId: n.userId,
+      kind: n.kind,
+      params: n.params,
+      readAt: null,
+      email: mailed.includes(n) ? (modes.get(`${n.userId}/${n.kind}`) ?? defaultEmailMode(n.kind)) : null,
+      notice: n,
+    }));
+    await manager.getRepository(NotificationEntity).insert(rows.map(({ notice: _notice, ...row }) => row));
+    const now = rows.filter((r) => r.email === 'immediate');
+    if (now.length === 0) return;
+    const people = new Map(
+      (await this.users.getMany([...new Set(now.map((r) => r.userId))], manager)).map((p) => [p.id, p]),
+    );
+    await this.mailQueue.addBulk(
+      now.flatMap((row) => {
+        const person = people.get(row.userId);
+        if (!person || person.status === 'disabled') return [];
+        return [
+          {
+            name: row.kind,
+            data: this.mailOf(row.notice, row.id, person),
+            opts: { jobId: mailJobId(row.notice) },
+          },
+        ];
+      }),
+    );
   }
 
   async list(userId: string, query: PageQueryDto): Promise<NotificationListDto> {
@@ -48,7 +122,57 @@ export class NotificationsService {
     return this.unread(userId);
   }
 
+  /** Whether a notification is committed: its e-mail goes out only then. */
+  exists(id: string): Promise<boolean> {
+    return this.notifications.exists({ where: { id } });
+  }
+
+  private mailOf(notice: NewNotification, notificationId: string, person: UserDto): MailJob {
+    const mail = notice.mail || {};
+    return {
+      to: person.email,
+      locale: person.locale,
+      template: notice.kind as MailJob['template'],
+      params: {
+        link: `${this.config.publicUrl}${LINKS[notice.kind] ?? '/'}`,
+        ...mailParams(notice.params, person.locale),
+        ...mail.params,
+        fullName: person.fullName,
+        timeZone: person.timeZone,
+      },
+      items: mail.items?.(person.locale),
+      calendars: mail.calendars?.(person.locale),
+      notificationId,
+    };
+  }
+
   private unread(userId: string): Promise<number> {
     return this.notifications.count({ where: { userId, readAt: IsNull() } });
   }
+}
+
+/** Where an e-mail's button leads, by kind: the page where the person acts on the news. */
+const LINKS: Partial<Record<NotificationKind, string>> = {
+  enrolled: '/my-courses',
+  'waitlist-promoted': '/my-courses',
+  'quiz-opened': '/my-courses',
+  'session-created': '/schedule',
+  'session-rescheduled': '/schedule',
+  'session-cancelled': '/schedule',
+  'time-zone-rules-changed': '/schedule',
+  'recording-available': '/schedule',
+  'certificate-issued': '/profile',
+  'certificate-revoked': '/profile',
+};
+
+/**
+ * The same news for the same person gives the same job id: BullMQ keeps one. A given key stays
+ * readable (`session-cancelled-<sessionId>-<sequence>-<userId>`); BullMQ refuses ':' in ids.
+ */
+function mailJobId(notice: NewNotification): string {
+  if (notice.key) return `${notice.key}-${notice.userId}`.replace(/:/g, '_');
+  const news = createHash('sha256')
+    .update(`${notice.kind}|${JSON.stringify(notice.params)}`)
+    .digest('hex');
+  return `${notice.kind}-${news}-${notice.userId}`;
 }

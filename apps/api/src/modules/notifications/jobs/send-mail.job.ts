@@ -8,10 +8,11 @@ import { workerOptions } from '@/core/queue/worker-options';
 import { InvitationService } from '@/modules/identity/invitation.service';
 import { icsAttachment } from '../calendar-invite';
 import { renderMail } from '../mail-templates';
+import { NotificationsService } from '../notifications.service';
 
-class InvitationNotCommittedError extends Error {
-  constructor(id: string) {
-    super(`Invitation ${id} is not committed yet; its e-mail waits for the next attempt`);
+class NotCommittedError extends Error {
+  constructor(what: string) {
+    super(`${what} is not committed yet; its e-mail waits for the next attempt`);
   }
 }
 
@@ -23,12 +24,14 @@ export class SendMailJob extends WorkerHost {
     private readonly transport: MailTransport,
     private readonly config: AppConfig,
     private readonly invitations: InvitationService,
+    private readonly notifications: NotificationsService,
   ) {
     super();
   }
 
   async process(job: Job<MailJob>): Promise<void> {
     if (job.data.invitationId && !(await this.invitationStillWanted(job))) return;
+    if (job.data.notificationId && !(await this.noticeCommitted(job))) return;
     const { to, calendars = [] } = job.data;
     const context = {
       publicUrl: this.config.publicUrl,
@@ -49,9 +52,23 @@ export class SendMailJob extends WorkerHost {
     const id = job.data.invitationId as string;
     const state = await this.invitations.mailState(id);
     if (state !== 'missing') return state === 'pending';
-    if (job.attemptsMade + 1 < (job.opts.attempts ?? 1)) throw new InvitationNotCommittedError(id);
+    if (job.attemptsMade + 1 < (job.opts.attempts ?? 1)) throw new NotCommittedError(`Invitation ${id}`);
     this.logger.warn(
       `Invitation ${id} was never committed (its transaction rolled back): its e-mail is not sent`,
+    );
+    return false;
+  }
+
+  /**
+   * A notice may be told inside the transaction of the change it tells of: its e-mail waits until
+   * the notice is committed, and is dropped if it never is (the change rolled back).
+   */
+  private async noticeCommitted(job: Job<MailJob>): Promise<boolean> {
+    const id = job.data.notificationId as string;
+    if (await this.notifications.exists(id)) return true;
+    if (job.attemptsMade + 1 < (job.opts.attempts ?? 1)) throw new NotCommittedError(`Notification ${id}`);
+    this.logger.warn(
+      `Notification ${id} was never committed (its change rolled back): its e-mail is not sent`,
     );
     return false;
   }

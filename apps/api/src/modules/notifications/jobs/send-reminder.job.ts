@@ -75,6 +75,8 @@ export class SendReminderJob extends WorkerHost {
             userId: person.id,
             kind: 'feedback-request',
             params: { sessionId: session.id, title: session.title, closesAt },
+            // Sent below, at its hour, inside the claim's transaction.
+            mail: false,
           },
         ],
         manager,
@@ -117,6 +119,8 @@ export class SendReminderJob extends WorkerHost {
               startsAt,
               reminder: reminder.kind,
             },
+            // Sent below, at its hour, inside the claim's transaction.
+            mail: false,
           },
         ],
         manager,

@@ -28,3 +28,27 @@ export function useMarkAllRead() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: notificationKeys.latest }),
   });
 }
+
+export type NoticePreference = Schemas['NotificationPreferenceDto'];
+export type EmailMode = NoticePreference['email'];
+
+const preferencesKey = ['notifications', 'preferences'] as const;
+
+export function useNoticePreferences() {
+  const api = useApi();
+  return useQuery({
+    queryKey: preferencesKey,
+    queryFn: () => unwrap(api.GET('/api/me/notification-preferences')),
+  });
+}
+
+/** Saves one kind's choice; the answer (every kind) replaces the list shown. */
+export function useSetNoticePreference() {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (change: { kind: NoticePreference['kind']; email: EmailMode }) =>
+      unwrap(api.PUT('/api/me/notification-preferences', { body: { items: [change] } })),
+    onSuccess: (list) => queryClient.setQueryData(preferencesKey, list),
+  });
+}

@@ -203,4 +203,40 @@ describe('time-zone rules changed', () => {
       expect(window.location.pathname).toBe('/sessions/00000000-0000-4000-8000-0000000000e3/feedback'),
     );
   });
+
+  it('words an enrollment in Arabic, the course titled in the reader’s language', async () => {
+    const enrolled: Schemas['NotificationDto'] = {
+      id: '00000000-0000-4000-8000-0000000000f6',
+      kind: 'enrolled',
+      params: {
+        cohortId: '00000000-0000-4000-8000-0000000000b1',
+        cohortName: 'Cohorte Salé',
+        courseTitles: { fr: 'Câblage', ar: 'الأسلاك' },
+      },
+      readAt: null,
+      createdAt: '2026-12-06T08:00:00Z',
+    };
+    const item = await openBell(enrolled, 'ar', 'Africa/Casablanca');
+    expect(item.textContent).toContain('تم تسجيلك في «Cohorte Salé» (الأسلاك).');
+  });
+
+  it('says how many sessions a new series has and when the first starts for the reader', async () => {
+    const created: Schemas['NotificationDto'] = {
+      id: '00000000-0000-4000-8000-0000000000f7',
+      kind: 'session-created',
+      params: {
+        cohortId: '00000000-0000-4000-8000-0000000000b1',
+        sessionId: '00000000-0000-4000-8000-0000000000e4',
+        title: 'Faisceaux',
+        titles: { fr: 'Faisceaux', ar: 'الحزم' },
+        startsAt: '2027-01-12T10:00:00.000Z',
+        sessions: 3,
+      },
+      readAt: null,
+      createdAt: '2026-12-06T08:00:00Z',
+    };
+    const item = await openBell(created, 'fr', 'Europe/Paris');
+    expect(item.textContent).toContain('3 séances « Faisceaux » sont programmées (première :');
+    expect(item.textContent).toContain('12 janv. 2027, 11:00 (Paris, UTC+1)');
+  });
 });

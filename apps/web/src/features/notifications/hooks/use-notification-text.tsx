@@ -49,6 +49,14 @@ export function useNotificationText(): (notification: AppNotification) => Notifi
     );
   };
 
+  /** A text given in several languages, in the reader's. */
+  const localized = (params: Params, key: string) =>
+    typeof params[key] === 'object' && params[key] !== null ? localize(params[key] as LocalizedText) : '';
+  const place = (params: Params) => ({
+    cohort: text(params, 'cohortName'),
+    course: localized(params, 'courseTitles'),
+  });
+
   return ({ kind, params }) => {
     const sessionId = text(params, 'sessionId');
     switch (kind) {
@@ -112,6 +120,35 @@ export function useNotificationText(): (notification: AppNotification) => Notifi
             course: localize(params.courseTitle as LocalizedText | undefined),
           }),
           to: '/profile',
+        };
+      case 'certificate-revoked':
+        return {
+          message: t('notices.bell.certificateRevoked', { course: localized(params, 'courseTitle') }),
+          to: '/profile',
+        };
+      case 'enrolled':
+        return { message: t('notices.bell.enrolled', place(params)), to: '/my-courses' };
+      case 'waitlist-promoted':
+        return { message: t('notices.bell.waitlistPromoted', place(params)), to: '/my-courses' };
+      case 'withdrawn':
+        return { message: t('notices.bell.withdrawn', place(params)) };
+      case 'session-created':
+        return {
+          message: sentence('notices.bell.sessionCreated', params, { count: count(params) }),
+          to: '/schedule',
+        };
+      case 'quiz-opened':
+        return {
+          message: t('notices.bell.quizOpened', {
+            quiz: localized(params, 'quizTitles'),
+            cohort: text(params, 'cohortName'),
+          }),
+          to: '/my-courses',
+        };
+      case 'recording-available':
+        return {
+          message: t('notices.bell.recordingAvailable', { title: sessionTitle(params) }),
+          to: '/schedule',
         };
     }
   };

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '@/features/auth/hooks/use-session';
 import { CalendarFeedCard } from '@/features/calendar/components/calendar-feed-card';
 import { MyCertificates } from '@/features/certificates/components/my-certificates';
+import { NoticePreferences } from '@/features/notifications/components/notice-preferences';
 import { ExportMyDataCard } from '@/features/privacy/components/export-my-data-card';
 import { DataSaverChoice } from './data-saver-choice';
 import { PasswordCard } from './password-card';
@@ -24,6 +25,7 @@ export function ProfilePage() {
       )}
       <ProfileForm user={user} />
       <DataSaverChoice withExplanation />
+      <NoticePreferences />
       <PasswordCard />
       <TwoFactorCard user={user} />
       <CalendarFeedCard />

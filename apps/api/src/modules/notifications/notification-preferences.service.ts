@@ -1,0 +1,103 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import {
+  defaultEmailMode,
+  EMAIL_MODES,
+  NOTIFICATION_KINDS,
+  type EmailMode,
+  type NotificationKind,
+} from '@mre/contracts';
+import { EntityManager, Repository } from 'typeorm';
+import {
+  NotificationPreferenceListDto,
+  UpdateNotificationPreferencesDto,
+} from './dto/notification-preference.dto';
+import { hasMailTemplate } from './mail-templates';
+import { NotificationPreferenceEntity } from './notification-preference.entity';
+import { EmailModeUnknownError, NotificationKindUnknownError } from './notifications.errors';
+
+/** Kinds whose e-mail their own job sends at its hour (a reminder cannot wait for a digest). */
+const SENT_BY_THEIR_JOB: readonly NotificationKind[] = ['session-reminder', 'feedback-request'];
+
+/** The order a person reads them in: their place, their sessions, their work, their certificate. */
+const READING_ORDER: readonly NotificationKind[] = [
+  'enrolled',
+  'waitlist-promoted',
+  'withdrawn',
+  'session-created',
+  'session-rescheduled',
+  'session-cancelled',
+  'time-zone-rules-changed',
+  'quiz-opened',
+  'recording-available',
+  'certificate-issued',
+  'certificate-revoked',
+];
+const rank = (kind: NotificationKind) => {
+  const at = READING_ORDER.indexOf(kind);
+  return at < 0 ? READING_ORDER.length : at;
+};
+
+/** The kinds a person chooses for: every kind with an e-mail template of its name (new ones last). */
+export const CHOOSABLE_KINDS: readonly NotificationKind[] = NOTIFICATION_KINDS.filter(
+  (kind) => hasMailTemplate(kind) && !SENT_BY_THEIR_JOB.includes(kind),
+).sort((a, b) => rank(a) - rank(b));
+
+/** Per person and kind: e-mail at once, in the daily digest, or not at all (in-app always). */
+@Injectable()
+export class NotificationPreferencesService {
+  constructor(
+    @InjectRepository(NotificationPreferenceEntity)
+    private readonly preferences: Repository<NotificationPreferenceEntity>,
+  ) {}
+
+  async list(userId: string): Promise<NotificationPreferenceListDto> {
+    const chosen = new Map(
+      (await this.preferences.find({ where: { userId } })).map((p) => [p.kind, p.email]),
+    );
+    return {
+      items: CHOOSABLE_KINDS.map((kind) => ({
+        kind,
+        email: chosen.get(kind) ?? defaultEmailMode(kind),
+        isDefault: !chosen.has(kind),
+      })),
+    };
+  }
+
+  async update(
+    userId: string,
+    dto: UpdateNotificationPreferencesDto,
+  ): Promise<NotificationPreferenceListDto> {
+    for (const { kind, email } of dto.items) {
+      if (!CHOOSABLE_KINDS.includes(kind as NotificationKind))
+        throw new NotificationKindUnknownError(kind, CHOOSABLE_KINDS);
+      if (!EMAIL_MODES.includes(email as EmailMode)) throw new EmailModeUnknownError(email, EMAIL_MODES);
+    }
+    await this.preferences.upsert(
+      dto.items.map(({ kind, email }) => ({
+        userId,
+        kind: kind as NotificationKind,
+        email: email as EmailMode,
+      })),
+      ['userId', 'kind'],
+    );
+    return this.list(userId);
+  }
+
+  /** The modes chosen for these (person, kind) pairs, keyed `userId/kind`; absent: the default applies. */
+  async modesOf(
+    pairs: { userId: string; kind: NotificationKind }[],
+    manager: EntityManager,
+  ): Promise<Map<string, EmailMode>> {
+    if (pairs.length === 0) return new Map();
+    const rows = await manager
+      .getRepository(NotificationPreferenceEntity)
+      .createQueryBuilder('p')
+      .where('p.user_id = ANY(:userIds) AND p.kind = ANY(:kinds)', {
+        userIds: [...new Set(pairs.map((p) => p.userId))],
+        kinds: [...new Set(pairs.map((p) => p.kind))],
+      })
+      .getMany();
+    return new Map(rows.map((r) => [`${r.userId}/${r.kind}`, r.email]));
+  }
+}

@@ -1,0 +1,390 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DateTime } from 'luxon';
+import { randomUUID } from 'node:crypto';
+import { NoticeDigestService } from '@/modules/notifications/notice-digest.service';
+import { WorkerModule } from '@/worker.module';
+import { mimeParts, type ReceivedMail, SmtpInbox, subjectOf } from './support/smtp-inbox';
+import { TestApp, TestUser } from './support/test-app';
+
+const HOUR = 3_600_000;
+const CASABLANCA = 'Africa/Casablanca';
+const PARIS = 'Europe/Paris';
+const TORONTO = 'America/Toronto';
+
+const textOf = (mail: ReceivedMail) =>
+  mimeParts(mail.raw).find((p) => p.contentType.startsWith('text/plain'))?.body ?? '';
+const calendarsOf = (mail: ReceivedMail) =>
+  mimeParts(mail.raw).filter((p) => p.contentType.startsWith('text/calendar'));
+/** "10:00": the hour a French or Arabic e-mail shows for an instant in a zone. */
+const hourIn = (instant: Date, zone: string) => DateTime.fromJSDate(instant, { zone }).toFormat('HH:mm');
+/** The next 09:00 in Casablanca at least two days ahead. */
+const nextNine = (daysAhead: number) =>
+  DateTime.now()
+    .setZone(CASABLANCA)
+    .plus({ days: daysAhead })
+    .set({ hour: 9, minute: 0, second: 0, millisecond: 0 });
+
+/**
+ * Notices through the one entry point (NotificationsService.add): each kind of change made through
+ * the HTTP API gives the person concerned one in-app notice and exactly one e-mail, through a real
+ * SMTP server, in their language and zone; their choices (off, digest) are honoured, and the daily
+ * digest lists what it held once.
+ */
+describe('Notices of every change that concerns a person (e2e)', () => {
+  const inbox = new SmtpInbox();
+  let api: TestApp;
+  let worker: INestApplicationContext;
+  let admin: string;
+  let adminId: string;
+  let expert: TestUser;
+  let salma: TestUser; // Arabic, Casablanca
+  let elodie: TestUser; // French, Paris
+  let karim: TestUser; // French, Casablanca: on the waitlist first
+  let centreId: string;
+  let courseId: string;
+  let cohortId: string;
+  let cohortName: string;
+  let firstSession: Date;
+
+  const as = (token: string) => ({
+    get: (path: string) => api.http.get(`/api${path}`).auth(token, { type: 'bearer' }),
+    post: (path: string, body: object = {}) =>
+      api.http.post(`/api${path}`).auth(token, { type: 'bearer' }).send(body),
+    put: (path: string, body: object) =>
+      api.http.put(`/api${path}`).auth(token, { type: 'bearer' }).send(body),
+    patch: (path: string, body: object) =>
+      api.http.patch(`/api${path}`).auth(token, { type: 'bearer' }).send(body),
+    delete: (path: string) => api.http.delete(`/api${path}`).auth(token, { type: 'bearer' }),
+  });
+
+  /** Waits for the e-mail of that subject to that person, then checks that no second one comes. */
+  async function onlyMail(person: TestUser, subject: string): Promise<ReceivedMail> {
+    const match = (m: ReceivedMail) => m.to.includes(person.email) && subjectOf(m.raw) === subject;
+    await inbox.waitFor(match);
+    await new Promise((r) => setTimeout(r, 400));
+    const found = inbox.mails.filter(match);
+    expect(found).toHaveLength(1);
+    return found[0];
+  }
+
+  const subjectsTo = (person: TestUser) => inbox.to(person.email).map((m) => subjectOf(m.raw));
+
+  async function notices(person: TestUser, kind: string) {
+    const list = (await as(person.token).get('/me/notifications?pageSize=100').expect(200)).body;
+    return (list.items as { kind: string; params: Record<string, unknown> }[]).filter((n) => n.kind === kind);
+  }
+
+  /** Lets queued mail jobs run, so that an e-mail that should not come would have come. */
+  const settle = () => new Promise((r) => setTimeout(r, 1500));
+
+  beforeAll(async () => {
+    process.env.SMTP_URL = await inbox.start();
+    api = await TestApp.start();
+    process.env.MRE_PROCESS = 'worker';
+    worker = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
+    delete process.env.MRE_PROCESS;
+    admin = await api.adminToken();
+    adminId = (await as(admin).get('/me').expect(200)).body.id;
+    const tag = randomUUID().slice(0, 8);
+    const network = (
+      await as(admin)
+        .post('/networks', { name: `Réseau ${tag}`, country: 'Canada', sectorCodes: ['aeronautics'] })
+        .expect(201)
+    ).body;
+    centreId = (
+      await as(admin)
+        .post('/centres', { name: `Salé ${tag}`, city: 'Salé' })
+        .expect(201)
+    ).body.id;
+    courseId = (
+      await as(admin)
+        .post('/courses', {
+          code: `NOT-${tag}`,
+          title: { fr: 'Câblage aéronautique', ar: 'الأسلاك في الطائرات' },
+          sectorCode: 'aeronautics',
+          networkId: network.id,
+          format: 'remote',
+          durationHours: 20,
+          status: 'published',
+        })
+        .expect(201)
+    ).body.id;
+    expert = await api.createUser('expert', { networkId: network.id, timeZone: TORONTO, locale: 'en' });
+    salma = await api.createUser('trainee', {
+      fullName: 'سلمى بنعلي',
+      locale: 'ar',
+      timeZone: CASABLANCA,
+      centreId,
+    });
+    elodie = await api.createUser('trainee', {
+      fullName: 'Élodie Martin',
+      locale: 'fr',
+      timeZone: PARIS,
+      centreId,
+    });
+    karim = await api.createUser('trainee', {
+      fullName: 'Karim Alaoui',
+      locale: 'fr',
+      timeZone: CASABLANCA,
+      centreId,
+    });
+    cohortName = `Cohorte Salé ${tag}`;
+    cohortId = (
+      await as(admin)
+        .post('/cohorts', {
+          courseId,
+          name: cohortName,
+          kind: 'trainees',
+          centreId,
+          capacity: 2,
+          startsOn: '2026-01-01',
+          endsOn: '2027-12-31',
+          teacherIds: [expert.id],
+        })
+        .expect(201)
+    ).body.id;
+    firstSession = nextNine(3).toJSDate();
+    await as(expert.token)
+      .post(`/cohorts/${cohortId}/sessions`, {
+        title: 'Ouverture',
+        startsAt: firstSession.toISOString(),
+        durationMinutes: 60,
+        mode: 'remote',
+      })
+      .expect(201);
+  }, 60_000);
+
+  afterAll(async () => {
+    await worker.close();
+    await api.close();
+    await inbox.stop();
+  });
+
+  it('answers each person their choices per kind, defaults first, and refuses an unknown kind or mode with its code', async () => {
+    const mine = (await as(salma.token).get('/me/notification-preferences').expect(200)).body;
+    expect(mine.items).toEqual(
+      expect.arrayContaining([
+        { kind: 'enrolled', email: 'immediate', isDefault: true },
+        { kind: 'recording-available', email: 'digest', isDefault: true },
+      ]),
+    );
+    expect(mine.items.map((i: { kind: string }) => i.kind)).not.toContain('session-reminder');
+    const bad = await as(salma.token)
+      .put('/me/notification-preferences', { items: [{ kind: 'nonsense', email: 'off' }] })
+      .expect(400);
+    expect(bad.body.code).toBe('notification-kind-unknown');
+    const badMode = await as(salma.token)
+      .put('/me/notification-preferences', { items: [{ kind: 'enrolled', email: 'weekly' }] })
+      .expect(400);
+    expect(badMode.body.code).toBe('email-mode-unknown');
+    await as(salma.token)
+      .put('/me/notification-preferences', { items: [{ kind: 'enrolled', email: 'off', extra: 1 }] })
+      .expect(400);
+    await api.http.get('/api/me/notification-preferences').expect(401);
+
+    // Salma will not want e-mails about moved sessions; Karim wants cancellations in the digest.
+    const saved = (
+      await as(salma.token)
+        .put('/me/notification-preferences', { items: [{ kind: 'session-rescheduled', email: 'off' }] })
+        .expect(200)
+    ).body;
+    expect(saved.items).toContainEqual({ kind: 'session-rescheduled', email: 'off', isDefault: false });
+    await as(karim.token)
+      .put('/me/notification-preferences', { items: [{ kind: 'session-cancelled', email: 'digest' }] })
+      .expect(200);
+  });
+
+  it('enrolled: each trainee gets one e-mail in their language with the first session in their zone, and the notice carries the cohort', async () => {
+    await as(admin).post(`/cohorts/${cohortId}/enrollments`, { userId: salma.id }).expect(201);
+    await as(admin).post(`/cohorts/${cohortId}/enrollments`, { userId: elodie.id }).expect(201);
+    const arabic = await onlyMail(salma, `تم تسجيلك في ${cohortName}`);
+    expect(textOf(arabic)).toContain('«الأسلاك في الطائرات»');
+    expect(textOf(arabic)).toContain(`(Casablanca, UTC+0)`);
+    expect(mimeParts(arabic.raw).find((p) => p.contentType.startsWith('text/html'))?.body).toContain(
+      '<html lang="ar" dir="rtl">',
+    );
+    const french = await onlyMail(elodie, `Inscription confirmée : ${cohortName}`);
+    expect(textOf(french)).toContain('« Câblage aéronautique »');
+    expect(textOf(french)).toContain(hourIn(firstSession, PARIS));
+    expect(textOf(french)).toContain('(Paris, UTC+1)');
+    expect(textOf(french)).toContain('/my-courses');
+    const [notice] = await notices(salma, 'enrolled');
+    expect(notice.params).toMatchObject({ cohortId, cohortName, firstStartsAt: firstSession.toISOString() });
+  });
+
+  it('waitlisted gets no enrolled notice; a withdrawal tells the person withdrawn and the first in line promoted', async () => {
+    const waiting = await as(admin)
+      .post(`/cohorts/${cohortId}/enrollments`, { userId: karim.id })
+      .expect(201);
+    expect(waiting.body.status).toBe('waitlisted');
+    await as(admin).delete(`/cohorts/${cohortId}/enrollments/${elodie.id}`).expect(200);
+    const withdrawn = await onlyMail(elodie, `Inscription retirée : ${cohortName}`);
+    expect(textOf(withdrawn)).toContain('Vous n’êtes plus inscrit(e)');
+    await onlyMail(karim, `Une place s’est libérée : ${cohortName}`);
+    expect(await notices(karim, 'enrolled')).toHaveLength(0);
+    expect(await notices(karim, 'waitlist-promoted')).toHaveLength(1);
+    expect(await notices(elodie, 'withdrawn')).toHaveLength(1);
+  });
+
+  let series: { id: string; startsAt: string }[];
+
+  it('session-created: a weekly series is one notice and one e-mail per person, listing the sessions in their zone with an invitation each', async () => {
+    const start = nextNine(10);
+    series = (
+      await as(expert.token)
+        .post(`/cohorts/${cohortId}/sessions`, {
+          title: 'Faisceaux',
+          titles: { fr: 'Faisceaux', ar: 'الحزم' },
+          startsAt: start.toISO(),
+          durationMinutes: 90,
+          mode: 'remote',
+          repeatWeeks: 3,
+          timeZone: CASABLANCA,
+        })
+        .expect(201)
+    ).body.items;
+    const arabic = await onlyMail(salma, 'حصة جديدة: الحزم');
+    expect(textOf(arabic)).toContain('تمت برمجة 3 حصص «الحزم»');
+    expect(calendarsOf(arabic)).toHaveLength(3);
+    await onlyMail(karim, 'Nouvelle séance : Faisceaux');
+    const english = await onlyMail(expert, 'New session: Faisceaux');
+    // The teacher in Toronto reads the hour in Toronto, with the session's own wall clock beside it.
+    const toronto = DateTime.fromISO(series[0].startsAt, { zone: TORONTO });
+    expect(textOf(english)).toContain(
+      `at ${toronto.toFormat('h:mm a')} (Toronto, UTC${toronto.toFormat('Z')}) — 9:00 AM (Casablanca, UTC+0)`,
+    );
+    const [notice] = await notices(salma, 'session-created');
+    expect(notice.params).toMatchObject({ sessions: 3, sessionId: series[0].id });
+  });
+
+  it('session-rescheduled: off means the notice in-app and no e-mail; the others get theirs', async () => {
+    const moved = new Date(new Date(series[0].startsAt).getTime() + HOUR);
+    await as(expert.token).patch(`/sessions/${series[0].id}`, { startsAt: moved.toISOString() }).expect(200);
+    const french = await onlyMail(karim, 'Séance déplacée : Faisceaux');
+    expect(textOf(french)).toContain(`${hourIn(moved, CASABLANCA)} (Casablanca, UTC+0)`);
+    await settle();
+    expect(subjectsTo(salma).filter((s) => s.startsWith('تغيير موعد'))).toHaveLength(0);
+    expect(await notices(salma, 'session-rescheduled')).toHaveLength(1);
+  });
+
+  it('session-cancelled: digest means no e-mail now, then one digest at 07:00 in the person’s zone, never twice', async () => {
+    await as(expert.token)
+      .post(`/sessions/${series[2].id}/cancel`, { reason: 'Expert en déplacement' })
+      .expect(200);
+    const arabic = await onlyMail(salma, 'إلغاء الحصة: الحزم');
+    expect(calendarsOf(arabic)[0].body).toContain('METHOD:CANCEL');
+    await settle();
+    expect(subjectsTo(karim).filter((s) => s.startsWith('Séance annulée'))).toHaveLength(0);
+    expect(await notices(karim, 'session-cancelled')).toHaveLength(1);
+
+    const digests = worker.get(NoticeDigestService);
+    const tomorrow = DateTime.now().setZone(CASABLANCA).plus({ days: 1 });
+    // 06:00 in Casablanca: not yet; 07:00: the digest.
+    await digests.sendDue(tomorrow.set({ hour: 6, minute: 0 }).toJSDate());
+    await settle();
+    expect(subjectsTo(karim).filter((s) => s.startsWith('Votre résumé'))).toHaveLength(0);
+    const seven = tomorrow.set({ hour: 7, minute: 0 }).toJSDate();
+    expect(await digests.sendDue(seven)).toBeGreaterThanOrEqual(1);
+    const digest = await onlyMail(karim, 'Votre résumé du jour : 1 avis');
+    expect(textOf(digest)).toContain('• Séance annulée : Faisceaux');
+    // The same quarter again, or the next day: nothing left to list.
+    await digests.sendDue(seven);
+    await digests.sendDue(tomorrow.plus({ days: 1 }).set({ hour: 7, minute: 5 }).toJSDate());
+    await settle();
+    expect(subjectsTo(karim).filter((s) => s.startsWith('Votre résumé'))).toHaveLength(1);
+  });
+
+  it('certificate-issued and certificate-revoked: the trainee gets each once, in their language', async () => {
+    const past = (
+      await as(admin)
+        .post('/cohorts', {
+          courseId,
+          name: `${cohortName} (2025)`,
+          kind: 'trainees',
+          centreId,
+          capacity: 5,
+          startsOn: '2025-01-01',
+          endsOn: '2025-06-30',
+          teacherIds: [expert.id],
+        })
+        .expect(201)
+    ).body.id;
+    await as(admin).post(`/cohorts/${past}/enrollments`, { userId: salma.id }).expect(201);
+    const sessionId = randomUUID();
+    const startsAt = new Date(Date.UTC(2025, 2, 3, 9));
+    await api.dataSource.query(
+      `INSERT INTO live_sessions (id, cohort_id, title, starts_at, ends_at, local_start, time_zone, mode, status, room_name, created_by)
+       VALUES ($1, $2, 'Séance', $3, $4, $5, 'UTC', 'remote', 'scheduled', $6, $7)`,
+      [
+        sessionId,
+        past,
+        startsAt,
+        new Date(startsAt.getTime() + HOUR),
+        startsAt.toISOString().slice(0, 23),
+        `mre-${sessionId}`,
+        adminId,
+      ],
+    );
+    await api.dataSource.query(
+      `INSERT INTO attendance_segments (session_id, participant_sid, user_id, joined_at, left_at) VALUES ($1, $2, $3, $4, $5)`,
+      [sessionId, `PA_${randomUUID()}`, salma.id, startsAt, new Date(startsAt.getTime() + HOUR)],
+    );
+    await as(admin).post(`/cohorts/${past}/certificates`).expect(202);
+    const issued = await onlyMail(salma, 'شهادتك جاهزة: الأسلاك في الطائرات');
+    const [certificate] = (await as(salma.token).get('/me/certificates').expect(200)).body.items;
+    expect(textOf(issued)).toContain(certificate.code);
+    expect(await notices(salma, 'certificate-issued')).toHaveLength(1);
+
+    await as(admin)
+      .post(`/certificates/${certificate.id}/revoke`, { reason: 'Erreur de saisie' })
+      .expect(200);
+    const revoked = await onlyMail(salma, 'تم إلغاء شهادتك: الأسلاك في الطائرات');
+    expect(textOf(revoked)).toContain('Erreur de saisie');
+    const [notice] = await notices(salma, 'certificate-revoked');
+    expect(notice.params).toMatchObject({ certificateId: certificate.id, code: certificate.code });
+  });
+
+  it('quiz-opened: told at once when the window is open already, else when it opens', async () => {
+    await as(admin)
+      .patch(`/courses/${courseId}`, { expertIds: [expert.id] })
+      .expect(200);
+    const moduleId = (
+      await as(admin)
+        .post(`/courses/${courseId}/modules`, { title: { fr: 'Module 1' }, position: 1 })
+        .expect(201)
+    ).body.id;
+    const quiz = async (fr: string, ar: string) =>
+      (
+        await as(expert.token)
+          .post(`/courses/${courseId}/modules/${moduleId}/quizzes`, {
+            title: { fr, ar },
+            purpose: 'post-test',
+            passPercent: 60,
+            questions: [{ kind: 'true-false', prompt: { fr: 'On coupe le courant ?' }, correct: true }],
+          })
+          .expect(201)
+      ).body.id as string;
+    const now = await quiz('Sécurité', 'السلامة');
+    const closesAt = nextNine(20).toJSDate();
+    await as(expert.token)
+      .put(`/cohorts/${cohortId}/quizzes/${now}`, {
+        opensAt: new Date(Date.now() - 60_000).toISOString(),
+        closesAt: closesAt.toISOString(),
+      })
+      .expect(200);
+    const arabic = await onlyMail(salma, 'الاختبار مفتوح: السلامة');
+    expect(textOf(arabic)).toContain('(Casablanca, UTC+0)');
+    await onlyMail(karim, 'Quiz ouvert : Sécurité');
+    expect(await notices(elodie, 'quiz-opened')).toHaveLength(0);
+
+    const later = await quiz('Outillage', 'الأدوات');
+    await as(expert.token)
+      .put(`/cohorts/${cohortId}/quizzes/${later}`, { opensAt: new Date(Date.now() + 2500).toISOString() })
+      .expect(200);
+    await settle();
+    expect(subjectsTo(karim)).not.toContain('Quiz ouvert : Outillage');
+    await onlyMail(karim, 'Quiz ouvert : Outillage');
+    await onlyMail(salma, 'الاختبار مفتوح: الأدوات');
+  });
+});
