@@ -1,7 +1,7 @@
 import { strFromU8, unzipSync } from 'fflate';
 import ICAL from 'ical.js';
 import type { Response } from 'supertest';
-import { CalendarFeedsService } from '@/modules/calendar/calendar-feeds.service';
+import { FeedTokensService } from '@/modules/calendar/feed-tokens.service';
 import { createCohortWorld, type CohortWorld } from './support/cohort-world';
 import { clearRateLimits } from './support/security';
 import { TestApp, type TestUser } from './support/test-app';
@@ -192,7 +192,7 @@ describe('Calendar feeds (e2e)', () => {
   });
 
   it("narrows the feed to one cohort's sessions with ?cohort=, as the enrolment notice links it", async () => {
-    const url = await sut.app.get(CalendarFeedsService).feedUrl(trainee.id, secondCohort);
+    const url = await sut.app.get(FeedTokensService).feedUrl(trainee.id, secondCohort);
     const mine = (await as(trainee.token).get('/api/me/calendar-feed').expect(200)).body;
     expect(url).toBe(`${mine.url}?cohort=${secondCohort}`);
     const feed = await fetchFeed(url);
@@ -204,9 +204,9 @@ describe('Calendar feeds (e2e)', () => {
   it('creates a feed for the enrolment notice when the person has none', async () => {
     const person = await sut.createUser('trainee', { centreId: world.centreId });
     await as(world.admin).post(`/api/cohorts/${secondCohort}/enrollments`, { userId: person.id }).expect(201);
-    const url = await sut.app.get(CalendarFeedsService).feedUrl(person.id);
+    const url = await sut.app.get(FeedTokensService).feedUrl(person.id);
     expect((await fetchFeed(url)).events.map((e) => e.uid)).toEqual([ids.second]);
-    expect(await sut.app.get(CalendarFeedsService).feedUrl(person.id)).toBe(url);
+    expect(await sut.app.get(FeedTokensService).feedUrl(person.id)).toBe(url);
   });
 
   it('answers 404 for a revoked token, audited, and for a token never issued', async () => {

@@ -1,5 +1,6 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import ICAL from 'ical.js';
 import { DateTime } from 'luxon';
 import { randomUUID } from 'node:crypto';
 import { NoticeDigestService } from '@/modules/notifications/notice-digest.service';
@@ -209,6 +210,12 @@ describe('Notices of every change that concerns a person (e2e)', () => {
     expect(textOf(french)).toContain(hourIn(firstSession, PARIS));
     expect(textOf(french)).toContain('(Paris, UTC+1)');
     expect(textOf(french)).toContain('/my-courses');
+    // The cohort's sessions as one calendar feed: the person's own secret link, read by ical.js.
+    const feed = /http:\/\/academy\.test(\/api\/calendar\/[\w-]+\.ics\?cohort=[\w-]+)/.exec(textOf(french));
+    expect(feed?.[1]).toContain(`?cohort=${cohortId}`);
+    const ics = await api.http.get(feed?.[1] as string).expect(200);
+    const events = new ICAL.Component(ICAL.parse(ics.text)).getAllSubcomponents('vevent');
+    expect(events.map((event) => new ICAL.Event(event).startDate.toJSDate())).toEqual([firstSession]);
     const [notice] = await notices(salma, 'enrolled');
     expect(notice.params).toMatchObject({ cohortId, cohortName, firstStartsAt: firstSession.toISOString() });
   });

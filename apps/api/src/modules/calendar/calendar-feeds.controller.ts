@@ -14,13 +14,14 @@ import { CurrentUser, Public } from '@/core/auth/decorators';
 import { ErrorDto } from '@/core/http/error.dto';
 import { CalendarFeedsService } from './calendar-feeds.service';
 import { CalendarFeedDto, CalendarFeedQueryDto } from './dto/calendar-feed.dto';
+import { FeedTokensService } from './feed-tokens.service';
 
 /** The signed-in person's own calendar feed URL. */
 @ApiTags('calendar')
 @ApiBearerAuth()
 @Controller('me/calendar-feed')
 export class MyCalendarFeedController {
-  constructor(private readonly feeds: CalendarFeedsService) {}
+  constructor(private readonly feeds: FeedTokensService) {}
 
   @Get()
   @ApiOkResponse({ type: CalendarFeedDto })

@@ -1,3 +1,4 @@
+import { FeedTokensModule } from '@/modules/calendar/feed-tokens.module';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@/modules/audit/audit.module';
@@ -31,6 +32,7 @@ export const COHORT_ENTITIES = [CohortEntity, EnrollmentEntity, ImportJobEntity]
     CertifiedTrainersModule,
     JobsModule,
     NotificationsModule,
+    FeedTokensModule,
   ],
   controllers: [CohortsController, EnrollmentsController],
   providers: [

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { WITHDRAWABLE_STATUSES } from '@mre/contracts';
 import { EntityManager, In } from 'typeorm';
 import { AuditService } from '@/modules/audit/audit.service';
+import { FeedTokensService } from '@/modules/calendar/feed-tokens.service';
 import { UsersService } from '@/modules/identity/users.service';
 import type { NewNotification } from '@/modules/notifications/notifications.service';
 import { NotificationsService } from '@/modules/notifications/notifications.service';
@@ -40,6 +41,7 @@ export class RosterService {
     private readonly audit: AuditService,
     private readonly users: UsersService,
     private readonly notifications: NotificationsService,
+    private readonly feeds: FeedTokensService,
   ) {}
 
   async lock(cohortId: string, manager: EntityManager): Promise<CohortEntity> {
@@ -210,8 +212,8 @@ export class RosterService {
 
   /**
    * Tells the people concerned of their new place (or its loss), with the change's transaction:
-   * the e-mail goes once the change is committed. `cohortId` in the params lets the calendar feed
-   * link (`calendarUrl`) be added to the e-mail where one exists.
+   * the e-mail goes once the change is committed, with the link of the cohort's sessions as a
+   * calendar feed for a new place.
    */
   private async tell(
     cohortId: string,
@@ -228,10 +230,19 @@ export class RosterService {
     const invited = new Set(
       (await this.users.getMany(userIds, manager)).filter((u) => u.status === 'invited').map((u) => u.id),
     );
+    // A new place comes with the cohort's sessions as one calendar feed link (the person's own secret).
+    const calendarUrls = new Map<string, string>();
+    if (kind !== 'withdrawn')
+      for (const userId of userIds.filter((id) => !invited.has(id)))
+        calendarUrls.set(userId, await this.feeds.feedUrl(userId, cohortId, manager));
     await this.notifications.add(
       userIds.map((userId) => ({
         userId,
-        ...(invited.has(userId) ? { mail: false as const } : {}),
+        ...(invited.has(userId)
+          ? { mail: false as const }
+          : calendarUrls.has(userId)
+            ? { mail: { params: { calendarUrl: calendarUrls.get(userId) as string } } }
+            : {}),
         kind,
         params: {
           cohortId,

@@ -303,6 +303,7 @@ const TEMPLATES: Record<MailTemplate, Template> = {
       lines: [
         `مرحبا ${p.fullName}،`,
         `تحرر مقعد في الفوج «${p.cohortName}» لتكوين «${p.courseTitle}»: انتقلت من لائحة الانتظار إلى المسجلين.`,
+        ...(p.calendarUrl ? [`أضف حصص الفوج إلى مفكرتك: ${p.calendarUrl}`] : []),
       ],
       action: 'صفحة الفوج',
     }),
@@ -311,6 +312,7 @@ const TEMPLATES: Record<MailTemplate, Template> = {
       lines: [
         `Bonjour ${p.fullName},`,
         `Une place s’est libérée dans la cohorte « ${p.cohortName} » de la formation « ${p.courseTitle} » : vous passez de la liste d’attente aux inscrits.`,
+        ...(p.calendarUrl ? [`Ajoutez les séances de la cohorte à votre agenda : ${p.calendarUrl}`] : []),
       ],
       action: 'Page de la cohorte',
     }),
@@ -319,6 +321,7 @@ const TEMPLATES: Record<MailTemplate, Template> = {
       lines: [
         `Hello ${p.fullName},`,
         `A place became free in the cohort "${p.cohortName}" of the course "${p.courseTitle}": you moved from the waitlist to the enrolled.`,
+        ...(p.calendarUrl ? [`Add the cohort's sessions to your calendar: ${p.calendarUrl}`] : []),
       ],
       action: 'Cohort page',
     }),
