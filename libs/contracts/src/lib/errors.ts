@@ -122,5 +122,9 @@ export const ERROR_CODES = [
   'feedback-staff-only',
   'feedback-not-open',
   'feedback-closed',
+  // Class chat
+  'chat-read-only',
+  'chat-message-not-found',
+  'too-many-chat-messages',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { NotificationEntity } from './notification.entity';
+import { NotificationEvents } from './notification-events';
+import { NotificationStreams } from './notification-streams.service';
 import { NotificationsController } from './notifications.controller';
 import { NotificationsService } from './notifications.service';
 import { ReminderSentEntity } from './reminder-sent.entity';
@@ -10,7 +12,7 @@ import { RemindersService } from './reminders.service';
 @Module({
   imports: [TypeOrmModule.forFeature([NotificationEntity, ReminderSentEntity])],
   controllers: [NotificationsController],
-  providers: [NotificationsService, RemindersService],
+  providers: [NotificationsService, RemindersService, NotificationEvents, NotificationStreams],
   exports: [NotificationsService, RemindersService],
 })
 export class NotificationsModule {}

@@ -5,6 +5,7 @@ import { EntityManager, In, IsNull, Repository } from 'typeorm';
 import { PageQueryDto, pageWindow } from '@/core/http/pagination';
 import { NotificationDto, NotificationListDto } from './dto/notification.dto';
 import { NotificationEntity } from './notification.entity';
+import { NotificationEvents } from './notification-events';
 
 export interface NewNotification {
   userId: string;
@@ -17,6 +18,7 @@ export interface NewNotification {
 export class NotificationsService {
   constructor(
     @InjectRepository(NotificationEntity) private readonly notifications: Repository<NotificationEntity>,
+    private readonly events: NotificationEvents,
   ) {}
 
   /** Writes with the caller's manager, so that a notification commits with the change it tells of. */
@@ -25,6 +27,10 @@ export class NotificationsService {
     await manager
       .getRepository(NotificationEntity)
       .insert(items.map((n) => ({ userId: n.userId, kind: n.kind, params: n.params, readAt: null })));
+    await this.events.published(
+      items.map((n) => n.userId),
+      manager,
+    );
   }
 
   async list(userId: string, query: PageQueryDto): Promise<NotificationListDto> {
@@ -45,10 +51,13 @@ export class NotificationsService {
       { userId, readAt: IsNull(), ...(ids ? { id: In(ids) } : {}) },
       { readAt: new Date() },
     );
+    // The person's other tabs and devices update their bells too.
+    await this.events.published([userId]);
     return this.unread(userId);
   }
 
-  private unread(userId: string): Promise<number> {
+  /** How many of the person's notifications are still unread. */
+  unread(userId: string): Promise<number> {
     return this.notifications.count({ where: { userId, readAt: IsNull() } });
   }
 }
