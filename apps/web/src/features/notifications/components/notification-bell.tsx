@@ -19,6 +19,7 @@ import { ErrorAlert } from '@/shared/components/error-alert';
 import { EmptyResult } from '@/shared/components/empty-result';
 import { ErrorState, LoadingState } from '@/shared/components/query-states';
 import { useMarkAllRead, useNotifications, type AppNotification } from '../api/notifications.api';
+import { useNotificationStream } from '../hooks/use-notification-stream';
 import { useNotificationText } from '../hooks/use-notification-text';
 
 /** The bell in the header: how many notifications are unread, and the newest ones in a popover. */
@@ -26,7 +27,8 @@ export function NotificationBell() {
   const { t } = useTranslation();
   const rtl = useDirection().dir === 'rtl';
   const [opened, popover] = useDisclosure();
-  const notifications = useNotifications();
+  const live = useNotificationStream();
+  const notifications = useNotifications(live);
   const unread = notifications.data?.unread ?? 0;
 
   return (
@@ -54,6 +56,7 @@ export function NotificationBell() {
             onClick={popover.toggle}
             aria-label={t('notifications.open', { unread })}
             data-testid="notifications-bell"
+            data-live={live}
           >
             <BellIcon />
           </ActionIcon>
