@@ -45,7 +45,8 @@ export function NotificationBell() {
         onChange={popover.toggle}
         // Opens towards the page, whichever side of the header the bell sits on.
         position={rtl ? 'bottom-start' : 'bottom-end'}
-        width={360}
+        // Never wider than a phone's screen, less a margin.
+        width="min(360px, calc(100vw - 16px))"
         shadow="md"
         withArrow
       >

@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { Schemas } from '@mre/api-client';
 import { readEventStream } from '@/shared/api/event-stream';
 import { useApi } from '@/shared/api/services.context';
+import { sessionKeys } from '@/features/schedule/api/schedule.api';
 import { notificationKeys } from '../api/notifications.api';
 
 /** Waits before reconnecting after a failure: 1 s, 2 s, 4 s… up to a minute, with some jitter. */
@@ -33,7 +34,10 @@ export function useNotificationStream(): boolean {
 
     const onUnread = (unread: number) => {
       const shown = queryClient.getQueryData<Schemas['NotificationListDto']>(notificationKeys.latest);
-      if (shown?.unread !== unread) void queryClient.invalidateQueries({ queryKey: notificationKeys.latest });
+      if (shown?.unread === unread) return;
+      void queryClient.invalidateQueries({ queryKey: notificationKeys.latest });
+      // New notices tell of sessions moved or cancelled: a schedule on screen follows them.
+      if (shown && unread > shown.unread) void queryClient.invalidateQueries({ queryKey: sessionKeys.all });
     };
 
     const connect = async () => {
