@@ -1,6 +1,7 @@
 import { strFromU8, unzipSync } from 'fflate';
 import type { AddressInfo } from 'node:net';
 import type { Response } from 'superagent';
+import { NotificationsService } from '@/modules/notifications/notifications.service';
 import { createCohortWorld, CohortWorld } from './support/cohort-world';
 import { EventStreamClient } from './support/event-stream';
 import { FakeLiveKit, LIVEKIT_KEY, LIVEKIT_SECRET } from './support/fake-livekit';
@@ -257,6 +258,32 @@ describe('Class chat kept with the session, and the bell stream (e2e)', () => {
         .send({})
         .expect(200);
       await stream.next((e) => (e.data as { unread: number }).unread === 0, { after: 2 });
+    });
+
+    it('tells of notices written in a transaction only once it commits, and not at all when it rolls back', async () => {
+      const [, trainee] = world.trainees;
+      const notifications = sut.app.get(NotificationsService);
+      const { stream } = await open(trainee);
+      const opened = await stream.next((e) => e.event === 'unread');
+      const before = (opened.data as { unread: number }).unread;
+      const notice = { userId: trainee.id, kind: 'certificate-issued' as const, params: {} };
+
+      await expect(
+        sut.dataSource.transaction(async (manager) => {
+          await notifications.add([notice], manager);
+          throw new Error('the issuing failed');
+        }),
+      ).rejects.toThrow('the issuing failed');
+      await sut.dataSource.transaction(async (manager) => {
+        await notifications.add([notice], manager);
+        // Not before the commit: another process would count without the row.
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        expect(stream.events).toHaveLength(1);
+      });
+      const update = await stream.next((e) => e.event === 'unread', { after: 1 });
+      expect(update.data).toEqual({ unread: before + 1 });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(stream.events).toHaveLength(2);
     });
 
     it('refuses a stream without a valid token', async () => {
