@@ -17,6 +17,8 @@ import { LiveSessionEntity } from './live-session.entity';
  */
 @Entity('chat_messages')
 @Index(['sessionId', 'createdAt', 'id'])
+// A person's messages, for their data export and their erasure.
+@Index(['authorId'])
 export class ChatMessageEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

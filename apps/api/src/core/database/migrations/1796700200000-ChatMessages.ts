@@ -11,6 +11,9 @@ export class ChatMessages1796700200000 implements MigrationInterface {
       'CREATE INDEX "IDX_8a51af2a9263dd9e8dd8b3e0dc" ON "chat_messages"  ("session_id", "created_at", "id") ',
     );
     await queryRunner.query(
+      'CREATE INDEX "IDX_85a3fc9253b9b06d74fec69241" ON "chat_messages"  ("author_id") ',
+    );
+    await queryRunner.query(
       'ALTER TABLE "chat_messages" ADD CONSTRAINT "FK_0672782561e44d43febcfba2984" FOREIGN KEY ("session_id") REFERENCES "live_sessions"("id") ON DELETE CASCADE ON UPDATE NO ACTION',
     );
     await queryRunner.query(
@@ -21,6 +24,7 @@ export class ChatMessages1796700200000 implements MigrationInterface {
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query('ALTER TABLE "chat_messages" DROP CONSTRAINT "FK_85a3fc9253b9b06d74fec69241d"');
     await queryRunner.query('ALTER TABLE "chat_messages" DROP CONSTRAINT "FK_0672782561e44d43febcfba2984"');
+    await queryRunner.query('DROP INDEX "public"."IDX_85a3fc9253b9b06d74fec69241"');
     await queryRunner.query('DROP INDEX "public"."IDX_8a51af2a9263dd9e8dd8b3e0dc"');
     await queryRunner.query('DROP TABLE "chat_messages"');
   }
