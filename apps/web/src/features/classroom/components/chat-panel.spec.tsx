@@ -46,6 +46,17 @@ function renderPanel(
       return new Response(null, { status: 204 });
     },
   });
+  return { requests, ...renderWith(fetch, { canWrite, canDelete, relayed }) };
+}
+
+function renderWith(
+  fetch: (request: Request) => Promise<Response>,
+  {
+    canWrite,
+    canDelete,
+    relayed = { messages: [], deletions: new Map() },
+  }: { canWrite: boolean; canDelete: boolean; relayed?: ChatRelayFeed },
+) {
   const services = createAppServices({
     baseUrl: API_ORIGIN,
     fetch,
@@ -72,7 +83,7 @@ function renderPanel(
     </ServicesContext>
   );
   const view = render(panel(relayed));
-  return { requests, rerender: (feed: ChatRelayFeed) => view.rerender(panel(feed)) };
+  return { rerender: (feed: ChatRelayFeed) => view.rerender(panel(feed)) };
 }
 
 const texts = () => screen.getAllByTestId('chat-message-text').map((text) => text.textContent);
@@ -128,6 +139,26 @@ describe('class chat panel', () => {
     await waitFor(() => expect(first.getAttribute('data-deleted')).toBe('true'));
     expect(requests).toEqual([{ method: 'DELETE', path: id(1) }]);
     expect(within(first).queryByTestId('chat-delete')).toBeNull();
+  });
+
+  it('loads every page of a long chat, so the newest messages show in the room', async () => {
+    const many = Array.from({ length: 120 }, (_, i) =>
+      message(1, { id: `00000000-0000-4000-8000-000000001${String(i).padStart(3, '0')}`, text: `n° ${i}` }),
+    );
+    const pagesAsked: string[] = [];
+    const fetch = fakeFetch({
+      [`GET /api/sessions/${SESSION_ID}/chat`]: (request) => {
+        const url = new URL(request.url);
+        const page = Number(url.searchParams.get('page'));
+        const size = Number(url.searchParams.get('pageSize'));
+        pagesAsked.push(`${page}/${size}`);
+        return json(200, { items: many.slice((page - 1) * size, page * size), total: many.length });
+      },
+    });
+    renderWith(fetch, { canWrite: false, canDelete: false });
+    await waitFor(() => expect(screen.getAllByTestId('chat-message')).toHaveLength(120));
+    expect(pagesAsked).toEqual(['1/100', '2/100']);
+    expect(texts().at(-1)).toBe('n° 119');
   });
 
   it('lets observers read without a box to write in', async () => {

@@ -42,6 +42,12 @@ export function ChatPanel({ sessionId, canWrite, canDelete, timeZone, relayed }:
     [stored.data, relayed, sent],
   );
 
+  // In the room the whole chat is shown, the newest last: the pages after the first come in as well.
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = stored;
+  useEffect(() => {
+    if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
+
   // The newest message stays in sight.
   useEffect(() => {
     viewport.current?.scrollTo?.({ top: viewport.current.scrollHeight });
