@@ -4,6 +4,7 @@ import { SMTPServer } from 'smtp-server';
 import { DataSource } from 'typeorm';
 import { createCohortWorld, CohortWorld } from './support/cohort-world';
 import { FakeLiveKit, LIVEKIT_KEY, LIVEKIT_SECRET, signWebhook } from './support/fake-livekit';
+import { EventStreamClient } from './support/event-stream';
 import { freePort, PlatformProcess, waitFor } from './support/processes';
 import { RemoteApi } from './support/test-app';
 
@@ -200,6 +201,45 @@ describe('Scale-out: two API processes and two workers (e2e)', () => {
     );
   });
 
+  it('updates a bell streaming from one API when a reschedule through the other writes a notice', async () => {
+    const trainee = world.trainees[1];
+    const session = (
+      await api2.http
+        .post(`/api/cohorts/${world.cohortId}/sessions`)
+        .auth(world.expert.token, { type: 'bearer' })
+        .send({
+          title: 'Cloche en direct',
+          startsAt: new Date(Date.now() + 3 * 24 * 60 * MINUTE).toISOString(),
+          durationMinutes: 60,
+          mode: 'remote',
+        })
+        .expect(201)
+    ).body.items[0];
+    const stream = new EventStreamClient();
+    try {
+      expect((await stream.open(`${api1.baseUrl}/api/me/notifications/stream`, trainee.token)).status).toBe(
+        200,
+      );
+      const opened = await stream.next((e) => e.event === 'unread');
+      const before = (opened.data as { unread: number }).unread;
+
+      await api2.http
+        .patch(`/api/sessions/${session.id}`)
+        .auth(world.expert.token, { type: 'bearer' })
+        .send({ startsAt: new Date(Date.now() + 4 * 24 * 60 * MINUTE).toISOString() })
+        .expect(200);
+      const update = await stream.next((e) => e.event === 'unread', { after: 1, timeoutMs: 5_000 });
+      expect(update.data).toEqual({ unread: before + 1 });
+      const list = await api1.http
+        .get('/api/me/notifications')
+        .auth(trainee.token, { type: 'bearer' })
+        .expect(200);
+      expect(list.body.items[0]).toMatchObject({ kind: 'session-rescheduled' });
+    } finally {
+      await stream.close();
+    }
+  });
+
   it('runs each job once with two workers: one e-mail per invitation', async () => {
     const token = await api2.adminToken();
     const emails = Array.from(
@@ -273,6 +313,12 @@ describe('Scale-out: two API processes and two workers (e2e)', () => {
 
   it('lets a request in flight finish on SIGTERM, then exits cleanly', async () => {
     const api = processes[1];
+    // An open bell stream does not hold the shutdown: the process ends it, the client reconnects elsewhere.
+    const stream = new EventStreamClient();
+    expect(
+      (await stream.open(`${api2.baseUrl}/api/me/notifications/stream`, world.trainees[0].token)).status,
+    ).toBe(200);
+    await stream.next((e) => e.event === 'unread');
     const inFlight = api2.http
       .post('/api/auth/login')
       .send({ email: 'admin@academy.test', password: 'admin-password-for-tests' });
@@ -284,5 +330,6 @@ describe('Scale-out: two API processes and two workers (e2e)', () => {
     expect(await response).toBe(200);
     expect(await exit).toEqual({ code: null, signal: 'SIGTERM' });
     expect(api.output.join('')).not.toMatch(/ERROR/);
+    await waitFor('the stream to end', async () => stream.isEnded, 5_000);
   });
 });

@@ -155,6 +155,8 @@ const EXPECTED: Record<string, Rule> = {
   'GET /reports/satisfaction.csv': ADMIN,
   'GET /audit': ADMIN,
   'GET /me/notifications': SIGNED_IN,
+  // The bell's live stream of one's own unread count (issue 18).
+  'GET /me/notifications/stream': SIGNED_IN,
   'POST /me/notifications/read': SIGNED_IN,
   // Calendar feeds (issue 18): one's own feed URL; the feed itself is fetched by calendar apps with
   // its secret URL and no account (calendar-feeds.e2e-spec.ts).
@@ -165,6 +167,11 @@ const EXPECTED: Record<string, Rule> = {
   // Notice preferences (issue 18; notices.e2e-spec.ts).
   'GET /me/notification-preferences': SIGNED_IN,
   'PUT /me/notification-preferences': SIGNED_IN,
+  // The class chat (issue 18): written by the room's hosts and trainees, read by the cohort, a host
+  // deletes; decided by cohort and join window in chat.e2e-spec.ts.
+  'POST /sessions/{id}/chat': SIGNED_IN,
+  'GET /sessions/{id}/chat': SIGNED_IN,
+  'DELETE /sessions/{id}/chat/{messageId}': SIGNED_IN,
 };
 
 type Caller = 'anonymous' | Role;
@@ -198,6 +205,24 @@ interface Operation {
   parameters: Parameter[];
   security?: unknown[];
   requestBody?: { content: Record<string, { schema?: Schema }> };
+  responses?: Record<string, { content?: Record<string, unknown> }>;
+}
+
+/** An event stream never ends by itself: its first bytes show the caller got past the guard. */
+function untilFirstBytes(
+  res: NodeJS.ReadableStream & { headers: Record<string, string> },
+  callback: (error: Error | null, body: unknown) => void,
+): void {
+  if (!String(res.headers['content-type']).startsWith('text/event-stream')) {
+    let text = '';
+    res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    res.on('end', () => callback(null, text ? JSON.parse(text) : {}));
+    return;
+  }
+  res.once('data', () => {
+    callback(null, {});
+    (res as unknown as { destroy: () => void }).destroy();
+  });
 }
 
 const document = JSON.parse(readFileSync(resolve(__dirname, '../openapi.json'), 'utf8'));
@@ -274,6 +299,8 @@ describe('Security: authorization matrix from the OpenAPI document (e2e)', () =>
     );
     if (Object.keys(query).length > 0) req = req.query(query);
     if (caller !== 'anonymous') req = req.auth(tokens[caller] as string, { type: 'bearer' });
+    if (operation.responses?.['200']?.content?.['text/event-stream'])
+      return req.buffer(true).parse(untilFirstBytes as never);
     const content = operation.requestBody?.content ?? {};
     if (content['multipart/form-data'])
       return req.attach('file', Buffer.from('email,full_name\nmatrix@academy.test,Matrix\n'), 'people.csv');

@@ -50,6 +50,19 @@ export class FakeLiveKit {
     return this.requests.filter((r) => r.method === method);
   }
 
+  /** The data messages sent to rooms (SendData), with their JSON payloads decoded. */
+  dataMessages(topic?: string): { room: string; topic: string; kind: unknown; payload: unknown }[] {
+    return this.calls('SendData')
+      .map(({ body }) => ({
+        room: body.room as string,
+        topic: body.topic as string,
+        // RELIABLE is the enum's zero value, which protobuf's JSON leaves out.
+        kind: body.kind ?? 'RELIABLE',
+        payload: JSON.parse(Buffer.from(body.data as string, 'base64').toString('utf8')) as unknown,
+      }))
+      .filter((message) => topic === undefined || message.topic === topic);
+  }
+
   async stop(): Promise<void> {
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
     this.server = undefined;

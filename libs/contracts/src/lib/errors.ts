@@ -127,5 +127,9 @@ export const ERROR_CODES = [
   // Notifications
   'notification-kind-unknown',
   'email-mode-unknown',
+  // Class chat
+  'chat-read-only',
+  'chat-message-not-found',
+  'too-many-chat-messages',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

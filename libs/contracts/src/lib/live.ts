@@ -18,6 +18,27 @@ export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
 export const ROOM_ROLES = ['host', 'trainee', 'observer'] as const;
 export type RoomRole = (typeof ROOM_ROLES)[number];
 
+/** The longest class-chat message, in characters. */
+export const CHAT_MESSAGE_MAX_LENGTH = 2000;
+
+/**
+ * The data-channel topics the API relays class-chat news on, and their payloads: a message as it is
+ * stored, and the id of one a host deleted.
+ */
+export const CHAT_TOPIC = 'chat';
+export const CHAT_DELETED_TOPIC = 'chat-deleted';
+export interface ChatRelay {
+  id: string;
+  authorId: string;
+  name: string;
+  text: string;
+  sentAt: string;
+}
+export interface ChatDeletedRelay {
+  id: string;
+  deletedAt: string;
+}
+
 /**
  * The recording notice trainees acknowledge (its words are in the web app's texts, per language).
  * A new wording gets a new version, so that each stored answer says which words it answered.

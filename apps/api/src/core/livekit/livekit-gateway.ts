@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import {
   AccessToken,
+  DataPacket_Kind,
   EgressClient,
   EncodedFileOutput,
   EncodedFileType,
@@ -112,6 +113,12 @@ export class LiveKitGateway {
 
   async removeParticipant(room: string, identity: string): Promise<void> {
     await this.call(() => this.rooms.removeParticipant(room, identity));
+  }
+
+  /** A reliable data message to everyone in the room, on a topic (the class chat's, say). */
+  async sendData(room: string, topic: string, payload: unknown): Promise<void> {
+    const data = new TextEncoder().encode(JSON.stringify(payload));
+    await this.call(() => this.rooms.sendData(room, data, DataPacket_Kind.RELIABLE, { topic }));
   }
 
   /** Mutes every microphone track the participant publishes. */

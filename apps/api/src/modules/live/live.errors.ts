@@ -93,3 +93,27 @@ export class TooManyJoinRequestsError extends TooManyRequestsError {
     super('Too many join requests; try again in a moment', retryAfterSeconds);
   }
 }
+
+export class ChatReadOnlyError extends ForbiddenError {
+  readonly code = 'chat-read-only';
+
+  constructor() {
+    super('Observers read the class chat; only its hosts and trainees write in it');
+  }
+}
+
+export class ChatMessageNotFoundError extends NotFoundError {
+  readonly code = 'chat-message-not-found';
+
+  constructor() {
+    super('Chat message');
+  }
+}
+
+export class TooManyChatMessagesError extends TooManyRequestsError {
+  readonly code = 'too-many-chat-messages';
+
+  constructor(retryAfterSeconds: number) {
+    super('Too many chat messages; wait a moment before sending more', retryAfterSeconds);
+  }
+}

@@ -4,6 +4,9 @@ import { AuditModule } from '@/modules/audit/audit.module';
 import { CohortsModule } from '@/modules/cohorts/cohorts.module';
 import { UsersModule } from '@/modules/identity/users.module';
 import { NotificationsModule } from '@/modules/notifications/notifications.module';
+import { ChatMessageEntity } from './chat-message.entity';
+import { ChatController } from './chat.controller';
+import { ChatService } from './chat.service';
 import { JoinContexts } from './join-contexts';
 import { LiveSessionEntity } from './live-session.entity';
 import { PlaybackLinks } from './playback-links';
@@ -27,13 +30,14 @@ import { TimeZoneRulesEntity } from './time-zone-rules.entity';
       RecordingEntity,
       RecordingViewEntity,
       TimeZoneRulesEntity,
+      ChatMessageEntity,
     ]),
     CohortsModule,
     UsersModule,
     AuditModule,
     NotificationsModule,
   ],
-  controllers: [SessionsController, RecordingsController],
+  controllers: [SessionsController, RecordingsController, ChatController],
   providers: [
     SessionsService,
     SessionNoticesService,
@@ -42,6 +46,7 @@ import { TimeZoneRulesEntity } from './time-zone-rules.entity';
     JoinContexts,
     RecordingsService,
     PlaybackLinks,
+    ChatService,
   ],
   exports: [SessionsService, SessionAnchoringService, RoomService, RecordingsService],
 })

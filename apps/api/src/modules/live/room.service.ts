@@ -15,6 +15,7 @@ import { JoinResponseDto, RoomActionResultDto } from './dto/session.dto';
 import { admit, refusalError } from './join-admission';
 import { JoinContexts, type JoinContext } from './join-contexts';
 import {
+  ChatReadOnlyError,
   NotInCohortError,
   SessionNotFoundError,
   StaffNotRemovableError,
@@ -54,6 +55,13 @@ interface Admission {
   name: string;
   /** The room's participant limit, should the join create it. */
   roomSize: number;
+}
+
+/** Someone who may speak in a session's room now (its chat included): a host or a trainee, in its window. */
+export interface RoomSpeaker {
+  session: LiveSessionEntity;
+  role: Exclude<RoomRole, 'observer'>;
+  name: string;
 }
 
 /** A platform user LiveKit reported joining a session's room. */
@@ -191,6 +199,25 @@ export class RoomService {
         },
       ]);
     }
+  }
+
+  /**
+   * The caller, if the join admission lets them into the room now and their role there publishes:
+   * observers (coordinators, admins) read only. Refusals are the join's (403, 410, 425).
+   */
+  async speaker(sessionId: string, actor: AuthUser): Promise<RoomSpeaker> {
+    const admission = await this.admitFromDatabase(sessionId, actor, Date.now());
+    const role = ROLE_OF[admission.relation];
+    if (role === 'observer') throw new ChatReadOnlyError();
+    return { session: admission.session, role, name: admission.name };
+  }
+
+  /**
+   * News for everyone in the room, on a data-channel topic. Best effort: the API keeps what was
+   * said, and clients read it again when they (re)load. Answers whether LiveKit took it.
+   */
+  relay(session: Pick<LiveSessionEntity, 'roomName'>, topic: string, payload: object): Promise<boolean> {
+    return this.applied(() => this.livekit.sendData(session.roomName, topic, payload));
   }
 
   async mute(sessionId: string, userId: string, actor: AuthUser): Promise<RoomActionResultDto> {

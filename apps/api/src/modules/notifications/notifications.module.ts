@@ -6,6 +6,8 @@ import { NotificationPreferenceEntity } from './notification-preference.entity';
 import { NotificationPreferencesController } from './notification-preferences.controller';
 import { NotificationPreferencesService } from './notification-preferences.service';
 import { NotificationEntity } from './notification.entity';
+import { NotificationEvents } from './notification-events';
+import { NotificationStreams } from './notification-streams.service';
 import { NotificationsController } from './notifications.controller';
 import { NotificationsService } from './notifications.service';
 import { ReminderSentEntity } from './reminder-sent.entity';
@@ -18,7 +20,14 @@ import { RemindersService } from './reminders.service';
     UsersModule,
   ],
   controllers: [NotificationsController, NotificationPreferencesController],
-  providers: [NotificationsService, NotificationPreferencesService, NoticeDigestService, RemindersService],
+  providers: [
+    NotificationsService,
+    NotificationPreferencesService,
+    NoticeDigestService,
+    RemindersService,
+    NotificationEvents,
+    NotificationStreams,
+  ],
   exports: [NotificationsService, NoticeDigestService, RemindersService],
 })
 export class NotificationsModule {}

@@ -15,6 +15,7 @@ import { NotificationDto, NotificationListDto } from './dto/notification.dto';
 import { hasMailTemplate } from './mail-templates';
 import { mailParams } from './notice-params';
 import { NotificationEntity } from './notification.entity';
+import { NotificationEvents } from './notification-events';
 import { NotificationPreferencesService } from './notification-preferences.service';
 
 /** What the e-mail of a notice carries beyond its params: a link, the sessions it lists, invitations. */
@@ -58,6 +59,7 @@ export class NotificationsService {
     private readonly preferences: NotificationPreferencesService,
     private readonly users: UsersService,
     private readonly config: AppConfig,
+    private readonly events: NotificationEvents,
   ) {}
 
   /**
@@ -81,6 +83,11 @@ export class NotificationsService {
       notice: n,
     }));
     await manager.getRepository(NotificationEntity).insert(rows.map(({ notice: _notice, ...row }) => row));
+    // Open bells (on any API process) hear of it once the rows are committed.
+    await this.events.published(
+      items.map((n) => n.userId),
+      manager,
+    );
     const now = rows.filter((r) => r.email === 'immediate');
     if (now.length === 0) return;
     const people = new Map(
@@ -119,6 +126,8 @@ export class NotificationsService {
       { userId, readAt: IsNull(), ...(ids ? { id: In(ids) } : {}) },
       { readAt: new Date() },
     );
+    // The person's other tabs and devices update their bells too.
+    await this.events.published([userId]);
     return this.unread(userId);
   }
 
@@ -146,7 +155,8 @@ export class NotificationsService {
     };
   }
 
-  private unread(userId: string): Promise<number> {
+  /** How many of the person's notifications are still unread. */
+  unread(userId: string): Promise<number> {
     return this.notifications.count({ where: { userId, readAt: IsNull() } });
   }
 }

@@ -68,6 +68,17 @@ export function deleteNotifications(userId: string): Statement {
   return [`DELETE FROM notifications WHERE user_id = $1`, [userId]];
 }
 
+/**
+ * What they wrote in class chats: the words go (they may say anything about the person), the rows
+ * stay as deleted messages of a pseudonymous author, so the others' messages keep their context.
+ */
+export function blankChatMessages(userId: string): Statement {
+  return [
+    `UPDATE chat_messages SET text = '', deleted_at = COALESCE(deleted_at, now()) WHERE author_id = $1`,
+    [userId],
+  ];
+}
+
 /** The addresses their sign-ins and their actions came from. */
 export function dropAddresses(userId: string): Statement {
   return [

@@ -73,6 +73,7 @@ export class ErasureService {
       for (const statement of [
         ...queries.deleteCredentials(userId),
         queries.deleteNotifications(userId),
+        queries.blankChatMessages(userId),
         queries.dropAddresses(userId),
         ...queries.withdrawCertificates(userId, pseudonym),
       ])

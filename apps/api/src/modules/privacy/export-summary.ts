@@ -12,6 +12,7 @@ interface Labels {
   attendance: string;
   certificates: string;
   notifications: (n: number) => string;
+  chatMessages: (n: number) => string;
   activity: (n: number) => string;
   none: string;
   columns: Record<
@@ -42,6 +43,7 @@ const LABELS: Record<Locale, Labels> = {
     attendance: 'الحضور',
     certificates: 'الشهادات',
     notifications: (n) => `الإشعارات: ${n}`,
+    chatMessages: (n) => `رسائلك في دردشة الحصص: ${n}`,
     activity: (n) => `أحداث الحساب (تسجيلات الدخول وغيرها): ${n}`,
     none: 'لا شيء',
     columns: {
@@ -88,6 +90,7 @@ const LABELS: Record<Locale, Labels> = {
     attendance: 'Présences',
     certificates: 'Certificats',
     notifications: (n) => `Notifications : ${n}`,
+    chatMessages: (n) => `Vos messages dans le chat des séances : ${n}`,
     activity: (n) => `Événements du compte (connexions, etc.) : ${n}`,
     none: 'Aucun',
     columns: {
@@ -134,6 +137,7 @@ const LABELS: Record<Locale, Labels> = {
     attendance: 'Attendance',
     certificates: 'Certificates',
     notifications: (n) => `Notifications: ${n}`,
+    chatMessages: (n) => `Your messages in class chats: ${n}`,
     activity: (n) => `Account events (sign-ins and others): ${n}`,
     none: 'None',
     columns: {
@@ -251,6 +255,7 @@ ${table(
 )}
 ${data.certificates.some((c) => c.pdfFile) ? `<p>${escapeHtml(l.files)}</p>` : ''}`,
     `<p>${escapeHtml(l.notifications(data.notifications.length))}</p>
+<p>${escapeHtml(l.chatMessages(data.chatMessages.length))}</p>
 <p>${escapeHtml(l.activity(data.accountActivity.length))}</p>`,
   ];
   return `<!doctype html>

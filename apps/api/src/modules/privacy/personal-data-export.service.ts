@@ -69,6 +69,7 @@ export class PersonalDataExportService {
           }),
         ),
         notifications: plain(await read(queries.notifications(userId))),
+        chatMessages: plain(await read(queries.chatMessages(userId))),
         recordingConsents: plain(await read(queries.recordingConsents(userId))),
         accountActivity: plain(await read(queries.accountActivity(userId))),
       };

@@ -101,6 +101,17 @@ export function notifications(userId: string): Statement {
   ];
 }
 
+/** What they wrote in class chats (a deleted message without its words). */
+export function chatMessages(userId: string): Statement {
+  return [
+    `SELECT m.session_id AS "sessionId", s.title AS "session", m.text, m.created_at AS "sentAt",
+            m.deleted_at AS "deletedAt"
+       FROM chat_messages m JOIN live_sessions s ON s.id = m.session_id
+      WHERE m.author_id = $1 ORDER BY m.created_at, m.id`,
+    [userId],
+  ];
+}
+
 /** Their answers to the cohorts' recording notices. */
 export function recordingConsents(userId: string): Statement {
   return [

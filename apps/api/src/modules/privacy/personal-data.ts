@@ -84,6 +84,13 @@ export interface PersonalData {
     pdfFile: string | null;
   }>;
   notifications: Array<{ kind: string; params: object; readAt: string | null; createdAt: string }>;
+  chatMessages: Array<{
+    sessionId: string;
+    session: string;
+    text: string;
+    sentAt: string;
+    deletedAt: string | null;
+  }>;
   recordingConsents: Array<{ cohort: string; choice: string; textVersion: string; decidedAt: string }>;
   accountActivity: Array<{ action: string; at: string; data: object }>;
 }

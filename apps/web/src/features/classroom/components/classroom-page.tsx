@@ -15,6 +15,7 @@ import { joinPhase } from '@/features/schedule/lib/session-time';
 import { useJoinSession, type JoinGrant } from '../api/classroom.api';
 import { useAutoRetry } from '../hooks/use-auto-retry';
 import { RecordingConsentCard } from '@/features/recording-consent/components/recording-consent-card';
+import { ClassChatHistory } from './class-chat-history';
 import { CourseMaterials } from './course-materials';
 import { JoinRefusal } from './join-refusal';
 import { LiveClassroom, type ClassroomEnd } from './live-classroom';
@@ -23,6 +24,9 @@ import { VideoUnreachable } from './video-unreachable';
 
 /** Coordinators and admins join as hidden observers: no camera or microphone to choose. */
 const PUBLISHING_ROLES: readonly Role[] = ['expert', 'trainee'];
+
+/** Who may delete chat messages (the API decides: teachers of the cohort, admins). */
+const HOST_ROLES: readonly Role[] = ['expert', 'admin'];
 
 type Phase = { name: 'pre-join' } | { name: 'live'; grant: JoinGrant } | { name: ClassroomEnd };
 
@@ -111,6 +115,13 @@ export default function ClassroomPage() {
             canDelete={user.role === 'admin'}
             ended={joinPhase(session.data, now) === 'ended'}
           />
+          {joinPhase(session.data, now) === 'ended' && session.data.status === 'scheduled' && (
+            <ClassChatHistory
+              sessionId={id}
+              timeZone={user.timeZone}
+              canDelete={HOST_ROLES.includes(user.role)}
+            />
+          )}
           <Grid>
             <Grid.Col span={{ base: 12, md: 6 }}>
               {phase.name === 'pre-join' && (

@@ -21,6 +21,8 @@ import { useRecordingControl } from '../api/classroom.api';
 import { useAudioOnly } from '../hooks/use-audio-only';
 import { DATA_SAVER_CAPTURE, DATA_SAVER_PUBLISH } from '../hooks/use-classroom-room';
 import { useLowestVideoLayers } from '../hooks/use-lowest-video-layers';
+import { useCurrentUser } from '@/features/auth/hooks/use-session';
+import { useChatRelay } from '../hooks/use-chat-relay';
 import { useRaisedHands } from '../hooks/use-raised-hands';
 import { ChatPanel } from './chat-panel';
 import { ParticipantsPanel } from './participants-panel';
@@ -45,6 +47,8 @@ export function ClassroomStage({ sessionId, title, role, canModerate }: Classroo
   const room = useRoomContext();
   const [view, setView] = useState<View>('grid');
   const hands = useRaisedHands();
+  const chat = useChatRelay(sessionId);
+  const { timeZone } = useCurrentUser();
   const [audioOnly, setAudioOnly] = useAudioOnly();
   const dataSaver = useDataSaverSetting();
   useLowestVideoLayers(dataSaver.enabled);
@@ -136,7 +140,13 @@ export function ClassroomStage({ sessionId, title, role, canModerate }: Classroo
               <Tabs.Tab value="people">{t('classroom.people')}</Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="chat" pt="xs">
-              <ChatPanel canWrite={publishes} />
+              <ChatPanel
+                sessionId={sessionId}
+                canWrite={publishes}
+                canDelete={canModerate}
+                timeZone={timeZone}
+                relayed={chat}
+              />
             </Tabs.Panel>
             <Tabs.Panel value="people" pt="xs">
               <ParticipantsPanel sessionId={sessionId} raisedHands={hands.raised} canModerate={canModerate} />

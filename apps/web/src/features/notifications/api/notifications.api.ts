@@ -6,17 +6,20 @@ export type AppNotification = Schemas['NotificationDto'];
 
 /** How often the bell asks for news: reminders come 24 h and 15 min ahead, so a minute is soon enough. */
 export const NOTIFICATIONS_POLL_MS = 60_000;
+/** While the live stream is up it brings the news: a rare poll only covers a change it missed. */
+export const NOTIFICATIONS_LIVE_POLL_MS = 10 * 60_000;
 /** The newest ones, as many as the popover shows. */
 const LATEST = { page: 1, pageSize: 20 };
 
 export const notificationKeys = { latest: ['notifications', 'latest'] as const };
 
-export function useNotifications() {
+/** `live`: the stream is up (useNotificationStream), so polling slows down. */
+export function useNotifications(live = false) {
   const api = useApi();
   return useQuery({
     queryKey: notificationKeys.latest,
     queryFn: () => unwrap(api.GET('/api/me/notifications', { params: { query: LATEST } })),
-    refetchInterval: NOTIFICATIONS_POLL_MS,
+    refetchInterval: live ? NOTIFICATIONS_LIVE_POLL_MS : NOTIFICATIONS_POLL_MS,
   });
 }
 

@@ -79,7 +79,70 @@ async function openBell(notification: Schemas['NotificationDto'], locale: string
   return item;
 }
 
+/** A server-sent event stream the test writes into, as the API's GET /me/notifications/stream. */
+function serverStream() {
+  const encoder = new TextEncoder();
+  let controller!: ReadableStreamDefaultController<Uint8Array>;
+  const body = new ReadableStream<Uint8Array>({ start: (c) => (controller = c) });
+  return {
+    response: () => new Response(body, { status: 200, headers: { 'Content-Type': 'text/event-stream' } }),
+    unread: (unread: number) =>
+      controller.enqueue(encoder.encode(`: ping\n\nevent: unread\ndata: {"unread":${unread}}\n\n`)),
+  };
+}
+
 describe('notification bell', () => {
+  it('updates its count and list from the live stream, without a reload', async () => {
+    const stream = serverStream();
+    let items = [certificate];
+    let listed = 0;
+    renderApp({
+      route: '/courses',
+      signedIn: true,
+      fetch: fakeFetch({
+        'GET /api/me': () => json(200, adminUser),
+        'GET /api/courses': () => json(200, emptyList),
+        'GET /api/me/notifications': () => {
+          listed++;
+          return json(200, { items, total: items.length, unread: items.length });
+        },
+        'GET /api/me/notifications/stream': stream.response,
+      }),
+    });
+    expect((await screen.findByTestId('notifications-unread')).textContent).toBe('1');
+    await waitFor(() =>
+      expect(screen.getByTestId('notifications-bell').getAttribute('data-live')).toBe('true'),
+    );
+
+    // The same count as shown: nothing to fetch.
+    stream.unread(1);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(listed).toBe(1);
+
+    // A teacher moved a session: the API tells the stream, the bell fetches its list again.
+    items = [{ ...reminder, kind: 'session-rescheduled' }, certificate];
+    stream.unread(2);
+    await waitFor(() => expect(screen.getByTestId('notifications-unread').textContent).toBe('2'));
+    fireEvent.click(screen.getByTestId('notifications-bell'));
+    const popover = await screen.findByTestId('notifications-popover');
+    expect(await within(popover).findAllByTestId('notification-item')).toHaveLength(2);
+  });
+
+  it('falls back to polling when the stream cannot be opened', async () => {
+    renderApp({
+      route: '/courses',
+      signedIn: true,
+      fetch: fakeFetch({
+        'GET /api/me': () => json(200, adminUser),
+        'GET /api/courses': () => json(200, emptyList),
+        'GET /api/me/notifications': () => json(200, { items: [certificate], total: 1, unread: 1 }),
+        'GET /api/me/notifications/stream': () => json(503, { statusCode: 503, code: 'service-unavailable' }),
+      }),
+    });
+    expect((await screen.findByTestId('notifications-unread')).textContent).toBe('1');
+    expect(screen.getByTestId('notifications-bell').getAttribute('data-live')).toBe('false');
+  });
+
   it('shows the unread count, lists the newest first, and marks all read', async () => {
     let read = false;
     const markRequests: unknown[] = [];

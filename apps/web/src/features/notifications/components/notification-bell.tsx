@@ -19,6 +19,7 @@ import { ErrorAlert } from '@/shared/components/error-alert';
 import { EmptyResult } from '@/shared/components/empty-result';
 import { ErrorState, LoadingState } from '@/shared/components/query-states';
 import { useMarkAllRead, useNotifications, type AppNotification } from '../api/notifications.api';
+import { useNotificationStream } from '../hooks/use-notification-stream';
 import { useNotificationText } from '../hooks/use-notification-text';
 
 /** The bell in the header: how many notifications are unread, and the newest ones in a popover. */
@@ -26,7 +27,8 @@ export function NotificationBell() {
   const { t } = useTranslation();
   const rtl = useDirection().dir === 'rtl';
   const [opened, popover] = useDisclosure();
-  const notifications = useNotifications();
+  const live = useNotificationStream();
+  const notifications = useNotifications(live);
   const unread = notifications.data?.unread ?? 0;
 
   return (
@@ -43,7 +45,8 @@ export function NotificationBell() {
         onChange={popover.toggle}
         // Opens towards the page, whichever side of the header the bell sits on.
         position={rtl ? 'bottom-start' : 'bottom-end'}
-        width={360}
+        // Never wider than a phone's screen, less a margin.
+        width="min(360px, calc(100vw - 16px))"
         shadow="md"
         withArrow
       >
@@ -54,6 +57,7 @@ export function NotificationBell() {
             onClick={popover.toggle}
             aria-label={t('notifications.open', { unread })}
             data-testid="notifications-bell"
+            data-live={live}
           >
             <BellIcon />
           </ActionIcon>

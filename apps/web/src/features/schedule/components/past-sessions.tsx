@@ -80,6 +80,19 @@ export function PastSessions({ timeZone, withAttendance, cohortName }: PastSessi
                       </Button>
                     </Group>
                   )}
+                  {session.status === 'scheduled' && (
+                    <Group gap="xs">
+                      <Button
+                        component={Link}
+                        to={`/sessions/${session.id}/classroom#chat`}
+                        size="compact-sm"
+                        variant="subtle"
+                        data-testid="session-open-chat"
+                      >
+                        {t('classChat.open')}
+                      </Button>
+                    </Group>
+                  )}
                   {withAttendance &&
                     session.status === 'scheduled' &&
                     now >= Date.parse(session.endsAt) &&
