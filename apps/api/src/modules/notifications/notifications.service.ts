@@ -68,9 +68,9 @@ export class NotificationsService {
    */
   async add(items: NewNotification[], manager: EntityManager = this.notifications.manager): Promise<void> {
     if (items.length === 0) return;
-    const mailed = items.filter((n) => n.mail !== false && hasMailTemplate(n.kind));
+    const mailed = new Set(items.filter((n) => n.mail !== false && hasMailTemplate(n.kind)));
     const modes = await this.preferences.modesOf(
-      mailed.map((n) => ({ userId: n.userId, kind: n.kind })),
+      [...mailed].map((n) => ({ userId: n.userId, kind: n.kind })),
       manager,
     );
     const rows = items.map((n) => ({
@@ -79,7 +79,7 @@ export class NotificationsService {
       kind: n.kind,
       params: n.params,
       readAt: null,
-      email: mailed.includes(n) ? (modes.get(`${n.userId}/${n.kind}`) ?? defaultEmailMode(n.kind)) : null,
+      email: mailed.has(n) ? (modes.get(`${n.userId}/${n.kind}`) ?? defaultEmailMode(n.kind)) : null,
       notice: n,
     }));
     await manager.getRepository(NotificationEntity).insert(rows.map(({ notice: _notice, ...row }) => row));
