@@ -6,6 +6,7 @@ import { AttendanceModule } from './modules/attendance/attendance.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
 import { CertificationModule } from './modules/certification/certification.module';
+import { CohortBoardModule } from './modules/cohort-board/cohort-board.module';
 import { CohortsModule } from './modules/cohorts/cohorts.module';
 import { CourseContentModule } from './modules/course-content/course-content.module';
 import { FeedbackModule } from './modules/feedback/feedback.module';
@@ -44,6 +45,7 @@ import { SetupModule } from './modules/setup/setup.module';
     ReportingModule,
     PrivacyModule,
     RecordingConsentModule,
+    CohortBoardModule,
     SetupModule,
   ],
 })

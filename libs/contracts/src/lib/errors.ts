@@ -122,5 +122,14 @@ export const ERROR_CODES = [
   'feedback-staff-only',
   'feedback-not-open',
   'feedback-closed',
+  // Cohort board (announcements and questions)
+  'announcement-not-found',
+  'question-not-found',
+  'answer-not-found',
+  'board-staff-only',
+  'board-teachers-only',
+  'board-trainees-only',
+  'attachment-not-of-course',
+  'answer-not-of-question',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

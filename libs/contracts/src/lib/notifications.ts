@@ -6,5 +6,7 @@ export const NOTIFICATION_KINDS = [
   'certificate-issued',
   'time-zone-rules-changed',
   'feedback-request',
+  'announcement-posted',
+  'question-answered',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

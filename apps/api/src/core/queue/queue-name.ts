@@ -19,7 +19,9 @@ export type MailTemplate =
   | 'session-cancelled'
   | 'session-reminder'
   | 'time-zone-rules-changed'
-  | 'feedback-request';
+  | 'feedback-request'
+  | 'announcement-posted'
+  | 'question-answered';
 
 /** A session as a calendar invitation (.ics) attached to an e-mail; CANCEL withdraws it. */
 export interface CalendarInvite {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { LocalizedText } from '@mre/contracts';
 import { randomUUID } from 'node:crypto';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource, In, Repository } from 'typeorm';
 import type { AuthUser } from '@/core/auth/auth-user';
 import { AppConfig } from '@/core/config/app-config';
 import type { PendingUpload } from '@/core/http/uploaded-stream';
@@ -147,6 +147,12 @@ export class MaterialsService {
     const material = await this.materials.findOne({ where: { id: materialId } });
     if (!material) throw new MaterialNotFoundError();
     return material;
+  }
+
+  /** The materials among `ids` that still exist, for contexts that refer to them (a cohort's announcements). */
+  findMany(ids: readonly string[]): Promise<CourseMaterialEntity[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.materials.find({ where: { id: In([...new Set(ids)]) } });
   }
 }
 
