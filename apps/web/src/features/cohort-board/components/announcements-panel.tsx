@@ -216,8 +216,7 @@ function AnnouncementForm({ cohortId, courseId, editing, onDone }: FormProps) {
           value={body}
           onChange={(e) => setBody(e.currentTarget.value)}
           maxLength={ANNOUNCEMENT_BODY_MAX}
-          autosize
-          minRows={4}
+          rows={5}
           required
           dir="auto"
           error={tried && missing.body ? t('board.required') : undefined}

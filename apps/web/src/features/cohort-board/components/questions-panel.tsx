@@ -33,7 +33,7 @@ export function QuestionsPanel({ cohortId }: { cohortId: string }) {
   return (
     <Stack gap="md">
       {waitingCount !== null && waitingCount > 0 && (
-        <WaitingList cohortId={cohortId} permissions={permissions} />
+        <WaitingList cohortId={cohortId} permissions={permissions} count={waitingCount} />
       )}
       {permissions.ask && <PostForm kind="ask" cohortId={cohortId} />}
       {items.length === 0 ? (
@@ -51,7 +51,15 @@ export function QuestionsPanel({ cohortId }: { cohortId: string }) {
 }
 
 /** For staff: the questions nobody has answered for 48 hours, oldest first. */
-function WaitingList({ cohortId, permissions }: { cohortId: string; permissions: BoardPermissions }) {
+function WaitingList({
+  cohortId,
+  permissions,
+  count,
+}: {
+  cohortId: string;
+  permissions: BoardPermissions;
+  count: number;
+}) {
   const { t } = useTranslation();
   const [page, setPage] = useState(1);
   const waiting = useQuestions(cohortId, page, true);
@@ -60,7 +68,7 @@ function WaitingList({ cohortId, permissions }: { cohortId: string; permissions:
       color="orange"
       variant="light"
       title={t('board.questions.waitingTitle', {
-        count: waiting.data?.total ?? 0,
+        count: waiting.data?.total ?? count,
         hours: QUESTION_WAITING_HOURS,
       })}
       data-testid="questions-waiting"
@@ -356,8 +364,7 @@ export function PostForm(
           value={body}
           onChange={(e) => setBody(e.currentTarget.value)}
           maxLength={BOARD_POST_MAX}
-          autosize
-          minRows={props.kind === 'ask' ? 3 : 1}
+          rows={props.kind === 'ask' ? 3 : 2}
           dir="auto"
           error={tried && blank ? t('board.required') : undefined}
           data-testid={`${props.kind}-input`}
