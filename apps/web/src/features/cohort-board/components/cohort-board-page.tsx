@@ -30,6 +30,9 @@ export function CohortBoardPage() {
           {cohort.data.name}
         </Title>
       </Stack>
+      <Title order={2} size="h3">
+        {t('board.title')}
+      </Title>
       <CohortBoard cohortId={id} courseId={cohort.data.courseId} />
     </Stack>
   );
