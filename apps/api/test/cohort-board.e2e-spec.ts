@@ -384,6 +384,49 @@ describe('Cohort board (e2e)', () => {
       ]);
     });
 
+    it('takes one file from the asker, with the types of course materials, served to the cohort only', async () => {
+      const asker = world.trainees[0];
+      const question = (await ask(asker.token, 'Voici ma photo du train').expect(201)).body;
+      const attach = (token: string, bytes: Buffer, name: string) =>
+        sut.http
+          .put(`/api/questions/${question.id}/attachment`)
+          .auth(token, { type: 'bearer' })
+          .attach('file', bytes, { filename: name, contentType: 'application/octet-stream' });
+
+      const refused = await attach(asker.token, Buffer.from('plain text, no known type'), 'note.pdf').expect(
+        415,
+      );
+      expect(refused.body.code).toBe('file-type-not-allowed');
+      const notMine = await attach(world.trainees[1].token, samplePdf('x'), 'x.pdf').expect(403);
+      expect(notMine.body.code).toBe('question-asker-only');
+      await attach(otherExpert.token, samplePdf('x'), 'x.pdf').expect(404);
+
+      const attached = await attach(asker.token, samplePdf('train'), 'train atterrissage.pdf').expect(200);
+      expect(attached.body.attachment).toMatchObject({
+        fileName: 'train atterrissage.pdf',
+        contentType: 'application/pdf',
+        url: `/api/questions/${question.id}/attachment`,
+      });
+      const download = (token: string) =>
+        sut.http.get(`/api/questions/${question.id}/attachment`).auth(token, { type: 'bearer' });
+      expect(await statuses(download)).toEqual({
+        admin: 200,
+        'teacher of the cohort': 200,
+        'coordinator of the centre': 200,
+        'enrolled trainee': 200,
+        ...OUTSIDERS,
+      });
+      const file = await download(world.trainees[1].token).buffer(true).expect(200);
+      expect(Buffer.compare(file.body as Buffer, samplePdf('train'))).toBe(0);
+
+      // Hidden, the question's file goes with it for trainees.
+      await as(world.expert.token)
+        .post(`/questions/${question.id}/hide`, { reason: 'Hors sujet' })
+        .expect(200);
+      await download(world.trainees[1].token).expect(404);
+      await download(world.coordinator.token).expect(200);
+    });
+
     it('lists for staff the questions with no visible answer for 48 hours, and counts them', async () => {
       const cohortId = await world.addCohort();
       const old = (

@@ -151,6 +151,8 @@ const EXPECTED: Record<string, Rule> = {
   'POST /questions/{id}/restore': SIGNED_IN,
   'POST /answers/{id}/hide': SIGNED_IN,
   'POST /answers/{id}/restore': SIGNED_IN,
+  'PUT /questions/{id}/attachment': SIGNED_IN,
+  'GET /questions/{id}/attachment': SIGNED_IN,
   // Signed by LiveKit over the raw body instead of a token.
   'POST /livekit/webhook': PUBLIC,
 

@@ -114,8 +114,18 @@ describe('cohort board', () => {
     await learner.getByTestId('ask-submit').click();
     await learner.getByTestId('ask-form').getByText('المرجو كتابة نص هنا.').waitFor();
     await learner.getByTestId('ask-input').fill('ما هو ضغط الإطارات المطلوب قبل الإقلاع؟ (psi)');
+    // A photo of the gauge, as a PDF: the file goes into the course storage with its rules.
+    await learner.locator('input[type="file"]').setInputFiles({
+      name: 'صورة العداد.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from(
+        '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+      ),
+    });
     await learner.getByTestId('ask-submit').click();
-    await learner.getByTestId('question').filter({ hasText: 'ما هو ضغط الإطارات' }).waitFor();
+    const askedByMe = learner.getByTestId('question').filter({ hasText: 'ما هو ضغط الإطارات' });
+    await askedByMe.waitFor();
+    await askedByMe.getByTestId('question-file').filter({ hasText: 'صورة العداد.pdf' }).waitFor();
     await saveScreenshot(learner, 'board-question-ar-phone');
     await expectNoAxeViolations(learner, 'cohort board questions (ar)');
 
@@ -123,6 +133,11 @@ describe('cohort board', () => {
     await teacher.reload();
     await teacher.getByTestId('board-tab-questions').click();
     const asked = teacher.getByTestId('question').filter({ hasText: 'ما هو ضغط الإطارات' });
+    const [saved] = await Promise.all([
+      teacher.waitForEvent('download'),
+      asked.getByTestId('question-file').click(),
+    ]);
+    expect(saved.suggestedFilename()).toBe('صورة العداد.pdf');
     await asked.getByTestId('answer-input').fill('Voir la fiche 3 : **200 psi** pour le train principal.');
     await asked.getByTestId('answer-submit').click();
     await asked.getByTestId('answer').filter({ hasText: '200 psi' }).waitFor();

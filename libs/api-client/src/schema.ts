@@ -1605,12 +1605,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/questions/{id}/attachment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The question’s file, for whoever may see the question (404 for others) */
+        get: operations["Board_attachment"];
+        /** The asker attaches one file to their question (a new one replaces it): the types and size limit of course materials (415, 413) */
+        put: operations["Board_attach"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @enum {string} */
-        ErrorCode: "invalid-input" | "validation-failed" | "invalid-format" | "unauthorized" | "forbidden" | "not-found" | "conflict" | "gone" | "payload-too-large" | "too-many-requests" | "internal-error" | "service-unavailable" | "video-service-unavailable" | "database-unavailable" | "access-token-required" | "role-not-allowed" | "bad-credentials" | "refresh-token-invalid" | "too-many-sign-in-attempts" | "email-taken" | "invitation-invalid" | "invitation-expired" | "invitation-pending" | "legal-name-locked" | "not-experts" | "unknown-organization" | "user-not-found" | "unknown-reference" | "password-too-common" | "wrong-password" | "password-reset-invalid" | "password-reset-expired" | "too-many-password-resets" | "user-not-invited" | "two-factor-code-invalid" | "two-factor-challenge-invalid" | "too-many-two-factor-attempts" | "two-factor-already-enabled" | "two-factor-not-set-up" | "two-factor-required" | "two-factor-setup-required" | "user-erased" | "network-not-found" | "centre-not-found" | "name-taken" | "course-not-found" | "module-not-found" | "course-code-taken" | "not-course-editor" | "material-not-found" | "file-type-not-allowed" | "material-order-mismatch" | "cohort-not-found" | "enrollment-not-found" | "not-cohort-manager" | "not-cohort-staff" | "admin-only" | "not-teachers" | "already-enrolled" | "enrollment-completed" | "not-trainee" | "not-enrollable" | "user-id-or-email" | "capacity-below-enrolled" | "dates-out-of-order" | "file-missing" | "file-too-large" | "csv-empty" | "csv-no-rows" | "csv-too-many-rows" | "csv-not-utf8" | "csv-binary" | "csv-missing-column" | "job-not-found" | "session-not-found" | "not-in-cohort" | "not-host" | "join-window-not-open" | "session-ended" | "session-cancelled" | "removed-from-room" | "staff-not-removable" | "session-overlap" | "recording-already-running" | "recording-not-running" | "recording-not-found" | "recording-file-unavailable" | "playback-link-invalid" | "too-many-join-requests" | "not-enrolled" | "not-hybrid" | "certificate-not-found" | "certificate-already-revoked" | "quiz-not-found" | "attempt-not-found" | "invalid-question" | "quiz-has-attempts" | "quiz-not-open" | "attempts-exhausted" | "attempt-submitted" | "attempt-time-up" | "invalid-answer" | "not-cohort-trainee" | "not-quiz-runner" | "feedback-not-found" | "feedback-trainees-only" | "feedback-staff-only" | "feedback-not-open" | "feedback-closed" | "announcement-not-found" | "question-not-found" | "answer-not-found" | "board-staff-only" | "board-teachers-only" | "board-trainees-only" | "attachment-not-of-course" | "answer-not-of-question";
+        ErrorCode: "invalid-input" | "validation-failed" | "invalid-format" | "unauthorized" | "forbidden" | "not-found" | "conflict" | "gone" | "payload-too-large" | "too-many-requests" | "internal-error" | "service-unavailable" | "video-service-unavailable" | "database-unavailable" | "access-token-required" | "role-not-allowed" | "bad-credentials" | "refresh-token-invalid" | "too-many-sign-in-attempts" | "email-taken" | "invitation-invalid" | "invitation-expired" | "invitation-pending" | "legal-name-locked" | "not-experts" | "unknown-organization" | "user-not-found" | "unknown-reference" | "password-too-common" | "wrong-password" | "password-reset-invalid" | "password-reset-expired" | "too-many-password-resets" | "user-not-invited" | "two-factor-code-invalid" | "two-factor-challenge-invalid" | "too-many-two-factor-attempts" | "two-factor-already-enabled" | "two-factor-not-set-up" | "two-factor-required" | "two-factor-setup-required" | "user-erased" | "network-not-found" | "centre-not-found" | "name-taken" | "course-not-found" | "module-not-found" | "course-code-taken" | "not-course-editor" | "material-not-found" | "file-type-not-allowed" | "material-order-mismatch" | "cohort-not-found" | "enrollment-not-found" | "not-cohort-manager" | "not-cohort-staff" | "admin-only" | "not-teachers" | "already-enrolled" | "enrollment-completed" | "not-trainee" | "not-enrollable" | "user-id-or-email" | "capacity-below-enrolled" | "dates-out-of-order" | "file-missing" | "file-too-large" | "csv-empty" | "csv-no-rows" | "csv-too-many-rows" | "csv-not-utf8" | "csv-binary" | "csv-missing-column" | "job-not-found" | "session-not-found" | "not-in-cohort" | "not-host" | "join-window-not-open" | "session-ended" | "session-cancelled" | "removed-from-room" | "staff-not-removable" | "session-overlap" | "recording-already-running" | "recording-not-running" | "recording-not-found" | "recording-file-unavailable" | "playback-link-invalid" | "too-many-join-requests" | "not-enrolled" | "not-hybrid" | "certificate-not-found" | "certificate-already-revoked" | "quiz-not-found" | "attempt-not-found" | "invalid-question" | "quiz-has-attempts" | "quiz-not-open" | "attempts-exhausted" | "attempt-submitted" | "attempt-time-up" | "invalid-answer" | "not-cohort-trainee" | "not-quiz-runner" | "feedback-not-found" | "feedback-trainees-only" | "feedback-staff-only" | "feedback-not-open" | "feedback-closed" | "announcement-not-found" | "question-not-found" | "answer-not-found" | "board-staff-only" | "board-teachers-only" | "board-trainees-only" | "attachment-not-of-course" | "answer-not-of-question" | "question-asker-only" | "attachment-not-found";
         ErrorDto: {
             /** @example 400 */
             statusCode: number;
@@ -3320,6 +3338,13 @@ export interface components {
             body?: string;
             materialIds?: string[];
         };
+        QuestionAttachmentDto: {
+            fileName: string;
+            contentType: string;
+            sizeBytes: number;
+            /** @example /api/questions/0b7c…/attachment */
+            url: string;
+        };
         BoardAnswerDto: {
             /** Format: uuid */
             id: string;
@@ -3351,6 +3376,8 @@ export interface components {
             hidden: boolean;
             /** @description Staff only */
             hiddenReason: string | null;
+            /** @description The asker’s file, if any */
+            attachment: components["schemas"]["QuestionAttachmentDto"] | null;
             /** @description Oldest first; hidden ones for staff only */
             answers: components["schemas"]["BoardAnswerDto"][];
         };
@@ -3379,6 +3406,10 @@ export interface components {
         HideDto: {
             /** @description Why, kept in the audit log and shown to staff */
             reason: string;
+        };
+        UploadQuestionFileDto: {
+            /** Format: binary */
+            file: string;
         };
     };
     responses: never;
@@ -7500,6 +7531,73 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description Its question with its answers */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoardQuestionDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Board_attachment: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-None-Match"?: string;
+                /** @description bytes=start-end, to resume a download */
+                Range?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, with ETag and Content-Disposition (UTF-8 name) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Board_attach: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["UploadQuestionFileDto"];
+            };
+        };
+        responses: {
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -131,5 +131,7 @@ export const ERROR_CODES = [
   'board-trainees-only',
   'attachment-not-of-course',
   'answer-not-of-question',
+  'question-asker-only',
+  'attachment-not-found',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

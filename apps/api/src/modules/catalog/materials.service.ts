@@ -20,6 +20,17 @@ import { MaterialFileDto, ModuleDto, ReorderMaterialsDto } from './dto/course.dt
 import { materialAudit } from './material-audit';
 import { isMaterialType, sniffContentType } from './material-type';
 
+/** A file received by `MaterialsService.store`, as it can be served (DownloadableFile) and recorded. */
+export interface StoredUpload {
+  storageKey: string;
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+  etag: string;
+  /** The text fields sent before the file. */
+  fields: Record<string, string>;
+}
+
 /** Where uploaded materials are kept in the object storage. */
 const MATERIALS_PREFIX = 'materials';
 const ARABIC_LETTER = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF]/;
@@ -48,20 +59,15 @@ export class MaterialsService {
     actor: AuthUser,
   ): Promise<MaterialFileDto> {
     await this.courses.editableModule(courseId, moduleId, actor);
-    const upload = await pending.open(this.config.get('MATERIAL_MAX_MB') * 1024 * 1024);
-    const sniffed = await sniffContentType(upload.stream);
-    if (sniffed.empty) throw new EmptyMaterialError();
-    if (!isMaterialType(sniffed.contentType)) throw new MaterialTypeRefusedError(sniffed.contentType);
-    const fileName = labelOf(upload.fileName);
-    const key = `${MATERIALS_PREFIX}/${randomUUID()}`;
-    const stored = await this.storage.put(key, sniffed.stream, sniffed.contentType);
+    const stored = await this.store(pending, MATERIALS_PREFIX);
+    const { fileName, storageKey: key } = stored;
     try {
       const material = this.materials.create({
         courseId,
         moduleId,
-        title: titleOf(upload.fields.title, fileName),
+        title: titleOf(stored.fields.title, fileName),
         fileName,
-        contentType: sniffed.contentType,
+        contentType: stored.contentType,
         sizeBytes: stored.sizeBytes,
         storageKey: key,
         etag: stored.etag,
@@ -81,6 +87,29 @@ export class MaterialsService {
       await this.storage.delete(key);
       throw error;
     }
+  }
+
+  /**
+   * Receives an upload into the storage under `prefix` with the rules of course materials: its type
+   * read from its content (one of MATERIAL_CONTENT_TYPES), its size capped by MATERIAL_MAX_MB. Other
+   * contexts that take files from people (board questions) store them through here. The caller
+   * deletes the stored object if it then fails to record it.
+   */
+  async store(pending: PendingUpload, prefix: string): Promise<StoredUpload> {
+    const upload = await pending.open(this.config.get('MATERIAL_MAX_MB') * 1024 * 1024);
+    const sniffed = await sniffContentType(upload.stream);
+    if (sniffed.empty) throw new EmptyMaterialError();
+    if (!isMaterialType(sniffed.contentType)) throw new MaterialTypeRefusedError(sniffed.contentType);
+    const storageKey = `${prefix}/${randomUUID()}`;
+    const stored = await this.storage.put(storageKey, sniffed.stream, sniffed.contentType);
+    return {
+      storageKey,
+      fileName: labelOf(upload.fileName),
+      contentType: sniffed.contentType,
+      sizeBytes: stored.sizeBytes,
+      etag: stored.etag,
+      fields: upload.fields,
+    };
   }
 
   /** Deletes the material and its file (admin and the course's experts). */

@@ -8,19 +8,30 @@ import {
   ParseUUIDPipe,
   Patch,
   Post,
+  Put,
   Query,
+  Req,
+  Res,
 } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
   ApiCreatedResponse,
+  ApiHeader,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthUser } from '@/core/auth/auth-user';
 import { CurrentUser } from '@/core/auth/decorators';
 import { PageQueryDto } from '@/core/http/pagination';
+import { sendStoredFile } from '@/core/http/send-stored-file';
+import { type PendingUpload, UploadedStream } from '@/core/http/uploaded-stream';
+import { ObjectStorage } from '@/core/storage/object-storage';
 import { AnnouncementsService } from './announcements.service';
 import {
   AcceptAnswerDto,
@@ -34,6 +45,7 @@ import {
   BoardQuestionListDto,
   BoardQuestionQueryDto,
   UpdateAnnouncementDto,
+  UploadQuestionFileDto,
 } from './dto/board.dto';
 import { QuestionsService } from './questions.service';
 
@@ -48,6 +60,7 @@ export class BoardController {
   constructor(
     private readonly announcements: AnnouncementsService,
     private readonly questions: QuestionsService,
+    private readonly storage: ObjectStorage,
   ) {}
 
   @Get('cohorts/:id/announcements')
@@ -200,5 +213,37 @@ export class BoardController {
     @CurrentUser() user: AuthUser,
   ): Promise<BoardQuestionDto> {
     return this.questions.hideAnswer(id, null, user);
+  }
+
+  @Put('questions/:id/attachment')
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ type: UploadQuestionFileDto })
+  @ApiOperation({
+    summary:
+      'The asker attaches one file to their question (a new one replaces it): the types and size limit of course materials (415, 413)',
+  })
+  @ApiOkResponse({ type: BoardQuestionDto })
+  attach(
+    @Param('id', ParseUUIDPipe) id: string,
+    @UploadedStream('file') file: PendingUpload,
+    @CurrentUser() user: AuthUser,
+  ): Promise<BoardQuestionDto> {
+    return this.questions.attach(id, file, user);
+  }
+
+  /** The file (200), a part of it for a `Range` (206), or 304 for a matching `If-None-Match`. */
+  @Get('questions/:id/attachment')
+  @ApiOperation({ summary: 'The question’s file, for whoever may see the question (404 for others)' })
+  @ApiProduces('application/octet-stream')
+  @ApiHeader({ name: 'Range', required: false, description: 'bytes=start-end, to resume a download' })
+  @ApiHeader({ name: 'If-None-Match', required: false })
+  @ApiOkResponse({ description: 'The file, with ETag and Content-Disposition (UTF-8 name)' })
+  async attachment(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentUser() user: AuthUser,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    await sendStoredFile(request, reply, this.storage, await this.questions.attachment(id, user));
   }
 }

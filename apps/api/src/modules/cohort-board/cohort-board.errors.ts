@@ -66,3 +66,20 @@ export class AnswerNotOfQuestionError extends InvalidInputError {
     super('The answer is not one of this question’s');
   }
 }
+
+/** A question's file is added by the one who asked it. */
+export class QuestionAskerOnlyError extends ForbiddenError {
+  readonly code = 'question-asker-only';
+
+  constructor() {
+    super('Only the person who asked the question may attach a file to it');
+  }
+}
+
+export class AttachmentNotFoundError extends NotFoundError {
+  readonly code = 'attachment-not-found';
+
+  constructor() {
+    super('Attachment');
+  }
+}

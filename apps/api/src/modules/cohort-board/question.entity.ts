@@ -48,6 +48,31 @@ export class QuestionEntity {
   @Column({ name: 'hidden_reason', type: 'varchar', length: 500, nullable: true })
   hiddenReason: string | null;
 
+  // The asker's one file, stored with the rules of course materials (type by content, size limit);
+  // all null when the question has none.
+  @Column({ name: 'attachment_key', type: 'varchar', length: 200, nullable: true })
+  attachmentKey: string | null;
+
+  @Column({ name: 'attachment_name', type: 'varchar', length: 255, nullable: true })
+  attachmentName: string | null;
+
+  @Column({ name: 'attachment_type', type: 'varchar', length: 120, nullable: true })
+  attachmentType: string | null;
+
+  @Column({
+    name: 'attachment_size',
+    type: 'bigint',
+    nullable: true,
+    transformer: {
+      to: (value: number | null) => value,
+      from: (value: string | null) => (value === null ? null : Number(value)),
+    },
+  })
+  attachmentSize: number | null;
+
+  @Column({ name: 'attachment_etag', type: 'varchar', length: 200, nullable: true })
+  attachmentEtag: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

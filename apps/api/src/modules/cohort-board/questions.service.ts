@@ -4,6 +4,10 @@ import { QUESTION_WAITING_HOURS } from '@mre/contracts';
 import { Brackets, DataSource, In, Repository, SelectQueryBuilder } from 'typeorm';
 import type { AuthUser } from '@/core/auth/auth-user';
 import type { DomainError } from '@/core/errors/domain-error';
+import type { DownloadableFile } from '@/core/http/send-stored-file';
+import type { PendingUpload } from '@/core/http/uploaded-stream';
+import { ObjectStorage } from '@/core/storage/object-storage';
+import { MaterialsService } from '@/modules/catalog/materials.service';
 import { AuditService } from '@/modules/audit/audit.service';
 import { CohortNotFoundError } from '@/modules/cohorts/cohorts.errors';
 import { NotificationsService } from '@/modules/notifications/notifications.service';
@@ -11,6 +15,8 @@ import { AnswerEntity } from './answer.entity';
 import { authorOf, BoardAccess, type BoardStanding } from './board-access';
 import { boardPermissions, mayOnBoard, type BoardAction } from './board-policy';
 import {
+  AttachmentNotFoundError,
+  QuestionAskerOnlyError,
   AnswerNotFoundError,
   AnswerNotOfQuestionError,
   BoardStaffOnlyError,
@@ -27,6 +33,8 @@ import {
 import { QuestionEntity } from './question.entity';
 
 const WAITING_MS = QUESTION_WAITING_HOURS * 3600_000;
+/** Where the files attached to questions are kept in the object storage. */
+const QUESTION_FILES_PREFIX = 'board';
 
 /** What each refusal says when a person of the cohort may not do an action. */
 const REFUSED: Record<Exclude<BoardAction, 'read'>, () => DomainError> = {
@@ -51,6 +59,8 @@ export class QuestionsService {
     private readonly notifications: NotificationsService,
     private readonly audit: AuditService,
     private readonly dataSource: DataSource,
+    private readonly files: MaterialsService,
+    private readonly storage: ObjectStorage,
   ) {}
 
   async list(cohortId: string, query: BoardQuestionQueryDto, actor: AuthUser): Promise<BoardQuestionListDto> {
@@ -93,9 +103,56 @@ export class QuestionsService {
         pinnedAt: null,
         hiddenAt: null,
         hiddenReason: null,
+        attachmentKey: null,
+        attachmentName: null,
+        attachmentType: null,
+        attachmentSize: null,
+        attachmentEtag: null,
       }),
     );
     return this.one(row.id, standing);
+  }
+
+  /**
+   * Attaches one file to the caller's own question (a second replaces the first), received with
+   * the rules of course materials: type by content, MATERIAL_MAX_MB.
+   */
+  async attach(questionId: string, pending: PendingUpload, actor: AuthUser): Promise<BoardQuestionDto> {
+    const { question, standing } = await this.question(questionId, actor, 'ask');
+    if (question.authorId !== actor.id) throw new QuestionAskerOnlyError();
+    const stored = await this.files.store(pending, QUESTION_FILES_PREFIX);
+    try {
+      await this.questions.update(
+        { id: questionId },
+        {
+          attachmentKey: stored.storageKey,
+          attachmentName: stored.fileName,
+          attachmentType: stored.contentType,
+          attachmentSize: stored.sizeBytes,
+          attachmentEtag: stored.etag,
+        },
+      );
+    } catch (error) {
+      await this.storage.delete(stored.storageKey);
+      throw error;
+    }
+    if (question.attachmentKey) await this.storage.delete(question.attachmentKey);
+    return this.one(questionId, standing);
+  }
+
+  /** The question's file, for whoever may see the question. */
+  async attachment(questionId: string, actor: AuthUser): Promise<DownloadableFile> {
+    const { question } = await this.question(questionId, actor, 'read');
+    const { attachmentKey, attachmentName, attachmentType, attachmentSize, attachmentEtag } = question;
+    if (!attachmentKey || !attachmentName || !attachmentType || attachmentSize === null || !attachmentEtag)
+      throw new AttachmentNotFoundError();
+    return {
+      storageKey: attachmentKey,
+      fileName: attachmentName,
+      contentType: attachmentType,
+      sizeBytes: attachmentSize,
+      etag: attachmentEtag,
+    };
   }
 
   /** Anyone of the cohort answers a visible question; the asker is told (not of their own answer). */
@@ -287,6 +344,15 @@ export class QuestionsService {
           !row.hiddenAt && now - row.createdAt.getTime() >= WAITING_MS && !own.some((a) => !a.hiddenAt),
         hidden: row.hiddenAt !== null,
         hiddenReason: staff ? row.hiddenReason : null,
+        attachment:
+          row.attachmentKey && row.attachmentName && row.attachmentType
+            ? {
+                fileName: row.attachmentName,
+                contentType: row.attachmentType,
+                sizeBytes: row.attachmentSize ?? 0,
+                url: `/api/questions/${row.id}/attachment`,
+              }
+            : null,
         answers: own.map((a): BoardAnswerDto => ({
           id: a.id,
           body: a.body,

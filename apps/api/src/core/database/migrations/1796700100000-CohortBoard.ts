@@ -11,7 +11,7 @@ export class CohortBoard1796700100000 implements MigrationInterface {
       'CREATE INDEX "IDX_da68f709443ff547e0e8ca945e" ON "cohort_announcements"  ("cohort_id", "created_at") ',
     );
     await queryRunner.query(
-      'CREATE TABLE "cohort_questions" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "cohort_id" uuid NOT NULL, "author_id" uuid, "body" character varying(5000) NOT NULL, "accepted_answer_id" uuid, "pinned_at" TIMESTAMP WITH TIME ZONE, "hidden_at" TIMESTAMP WITH TIME ZONE, "hidden_reason" character varying(500), "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_301073105fbf7404077ef73d934" PRIMARY KEY ("id"))',
+      'CREATE TABLE "cohort_questions" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "cohort_id" uuid NOT NULL, "author_id" uuid, "body" character varying(5000) NOT NULL, "accepted_answer_id" uuid, "pinned_at" TIMESTAMP WITH TIME ZONE, "hidden_at" TIMESTAMP WITH TIME ZONE, "hidden_reason" character varying(500), "attachment_key" character varying(200), "attachment_name" character varying(255), "attachment_type" character varying(120), "attachment_size" bigint, "attachment_etag" character varying(200), "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_301073105fbf7404077ef73d934" PRIMARY KEY ("id"))',
     );
     await queryRunner.query(
       'CREATE INDEX "IDX_66530a5bc9b082aaf0bfc0082a" ON "cohort_questions"  ("cohort_id", "created_at") ',

@@ -130,6 +130,18 @@ export class BoardAnswerDto {
   @ApiProperty({ type: String, nullable: true, description: 'Staff only' }) hiddenReason: string | null;
 }
 
+export class QuestionAttachmentDto {
+  @ApiProperty() fileName: string;
+  @ApiProperty() contentType: string;
+  @ApiProperty() sizeBytes: number;
+  @ApiProperty({ example: '/api/questions/0b7c…/attachment' }) url: string;
+}
+
+export class UploadQuestionFileDto {
+  @ApiProperty({ type: 'string', format: 'binary' })
+  file: unknown;
+}
+
 export class BoardQuestionDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) cohortId: string;
@@ -142,6 +154,8 @@ export class BoardQuestionDto {
   @ApiProperty({ description: 'No visible answer for 48 hours or more' }) waiting: boolean;
   @ApiProperty() hidden: boolean;
   @ApiProperty({ type: String, nullable: true, description: 'Staff only' }) hiddenReason: string | null;
+  @ApiProperty({ type: QuestionAttachmentDto, nullable: true, description: 'The asker’s file, if any' })
+  attachment: QuestionAttachmentDto | null;
   @ApiProperty({ type: [BoardAnswerDto], description: 'Oldest first; hidden ones for staff only' })
   answers: BoardAnswerDto[];
 }

@@ -2,6 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { unwrap, type Schemas } from '@mre/api-client';
 import { useApi } from '@/shared/api/services.context';
 import { SAVED } from '@/shared/lib/flash';
+import { saveBlob } from '@/features/certificates/lib/save-blob';
 
 export type Announcement = Schemas['AnnouncementDto'];
 export type BoardQuestion = Schemas['BoardQuestionDto'];
@@ -82,11 +83,40 @@ export function useDeleteAnnouncement(cohortId: string) {
   );
 }
 
+/** Asks the question, then sends its file if there is one (the question stays if the file is refused). */
 export function useAsk(cohortId: string) {
   const api = useApi();
-  return useBoardMutation(cohortId, (body: string) =>
-    unwrap(api.POST('/api/cohorts/{id}/questions', { params: { path: { id: cohortId } }, body: { body } })),
-  );
+  return useBoardMutation(cohortId, async ({ body, file }: { body: string; file: File | null }) => {
+    const question = await unwrap(
+      api.POST('/api/cohorts/{id}/questions', { params: { path: { id: cohortId } }, body: { body } }),
+    );
+    if (!file) return question;
+    return unwrap(
+      api.PUT('/api/questions/{id}/attachment', {
+        params: { path: { id: question.id } },
+        // As the CSV import: the body names the file, the serializer attaches its bytes.
+        body: { file: file.name },
+        bodySerializer: ({ file: name }) => {
+          const form = new FormData();
+          form.append('file', file, name);
+          return form;
+        },
+      }),
+    );
+  });
+}
+
+/** A question's file, saved under its own name. */
+export function useDownloadQuestionFile() {
+  const api = useApi();
+  return useMutation({
+    mutationFn: async (question: { id: string; fileName: string }) => {
+      const file = await unwrap(
+        api.GET('/api/questions/{id}/attachment', { params: { path: { id: question.id } }, parseAs: 'blob' }),
+      );
+      saveBlob(file as Blob, question.fileName);
+    },
+  });
 }
 
 export function useAnswer(cohortId: string) {

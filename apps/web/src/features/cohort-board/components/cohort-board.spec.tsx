@@ -73,6 +73,7 @@ const question: Schemas['BoardQuestionDto'] = {
   waiting: true,
   hidden: false,
   hiddenReason: null,
+  attachment: null,
   answers: [],
 };
 

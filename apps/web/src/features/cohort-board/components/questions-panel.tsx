@@ -1,7 +1,22 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Group, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  FileInput,
+  Group,
+  Paper,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { BOARD_POST_MAX, QUESTION_WAITING_HOURS } from '@mre/contracts';
 import { useTranslation } from 'react-i18next';
+import type { Schemas } from '@mre/api-client';
+import { formatFileSize } from '@/shared/lib/file-size';
 import { ErrorAlert } from '@/shared/components/error-alert';
 import { ListPagination } from '@/shared/components/list-pagination';
 import { ErrorState, LoadingState } from '@/shared/components/query-states';
@@ -14,6 +29,7 @@ import {
   useAccept,
   useAnswer,
   useAsk,
+  useDownloadQuestionFile,
   useModerate,
   usePin,
   useQuestions,
@@ -133,6 +149,7 @@ function QuestionCard({
         </Group>
         <BoardMeta author={question.author} at={question.createdAt} />
         <RichText text={question.body} testId="question-body" />
+        {question.attachment && <QuestionFile questionId={question.id} file={question.attachment} />}
         {(permissions.lead || permissions.moderate) && (
           <Group gap="xs">
             {permissions.lead && (
@@ -334,6 +351,7 @@ export function PostForm(
   const answer = useAnswer(props.cohortId);
   const save = props.kind === 'ask' ? ask : answer;
   const [body, setBody] = useState('');
+  const [file, setFile] = useState<File | null>(null);
   const [tried, setTried] = useState(false);
   const blank = body.trim() === '';
   const submit = (event: React.FormEvent) => {
@@ -343,10 +361,11 @@ export function PostForm(
     const done = {
       onSuccess: () => {
         setBody('');
+        setFile(null);
         setTried(false);
       },
     };
-    if (props.kind === 'ask') ask.mutate(body.trim(), done);
+    if (props.kind === 'ask') ask.mutate({ body: body.trim(), file }, done);
     else answer.mutate({ questionId: props.questionId, body: body.trim() }, done);
   };
   const label = props.kind === 'ask' ? t('board.questions.askLabel') : t('board.questions.answerLabel');
@@ -369,6 +388,16 @@ export function PostForm(
           error={tried && blank ? t('board.required') : undefined}
           data-testid={`${props.kind}-input`}
         />
+        {props.kind === 'ask' && (
+          <FileInput
+            label={t('board.questions.file')}
+            description={t('board.questions.fileHint')}
+            value={file}
+            onChange={setFile}
+            clearable
+            data-testid="ask-file"
+          />
+        )}
         {save.isError && <ErrorAlert error={save.error} />}
         <Group>
           <Button
@@ -382,5 +411,27 @@ export function PostForm(
         </Group>
       </Stack>
     </form>
+  );
+}
+
+/** The asker's file, downloaded with the session's token and saved under its own name. */
+function QuestionFile({ questionId, file }: { questionId: string; file: Schemas['QuestionAttachmentDto'] }) {
+  const { t, i18n } = useTranslation();
+  const download = useDownloadQuestionFile();
+  return (
+    <Stack gap={4}>
+      <Anchor
+        component="button"
+        type="button"
+        size="sm"
+        onClick={() => download.mutate({ id: questionId, fileName: file.fileName })}
+        disabled={download.isPending}
+        aria-label={t('board.questions.download', { name: file.fileName })}
+        data-testid="question-file"
+      >
+        📎 <bdi dir="auto">{file.fileName}</bdi> (<bdi>{formatFileSize(file.sizeBytes, i18n.language)}</bdi>)
+      </Anchor>
+      {download.isError && <ErrorAlert error={download.error} />}
+    </Stack>
   );
 }
