@@ -429,7 +429,7 @@ function QuestionFile({ questionId, file }: { questionId: string; file: Schemas[
         aria-label={t('board.questions.download', { name: file.fileName })}
         data-testid="question-file"
       >
-        📎 <bdi dir="auto">{file.fileName}</bdi> (<bdi>{formatFileSize(file.sizeBytes, i18n.language)}</bdi>)
+        <bdi dir="auto">{file.fileName}</bdi> (<bdi>{formatFileSize(file.sizeBytes, i18n.language)}</bdi>)
       </Anchor>
       {download.isError && <ErrorAlert error={download.error} />}
     </Stack>
