@@ -1,4 +1,6 @@
+import { strFromU8, unzipSync } from 'fflate';
 import { randomUUID } from 'node:crypto';
+import type { Response } from 'supertest';
 import { createCohortWorld, type CohortWorld } from './support/cohort-world';
 import { samplePdf } from './support/material-samples';
 import { TestApp, type TestUser } from './support/test-app';
@@ -467,5 +469,26 @@ describe('Cohort board (e2e)', () => {
         .expect(403);
       expect(refused.body.code).toBe('board-staff-only');
     });
+  });
+
+  it('puts what a person wrote on the board, hidden posts included, in their data export', async () => {
+    const binary = (res: Response, done: (error: Error | null, body: Buffer) => void) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    };
+    const res = await sut.http
+      .get('/api/me/export')
+      .auth(world.trainees[1].token, { type: 'bearer' })
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    const data = JSON.parse(strFromU8(unzipSync(new Uint8Array(res.body as Buffer))['data.json']));
+    expect(data.boardPosts).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'question', body: 'Message hors sujet', removed: false }),
+        expect.objectContaining({ kind: 'answer', body: 'Voir le module 2', removed: false }),
+      ]),
+    );
   });
 });
