@@ -100,6 +100,8 @@ function board(
     [`POST /api/cohorts/${COHORT}/announcements`]: (request) => record(request, announcement),
     [`POST /api/cohorts/${COHORT}/questions`]: (request) => record(request, question),
     [`POST /api/questions/${question.id}/answers`]: (request) => record(request, question),
+    [`POST /api/questions/${question.id}/hide`]: (request) => record(request, question, 200),
+    [`PATCH /api/announcements/${announcement.id}`]: (request) => record(request, announcement, 200),
   });
 }
 
@@ -208,5 +210,44 @@ describe('Cohort board', () => {
     fireEvent.click(item);
     expect(await screen.findByTestId('board-cohort-name', {}, LAZY)).toBeTruthy();
     expect(window.location.pathname).toBe(`/cohort-board/${COHORT}`);
+  });
+
+  it('lets the teacher edit an announcement and hide a question with a reason, asked before anything is sent', async () => {
+    localStorage.setItem('mre.locale', 'fr');
+    const sent: Record<string, unknown>[] = [];
+    const teacher = { ...adminUser, id: TEACHER.id, role: 'expert' as const };
+    renderApp({
+      route: `/cohort-board/${COHORT}`,
+      signedIn: true,
+      fetch: board(teacher, TEACHER_RIGHTS, sent),
+    });
+    fireEvent.click(await screen.findByTestId('announcement-edit', {}, LAZY));
+    const form = screen.getByTestId('announcement-form');
+    expect((within(form).getByTestId('announcement-title-input') as HTMLInputElement).value).toBe(
+      'Séance de jeudi avancée',
+    );
+    fireEvent.change(within(form).getByTestId('announcement-title-input'), {
+      target: { value: 'Séance de jeudi reportée' },
+    });
+    fireEvent.click(within(form).getByTestId('announcement-submit'));
+    await waitFor(() =>
+      expect(sent).toEqual([
+        {
+          path: `/api/announcements/${announcement.id}`,
+          body: { title: 'Séance de jeudi reportée', body: announcement.body, materialIds: [] },
+        },
+      ]),
+    );
+
+    fireEvent.click(screen.getByTestId('board-tab-questions'));
+    const [card] = await screen.findAllByTestId('question', {}, LAZY);
+    fireEvent.click(within(card).getByTestId('moderate-hide'));
+    const confirm = within(card).getByTestId('moderate-confirm');
+    expect((confirm as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.change(within(card).getByTestId('moderate-reason'), { target: { value: 'Hors sujet' } });
+    fireEvent.click(within(card).getByTestId('moderate-confirm'));
+    await waitFor(() =>
+      expect(sent[1]).toEqual({ path: `/api/questions/${question.id}/hide`, body: { reason: 'Hors sujet' } }),
+    );
   });
 });
