@@ -30,6 +30,7 @@ import {
   BoardQuestionListDto,
   BoardQuestionQueryDto,
 } from './dto/board.dto';
+import { NO_VISIBLE_ANSWER } from './board.queries';
 import { QuestionEntity } from './question.entity';
 
 const WAITING_MS = QUESTION_WAITING_HOURS * 3600_000;
@@ -299,9 +300,7 @@ export class QuestionsService {
         w
           .where('q.hiddenAt IS NULL')
           .andWhere('q.createdAt < :waitingSince', { waitingSince: new Date(Date.now() - WAITING_MS) })
-          .andWhere(
-            'NOT EXISTS (SELECT 1 FROM question_answers x WHERE x.question_id = q.id AND x.hidden_at IS NULL)',
-          ),
+          .andWhere(NO_VISIBLE_ANSWER),
       ),
     );
   }
