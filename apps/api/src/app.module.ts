@@ -7,6 +7,7 @@ import { AuditModule } from './modules/audit/audit.module';
 import { CalendarModule } from './modules/calendar/calendar.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
 import { CertificationModule } from './modules/certification/certification.module';
+import { CohortBoardModule } from './modules/cohort-board/cohort-board.module';
 import { CohortsModule } from './modules/cohorts/cohorts.module';
 import { CourseContentModule } from './modules/course-content/course-content.module';
 import { FeedbackModule } from './modules/feedback/feedback.module';
@@ -46,6 +47,7 @@ import { SetupModule } from './modules/setup/setup.module';
     ReportingModule,
     PrivacyModule,
     RecordingConsentModule,
+    CohortBoardModule,
     SetupModule,
   ],
 })

@@ -399,4 +399,29 @@ describe('Notices of every change that concerns a person (e2e)', () => {
     await onlyMail(karim, 'Quiz ouvert : Outillage');
     await onlyMail(salma, 'الاختبار مفتوح: الأدوات');
   });
+
+  it('announcement-posted and question-answered: the cohort hears of an announcement, the asker of an answer, each once with a link to the board', async () => {
+    await as(expert.token)
+      .post(`/cohorts/${cohortId}/announcements`, {
+        title: 'Atelier samedi',
+        body: 'Apportez vos **gants**.',
+      })
+      .expect(201);
+    const arabic = await onlyMail(salma, 'إعلان جديد: Atelier samedi');
+    expect(textOf(arabic)).toContain(`http://academy.test/cohort-board/${cohortId}`);
+    await onlyMail(karim, 'Nouvelle annonce : Atelier samedi');
+    // The author is not told of their own announcement, nor is a withdrawn trainee.
+    expect(await notices(expert, 'announcement-posted')).toHaveLength(0);
+    expect(await notices(elodie, 'announcement-posted')).toHaveLength(0);
+
+    const question = (
+      await as(salma.token).post(`/cohorts/${cohortId}/questions`, { body: 'Quels gants ?' }).expect(201)
+    ).body;
+    await as(expert.token)
+      .post(`/questions/${question.id}/answers`, { body: 'Des gants isolants.' })
+      .expect(201);
+    const answered = await onlyMail(salma, 'وصلت إجابة على سؤالك');
+    expect(textOf(answered)).toContain(`/cohort-board/${cohortId}`);
+    expect(subjectsTo(karim)).not.toContain('Votre question a reçu une réponse');
+  });
 });

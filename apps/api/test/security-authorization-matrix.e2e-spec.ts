@@ -136,6 +136,23 @@ const EXPECTED: Record<string, Rule> = {
   'PUT /sessions/{id}/feedback': SIGNED_IN,
   'GET /sessions/{id}/feedback/mine': SIGNED_IN,
   'GET /sessions/{id}/feedback': SIGNED_IN,
+  // Cohort board: decided by the cohort (its trainees read and ask, staff announce and moderate,
+  // teachers accept and pin; 404 outside it), a teacher may hold any role: cohort-board.e2e-spec.ts.
+  'GET /cohorts/{id}/announcements': SIGNED_IN,
+  'POST /cohorts/{id}/announcements': SIGNED_IN,
+  'PATCH /announcements/{id}': SIGNED_IN,
+  'DELETE /announcements/{id}': SIGNED_IN,
+  'GET /cohorts/{id}/questions': SIGNED_IN,
+  'POST /cohorts/{id}/questions': SIGNED_IN,
+  'POST /questions/{id}/answers': SIGNED_IN,
+  'POST /questions/{id}/accept': SIGNED_IN,
+  'POST /questions/{id}/pin': SIGNED_IN,
+  'POST /questions/{id}/hide': SIGNED_IN,
+  'POST /questions/{id}/restore': SIGNED_IN,
+  'POST /answers/{id}/hide': SIGNED_IN,
+  'POST /answers/{id}/restore': SIGNED_IN,
+  'PUT /questions/{id}/attachment': SIGNED_IN,
+  'GET /questions/{id}/attachment': SIGNED_IN,
   // Signed by LiveKit over the raw body instead of a token.
   'POST /livekit/webhook': PUBLIC,
 

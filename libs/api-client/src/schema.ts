@@ -1531,12 +1531,203 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cohorts/{id}/announcements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cohort’s announcements, newest first (its trainees and staff) */
+        get: operations["Board_listAnnouncements"];
+        put?: never;
+        /** Posts an announcement (admins, the cohort’s teachers and coordinator); each trainee is notified */
+        post: operations["Board_postAnnouncement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/announcements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Deletes an announcement for every reader (audited) */
+        delete: operations["Board_removeAnnouncement"];
+        options?: never;
+        head?: never;
+        /** Edits an announcement (audited with the title before and after) */
+        patch: operations["Board_updateAnnouncement"];
+        trace?: never;
+    };
+    "/api/cohorts/{id}/questions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cohort’s questions with their answers, pinned first; `waiting=true` (staff): those with no visible answer for 48 hours */
+        get: operations["Board_listQuestions"];
+        put?: never;
+        /** A trainee of the cohort asks a question */
+        post: operations["Board_ask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/questions/{id}/answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Anyone of the cohort answers; the asker is notified */
+        post: operations["Board_answer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/questions/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Marks one of its answers accepted (admins, the cohort’s teachers; audited) */
+        post: operations["Board_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/questions/{id}/pin": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pins or unpins the question for the next session (admins, the cohort’s teachers) */
+        post: operations["Board_pin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/questions/{id}/hide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hides the question from trainees (staff; audited with the reason) */
+        post: operations["Board_hideQuestion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/questions/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Shows a hidden question again (staff; audited) */
+        post: operations["Board_restoreQuestion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/answers/{id}/hide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hides the answer from trainees (staff; audited with the reason) */
+        post: operations["Board_hideAnswer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/answers/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Shows a hidden answer again (staff; audited) */
+        post: operations["Board_restoreAnswer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/questions/{id}/attachment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The question’s file, for whoever may see the question (404 for others) */
+        get: operations["Board_attachment"];
+        /** The asker attaches one file to their question (a new one replaces it): the types and size limit of course materials (415, 413) */
+        put: operations["Board_attach"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @enum {string} */
-        ErrorCode: "invalid-input" | "validation-failed" | "invalid-format" | "unauthorized" | "forbidden" | "not-found" | "conflict" | "gone" | "payload-too-large" | "too-many-requests" | "internal-error" | "service-unavailable" | "video-service-unavailable" | "database-unavailable" | "access-token-required" | "role-not-allowed" | "bad-credentials" | "refresh-token-invalid" | "too-many-sign-in-attempts" | "email-taken" | "invitation-invalid" | "invitation-expired" | "invitation-pending" | "legal-name-locked" | "not-experts" | "unknown-organization" | "user-not-found" | "unknown-reference" | "password-too-common" | "wrong-password" | "password-reset-invalid" | "password-reset-expired" | "too-many-password-resets" | "user-not-invited" | "two-factor-code-invalid" | "two-factor-challenge-invalid" | "too-many-two-factor-attempts" | "two-factor-already-enabled" | "two-factor-not-set-up" | "two-factor-required" | "two-factor-setup-required" | "user-erased" | "network-not-found" | "centre-not-found" | "name-taken" | "course-not-found" | "module-not-found" | "course-code-taken" | "not-course-editor" | "material-not-found" | "file-type-not-allowed" | "material-order-mismatch" | "cohort-not-found" | "enrollment-not-found" | "not-cohort-manager" | "not-cohort-staff" | "admin-only" | "not-teachers" | "already-enrolled" | "enrollment-completed" | "not-trainee" | "not-enrollable" | "user-id-or-email" | "capacity-below-enrolled" | "dates-out-of-order" | "file-missing" | "file-too-large" | "csv-empty" | "csv-no-rows" | "csv-too-many-rows" | "csv-not-utf8" | "csv-binary" | "csv-missing-column" | "job-not-found" | "session-not-found" | "not-in-cohort" | "not-host" | "join-window-not-open" | "session-ended" | "session-cancelled" | "removed-from-room" | "staff-not-removable" | "session-overlap" | "recording-already-running" | "recording-not-running" | "recording-not-found" | "recording-file-unavailable" | "playback-link-invalid" | "too-many-join-requests" | "not-enrolled" | "not-hybrid" | "calendar-feed-not-found" | "certificate-not-found" | "certificate-already-revoked" | "quiz-not-found" | "attempt-not-found" | "invalid-question" | "quiz-has-attempts" | "quiz-not-open" | "attempts-exhausted" | "attempt-submitted" | "attempt-time-up" | "invalid-answer" | "not-cohort-trainee" | "not-quiz-runner" | "feedback-not-found" | "feedback-trainees-only" | "feedback-staff-only" | "feedback-not-open" | "feedback-closed" | "notification-kind-unknown" | "email-mode-unknown" | "chat-read-only" | "chat-message-not-found" | "too-many-chat-messages";
+        ErrorCode: "invalid-input" | "validation-failed" | "invalid-format" | "unauthorized" | "forbidden" | "not-found" | "conflict" | "gone" | "payload-too-large" | "too-many-requests" | "internal-error" | "service-unavailable" | "video-service-unavailable" | "database-unavailable" | "access-token-required" | "role-not-allowed" | "bad-credentials" | "refresh-token-invalid" | "too-many-sign-in-attempts" | "email-taken" | "invitation-invalid" | "invitation-expired" | "invitation-pending" | "legal-name-locked" | "not-experts" | "unknown-organization" | "user-not-found" | "unknown-reference" | "password-too-common" | "wrong-password" | "password-reset-invalid" | "password-reset-expired" | "too-many-password-resets" | "user-not-invited" | "two-factor-code-invalid" | "two-factor-challenge-invalid" | "too-many-two-factor-attempts" | "two-factor-already-enabled" | "two-factor-not-set-up" | "two-factor-required" | "two-factor-setup-required" | "user-erased" | "network-not-found" | "centre-not-found" | "name-taken" | "course-not-found" | "module-not-found" | "course-code-taken" | "not-course-editor" | "material-not-found" | "file-type-not-allowed" | "material-order-mismatch" | "cohort-not-found" | "enrollment-not-found" | "not-cohort-manager" | "not-cohort-staff" | "admin-only" | "not-teachers" | "already-enrolled" | "enrollment-completed" | "not-trainee" | "not-enrollable" | "user-id-or-email" | "capacity-below-enrolled" | "dates-out-of-order" | "file-missing" | "file-too-large" | "csv-empty" | "csv-no-rows" | "csv-too-many-rows" | "csv-not-utf8" | "csv-binary" | "csv-missing-column" | "job-not-found" | "session-not-found" | "not-in-cohort" | "not-host" | "join-window-not-open" | "session-ended" | "session-cancelled" | "removed-from-room" | "staff-not-removable" | "session-overlap" | "recording-already-running" | "recording-not-running" | "recording-not-found" | "recording-file-unavailable" | "playback-link-invalid" | "too-many-join-requests" | "not-enrolled" | "not-hybrid" | "calendar-feed-not-found" | "certificate-not-found" | "certificate-already-revoked" | "quiz-not-found" | "attempt-not-found" | "invalid-question" | "quiz-has-attempts" | "quiz-not-open" | "attempts-exhausted" | "attempt-submitted" | "attempt-time-up" | "invalid-answer" | "not-cohort-trainee" | "not-quiz-runner" | "feedback-not-found" | "feedback-trainees-only" | "feedback-staff-only" | "feedback-not-open" | "feedback-closed" | "notification-kind-unknown" | "email-mode-unknown" | "chat-read-only" | "chat-message-not-found" | "too-many-chat-messages" | "announcement-not-found" | "question-not-found" | "answer-not-found" | "board-staff-only" | "board-teachers-only" | "board-trainees-only" | "attachment-not-of-course" | "answer-not-of-question" | "question-asker-only" | "attachment-not-found";
         ErrorDto: {
             /** @example 400 */
             statusCode: number;
@@ -2266,7 +2457,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "session-reminder" | "session-rescheduled" | "session-cancelled" | "certificate-issued" | "time-zone-rules-changed" | "feedback-request" | "enrolled" | "waitlist-promoted" | "withdrawn" | "session-created" | "certificate-revoked" | "quiz-opened" | "recording-available";
+            kind: "session-reminder" | "session-rescheduled" | "session-cancelled" | "certificate-issued" | "time-zone-rules-changed" | "feedback-request" | "enrolled" | "waitlist-promoted" | "withdrawn" | "session-created" | "certificate-revoked" | "quiz-opened" | "recording-available" | "announcement-posted" | "question-answered";
             /** @description What the web needs to word it: sessionId, title, startsAt (UTC), reminder (24h|15m); or certificateId, code, courseTitle */
             params: {
                 [key: string]: unknown;
@@ -2292,7 +2483,7 @@ export interface components {
         };
         NotificationPreferenceDto: {
             /** @enum {string} */
-            kind: "session-reminder" | "session-rescheduled" | "session-cancelled" | "certificate-issued" | "time-zone-rules-changed" | "feedback-request" | "enrolled" | "waitlist-promoted" | "withdrawn" | "session-created" | "certificate-revoked" | "quiz-opened" | "recording-available";
+            kind: "session-reminder" | "session-rescheduled" | "session-cancelled" | "certificate-issued" | "time-zone-rules-changed" | "feedback-request" | "enrolled" | "waitlist-promoted" | "withdrawn" | "session-created" | "certificate-revoked" | "quiz-opened" | "recording-available" | "announcement-posted" | "question-answered";
             /**
              * @description immediate: an e-mail at once; digest: in the daily digest (07:00 in their zone); off: in-app only
              * @enum {string}
@@ -2307,7 +2498,7 @@ export interface components {
         };
         NotificationPreferenceChangeDto: {
             /** @enum {string} */
-            kind: "session-reminder" | "session-rescheduled" | "session-cancelled" | "certificate-issued" | "time-zone-rules-changed" | "feedback-request" | "enrolled" | "waitlist-promoted" | "withdrawn" | "session-created" | "certificate-revoked" | "quiz-opened" | "recording-available";
+            kind: "session-reminder" | "session-rescheduled" | "session-cancelled" | "certificate-issued" | "time-zone-rules-changed" | "feedback-request" | "enrolled" | "waitlist-promoted" | "withdrawn" | "session-created" | "certificate-revoked" | "quiz-opened" | "recording-available" | "announcement-posted" | "question-answered";
             /** @enum {string} */
             email: "immediate" | "digest" | "off";
         };
@@ -3257,6 +3448,130 @@ export interface components {
             accepted: number;
             /** @description Enrolled people who have not answered yet */
             unanswered: number;
+        };
+        BoardAuthorDto: {
+            /** Format: uuid */
+            id: string;
+            fullName: string;
+            /** @description Whether the author teaches the cohort */
+            teacher: boolean;
+        };
+        AnnouncementDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            cohortId: string;
+            title: string;
+            /** @description Markdown-like text: **bold**, *italics*, lists (- or 1.), [links](https://…) */
+            body: string;
+            /** @description null once the author was erased */
+            author: components["schemas"]["BoardAuthorDto"] | null;
+            /** @description Materials of the cohort’s course; those deleted since are left out */
+            attachments: components["schemas"]["MaterialFileDto"][];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            editedAt: string | null;
+        };
+        BoardPermissionsDto: {
+            /** @description Post, edit and delete announcements (admins, teachers, coordinators) */
+            announce: boolean;
+            /** @description Ask a question (the cohort’s trainees) */
+            ask: boolean;
+            /** @description Mark an answer accepted, pin questions (admins, teachers) */
+            lead: boolean;
+            /** @description Hide and restore questions and answers (admins, teachers, coordinators) */
+            moderate: boolean;
+        };
+        AnnouncementListDto: {
+            /** @description Newest first */
+            items: components["schemas"]["AnnouncementDto"][];
+            total: number;
+            permissions: components["schemas"]["BoardPermissionsDto"];
+        };
+        CreateAnnouncementDto: {
+            title: string;
+            body: string;
+            /** @description Files of the cohort’s course to attach (400 attachment-not-of-course otherwise) */
+            materialIds?: string[];
+        };
+        UpdateAnnouncementDto: {
+            title?: string;
+            body?: string;
+            materialIds?: string[];
+        };
+        QuestionAttachmentDto: {
+            fileName: string;
+            contentType: string;
+            sizeBytes: number;
+            /** @example /api/questions/0b7c…/attachment */
+            url: string;
+        };
+        BoardAnswerDto: {
+            /** Format: uuid */
+            id: string;
+            body: string;
+            author: components["schemas"]["BoardAuthorDto"] | null;
+            /** Format: date-time */
+            createdAt: string;
+            accepted: boolean;
+            /** @description Hidden by a moderator: only staff see it (marked) */
+            hidden: boolean;
+            /** @description Staff only */
+            hiddenReason: string | null;
+        };
+        BoardQuestionDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            cohortId: string;
+            body: string;
+            author: components["schemas"]["BoardAuthorDto"] | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Kept by a teacher for the next live session; pinned ones come first */
+            pinned: boolean;
+            /** Format: uuid */
+            acceptedAnswerId: string | null;
+            /** @description No visible answer for 48 hours or more */
+            waiting: boolean;
+            hidden: boolean;
+            /** @description Staff only */
+            hiddenReason: string | null;
+            /** @description The asker’s file, if any */
+            attachment: components["schemas"]["QuestionAttachmentDto"] | null;
+            /** @description Oldest first; hidden ones for staff only */
+            answers: components["schemas"]["BoardAnswerDto"][];
+        };
+        BoardQuestionListDto: {
+            /** @description Pinned first, then newest first */
+            items: components["schemas"]["BoardQuestionDto"][];
+            total: number;
+            /** @description For staff: visible questions with no visible answer for 48 hours or more; null for trainees */
+            waitingCount: number | null;
+            permissions: components["schemas"]["BoardPermissionsDto"];
+        };
+        PostTextDto: {
+            /** @description Markdown-like text, as announcements */
+            body: string;
+        };
+        AcceptAnswerDto: {
+            /**
+             * Format: uuid
+             * @description One of the question’s visible answers
+             */
+            answerId: string;
+        };
+        PinQuestionDto: {
+            pinned: boolean;
+        };
+        HideDto: {
+            /** @description Why, kept in the audit log and shown to staff */
+            reason: string;
+        };
+        UploadQuestionFileDto: {
+            /** Format: binary */
+            file: string;
         };
     };
     responses: never;
@@ -7271,6 +7586,504 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SessionRecordingConsentDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Board_listAnnouncements: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnouncementListDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Board_postAnnouncement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAnnouncementDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnouncementDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Board_removeAnnouncement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Board_updateAnnouncement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAnnouncementDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnouncementDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Board_listQuestions: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description Staff only: just the questions with no visible answer for 48 hours or more, oldest first */
+                waiting?: boolean;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoardQuestionListDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Board_ask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostTextDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoardQuestionDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Board_answer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostTextDto"];
+            };
+        };
+        responses: {
+            /** @description The question with its answers */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoardQuestionDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Board_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptAnswerDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoardQuestionDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Board_pin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PinQuestionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoardQuestionDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Board_hideQuestion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HideDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoardQuestionDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Board_restoreQuestion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoardQuestionDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Board_hideAnswer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HideDto"];
+            };
+        };
+        responses: {
+            /** @description Its question with its answers */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoardQuestionDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Board_restoreAnswer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Its question with its answers */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoardQuestionDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Board_attachment: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-None-Match"?: string;
+                /** @description bytes=start-end, to resume a download */
+                Range?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, with ETag and Content-Disposition (UTF-8 name) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Board_attach: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["UploadQuestionFileDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoardQuestionDto"];
                 };
             };
             /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */

@@ -9,3 +9,4 @@ export * from './lib/notifications';
 export * from './lib/certificates';
 export * from './lib/errors';
 export * from './lib/assessment';
+export * from './lib/board';

@@ -28,6 +28,10 @@ export const MyCoursesPage = page(
   () => import('@/features/cohorts/components/my-courses-page'),
   (m) => m.MyCoursesPage,
 );
+export const CohortBoardPage = page(
+  () => import('@/features/cohort-board/components/cohort-board-page'),
+  (m) => m.CohortBoardPage,
+);
 export const CatalogPage = page(
   () => import('@/features/catalog/components/catalog-page'),
   (m) => m.CatalogPage,

@@ -33,6 +33,8 @@ export default function SignedInRoutes() {
         <Route path="/attempts/:id" element={later(<pages.AttemptPage />)} />
         {/* Trainees answer, the cohort's staff read the aggregates: the API decides who is which. */}
         <Route path="/sessions/:id/feedback" element={later(<pages.FeedbackPage />)} />
+        {/* A cohort's announcements and questions: its trainees and staff; the API answers 404 to others. */}
+        <Route path="/cohort-board/:id" element={later(<pages.CohortBoardPage />)} />
         <Route element={<RequireAuth roles={COURSE_AUTHORS} />}>
           <Route path="/courses/:id/edit" element={later(<pages.CourseModulesPage />)} />
           <Route

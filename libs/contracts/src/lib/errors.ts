@@ -131,5 +131,16 @@ export const ERROR_CODES = [
   'chat-read-only',
   'chat-message-not-found',
   'too-many-chat-messages',
+  // Cohort board (announcements and questions)
+  'announcement-not-found',
+  'question-not-found',
+  'answer-not-found',
+  'board-staff-only',
+  'board-teachers-only',
+  'board-trainees-only',
+  'attachment-not-of-course',
+  'answer-not-of-question',
+  'question-asker-only',
+  'attachment-not-found',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

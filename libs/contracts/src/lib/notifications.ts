@@ -13,6 +13,8 @@ export const NOTIFICATION_KINDS = [
   'certificate-revoked',
   'quiz-opened',
   'recording-available',
+  'announcement-posted',
+  'question-answered',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -30,7 +30,9 @@ export type MailTemplate =
   | 'certificate-revoked'
   | 'quiz-opened'
   | 'recording-available'
-  | 'digest';
+  | 'digest'
+  | 'announcement-posted'
+  | 'question-answered';
 
 /** A session as a calendar invitation (.ics) attached to an e-mail; CANCEL withdraws it. */
 export interface CalendarInvite {

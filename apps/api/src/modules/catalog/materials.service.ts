@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { LocalizedText } from '@mre/contracts';
 import { randomUUID } from 'node:crypto';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource, In, Repository } from 'typeorm';
 import type { AuthUser } from '@/core/auth/auth-user';
 import { AppConfig } from '@/core/config/app-config';
 import type { PendingUpload } from '@/core/http/uploaded-stream';
@@ -19,6 +19,17 @@ import { CoursesService } from './courses.service';
 import { MaterialFileDto, ModuleDto, ReorderMaterialsDto } from './dto/course.dto';
 import { materialAudit } from './material-audit';
 import { isMaterialType, sniffContentType } from './material-type';
+
+/** A file received by `MaterialsService.store`, as it can be served (DownloadableFile) and recorded. */
+export interface StoredUpload {
+  storageKey: string;
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+  etag: string;
+  /** The text fields sent before the file. */
+  fields: Record<string, string>;
+}
 
 /** Where uploaded materials are kept in the object storage. */
 const MATERIALS_PREFIX = 'materials';
@@ -48,20 +59,15 @@ export class MaterialsService {
     actor: AuthUser,
   ): Promise<MaterialFileDto> {
     await this.courses.editableModule(courseId, moduleId, actor);
-    const upload = await pending.open(this.config.get('MATERIAL_MAX_MB') * 1024 * 1024);
-    const sniffed = await sniffContentType(upload.stream);
-    if (sniffed.empty) throw new EmptyMaterialError();
-    if (!isMaterialType(sniffed.contentType)) throw new MaterialTypeRefusedError(sniffed.contentType);
-    const fileName = labelOf(upload.fileName);
-    const key = `${MATERIALS_PREFIX}/${randomUUID()}`;
-    const stored = await this.storage.put(key, sniffed.stream, sniffed.contentType);
+    const stored = await this.store(pending, MATERIALS_PREFIX);
+    const { fileName, storageKey: key } = stored;
     try {
       const material = this.materials.create({
         courseId,
         moduleId,
-        title: titleOf(upload.fields.title, fileName),
+        title: titleOf(stored.fields.title, fileName),
         fileName,
-        contentType: sniffed.contentType,
+        contentType: stored.contentType,
         sizeBytes: stored.sizeBytes,
         storageKey: key,
         etag: stored.etag,
@@ -81,6 +87,29 @@ export class MaterialsService {
       await this.storage.delete(key);
       throw error;
     }
+  }
+
+  /**
+   * Receives an upload into the storage under `prefix` with the rules of course materials: its type
+   * read from its content (one of MATERIAL_CONTENT_TYPES), its size capped by MATERIAL_MAX_MB. Other
+   * contexts that take files from people (board questions) store them through here. The caller
+   * deletes the stored object if it then fails to record it.
+   */
+  async store(pending: PendingUpload, prefix: string): Promise<StoredUpload> {
+    const upload = await pending.open(this.config.get('MATERIAL_MAX_MB') * 1024 * 1024);
+    const sniffed = await sniffContentType(upload.stream);
+    if (sniffed.empty) throw new EmptyMaterialError();
+    if (!isMaterialType(sniffed.contentType)) throw new MaterialTypeRefusedError(sniffed.contentType);
+    const storageKey = `${prefix}/${randomUUID()}`;
+    const stored = await this.storage.put(storageKey, sniffed.stream, sniffed.contentType);
+    return {
+      storageKey,
+      fileName: labelOf(upload.fileName),
+      contentType: sniffed.contentType,
+      sizeBytes: stored.sizeBytes,
+      etag: stored.etag,
+      fields: upload.fields,
+    };
   }
 
   /** Deletes the material and its file (admin and the course's experts). */
@@ -147,6 +176,12 @@ export class MaterialsService {
     const material = await this.materials.findOne({ where: { id: materialId } });
     if (!material) throw new MaterialNotFoundError();
     return material;
+  }
+
+  /** The materials among `ids` that still exist, for contexts that refer to them (a cohort's announcements). */
+  findMany(ids: readonly string[]): Promise<CourseMaterialEntity[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.materials.find({ where: { id: In([...new Set(ids)]) } });
   }
 }
 

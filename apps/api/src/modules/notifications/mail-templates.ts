@@ -229,6 +229,52 @@ const TEMPLATES: Record<MailTemplate, Template> = {
       action: 'Give feedback',
     }),
   },
+  'announcement-posted': {
+    ar: (p) => ({
+      subject: `إعلان جديد: ${p.title}`,
+      lines: [
+        `مرحبا ${p.fullName}،`,
+        `نشر فريق التكوين إعلانا جديدا لفوجكم${p.cohortName ? ` «${p.cohortName}»` : ''}: «${p.title}».`,
+        'اقرأه على صفحة الفوج.',
+      ],
+      action: 'قراءة الإعلان',
+    }),
+    fr: (p) => ({
+      subject: `Nouvelle annonce : ${p.title}`,
+      lines: [
+        `Bonjour ${p.fullName},`,
+        `L’équipe de formation a publié une annonce pour votre groupe${p.cohortName ? ` « ${p.cohortName} »` : ''} : « ${p.title} ».`,
+        'Lisez-la sur la page du groupe.',
+      ],
+      action: 'Lire l’annonce',
+    }),
+    en: (p) => ({
+      subject: `New announcement: ${p.title}`,
+      lines: [
+        `Hello ${p.fullName},`,
+        `The training team posted an announcement for your cohort${p.cohortName ? ` "${p.cohortName}"` : ''}: "${p.title}".`,
+        'Read it on the cohort’s page.',
+      ],
+      action: 'Read the announcement',
+    }),
+  },
+  'question-answered': {
+    ar: (p) => ({
+      subject: 'وصلت إجابة على سؤالك',
+      lines: [`مرحبا ${p.fullName}،`, `أجاب أحدهم على سؤالك: «${p.question}».`],
+      action: 'قراءة الإجابة',
+    }),
+    fr: (p) => ({
+      subject: 'Votre question a reçu une réponse',
+      lines: [`Bonjour ${p.fullName},`, `Quelqu’un a répondu à votre question : « ${p.question} ».`],
+      action: 'Lire la réponse',
+    }),
+    en: (p) => ({
+      subject: 'Your question has an answer',
+      lines: [`Hello ${p.fullName},`, `Someone answered your question: "${p.question}".`],
+      action: 'Read the answer',
+    }),
+  },
   'session-cancelled': {
     ar: (p, list) => ({
       subject: `إلغاء الحصة: ${p.title}`,

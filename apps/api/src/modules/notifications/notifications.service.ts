@@ -143,7 +143,7 @@ export class NotificationsService {
       locale: person.locale,
       template: notice.kind as MailJob['template'],
       params: {
-        link: `${this.config.publicUrl}${LINKS[notice.kind] ?? '/'}`,
+        link: `${this.config.publicUrl}${linkOf(notice)}`,
         ...mailParams(notice.params, person.locale),
         ...mail.params,
         fullName: person.fullName,
@@ -162,7 +162,7 @@ export class NotificationsService {
 }
 
 /** Where an e-mail's button leads, by kind: the page where the person acts on the news. */
-const LINKS: Partial<Record<NotificationKind, string>> = {
+const LINKS: Partial<Record<NotificationKind, string | ((params: Record<string, unknown>) => string)>> = {
   enrolled: '/my-courses',
   'waitlist-promoted': '/my-courses',
   'quiz-opened': '/my-courses',
@@ -173,7 +173,14 @@ const LINKS: Partial<Record<NotificationKind, string>> = {
   'recording-available': '/schedule',
   'certificate-issued': '/profile',
   'certificate-revoked': '/profile',
+  'announcement-posted': (params) => `/cohort-board/${String(params.cohortId)}`,
+  'question-answered': (params) => `/cohort-board/${String(params.cohortId)}`,
 };
+
+function linkOf(notice: NewNotification): string {
+  const link = LINKS[notice.kind] ?? '/';
+  return typeof link === 'function' ? link(notice.params) : link;
+}
 
 /**
  * The same news for the same person gives the same job id: BullMQ keeps one. A given key stays

@@ -71,6 +71,7 @@ export class PersonalDataExportService {
         notifications: plain(await read(queries.notifications(userId))),
         chatMessages: plain(await read(queries.chatMessages(userId))),
         recordingConsents: plain(await read(queries.recordingConsents(userId))),
+        boardPosts: plain(await read(queries.boardPosts(userId))),
         accountActivity: plain(await read(queries.accountActivity(userId))),
       };
       return { data: collected, pdfs: certificateRows };

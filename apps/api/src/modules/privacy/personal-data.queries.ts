@@ -122,6 +122,24 @@ export function recordingConsents(userId: string): Statement {
   ];
 }
 
+/** What they wrote on their cohorts' boards: announcements, questions and answers, hidden ones too. */
+export function boardPosts(userId: string): Statement {
+  return [
+    `SELECT p.kind, c.name AS "cohort", p.title, p.body, p.created_at AS "createdAt", p.removed
+       FROM (SELECT 'announcement' AS kind, cohort_id, title, body, created_at, deleted_at IS NOT NULL AS removed
+               FROM cohort_announcements WHERE author_id = $1
+             UNION ALL
+             SELECT 'question', cohort_id, NULL, body, created_at, hidden_at IS NOT NULL
+               FROM cohort_questions WHERE author_id = $1
+             UNION ALL
+             SELECT 'answer', q.cohort_id, NULL, a.body, a.created_at, a.hidden_at IS NOT NULL
+               FROM question_answers a JOIN cohort_questions q ON q.id = a.question_id WHERE a.author_id = $1) p
+       JOIN cohorts c ON c.id = p.cohort_id
+      ORDER BY p.created_at`,
+    [userId],
+  ];
+}
+
 /** The account's own trail (sign-ins with their addresses, password and 2FA changes...). */
 export function accountActivity(userId: string): Statement {
   return [

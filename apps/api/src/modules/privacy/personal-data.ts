@@ -92,5 +92,14 @@ export interface PersonalData {
     deletedAt: string | null;
   }>;
   recordingConsents: Array<{ cohort: string; choice: string; textVersion: string; decidedAt: string }>;
+  /** Announcements, questions and answers they wrote; `removed` when deleted or hidden since. */
+  boardPosts: Array<{
+    kind: 'announcement' | 'question' | 'answer';
+    cohort: string;
+    title: string | null;
+    body: string;
+    createdAt: string;
+    removed: boolean;
+  }>;
   accountActivity: Array<{ action: string; at: string; data: object }>;
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -16,6 +16,9 @@ import { CohortKindBadge } from './cohort-kind-badge';
 import { CsvImport } from './csv-import';
 import { EnrollModal } from './enroll-modal';
 import { Roster } from './roster';
+
+// The board is a chunk of its own: the cohort page's first paint does not wait for it.
+const CohortBoard = lazy(() => import('@/features/cohort-board/components/cohort-board'));
 
 export function CohortPage() {
   const { id = '' } = useParams();
@@ -111,6 +114,14 @@ function CohortDetails({ cohort }: { cohort: Schemas['CohortDto'] }) {
         permissions={permissions}
       />
       <CohortQuizzes cohortId={cohort.id} canRun={permissions.scheduleSessions || permissions.manage} />
+      <Stack gap="sm" component="section" aria-labelledby="cohort-board-title">
+        <Title order={2} id="cohort-board-title">
+          {t('board.title')}
+        </Title>
+        <Suspense fallback={<LoadingState />}>
+          <CohortBoard cohortId={cohort.id} courseId={cohort.courseId} />
+        </Suspense>
+      </Stack>
       {editing && <CohortFormModal cohort={cohort} onClose={() => setEditing(false)} />}
       {enrolling && <EnrollModal cohortId={cohort.id} onClose={() => setEnrolling(false)} />}
     </Stack>

@@ -90,6 +90,11 @@ export function MyCourseCard({ cohort }: { cohort: Schemas['CohortDto'] }) {
           {cohort.recordingAllowed ? t('recordingConsent.mayBeRecorded') : t('recordingConsent.notRecorded')}
         </Text>
         {progress && <CourseProgressBar progress={progress} />}
+        {mine?.status === 'active' && (
+          <Anchor component={Link} to={`/cohort-board/${cohort.id}`} size="sm" data-testid="my-course-board">
+            {t('board.open')}
+          </Anchor>
+        )}
         {mine && (
           <Group gap="xs">
             <EnrollmentStatusBadge status={mine.status} />

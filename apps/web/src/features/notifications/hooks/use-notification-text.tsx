@@ -114,6 +114,16 @@ export function useNotificationText(): (notification: AppNotification) => Notifi
           message: t('notifications.kinds.feedbackRequest', { title: sessionTitle(params) }),
           to: sessionId ? `/sessions/${sessionId}/feedback` : undefined,
         };
+      case 'announcement-posted':
+        return {
+          message: t('board.notices.announcement', { title: text(params, 'title') }),
+          to: `/cohort-board/${text(params, 'cohortId')}`,
+        };
+      case 'question-answered':
+        return {
+          message: t('board.notices.answered', { question: text(params, 'question') }),
+          to: `/cohort-board/${text(params, 'cohortId')}?tab=questions`,
+        };
       case 'certificate-issued':
         return {
           message: t('notifications.kinds.certificate', {
