@@ -35,7 +35,7 @@ describe("a trainee's home downloads what it shows, styled", () => {
 
     const assets = await downloadedAssets(page);
     expect(assets).toEqual(
-      expect.arrayContaining(['framework.js', 'first-page.js', 'signed-in.js', 'everyday.js']),
+      expect.arrayContaining(['framework.js', 'first-page.js', 'signed-in.js', 'home.js']),
     );
     for (const elsewhere of [
       'charts',
