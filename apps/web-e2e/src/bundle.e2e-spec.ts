@@ -2,7 +2,8 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newPage, PHONE_VIEWPORT } from './support/browser';
 import { platform } from './support/platform';
 import { seedLiveClass, type LiveClass } from './support/live-class';
-import { signIn, switchLanguage } from './support/pages';
+import { expectNoAxeViolations } from './support/accessibility';
+import { saveScreenshot, signIn, switchLanguage } from './support/pages';
 
 /**
  * What a trainee's home may download, JS and CSS as sent, on an empty cache (KB of 1,024 bytes).
@@ -118,6 +119,30 @@ describe("a trainee's home downloads what it shows, styled", () => {
       // 210 KB before the bell's list and the home were split off. The budget keeps what was gained:
       // a change that adds to the home's first download must say so here.
       expect(total / 1024).toBeLessThan(HOME_COLD_BUDGET_KB);
+
+      // The bell's list, whose code comes now, from the keyboard and in Arabic on the phone: Enter
+      // opens it with the focus inside, Escape closes it with the focus back on the bell.
+      await switchLanguage(home, 'ar');
+      const bell = home.getByTestId('notifications-bell');
+      await bell.focus();
+      await home.keyboard.press('Enter');
+      const popover = home.getByTestId('notifications-popover');
+      await popover.getByText('الإشعارات', { exact: true }).waitFor();
+      await home.waitForFunction(() =>
+        document.querySelector('[data-testid="notifications-popover"]')?.contains(document.activeElement),
+      );
+      expect(await bell.getAttribute('aria-expanded')).toBe('true');
+      // Within the phone's width, whichever side the bell sits on.
+      const box = await popover.boundingBox();
+      expect(box?.x).toBeGreaterThanOrEqual(0);
+      expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(PHONE_VIEWPORT.width);
+      await saveScreenshot(home, 'notifications-ar-phone');
+      await expectNoAxeViolations(home, 'the bell’s list, Arabic, phone');
+      await home.keyboard.press('Escape');
+      await home.waitForFunction(
+        () => document.activeElement?.getAttribute('data-testid') === 'notifications-bell',
+      );
+      expect(await bell.getAttribute('aria-expanded')).toBe('false');
     } finally {
       await context.close();
     }

@@ -58,7 +58,8 @@ export default function NotificationsPopover({
       }}
       // Opens towards the page, whichever side of the header the bell sits on.
       position={rtl ? 'bottom-start' : 'bottom-end'}
-      width={360}
+      // As wide as a phone leaves room for (360 px at most), never past the screen's edge.
+      width="min(22.5rem, calc(100vw - 1rem))"
       shadow="md"
       withArrow
       // A dialog: the keyboard goes into the list when it opens, Escape closes it and the focus
