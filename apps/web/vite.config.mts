@@ -1,4 +1,6 @@
+import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { compression } from 'vite-plugin-compression2';
 import { VitePWA } from 'vite-plugin-pwa';
@@ -81,15 +83,17 @@ function mantineStylesPerComponent(): Plugin {
 /**
  * The chunks behind the sign-in, by what a page needs rather than by which pages share a module:
  * `signed-in` is the frame every signed-in page shows (layout, navigation, notifications, the
- * guards: signed-in-routes.tsx and what it imports), `everyday` the pages a trainee opens daily
- * (home, schedule, my courses: small, and the home shows parts of the other two). Left to
- * itself the bundler makes one small chunk per set of pages sharing a module: 40 files for the
- * home, each a round trip and its headers on a slow link.
+ * guards: signed-in-routes.tsx and what it imports), `home` a trainee's home (where a signed-in
+ * start lands: only what it runs), `everyday` the rest of the other pages a trainee opens daily
+ * (schedule, my courses: the home shows their cards, not their lists, pagination or the teachers'
+ * dialogs). Left to itself the bundler makes one small chunk per set of pages sharing a module:
+ * 40 files for the home, each a round trip and its headers on a slow link.
  */
 const PAGE_GROUPS = {
   'signed-in': /[\\/]src[\\/]app[\\/]signed-in-routes\.tsx$/,
+  home: /[\\/]features[\\/]home[\\/]components[\\/]trainee-home-page\.tsx$/,
   everyday:
-    /[\\/]features[\\/](home[\\/]components[\\/]trainee-home-page|schedule[\\/]components[\\/]schedule-page|cohorts[\\/]components[\\/]my-courses-page)\.tsx$/,
+    /[\\/]features[\\/](schedule[\\/]components[\\/]schedule-page|cohorts[\\/]components[\\/]my-courses-page)\.tsx$/,
 } as const;
 const pageGroupOf = new Map<string, keyof typeof PAGE_GROUPS>();
 
@@ -112,10 +116,52 @@ function pageGroups(): Plugin {
         return seen;
       };
       const entry = staticClosure(ids.filter((id) => this.getModuleInfo(id)?.isEntry));
-      // In order: a module of the frame is not repeated in the everyday chunk.
+      // In order: a module of the frame is not repeated in a page's chunk, nor one of the home in `everyday`.
       for (const [group, root] of Object.entries(PAGE_GROUPS) as [keyof typeof PAGE_GROUPS, RegExp][])
         for (const id of staticClosure(ids.filter((id) => root.test(id))))
           if (!entry.has(id) && !pageGroupOf.has(id)) pageGroupOf.set(id, group);
+    },
+  };
+}
+
+/**
+ * With `BUNDLE_REPORT=<file>`, the build writes what each chunk is made of: its size as built and
+ * brotli-compressed, what it imports, its stylesheets and its modules, largest first (each
+ * module's rendered size, and compressed on its own: an upper bound of what it adds). What the
+ * weak-link work (bench/README.md, issue 13) looks at to see which modules a page downloads
+ * without running them. Off by default: nothing changes in the build.
+ */
+function bundleReport(): Plugin {
+  const file = process.env.BUNDLE_REPORT;
+  return {
+    name: 'mre-bundle-report',
+    apply: () => Boolean(file),
+    generateBundle(_options, bundle) {
+      const shorten = (id: string) =>
+        id.replace(/^.*node_modules[\\/]/, '~/').replace(/^.*[\\/]apps[\\/]web[\\/]src[\\/]/, 'src/');
+      const chunks = Object.values(bundle).flatMap((chunk) =>
+        chunk.type === 'chunk'
+          ? [
+              {
+                file: chunk.fileName,
+                facade: chunk.facadeModuleId,
+                bytes: chunk.code.length,
+                brotli: brotliCompressSync(chunk.code).length,
+                imports: chunk.imports,
+                css: [...(chunk.viteMetadata?.importedCss ?? [])],
+                modules: Object.entries(chunk.modules)
+                  .filter(([, module]) => module.renderedLength > 0)
+                  .map(([id, module]) => ({
+                    id: shorten(id),
+                    bytes: module.renderedLength,
+                    brotli: brotliCompressSync(module.code ?? '').length,
+                  }))
+                  .sort((a, b) => b.bytes - a.bytes),
+              },
+            ]
+          : [],
+      );
+      writeFileSync(file as string, JSON.stringify(chunks, null, 1));
     },
   };
 }
@@ -127,6 +173,7 @@ export default defineConfig({
     mantineStylesPerComponent(),
     pageGroups(),
     appShell(),
+    bundleReport(),
     // Brotli and gzip copies of every text file over 1 KB, made once here; the API (and nginx)
     // send the one the browser takes: the vendor chunk goes out as 116 KB instead of 425 KB.
     compression({ algorithms: ['brotliCompress', 'gzip'], threshold: 1024, logLevel: 'silent' }),

@@ -1,7 +1,15 @@
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage } from './support/browser';
+import { launchBrowser, newPage, PHONE_VIEWPORT } from './support/browser';
+import { platform } from './support/platform';
 import { seedLiveClass, type LiveClass } from './support/live-class';
-import { signIn, switchLanguage } from './support/pages';
+import { expectNoAxeViolations } from './support/accessibility';
+import { saveScreenshot, signIn, switchLanguage } from './support/pages';
+
+/**
+ * What a trainee's home may download, JS and CSS as sent, on an empty cache (KB of 1,024 bytes).
+ * bench/README.md ("Weak link") has the figures and what they are made of.
+ */
+const HOME_COLD_BUDGET_KB = 180;
 
 /** The script and style files the page downloaded so far, by name without the hash. */
 async function downloadedAssets(page: Page): Promise<string[]> {
@@ -35,7 +43,7 @@ describe("a trainee's home downloads what it shows, styled", () => {
 
     const assets = await downloadedAssets(page);
     expect(assets).toEqual(
-      expect.arrayContaining(['framework.js', 'first-page.js', 'signed-in.js', 'everyday.js']),
+      expect.arrayContaining(['framework.js', 'first-page.js', 'signed-in.js', 'home.js']),
     );
     for (const elsewhere of [
       'charts',
@@ -69,5 +77,74 @@ describe("a trainee's home downloads what it shows, styled", () => {
       .evaluate((element) => element.getBoundingClientRect().toJSON());
     const width = await page.evaluate(() => window.innerWidth);
     expect(width - right).toBeLessThan(left);
+  });
+
+  it('opens on an empty cache with less JS and CSS than its budget', async () => {
+    // A trainee already signed in on this phone (tokens stored), nothing cached: a new release, a
+    // cleared browser. Bytes as sent (compressed bodies), which the build fixes: no timing here.
+    const response = await fetch(`${platform().baseUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(world.trainee),
+    });
+    expect(response.status).toBe(200);
+    const { accessToken, refreshToken } = (await response.json()) as Record<string, string>;
+    const context = await browser.newContext({
+      baseURL: platform().baseUrl,
+      viewport: PHONE_VIEWPORT,
+      locale: 'fr-FR',
+    });
+    const home = await context.newPage();
+    try {
+      await context.addInitScript(
+        (tokens) => localStorage.setItem('mre.tokens', tokens),
+        JSON.stringify({ accessToken, refreshToken }),
+      );
+      await home.goto('/home');
+      await home.getByTestId('home-next').getByTestId('session-card').waitFor();
+      await home.getByTestId('home-courses').getByTestId('my-course').waitFor();
+
+      const files = await home.evaluate(() =>
+        (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+          .filter((entry) => /\/assets\/.+\.(js|css)$/.test(new URL(entry.name).pathname))
+          .map((entry) => ({ path: new URL(entry.name).pathname, bytes: entry.encodedBodySize })),
+      );
+      const total = files.reduce((sum, file) => sum + file.bytes, 0);
+      // The frame and the home, not the sign-in page's prefetches nor the bell's list (it comes on
+      // the first opening).
+      expect(
+        files.map((file) => file.path).filter((path) => /notifications-popover|Popover/.test(path)),
+      ).toEqual([]);
+      // Issue 13 asks for 150 KB: 175.6 KB here (the service worker's registration included), about
+      // 210 KB before the bell's list and the home were split off. The budget keeps what was gained:
+      // a change that adds to the home's first download must say so here.
+      expect(total / 1024).toBeLessThan(HOME_COLD_BUDGET_KB);
+
+      // The bell's list, whose code comes now, from the keyboard and in Arabic on the phone: Enter
+      // opens it with the focus inside, Escape closes it with the focus back on the bell.
+      await switchLanguage(home, 'ar');
+      const bell = home.getByTestId('notifications-bell');
+      await bell.focus();
+      await home.keyboard.press('Enter');
+      const popover = home.getByTestId('notifications-popover');
+      await popover.getByText('الإشعارات', { exact: true }).waitFor();
+      await home.waitForFunction(() =>
+        document.querySelector('[data-testid="notifications-popover"]')?.contains(document.activeElement),
+      );
+      expect(await bell.getAttribute('aria-expanded')).toBe('true');
+      // Within the phone's width, whichever side the bell sits on.
+      const box = await popover.boundingBox();
+      expect(box?.x).toBeGreaterThanOrEqual(0);
+      expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(PHONE_VIEWPORT.width);
+      await saveScreenshot(home, 'notifications-ar-phone');
+      await expectNoAxeViolations(home, 'the bell’s list, Arabic, phone');
+      await home.keyboard.press('Escape');
+      await home.waitForFunction(
+        () => document.activeElement?.getAttribute('data-testid') === 'notifications-bell',
+      );
+      expect(await bell.getAttribute('aria-expanded')).toBe('false');
+    } finally {
+      await context.close();
+    }
   });
 });

@@ -1,8 +1,8 @@
 import { Alert } from '@mantine/core';
-import { Trans } from 'react-i18next';
 import { ApiError } from '@mre/api-client';
 import { ErrorAlert } from '@/shared/components/error-alert';
 import { ZonedTime } from '@/shared/components/zoned-time';
+import { RichText } from '@/shared/components/rich-text';
 
 /** Why the API would not let the person in: too early (and when it opens), over, or not allowed. */
 export function JoinRefusal({ error, timeZone }: { error: unknown; timeZone: string }) {
@@ -20,7 +20,7 @@ export function JoinRefusal({ error, timeZone }: { error: unknown; timeZone: str
         color="yellow"
         role="alert"
         data-testid="join-refused"
-        title={<Trans i18nKey="classroom.refused.tooEarly" components={{ when }} />}
+        title={<RichText i18nKey="classroom.refused.tooEarly" components={{ when }} />}
       />
     );
   }

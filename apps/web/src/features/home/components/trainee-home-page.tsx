@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useCurrentUser } from '@/features/auth/hooks/use-session';
 import { useCohorts } from '@/features/cohorts/api/cohorts.api';
-import { MyCourseCard } from '@/features/cohorts/components/my-courses-page';
+import { MyCourseCard } from '@/features/cohorts/components/my-course-card';
 import { useNotifications } from '@/features/notifications/api/notifications.api';
 import { useNotificationText } from '@/features/notifications/hooks/use-notification-text';
 import { useSchedule, type LiveSession } from '@/features/schedule/api/schedule.api';

@@ -193,6 +193,49 @@ describe('notification bell', () => {
   });
 });
 
+describe('the bell before and after its list arrives', () => {
+  const api = () =>
+    fakeFetch({
+      'GET /api/me': () => json(200, adminUser),
+      'GET /api/courses': () => json(200, emptyList),
+      'GET /api/me/notifications': () => json(200, { items: [reminder, certificate], total: 2, unread: 2 }),
+    });
+
+  it('shows the bell and its count without the list, which opens from the keyboard and gives the focus back', async () => {
+    renderApp({ route: '/courses', signedIn: true, fetch: api() });
+
+    // The count is there before anyone opens the list (whose code comes on the first opening).
+    expect((await screen.findByTestId('notifications-unread')).textContent).toBe('2');
+    const bell = screen.getByTestId('notifications-bell');
+    expect(bell.getAttribute('aria-label')).toBe('Notifications (2 non lues)');
+    expect(bell.getAttribute('aria-haspopup')).toBe('dialog');
+    expect(bell.getAttribute('aria-expanded')).toBe('false');
+    expect(screen.queryByTestId('notifications-popover')).toBeNull();
+
+    // A keyboard user: Enter on the focused bell opens the list (a button's Enter is a click), the
+    // focus goes into it, Escape closes it and the focus is back on the bell, which stayed in place.
+    bell.focus();
+    fireEvent.click(bell);
+    expect(bell.getAttribute('aria-expanded')).toBe('true');
+    const popover = await screen.findByTestId('notifications-popover');
+    expect(popover.getAttribute('role')).toBe('dialog');
+    expect(bell.getAttribute('aria-controls')).toBe(popover.id);
+    await within(popover).findAllByTestId('notification-item');
+    await waitFor(() => expect(popover.contains(document.activeElement)).toBe(true));
+    fireEvent.keyDown(document.activeElement as Element, { key: 'Escape' });
+    await waitFor(() => expect(bell.getAttribute('aria-expanded')).toBe('false'));
+    await waitFor(() => expect(document.activeElement).toBe(bell));
+    expect(screen.getByTestId('notifications-bell')).toBe(bell);
+
+    // Opened again (the code is there now), and closed by the bell itself.
+    fireEvent.click(bell);
+    await waitFor(() => expect(bell.getAttribute('aria-expanded')).toBe('true'));
+    await within(await screen.findByTestId('notifications-popover')).findAllByTestId('notification-item');
+    fireEvent.click(bell);
+    await waitFor(() => expect(bell.getAttribute('aria-expanded')).toBe('false'));
+  });
+});
+
 describe('time-zone rules changed', () => {
   it('says the sessions keep their local time, and when the first now starts for the reader', async () => {
     // 10:00 UTC on 12 January 2027 is 05:00 in Toronto (EST, UTC-5).

@@ -1,10 +1,11 @@
 import type { ReactNode } from 'react';
-import { Trans, useTranslation } from 'react-i18next';
+import { useTranslation } from 'react-i18next';
 import type { LocalizedText } from '@mre/contracts';
 import { ZonedTime } from '@/shared/components/zoned-time';
 import { useLocalize } from '@/shared/hooks/use-localize';
 import { useCurrentUser } from '@/features/auth/hooks/use-session';
 import type { AppNotification } from '../api/notifications.api';
+import { RichText } from '@/shared/components/rich-text';
 
 export interface NotificationText {
   message: ReactNode;
@@ -45,7 +46,7 @@ export function useNotificationText(): (notification: AppNotification) => Notifi
       />
     );
     return (
-      <Trans i18nKey={i18nKey} values={{ title: sessionTitle(params), ...values }} components={{ when }} />
+      <RichText i18nKey={i18nKey} values={{ title: sessionTitle(params), ...values }} components={{ when }} />
     );
   };
 

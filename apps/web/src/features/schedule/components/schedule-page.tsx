@@ -1,6 +1,6 @@
 import { lazy, Suspense, useState } from 'react';
 import { Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
-import { Trans, useTranslation } from 'react-i18next';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ListPagination } from '@/shared/components/list-pagination';
 import { EmptyResult } from '@/shared/components/empty-result';
@@ -18,6 +18,7 @@ import { CancelSessionModal } from './cancel-session-modal';
 import { RecentSessions } from './recent-sessions';
 import { PastSessions } from './past-sessions';
 import { SessionCard } from './session-card';
+import { RichText } from '@/shared/components/rich-text';
 
 // Only those who schedule open the form: its time-zone arithmetic (luxon) stays off trainees' pages.
 const SessionFormModal = lazy(() =>
@@ -48,7 +49,7 @@ export function SchedulePage() {
           <Title order={1}>{t('schedule.title')}</Title>
           <Text size="sm" c="dimmed" data-testid="schedule-zone">
             {/* Named as the session times name it, with today's offset. */}
-            <Trans
+            <RichText
               i18nKey="schedule.shownIn"
               values={{ place: zonePlace(user.timeZone), offset: utcOffset(new Date(now), user.timeZone) }}
               components={{ zone: <bdi style={UNBROKEN} /> }}

@@ -1,5 +1,5 @@
 import { Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
-import { Trans, useTranslation } from 'react-i18next';
+import { useTranslation } from 'react-i18next';
 import { useLocalize } from '@/shared/hooks/use-localize';
 import { Link } from 'react-router';
 import { ZonedTime } from '@/shared/components/zoned-time';
@@ -9,6 +9,7 @@ import { CancelReason } from './cancel-reason';
 import { SessionCountdown } from './session-countdown';
 import { SessionTeachers } from './session-teachers';
 import { SessionTime } from './session-time';
+import { RichText } from '@/shared/components/rich-text';
 
 interface SessionCardProps {
   session: LiveSession;
@@ -89,7 +90,7 @@ export function SessionCard({
           )}
           {phase === 'not-yet' && (
             <Text size="xs" c="dimmed" data-testid="session-opens-at">
-              <Trans
+              <RichText
                 i18nKey="schedule.opensAt"
                 components={{
                   when: (

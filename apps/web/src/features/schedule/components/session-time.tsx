@@ -1,9 +1,10 @@
 import { Stack, Text } from '@mantine/core';
-import { Trans, useTranslation } from 'react-i18next';
+import { useTranslation } from 'react-i18next';
 import { UNBROKEN, ZonedTime } from '@/shared/components/zoned-time';
 import { formatWallClock, utcOffset, zonePlace } from '@/shared/lib/zoned-time';
 import type { LiveSession } from '../api/schedule.api';
 import { dayKey } from '../lib/session-time';
+import { RichText } from '@/shared/components/rich-text';
 
 interface SessionTimeProps {
   session: Pick<LiveSession, 'startsAt' | 'endsAt' | 'localStart' | 'timeZone'>;
@@ -47,7 +48,7 @@ function AgreedTime({ session, viewerDay }: { session: SessionTimeProps['session
   );
   return (
     <Text size="sm" c="dimmed" data-testid="session-agreed-time">
-      <Trans
+      <RichText
         i18nKey="schedule.agreedTime"
         values={{
           time,
