@@ -82,6 +82,12 @@ describe('Faults (e2e)', () => {
         .delete(`/api/cohorts/${world.cohortId}/enrollments/${leaves.id}`)
         .auth(world.admin, { type: 'bearer' })
         .expect(200);
+      // Its notice could not reach the mail queue: its e-mail waits for the daily digest instead.
+      const [told] = await sut.dataSource.query(
+        `SELECT email FROM notifications WHERE user_id = $1 AND kind = 'withdrawn'`,
+        [leaves.id],
+      );
+      expect(told).toEqual({ email: 'digest' });
       await join(leaves.token).expect(403);
       await join(stays.token).expect(200);
 

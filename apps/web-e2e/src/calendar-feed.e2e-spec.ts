@@ -42,10 +42,18 @@ describe('calendar feed', () => {
     await page.waitForURL('**/profile#calendar-feed');
 
     const card = page.getByTestId('calendar-feed');
+    // Enrolling gave the trainee their link already: the enrollment's e-mail carried it.
+    const urlInput = card.getByTestId('calendar-feed-url');
+    await urlInput.waitFor();
+    const fromEnrollment = await urlInput.inputValue();
+    expect((await fetchFeed(fromEnrollment)).status).toBe(200);
+    // Turned off (a second click confirms), it stops working and the card offers a new one.
+    await card.getByTestId('calendar-feed-turn-off').click();
+    await card.getByTestId('calendar-feed-turn-off').click();
     await card.getByTestId('calendar-feed-none').waitFor();
+    expect((await fetchFeed(fromEnrollment)).status).toBe(404);
     await expectNoAxeViolations(page, 'calendar feed, none yet');
     await card.getByTestId('calendar-feed-create').click();
-    const urlInput = card.getByTestId('calendar-feed-url');
     await urlInput.waitFor();
     const first = await urlInput.inputValue();
     expect(first).toMatch(/\/api\/calendar\/[A-Za-z0-9_-]{43}\.ics$/);

@@ -1,9 +1,9 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import { createHash, randomUUID } from 'node:crypto';
-import { defaultEmailMode, type Locale, type NotificationKind } from '@mre/contracts';
+import { defaultEmailMode, type EmailMode, type Locale, type NotificationKind } from '@mre/contracts';
 import { EntityManager, In, IsNull, Repository } from 'typeorm';
 import { AppConfig } from '@/core/config/app-config';
 import { PageQueryDto, pageWindow } from '@/core/http/pagination';
@@ -53,6 +53,8 @@ export interface NewNotification {
  */
 @Injectable()
 export class NotificationsService {
+  private readonly logger = new Logger(NotificationsService.name);
+
   constructor(
     @InjectRepository(NotificationEntity) private readonly notifications: Repository<NotificationEntity>,
     @InjectQueue(QueueName.Mail) private readonly mailQueue: Queue<MailJob>,
@@ -93,7 +95,7 @@ export class NotificationsService {
     const people = new Map(
       (await this.users.getMany([...new Set(now.map((r) => r.userId))], manager)).map((p) => [p.id, p]),
     );
-    await this.mailQueue.addBulk(
+    const queued = this.mailQueue.addBulk(
       now.flatMap((row) => {
         const person = people.get(row.userId);
         if (!person || person.status === 'disabled') return [];
@@ -106,6 +108,14 @@ export class NotificationsService {
         ];
       }),
     );
+    if (await settlesWithin(queued, MAIL_QUEUE_WAIT_MS)) return;
+    // Redis does not answer: the change must not wait for it, nor the e-mails be lost. They go with
+    // each person's next daily digest; should the queue take the jobs late, they find the notices
+    // there and stand down (SendMailJob sends only what is still marked immediate).
+    this.logger.warn(`Mail queue unreachable: ${now.length} notice e-mail(s) moved to the daily digest`);
+    await manager
+      .getRepository(NotificationEntity)
+      .update({ id: In(now.map((row) => row.id)) }, { email: 'digest' });
   }
 
   async list(userId: string, query: PageQueryDto): Promise<NotificationListDto> {
@@ -131,9 +141,13 @@ export class NotificationsService {
     return this.unread(userId);
   }
 
-  /** Whether a notification is committed: its e-mail goes out only then. */
-  exists(id: string): Promise<boolean> {
-    return this.notifications.exists({ where: { id } });
+  /**
+   * How a committed notification is e-mailed (`undefined` until it is committed): its immediate
+   * e-mail goes out only then, and only while it is still marked immediate.
+   */
+  async emailModeOf(id: string): Promise<EmailMode | null | undefined> {
+    const row = await this.notifications.findOne({ where: { id }, select: { id: true, email: true } });
+    return row ? row.email : undefined;
   }
 
   private mailOf(notice: NewNotification, notificationId: string, person: UserDto): MailJob {
@@ -158,6 +172,22 @@ export class NotificationsService {
   /** How many of the person's notifications are still unread. */
   unread(userId: string): Promise<number> {
     return this.notifications.count({ where: { userId, readAt: IsNull() } });
+  }
+}
+
+/** How long telling waits for the mail queue before the e-mails fall back to the daily digest. */
+const MAIL_QUEUE_WAIT_MS = 2_000;
+
+/** Whether the promise resolves within `ms` (a rejection or a longer wait answer false). */
+async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => (timer = setTimeout(resolve, ms, false)));
+  try {
+    return await Promise.race([promise.then(() => true as const), late]);
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
   }
 }
 

@@ -61,11 +61,14 @@ export class SendMailJob extends WorkerHost {
 
   /**
    * A notice may be told inside the transaction of the change it tells of: its e-mail waits until
-   * the notice is committed, and is dropped if it never is (the change rolled back).
+   * the notice is committed, and is dropped if it never is (the change rolled back) or if the
+   * notice went to the daily digest meanwhile.
    */
   private async noticeCommitted(job: Job<MailJob>): Promise<boolean> {
     const id = job.data.notificationId as string;
-    if (await this.notifications.exists(id)) return true;
+    const mode = await this.notifications.emailModeOf(id);
+    // Moved to the daily digest when the queue could not be reached in time: the digest tells it.
+    if (mode !== undefined) return mode === 'immediate';
     if (job.attemptsMade + 1 < (job.opts.attempts ?? 1)) throw new NotCommittedError(`Notification ${id}`);
     this.logger.warn(
       `Notification ${id} was never committed (its change rolled back): its e-mail is not sent`,
