@@ -1,7 +1,9 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { NOTIFICATION_KINDS } from '@mre/contracts';
 import { adminUser, emptyList, fakeFetch, json } from '@/test/fake-api';
 import { renderApp } from '@/test/render-app';
+import { TRANSLATIONS } from '@/test/translations';
 
 const trainee = { ...adminUser, role: 'trainee' as const, fullName: 'Sara Alaoui' };
 
@@ -70,5 +72,20 @@ describe('notice preferences on the profile', () => {
     fireEvent.change(select, { target: { value: 'off' } });
     const error = await screen.findByTestId('notice-preferences-error');
     expect(error.textContent).toContain('Ce choix d’e-mail n’existe pas.');
+  });
+});
+
+describe('notice kinds in every language', () => {
+  // Reminders and survey requests are e-mailed by their own jobs, always: they are not offered.
+  const offered = NOTIFICATION_KINDS.filter(
+    (kind) => kind !== 'session-reminder' && kind !== 'feedback-request',
+  );
+
+  it('names every kind a person can choose for in Arabic, French and English (no raw kind shown)', () => {
+    for (const [locale, texts] of Object.entries(TRANSLATIONS)) {
+      const kinds = (texts as { notices: { kinds: Record<string, string> } }).notices.kinds;
+      const missing = offered.filter((kind) => !kinds[kind]);
+      expect({ locale, missing }).toEqual({ locale, missing: [] });
+    }
   });
 });
