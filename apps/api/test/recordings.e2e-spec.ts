@@ -17,6 +17,7 @@ import {
   RECORDED_VIDEO,
 } from './support/recording-egress';
 import { S3TestServer } from './support/s3-test-server';
+import { SmtpInbox, subjectOf } from './support/smtp-inbox';
 
 const MINUTE = 60_000;
 const BEARER = { type: 'bearer' } as const;
@@ -40,10 +41,16 @@ function writeAsEgress(filepath: string, bytes: Buffer): void {
 /** Egress into the embedded store (DATA_DIR/files) → egress_ended → playable for the cohort only. */
 describe('Recordings: Egress outputs, playback, retention (e2e, embedded store)', () => {
   let held: HeldClass;
+  const inbox = new SmtpInbox();
   beforeAll(async () => {
+    process.env.SMTP_URL = await inbox.start();
     held = await startHeldClass('Circuits hydrauliques');
   });
-  afterAll(() => stopHeldClass(held));
+  afterAll(async () => {
+    await stopHeldClass(held);
+    await inbox.stop();
+    delete process.env.SMTP_URL;
+  });
   const { send, settle } = classEvents(() => held);
 
   /** A class running now, recorded from start to stop; in a cohort of its own, as classes of one cohort may not overlap. */
@@ -126,11 +133,12 @@ describe('Recordings: Egress outputs, playback, retention (e2e, embedded store)'
       expect(told).toHaveLength(1);
       expect(told[0].params).toMatchObject({ sessionId: session.id, title: 'Annonce' });
     }
-    const mails = (await sut.mailQueue.getJobs(['waiting', 'active', 'completed', 'delayed'])).filter(
-      (j) => j.data.template === 'recording-available' && j.data.params.recordingId === recordingId,
-    );
-    // The one who asked gets it at once; the default (the daily digest) sends nothing now.
-    expect(mails.map((j) => j.data.to)).toEqual([eager.email]);
+    // The one who asked gets it at once, through the SMTP server, in their language; the default
+    // (the daily digest) sends nothing now.
+    const told = (mail: { raw: string }) => subjectOf(mail.raw) === 'Enregistrement disponible : Annonce';
+    await inbox.waitFor(told);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(inbox.mails.filter(told).map((mail) => mail.to)).toEqual([[eager.email]]);
   });
 
   it('asks Egress for the room composite MP4 and an audio-only OGG, both inside the store’s folder', async () => {
