@@ -7,6 +7,7 @@ import { defaultEmailMode, type EmailMode, type Locale, type NotificationKind } 
 import { EntityManager, In, IsNull, Repository } from 'typeorm';
 import { AppConfig } from '@/core/config/app-config';
 import { PageQueryDto, pageWindow } from '@/core/http/pagination';
+import { RedisClient } from '@/core/redis/redis.module';
 import type { CalendarInvite, MailJob, MailSessionItem } from '@/core/queue/queue-name';
 import { QueueName } from '@/core/queue/queue-name';
 import type { UserDto } from '@/modules/identity/dto/user.dto';
@@ -62,6 +63,7 @@ export class NotificationsService {
     private readonly users: UsersService,
     private readonly config: AppConfig,
     private readonly events: NotificationEvents,
+    private readonly redis: RedisClient,
   ) {}
 
   /**
@@ -95,22 +97,26 @@ export class NotificationsService {
     const people = new Map(
       (await this.users.getMany([...new Set(now.map((r) => r.userId))], manager)).map((p) => [p.id, p]),
     );
-    const queued = this.mailQueue.addBulk(
-      now.flatMap((row) => {
-        const person = people.get(row.userId);
-        if (!person || person.status === 'disabled') return [];
-        return [
-          {
-            name: row.kind,
-            data: this.mailOf(row.notice, row.id, person),
-            opts: { jobId: mailJobId(row.notice) },
-          },
-        ];
-      }),
-    );
-    if (await settlesWithin(queued, MAIL_QUEUE_WAIT_MS)) return;
+    const jobs = now.flatMap((row) => {
+      const person = people.get(row.userId);
+      if (!person || person.status === 'disabled') return [];
+      return [
+        {
+          name: row.kind,
+          data: this.mailOf(row.notice, row.id, person),
+          opts: { jobId: mailJobId(row.notice) },
+        },
+      ];
+    });
+    // Queued while Redis answers (the shared client knows at once when it does not; the wait bounds
+    // a Redis that goes away mid-call).
+    if (
+      this.redis.status === 'ready' &&
+      (await settlesWithin(this.mailQueue.addBulk(jobs), MAIL_QUEUE_WAIT_MS))
+    )
+      return;
     // Redis does not answer: the change must not wait for it, nor the e-mails be lost. They go with
-    // each person's next daily digest; should the queue take the jobs late, they find the notices
+    // each person's next daily digest; should the queue take jobs late, they find their notices
     // there and stand down (SendMailJob sends only what is still marked immediate).
     this.logger.warn(`Mail queue unreachable: ${now.length} notice e-mail(s) moved to the daily digest`);
     await manager
@@ -175,8 +181,8 @@ export class NotificationsService {
   }
 }
 
-/** How long telling waits for the mail queue before the e-mails fall back to the daily digest. */
-const MAIL_QUEUE_WAIT_MS = 2_000;
+/** How long telling waits for a mail queue that stopped answering before its e-mails go to the daily digest. */
+const MAIL_QUEUE_WAIT_MS = 10_000;
 
 /** Whether the promise resolves within `ms` (a rejection or a longer wait answer false). */
 async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
