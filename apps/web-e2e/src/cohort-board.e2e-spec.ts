@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { expectNoAxeViolations } from './support/accessibility';
-import { apiAs } from './support/api';
+import { seedCohort } from './support/cohort-seed';
 import { launchBrowser, newPage, PHONE_VIEWPORT } from './support/browser';
 import { saveScreenshot, saveScreenshotsDesktopAndPhone, signIn, switchLanguage } from './support/pages';
-import { platform } from './support/platform';
 
 describe('cohort board', () => {
   let browser: Browser;
@@ -17,50 +16,17 @@ describe('cohort board', () => {
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    const admin = await apiAs(platform().admin);
-    const network = await admin<{ id: string }>('POST', '/api/networks', {
-      name: `Réseau tableau ${tag}`,
+    ({ cohortId } = await seedCohort({
+      label: 'tableau',
+      code: 'BRD',
+      tag,
       country: 'Canada',
-      sectorCodes: ['aeronautics'],
-    });
-    const centre = await admin<{ id: string }>('POST', '/api/centres', {
-      name: `Centre ${tag}`,
+      sector: 'aeronautics',
       city: 'Salé',
-    });
-    const expertUser = await admin<{ id: string }>('POST', '/api/users', {
-      ...expert,
-      fullName: 'Karim Benjelloun',
-      role: 'expert',
-      networkId: network.id,
-      timeZone: 'America/Toronto',
-    });
-    const traineeUser = await admin<{ id: string }>('POST', '/api/users', {
-      ...trainee,
-      fullName: 'سلمى العلوي',
-      role: 'trainee',
-      centreId: centre.id,
-    });
-    const course = await admin<{ id: string }>('POST', '/api/courses', {
-      code: `BRD-${tag}`,
-      title: { ar: 'صيانة الطائرات', fr: 'Maintenance des aéronefs' },
-      sectorCode: 'aeronautics',
-      networkId: network.id,
-      format: 'remote',
-      durationHours: 20,
-      status: 'published',
-    });
-    const cohort = await admin<{ id: string }>('POST', '/api/cohorts', {
-      courseId: course.id,
-      name: `Cohorte tableau ${tag}`,
-      kind: 'trainees',
-      centreId: centre.id,
-      capacity: 20,
-      startsOn: '2026-01-01',
-      endsOn: '2027-12-31',
-      teacherIds: [expertUser.id],
-    });
-    cohortId = cohort.id;
-    await admin('POST', `/api/cohorts/${cohort.id}/enrollments`, { userId: traineeUser.id });
+      courseTitle: { ar: 'صيانة الطائرات', fr: 'Maintenance des aéronefs' },
+      expert: { ...expert, fullName: 'Karim Benjelloun', timeZone: 'America/Toronto' },
+      trainee: { ...trainee, fullName: 'سلمى العلوي' },
+    }));
   });
 
   afterAll(async () => {

@@ -2,10 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { expectNoAxeViolations } from './support/accessibility';
-import { apiAs } from './support/api';
+import { seedCohort } from './support/cohort-seed';
 import { launchBrowser, newPage } from './support/browser';
 import { saveScreenshot, signIn, switchLanguage, waitForCount } from './support/pages';
-import { platform } from './support/platform';
 
 /** A small PDF that readers open, with a marker to recognise the downloaded copy. */
 function pdf(marker: string): Buffer {
@@ -25,55 +24,25 @@ describe('course files', () => {
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    const admin = await apiAs(platform().admin);
-    const network = await admin<{ id: string }>('POST', '/api/networks', {
-      name: `Réseau fichiers ${tag}`,
+    const seeded = await seedCohort({
+      label: 'fichiers',
+      code: 'FILES',
+      tag,
       country: 'France',
-      sectorCodes: ['aeronautics'],
-    });
-    const centre = await admin<{ id: string }>('POST', '/api/centres', {
-      name: `Centre ${tag}`,
+      sector: 'aeronautics',
       city: 'Oujda',
+      courseTitle: { ar: 'صيانة المحركات', fr: 'Maintenance des moteurs' },
+      expert: { ...expert, fullName: 'Karim Expert' },
+      trainee: { ...trainee, fullName: 'Salma Stagiaire' },
+      startsOn: '2027-01-01',
+      endsOn: '2027-06-30',
+      courseExpert: true,
     });
-    const expertUser = await admin<{ id: string }>('POST', '/api/users', {
-      ...expert,
-      fullName: 'Karim Expert',
-      role: 'expert',
-      networkId: network.id,
-    });
-    const traineeUser = await admin<{ id: string }>('POST', '/api/users', {
-      ...trainee,
-      fullName: 'Salma Stagiaire',
-      role: 'trainee',
-      centreId: centre.id,
-    });
-    courseId = (
-      await admin<{ id: string }>('POST', '/api/courses', {
-        code: `FILES-${tag}`,
-        title: { ar: 'صيانة المحركات', fr: 'Maintenance des moteurs' },
-        sectorCode: 'aeronautics',
-        networkId: network.id,
-        format: 'remote',
-        durationHours: 12,
-        status: 'published',
-        expertIds: [expertUser.id],
-      })
-    ).id;
-    await admin('POST', `/api/courses/${courseId}/modules`, {
+    courseId = seeded.courseId;
+    await seeded.admin('POST', `/api/courses/${courseId}/modules`, {
       title: { ar: 'الوحدة الأولى', fr: 'Premier module' },
       position: 1,
     });
-    const cohort = await admin<{ id: string }>('POST', '/api/cohorts', {
-      courseId,
-      name: `Cohorte fichiers ${tag}`,
-      kind: 'trainees',
-      centreId: centre.id,
-      capacity: 20,
-      startsOn: '2027-01-01',
-      endsOn: '2027-06-30',
-      teacherIds: [expertUser.id],
-    });
-    await admin('POST', `/api/cohorts/${cohort.id}/enrollments`, { userId: traineeUser.id });
   });
 
   afterAll(async () => {

@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { expectNoAxeViolations } from './support/accessibility';
 import { apiAs } from './support/api';
+import { seedCohort } from './support/cohort-seed';
 import { launchBrowser, newPage, PHONE_VIEWPORT } from './support/browser';
 import { saveScreenshot, signIn, switchLanguage, waitForCount } from './support/pages';
-import { platform } from './support/platform';
 
 describe('session feedback', () => {
   let browser: Browser;
@@ -17,52 +17,21 @@ describe('session feedback', () => {
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    const admin = await apiAs(platform().admin);
-    const network = await admin<{ id: string }>('POST', '/api/networks', {
-      name: `Réseau avis ${tag}`,
+    const { cohortId } = await seedCohort({
+      label: 'avis',
+      code: 'FB',
+      tag,
       country: 'Belgique',
-      sectorCodes: ['automotive'],
-    });
-    const centre = await admin<{ id: string }>('POST', '/api/centres', {
-      name: `Centre ${tag}`,
+      sector: 'automotive',
       city: 'Oujda',
+      courseTitle: { ar: 'صيانة المكابح', fr: 'Entretien des freins' },
+      expert: { ...expert, fullName: 'Karim Expert' },
+      trainee: { ...trainee, fullName: 'Salma Stagiaire' },
     });
-    const expertUser = await admin<{ id: string }>('POST', '/api/users', {
-      ...expert,
-      fullName: 'Karim Expert',
-      role: 'expert',
-      networkId: network.id,
-    });
-    const traineeUser = await admin<{ id: string }>('POST', '/api/users', {
-      ...trainee,
-      fullName: 'Salma Stagiaire',
-      role: 'trainee',
-      centreId: centre.id,
-    });
-    const course = await admin<{ id: string }>('POST', '/api/courses', {
-      code: `FB-${tag}`,
-      title: { ar: 'صيانة المكابح', fr: 'Entretien des freins' },
-      sectorCode: 'automotive',
-      networkId: network.id,
-      format: 'remote',
-      durationHours: 10,
-      status: 'published',
-    });
-    const cohort = await admin<{ id: string }>('POST', '/api/cohorts', {
-      courseId: course.id,
-      name: `Cohorte avis ${tag}`,
-      kind: 'trainees',
-      centreId: centre.id,
-      capacity: 20,
-      startsOn: '2026-01-01',
-      endsOn: '2027-12-31',
-      teacherIds: [expertUser.id],
-    });
-    await admin('POST', `/api/cohorts/${cohort.id}/enrollments`, { userId: traineeUser.id });
     // Yesterday's class: its survey is open for 6 more days.
     const created = await (
       await apiAs(expert)
-    )<{ items: { id: string }[] }>('POST', `/api/cohorts/${cohort.id}/sessions`, {
+    )<{ items: { id: string }[] }>('POST', `/api/cohorts/${cohortId}/sessions`, {
       titles: { ar: 'فحص الأقراص', fr: 'Contrôle des disques' },
       startsAt: new Date(Math.floor(Date.now() / 60_000) * 60_000 - 26 * 3600_000).toISOString(),
       durationMinutes: 60,

@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { expectNoAxeViolations } from './support/accessibility';
-import { apiAs } from './support/api';
+import { seedCohort } from './support/cohort-seed';
 import { launchBrowser, newPage, PHONE_VIEWPORT } from './support/browser';
 import { chooseOption, saveScreenshot, signIn, switchLanguage } from './support/pages';
-import { platform } from './support/platform';
 
 describe('quizzes', () => {
   let browser: Browser;
@@ -18,58 +17,25 @@ describe('quizzes', () => {
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    const admin = await apiAs(platform().admin);
-    const network = await admin<{ id: string }>('POST', '/api/networks', {
-      name: `Réseau quiz ${tag}`,
+    const seeded = await seedCohort({
+      label: 'quiz',
+      code: 'QUIZ',
+      tag,
       country: 'Canada',
-      sectorCodes: ['aeronautics'],
-    });
-    const centre = await admin<{ id: string }>('POST', '/api/centres', {
-      name: `Centre ${tag}`,
+      sector: 'aeronautics',
       city: 'Fès',
+      courseTitle: { ar: 'السلامة الكهربائية', fr: 'Sécurité électrique' },
+      expert: { ...expert, fullName: 'Nadia Experte', timeZone: 'America/Toronto' },
+      trainee: { ...trainee, fullName: 'Youssef Stagiaire' },
+      startsOn: '2026-11-01',
+      endsOn: '2027-06-30',
+      courseExpert: true,
     });
-    const expertUser = await admin<{ id: string }>('POST', '/api/users', {
-      ...expert,
-      fullName: 'Nadia Experte',
-      role: 'expert',
-      networkId: network.id,
-      timeZone: 'America/Toronto',
-    });
-    const traineeUser = await admin<{ id: string }>('POST', '/api/users', {
-      ...trainee,
-      fullName: 'Youssef Stagiaire',
-      role: 'trainee',
-      centreId: centre.id,
-    });
-    courseId = (
-      await admin<{ id: string }>('POST', '/api/courses', {
-        code: `QUIZ-${tag}`,
-        title: { ar: 'السلامة الكهربائية', fr: 'Sécurité électrique' },
-        sectorCode: 'aeronautics',
-        networkId: network.id,
-        format: 'remote',
-        durationHours: 10,
-        status: 'published',
-        expertIds: [expertUser.id],
-      })
-    ).id;
-    await admin('POST', `/api/courses/${courseId}/modules`, {
+    ({ courseId, cohortId } = seeded);
+    await seeded.admin('POST', `/api/courses/${courseId}/modules`, {
       title: { ar: 'الوحدة الأولى', fr: 'Premier module' },
       position: 1,
     });
-    cohortId = (
-      await admin<{ id: string }>('POST', '/api/cohorts', {
-        courseId,
-        name: `Cohorte quiz ${tag}`,
-        kind: 'trainees',
-        centreId: centre.id,
-        capacity: 20,
-        startsOn: '2026-11-01',
-        endsOn: '2027-06-30',
-        teacherIds: [expertUser.id],
-      })
-    ).id;
-    await admin('POST', `/api/cohorts/${cohortId}/enrollments`, { userId: traineeUser.id });
   });
 
   afterAll(async () => {

@@ -5,9 +5,9 @@ import { Client } from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { expectNoAxeViolations } from './support/accessibility';
 import { apiAs } from './support/api';
+import { seedCohort } from './support/cohort-seed';
 import { launchBrowser, newPage } from './support/browser';
 import { documentDirection, saveScreenshot, signIn, switchLanguage, waitForCount } from './support/pages';
-import { platform } from './support/platform';
 
 const FIXTURES = join(__dirname, '../../api/test/fixtures/recordings');
 
@@ -71,59 +71,28 @@ describe('recordings', () => {
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    const admin = await apiAs(platform().admin);
-    const network = await admin<{ id: string }>('POST', '/api/networks', {
-      name: `Réseau enregistrements ${tag}`,
-      country: 'Belgique',
-      sectorCodes: ['automotive'],
-    });
-    const centre = await admin<{ id: string }>('POST', '/api/centres', {
-      name: `Centre ${tag}`,
-      city: 'Salé',
-    });
     const expert = { email: `expert-rec-${tag}@academy.test`, password };
-    const expertUser = await admin<{ id: string }>('POST', '/api/users', {
-      ...expert,
-      fullName: 'Youssef Expert',
-      role: 'expert',
-      networkId: network.id,
+    const { cohortId, expertId } = await seedCohort({
+      label: 'enregistrements',
+      code: 'REC',
+      tag,
+      country: 'Belgique',
+      sector: 'automotive',
+      city: 'Salé',
+      courseTitle: { ar: 'تشخيص أعطال المحركات', fr: 'Diagnostic moteur' },
+      expert: { ...expert, fullName: 'Youssef Expert' },
+      trainee: { ...trainee, fullName: 'Imane Stagiaire' },
     });
-    const traineeUser = await admin<{ id: string }>('POST', '/api/users', {
-      ...trainee,
-      fullName: 'Imane Stagiaire',
-      role: 'trainee',
-      centreId: centre.id,
-    });
-    const course = await admin<{ id: string }>('POST', '/api/courses', {
-      code: `REC-${tag}`,
-      title: { ar: 'تشخيص أعطال المحركات', fr: 'Diagnostic moteur' },
-      sectorCode: 'automotive',
-      networkId: network.id,
-      format: 'remote',
-      durationHours: 10,
-      status: 'published',
-    });
-    const cohort = await admin<{ id: string }>('POST', '/api/cohorts', {
-      courseId: course.id,
-      name: `Cohorte enregistrements ${tag}`,
-      kind: 'trainees',
-      centreId: centre.id,
-      capacity: 20,
-      startsOn: '2026-01-01',
-      endsOn: '2027-12-31',
-      teacherIds: [expertUser.id],
-    });
-    await admin('POST', `/api/cohorts/${cohort.id}/enrollments`, { userId: traineeUser.id });
     const teacher = await apiAs(expert);
     // Yesterday's class, which the trainee missed.
-    const created = await teacher<{ items: { id: string }[] }>('POST', `/api/cohorts/${cohort.id}/sessions`, {
+    const created = await teacher<{ items: { id: string }[] }>('POST', `/api/cohorts/${cohortId}/sessions`, {
       title: 'Injection électronique',
       startsAt: new Date(Math.floor(Date.now() / 60_000) * 60_000 - 26 * 3600_000).toISOString(),
       durationMinutes: 60,
       mode: 'remote',
     });
     sessionId = created.items[0].id;
-    await recordedClass(sessionId, expertUser.id);
+    await recordedClass(sessionId, expertId);
   });
 
   afterAll(async () => {
