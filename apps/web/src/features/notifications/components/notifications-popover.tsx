@@ -10,7 +10,7 @@ import {
   UnstyledButton,
   useDirection,
 } from '@mantine/core';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useCurrentUser } from '@/features/auth/hooks/use-session';
@@ -50,6 +50,7 @@ export default function NotificationsPopover({
   const rtl = useDirection().dir === 'rtl';
   const notifications = useNotifications(live);
   const unread = notifications.data?.unread ?? 0;
+  const dropdown = useRef<HTMLDivElement>(null);
   useEffect(onReady, [onReady]);
 
   return (
@@ -57,7 +58,12 @@ export default function NotificationsPopover({
       id={id}
       opened={opened}
       onChange={(open) => {
-        if (!open) onClose();
+        if (open) return;
+        // Closed by Escape or a click on nothing in particular: the focus goes back to the bell
+        // (Mantine's own focus return misses a popover mounted opened), unless the person moved it.
+        const focused = document.activeElement;
+        if (!focused || focused === document.body || dropdown.current?.contains(focused)) bell.focus();
+        onClose();
       }}
       // Opens towards the page, whichever side of the header the bell sits on.
       position={rtl ? 'bottom-start' : 'bottom-end'}
@@ -66,21 +72,15 @@ export default function NotificationsPopover({
       shadow="md"
       withArrow
       // A dialog: the keyboard goes into the list when it opens, Escape closes it and the focus
-      // goes back to the bell (below: Mantine's own focus return misses a popover mounted opened).
+      // goes back to the bell (above).
       trapFocus
     >
       <Popover.Target>
         <AttachTo element={bell} />
       </Popover.Target>
-      <Popover.Dropdown p="sm" data-testid="notifications-popover">
+      <Popover.Dropdown ref={dropdown} p="sm" data-testid="notifications-popover">
         {/* Where the focus goes on opening, whatever the list's state (loading, error, items). */}
-        <Box
-          tabIndex={-1}
-          data-autofocus
-          onKeyDown={(event) => {
-            if (event.key === 'Escape') bell.focus();
-          }}
-        >
+        <Box tabIndex={-1} data-autofocus>
           {notifications.isPending ? (
             <LoadingState />
           ) : notifications.isError ? (
