@@ -7,3 +7,12 @@ import type { Statement } from '@/core/database/sql-params';
 export function lockFeedOf(userId: string): Statement {
   return ['SELECT pg_advisory_xact_lock(hashtext($1))', [`calendar-feed:${userId}`]];
 }
+
+/** `lockFeedOf` for several people, taken in one order so that two such batches never deadlock. */
+export function lockFeedsOf(userIds: string[]): Statement {
+  return [
+    `SELECT pg_advisory_xact_lock(hashtext('calendar-feed:' || id))
+       FROM (SELECT DISTINCT unnest($1::text[]) AS id ORDER BY 1) AS ordered`,
+    [userIds],
+  ];
+}

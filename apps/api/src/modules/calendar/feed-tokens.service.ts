@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, Repository } from 'typeorm';
+import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { AppConfig } from '@/core/config/app-config';
 import { AuditService } from '@/modules/audit/audit.service';
 import { CalendarFeedEntity } from './calendar-feed.entity';
-import { lockFeedOf } from './calendar-feeds.queries';
+import { lockFeedOf, lockFeedsOf } from './calendar-feeds.queries';
 import { CalendarFeedNotFoundError } from './calendar.errors';
 import type { CalendarFeedDto } from './dto/calendar-feed.dto';
 import { FEED_TOKEN_PATTERN, FeedTokenSeal, feedTokenHash, newFeedToken } from './feed-token';
@@ -82,22 +82,52 @@ export class FeedTokensService {
    * notices: the feed is created when the person has none yet.
    */
   async feedUrl(userId: string, cohortId?: string, manager?: EntityManager): Promise<string> {
-    const feed = await (manager ?? this.dataSource.manager)
-      .getRepository(CalendarFeedEntity)
-      .findOne({ where: { userId } });
-    let token = feed ? this.seal.open(feed.tokenSealed) : null;
-    if (!token) {
+    const urls = manager
+      ? await this.feedUrls([userId], cohortId, manager)
+      : await this.dataSource.transaction((inside) => this.feedUrls([userId], cohortId, inside));
+    return urls.get(userId) as string;
+  }
+
+  /**
+   * `feedUrl` for several people at once, within the caller's transaction (the notice and the feed
+   * commit together): a roster change of a whole cohort costs the same few statements as one person.
+   */
+  async feedUrls(
+    userIds: string[],
+    cohortId: string | undefined,
+    manager: EntityManager,
+  ): Promise<Map<string, string>> {
+    if (userIds.length === 0) return new Map();
+    const repository = manager.getRepository(CalendarFeedEntity);
+    const opened = async () => {
+      const tokens = new Map<string, string>();
+      for (const feed of await repository.find({ where: { userId: In(userIds) } })) {
+        const token = this.seal.open(feed.tokenSealed);
+        if (token) tokens.set(feed.userId, token);
+      }
+      return tokens;
+    };
+    let tokens = await opened();
+    if (tokens.size < userIds.length) {
       // Two notices at once must not hand out two tokens, one of which would not work.
-      const create = async (inside: EntityManager) => {
-        await inside.query(...lockFeedOf(userId));
-        const current = await inside.getRepository(CalendarFeedEntity).findOne({ where: { userId } });
-        const opened = current ? this.seal.open(current.tokenSealed) : null;
-        return opened ?? (await this.replace(userId, inside)).token;
-      };
-      // Within the caller's transaction when given: the notice and its feed commit together.
-      token = manager ? await create(manager) : await this.dataSource.transaction(create);
+      await manager.query(...lockFeedsOf(userIds.filter((id) => !tokens.has(id))));
+      tokens = await opened();
+      const missing = userIds.filter((id) => !tokens.has(id));
+      if (missing.length > 0) {
+        // None yet, or sealed under a former server secret (its URL cannot be shown): a new one.
+        await repository.delete({ userId: In(missing) });
+        const created = missing.map((userId) => ({ userId, token: newFeedToken() }));
+        await repository.insert(
+          created.map(({ userId, token }) => ({
+            userId,
+            tokenHash: feedTokenHash(token),
+            tokenSealed: this.seal.seal(token),
+          })),
+        );
+        for (const { userId, token } of created) tokens.set(userId, token);
+      }
     }
-    return this.urlOf(token, cohortId);
+    return new Map([...tokens].map(([userId, token]) => [userId, this.urlOf(token, cohortId)]));
   }
 
   /** Whose feed this token opens; null for a token that is unknown, reset or revoked. */

@@ -231,10 +231,14 @@ export class RosterService {
       (await this.users.getMany(userIds, manager)).filter((u) => u.status === 'invited').map((u) => u.id),
     );
     // A new place comes with the cohort's sessions as one calendar feed link (the person's own secret).
-    const calendarUrls = new Map<string, string>();
-    if (kind !== 'withdrawn')
-      for (const userId of userIds.filter((id) => !invited.has(id)))
-        calendarUrls.set(userId, await this.feeds.feedUrl(userId, cohortId, manager));
+    const calendarUrls =
+      kind === 'withdrawn'
+        ? new Map<string, string>()
+        : await this.feeds.feedUrls(
+            userIds.filter((id) => !invited.has(id)),
+            cohortId,
+            manager,
+          );
     await this.notifications.add(
       userIds.map((userId) => ({
         userId,

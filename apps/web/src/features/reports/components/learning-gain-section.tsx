@@ -1,12 +1,9 @@
 import { useState } from 'react';
-import { Button, Group, Paper, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { Group, Paper, SegmentedControl, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useCentreName, useNetworkName, useSectorName } from '@/shared/api/reference-data.queries';
-import { ErrorAlert } from '@/shared/components/error-alert';
-import { ErrorState, LoadingState } from '@/shared/components/query-states';
 import {
-  useExportReport,
   useLearningGain,
   type LearningGain,
   type LearningGainReport,
@@ -15,6 +12,7 @@ import {
 import { useChartStyle } from '../hooks/use-chart-style';
 import { useReportFormat } from '../hooks/use-report-format';
 import { ChartCard } from './chart-card';
+import { ExportableReport } from './exportable-report';
 import { LABEL_WIDTH, ROW_HEIGHT } from './count-bar-chart';
 
 const DIMENSIONS = ['network', 'sector', 'centre', 'kind'] as const;
@@ -32,33 +30,22 @@ interface GroupRow extends LearningGain {
 export function LearningGainSection({ filters }: { filters: ReportFilters }) {
   const { t } = useTranslation();
   const report = useLearningGain(filters);
-  const exportCsv = useExportReport('learning-gain');
   const [dimension, setDimension] = useState<Dimension>('network');
 
   return (
-    <Stack component="section" data-testid="learning-gain">
-      <Group justify="space-between">
-        <Title order={2}>{t('reports.learning.title')}</Title>
-        <Button
-          variant="light"
-          onClick={() => exportCsv.mutate(filters)}
-          loading={exportCsv.isPending}
-          data-testid="learning-gain-export"
-        >
-          {t('reports.learning.export')}
-        </Button>
-      </Group>
-      <Text size="sm" c="dimmed">
-        {t('reports.learning.hint')}
-      </Text>
-      {exportCsv.error != null && <ErrorAlert error={exportCsv.error} />}
-      {report.isPending ? (
-        <LoadingState />
-      ) : report.isError ? (
-        <ErrorState error={report.error} onRetry={() => void report.refetch()} />
-      ) : (
+    <ExportableReport
+      file="learning-gain"
+      filters={filters}
+      report={report}
+      texts={{
+        title: t('reports.learning.title'),
+        export: t('reports.learning.export'),
+        hint: t('reports.learning.hint'),
+      }}
+    >
+      {(data) => (
         <>
-          <GainTotal total={report.data.total} />
+          <GainTotal total={data.total} />
           <SegmentedControl
             aria-label={t('reports.learning.groupBy')}
             value={dimension}
@@ -68,10 +55,10 @@ export function LearningGainSection({ filters }: { filters: ReportFilters }) {
             size="xs"
             data-testid="learning-gain-dimension"
           />
-          <GainGroups report={report.data} dimension={dimension} />
+          <GainGroups report={data} dimension={dimension} />
         </>
       )}
-    </Stack>
+    </ExportableReport>
   );
 }
 

@@ -1,18 +1,12 @@
-import { Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useNetworkName } from '@/shared/api/reference-data.queries';
-import { ErrorAlert } from '@/shared/components/error-alert';
-import { ErrorState, LoadingState } from '@/shared/components/query-states';
-import {
-  useExportReport,
-  useSatisfaction,
-  type ReportFilters,
-  type SatisfactionReport,
-} from '../api/reports.api';
+import { useSatisfaction, type ReportFilters, type SatisfactionReport } from '../api/reports.api';
 import { useChartStyle } from '../hooks/use-chart-style';
 import { useReportFormat } from '../hooks/use-report-format';
 import { ChartCard } from './chart-card';
+import { ExportableReport } from './exportable-report';
 import { LABEL_WIDTH, ROW_HEIGHT } from './count-bar-chart';
 
 const CRITERIA = ['content', 'clarity', 'audioVideo'] as const;
@@ -22,44 +16,33 @@ type Row = SatisfactionReport['byNetwork'][number] | SatisfactionReport['byExper
 export function SatisfactionSection({ filters }: { filters: ReportFilters }) {
   const { t } = useTranslation();
   const report = useSatisfaction(filters);
-  const exportCsv = useExportReport('satisfaction');
   const networkName = useNetworkName();
 
   return (
-    <Stack component="section" data-testid="satisfaction">
-      <Group justify="space-between">
-        <Title order={2}>{t('reports.satisfaction.title')}</Title>
-        <Button
-          variant="light"
-          onClick={() => exportCsv.mutate(filters)}
-          loading={exportCsv.isPending}
-          data-testid="satisfaction-export"
-        >
-          {t('reports.satisfaction.export')}
-        </Button>
-      </Group>
-      <Text size="sm" c="dimmed">
-        {t('reports.satisfaction.hint')}
-      </Text>
-      {exportCsv.error != null && <ErrorAlert error={exportCsv.error} />}
-      {report.isPending ? (
-        <LoadingState />
-      ) : report.isError ? (
-        <ErrorState error={report.error} onRetry={() => void report.refetch()} />
-      ) : (
+    <ExportableReport
+      file="satisfaction"
+      filters={filters}
+      report={report}
+      texts={{
+        title: t('reports.satisfaction.title'),
+        export: t('reports.satisfaction.export'),
+        hint: t('reports.satisfaction.hint'),
+      }}
+    >
+      {(data) => (
         <>
           <ChartCard
             title={t('reports.satisfaction.chart')}
-            hasData={report.data.byNetwork.length > 0}
+            hasData={data.byNetwork.length > 0}
             testId="chart-satisfaction"
           >
             <SatisfactionChart
-              rows={report.data.byNetwork.map((r) => ({ ...r, label: networkName(r.networkId) || r.name }))}
+              rows={data.byNetwork.map((r) => ({ ...r, label: networkName(r.networkId) || r.name }))}
             />
           </ChartCard>
           <SatisfactionTable
             title={t('reports.satisfaction.byNetwork')}
-            rows={report.data.byNetwork.map((r) => ({
+            rows={data.byNetwork.map((r) => ({
               ...r,
               key: r.networkId,
               label: networkName(r.networkId) || r.name,
@@ -68,12 +51,12 @@ export function SatisfactionSection({ filters }: { filters: ReportFilters }) {
           />
           <SatisfactionTable
             title={t('reports.satisfaction.byExpert')}
-            rows={report.data.byExpert.map((r) => ({ ...r, key: r.expertId, label: r.name }))}
+            rows={data.byExpert.map((r) => ({ ...r, key: r.expertId, label: r.name }))}
             testId="satisfaction-experts"
           />
         </>
       )}
-    </Stack>
+    </ExportableReport>
   );
 }
 
