@@ -279,14 +279,19 @@ describe('Notices of every change that concerns a person (e2e)', () => {
   });
 
   it('session-cancelled: digest means no e-mail now, then one digest at 07:00 in the person’s zone, never twice', async () => {
-    await as(expert.token)
-      .post(`/sessions/${series[2].id}/cancel`, { reason: 'Expert en déplacement' })
-      .expect(200);
-    const arabic = await onlyMail(salma, 'إلغاء الحصة: الحزم');
-    expect(calendarsOf(arabic)[0].body).toContain('METHOD:CANCEL');
+    // Two cancellations: the digest lists both, in the order they happened.
+    for (const [session, reason] of [
+      [series[2], 'Expert en déplacement'],
+      [series[1], 'Atelier fermé'],
+    ] as const) {
+      await as(expert.token).post(`/sessions/${session.id}/cancel`, { reason }).expect(200);
+      const arabic = await onlyMail(salma, 'إلغاء الحصة: الحزم');
+      expect(calendarsOf(arabic)[0].body).toContain('METHOD:CANCEL');
+      inbox.mails.splice(inbox.mails.indexOf(arabic), 1);
+    }
     await settle();
     expect(subjectsTo(karim).filter((s) => s.startsWith('Séance annulée'))).toHaveLength(0);
-    expect(await notices(karim, 'session-cancelled')).toHaveLength(1);
+    expect(await notices(karim, 'session-cancelled')).toHaveLength(2);
 
     const digests = worker.get(NoticeDigestService);
     const tomorrow = DateTime.now().setZone(CASABLANCA).plus({ days: 1 });
@@ -298,8 +303,12 @@ describe('Notices of every change that concerns a person (e2e)', () => {
     // The worker's own job, as its quarter-hourly schedule runs it, for that instant.
     const queue: Queue<NoticeDigestJob> = api.app.get(getQueueToken(QueueName.NoticeDigest));
     await queue.add('digest', { at: seven.toISOString() });
-    const digest = await onlyMail(karim, 'Votre résumé du jour : 1 avis');
-    expect(textOf(digest)).toContain('• Séance annulée : Faisceaux');
+    const digest = await onlyMail(karim, 'Votre résumé du jour : 2 avis');
+    const lines = textOf(digest)
+      .split('\n')
+      .filter((line) => line.startsWith('• '))
+      .map((line) => line.trimEnd());
+    expect(lines).toEqual(['• Séance annulée : Faisceaux', '• Séance annulée : Faisceaux']);
     // The same quarter again, or the next day: nothing left to list.
     await digests.sendDue(seven);
     await digests.sendDue(tomorrow.plus({ days: 1 }).set({ hour: 7, minute: 5 }).toJSDate());
