@@ -18,6 +18,8 @@ const fromRoot = (path: string) => fileURLToPath(new URL(`../../${path}`, import
  */
 const SHELL_MODULES =
   /[\\/](signed-in-routes|cohort-routes|update-prompt|trainee-home-page|schedule-page|my-courses-page|catalog-page|course-page|profile-page|attendance-page)\.tsx$|[\\/]i18n[\\/](ar|fr|en)\.json$/;
+/** The sign-in page, a lazy chunk of its own: a signed-in start does not download the form. */
+const SIGN_IN_MODULE = /[\\/]features[\\/]auth[\\/]components[\\/]login-page\.tsx$/;
 /** The entry's module: its code may sit in a named chunk (`first-page`) rather than an entry chunk. */
 const ENTRY_MODULE = /[\\/]src[\\/]main\.tsx$/;
 const shellFiles = new Set<string>();
@@ -38,12 +40,19 @@ function appShell(): Plugin {
         chunk?.viteMetadata?.importedCss.forEach((css) => shellFiles.add(css));
       };
       for (const chunk of chunks.values())
-        if (
-          chunk.isEntry ||
-          chunk.moduleIds.some((id) => ENTRY_MODULE.test(id)) ||
-          SHELL_MODULES.test(chunk.facadeModuleId ?? '')
-        )
-          visit(chunk.fileName);
+        if (chunk.isEntry || chunk.moduleIds.some((id) => ENTRY_MODULE.test(id))) visit(chunk.fileName);
+      // The sign-in form's files beyond the entry's: the API preloads them with the page for
+      // whoever is not signed in, so the form does not wait for the entry to ask for them.
+      const entryFiles = new Set(shellFiles);
+      const signIn = [...chunks.values()].find((chunk) => chunk.name === 'sign-in');
+      if (signIn) visit(signIn.fileName);
+      this.emitFile({
+        type: 'asset',
+        fileName: 'sign-in-files.json',
+        source: JSON.stringify([...shellFiles].filter((file) => !entryFiles.has(file))),
+      });
+      for (const chunk of chunks.values())
+        if (SHELL_MODULES.test(chunk.facadeModuleId ?? '')) visit(chunk.fileName);
       // Which file holds each language's texts: the API preloads the page's language with the page.
       const locales = Object.fromEntries(
         [...chunks.values()].flatMap((chunk) => {
@@ -86,12 +95,14 @@ function mantineStylesPerComponent(): Plugin {
  * guards: signed-in-routes.tsx and what it imports), `home` a trainee's home (where a signed-in
  * start lands: only what it runs), `everyday` the rest of the other pages a trainee opens daily
  * (schedule, my courses: the home shows their cards, not their lists, pagination or the teachers'
- * dialogs). Left to itself the bundler makes one small chunk per set of pages sharing a module:
+ * dialogs), `sign-in` the sign-in form and its fields (a signed-in start does not run them). Left
+ * to itself the bundler makes one small chunk per set of pages sharing a module:
  * 40 files for the home, each a round trip and its headers on a slow link.
  */
 const PAGE_GROUPS = {
   'signed-in': /[\\/]src[\\/]app[\\/]signed-in-routes\.tsx$/,
   home: /[\\/]features[\\/]home[\\/]components[\\/]trainee-home-page\.tsx$/,
+  'sign-in': SIGN_IN_MODULE,
   everyday:
     /[\\/]features[\\/](schedule[\\/]components[\\/]schedule-page|cohorts[\\/]components[\\/]my-courses-page)\.tsx$/,
 } as const;
@@ -249,9 +260,17 @@ export default defineConfig({
               priority: 2,
               test: /node_modules[\\/](recharts|victory-vendor|d3-[a-z-]+|internmap|@reduxjs|react-redux|immer|reselect|redux|redux-thunk|es-toolkit|decimal\.js-light|eventemitter3|tiny-invariant)[\\/]/,
             },
-            // Everything else the entry imports statically (the sign-in page, the layouts' parts,
+            // Everything else the entry imports statically (the guards, the layouts' parts,
             // Mantine's provider and the components they show), in one file.
             { name: 'first-page', priority: 1, tags: ['$initial'] },
+            // What the sign-in form shares with the frame and a trainee's home: left to the page
+            // groups below, it would go with the frame or the home, and a cold sign-in would
+            // download them whole. The bundle browser test says when this list misses one.
+            {
+              name: 'shared',
+              priority: 1,
+              test: /[\\/]@mantine[\\/](core[\\/]esm[\\/](components[\\/](ActionIcon|Title|Stack|Paper)[\\/]|core[\\/]styles-api[\\/]use-resolved-styles-api[\\/])|hooks[\\/]esm[\\/]use-uncontrolled[\\/])/,
+            },
             ...Object.keys(PAGE_GROUPS).map((group) => ({
               name: group,
               test: (id: string) => pageGroupOf.get(id) === group,

@@ -64,6 +64,11 @@ describe('Security: headers, CORS and rate limits (e2e)', () => {
         join(web, 'locale-chunks.json'),
         JSON.stringify({ ar: 'assets/ar-1.js', fr: 'assets/fr-2.js', en: 'assets/en-3.js' }),
       );
+      // The sign-in form's files beyond the entry's.
+      writeFileSync(
+        join(web, 'sign-in-files.json'),
+        JSON.stringify(['assets/sign-in-4.js', 'assets/sign-in-5.css']),
+      );
       sut = await startWith({ WEB_DIST: web });
     });
     afterAll(async () => {
@@ -128,24 +133,29 @@ describe('Security: headers, CORS and rate limits (e2e)', () => {
       });
     });
 
-    it('starts the texts of the language the page will open in downloading with the page', async () => {
+    it('starts the texts of the language the page will open in, and the sign-in form for whoever is not signed in, downloading with the page', async () => {
       const link = async (path: string, headers: Record<string, string> = {}) => {
         const request = sut.http.get(path);
         for (const [name, value] of Object.entries(headers)) request.set(name, value);
         return (await request.expect(200)).headers['link'];
       };
       const preload = (file: string) => `</assets/${file}>; rel=modulepreload; crossorigin`;
-      // A Moroccan phone set to Arabic, first visit: Arabic.
-      expect(await link('/', { 'Accept-Language': 'ar-MA,ar;q=0.9,fr;q=0.8' })).toBe(preload('ar-1.js'));
-      // A client-side route, after choosing French on this browser: the choice wins.
-      expect(await link('/schedule', { 'Accept-Language': 'ar-MA', Cookie: 'mre.locale=fr' })).toBe(
-        preload('fr-2.js'),
+      const signIn = [preload('sign-in-4.js'), '</assets/sign-in-5.css>; rel=preload; as=style; crossorigin'];
+      const signedIn = 'mre.signed-in=1';
+      // A Moroccan phone set to Arabic, first visit: Arabic, and the sign-in form it will show.
+      expect(await link('/', { 'Accept-Language': 'ar-MA,ar;q=0.9,fr;q=0.8' })).toBe(
+        [preload('ar-1.js'), ...signIn].join(', '),
       );
+      // A client-side route, after choosing French on this browser and signing in: the choice
+      // wins, and the sign-in form is not sent to someone who will not see it.
+      expect(
+        await link('/schedule', { 'Accept-Language': 'ar-MA', Cookie: `mre.locale=fr; ${signedIn}` }),
+      ).toBe(preload('fr-2.js'));
       // An invitation link in English wins over both; nothing known: French.
-      expect(await link('/accept-invite?token=t&lang=en', { Cookie: 'mre.locale=ar' })).toBe(
+      expect(await link('/accept-invite?token=t&lang=en', { Cookie: `${signedIn}; mre.locale=ar` })).toBe(
         preload('en-3.js'),
       );
-      expect(await link('/login')).toBe(preload('fr-2.js'));
+      expect(await link('/login')).toBe([preload('fr-2.js'), ...signIn].join(', '));
       // Only the page: an asset has no such header.
       expect((await sut.http.get('/assets/app.js').expect(200)).headers['link']).toBeUndefined();
     });

@@ -79,6 +79,33 @@ describe("a trainee's home downloads what it shows, styled", () => {
     expect(width - right).toBeLessThan(left);
   });
 
+  it('sends the sign-in form with the page to whoever is not signed in, and only what it needs', async () => {
+    const context = await browser.newContext({ baseURL: platform().baseUrl, viewport: PHONE_VIEWPORT });
+    const login = await context.newPage();
+    try {
+      const response = await login.goto('/login');
+      // Preloaded with the page (no round trip after the entry has run): the form's code and
+      // styles, none of the pages behind the sign-in.
+      const preloaded = (response?.headers()['link'] ?? '')
+        .split(',')
+        .map((link) => /<\/assets\/([^>]+)-[\w-]{8}\.(js|css)>/.exec(link)?.slice(1).join('.'))
+        .filter(Boolean);
+      expect(preloaded).toEqual(expect.arrayContaining(['sign-in.js', 'sign-in.css']));
+      expect(preloaded.filter((name) => /^(signed-in|home|everyday)\./.test(name ?? ''))).toEqual([]);
+      const email = login.getByTestId('login-email');
+      await email.waitFor();
+      expect(await email.evaluate((input) => getComputedStyle(input).borderTopStyle)).toBe('solid');
+      // Signed in, the browser holds the hint with which the server leaves the form out of the next
+      // pages (the API's e2e test checks the header), and no token in a cookie.
+      await signIn(login, world.trainee);
+      const cookies = await context.cookies();
+      expect(cookies.filter((cookie) => cookie.name === 'mre.signed-in').map((c) => c.value)).toEqual(['1']);
+      expect(cookies.map((cookie) => cookie.value).join(' ')).not.toMatch(/\w+\.\w+\.\w+/);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('opens on an empty cache with less JS and CSS than its budget', async () => {
     // A trainee already signed in on this phone (tokens stored), nothing cached: a new release, a
     // cleared browser. Bytes as sent (compressed bodies), which the build fixes: no timing here.
@@ -100,6 +127,8 @@ describe("a trainee's home downloads what it shows, styled", () => {
         (tokens) => localStorage.setItem('mre.tokens', tokens),
         JSON.stringify({ accessToken, refreshToken }),
       );
+      // And the hint cookie the app keeps beside them (signed-in-hint.ts).
+      await context.addCookies([{ name: 'mre.signed-in', value: '1', url: platform().baseUrl }]);
       await home.goto('/home');
       await home.getByTestId('home-next').getByTestId('session-card').waitFor();
       await home.getByTestId('home-courses').getByTestId('my-course').waitFor();
@@ -110,10 +139,12 @@ describe("a trainee's home downloads what it shows, styled", () => {
           .map((entry) => ({ path: new URL(entry.name).pathname, bytes: entry.encodedBodySize })),
       );
       const total = files.reduce((sum, file) => sum + file.bytes, 0);
-      // The frame and the home, not the sign-in page's prefetches nor the bell's list (it comes on
-      // the first opening).
+      // The frame and the home, not the sign-in form, the other everyday pages nor the bell's list
+      // (it comes on the first opening).
       expect(
-        files.map((file) => file.path).filter((path) => /notifications-popover|Popover/.test(path)),
+        files
+          .map((file) => file.path)
+          .filter((path) => /notifications-popover|Popover|\/(sign-in|everyday)-/.test(path)),
       ).toEqual([]);
       // Issue 13 asks for 150 KB: 178.8 KB here (the service worker's registration included; 175.6
       // before issue 18's texts made the French file 15 KB), about 210 KB before the bell's list and

@@ -10,6 +10,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { createAppServices } from './app/app-services';
 import { preloadSignedIn } from './app/signed-in-pages';
+import { keepSignedInHint } from './features/auth/lib/signed-in-hint';
 import { appUpdate } from './features/offline/lib/app-update';
 import { i18nLoaded } from './i18n/i18n';
 
@@ -19,6 +20,7 @@ if (!root) throw new Error('index.html has no #root element');
 const services = createAppServices();
 // TanStack Query assumes a connection at start; a page opened offline must not try and fail first.
 onlineManager.setOnline(navigator.onLine);
+keepSignedInHint(services.tokens);
 // What a signed-in person saw last time opens without a connection (and says how old it is). Loaded
 // only for someone signed in: the sign-in page has nothing to keep.
 const keepQueries = () =>

@@ -10,3 +10,4 @@ export * from './lib/certificates';
 export * from './lib/errors';
 export * from './lib/assessment';
 export * from './lib/board';
+export * from './lib/web-app';

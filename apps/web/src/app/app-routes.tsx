@@ -1,11 +1,15 @@
 import { lazy, useEffect } from 'react';
 import { Route, Routes, useLocation } from 'react-router';
-import { LoginPage } from '@/features/auth/components/login-page';
 import { RedirectIfSignedIn, RequireAuth } from '@/features/auth/components/require-auth';
 import { PublicLayout } from '@/features/layout/components/public-layout';
 import { later } from './later';
 import { loadSignedInRoutes, preloadSignedIn } from './signed-in-pages';
 
+// The sign-in form and its fields are a chunk of their own (`sign-in`): a signed-in start does not
+// download them. The API sends that chunk with the page to whoever is not signed in (configure-app.ts).
+const LoginPage = lazy(() =>
+  import('@/features/auth/components/login-page').then((m) => ({ default: m.LoginPage })),
+);
 const AcceptInvitePage = lazy(() => import('@/features/auth/components/accept-invite-page'));
 const VerifyPage = lazy(() => import('@/features/certificates/components/verify-page'));
 const ForgotPasswordPage = lazy(() => import('@/features/auth/components/forgot-password-page'));
@@ -41,7 +45,7 @@ export function AppRoutes() {
             path="/login"
             element={
               <>
-                <LoginPage />
+                {later(<LoginPage />)}
                 <PrefetchWhenIdle />
               </>
             }

@@ -6,13 +6,14 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply } from 'fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
+import { SIGNED_IN_HINT_COOKIE } from '@mre/contracts';
 import { existsSync, readFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { AppConfig } from '@/core/config/app-config';
 import { HttpExceptionFilter } from '@/core/errors/http-exception.filter';
 import { MAX_UPLOAD_BYTES } from './uploaded-file';
 import { ErrorDto } from './error.dto';
-import { pageLocale } from './web-app-locale';
+import { cookieValue, pageLocale } from './web-app-locale';
 import { limitJsonDepth } from './json-depth';
 import { AppValidationPipe } from './validation-pipe';
 
@@ -127,7 +128,7 @@ const HASHED_ASSETS = 'assets';
 async function serveWebApp(app: NestFastifyApplication): Promise<void> {
   const root = resolve(process.env.WEB_DIST ?? 'dist/apps/web');
   if (!existsSync(resolve(root, 'index.html'))) return;
-  const preloadTexts = localePreloads(root);
+  const preloadFirstScreen = pagePreloads(root);
   await app.register(fastifyStatic, {
     root,
     prefix: '/',
@@ -141,7 +142,7 @@ async function serveWebApp(app: NestFastifyApplication): Promise<void> {
         file.startsWith(`${HASHED_ASSETS}${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
       );
       // The page itself, or its brotli or gzip copy.
-      if (/^index\.html(\.br|\.gz)?$/.test(file)) preloadTexts(response);
+      if (/^index\.html(\.br|\.gz)?$/.test(file)) preloadFirstScreen(response);
     },
   });
   // Files are routed one by one above; any other page is a client-side route of the single-page app.
@@ -165,16 +166,28 @@ async function serveWebApp(app: NestFastifyApplication): Promise<void> {
 }
 
 /**
- * A `Link: …; rel=modulepreload` header on the page for the texts of the language it will open in
- * (`locale-chunks.json`, written by the web build): they download with the page's code instead of
- * after it, a round trip less before the sign-in form shows on a slow link.
+ * `Link` preloads on the page for what its first screen will ask for once the entry has run, so
+ * that it downloads with the entry instead of a round trip after it (files named by the web build):
+ * the texts of the language it will open in (`locale-chunks.json`) and, for whoever is not signed
+ * in on this browser (no hint cookie: they will see the sign-in form), the form's code and styles
+ * (`sign-in-files.json`).
  */
-function localePreloads(root: string): (reply: FastifyReply) => void {
-  const file = resolve(root, 'locale-chunks.json');
-  const chunks = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>) : {};
+function pagePreloads(root: string): (reply: FastifyReply) => void {
+  const read = <T>(name: string, empty: T): T => {
+    const file = resolve(root, name);
+    return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as T) : empty;
+  };
+  const localeChunks = read<Record<string, string>>('locale-chunks.json', {});
+  const signInFiles = read<string[]>('sign-in-files.json', []);
+  const link = (file: string) =>
+    file.endsWith('.css')
+      ? `</${file}>; rel=preload; as=style; crossorigin`
+      : `</${file}>; rel=modulepreload; crossorigin`;
   return (reply) => {
-    const chunk = chunks[pageLocale(reply.request)];
-    if (chunk) reply.header('link', `</${chunk}>; rel=modulepreload; crossorigin`);
+    const files = [localeChunks[pageLocale(reply.request)]];
+    if (!cookieValue(reply.request.headers, SIGNED_IN_HINT_COOKIE)) files.push(...signInFiles);
+    const links = files.filter(Boolean).map(link);
+    if (links.length > 0) reply.header('link', links.join(', '));
   };
 }
 

@@ -19,10 +19,7 @@ interface PageRequest {
 export function pageLocale({ url, headers }: PageRequest): Locale {
   const query = new URLSearchParams(url.split('?')[1] ?? '').get('lang') ?? undefined;
   if (isLocale(query)) return query;
-  const cookie = (headers.cookie ?? '')
-    .split(';')
-    .map((part) => part.trim().split('='))
-    .find(([name]) => name === LOCALE_COOKIE)?.[1];
+  const cookie = cookieValue(headers, LOCALE_COOKIE);
   if (isLocale(cookie)) return cookie;
   const preferred = (headers['accept-language'] ?? '')
     .split(',')
@@ -35,4 +32,12 @@ export function pageLocale({ url, headers }: PageRequest): Locale {
     .sort((a, b) => b.q - a.q || a.index - b.index)
     .find(({ language }) => isLocale(language))?.language;
   return isLocale(preferred) ? preferred : DEFAULT_LOCALE;
+}
+
+/** The value of one cookie of the request, if it has it. */
+export function cookieValue(headers: PageRequest['headers'], cookie: string): string | undefined {
+  return (headers.cookie ?? '')
+    .split(';')
+    .map((part) => part.trim().split('='))
+    .find(([name]) => name === cookie)?.[1];
 }

@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { adminUser, emptyList, fakeFetch, json } from '@/test/fake-api';
 import { renderApp } from '@/test/render-app';
 
-function signIn(email: string, password: string) {
-  fireEvent.change(screen.getByTestId('login-email'), { target: { value: email } });
+/** Fills and sends the form once its code has arrived (the page is a lazy chunk of its own). */
+async function signIn(email: string, password: string) {
+  fireEvent.change(await screen.findByTestId('login-email'), { target: { value: email } });
   fireEvent.change(screen.getByTestId('login-password'), { target: { value: password } });
   fireEvent.click(screen.getByTestId('login-submit'));
 }
@@ -24,7 +25,7 @@ describe('sign-in page', () => {
       }),
     });
 
-    signIn('admin@academy.local', 'wrong password');
+    await signIn('admin@academy.local', 'wrong password');
 
     expect((await screen.findByRole('alert')).textContent).toContain(
       'L’e-mail ou le mot de passe est incorrect.',
@@ -48,7 +49,7 @@ describe('sign-in page', () => {
       }),
     });
 
-    signIn('admin@academy.local', 'wrong password');
+    await signIn('admin@academy.local', 'wrong password');
 
     expect((await screen.findByRole('alert')).textContent).toContain(
       'Trop de tentatives de connexion échouées. Réessayez dans 14 min.',
@@ -71,7 +72,7 @@ describe('sign-in page', () => {
       }),
     });
 
-    signIn('admin@academy.local', 'correct horse battery');
+    await signIn('admin@academy.local', 'correct horse battery');
 
     await screen.findByRole('heading', { name: 'Course catalogue' });
     expect(document.documentElement.lang).toBe('en');
