@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage } from './support/browser';
+import { launchBrowser, newPage, PHONE_VIEWPORT } from './support/browser';
 import { seedLiveClass, type LiveClass } from './support/live-class';
-import { signIn } from './support/pages';
+import { signIn, switchLanguage } from './support/pages';
 
 /** More than any page has before the element a test goes to. */
 const MAX_TAB_PRESSES = 40;
@@ -108,6 +108,48 @@ describe('with the keyboard alone', () => {
     await page.waitForURL(`**/sessions/${world.imminent.id}/classroom`);
     await expectHeadingFocused(page, world.imminent.title);
     await tabTo(page, 'classroom-join');
+  });
+
+  it('on a phone, opens the menu with the burger and closes it with Escape, the focus back on the burger', async () => {
+    await page.setViewportSize(PHONE_VIEWPORT);
+    await signIn(page, world.trainee);
+    await expectHeadingFocused(page, 'Bonjour, Salma Alaoui');
+    const burger = page.getByRole('button', { name: 'Menu' });
+    const schedule = page.getByTestId('nav-schedule');
+    expect(await burger.getAttribute('aria-expanded')).toBe('false');
+    expect(await schedule.isVisible()).toBe(false);
+    // The page's heading starts below the fixed header.
+    const header = (await page.getByRole('banner').boundingBox())!;
+    const heading = (await page.getByRole('heading', { level: 1 }).boundingBox())!;
+    expect(heading.y).toBeGreaterThanOrEqual(header.y + header.height);
+
+    await burger.focus();
+    await page.keyboard.press('Enter');
+    expect(await burger.getAttribute('aria-expanded')).toBe('true');
+    const menu = page.locator(`#${await burger.getAttribute('aria-controls')}`);
+    expect(await menu.getByTestId('nav-sign-out').isVisible()).toBe(true);
+    await tabTo(page, 'nav-schedule');
+    expect(await schedule.getAttribute('aria-current')).toBeNull();
+    expect(await page.getByTestId('nav-home').getAttribute('aria-current')).toBe('page');
+    await page.keyboard.press('Escape');
+    expect(await burger.getAttribute('aria-expanded')).toBe('false');
+    expect(await burger.evaluate((element) => element === document.activeElement)).toBe(true);
+    expect(await schedule.isVisible()).toBe(false);
+
+    // In Arabic too, and nothing sticks out sideways; following a link closes the menu.
+    await switchLanguage(page, 'ar');
+    const arabicBurger = page.getByRole('button', { name: 'القائمة' });
+    await arabicBurger.focus();
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      PHONE_VIEWPORT.width,
+    );
+    await tabTo(page, 'nav-schedule');
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/schedule');
+    expect(await arabicBurger.getAttribute('aria-expanded')).toBe('false');
+    expect(await schedule.getAttribute('aria-current')).toBe('page');
+    await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
   });
 
   it('shows the focus on the catalogue’s search field and on each course card', async () => {

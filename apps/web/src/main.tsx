@@ -46,9 +46,20 @@ createRoot(root).render(
   </StrictMode>,
 );
 
-// After the first render, off the sign-in page's critical path: the service worker keeps the app on
-// the device; a new release announces itself (UpdatePrompt) instead of replacing a running page.
-if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+// Once the page has settled (loaded, then an idle moment): the service worker keeps the app on the
+// device, and a new release announces itself (UpdatePrompt) instead of replacing a running page. Its
+// registration and workbox-window would otherwise download while a cold home on a weak link still
+// fetches its own files.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) whenSettled(registerServiceWorker);
+
+function whenSettled(run: () => void): void {
+  const idle = () =>
+    'requestIdleCallback' in window ? requestIdleCallback(run, { timeout: 5000 }) : setTimeout(run, 1000);
+  if (document.readyState === 'complete') idle();
+  else window.addEventListener('load', idle, { once: true });
+}
+
+function registerServiceWorker(): void {
   void import('virtual:pwa-register').then(({ registerSW }) => {
     const updateServiceWorker = registerSW({
       onNeedRefresh: () =>

@@ -125,13 +125,13 @@ export async function seedLiveClass(): Promise<LiveClass> {
 }
 
 /**
- * After a switch of direction the app shell moves its navbar to the other side with a transition:
- * waits until the page heading sits clear of it, so that a screenshot shows the settled layout.
+ * After a switch of direction the navigation moves to the other side: waits until the page heading
+ * sits clear of it, so that a screenshot shows the settled layout.
  */
 export async function waitForSettledLayout(page: Page): Promise<void> {
   await page.waitForFunction(() => {
-    const navbar = document.querySelector('.mantine-AppShell-navbar')?.getBoundingClientRect();
-    const heading = document.querySelector('.mantine-AppShell-main h1')?.getBoundingClientRect();
+    const navbar = document.querySelector('nav')?.getBoundingClientRect();
+    const heading = document.querySelector('main h1')?.getBoundingClientRect();
     if (!navbar || !heading) return false;
     return document.documentElement.dir === 'rtl'
       ? heading.right <= navbar.left

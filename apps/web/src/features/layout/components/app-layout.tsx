@@ -1,5 +1,6 @@
-import { AppShell, Burger, Button, Group, Stack, Text } from '@mantine/core';
+import { Box, Burger, Button, Group, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router';
 import { useCurrentUser, useSignOut } from '@/features/auth/hooks/use-session';
@@ -11,34 +12,52 @@ import { Brand } from './brand';
 import { LanguageSwitcher } from './language-switcher';
 import { MAIN_ID, SkipLink } from './skip-link';
 import { MainNav } from './main-nav';
+import classes from './app-layout.module.css';
+
+const NAV_ID = 'main-nav';
+/**
+ * The class react-remove-scroll (Mantine's modals) moves by the scrollbar's width when it hides the
+ * page's scrollbar, so that the fixed header does not shift under an open dialog.
+ */
+const SCROLLBAR_GAP_CLASS = 'right-scroll-bar-position';
 
 /**
- * The frame of the signed-in pages; AppShell mirrors itself (navbar on the right) in RTL. On phones
- * the header keeps the brand, the bell and the languages, and signing out moves into the menu.
+ * The frame of the signed-in pages, from light primitives and a stylesheet of its own rather than
+ * Mantine's AppShell (7 KB, and react-remove-scroll with it, on every signed-in page's first
+ * download). On phones the header keeps the brand, the bell and the languages; the navigation and
+ * signing out are behind the burger.
  */
 export function AppLayout() {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const signOut = useSignOut();
   const [navOpened, nav] = useDisclosure();
+  const burger = useRef<HTMLButtonElement>(null);
   useFocusOnNavigation(MAIN_ID);
 
+  // Escape closes the menu from the burger or from inside it, and the focus goes back to the burger.
+  const closeOnEscape = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || !navOpened) return;
+    nav.close();
+    burger.current?.focus();
+  };
+
   return (
-    <AppShell
-      header={{ height: 60 }}
-      navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
-      padding="md"
-    >
+    <>
       <SkipLink />
-      <AppShell.Header>
+      <header className={`${classes.header} ${SCROLLBAR_GAP_CLASS}`}>
         <Group h="100%" px={{ base: 'xs', sm: 'md' }} justify="space-between" wrap="nowrap">
           <Group gap="xs" wrap="nowrap">
             <Burger
+              ref={burger}
               opened={navOpened}
               onClick={nav.toggle}
+              onKeyDown={closeOnEscape}
               hiddenFrom="sm"
               size="sm"
               aria-label={t('layout.menu')}
+              aria-expanded={navOpened}
+              aria-controls={NAV_ID}
             />
             <Brand />
           </Group>
@@ -53,20 +72,24 @@ export function AppLayout() {
             </Button>
           </Group>
         </Group>
-      </AppShell.Header>
-      <AppShell.Navbar p="sm">
-        <Stack justify="space-between" h="100%">
-          <MainNav role={user.role} onNavigate={nav.close} />
-          <Button variant="subtle" onClick={signOut} hiddenFrom="sm" data-testid="nav-sign-out">
-            {t('layout.signOut')}
-          </Button>
-        </Stack>
-      </AppShell.Navbar>
-      <AppShell.Main id={MAIN_ID} tabIndex={-1}>
+      </header>
+      <Stack
+        id={NAV_ID}
+        className={classes.navbar}
+        data-opened={navOpened || undefined}
+        onKeyDown={closeOnEscape}
+        justify="space-between"
+      >
+        <MainNav role={user.role} onNavigate={nav.close} />
+        <Button variant="subtle" onClick={signOut} hiddenFrom="sm" data-testid="nav-sign-out">
+          {t('layout.signOut')}
+        </Button>
+      </Stack>
+      <Box component="main" id={MAIN_ID} tabIndex={-1} className={classes.main}>
         <OfflineNotice />
         <Outlet />
         <FlashMessage />
-      </AppShell.Main>
-    </AppShell>
+      </Box>
+    </>
   );
 }

@@ -7,8 +7,9 @@ import { LanguageSwitcher } from './language-switcher';
 import { MAIN_ID, SkipLink } from './skip-link';
 
 /**
- * The pages before signing in: a header and the page, nothing more. Not Mantine's AppShell (which the
- * signed-in layout uses for its navigation): the sign-in page is the first download on a weak link.
+ * The pages before signing in: a header and the page, nothing more; the signed-in frame
+ * (app-layout.tsx) adds the navigation, in its own chunk: the sign-in page is the first download on a
+ * weak link.
  */
 export function PublicLayout() {
   useFocusOnNavigation(MAIN_ID);
