@@ -53,17 +53,30 @@ export default function NotificationsPopover({
   const dropdown = useRef<HTMLDivElement>(null);
   useEffect(onReady, [onReady]);
 
+  // Closed by Escape or a click on nothing in particular: the focus goes back to the bell (Mantine's
+  // own focus return misses a popover mounted opened), unless the person moved it elsewhere.
+  const close = () => {
+    const focused = document.activeElement;
+    if (!focused || focused === document.body || dropdown.current?.contains(focused)) bell.focus();
+    onClose();
+  };
+  // Mantine hears Escape only inside the list; when the list re-renders under the focus (a new
+  // notice, the unread count) the focus falls to the page, and Escape must still close it.
+  useEffect(() => {
+    if (!opened) return undefined;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && document.activeElement === document.body) close();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  });
+
   return (
     <Popover
       id={id}
       opened={opened}
       onChange={(open) => {
-        if (open) return;
-        // Closed by Escape or a click on nothing in particular: the focus goes back to the bell
-        // (Mantine's own focus return misses a popover mounted opened), unless the person moved it.
-        const focused = document.activeElement;
-        if (!focused || focused === document.body || dropdown.current?.contains(focused)) bell.focus();
-        onClose();
+        if (!open) close();
       }}
       // Opens towards the page, whichever side of the header the bell sits on.
       position={rtl ? 'bottom-start' : 'bottom-end'}
