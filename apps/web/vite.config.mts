@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
@@ -6,6 +6,7 @@ import { compression } from 'vite-plugin-compression2';
 import { VitePWA } from 'vite-plugin-pwa';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { splitTexts, type TextTree } from './src/i18n/first-texts';
 
 const fromRoot = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 
@@ -17,7 +18,7 @@ const fromRoot = (path: string) => fileURLToPath(new URL(`../../${path}`, import
  * data.
  */
 const SHELL_MODULES =
-  /[\\/](signed-in-routes|cohort-routes|update-prompt|trainee-home-page|schedule-page|my-courses-page|catalog-page|course-page|profile-page|attendance-page)\.tsx$|[\\/]i18n[\\/](ar|fr|en)\.json$/;
+  /[\\/](signed-in-routes|cohort-routes|update-prompt|trainee-home-page|schedule-page|my-courses-page|catalog-page|course-page|profile-page|attendance-page)\.tsx$|[\\/]i18n[\\/](ar|fr|en)\.json\?(first|rest)$/;
 /** The entry's module: its code may sit in a named chunk (`first-page`) rather than an entry chunk. */
 const ENTRY_MODULE = /[\\/]src[\\/]main\.tsx$/;
 const shellFiles = new Set<string>();
@@ -44,14 +45,36 @@ function appShell(): Plugin {
           SHELL_MODULES.test(chunk.facadeModuleId ?? '')
         )
           visit(chunk.fileName);
-      // Which file holds each language's texts: the API preloads the page's language with the page.
+      // Which file holds the first part of each language's texts: the API preloads the page's
+      // language with the page.
       const locales = Object.fromEntries(
         [...chunks.values()].flatMap((chunk) => {
-          const locale = /[\\/]i18n[\\/](ar|fr|en)\.json$/.exec(chunk.facadeModuleId ?? '')?.[1];
+          const locale = /[\\/]i18n[\\/](ar|fr|en)\.json\?first$/.exec(chunk.facadeModuleId ?? '')?.[1];
           return locale ? [[locale, chunk.fileName]] : [];
         }),
       );
       this.emitFile({ type: 'asset', fileName: 'locale-chunks.json', source: JSON.stringify(locales) });
+    },
+  };
+}
+
+/**
+ * `./fr.json?first` and `./fr.json?rest`: the two parts of a language's texts (the split is
+ * src/i18n/first-texts.ts), each a chunk of its own. The translators keep one file per language.
+ */
+function textParts(): Plugin {
+  const part = /[\\/]i18n[\\/](ar|fr|en)\.json\?(first|rest)$/;
+  return {
+    name: 'mre-text-parts',
+    enforce: 'pre',
+    load: {
+      filter: { id: part },
+      handler(id) {
+        const [file, which] = id.split('?') as [string, 'first' | 'rest'];
+        this.addWatchFile(file);
+        const texts = splitTexts(JSON.parse(readFileSync(file, 'utf8')) as TextTree)[which];
+        return { code: JSON.stringify(texts), moduleType: 'json' };
+      },
     },
   };
 }
@@ -171,6 +194,7 @@ export default defineConfig({
   plugins: [
     react(),
     mantineStylesPerComponent(),
+    textParts(),
     pageGroups(),
     appShell(),
     bundleReport(),
