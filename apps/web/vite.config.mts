@@ -49,8 +49,8 @@ function appShell(): Plugin {
       // language with the page.
       const locales = Object.fromEntries(
         [...chunks.values()].flatMap((chunk) => {
-          const locale = /[\\/]i18n[\\/](ar|fr|en)\.json\?first$/.exec(chunk.facadeModuleId ?? '')?.[1];
-          return locale ? [[locale, chunk.fileName]] : [];
+          const [, locale, part] = TEXT_PART.exec(chunk.facadeModuleId ?? '') ?? [];
+          return part === 'first' ? [[locale, chunk.fileName]] : [];
         }),
       );
       this.emitFile({ type: 'asset', fileName: 'locale-chunks.json', source: JSON.stringify(locales) });
@@ -58,17 +58,18 @@ function appShell(): Plugin {
   };
 }
 
+const TEXT_PART = /[\\/]i18n[\\/](ar|fr|en)\.json\?(first|rest)$/;
+
 /**
  * `./fr.json?first` and `./fr.json?rest`: the two parts of a language's texts (the split is
  * src/i18n/first-texts.ts), each a chunk of its own. The translators keep one file per language.
  */
 function textParts(): Plugin {
-  const part = /[\\/]i18n[\\/](ar|fr|en)\.json\?(first|rest)$/;
   return {
     name: 'mre-text-parts',
     enforce: 'pre',
     load: {
-      filter: { id: part },
+      filter: { id: TEXT_PART },
       handler(id) {
         const [file, which] = id.split('?') as [string, 'first' | 'rest'];
         this.addWatchFile(file);
@@ -252,6 +253,11 @@ export default defineConfig({
     emptyOutDir: true,
     rolldownOptions: {
       output: {
+        // `fr-first`, `fr-rest`: the two parts of a language, told apart in a list of downloads.
+        chunkFileNames: (chunk) => {
+          const [, locale, part] = TEXT_PART.exec(chunk.facadeModuleId ?? '') ?? [];
+          return part ? `assets/${locale}-${part}-[hash].js` : 'assets/[name]-[hash].js';
+        },
         // Libraries change less often than our code: separate chunks stay cached across releases.
         // On a slow link every file also costs its round trip and ~1.3 KB of response headers,
         // and the first page waits for the last of them: what the entry needs comes in two files

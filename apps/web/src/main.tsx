@@ -11,7 +11,7 @@ import { App } from './app/app';
 import { createAppServices } from './app/app-services';
 import { preloadSignedIn } from './app/signed-in-pages';
 import { appUpdate } from './features/offline/lib/app-update';
-import { completeTexts, i18nLoaded } from './i18n/i18n';
+import { i18nLoaded } from './i18n/i18n';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
@@ -43,17 +43,6 @@ createRoot(root).render(
     <App services={services} />
   </StrictMode>,
 );
-
-// Once the first page has loaded and the browser is idle, the rest of its language: other pages
-// then open without waiting for it (they would fetch it themselves otherwise: withAllTexts). A
-// failure is tried again by the next page that needs it.
-const completeLater = () => {
-  const complete = () => void completeTexts().catch(() => undefined);
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(complete, { timeout: 5000 });
-  else setTimeout(complete, 2000);
-};
-if (document.readyState === 'complete') completeLater();
-else window.addEventListener('load', completeLater, { once: true });
 
 // After the first render, off the sign-in page's critical path: the service worker keeps the app on
 // the device; a new release announces itself (UpdatePrompt) instead of replacing a running page.

@@ -20,6 +20,7 @@ import { PastSessions } from './past-sessions';
 import { SessionCard } from './session-card';
 import { RichText } from '@/shared/components/rich-text';
 import { withAllTexts } from '@/i18n/i18n';
+import { useRestOfTextsOnceShown } from '@/shared/hooks/use-rest-of-texts';
 
 // Only those who schedule open the form: its time-zone arithmetic (luxon) stays off trainees' pages.
 const SessionFormModal = lazy(
@@ -28,6 +29,7 @@ const SessionFormModal = lazy(
 
 /** "My schedule": the coming sessions, by day, in the viewer's own time zone. */
 export function SchedulePage() {
+  useRestOfTextsOnceShown();
   const { t, i18n } = useTranslation();
   const user = useCurrentUser();
   // A trainer holding the trainee role runs the sessions of the cohorts they teach.
