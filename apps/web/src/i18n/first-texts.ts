@@ -101,13 +101,12 @@ export function splitTexts(texts: TextTree): { first: TextTree; rest: TextTree }
 }
 
 function withoutEmpty(tree: TextTree): TextTree {
-  return Object.fromEntries(
-    Object.entries(tree).flatMap(([key, value]) => {
-      if (typeof value === 'string') return [[key, value]];
-      const pruned = withoutEmpty(value);
-      return Object.keys(pruned).length > 0 ? [[key, pruned]] : [];
-    }),
-  );
+  const pruned: TextTree = {};
+  for (const [key, value] of Object.entries(tree)) {
+    const kept = typeof value === 'string' ? value : withoutEmpty(value);
+    if (typeof kept === 'string' || Object.keys(kept).length > 0) pruned[key] = kept;
+  }
+  return pruned;
 }
 
 /** The two parts of a language back in one (what splitTexts took apart). */
