@@ -12,8 +12,8 @@ const fromRoot = (path: string) => fileURLToPath(new URL(`../../${path}`, import
 
 /**
  * The files the service worker downloads in advance: what the entry needs, the frame and the
- * everyday pages behind the sign-in and the cohort pages (with what they import), and each
- * language's texts. Every other chunk
+ * everyday pages behind the sign-in and the cohort pages (with what they import), and both parts
+ * of each language's texts. Every other chunk
  * (admin pages, the classroom, charts) is kept once someone uses it, not fetched ahead on prepaid
  * data.
  */

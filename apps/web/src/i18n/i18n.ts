@@ -35,7 +35,7 @@ export function withAllTexts<M>(load: () => Promise<M>): () => Promise<M> {
   return () => Promise.all([load(), currentLanguageComplete()]).then(([module]) => module);
 }
 
-/** Starts downloading the rest of the current language now (once the first page shows, when idle). */
+/** The rest of the current language, downloaded now (useRestOfTextsOnceShown asks, on a first screen). */
 export function completeTexts(): Promise<void> {
   return currentLanguageComplete();
 }
@@ -97,6 +97,11 @@ function loadOnDemand(instance: i18n, initial: Locale): void {
     }
     return loading;
   };
+  // Back to the first language after leaving it early, before its rest came: the rest follows now,
+  // and the screen is redrawn once it is there (bindI18nStore). (At init, not yet: isInitialized.)
+  instance.on('languageChanged', (language) => {
+    if (instance.isInitialized && isLocale(language)) void completeLanguage(language).catch(() => undefined);
+  });
   currentLanguageComplete = () => completeLanguage(isLocale(instance.language) ? instance.language : initial);
   instance.use({
     type: 'backend',

@@ -166,8 +166,9 @@ async function serveWebApp(app: NestFastifyApplication): Promise<void> {
 
 /**
  * A `Link: …; rel=modulepreload` header on the page for the texts of the language it will open in
- * (`locale-chunks.json`, written by the web build): they download with the page's code instead of
- * after it, a round trip less before the sign-in form shows on a slow link.
+ * (`locale-chunks.json`, written by the web build, names the part the first screens show; the
+ * rest follows once the page is shown): they download with the page's code instead of after it, a
+ * round trip less before the sign-in form shows on a slow link.
  */
 function localePreloads(root: string): (reply: FastifyReply) => void {
   const file = resolve(root, 'locale-chunks.json');
