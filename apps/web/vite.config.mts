@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
@@ -6,18 +6,19 @@ import { compression } from 'vite-plugin-compression2';
 import { VitePWA } from 'vite-plugin-pwa';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { splitTexts, type TextTree } from './src/i18n/first-texts';
 
 const fromRoot = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 
 /**
  * The files the service worker downloads in advance: what the entry needs, the frame and the
- * everyday pages behind the sign-in and the cohort pages (with what they import), and each
- * language's texts. Every other chunk
+ * everyday pages behind the sign-in and the cohort pages (with what they import), and both parts
+ * of each language's texts. Every other chunk
  * (admin pages, the classroom, charts) is kept once someone uses it, not fetched ahead on prepaid
  * data.
  */
 const SHELL_MODULES =
-  /[\\/](signed-in-routes|cohort-routes|update-prompt|trainee-home-page|schedule-page|my-courses-page|catalog-page|course-page|profile-page|attendance-page)\.tsx$|[\\/]i18n[\\/](ar|fr|en)\.json$/;
+  /[\\/](signed-in-routes|cohort-routes|update-prompt|trainee-home-page|schedule-page|my-courses-page|catalog-page|course-page|profile-page|attendance-page)\.tsx$|[\\/]i18n[\\/](ar|fr|en)\.json\?(first|rest)$/;
 /** The sign-in page, a lazy chunk of its own: a signed-in start does not download the form. */
 const SIGN_IN_MODULE = /[\\/]features[\\/]auth[\\/]components[\\/]login-page\.tsx$/;
 /** The entry's module: its code may sit in a named chunk (`first-page`) rather than an entry chunk. */
@@ -53,14 +54,37 @@ function appShell(): Plugin {
       });
       for (const chunk of chunks.values())
         if (SHELL_MODULES.test(chunk.facadeModuleId ?? '')) visit(chunk.fileName);
-      // Which file holds each language's texts: the API preloads the page's language with the page.
+      // Which file holds the first part of each language's texts: the API preloads the page's
+      // language with the page.
       const locales = Object.fromEntries(
         [...chunks.values()].flatMap((chunk) => {
-          const locale = /[\\/]i18n[\\/](ar|fr|en)\.json$/.exec(chunk.facadeModuleId ?? '')?.[1];
-          return locale ? [[locale, chunk.fileName]] : [];
+          const [, locale, part] = TEXT_PART.exec(chunk.facadeModuleId ?? '') ?? [];
+          return part === 'first' ? [[locale, chunk.fileName]] : [];
         }),
       );
       this.emitFile({ type: 'asset', fileName: 'locale-chunks.json', source: JSON.stringify(locales) });
+    },
+  };
+}
+
+const TEXT_PART = /[\\/]i18n[\\/](ar|fr|en)\.json\?(first|rest)$/;
+
+/**
+ * `./fr.json?first` and `./fr.json?rest`: the two parts of a language's texts (the split is
+ * src/i18n/first-texts.ts), each a chunk of its own. The translators keep one file per language.
+ */
+function textParts(): Plugin {
+  return {
+    name: 'mre-text-parts',
+    enforce: 'pre',
+    load: {
+      filter: { id: TEXT_PART },
+      handler(id) {
+        const [file, which] = id.split('?') as [string, 'first' | 'rest'];
+        this.addWatchFile(file);
+        const texts = splitTexts(JSON.parse(readFileSync(file, 'utf8')) as TextTree)[which];
+        return { code: JSON.stringify(texts), moduleType: 'json' };
+      },
     },
   };
 }
@@ -182,6 +206,7 @@ export default defineConfig({
   plugins: [
     react(),
     mantineStylesPerComponent(),
+    textParts(),
     pageGroups(),
     appShell(),
     bundleReport(),
@@ -239,6 +264,11 @@ export default defineConfig({
     emptyOutDir: true,
     rolldownOptions: {
       output: {
+        // `fr-first`, `fr-rest`: the two parts of a language, told apart in a list of downloads.
+        chunkFileNames: (chunk) => {
+          const [, locale, part] = TEXT_PART.exec(chunk.facadeModuleId ?? '') ?? [];
+          return part ? `assets/${locale}-${part}-[hash].js` : 'assets/[name]-[hash].js';
+        },
         // Libraries change less often than our code: separate chunks stay cached across releases.
         // On a slow link every file also costs its round trip and ~1.3 KB of response headers,
         // and the first page waits for the last of them: what the entry needs comes in two files

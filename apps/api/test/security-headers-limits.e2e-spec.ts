@@ -59,7 +59,7 @@ describe('Security: headers, CORS and rate limits (e2e)', () => {
       // The service worker and the web manifests keep their names from one release to the next.
       writeFileSync(join(web, 'sw.js'), 'self.addEventListener("fetch", () => {})');
       writeFileSync(join(web, 'manifest.ar.webmanifest'), '{"lang":"ar","dir":"rtl"}');
-      // Which chunk holds each language's texts, as the web build writes it.
+      // Which chunk holds the first part of each language's texts, as the web build writes it.
       writeFileSync(
         join(web, 'locale-chunks.json'),
         JSON.stringify({ ar: 'assets/ar-1.js', fr: 'assets/fr-2.js', en: 'assets/en-3.js' }),

@@ -2,6 +2,7 @@ import { lazy, useEffect } from 'react';
 import { Route, Routes, useLocation } from 'react-router';
 import { RedirectIfSignedIn, RequireAuth } from '@/features/auth/components/require-auth';
 import { PublicLayout } from '@/features/layout/components/public-layout';
+import { withAllTexts } from '@/i18n/i18n';
 import { later } from './later';
 import { loadSignedInRoutes, preloadSignedIn } from './signed-in-pages';
 
@@ -10,10 +11,13 @@ import { loadSignedInRoutes, preloadSignedIn } from './signed-in-pages';
 const LoginPage = lazy(() =>
   import('@/features/auth/components/login-page').then((m) => ({ default: m.LoginPage })),
 );
-const AcceptInvitePage = lazy(() => import('@/features/auth/components/accept-invite-page'));
-const VerifyPage = lazy(() => import('@/features/certificates/components/verify-page'));
-const ForgotPasswordPage = lazy(() => import('@/features/auth/components/forgot-password-page'));
-const ResetPasswordPage = lazy(() => import('@/features/auth/components/reset-password-page'));
+// Outside the first screens: each waits for the rest of its language (first-texts.ts).
+const AcceptInvitePage = lazy(withAllTexts(() => import('@/features/auth/components/accept-invite-page')));
+const VerifyPage = lazy(withAllTexts(() => import('@/features/certificates/components/verify-page')));
+const ForgotPasswordPage = lazy(
+  withAllTexts(() => import('@/features/auth/components/forgot-password-page')),
+);
+const ResetPasswordPage = lazy(withAllTexts(() => import('@/features/auth/components/reset-password-page')));
 const SignedInRoutes = lazy(loadSignedInRoutes);
 
 /**

@@ -1,5 +1,6 @@
 import { lazy, type ComponentType } from 'react';
 import { matchPath } from 'react-router';
+import { withAllTexts } from '@/i18n/i18n';
 
 type Loader = () => Promise<unknown>;
 
@@ -28,65 +29,67 @@ export const MyCoursesPage = page(
   () => import('@/features/cohorts/components/my-courses-page'),
   (m) => m.MyCoursesPage,
 );
+// The other pages are outside the first screens: each also waits for the rest of its language
+// (first-texts.ts), which a trainee's home does not download before it shows.
 export const CohortBoardPage = page(
-  () => import('@/features/cohort-board/components/cohort-board-page'),
+  withAllTexts(() => import('@/features/cohort-board/components/cohort-board-page')),
   (m) => m.CohortBoardPage,
 );
 export const CatalogPage = page(
-  () => import('@/features/catalog/components/catalog-page'),
+  withAllTexts(() => import('@/features/catalog/components/catalog-page')),
   (m) => m.CatalogPage,
 );
 export const CoursePage = page(
-  () => import('@/features/catalog/components/course-page'),
+  withAllTexts(() => import('@/features/catalog/components/course-page')),
   (m) => m.CoursePage,
 );
 export const ProfilePage = page(
-  () => import('@/features/profile/components/profile-page'),
+  withAllTexts(() => import('@/features/profile/components/profile-page')),
   (m) => m.ProfilePage,
 );
 export const AttendancePage = page(
-  () => import('@/features/attendance/components/attendance-page'),
+  withAllTexts(() => import('@/features/attendance/components/attendance-page')),
   (m) => m.AttendancePage,
 );
 // Forms with dates (luxon), the admin lists, LiveKit and the charts stay in chunks of their own.
 export const CourseModulesPage = page(
-  () => import('@/features/admin/components/course-modules-page'),
+  withAllTexts(() => import('@/features/admin/components/course-modules-page')),
   (m) => m.default,
 );
 export const CohortRoutes = page(
-  () => import('@/features/cohorts/components/cohort-routes'),
+  withAllTexts(() => import('@/features/cohorts/components/cohort-routes')),
   (m) => m.default,
 );
 export const ClassroomPage = page(
-  () => import('@/features/classroom/components/classroom-page'),
+  withAllTexts(() => import('@/features/classroom/components/classroom-page')),
   (m) => m.default,
 );
 export const QuizEditorPage = page(
-  () => import('@/features/quizzes/components/quiz-editor-page'),
+  withAllTexts(() => import('@/features/quizzes/components/quiz-editor-page')),
   (m) => m.default,
 );
 export const AttemptPage = page(
-  () => import('@/features/quizzes/components/attempt-page'),
+  withAllTexts(() => import('@/features/quizzes/components/attempt-page')),
   (m) => m.default,
 );
 export const FeedbackPage = page(
-  () => import('@/features/feedback/components/feedback-page'),
+  withAllTexts(() => import('@/features/feedback/components/feedback-page')),
   (m) => m.default,
 );
 export const DashboardPage = page(
-  () => import('@/features/reports/components/dashboard-page'),
+  withAllTexts(() => import('@/features/reports/components/dashboard-page')),
   (m) => m.default,
 );
 export const AuditPage = page(
-  () => import('@/features/audit/components/audit-page'),
+  withAllTexts(() => import('@/features/audit/components/audit-page')),
   (m) => m.default,
 );
 export const PeoplePage = page(
-  () => import('@/features/admin/components/people-page'),
+  withAllTexts(() => import('@/features/admin/components/people-page')),
   (m) => m.default,
 );
 export const AdminRoutes = page(
-  () => import('@/features/admin/components/admin-routes'),
+  withAllTexts(() => import('@/features/admin/components/admin-routes')),
   (m) => m.default,
 );
 

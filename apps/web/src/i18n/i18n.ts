@@ -1,5 +1,6 @@
 import { createInstance, type BackendModule, type i18n, type ResourceKey } from 'i18next';
 import { isRtl, LOCALES, type Locale } from '@mre/contracts';
+import { joinTexts, type TextTree } from './first-texts';
 import { initialLocale } from './initial-locale';
 
 const STORAGE_KEY = 'mre.locale';
@@ -10,21 +11,34 @@ export function isLocale(value: unknown): value is Locale {
 
 export type Translations = Record<Locale, ResourceKey>;
 
+type Part = () => Promise<{ default: TextTree }>;
+
 /**
- * Each language's texts are a chunk of their own, fetched when that language is first used: a reader
- * downloads one language, not three. (The key parity test keeps them complete, so nothing falls back.)
+ * Each language's texts are two chunks (first-texts.ts), fetched when that language is first used:
+ * a reader downloads one language, not three, and the first screens wait only for their own texts.
+ * (The key parity test keeps the languages complete, so nothing falls back.)
  */
-const loadOnDemand: BackendModule = {
-  type: 'backend',
-  init: () => undefined,
-  read: (language, _namespace, callback) => {
-    if (!isLocale(language)) return callback(new Error(`no translations for ${language}`), null);
-    import(`./${language}.json`).then(
-      (module: { default: ResourceKey }) => callback(null, module.default),
-      (error: Error) => callback(error, null),
-    );
-  },
+const TEXTS: Record<Locale, { first: Part; rest: Part }> = {
+  ar: { first: () => import('./ar.json?first'), rest: () => import('./ar.json?rest') },
+  fr: { first: () => import('./fr.json?first'), rest: () => import('./fr.json?rest') },
+  en: { first: () => import('./en.json?first'), rest: () => import('./en.json?rest') },
 };
+
+/** Resolves once the app's current language is complete; at once where every text was given up front. */
+let currentLanguageComplete = () => Promise.resolve();
+
+/**
+ * A page loader that also waits for the rest of the current language: what a page outside the first
+ * screens shows (a lazy page or dialog) never renders before its texts, and a raw key never shows.
+ */
+export function withAllTexts<M>(load: () => Promise<M>): () => Promise<M> {
+  return () => Promise.all([load(), currentLanguageComplete()]).then(([module]) => module);
+}
+
+/** The rest of the current language, downloaded now (useRestOfTextsOnceShown asks, on a first screen). */
+export function completeTexts(): Promise<void> {
+  return currentLanguageComplete();
+}
 
 /**
  * One i18next instance per app (tests make their own, with every translation given up front). The
@@ -43,6 +57,8 @@ export function createI18n(storage: Storage, translations?: Translations): i18n 
     fallbackLng: false,
     supportedLngs: [...LOCALES],
     interpolation: { escapeValue: false }, // React escapes already
+    // A text on screen is redrawn when the rest of its language arrives (an error's own sentence).
+    react: { bindI18nStore: 'added' },
     ...(translations
       ? {
           resources: Object.fromEntries(
@@ -52,7 +68,7 @@ export function createI18n(storage: Storage, translations?: Translations): i18n 
         }
       : {}),
   });
-  if (!translations) instance.use(loadOnDemand);
+  if (!translations) loadOnDemand(instance, initial);
   instance.on('languageChanged', (language) => {
     if (!isLocale(language)) return;
     storage.setItem(STORAGE_KEY, language);
@@ -61,6 +77,49 @@ export function createI18n(storage: Storage, translations?: Translations): i18n 
   void instance.init();
   applyToDocument(initial);
   return instance;
+}
+
+/**
+ * The first language starts with its first part only; the rest is added when asked for
+ * (`completeTexts`, `withAllTexts`). A language chosen later comes whole before the switch shows it.
+ */
+function loadOnDemand(instance: i18n, initial: Locale): void {
+  const complete = new Map<Locale, Promise<void>>();
+  const completeLanguage = (language: Locale) => {
+    let loading = complete.get(language);
+    if (!loading) {
+      // Downloaded alongside the first part, added after it: the store merges a bundle it loads shallowly.
+      loading = Promise.all([TEXTS[language].rest(), i18nLoaded(instance)]).then(([rest]) => {
+        instance.addResourceBundle(language, 'translation', rest.default, true, true);
+      });
+      loading.catch(() => complete.delete(language)); // tried again by the next page that needs it
+      complete.set(language, loading);
+    }
+    return loading;
+  };
+  // Back to the first language after leaving it early, before its rest came: the rest follows now,
+  // and the screen is redrawn once it is there (bindI18nStore). (At init, not yet: isInitialized.)
+  instance.on('languageChanged', (language) => {
+    if (instance.isInitialized && isLocale(language)) void completeLanguage(language).catch(() => undefined);
+  });
+  currentLanguageComplete = () => completeLanguage(isLocale(instance.language) ? instance.language : initial);
+  instance.use({
+    type: 'backend',
+    init: () => undefined,
+    read: (language, _namespace, callback) => {
+      if (!isLocale(language)) return callback(new Error(`no translations for ${language}`), null);
+      const parts = instance.isInitialized
+        ? Promise.all([TEXTS[language].first(), TEXTS[language].rest()]).then(([first, rest]) => {
+            complete.set(language, Promise.resolve());
+            return joinTexts(first.default, rest.default);
+          })
+        : TEXTS[language].first().then((first) => first.default);
+      parts.then(
+        (texts) => callback(null, texts),
+        (error: Error) => callback(error, null),
+      );
+    },
+  } satisfies BackendModule);
 }
 
 /** Resolves once the first language's texts are there. */

@@ -168,8 +168,9 @@ async function serveWebApp(app: NestFastifyApplication): Promise<void> {
 /**
  * `Link` preloads on the page for what its first screen will ask for once the entry has run, so
  * that it downloads with the entry instead of a round trip after it (files named by the web build):
- * the texts of the language it will open in (`locale-chunks.json`) and, for whoever is not signed
- * in on this browser (no hint cookie: they will see the sign-in form), the form's code and styles
+ * the texts of the language it will open in (`locale-chunks.json` names the part the first
+ * screens show; the rest follows once the page is shown) and, for whoever is not signed in on this
+ * browser (no hint cookie: they will see the sign-in form), the form's code and styles
  * (`sign-in-files.json`).
  */
 function pagePreloads(root: string): (reply: FastifyReply) => void {

@@ -6,11 +6,13 @@ import { EmptyResult } from '@/shared/components/empty-result';
 import { ErrorState, LoadingState } from '@/shared/components/query-states';
 import { useCohorts } from '../api/cohorts.api';
 import { MyCourseCard } from './my-course-card';
+import { useRestOfTextsOnceShown } from '@/shared/hooks/use-rest-of-texts';
 
 const PAGE_SIZE = 12;
 
 /** A trainee's cohorts: the API answers a trainee with the cohorts they are enrolled in. */
 export function MyCoursesPage() {
+  useRestOfTextsOnceShown();
   const { t } = useTranslation();
   const [page, setPage] = useState(1);
   const cohorts = useCohorts({ page, pageSize: PAGE_SIZE });

@@ -13,6 +13,7 @@ import { useNow } from '@/features/schedule/hooks/use-now';
 import { MyQuizzes } from '@/features/quizzes/components/my-quizzes';
 import { EmptyResult } from '@/shared/components/empty-result';
 import { ErrorState, LoadingState } from '@/shared/components/query-states';
+import { useRestOfTextsOnceShown } from '@/shared/hooks/use-rest-of-texts';
 
 /** As many of each as a phone screen takes; the full lists are one tap away. */
 const COURSES_SHOWN = 4;
@@ -23,6 +24,7 @@ const NOTICES_SHOWN = 3;
  * far through they are, and the latest notices. The catalogue is one tap away.
  */
 export function TraineeHomePage() {
+  useRestOfTextsOnceShown();
   const { t } = useTranslation();
   const user = useCurrentUser();
   return (

@@ -19,14 +19,17 @@ import { RecentSessions } from './recent-sessions';
 import { PastSessions } from './past-sessions';
 import { SessionCard } from './session-card';
 import { RichText } from '@/shared/components/rich-text';
+import { withAllTexts } from '@/i18n/i18n';
+import { useRestOfTextsOnceShown } from '@/shared/hooks/use-rest-of-texts';
 
 // Only those who schedule open the form: its time-zone arithmetic (luxon) stays off trainees' pages.
-const SessionFormModal = lazy(() =>
-  import('./session-form-modal').then((module) => ({ default: module.SessionFormModal })),
+const SessionFormModal = lazy(
+  withAllTexts(() => import('./session-form-modal').then((module) => ({ default: module.SessionFormModal }))),
 );
 
 /** "My schedule": the coming sessions, by day, in the viewer's own time zone. */
 export function SchedulePage() {
+  useRestOfTextsOnceShown();
   const { t, i18n } = useTranslation();
   const user = useCurrentUser();
   // A trainer holding the trainee role runs the sessions of the cohorts they teach.
