@@ -21,6 +21,16 @@ const SHELL_MODULES =
   /[\\/](signed-in-routes|cohort-routes|update-prompt|trainee-home-page|schedule-page|my-courses-page|catalog-page|course-page|profile-page|attendance-page)\.tsx$|[\\/]i18n[\\/](ar|fr|en)\.json\?(first|rest)$/;
 /** The sign-in page, a lazy chunk of its own: a signed-in start does not download the form. */
 const SIGN_IN_MODULE = /[\\/]features[\\/]auth[\\/]components[\\/]login-page\.tsx$/;
+/** Modules (by path) the sign-in form shares with the frame and a trainee's home: the `shared` chunk. */
+const SHARED_WITH_SIGN_IN = [
+  '@mantine/core/esm/components/ActionIcon/',
+  '@mantine/core/esm/components/Title/',
+  '@mantine/core/esm/components/Stack/',
+  '@mantine/core/esm/components/Paper/',
+  '@mantine/core/esm/core/styles-api/use-resolved-styles-api/',
+  '@mantine/hooks/esm/use-uncontrolled/',
+  '/src/shared/hooks/use-rest-of-texts.ts',
+];
 /** The entry's module: its code may sit in a named chunk (`first-page`) rather than an entry chunk. */
 const ENTRY_MODULE = /[\\/]src[\\/]main\.tsx$/;
 const shellFiles = new Set<string>();
@@ -263,6 +273,11 @@ export default defineConfig({
     outDir: fromRoot('dist/apps/web'),
     emptyOutDir: true,
     rolldownOptions: {
+      // The shared contracts only declare (constants, types, pure functions): what a page does not
+      // use is left out, the country codes or the sector names on the sign-in page for one.
+      treeshake: {
+        moduleSideEffects: (id: string) => !/[\\/]libs[\\/]contracts[\\/]src[\\/]/.test(id),
+      },
       output: {
         // `fr-first`, `fr-rest`: the two parts of a language, told apart in a list of downloads.
         chunkFileNames: (chunk) => {
@@ -299,7 +314,8 @@ export default defineConfig({
             {
               name: 'shared',
               priority: 1,
-              test: /[\\/]@mantine[\\/](core[\\/]esm[\\/](components[\\/](ActionIcon|Title|Stack|Paper)[\\/]|core[\\/]styles-api[\\/]use-resolved-styles-api[\\/])|hooks[\\/]esm[\\/]use-uncontrolled[\\/])/,
+              test: (id: string) =>
+                SHARED_WITH_SIGN_IN.some((part) => id.replaceAll('\\', '/').includes(part)),
             },
             ...Object.keys(PAGE_GROUPS).map((group) => ({
               name: group,

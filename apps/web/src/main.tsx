@@ -13,6 +13,7 @@ import { preloadSignedIn } from './app/signed-in-pages';
 import { keepSignedInHint } from './features/auth/lib/signed-in-hint';
 import { appUpdate } from './features/offline/lib/app-update';
 import { i18nLoaded } from './i18n/i18n';
+import { afterFirstScreen } from './shared/lib/first-screen';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
@@ -46,18 +47,11 @@ createRoot(root).render(
   </StrictMode>,
 );
 
-// Once the page has settled (loaded, then an idle moment): the service worker keeps the app on the
-// device, and a new release announces itself (UpdatePrompt) instead of replacing a running page. Its
-// registration and workbox-window would otherwise download while a cold home on a weak link still
-// fetches its own files.
-if (import.meta.env.PROD && 'serviceWorker' in navigator) whenSettled(registerServiceWorker);
-
-function whenSettled(run: () => void): void {
-  const idle = () =>
-    'requestIdleCallback' in window ? requestIdleCallback(run, { timeout: 5000 }) : setTimeout(run, 1000);
-  if (document.readyState === 'complete') idle();
-  else window.addEventListener('load', idle, { once: true });
-}
+// Once the first screen has shown its data: the service worker keeps the app on the device, and a
+// new release announces itself (UpdatePrompt) instead of replacing a running page. Its registration
+// and workbox-window would otherwise download while a cold home on a weak link still fetches what
+// it shows.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) afterFirstScreen(registerServiceWorker);
 
 function registerServiceWorker(): void {
   void import('virtual:pwa-register').then(({ registerSW }) => {

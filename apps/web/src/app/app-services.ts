@@ -1,6 +1,5 @@
 import { createApiClient, LocalStorageTokenStore } from '@mre/api-client';
 import { registerMaterialDone } from '@/features/catalog/api/material-progress';
-import { forgetAllFiles } from '@/features/offline/lib/kept-files';
 import { createI18n, type Translations } from '@/i18n/i18n';
 import { createQueryClient } from '@/shared/api/query-client';
 import type { AppServices } from '@/shared/api/services.context';
@@ -27,8 +26,11 @@ export function createAppServices({
   // Cached data belongs to the user who fetched it; the session's guard then sends the user to /login.
   const api = createApiClient({ baseUrl, tokens, fetch, onSignedOut: () => queryClient.clear() });
   // So do the files they kept offline: the next person on a shared phone finds none of them.
+  // (Their code comes with the pages that keep files, precached by the service worker: not on the
+  // first page.)
   tokens.subscribe(() => {
-    if (!tokens.get()) void forgetAllFiles();
+    if (!tokens.get())
+      void import('@/features/offline/lib/kept-files').then(({ forgetAllFiles }) => forgetAllFiles());
   });
   // Before the saved cache is restored: a mark queued offline resumes with these options.
   registerMaterialDone(queryClient, api);

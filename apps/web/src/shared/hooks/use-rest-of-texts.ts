@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { completeTexts } from '@/i18n/i18n';
+import { firstScreenShown } from '@/shared/lib/first-screen';
 
 /** Runs `run` after a second without requests, when the browser is idle; returns its cancellation. */
 function afterCalm(run: () => void): () => void {
@@ -18,7 +19,7 @@ function afterCalm(run: () => void): () => void {
 
 /**
  * On a first screen (the sign-in, a trainee's home, schedule, courses): once the page has shown its
- * data, the rest of the language downloads, and the next page opens without waiting for it
+ * data, the service worker registers (main.tsx) and the rest of the language downloads, and the next page opens without waiting for it
  * (withAllTexts). Not before: on a slow link it would share the way with what the page shows. A
  * second without requests, because a page asks for some data once other data has answered.
  */
@@ -33,6 +34,7 @@ export function useRestOfTextsOnceShown(): void {
       } else
         cancel ??= afterCalm(() => {
           stop();
+          firstScreenShown();
           void completeTexts().catch(() => undefined); // a page that needs it tries again
         });
     };
