@@ -90,8 +90,10 @@ describe('with the keyboard alone', () => {
     // Signed in: the focus is on the new page's heading, and the menu is behind it.
     await page.waitForURL('**/home');
     await expectHeadingFocused(page, 'Bonjour, Salma Alaoui');
-    // The home page's sections have loaded: nothing moves the focus any more.
-    await page.waitForLoadState('networkidle');
+    // The home page's sections have loaded: nothing moves the focus any more. (Not "network idle":
+    // the bell's live stream stays open.)
+    await page.getByTestId('home-courses').waitFor();
+    await page.waitForFunction(() => !document.querySelector('main [data-testid="loading-state"]'));
     await tabTo(page, 'nav-schedule', 'Shift+Tab');
     await page.keyboard.press('Enter');
     await page.waitForURL('**/schedule');
@@ -147,9 +149,10 @@ describe('with the keyboard alone', () => {
     await tabTo(page, 'nav-schedule');
     await page.keyboard.press('Enter');
     await page.waitForURL('**/schedule');
+    // The address changes first; the page (and the menu's current link) once its code is there.
+    await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
     expect(await arabicBurger.getAttribute('aria-expanded')).toBe('false');
     expect(await schedule.getAttribute('aria-current')).toBe('page');
-    await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
   });
 
   it('shows the focus on the catalogue’s search field and on each course card', async () => {
