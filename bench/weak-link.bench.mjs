@@ -20,7 +20,7 @@
 //      a session card shows. Without an active service worker registration this is reported as not
 //      available rather than failed;
 //   6. a trainee's home, cold: in a fresh context holding the trainee's tokens (signed in through the
-//      API) and nothing cached, /home opened until the next session's card and a course card show;
+//      API, with the app's signed-in hint cookie) and nothing cached, /home opened until the next session's card and a course card show;
 //      its budget is issue 13's, JS+CSS until usable under 150 KB.
 // For each step: the time, the bytes received (the sum of CDP Network.loadingFinished
 // encodedDataLength, headers included), the JS+CSS part of it (response bodies of scripts and
@@ -440,6 +440,9 @@ async function homeCold(browser, workers, baseURL) {
     await context.addInitScript((tokens) => {
       if (!localStorage.getItem('mre.tokens')) localStorage.setItem('mre.tokens', tokens);
     }, JSON.stringify({ accessToken, refreshToken }));
+    // And the hint cookie the web app keeps beside them (signed-in-hint.ts): the server then leaves
+    // the sign-in form out of the page's preloads, as for any signed-in trainee.
+    await context.addCookies([{ name: 'mre.signed-in', value: '1', url: baseURL }]);
     const page = await context.newPage();
     await watchPage(context, page, network);
     network.mark();

@@ -55,8 +55,9 @@ function appShell(): Plugin {
       // The sign-in form's files beyond the entry's: the API preloads them with the page for
       // whoever is not signed in, so the form does not wait for the entry to ask for them.
       const entryFiles = new Set(shellFiles);
-      const signIn = [...chunks.values()].find((chunk) => chunk.name === 'sign-in');
-      if (signIn) visit(signIn.fileName);
+      // (The lazy import's own small file, which imports the `sign-in` chunk, included.)
+      for (const chunk of chunks.values())
+        if (SIGN_IN_MODULE.test(chunk.facadeModuleId ?? '')) visit(chunk.fileName);
       this.emitFile({
         type: 'asset',
         fileName: 'sign-in-files.json',
