@@ -308,7 +308,19 @@ describe('Notices of every change that concerns a person (e2e)', () => {
       .split('\n')
       .filter((line) => line.startsWith('• '))
       .map((line) => line.trimEnd());
-    expect(lines).toEqual(['• Séance annulée : Faisceaux', '• Séance annulée : Faisceaux']);
+    // In the order they happened, each saying which session, in the person's zone.
+    const day = (session: { startsAt: string }) =>
+      DateTime.fromISO(session.startsAt, { zone: CASABLANCA }).setLocale('fr').toFormat('cccc d MMMM yyyy');
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /^• Séance annulée : Faisceaux — La séance « Faisceaux » prévue le .+ est annulée\.$/,
+      ),
+      expect.stringMatching(
+        /^• Séance annulée : Faisceaux — La séance « Faisceaux » prévue le .+ est annulée\.$/,
+      ),
+    ]);
+    expect(lines[0]).toContain(day(series[2]));
+    expect(lines[1]).toContain(day(series[1]));
     // The same quarter again, or the next day: nothing left to list.
     await digests.sendDue(seven);
     await digests.sendDue(tomorrow.plus({ days: 1 }).set({ hour: 7, minute: 5 }).toJSDate());

@@ -577,10 +577,15 @@ export function renderMail(job: MailJob): Rendered {
   const zone = job.params.timeZone ?? 'UTC';
   const params = worded(job.params, job.locale, zone);
   const list = job.digest
-    ? job.digest.map(
-        (entry) =>
-          `• ${TEMPLATES[entry.template][job.locale](worded({ ...entry.params, timeZone: zone }, job.locale, zone), []).subject}`,
-      )
+    ? job.digest.map((entry) => {
+        // Each notice by its subject and the sentence its own e-mail opens with (after the greeting):
+        // two cancellations of one course say which sessions.
+        const { subject, lines } = TEMPLATES[entry.template][job.locale](
+          worded({ ...entry.params, timeZone: zone }, job.locale, zone),
+          [],
+        );
+        return lines[1] ? `• ${subject} — ${lines[1]}` : `• ${subject}`;
+      })
     : (job.items ?? []).map((item) => formatItem(item, job.locale, zone));
   const { subject, lines, action } = TEMPLATES[job.template][job.locale](params, list);
   const dir = job.locale === 'ar' ? 'rtl' : 'ltr';

@@ -23,7 +23,7 @@ describe('mailParams', () => {
 });
 
 describe('renderMail of the notices', () => {
-  it('lists a digest’s notices by their own subjects, in the recipient’s language and zone', () => {
+  it('lists a digest’s notices by their own subjects and first sentences, in the recipient’s language and zone', () => {
     const sut = renderMail({
       to: 'a@b.test',
       locale: 'fr',
@@ -35,8 +35,12 @@ describe('renderMail of the notices', () => {
       ],
     });
     expect(sut.subject).toBe('Votre résumé du jour : 2 avis');
-    expect(sut.text).toContain('• Séance annulée : Faisceaux');
-    expect(sut.text).toContain('• Enregistrement disponible : Freins');
+    // Each by its subject and its own e-mail's first sentence. (tz database 2026c or later: Morocco
+    // keeps UTC+0 all year since 2026-09-20, so 10:00 UTC is 10:00 in Casablanca in January 2027.)
+    expect(sut.text).toContain(
+      '• Séance annulée : Faisceaux — La séance « Faisceaux » prévue le mardi 12 janvier 2027 à 10:00 (Casablanca, UTC+0) est annulée.',
+    );
+    expect(sut.text).toContain('• Enregistrement disponible : Freins — ');
   });
 
   it('shows the calendar feed link of an enrollment only when there is one', () => {
