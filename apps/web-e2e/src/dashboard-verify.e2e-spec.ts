@@ -13,9 +13,10 @@ import {
   waitForCount,
   type Credentials,
 } from './support/pages';
-import { platform } from './support/platform';
+import { platform, processLogTail } from './support/platform';
 
-const JOB_TIMEOUT_MS = 60_000;
+// Generous: the worker renders each PDF in Chromium, and on the 2-core CI machine it shares the cores with this browser.
+const JOB_TIMEOUT_MS = 120_000;
 const ARABIC_TRAINEE = 'ياسمين بنّاني';
 
 interface Seeded {
@@ -153,8 +154,11 @@ async function waitForJob(admin: ApiCall, jobId: string): Promise<void> {
   for (;;) {
     const job = await admin<{ state: string; failureReason?: string }>('GET', `/api/jobs/${jobId}`);
     if (job.state === 'completed') return;
-    if (job.state === 'failed') throw new Error(`Job ${jobId} failed: ${job.failureReason}`);
-    if (Date.now() > deadline) throw new Error(`Job ${jobId} still ${job.state}`);
+    if (job.state === 'failed' || Date.now() > deadline)
+      throw new Error(
+        `Job ${jobId} ${job.state === 'failed' ? `failed: ${job.failureReason}` : `still ${job.state}`}\n` +
+          `The worker's last words:\n${processLogTail('worker')}`,
+      );
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
@@ -236,9 +240,18 @@ describe('programme dashboard and certificate verification', () => {
     await signIn(staff, platform().admin);
     await switchLanguage(staff, 'fr');
     await staff.goto(`/cohorts/${seeded.traineesCohortId}`);
-    await staff.getByTestId('certificates-issue').click();
+    const [started] = await Promise.all([
+      staff.waitForResponse(
+        (response) =>
+          response.request().method() === 'POST' &&
+          new URL(response.url()).pathname === `/api/cohorts/${seeded.traineesCohortId}/certificates`,
+      ),
+      staff.getByTestId('certificates-issue').click(),
+    ]);
+    // Followed through the API too, so a job that fails or never ends says how (with the worker's log).
+    await waitForJob(admin, ((await started.json()) as { jobId: string }).jobId);
     const summary = staff.getByTestId('issue-summary');
-    await summary.waitFor({ timeout: JOB_TIMEOUT_MS });
+    await summary.waitFor();
     expect(await summary.getByTestId('issue-issued').innerText()).toBe('3');
     expect(await summary.getByTestId('issue-notEligible').innerText()).toBe('0');
     const rows = staff.getByTestId('cohort-certificate-row');
@@ -354,5 +367,5 @@ describe('programme dashboard and certificate verification', () => {
     await switchLanguage(visitor, 'ar');
     await visitor.getByTestId('verify-unknown').filter({ hasText: 'شهادة غير معروفة' }).waitFor();
     await expectNoAxeViolations(visitor, 'certificate verification, unknown');
-  });
+  }, 240_000);
 });

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createDatabase, freePort, startApi, startWorker, WORKSPACE } from '@mre/tools/platform';
@@ -45,6 +45,16 @@ export default async function globalSetup() {
     // The queue processors (CSV imports...) run in their own process, as in production. Started once
     // the API has applied the migrations, with the same database and queue prefix.
     globalThis.__E2E__.worker = await startWorker({ ...env, PUBLIC_URL: baseUrl });
+    // What both processes print, for a test's failure message (a job that never ended, say).
+    for (const [name, started] of [
+      ['api', globalThis.__E2E__.server],
+      ['worker', globalThis.__E2E__.worker],
+    ]) {
+      const log = createWriteStream(join(dataDir, `${name}.log`));
+      log.write(started.output());
+      started.child.stdout.pipe(log);
+      started.child.stderr.pipe(log);
+    }
   } catch (error) {
     const { default: globalTeardown } = await import('./global-teardown.mjs');
     await globalTeardown();

@@ -1,3 +1,6 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 /** Where global-setup.mjs started the platform, and who can sign in to it. */
 export interface Platform {
   baseUrl: string;
@@ -14,6 +17,12 @@ export function platform(): Platform {
     screenshotDir: required('E2E_SCREENSHOT_DIR'),
     webDist: required('E2E_WEB_DIST'),
   };
+}
+
+/** The last `chars` characters the platform's process `name` ('api' or 'worker') has printed. */
+export function processLogTail(name: 'api' | 'worker', chars = 4000): string {
+  const file = join(required('E2E_DATA_DIR'), `${name}.log`);
+  return existsSync(file) ? readFileSync(file, 'utf8').slice(-chars) : `(no ${file})`;
 }
 
 function required(name: string): string {
