@@ -239,6 +239,16 @@ describe('Notices of every change that concerns a person (e2e)', () => {
 
   let series: { id: string; startsAt: string }[];
 
+  it('session-created: a single session is one e-mail with its hour in the reader’s zone and one invitation', async () => {
+    // Created in beforeAll by the expert in Toronto, who teaches the cohort (nobody was enrolled yet).
+    const english = await onlyMail(expert, 'New session: Ouverture');
+    const toronto = DateTime.fromJSDate(firstSession, { zone: TORONTO });
+    expect(textOf(english)).toContain(
+      `at ${toronto.toFormat('h:mm a')} (Toronto, UTC${toronto.toFormat('Z')})`,
+    );
+    expect(calendarsOf(english)).toHaveLength(1);
+  });
+
   it('session-created: a weekly series is one notice and one e-mail per person, listing the sessions in their zone with an invitation each', async () => {
     const start = nextNine(10);
     series = (
@@ -444,5 +454,12 @@ describe('Notices of every change that concerns a person (e2e)', () => {
     const answered = await onlyMail(salma, 'وصلت إجابة على سؤالك');
     expect(textOf(answered)).toContain(`/cohort-board/${cohortId}`);
     expect(subjectsTo(karim)).not.toContain('Votre question a reçu une réponse');
+
+    // A second answer, from another trainee, is news too: the asker gets a second e-mail.
+    await as(karim.token)
+      .post(`/questions/${question.id}/answers`, { body: 'Classe 00 au moins.' })
+      .expect(201);
+    await inbox.waitFor((m) => m.to.includes(salma.email) && subjectOf(m.raw) === 'وصلت إجابة على سؤالك', 2);
+    expect(await notices(salma, 'question-answered')).toHaveLength(2);
   });
 });

@@ -160,7 +160,7 @@ export class QuestionsService {
   async answer(questionId: string, body: string, actor: AuthUser): Promise<BoardQuestionDto> {
     const { question, standing } = await this.question(questionId, actor, 'read');
     await this.dataSource.transaction(async (manager) => {
-      await manager.save(
+      const saved = await manager.save(
         manager.create(AnswerEntity, {
           questionId,
           authorId: actor.id,
@@ -176,6 +176,8 @@ export class QuestionsService {
               userId: question.authorId,
               kind: 'question-answered',
               params: { cohortId: question.cohortId, questionId, question: excerpt(question.body) },
+              // Each answer is news of its own: the second answer is e-mailed too.
+              key: `question-answered-${saved.id}`,
             },
           ],
           manager,
