@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CoreModule } from './core/core.module';
 import { AssessmentWorkerModule } from './modules/assessment/assessment-worker.module';
+import { CohortBoardWorkerModule } from './modules/cohort-board/cohort-board-worker.module';
 import { CertificationWorkerModule } from './modules/certification/certification-worker.module';
 import { CohortsWorkerModule } from './modules/cohorts/cohorts-worker.module';
 import { LiveWorkerModule } from './modules/live/live-worker.module';
@@ -19,6 +20,7 @@ import { PrivacyWorkerModule } from './modules/privacy/privacy-worker.module';
     LiveWorkerModule,
     PrivacyWorkerModule,
     AssessmentWorkerModule,
+    CohortBoardWorkerModule,
   ],
 })
 export class WorkerModule {}

@@ -7,6 +7,8 @@ import { DateTime } from 'luxon';
 import { randomUUID } from 'node:crypto';
 import { NoticeDigestJob, QueueName } from '@/core/queue/queue-name';
 import { NoticeDigestService } from '@/modules/notifications/notice-digest.service';
+import { WAITING_QUESTIONS_SCHEDULER_ID } from '@/modules/cohort-board/jobs/tell-waiting-questions.job';
+import { WaitingQuestionsService } from '@/modules/cohort-board/waiting-questions.service';
 import { WorkerModule } from '@/worker.module';
 import { mimeParts, type ReceivedMail, SmtpInbox, subjectOf } from './support/smtp-inbox';
 import { TestApp, TestUser } from './support/test-app';
@@ -174,6 +176,13 @@ describe('Notices of every change that concerns a person (e2e)', () => {
       ]),
     );
     expect(mine.items.map((i: { kind: string }) => i.kind)).not.toContain('session-reminder');
+    // What only staff hear of is neither listed for a trainee nor theirs to choose; a teacher has it.
+    expect(mine.items.map((i: { kind: string }) => i.kind)).not.toContain('question-waiting');
+    await as(salma.token)
+      .put('/me/notification-preferences', { items: [{ kind: 'question-waiting', email: 'off' }] })
+      .expect(400);
+    const teachers = (await as(expert.token).get('/me/notification-preferences').expect(200)).body;
+    expect(teachers.items).toContainEqual({ kind: 'question-waiting', email: 'immediate', isDefault: true });
     const bad = await as(salma.token)
       .put('/me/notification-preferences', { items: [{ kind: 'nonsense', email: 'off' }] })
       .expect(400);
@@ -440,6 +449,7 @@ describe('Notices of every change that concerns a person (e2e)', () => {
       .expect(201);
     const arabic = await onlyMail(salma, 'إعلان جديد: Atelier samedi');
     expect(textOf(arabic)).toContain(`http://academy.test/cohort-board/${cohortId}`);
+    expect(textOf(arabic)).toContain(`لفوجكم «${cohortName}»`);
     await onlyMail(karim, 'Nouvelle annonce : Atelier samedi');
     // The author is not told of their own announcement, nor is a withdrawn trainee.
     expect(await notices(expert, 'announcement-posted')).toHaveLength(0);
@@ -461,5 +471,48 @@ describe('Notices of every change that concerns a person (e2e)', () => {
       .expect(201);
     await inbox.waitFor((m) => m.to.includes(salma.email) && subjectOf(m.raw) === 'وصلت إجابة على سؤالك', 2);
     expect(await notices(salma, 'question-answered')).toHaveLength(2);
+  });
+
+  it('question-waiting: a question left 48 hours without a visible answer is told once to the teachers and the centre’s coordinator', async () => {
+    const coordinator = await api.createUser('coordinator', { centreId, locale: 'fr', timeZone: CASABLANCA });
+    const ask = async (body: string) =>
+      (await as(salma.token).post(`/cohorts/${cohortId}/questions`, { body }).expect(201)).body.id as string;
+    const waiting = await ask('Faut-il un multimètre pour la séance pratique ?');
+    const answered = await ask('Où trouver le schéma du faisceau ?');
+    // Asked just now: not waiting yet.
+    await ask('Combien de temps dure l’examen ?');
+    await as(expert.token)
+      .post(`/questions/${answered}/answers`, { body: 'Dans les fichiers du module 2.' })
+      .expect(201);
+    const before = new Date(Date.now() - 49 * HOUR);
+    await api.dataSource.query('UPDATE cohort_questions SET created_at = $1 WHERE id = ANY($2)', [
+      before,
+      [waiting, answered],
+    ]);
+
+    // The worker runs it every hour (the schedule it set at start); here it runs at once.
+    const queue: Queue = worker.get(getQueueToken(QueueName.BoardWaiting));
+    expect(await queue.getJobScheduler(WAITING_QUESTIONS_SCHEDULER_ID)).toMatchObject({
+      pattern: '20 * * * *',
+    });
+    const waitingQuestions = worker.get(WaitingQuestionsService);
+    // Only the old question nobody answered (not the answered one, nor the one asked just now).
+    expect(await waitingQuestions.tellStaff()).toBe(1);
+    const english = await onlyMail(expert, `Question waiting for an answer: ${cohortName}`);
+    expect(textOf(english)).toContain('"Faut-il un multimètre pour la séance pratique ?"');
+    expect(textOf(english)).toContain(`/cohort-board/${cohortId}?tab=questions`);
+    await onlyMail(coordinator, `Question sans réponse : ${cohortName}`);
+    const [notice] = await notices(coordinator, 'question-waiting');
+    expect(notice.params).toMatchObject({ cohortId, questionId: waiting, cohortName });
+    // Nobody else hears of it, and a second run tells nobody again.
+    expect(await notices(salma, 'question-waiting')).toHaveLength(0);
+    expect(await waitingQuestions.tellStaff()).toBe(0);
+    await settle();
+    expect(
+      inbox.mails.filter(
+        (m) => subjectOf(m.raw).endsWith(cohortName) && subjectOf(m.raw).startsWith('Question'),
+      ),
+    ).toHaveLength(2);
+    expect(await notices(expert, 'question-waiting')).toHaveLength(1);
   });
 });

@@ -2457,7 +2457,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "session-reminder" | "session-rescheduled" | "session-cancelled" | "certificate-issued" | "time-zone-rules-changed" | "feedback-request" | "enrolled" | "waitlist-promoted" | "withdrawn" | "session-created" | "certificate-revoked" | "quiz-opened" | "recording-available" | "announcement-posted" | "question-answered";
+            kind: "session-reminder" | "session-rescheduled" | "session-cancelled" | "certificate-issued" | "time-zone-rules-changed" | "feedback-request" | "enrolled" | "waitlist-promoted" | "withdrawn" | "session-created" | "certificate-revoked" | "quiz-opened" | "recording-available" | "announcement-posted" | "question-answered" | "question-waiting";
             /** @description What the web needs to word it: sessionId, title, startsAt (UTC), reminder (24h|15m); or certificateId, code, courseTitle */
             params: {
                 [key: string]: unknown;
@@ -2483,7 +2483,7 @@ export interface components {
         };
         NotificationPreferenceDto: {
             /** @enum {string} */
-            kind: "session-reminder" | "session-rescheduled" | "session-cancelled" | "certificate-issued" | "time-zone-rules-changed" | "feedback-request" | "enrolled" | "waitlist-promoted" | "withdrawn" | "session-created" | "certificate-revoked" | "quiz-opened" | "recording-available" | "announcement-posted" | "question-answered";
+            kind: "session-reminder" | "session-rescheduled" | "session-cancelled" | "certificate-issued" | "time-zone-rules-changed" | "feedback-request" | "enrolled" | "waitlist-promoted" | "withdrawn" | "session-created" | "certificate-revoked" | "quiz-opened" | "recording-available" | "announcement-posted" | "question-answered" | "question-waiting";
             /**
              * @description immediate: an e-mail at once; digest: in the daily digest (07:00 in their zone); off: in-app only
              * @enum {string}
@@ -2498,7 +2498,7 @@ export interface components {
         };
         NotificationPreferenceChangeDto: {
             /** @enum {string} */
-            kind: "session-reminder" | "session-rescheduled" | "session-cancelled" | "certificate-issued" | "time-zone-rules-changed" | "feedback-request" | "enrolled" | "waitlist-promoted" | "withdrawn" | "session-created" | "certificate-revoked" | "quiz-opened" | "recording-available" | "announcement-posted" | "question-answered";
+            kind: "session-reminder" | "session-rescheduled" | "session-cancelled" | "certificate-issued" | "time-zone-rules-changed" | "feedback-request" | "enrolled" | "waitlist-promoted" | "withdrawn" | "session-created" | "certificate-revoked" | "quiz-opened" | "recording-available" | "announcement-posted" | "question-answered" | "question-waiting";
             /** @enum {string} */
             email: "immediate" | "digest" | "off";
         };

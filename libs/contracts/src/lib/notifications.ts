@@ -15,8 +15,12 @@ export const NOTIFICATION_KINDS = [
   'recording-available',
   'announcement-posted',
   'question-answered',
+  'question-waiting',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** Kinds only staff are ever told of (a trainee's preferences do not list them). */
+export const STAFF_NOTICE_KINDS: readonly NotificationKind[] = ['question-waiting'];
 
 /**
  * How a person gets a kind of notice by e-mail (in-app they always do): at once, in the daily

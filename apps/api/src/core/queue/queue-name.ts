@@ -12,6 +12,7 @@ export enum QueueName {
   Retention = 'retention',
   NoticeDigest = 'notice-digest',
   QuizWindows = 'quiz-windows',
+  BoardWaiting = 'board-waiting',
 }
 
 export type MailTemplate =
@@ -32,7 +33,8 @@ export type MailTemplate =
   | 'recording-available'
   | 'digest'
   | 'announcement-posted'
-  | 'question-answered';
+  | 'question-answered'
+  | 'question-waiting';
 
 /** A session as a calendar invitation (.ics) attached to an e-mail; CANCEL withdraws it. */
 export interface CalendarInvite {

@@ -65,6 +65,7 @@ export class AnnouncementsService {
     const standing = await this.inCohort(cohortId, actor, 'announce');
     const materialIds = await this.courseMaterials(cohortId, dto.materialIds ?? []);
     const trainees = await this.cohorts.attendingTraineeIds(cohortId);
+    const cohortName = await this.cohorts.nameOf(cohortId);
     const saved = await this.dataSource.transaction(async (manager) => {
       const row = await manager.save(
         manager.create(AnnouncementEntity, {
@@ -84,7 +85,7 @@ export class AnnouncementsService {
           .map((userId) => ({
             userId,
             kind: 'announcement-posted' as const,
-            params: { cohortId, announcementId: row.id, title: row.title },
+            params: { cohortId, cohortName, announcementId: row.id, title: row.title },
           })),
         manager,
       );

@@ -73,6 +73,10 @@ export class QuestionEntity {
   @Column({ name: 'attachment_etag', type: 'varchar', length: 200, nullable: true })
   attachmentEtag: string | null;
 
+  /** When the cohort's staff were told the question had waited too long for an answer (once). */
+  @Column({ name: 'waiting_told_at', type: 'timestamptz', nullable: true })
+  waitingToldAt: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

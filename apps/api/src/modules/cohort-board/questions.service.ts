@@ -31,6 +31,7 @@ import {
   BoardQuestionQueryDto,
 } from './dto/board.dto';
 import { NO_VISIBLE_ANSWER } from './board.queries';
+import { excerpt } from './question-excerpt';
 import { QuestionEntity } from './question.entity';
 
 const WAITING_MS = QUESTION_WAITING_HOURS * 3600_000;
@@ -370,10 +371,4 @@ export class QuestionsService {
   private entry(action: string, entityType: string, entityId: string, actor: AuthUser, data: object) {
     return { actorId: actor.id, action, entityType, entityId, data };
   }
-}
-
-/** The start of a question, for the notice that tells its asker of an answer. */
-function excerpt(body: string): string {
-  const flat = body.replace(/\s+/g, ' ').trim();
-  return flat.length > 120 ? `${flat.slice(0, 119)}…` : flat;
 }

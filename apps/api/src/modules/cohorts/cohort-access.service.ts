@@ -70,6 +70,12 @@ export class CohortAccessService {
     return row?.follows === true;
   }
 
+  /** The cohort's name, as its people know it; null when the cohort does not exist. */
+  async nameOf(cohortId: string): Promise<string | null> {
+    const cohort = await this.cohorts.findOne({ where: { id: cohortId }, select: { id: true, name: true } });
+    return cohort?.name ?? null;
+  }
+
   /** The course the cohort runs; null when the cohort does not exist. */
   async courseIdOf(cohortId: string): Promise<string | null> {
     const cohort = await this.cohorts.findOne({

@@ -1,4 +1,4 @@
-import { intlLocale, zonePlace, type Locale } from '@mre/contracts';
+import { intlLocale, QUESTION_WAITING_HOURS, zonePlace, type Locale } from '@mre/contracts';
 import type { MailJob, MailSessionItem, MailTemplate } from '@/core/queue/queue-name';
 import type { OutgoingMail } from '@/core/mail/mail-transport';
 import { utcOffsetLabel } from '@/core/time/wall-clock';
@@ -273,6 +273,35 @@ const TEMPLATES: Record<MailTemplate, Template> = {
       subject: 'Your question has an answer',
       lines: [`Hello ${p.fullName},`, `Someone answered your question: "${p.question}".`],
       action: 'Read the answer',
+    }),
+  },
+  'question-waiting': {
+    ar: (p) => ({
+      subject: `سؤال ينتظر الإجابة: ${p.cohortName}`,
+      lines: [
+        `مرحبا ${p.fullName}،`,
+        `ينتظر سؤال متدرب في الفوج «${p.cohortName}» إجابة منذ ${QUESTION_WAITING_HOURS} ساعة: «${p.question}».`,
+        'أجيبوا عنه على صفحة الفوج، أو ثبّتوه لمناقشته في الحصة القادمة.',
+      ],
+      action: 'الإجابة عن السؤال',
+    }),
+    fr: (p) => ({
+      subject: `Question sans réponse : ${p.cohortName}`,
+      lines: [
+        `Bonjour ${p.fullName},`,
+        `La question d’un stagiaire du groupe « ${p.cohortName} » attend une réponse depuis ${QUESTION_WAITING_HOURS} heures : « ${p.question} ».`,
+        'Répondez-y sur la page du groupe, ou épinglez-la pour en parler à la prochaine séance.',
+      ],
+      action: 'Répondre à la question',
+    }),
+    en: (p) => ({
+      subject: `Question waiting for an answer: ${p.cohortName}`,
+      lines: [
+        `Hello ${p.fullName},`,
+        `A trainee's question in the cohort "${p.cohortName}" has waited ${QUESTION_WAITING_HOURS} hours for an answer: "${p.question}".`,
+        'Answer it on the cohort’s page, or pin it to discuss in the next session.',
+      ],
+      action: 'Answer the question',
     }),
   },
   'session-cancelled': {

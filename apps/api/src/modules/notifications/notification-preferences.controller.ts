@@ -18,7 +18,7 @@ export class NotificationPreferencesController {
   @Get()
   @ApiOkResponse({ type: NotificationPreferenceListDto })
   list(@CurrentUser() user: AuthUser): Promise<NotificationPreferenceListDto> {
-    return this.preferences.list(user.id);
+    return this.preferences.list(user.id, user.role);
   }
 
   /** Changes the given kinds; 400 `notification-kind-unknown` or `email-mode-unknown` for a bad one. */
@@ -28,6 +28,6 @@ export class NotificationPreferencesController {
     @Body() dto: UpdateNotificationPreferencesDto,
     @CurrentUser() user: AuthUser,
   ): Promise<NotificationPreferenceListDto> {
-    return this.preferences.update(user.id, dto);
+    return this.preferences.update(user.id, user.role, dto);
   }
 }

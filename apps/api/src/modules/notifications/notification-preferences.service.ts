@@ -4,10 +4,12 @@ import {
   defaultEmailMode,
   EMAIL_MODES,
   NOTIFICATION_KINDS,
+  STAFF_NOTICE_KINDS,
   type EmailMode,
   type NotificationKind,
 } from '@mre/contracts';
 import { EntityManager, Repository } from 'typeorm';
+import type { Role } from '@mre/contracts';
 import {
   NotificationPreferenceListDto,
   UpdateNotificationPreferencesDto,
@@ -43,6 +45,10 @@ export const CHOOSABLE_KINDS: readonly NotificationKind[] = NOTIFICATION_KINDS.f
   (kind) => hasMailTemplate(kind) && !SENT_BY_THEIR_JOB.includes(kind),
 ).sort((a, b) => rank(a) - rank(b));
 
+/** What a person of that role chooses for: trainees are never told of what only staff hear of. */
+const choosableBy = (role: Role): readonly NotificationKind[] =>
+  role === 'trainee' ? CHOOSABLE_KINDS.filter((kind) => !STAFF_NOTICE_KINDS.includes(kind)) : CHOOSABLE_KINDS;
+
 /** Per person and kind: e-mail at once, in the daily digest, or not at all (in-app always). */
 @Injectable()
 export class NotificationPreferencesService {
@@ -51,12 +57,12 @@ export class NotificationPreferencesService {
     private readonly preferences: Repository<NotificationPreferenceEntity>,
   ) {}
 
-  async list(userId: string): Promise<NotificationPreferenceListDto> {
+  async list(userId: string, role: Role): Promise<NotificationPreferenceListDto> {
     const chosen = new Map(
       (await this.preferences.find({ where: { userId } })).map((p) => [p.kind, p.email]),
     );
     return {
-      items: CHOOSABLE_KINDS.map((kind) => ({
+      items: choosableBy(role).map((kind) => ({
         kind,
         email: chosen.get(kind) ?? defaultEmailMode(kind),
         isDefault: !chosen.has(kind),
@@ -66,11 +72,13 @@ export class NotificationPreferencesService {
 
   async update(
     userId: string,
+    role: Role,
     dto: UpdateNotificationPreferencesDto,
   ): Promise<NotificationPreferenceListDto> {
+    const choosable = choosableBy(role);
     for (const { kind, email } of dto.items) {
-      if (!CHOOSABLE_KINDS.includes(kind as NotificationKind))
-        throw new NotificationKindUnknownError(kind, CHOOSABLE_KINDS);
+      if (!choosable.includes(kind as NotificationKind))
+        throw new NotificationKindUnknownError(kind, choosable);
       if (!EMAIL_MODES.includes(email as EmailMode)) throw new EmailModeUnknownError(email, EMAIL_MODES);
     }
     await this.preferences.upsert(
@@ -81,7 +89,7 @@ export class NotificationPreferencesService {
       })),
       ['userId', 'kind'],
     );
-    return this.list(userId);
+    return this.list(userId, role);
   }
 
   /** The modes chosen for these (person, kind) pairs, keyed `userId/kind`; absent: the default applies. */

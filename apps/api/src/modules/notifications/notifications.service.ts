@@ -211,6 +211,7 @@ const LINKS: Partial<Record<NotificationKind, string | ((params: Record<string, 
   'certificate-revoked': '/profile',
   'announcement-posted': (params) => `/cohort-board/${String(params.cohortId)}`,
   'question-answered': (params) => `/cohort-board/${String(params.cohortId)}`,
+  'question-waiting': (params) => `/cohort-board/${String(params.cohortId)}?tab=questions`,
 };
 
 function linkOf(notice: NewNotification): string {

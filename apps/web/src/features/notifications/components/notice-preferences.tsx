@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { Card, NativeSelect, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { QUESTION_WAITING_HOURS } from '@mre/contracts';
 import { ErrorAlert } from '@/shared/components/error-alert';
 import { ErrorState, LoadingState } from '@/shared/components/query-states';
 import {
@@ -22,7 +23,8 @@ export function NoticePreferences() {
   const titleId = useId();
   const preferences = useNoticePreferences();
   const save = useSetNoticePreference();
-  const kindName = (kind: NoticePreference['kind']) => t(`notices.kinds.${kind}`, { defaultValue: kind });
+  const kindName = (kind: NoticePreference['kind']) =>
+    t(`notices.kinds.${kind}`, { defaultValue: kind, hours: QUESTION_WAITING_HOURS });
   const saved = save.isSuccess && save.variables;
 
   return (

@@ -310,6 +310,31 @@ describe('time-zone rules changed', () => {
     );
   });
 
+  it('tells a teacher which question has waited, in which cohort, and leads to its board’s questions', async () => {
+    const item = await openBell(
+      {
+        id: '00000000-0000-4000-8000-0000000000f8',
+        kind: 'question-waiting',
+        params: {
+          cohortId: '00000000-0000-4000-8000-0000000000b1',
+          cohortName: 'Cohorte Salé',
+          questionId: '00000000-0000-4000-8000-0000000000c1',
+          question: 'Faut-il un multimètre ?',
+        },
+        readAt: null,
+        createdAt: '2026-12-06T08:00:00Z',
+      },
+      'ar',
+      'America/Toronto',
+    );
+    expect(item.textContent).toContain('دون إجابة منذ 48 ساعة في «Cohorte Salé»: «Faut-il un multimètre ?».');
+    fireEvent.click(item);
+    await waitFor(() =>
+      expect(window.location.pathname).toBe('/cohort-board/00000000-0000-4000-8000-0000000000b1'),
+    );
+    expect(window.location.search).toBe('?tab=questions');
+  });
+
   it('words an enrollment in Arabic, the course titled in the reader’s language', async () => {
     const enrolled: Schemas['NotificationDto'] = {
       id: '00000000-0000-4000-8000-0000000000f6',

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LocalizedText } from '@mre/contracts';
+import { QUESTION_WAITING_HOURS, type LocalizedText } from '@mre/contracts';
 import { ZonedTime } from '@/shared/components/zoned-time';
 import { useLocalize } from '@/shared/hooks/use-localize';
 import { useCurrentUser } from '@/features/auth/hooks/use-session';
@@ -123,6 +123,15 @@ export function useNotificationText(): (notification: AppNotification) => Notifi
       case 'question-answered':
         return {
           message: t('board.notices.answered', { question: text(params, 'question') }),
+          to: `/cohort-board/${text(params, 'cohortId')}?tab=questions`,
+        };
+      case 'question-waiting':
+        return {
+          message: t('board.notices.waiting', {
+            cohort: text(params, 'cohortName'),
+            question: text(params, 'question'),
+            hours: QUESTION_WAITING_HOURS,
+          }),
           to: `/cohort-board/${text(params, 'cohortId')}?tab=questions`,
         };
       case 'certificate-issued':
