@@ -126,6 +126,54 @@ describe('classroom', () => {
     expect(screen.queryByTestId('session-agreed-time')).toBeNull();
   });
 
+  it('shows the questions a teacher pinned on the cohort’s board for the class, and leads to the board', async () => {
+    const question = (id: string, body: string, pinned: boolean, hidden = false) => ({
+      id,
+      cohortId: COHORT_ID,
+      body,
+      author: { id: trainee.id, fullName: 'سلمى بنعلي', teacher: false },
+      createdAt: '2026-12-01T10:00:00Z',
+      pinned,
+      acceptedAnswerId: null,
+      waiting: false,
+      hidden,
+      hiddenReason: null,
+      attachment: null,
+      answers: [],
+    });
+    const board = fakeFetch({
+      [`GET /api/cohorts/${COHORT_ID}/questions`]: () =>
+        json(200, {
+          items: [
+            question('00000000-0000-4000-8000-0000000000c1', 'Pourquoi la pression chute-t-elle ?', true),
+            question('00000000-0000-4000-8000-0000000000c2', 'Question masquée', true, true),
+            question('00000000-0000-4000-8000-0000000000c3', 'Où est le schéma ?', false),
+          ],
+          total: 3,
+          waitingCount: null,
+          permissions: {},
+        }),
+    });
+    const page = classroom(() => json(500, {}));
+    renderApp({
+      route,
+      signedIn: true,
+      fetch: async (request) => {
+        const answer = await board(request);
+        return answer.status === 404 ? page(request) : answer;
+      },
+    });
+
+    const pinned = await findPage('pinned-questions');
+    const items = within(pinned).getAllByTestId('pinned-question');
+    expect(items.map((item) => item.textContent)).toEqual([
+      'Pourquoi la pression chute-t-elle ?سلمى بنعلي · 0 réponse',
+    ]);
+    expect(
+      within(pinned).getByRole('link', { name: 'Ouvrir les questions du groupe' }).getAttribute('href'),
+    ).toBe(`/cohort-board/${COHORT_ID}?tab=questions`);
+  });
+
   it('gives the time in the trainee’s zone and the hour agreed in the teacher’s', async () => {
     // Agreed at 05:00 in Toronto on 12 January 2027 (EST, UTC-5): 10:00 UTC, so 10:00 in
     // Casablanca (UTC+0).

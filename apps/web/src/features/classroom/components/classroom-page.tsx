@@ -17,6 +17,7 @@ import { useAutoRetry } from '../hooks/use-auto-retry';
 import { RecordingConsentCard } from '@/features/recording-consent/components/recording-consent-card';
 import { ClassChatHistory } from './class-chat-history';
 import { CourseMaterials } from './course-materials';
+import { PinnedQuestions } from './pinned-questions';
 import { JoinRefusal } from './join-refusal';
 import { LiveClassroom, type ClassroomEnd } from './live-classroom';
 import { PreJoinPanel, type DeviceChoices } from './pre-join-panel';
@@ -65,15 +66,18 @@ export default function ClassroomPage() {
         {t('classroom.backToSchedule')}
       </Anchor>
       {phase.name === 'live' ? (
-        <LiveClassroom
-          sessionId={id}
-          title={localize(session.data.titles)}
-          grant={phase.grant}
-          devices={devices}
-          dataSaver={dataSaver.enabled}
-          canModerate={phase.grant.role === 'host' || user.role === 'admin'}
-          onEnd={(end) => setPhase({ name: end })}
-        />
+        <>
+          <LiveClassroom
+            sessionId={id}
+            title={localize(session.data.titles)}
+            grant={phase.grant}
+            devices={devices}
+            dataSaver={dataSaver.enabled}
+            canModerate={phase.grant.role === 'host' || user.role === 'admin'}
+            onEnd={(end) => setPhase({ name: end })}
+          />
+          <PinnedQuestions cohortId={session.data.cohortId} />
+        </>
       ) : (
         <>
           <Stack gap={4}>
@@ -140,7 +144,10 @@ export default function ClassroomPage() {
               )}
             </Grid.Col>
             <Grid.Col span={{ base: 12, md: phase.name === 'pre-join' ? 6 : 12 }}>
-              <CourseMaterials cohortId={session.data.cohortId} />
+              <Stack>
+                <PinnedQuestions cohortId={session.data.cohortId} />
+                <CourseMaterials cohortId={session.data.cohortId} />
+              </Stack>
             </Grid.Col>
           </Grid>
         </>
