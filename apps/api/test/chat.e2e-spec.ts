@@ -153,6 +153,11 @@ describe('Class chat kept with the session, and the bell stream (e2e)', () => {
       await remove(world.expert.token, '6f1c2a4e-0000-4000-8000-000000000001').expect(404);
 
       const list = (await read(session.id, other.token).expect(200)).body;
+      // The list tells each reader whether they may delete: the cohort's hosts, not its trainees or observers.
+      expect(list.canDelete).toBe(false);
+      expect((await read(session.id, world.expert.token).expect(200)).body.canDelete).toBe(true);
+      expect((await read(session.id, world.admin).expect(200)).body.canDelete).toBe(true);
+      expect((await read(session.id, world.coordinator.token).expect(200)).body.canDelete).toBe(false);
       expect(list.items).toEqual([
         expect.objectContaining({ id: message.id, text: null, deletedAt: expect.any(String) }),
       ]);

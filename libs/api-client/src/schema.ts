@@ -3006,6 +3006,8 @@ export interface components {
             /** @description Oldest first */
             items: components["schemas"]["ChatMessageDto"][];
             total: number;
+            /** @description Whether the caller hosts the cohort’s classes, and so may delete messages */
+            canDelete: boolean;
         };
         CalendarFeedDto: {
             /**

@@ -7,6 +7,7 @@ import { queryPage } from '@/core/database/page-query';
 import type { PageQueryDto } from '@/core/http/pagination';
 import { RateLimiter } from '@/core/redis/rate-limiter';
 import { AuditService } from '@/modules/audit/audit.service';
+import { mayInClasses } from '@/modules/cohorts/cohort-policy';
 import { ChatMessageEntity } from './chat-message.entity';
 import { chatPage, type ChatMessageRow } from './chat.queries';
 import { ChatMessageDto, ChatMessageListDto, PostChatMessageDto } from './dto/chat.dto';
@@ -69,9 +70,13 @@ export class ChatService {
 
   /** The stored chat, oldest first: the cohort's people and staff, during and after class. */
   async list(sessionId: string, query: PageQueryDto, actor: AuthUser): Promise<ChatMessageListDto> {
-    await this.sessions.accessFor(sessionId, actor, 'attend');
+    const { standing } = await this.sessions.accessFor(sessionId, actor, 'attend');
     const page = await queryPage<ChatMessageRow>(this.dataSource, chatPage(sessionId, query));
-    return { items: page.items.map(toDto), total: page.total };
+    return {
+      items: page.items.map(toDto),
+      total: page.total,
+      canDelete: standing.relation !== null && mayInClasses(standing.relation, 'host'),
+    };
   }
 
   /** A host takes a message out of the chat: it shows as deleted for everyone, and the audit keeps who did. */

@@ -26,4 +26,6 @@ export class ChatMessageDto {
 export class ChatMessageListDto {
   @ApiProperty({ type: [ChatMessageDto], description: 'Oldest first' }) items: ChatMessageDto[];
   @ApiProperty() total: number;
+  @ApiProperty({ description: 'Whether the caller hosts the cohort’s classes, and so may delete messages' })
+  canDelete: boolean;
 }

@@ -35,7 +35,8 @@ function renderPanel(
 ) {
   const requests: { method: string; path: string; body?: unknown }[] = [];
   const fetch = fakeFetch({
-    [`GET /api/sessions/${SESSION_ID}/chat`]: () => json(200, { items: stored, total: stored.length }),
+    [`GET /api/sessions/${SESSION_ID}/chat`]: () =>
+      json(200, { items: stored, total: stored.length, canDelete: false }),
     [`POST /api/sessions/${SESSION_ID}/chat`]: async (request) => {
       const body = (await request.json()) as { text: string };
       requests.push({ method: 'POST', path: 'chat', body });
@@ -152,7 +153,11 @@ describe('class chat panel', () => {
         const page = Number(url.searchParams.get('page'));
         const size = Number(url.searchParams.get('pageSize'));
         pagesAsked.push(`${page}/${size}`);
-        return json(200, { items: many.slice((page - 1) * size, page * size), total: many.length });
+        return json(200, {
+          items: many.slice((page - 1) * size, page * size),
+          total: many.length,
+          canDelete: false,
+        });
       },
     });
     renderWith(fetch, { canWrite: false, canDelete: false });

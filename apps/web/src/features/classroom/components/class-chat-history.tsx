@@ -8,20 +8,16 @@ import { ErrorState, LoadingState } from '@/shared/components/query-states';
 import { useDeleteChat, useStoredChat } from '../api/chat.api';
 import { ChatMessages } from './chat-messages';
 
-/** The class chat read after class, as it was kept: for the cohort's people, with deletion for hosts. */
-export function ClassChatHistory({
-  sessionId,
-  timeZone,
-  canDelete,
-}: {
-  sessionId: string;
-  timeZone: string;
-  canDelete: boolean;
-}) {
+/**
+ * The class chat read after class, as it was kept: for the cohort's people, with deletion for
+ * those who host the cohort's classes (the API says who).
+ */
+export function ClassChatHistory({ sessionId, timeZone }: { sessionId: string; timeZone: string }) {
   const { t } = useTranslation();
   const chat = useStoredChat(sessionId);
   const remove = useDeleteChat(sessionId);
   const messages = chat.data?.pages.flatMap((page) => page.items) ?? [];
+  const canDelete = chat.data?.pages[0]?.canDelete === true;
   const section = useRef<HTMLElement>(null);
   const { hash } = useLocation();
   const loaded = !chat.isPending;

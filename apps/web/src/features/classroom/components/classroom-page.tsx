@@ -26,9 +26,6 @@ import { VideoUnreachable } from './video-unreachable';
 /** Coordinators and admins join as hidden observers: no camera or microphone to choose. */
 const PUBLISHING_ROLES: readonly Role[] = ['expert', 'trainee'];
 
-/** Who may delete chat messages (the API decides: teachers of the cohort, admins). */
-const HOST_ROLES: readonly Role[] = ['expert', 'admin'];
-
 type Phase = { name: 'pre-join' } | { name: 'live'; grant: JoinGrant } | { name: ClassroomEnd };
 
 export default function ClassroomPage() {
@@ -120,11 +117,7 @@ export default function ClassroomPage() {
             ended={joinPhase(session.data, now) === 'ended'}
           />
           {joinPhase(session.data, now) === 'ended' && session.data.status === 'scheduled' && (
-            <ClassChatHistory
-              sessionId={id}
-              timeZone={user.timeZone}
-              canDelete={HOST_ROLES.includes(user.role)}
-            />
+            <ClassChatHistory sessionId={id} timeZone={user.timeZone} />
           )}
           <Grid>
             <Grid.Col span={{ base: 12, md: 6 }}>
