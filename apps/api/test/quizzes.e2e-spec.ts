@@ -558,8 +558,23 @@ describe('Quizzes: written by experts, opened by cohorts, taken and graded by th
           .expect(201)
       ).body as { id: string; questions: Question[] };
       await open(world.expert.token, quiet.id).expect(200);
-      const [single] = quiet.questions;
-      const attempt = await submitted(world.trainees[2], quiet.id, { [single.id]: right(single) });
+      const [single, , trueFalse] = quiet.questions;
+      const who = world.trainees[2];
+      const started = await as(who.token)
+        .post(`/cohorts/${world.cohortId}/quizzes/${quiet.id}/attempts`)
+        .expect(201);
+      await as(who.token)
+        .put(`/attempts/${started.body.id}/answers`, { answers: { [trueFalse.id]: false } })
+        .expect(200);
+      // An answer cleared before submitting (null) does not count, though it was saved before.
+      const attempt = (
+        await as(who.token)
+          .post(`/attempts/${started.body.id}/submit`, {
+            answers: { [single.id]: right(single), [trueFalse.id]: null },
+          })
+          .expect(200)
+      ).body;
+      expect(attempt.answers).toEqual({ [single.id]: right(single) });
       expect(attempt.result).toMatchObject({ score: 1, maxScore: 6, passed: false });
       expect(attempt.result.questions).toBeUndefined();
       const later = (await as(world.trainees[2].token).get(`/attempts/${attempt.id}`).expect(200)).body;
