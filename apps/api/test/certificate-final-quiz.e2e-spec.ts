@@ -22,7 +22,9 @@ const finalQuiz = (purpose: string) => ({
 /**
  * The certificate rule "passed the final quiz": with it, attendance alone is not enough; a passed
  * attempt at a `final` quiz opened for the cohort is, at the pass mark exactly and not one point below,
- * and the certificate's audit evidence names that attempt.
+ * and the certificate's audit evidence names that attempt. A pass stays earned when the quiz is taken
+ * off the cohort's list afterwards; a timed attempt the trainee left open past its deadline counts
+ * with the answers they saved, for the certificate and for the learning gain alike.
  */
 describe('Certificates that require the final quiz (e2e)', () => {
   let sut: TestApp;
@@ -31,6 +33,8 @@ describe('Certificates that require the final quiz (e2e)', () => {
   let atMark: TestUser;
   let justBelow: TestUser;
   let practiceOnly: TestUser;
+  let leftOpen: TestUser;
+  let finalQuizId: string;
   const attemptIds = new Map<string, string>();
 
   const as = (token: string) => ({
@@ -41,10 +45,14 @@ describe('Certificates that require the final quiz (e2e)', () => {
       sut.http.put(`/api${path}`).auth(token, { type: 'bearer' }).send(body),
     patch: (path: string, body: object) =>
       sut.http.patch(`/api${path}`).auth(token, { type: 'bearer' }).send(body),
+    delete: (path: string) => sut.http.delete(`/api${path}`).auth(token, { type: 'bearer' }),
   });
 
-  /** Writes a quiz, opens it for the cohort, and has each trainee answer true/false as given. */
-  async function takeQuiz(purpose: string, answers: Map<TestUser, boolean[]>): Promise<void> {
+  /** Writes a quiz (with a time limit if given) and opens it for the cohort until `closesAt`. */
+  async function openQuiz(
+    purpose: string,
+    options: { timeLimitMinutes?: number; closesAt?: Date } = {},
+  ): Promise<{ id: string; questions: { id: string }[] }> {
     const moduleId = (
       await as(world.admin)
         .post(`/courses/${world.courseId}/modules`, { title: { fr: `Module ${purpose}` }, position: 1 })
@@ -52,15 +60,49 @@ describe('Certificates that require the final quiz (e2e)', () => {
     ).body.id;
     const quiz = (
       await as(world.expert.token)
-        .post(`/courses/${world.courseId}/modules/${moduleId}/quizzes`, finalQuiz(purpose))
+        .post(`/courses/${world.courseId}/modules/${moduleId}/quizzes`, {
+          ...finalQuiz(purpose),
+          ...(options.timeLimitMinutes ? { timeLimitMinutes: options.timeLimitMinutes } : {}),
+        })
         .expect(201)
     ).body;
     await as(world.expert.token)
       .put(`/cohorts/${world.cohortId}/quizzes/${quiz.id}`, {
         opensAt: new Date(Date.now() - 60_000).toISOString(),
-        closesAt: null,
+        closesAt: options.closesAt?.toISOString() ?? null,
       })
       .expect(200);
+    return quiz;
+  }
+
+  /**
+   * The trainee starts a timed quiz, saves these answers and leaves; the clock then passes the
+   * attempt's deadline without anyone opening it again. Answers the attempt as it was started.
+   */
+  async function leaveOpen(
+    quiz: { id: string; questions: { id: string }[] },
+    trainee: TestUser,
+    given: boolean[],
+  ): Promise<{ id: string; startedAt: string; deadlineAt: string }> {
+    const attempt = (
+      await as(trainee.token).post(`/cohorts/${world.cohortId}/quizzes/${quiz.id}/attempts`).expect(201)
+    ).body;
+    await as(trainee.token)
+      .put(`/attempts/${attempt.id}/answers`, {
+        answers: Object.fromEntries(quiz.questions.map((q, i) => [q.id, given[i]])),
+      })
+      .expect(200);
+    await sut.dataSource.query(
+      `UPDATE quiz_attempts SET started_at = now() - interval '2 hours', deadline_at = now() - interval '1 minute' WHERE id = $1`,
+      [attempt.id],
+    );
+    return attempt;
+  }
+
+  /** Writes a quiz, opens it for the cohort, and has each trainee answer true/false as given. */
+  async function takeQuiz(purpose: string, answers: Map<TestUser, boolean[]>): Promise<void> {
+    const quiz = await openQuiz(purpose);
+    if (purpose === 'final') finalQuizId = quiz.id;
     for (const [trainee, given] of answers) {
       const attempt = (
         await as(trainee.token).post(`/cohorts/${world.cohortId}/quizzes/${quiz.id}/attempts`).expect(201)
@@ -96,8 +138,8 @@ describe('Certificates that require the final quiz (e2e)', () => {
     process.env.MRE_PROCESS = 'worker';
     worker = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
     delete process.env.MRE_PROCESS;
-    world = await createCohortWorld(sut, 3);
-    [atMark, justBelow, practiceOnly] = world.trainees;
+    world = await createCohortWorld(sut, 4);
+    [atMark, justBelow, practiceOnly, leftOpen] = world.trainees;
     await as(world.admin)
       .patch(`/courses/${world.courseId}`, { expertIds: [world.expert.id] })
       .expect(200);
@@ -132,7 +174,22 @@ describe('Certificates that require the final quiz (e2e)', () => {
       ]),
     );
     // A passed post-test is not the final quiz.
-    await takeQuiz('post-test', new Map([[practiceOnly, [true, true, false]]]));
+    await takeQuiz(
+      'post-test',
+      new Map([
+        [practiceOnly, [true, true, false]],
+        [leftOpen, [true, true, false]],
+      ]),
+    );
+
+    // A timed final quiz of 30 minutes whose window closes in 5: the attempt's deadline is the closing.
+    const closesAt = new Date(Date.now() + 5 * 60_000);
+    const timedFinal = await openQuiz('final', { timeLimitMinutes: 30, closesAt });
+    const leftFinal = await leaveOpen(timedFinal, leftOpen, [true, true, false]);
+    expect(leftFinal.deadlineAt).toBe(closesAt.toISOString());
+    attemptIds.set(leftOpen.id, leftFinal.id);
+    // A timed pre-test left open as well: 40 % with what was saved.
+    await leaveOpen(await openQuiz('pre-test', { timeLimitMinutes: 10 }), leftOpen, [false, false, false]);
   }, 180_000);
 
   afterAll(async () => {
@@ -153,7 +210,16 @@ describe('Certificates that require the final quiz (e2e)', () => {
     expect(after.body).toMatchObject({ requiresFinalQuizPass: true, minAttendancePercent: 80 });
   });
 
-  it('certifies the trainee at the pass mark, not the one a point below nor the one without a final quiz', async () => {
+  it('keeps a pass earned at a final quiz that the cohort has since taken off its list', async () => {
+    await as(world.expert.token).delete(`/cohorts/${world.cohortId}/quizzes/${finalQuizId}`).expect(204);
+    const staffView = await as(world.expert.token).get(`/cohorts/${world.cohortId}/quizzes`).expect(200);
+    expect(staffView.body.find((q: { quizId: string }) => q.quizId === finalQuizId).state).toBe(
+      'not-scheduled',
+    );
+    // The next test issues: the trainee at the pass mark is certified on this unlisted quiz's attempt.
+  });
+
+  it('certifies the trainee at the pass mark and the one whose timed attempt ran out, not the one a point below nor the one without a final quiz', async () => {
     const grades = await sut.dataSource.query(
       'SELECT user_id, score, max_score, passed FROM quiz_attempts WHERE id = ANY($1)',
       [[...attemptIds.values()]],
@@ -165,10 +231,15 @@ describe('Certificates that require the final quiz (e2e)', () => {
           [g.score, g.passed],
         ]),
       ),
-    ).toEqual({ [atMark.id]: [60, true], [justBelow.id]: [59, false] });
+    ).toEqual({ [atMark.id]: [60, true], [justBelow.id]: [59, false], [leftOpen.id]: [null, null] });
 
-    expect(await issue()).toMatchObject({ issued: 1, notEligible: 2, heldSessions: 1 });
-    expect(await holders()).toEqual([atMark.id]);
+    expect(await issue()).toMatchObject({ issued: 2, notEligible: 2, heldSessions: 1 });
+    expect(await holders()).toEqual([atMark.id, leftOpen.id].sort());
+    const [ranOut] = await sut.dataSource.query(
+      'SELECT score, passed, auto_submitted, abs(extract(epoch FROM submitted_at - deadline_at)) < 0.001 AS "atDeadline" FROM quiz_attempts WHERE id = $1',
+      [attemptIds.get(leftOpen.id)],
+    );
+    expect(ranOut).toEqual({ score: 100, passed: true, auto_submitted: true, atDeadline: true });
     const [certificate] = await sut.dataSource.query(
       'SELECT id FROM certificates WHERE cohort_id = $1 AND user_id = $2',
       [world.cohortId, atMark.id],
@@ -186,17 +257,42 @@ describe('Certificates that require the final quiz (e2e)', () => {
         finalQuiz: { attemptId: attemptIds.get(atMark.id), percent: 60 },
       },
     });
+    const [ranOutEvidence] = await sut.dataSource.query(
+      `SELECT data FROM audit_log WHERE action = 'certificate.issued' AND data->>'cohortId' = $1 AND data->>'userId' = $2`,
+      [world.cohortId, leftOpen.id],
+    );
+    expect(ranOutEvidence.data.finalQuiz).toMatchObject({
+      attemptId: attemptIds.get(leftOpen.id),
+      percent: 100,
+    });
   });
 
   it('certifies on attendance alone once the rule is off again', async () => {
     await as(world.admin).patch(`/cohorts/${world.cohortId}`, { requiresFinalQuizPass: false }).expect(200);
-    expect(await issue()).toMatchObject({ issued: 2, alreadyIssued: 1, notEligible: 0 });
-    expect(await holders()).toEqual([atMark.id, justBelow.id, practiceOnly.id].sort());
+    expect(await issue()).toMatchObject({ issued: 2, alreadyIssued: 2, notEligible: 0 });
+    expect(await holders()).toEqual([atMark.id, justBelow.id, practiceOnly.id, leftOpen.id].sort());
     const audits = await sut.dataSource.query(
       `SELECT data FROM audit_log WHERE action = 'certificate.issued' AND data->>'cohortId' = $1 AND data->>'userId' = $2`,
       [world.cohortId, justBelow.id],
     );
     expect(audits[0].data).toMatchObject({ requiresFinalQuizPass: false });
     expect(audits[0].data.finalQuiz).toBeUndefined();
+  });
+
+  it('counts in the learning gain a timed pre-test its trainee left open past the deadline', async () => {
+    const [{ network_id: networkId }] = await sut.dataSource.query(
+      'SELECT network_id FROM courses WHERE id = $1',
+      [world.courseId],
+    );
+    const report = await as(world.admin).get(`/reports/learning-gain?networkId=${networkId}`).expect(200);
+    // Pre-test: the one left open, 40 %; post-test: 100 % for two; the gain of the one who took both: 60.
+    expect(report.body.total).toEqual({
+      preTestAverage: 40,
+      preTestCount: 1,
+      postTestAverage: 100,
+      postTestCount: 2,
+      gain: 60,
+      pairedCount: 1,
+    });
   });
 });

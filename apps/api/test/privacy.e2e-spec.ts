@@ -26,6 +26,8 @@ interface Archive {
     certificates: Array<Record<string, unknown>>;
     notifications: Array<Record<string, unknown>>;
     accountActivity: Array<{ action: string; data: Record<string, unknown> }>;
+    quizAttempts: Array<Record<string, unknown>>;
+    sessionFeedback: Array<Record<string, unknown>>;
   };
   summary: string;
   files: Record<string, Uint8Array>;
@@ -202,6 +204,79 @@ describe('Personal data: export, erasure, retention (e2e)', () => {
       expect(summary).toContain('بياناتي الشخصية في أكاديمية مغاربة العالم');
       expect(summary).toContain('حاضر');
       expect(summary).toContain(salma.fullName);
+    });
+
+    it('includes their quiz attempts and their answers to the class surveys, a line each in the summary', async () => {
+      const { courseId, cohortId } = held.world;
+      const moduleId = (
+        await as(admin)
+          .post(`/api/courses/${courseId}/modules`, { title: { fr: 'Module quiz' }, position: 1 })
+          .expect(201)
+      ).body.id;
+      const quiz = (
+        await as(admin)
+          .post(`/api/courses/${courseId}/modules/${moduleId}/quizzes`, {
+            title: { fr: 'Quiz final', ar: 'الاختبار النهائي' },
+            purpose: 'final',
+            passPercent: 50,
+            questions: [{ kind: 'true-false', prompt: { fr: 'Vrai ?' }, correct: true }],
+          })
+          .expect(201)
+      ).body;
+      await held.sut.http
+        .put(`/api/cohorts/${cohortId}/quizzes/${quiz.id}`)
+        .auth(admin, { type: 'bearer' })
+        .send({ opensAt: new Date(Date.now() - 60_000).toISOString(), closesAt: null })
+        .expect(200);
+      const attempt = (
+        await as(zineb.token).post(`/api/cohorts/${cohortId}/quizzes/${quiz.id}/attempts`).expect(201)
+      ).body;
+      await as(zineb.token)
+        .post(`/api/attempts/${attempt.id}/submit`, { answers: { [quiz.questions[0].id]: true } })
+        .expect(200);
+      for (const [person, comment] of [
+        [zineb, 'Très clair, merci'],
+        [salma, 'شرح واضح'],
+      ] as const)
+        await sql(
+          'INSERT INTO session_feedback (session_id, user_id, content, clarity, audio_video, comment) VALUES ($1, $2, 5, 4, 3, $3)',
+          [held.session.id, person.id, comment],
+        );
+
+      const french = await download('/api/me/export', zineb.token);
+      expect(french.data).toMatchObject({
+        quizAttempts: [
+          {
+            quiz: { fr: 'Quiz final', ar: 'الاختبار النهائي' },
+            purpose: 'final',
+            number: 1,
+            submittedAt: expect.any(String),
+            answers: { [quiz.questions[0].id]: true },
+            score: 1,
+            maxScore: 1,
+            passed: true,
+          },
+        ],
+        sessionFeedback: [
+          {
+            session: 'Séance privée',
+            content: 5,
+            clarity: 4,
+            audioVideo: 3,
+            comment: 'Très clair, merci',
+            givenAt: expect.any(String),
+          },
+        ],
+      });
+      expect(JSON.stringify(french.data.sessionFeedback)).not.toContain('شرح واضح');
+      expect(french.summary).toContain('Vos tentatives aux quiz : 1 (réussies : 1)');
+      expect(french.summary).toContain('Vos avis sur les séances : 1');
+
+      const arabic = await download('/api/me/export', salma.token);
+      expect(arabic.data.quizAttempts).toEqual([]);
+      expect(arabic.data.sessionFeedback).toEqual([expect.objectContaining({ comment: 'شرح واضح' })]);
+      expect(arabic.summary).toContain('محاولاتك في الاختبارات: 0 (الناجحة: 0)');
+      expect(arabic.summary).toContain('آراؤك في الحصص: 1');
     });
 
     it('gives an expert the cohorts they teach, and no enrollment', async () => {

@@ -43,6 +43,37 @@ const QUIZ = {
   ],
 };
 
+/** What tells a right answer: the definition's keys, and the feedback's after submission. */
+const ANSWER_KEYS = new Set([
+  'correct',
+  'accepted',
+  'value',
+  'tolerance',
+  'correctChoiceIds',
+  'correctAnswer',
+  'acceptedAnswers',
+]);
+
+/**
+ * Every place in a response that would tell a right answer before submission: a key of the
+ * questions' definitions or of the feedback, or one of the accepted short answers (raw or
+ * without its diacritics) inside any text.
+ */
+function answerLeaks(body: unknown, acceptedTexts: string[], path = '$'): string[] {
+  if (Array.isArray(body))
+    return body.flatMap((item, i) => answerLeaks(item, acceptedTexts, `${path}[${i}]`));
+  if (body !== null && typeof body === 'object')
+    return Object.entries(body).flatMap(([key, value]) => [
+      ...(ANSWER_KEYS.has(key) ? [`${path}.${key}`] : []),
+      ...answerLeaks(value, acceptedTexts, `${path}.${key}`),
+    ]);
+  if (typeof body === 'string') {
+    const bare = (text: string) => text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+    return acceptedTexts.some((a) => bare(body).includes(bare(a))) ? [`${path} = ${body}`] : [];
+  }
+  return [];
+}
+
 describe('Quizzes: written by experts, opened by cohorts, taken and graded by the server (e2e)', () => {
   let sut: TestApp;
   let world: CohortWorld;
@@ -205,6 +236,39 @@ describe('Quizzes: written by experts, opened by cohorts, taken and graded by th
       [multiple.id]: answers[multiple.id],
     });
     expect(JSON.stringify(resumed.body)).not.toContain('correct');
+  });
+
+  it('tells no right answer in any response a trainee gets before submission', async () => {
+    const accepted = ['الفُولْتمِتر'];
+    const [, , trueFalse] = quiz.questions;
+    const responses = {
+      attempt: (await as(trainee.token).get(`/attempts/${attemptId}`).expect(200)).body,
+      saved: (
+        await as(trainee.token)
+          .put(`/attempts/${attemptId}/answers`, { answers: { [trueFalse.id]: false } })
+          .expect(200)
+      ).body,
+      quizzes: (await as(trainee.token).get(`/cohorts/${world.cohortId}/quizzes`).expect(200)).body,
+      notices: (await as(trainee.token).get('/me/notifications').expect(200)).body,
+    };
+    // The scan finds what it looks for: the editor's view of the same quiz has them all.
+    const editorView = (await as(world.expert.token).get(`${quizPath}/${quiz.id}`).expect(200)).body;
+    expect(answerLeaks(editorView, accepted)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/\.correct$/),
+        expect.stringMatching(/\.accepted$/),
+        expect.stringMatching(/\.value$/),
+        expect.stringMatching(/\.tolerance$/),
+      ]),
+    );
+    expect(
+      responses.notices.items.some(
+        (n: { kind: string; params: { quizId?: string } }) =>
+          n.kind === 'quiz-opened' && n.params.quizId === quiz.id,
+      ),
+    ).toBe(true);
+    expect(responses.attempt.status).toBe('in-progress');
+    expect(answerLeaks(responses, accepted)).toEqual([]);
   });
 
   it('refuses answers that do not fit, and keeps attempts to their trainee and the cohort’s staff', async () => {
@@ -396,5 +460,181 @@ describe('Quizzes: written by experts, opened by cohorts, taken and graded by th
     const unused = (await as(world.expert.token).post(quizPath, QUIZ).expect(201)).body;
     await as(world.expert.token).delete(`${quizPath}/${unused.id}`).expect(204);
     await as(world.expert.token).get(`${quizPath}/${unused.id}`).expect(404);
+  });
+
+  describe('grading each kind', () => {
+    /** One question of each kind, the short answers in French (two accepted) and in Arabic without diacritics. */
+    const GRADED = {
+      title: { fr: 'Protection différentielle' },
+      purpose: 'practice',
+      passPercent: 50,
+      attemptsAllowed: 3,
+      questions: [
+        {
+          kind: 'single',
+          prompt: { fr: 'Calibre d’un différentiel domestique ?' },
+          choices: [{ text: { fr: '30 mA' }, correct: true }, { text: { fr: '300 mA' } }],
+        },
+        {
+          kind: 'multiple',
+          prompt: { fr: 'Ce qui déclenche un différentiel ?' },
+          choices: [
+            { text: { fr: 'Fuite à la terre' }, correct: true },
+            { text: { fr: 'Contact direct' }, correct: true },
+            { text: { fr: 'Surcharge' } },
+          ],
+        },
+        { kind: 'true-false', prompt: { fr: 'Un différentiel protège des surcharges.' }, correct: false },
+        {
+          kind: 'short',
+          prompt: { fr: 'Nom de l’appareil ?' },
+          accepted: ['Disjoncteur différentiel', 'Interrupteur différentiel'],
+        },
+        { kind: 'short', prompt: { ar: 'ما اسم الجهاز الذي يقيس التوتر؟' }, accepted: ['الفولتمتر'] },
+        { kind: 'numeric', prompt: { fr: 'Tension du réseau (V) ?' }, value: 220, tolerance: 10 },
+      ],
+    };
+    let graded: { id: string; questions: Question[] };
+    const right = (q: Question) => q.choices!.filter((c) => c.correct).map((c) => c.id);
+    const wrong = (q: Question) => q.choices!.filter((c) => !c.correct).map((c) => c.id);
+
+    /** Starts an attempt of `who` at `quizId`, submits these answers, and gives back the graded attempt. */
+    async function submitted(who: TestUser, quizId: string, answers: Record<string, unknown>) {
+      const started = await as(who.token)
+        .post(`/cohorts/${world.cohortId}/quizzes/${quizId}/attempts`)
+        .expect(201);
+      return (await as(who.token).post(`/attempts/${started.body.id}/submit`, { answers }).expect(200)).body;
+    }
+    const rightness = (attempt: { result: { questions: { questionId: string; correct: boolean }[] } }) =>
+      graded.questions.map((q) => attempt.result.questions.find((r) => r.questionId === q.id)?.correct);
+
+    beforeAll(async () => {
+      graded = (await as(world.expert.token).post(quizPath, GRADED).expect(201)).body;
+      await open(world.expert.token, graded.id).expect(200);
+    });
+
+    it('gives no point for a wrong answer of any kind, a multiple choice half right, or a number outside the tolerance', async () => {
+      const [single, multiple, trueFalse, french, arabic, numeric] = graded.questions;
+      const attempt = await submitted(world.trainees[2], graded.id, {
+        [single.id]: wrong(single),
+        [multiple.id]: right(multiple).slice(0, 1),
+        [trueFalse.id]: true,
+        [french.id]: 'Disjoncteur',
+        [arabic.id]: 'الأمبيرمتر',
+        [numeric.id]: '230,5',
+      });
+      expect(attempt.result).toMatchObject({ score: 0, maxScore: 6, percent: 0, passed: false });
+      expect(rightness(attempt)).toEqual([false, false, false, false, false, false]);
+      // A right choice together with a wrong one is not right either.
+      const mixed = await submitted(world.trainees[2], graded.id, {
+        [multiple.id]: [...right(multiple), ...wrong(multiple)],
+        [numeric.id]: 209.9,
+      });
+      expect(mixed.result.score).toBe(0);
+    });
+
+    it('accepts any accepted answer whatever its case and accents, an Arabic answer typed with diacritics, and a number at the tolerance', async () => {
+      const [single, multiple, trueFalse, french, arabic, numeric] = graded.questions;
+      const attempt = await submitted(world.trainees[2], graded.id, {
+        [single.id]: right(single),
+        [multiple.id]: [...right(multiple)].reverse(),
+        [trueFalse.id]: false,
+        [french.id]: '  INTERRUPTEUR DIFFERENTIEL. ',
+        [arabic.id]: 'الفُولْتْمِتَر',
+        [numeric.id]: '٢٣٠',
+      });
+      expect(attempt.result).toMatchObject({ score: 6, maxScore: 6, percent: 100, passed: true });
+      expect(rightness(attempt)).toEqual([true, true, true, true, true, true]);
+      const feedback = attempt.result.questions.find(
+        (r: { questionId: string }) => r.questionId === french.id,
+      );
+      expect(feedback.acceptedAnswers).toEqual(GRADED.questions[3].accepted);
+    });
+
+    it('shows no feedback per question when the quiz does not allow it, only the score', async () => {
+      const quiet = (
+        await as(world.expert.token)
+          .post(quizPath, { ...GRADED, title: { fr: 'Sans corrigé' }, showFeedback: false })
+          .expect(201)
+      ).body as { id: string; questions: Question[] };
+      await open(world.expert.token, quiet.id).expect(200);
+      const [single, , trueFalse] = quiet.questions;
+      const who = world.trainees[2];
+      const started = await as(who.token)
+        .post(`/cohorts/${world.cohortId}/quizzes/${quiet.id}/attempts`)
+        .expect(201);
+      await as(who.token)
+        .put(`/attempts/${started.body.id}/answers`, { answers: { [trueFalse.id]: false } })
+        .expect(200);
+      // An answer cleared before submitting (null) does not count, though it was saved before.
+      const attempt = (
+        await as(who.token)
+          .post(`/attempts/${started.body.id}/submit`, {
+            answers: { [single.id]: right(single), [trueFalse.id]: null },
+          })
+          .expect(200)
+      ).body;
+      expect(attempt.answers).toEqual({ [single.id]: right(single) });
+      expect(attempt.result).toMatchObject({ score: 1, maxScore: 6, passed: false });
+      expect(attempt.result.questions).toBeUndefined();
+      const later = (await as(world.trainees[2].token).get(`/attempts/${attempt.id}`).expect(200)).body;
+      expect(later.result).toMatchObject({ score: 1 });
+      expect(
+        answerLeaks(
+          later,
+          GRADED.questions.flatMap((q) => q.accepted ?? []),
+        ),
+      ).toEqual([]);
+    });
+
+    it('shuffles questions and choices per attempt: each trainee sees the whole quiz in an order of their own, graded the same', async () => {
+      const choices = (n: number) =>
+        ['A', 'B', 'C', 'D'].map((letter, j) => ({ text: { fr: `${letter}${n}` }, correct: j === n % 4 }));
+      const shuffledQuiz = (
+        await as(world.expert.token)
+          .post(quizPath, {
+            title: { fr: 'Mélangé' },
+            purpose: 'practice',
+            passPercent: 50,
+            shuffleQuestions: true,
+            shuffleChoices: true,
+            questions: [
+              ...[0, 1, 2, 3, 4, 5].map((n) => ({
+                kind: 'single',
+                prompt: { fr: `Q${n}` },
+                choices: choices(n),
+              })),
+              { kind: 'true-false', prompt: { fr: 'Q6' }, correct: true },
+              { kind: 'true-false', prompt: { fr: 'Q7' }, correct: false },
+            ],
+          })
+          .expect(201)
+      ).body as { id: string; questions: Question[] };
+      await open(world.expert.token, shuffledQuiz.id).expect(200);
+      const seen: string[][] = [];
+      for (const who of [trainee, other]) {
+        const started = (
+          await as(who.token)
+            .post(`/cohorts/${world.cohortId}/quizzes/${shuffledQuiz.id}/attempts`)
+            .expect(201)
+        ).body as { id: string; questions: Question[] };
+        expect(started.questions.map((q) => q.id).sort()).toEqual(
+          shuffledQuiz.questions.map((q) => q.id).sort(),
+        );
+        for (const shown of started.questions) {
+          const defined = shuffledQuiz.questions.find((q) => q.id === shown.id)!;
+          expect(shown.choices?.map((c) => c.id).sort()).toEqual(defined.choices?.map((c) => c.id).sort());
+        }
+        seen.push(started.questions.flatMap((q) => [q.id, ...(q.choices ?? []).map((c) => c.id)]));
+        const answers = Object.fromEntries(
+          shuffledQuiz.questions.map((q, i) => [q.id, q.choices ? right(q) : i === 6]),
+        );
+        const graded = (await as(who.token).post(`/attempts/${started.id}/submit`, { answers }).expect(200))
+          .body;
+        expect(graded.result).toMatchObject({ score: 8, maxScore: 8, passed: true });
+      }
+      // 8! orders of the questions times 24 of each question's choices: the same twice is all but impossible.
+      expect(seen[0]).not.toEqual(seen[1]);
+    });
   });
 });

@@ -4,6 +4,7 @@ import { expectNoAxeViolations } from './support/accessibility';
 import { apiAs } from './support/api';
 import { seedCohort } from './support/cohort-seed';
 import { launchBrowser, newPage, PHONE_VIEWPORT } from './support/browser';
+import { platform } from './support/platform';
 import { saveScreenshot, signIn, switchLanguage, waitForCount } from './support/pages';
 
 describe('session feedback', () => {
@@ -104,4 +105,28 @@ describe('session feedback', () => {
     await saveScreenshot(expertPage, 'feedback-staff-fr-phone');
     await expectNoAxeViolations(expertPage, 'feedback summary (fr)');
   }, 180_000);
+
+  it('an admin sees who wrote the comment only after pressing a button that says the look is audited', async () => {
+    const page = await open();
+    await page.setViewportSize(PHONE_VIEWPORT);
+    await signIn(page, platform().admin);
+    await switchLanguage(page, 'ar');
+    await page.goto(`/sessions/${sessionId}/feedback`);
+    await page.getByTestId('feedback-below-threshold').waitFor();
+    await page.getByText('سيُسجَّل هذا الاطلاع في سجل التدقيق').waitFor();
+    expect(await page.getByText('الصوت كان ينقطع').count()).toBe(0);
+    await saveScreenshot(page, 'feedback-admin-before-ar-phone');
+    await expectNoAxeViolations(page, 'feedback authors button (ar)');
+
+    await page.getByRole('button', { name: 'عرض كاتب كل تعليق' }).click();
+    await page.getByTestId('feedback-comment-author').filter({ hasText: 'Salma Stagiaire' }).waitFor();
+    await page.getByTestId('feedback-comments').filter({ hasText: 'الصوت كان ينقطع أحيانًا' }).waitFor();
+    await page.getByTestId('feedback-authors-shown').waitFor();
+    await saveScreenshot(page, 'feedback-admin-authors-ar-phone');
+
+    await switchLanguage(page, 'fr');
+    await page.getByTestId('feedback-comment-author').filter({ hasText: 'Par Salma Stagiaire' }).waitFor();
+    await saveScreenshot(page, 'feedback-admin-authors-fr-phone');
+    await expectNoAxeViolations(page, 'feedback authors (fr)');
+  }, 120_000);
 });

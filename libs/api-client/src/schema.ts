@@ -2791,9 +2791,9 @@ export interface components {
             items: components["schemas"]["ItemAnalysisDto"][];
         };
         SaveAnswersDto: {
-            /** @description Answers by question id: choice ids (single: one), true/false, a text (short), a number or a text like "3,5" (numeric) */
+            /** @description Answers by question id: choice ids (single: one), true/false, a text (short), a number or a text like "3,5" (numeric); null clears the answer to that question */
             answers: {
-                [key: string]: string[] | boolean | string | number;
+                [key: string]: (string[] | boolean | string | number) | null;
             };
         };
         SavedAnswersDto: {
@@ -2803,9 +2803,9 @@ export interface components {
             answered: number;
         };
         SubmitAttemptDto: {
-            /** @description Answers by question id: choice ids (single: one), true/false, a text (short), a number or a text like "3,5" (numeric) */
+            /** @description Answers by question id: choice ids (single: one), true/false, a text (short), a number or a text like "3,5" (numeric); null clears the answer to that question */
             answers?: {
-                [key: string]: string[] | boolean | string | number;
+                [key: string]: (string[] | boolean | string | number) | null;
             };
         };
         CreateSessionsDto: {

@@ -25,12 +25,15 @@ export function createAppServices({
   const queryClient = createQueryClient({ retry });
   // Cached data belongs to the user who fetched it; the session's guard then sends the user to /login.
   const api = createApiClient({ baseUrl, tokens, fetch, onSignedOut: () => queryClient.clear() });
-  // So do the files they kept offline: the next person on a shared phone finds none of them.
-  // (Their code comes with the pages that keep files, precached by the service worker: not on the
-  // first page.)
+  // So do the files they kept offline and the quiz answers still waiting for the network: the next
+  // person on a shared phone finds none of them. (Their code comes with the pages that keep them,
+  // precached by the service worker: not on the first page.)
   tokens.subscribe(() => {
-    if (!tokens.get())
-      void import('@/features/offline/lib/kept-files').then(({ forgetAllFiles }) => forgetAllFiles());
+    if (tokens.get()) return;
+    void import('@/features/offline/lib/kept-files').then(({ forgetAllFiles }) => forgetAllFiles());
+    void import('@/features/quizzes/lib/pending-answers').then(({ forgetPendingAnswers }) =>
+      forgetPendingAnswers(storage),
+    );
   });
   // Before the saved cache is restored: a mark queued offline resumes with these options.
   registerMaterialDone(queryClient, api);

@@ -157,8 +157,11 @@ export class AttemptsService {
     return this.view(quiz, submitted);
   }
 
-  /** Submits every attempt whose time is up (of a cohort, or of one of its quizzes, or one trainee's). */
-  async submitOverdue(where: { cohortId: string; quizId?: string; userId?: string }): Promise<void> {
+  /**
+   * Submits every attempt whose time is up (of a cohort, or of one of its quizzes, or one trainee's;
+   * everywhere without a filter), so that what reads the results sees it as its trainee left it.
+   */
+  async submitOverdue(where: { cohortId?: string; quizId?: string; userId?: string } = {}): Promise<void> {
     const overdue = await this.attempts.find({
       where: {
         ...where,

@@ -155,7 +155,10 @@ export class CohortQuizzesService {
     return null;
   }
 
-  /** Takes the quiz off the cohort's list: no new attempt starts; attempts under way keep their own deadline. */
+  /**
+   * Takes the quiz off the cohort's list: no new attempt starts; attempts under way keep their own
+   * deadline, and passes already earned still count for the certificate (see QuizOutcomesService).
+   */
   async unschedule(cohortId: string, quizId: string, actor: AuthUser): Promise<void> {
     await this.runnable(cohortId, quizId, actor);
     await this.dataSource.transaction(async (manager) => {

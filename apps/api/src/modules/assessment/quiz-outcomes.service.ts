@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { SqlParams } from '@/core/database/sql-params';
+import { AttemptsService } from './attempts.service';
 import { QuizAttemptEntity } from './quiz-attempt.entity';
 
 /** A passed attempt at a `final` quiz: what a certificate's audit evidence names. */
@@ -16,14 +17,27 @@ export interface FinalQuizPass {
 export class QuizOutcomesService {
   constructor(
     @InjectRepository(QuizAttemptEntity) private readonly attempts: Repository<QuizAttemptEntity>,
+    private readonly attemptsService: AttemptsService,
   ) {}
 
   /**
-   * Of these people, those with a submitted, passed attempt at a `final` quiz opened for the
-   * cohort: their best such attempt each.
+   * Submits every attempt left in progress past its deadline (a trainee who closed the page before
+   * the time was up), graded with what they saved: the reports that read the attempts' scores count
+   * them as the attempts page would.
+   */
+  settleOverdue(): Promise<void> {
+    return this.attemptsService.submitOverdue();
+  }
+
+  /**
+   * Of these people, those with a submitted, passed attempt at a `final` quiz in the cohort: their
+   * best such attempt each. The cohort's attempts past their deadline are submitted first. A pass
+   * stays earned when the quiz is later taken off the cohort's list (as the learning gain keeps its
+   * tests): an attempt in the cohort exists only because the cohort opened the quiz.
    */
   async finalPasses(cohortId: string, userIds: string[]): Promise<Map<string, FinalQuizPass>> {
     if (userIds.length === 0) return new Map();
+    await this.attemptsService.submitOverdue({ cohortId });
     const p = new SqlParams();
     const rows: { userId: string; attemptId: string; quizId: string; percent: number }[] =
       await this.attempts.query(
@@ -31,7 +45,6 @@ export class QuizOutcomesService {
                 round(100.0 * a.score / NULLIF(a.max_score, 0), 2)::float8 AS percent
            FROM quiz_attempts a
            JOIN quizzes q ON q.id = a.quiz_id AND q.purpose = 'final'
-           JOIN cohort_quizzes cq ON cq.cohort_id = a.cohort_id AND cq.quiz_id = a.quiz_id
           WHERE a.cohort_id = ${p.param(cohortId)} AND a.user_id = ANY(${p.param(userIds)}::uuid[])
             AND a.submitted_at IS NOT NULL AND a.passed
           ORDER BY a.user_id, a.score::float8 / NULLIF(a.max_score, 0) DESC NULLS LAST, a.submitted_at`,

@@ -167,6 +167,25 @@ const LABELS: Record<Locale, Labels> = {
   },
 };
 
+/** The summary's lines on quizzes and class surveys. */
+const LEARNING_LINES: Record<
+  Locale,
+  { quizAttempts: (n: number, passed: number) => string; sessionFeedback: (n: number) => string }
+> = {
+  ar: {
+    quizAttempts: (n, passed) => `محاولاتك في الاختبارات: ${n} (الناجحة: ${passed})`,
+    sessionFeedback: (n) => `آراؤك في الحصص: ${n}`,
+  },
+  fr: {
+    quizAttempts: (n, passed) => `Vos tentatives aux quiz : ${n} (réussies : ${passed})`,
+    sessionFeedback: (n) => `Vos avis sur les séances : ${n}`,
+  },
+  en: {
+    quizAttempts: (n, passed) => `Your quiz attempts: ${n} (passed: ${passed})`,
+    sessionFeedback: (n) => `Your feedback on classes: ${n}`,
+  },
+};
+
 const ROLE_NAMES: Record<Locale, Record<string, string>> = {
   ar: { admin: 'مسؤول البرنامج', coordinator: 'منسق المركز', expert: 'خبير', trainee: 'متدرب' },
   fr: { admin: 'Administrateur', coordinator: 'Coordinateur', expert: 'Expert', trainee: 'Stagiaire' },
@@ -256,7 +275,9 @@ ${table(
 ${data.certificates.some((c) => c.pdfFile) ? `<p>${escapeHtml(l.files)}</p>` : ''}`,
     `<p>${escapeHtml(l.notifications(data.notifications.length))}</p>
 <p>${escapeHtml(l.chatMessages(data.chatMessages.length))}</p>
-<p>${escapeHtml(l.activity(data.accountActivity.length))}</p>`,
+<p>${escapeHtml(l.activity(data.accountActivity.length))}</p>
+<p>${escapeHtml(LEARNING_LINES[locale].quizAttempts(data.quizAttempts.length, data.quizAttempts.filter((a) => a.passed).length))}</p>
+<p>${escapeHtml(LEARNING_LINES[locale].sessionFeedback(data.sessionFeedback.length))}</p>`,
   ];
   return `<!doctype html>
 <html lang="${locale}" dir="${isRtl(locale) ? 'rtl' : 'ltr'}">

@@ -73,6 +73,8 @@ export class PersonalDataExportService {
         recordingConsents: plain(await read(queries.recordingConsents(userId))),
         boardPosts: plain(await read(queries.boardPosts(userId))),
         accountActivity: plain(await read(queries.accountActivity(userId))),
+        quizAttempts: plain(await read(queries.quizAttempts(userId))),
+        sessionFeedback: plain(await read(queries.sessionFeedback(userId))),
       };
       return { data: collected, pdfs: certificateRows };
     });

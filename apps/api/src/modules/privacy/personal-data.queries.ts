@@ -149,3 +149,32 @@ export function accountActivity(userId: string): Statement {
     [userId],
   ];
 }
+
+/** Their quiz attempts with their own answers and the server's grade (null until submitted). */
+export function quizAttempts(userId: string): Statement {
+  return [
+    `SELECT q.title AS "quiz", q.purpose, c.name AS "cohort", a.number, a.started_at AS "startedAt",
+            a.submitted_at AS "submittedAt", a.auto_submitted AS "autoSubmitted", a.answers,
+            a.score, a.max_score AS "maxScore", a.passed
+       FROM quiz_attempts a
+       JOIN quizzes q ON q.id = a.quiz_id
+       JOIN cohorts c ON c.id = a.cohort_id
+      WHERE a.user_id = $1
+      ORDER BY a.started_at, a.number`,
+    [userId],
+  ];
+}
+
+/** Their answers to the surveys after each class: ratings and comment. */
+export function sessionFeedback(userId: string): Statement {
+  return [
+    `SELECT s.title AS "session", c.name AS "cohort", s.starts_at AS "startsAt", f.content, f.clarity,
+            f.audio_video AS "audioVideo", f.comment, f.created_at AS "givenAt", f.updated_at AS "updatedAt"
+       FROM session_feedback f
+       JOIN live_sessions s ON s.id = f.session_id
+       JOIN cohorts c ON c.id = s.cohort_id
+      WHERE f.user_id = $1
+      ORDER BY s.starts_at`,
+    [userId],
+  ];
+}

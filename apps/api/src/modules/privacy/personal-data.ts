@@ -102,4 +102,30 @@ export interface PersonalData {
     removed: boolean;
   }>;
   accountActivity: Array<{ action: string; at: string; data: object }>;
+  /** Their attempts at quizzes: their answers by question, and the grade once submitted. */
+  quizAttempts: Array<{
+    quiz: LocalizedText;
+    purpose: string;
+    cohort: string;
+    number: number;
+    startedAt: string;
+    submittedAt: string | null;
+    autoSubmitted: boolean;
+    answers: object;
+    score: number | null;
+    maxScore: number | null;
+    passed: boolean | null;
+  }>;
+  /** Their answers to the surveys after each class (1–5 ratings and a comment). */
+  sessionFeedback: Array<{
+    session: string;
+    cohort: string;
+    startsAt: string;
+    content: number;
+    clarity: number;
+    audioVideo: number;
+    comment: string | null;
+    givenAt: string;
+    updatedAt: string;
+  }>;
 }

@@ -3,6 +3,7 @@ import { DEFAULT_LOCALE, LOCALES, type CohortKind, type Locale } from '@mre/cont
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@/core/config/app-config';
+import { QuizOutcomesService } from '@/modules/assessment/quiz-outcomes.service';
 import { BENEFICIARY_COLUMNS, BENEFICIARY_LABELS } from './beneficiaries-csv.labels';
 import { toCsv } from './csv';
 import {
@@ -113,6 +114,7 @@ export class ReportingService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly config: AppConfig,
+    private readonly quizOutcomes: QuizOutcomesService,
   ) {}
 
   async overview(query: ReportQueryDto): Promise<ReportOverviewDto> {
@@ -285,7 +287,9 @@ export class ReportingService {
     );
   }
 
-  private learningGainRows(query: ReportQueryDto): Promise<LearningGainRow[]> {
+  private async learningGainRows(query: ReportQueryDto): Promise<LearningGainRow[]> {
+    // A test left open past its time limit counts as its trainee left it, not as never taken.
+    await this.quizOutcomes.settleOverdue();
     return this.dataSource.query(...learningGainGroups(query));
   }
 

@@ -26,6 +26,13 @@ const ANSWERS_SCHEMA: ApiPropertyOptions = {
   },
 };
 
+/** Answers sent to an attempt: as above, and null clears the question's answer. */
+const ANSWER_CHANGES_SCHEMA: ApiPropertyOptions = {
+  ...ANSWERS_SCHEMA,
+  description: `${ANSWERS_SCHEMA.description as string}; null clears the answer to that question`,
+  additionalProperties: { ...(ANSWERS_SCHEMA.additionalProperties as object), nullable: true },
+};
+
 export class PublicChoiceDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ type: LocalizedTextDto }) text: LocalizedText;
@@ -88,16 +95,16 @@ export class AttemptDto {
 }
 
 export class SaveAnswersDto {
-  @ApiProperty(ANSWERS_SCHEMA)
+  @ApiProperty(ANSWER_CHANGES_SCHEMA)
   @IsObject()
-  answers: Record<string, QuestionAnswer>;
+  answers: Record<string, QuestionAnswer | null>;
 }
 
 export class SubmitAttemptDto {
-  @ApiPropertyOptional(ANSWERS_SCHEMA)
+  @ApiPropertyOptional(ANSWER_CHANGES_SCHEMA)
   @IsOptional()
   @IsObject()
-  answers?: Record<string, QuestionAnswer>;
+  answers?: Record<string, QuestionAnswer | null>;
 }
 
 export class SavedAnswersDto {

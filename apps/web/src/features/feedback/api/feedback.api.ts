@@ -9,7 +9,8 @@ export type FeedbackSummary = Schemas['FeedbackSummaryDto'];
 
 export const feedbackKeys = {
   mine: (sessionId: string) => ['feedback', sessionId, 'mine'] as const,
-  summary: (sessionId: string) => ['feedback', sessionId, 'summary'] as const,
+  summary: (sessionId: string, withAuthors = false) =>
+    ['feedback', sessionId, withAuthors ? 'summary-with-authors' : 'summary'] as const,
 };
 
 /** The caller's answer, or null when they have not answered yet. */
@@ -43,13 +44,24 @@ export function useSaveFeedback(sessionId: string) {
   });
 }
 
-/** The aggregates the cohort's staff see (averages and comments from the anonymity threshold). */
-export function useFeedbackSummary(sessionId: string, enabled = true) {
+/**
+ * The aggregates the cohort's staff see (averages and comments from the anonymity threshold); with
+ * `withAuthors` (admins), who wrote each comment. Each such look is audited by the API: asked once
+ * per time the admin asks, never again by itself (no refetch on focus or reconnect), and not kept.
+ */
+export function useFeedbackSummary(sessionId: string, withAuthors = false) {
   const api = useApi();
   return useQuery({
-    queryKey: feedbackKeys.summary(sessionId),
-    enabled,
+    queryKey: feedbackKeys.summary(sessionId, withAuthors),
     retry: false,
-    queryFn: () => unwrap(api.GET('/api/sessions/{id}/feedback', { params: { path: { id: sessionId } } })),
+    ...(withAuthors
+      ? { staleTime: Infinity, gcTime: 0, refetchOnWindowFocus: false, refetchOnReconnect: false }
+      : {}),
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/sessions/{id}/feedback', {
+          params: { path: { id: sessionId }, ...(withAuthors ? { query: { withAuthors: true } } : {}) },
+        }),
+      ),
   });
 }

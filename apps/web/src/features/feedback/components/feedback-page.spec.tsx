@@ -142,4 +142,59 @@ describe('the feedback page', () => {
     expect(screen.getByTestId('feedback-comments').textContent).toBe('Très clair');
     expect(screen.getByTestId('feedback-answers').textContent).toBe('6 réponses');
   });
+
+  it('lets an admin see who wrote each comment only on asking, after a note that the look is audited', async () => {
+    const asked: string[] = [];
+    const fetch = fakeFetch({
+      'GET /api/me': () => json(200, adminUser),
+      [`GET /api/sessions/${SESSION_ID}`]: () => json(200, session(hoursAgo(3))),
+      [`GET /api/sessions/${SESSION_ID}/feedback`]: (request) => {
+        const withAuthors = new URL(request.url).searchParams.get('withAuthors') === 'true';
+        asked.push(withAuthors ? 'with authors' : 'anonymous');
+        return json(200, {
+          sessionId: SESSION_ID,
+          answers: 2,
+          threshold: 5,
+          averages: withAuthors ? { content: 1, clarity: 1, audioVideo: 1 } : null,
+          comments: withAuthors
+            ? [{ comment: 'Propos insultants', authorId: adminUser.id, authorName: 'Karim Benali' }]
+            : null,
+          opensAt: hoursAgo(2),
+          closesAt: new Date(Date.now() + 6 * 24 * 3600_000).toISOString(),
+        });
+      },
+    });
+    renderApp({ route: `/sessions/${SESSION_ID}/feedback`, signedIn: true, fetch });
+    const button = await screen.findByRole('button', { name: 'Voir qui a écrit chaque commentaire' });
+    expect(button.getAttribute('aria-describedby')).toBe('feedback-authors-note');
+    expect(screen.getByText(/cette consultation sera enregistrée dans le journal d’audit/)).toBeTruthy();
+    expect(screen.queryByText('Karim Benali')).toBeNull();
+    expect(asked).toEqual(['anonymous']);
+
+    fireEvent.click(button);
+    expect((await screen.findByTestId('feedback-comment-author')).textContent).toBe('Par Karim Benali');
+    expect(screen.getByTestId('feedback-comments').textContent).toContain('Propos insultants');
+    expect(screen.getByTestId('feedback-authors-shown').textContent).toMatch(/a été enregistrée/);
+    expect(asked).toEqual(['anonymous', 'with authors']);
+  });
+
+  it('offers no such button to the cohort’s expert', async () => {
+    const fetch = fakeFetch({
+      'GET /api/me': () => json(200, { ...adminUser, role: 'expert' }),
+      [`GET /api/sessions/${SESSION_ID}`]: () => json(200, session(hoursAgo(3))),
+      [`GET /api/sessions/${SESSION_ID}/feedback`]: () =>
+        json(200, {
+          sessionId: SESSION_ID,
+          answers: 2,
+          threshold: 5,
+          averages: null,
+          comments: null,
+          opensAt: hoursAgo(2),
+          closesAt: new Date(Date.now() + 6 * 24 * 3600_000).toISOString(),
+        }),
+    });
+    renderApp({ route: `/sessions/${SESSION_ID}/feedback`, signedIn: true, fetch });
+    await screen.findByTestId('feedback-below-threshold');
+    expect(screen.queryByTestId('feedback-show-authors')).toBeNull();
+  });
 });

@@ -214,7 +214,10 @@ function FeedbackSummaryView({ sessionId }: { sessionId: string }) {
   const { t } = useTranslation();
   const formatDate = useFormatDate();
   const [locale] = useLocale();
-  const summary = useFeedbackSummary(sessionId);
+  const isAdmin = useCurrentUser().role === 'admin';
+  // Who wrote what is for an admin handling abuse: asked for on purpose, and audited by the API.
+  const [withAuthors, setWithAuthors] = useState(false);
+  const summary = useFeedbackSummary(sessionId, withAuthors);
   if (summary.isPending) return <LoadingState />;
   if (summary.isError) return <ErrorState error={summary.error} onRetry={() => void summary.refetch()} />;
   const { answers, threshold, averages, comments, opensAt, closesAt } = summary.data;
@@ -225,6 +228,27 @@ function FeedbackSummaryView({ sessionId }: { sessionId: string }) {
       <Text size="sm" c="dimmed">
         {t('feedback.window', { from: formatDate(opensAt), to: formatDate(closesAt) })}
       </Text>
+      {isAdmin &&
+        (withAuthors ? (
+          <Alert color="yellow" data-testid="feedback-authors-shown">
+            {t('feedback.authorsShown')}
+          </Alert>
+        ) : (
+          <Stack gap={4} align="flex-start">
+            <Text size="sm" c="dimmed" id="feedback-authors-note">
+              {t('feedback.authorsNote')}
+            </Text>
+            <Button
+              variant="light"
+              size="sm"
+              onClick={() => setWithAuthors(true)}
+              aria-describedby="feedback-authors-note"
+              data-testid="feedback-show-authors"
+            >
+              {t('feedback.showAuthors')}
+            </Button>
+          </Stack>
+        ))}
       {averages ? (
         <>
           <Table data-testid="feedback-averages">
@@ -255,6 +279,11 @@ function FeedbackSummaryView({ sessionId }: { sessionId: string }) {
                   <Text size="sm" dir="auto" style={{ whiteSpace: 'pre-wrap' }}>
                     {item.comment}
                   </Text>
+                  {item.authorName && (
+                    <Text size="xs" c="dimmed" mt={4} data-testid="feedback-comment-author">
+                      {t('feedback.by', { name: item.authorName })}
+                    </Text>
+                  )}
                 </Paper>
               ))}
             </Stack>

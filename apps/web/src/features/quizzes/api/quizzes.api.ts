@@ -9,6 +9,8 @@ export type QuestionInput = Schemas['QuestionDto'];
 export type CohortQuiz = Schemas['CohortQuizDto'];
 export type Attempt = Schemas['AttemptDto'];
 export type Answers = Attempt['answers'];
+/** Answers sent to an attempt: null clears one. */
+export type AnswerChanges = Schemas['SaveAnswersDto']['answers'];
 
 export const quizKeys = {
   all: ['quizzes'] as const,
@@ -196,7 +198,7 @@ export function useSubmitAttempt(attempt: Attempt) {
   const api = useApi();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (answers: Answers) =>
+    mutationFn: (answers: AnswerChanges) =>
       unwrap(
         api.POST('/api/attempts/{id}/submit', { params: { path: { id: attempt.id } }, body: { answers } }),
       ),

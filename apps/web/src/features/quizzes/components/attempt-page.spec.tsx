@@ -65,6 +65,50 @@ describe('taking a quiz on a weak link', () => {
     expect(localStorage.getItem(`mre.attempt.${ATTEMPT_ID}`)).toBeNull();
   });
 
+  it('submits an answer cleared offline as cleared, so the server does not keep the one saved before', async () => {
+    const submitted: unknown[] = [];
+    const fetch = fakeFetch({
+      'GET /api/me': () => json(200, trainee),
+      [`GET /api/attempts/${ATTEMPT_ID}`]: () =>
+        json(200, { ...attempt, answers: { 'q-short': 'voltmètre' } }),
+      [`POST /api/attempts/${ATTEMPT_ID}/submit`]: async (request) => {
+        submitted.push(await request.json());
+        return json(200, {
+          ...attempt,
+          status: 'submitted',
+          submittedAt: new Date().toISOString(),
+          result: { score: 0, maxScore: 1, percent: 0, passed: false },
+        });
+      },
+    });
+    setOnline(false);
+    renderApp({ route: `/attempts/${ATTEMPT_ID}`, signedIn: true, fetch });
+    const input = (await screen.findByLabelText(/Nom de l’appareil/)) as HTMLInputElement;
+    expect(input.value).toBe('voltmètre');
+    fireEvent.change(input, { target: { value: '' } });
+    await screen.findByText(/Hors ligne : réponses gardées sur cet appareil/);
+    fireEvent.click(screen.getByTestId('attempt-submit'));
+    fireEvent.click(await screen.findByTestId('attempt-submit-confirm'));
+    await waitFor(() => expect(submitted).toEqual([{ answers: { 'q-short': null } }]));
+  });
+
+  it('forgets the answers waiting on the device when the person signs out (a shared phone)', async () => {
+    const fetch = fakeFetch({
+      'GET /api/me': () => json(200, trainee),
+      [`GET /api/attempts/${ATTEMPT_ID}`]: () => json(200, attempt),
+      'POST /api/auth/logout': () => new Response(null, { status: 204 }),
+    });
+    setOnline(false);
+    renderApp({ route: `/attempts/${ATTEMPT_ID}`, signedIn: true, fetch });
+    fireEvent.change(await screen.findByLabelText(/Nom de l’appareil/), { target: { value: 'voltmètre' } });
+    localStorage.setItem('mre.attempt.00000000-0000-4000-8000-0000000000b9', '{"q":"x"}');
+    expect(localStorage.getItem(`mre.attempt.${ATTEMPT_ID}`)).not.toBeNull();
+    fireEvent.click(screen.getAllByTestId(/sign-out$/)[0]);
+    await waitFor(() =>
+      expect(Object.keys(localStorage).filter((key) => key.startsWith('mre.attempt.'))).toEqual([]),
+    );
+  });
+
   it('stops sending once the server says the time is up', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     try {

@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, unwrap } from '@mre/api-client';
 import { useApi } from '@/shared/api/services.context';
-import type { Answers, Attempt } from '../api/quizzes.api';
+import type { AnswerChanges, Answers, Attempt } from '../api/quizzes.api';
+import { pendingAnswersKey } from '../lib/pending-answers';
 
 /** An answer as the page holds it; null: cleared (the server forgets it). */
 export type AnswerValue = Answers[string] | null;
-type Pending = Record<string, AnswerValue>;
+type Pending = AnswerChanges;
 
 export type SyncStatus = 'saved' | 'saving' | 'offline' | 'time-up' | 'error';
 
@@ -14,11 +15,9 @@ const SAVE_DELAY_MS = 800;
 /** How often answers waiting for the network are tried again (also on the browser's `online`). */
 const RETRY_MS = 15_000;
 
-const storageKey = (attemptId: string) => `mre.attempt.${attemptId}`;
-
 function readPending(attemptId: string): Pending {
   try {
-    return JSON.parse(localStorage.getItem(storageKey(attemptId)) ?? '{}') as Pending;
+    return JSON.parse(localStorage.getItem(pendingAnswersKey(attemptId)) ?? '{}') as Pending;
   } catch {
     return {};
   }
@@ -26,8 +25,8 @@ function readPending(attemptId: string): Pending {
 
 function writePending(attemptId: string, pending: Pending): void {
   try {
-    if (Object.keys(pending).length === 0) localStorage.removeItem(storageKey(attemptId));
-    else localStorage.setItem(storageKey(attemptId), JSON.stringify(pending));
+    if (Object.keys(pending).length === 0) localStorage.removeItem(pendingAnswersKey(attemptId));
+    else localStorage.setItem(pendingAnswersKey(attemptId), JSON.stringify(pending));
   } catch {
     // Storage full or refused: the answers still go to the server while the page is open.
   }
@@ -67,7 +66,7 @@ export function useAnswerSync(attempt: Attempt) {
         await unwrap(
           api.PUT('/api/attempts/{id}/answers', {
             params: { path: { id: attempt.id } },
-            body: { answers: batch as Answers },
+            body: { answers: batch },
           }),
         );
         // Keep what changed while the request was on its way.
@@ -119,12 +118,11 @@ export function useAnswerSync(attempt: Attempt) {
     };
   }, [send]);
 
-  /** Every answer given, for the submission (the server merges them with what it has). */
-  const all = useCallback((): Answers => {
-    const given: Answers = {};
-    for (const [id, value] of Object.entries(answers)) if (value !== null) given[id] = value;
-    return given;
-  }, [answers]);
+  /**
+   * Every answer as the page holds it, for the submission (the server merges them with what it
+   * has): a cleared one goes as null, so that an answer cleared offline does not stay on the server.
+   */
+  const all = useCallback((): AnswerChanges => ({ ...answers }), [answers]);
 
   const forget = useCallback(() => {
     pending.current = {};
