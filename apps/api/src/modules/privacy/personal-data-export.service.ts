@@ -71,6 +71,12 @@ export class PersonalDataExportService {
         notifications: plain(await read(queries.notifications(userId))),
         chatMessages: plain(await read(queries.chatMessages(userId))),
         recordingConsents: plain(await read(queries.recordingConsents(userId))),
+        materialCompletions: plain(await read(queries.materialCompletions(userId))),
+        recordingViews: plain(await read(queries.recordingViews(userId))),
+        notificationPreferences: plain(await read(queries.notificationPreferences(userId))),
+        remindersSent: plain(await read(queries.remindersSent(userId))),
+        roomRemovals: plain(await read(queries.roomRemovals(userId))),
+        staffWork: plain(await read(queries.staffWork(userId))),
         boardPosts: plain(await read(queries.boardPosts(userId))),
         accountActivity: plain(await read(queries.accountActivity(userId))),
       };
