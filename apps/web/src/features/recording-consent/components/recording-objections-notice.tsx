@@ -2,6 +2,9 @@ import { Alert } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useSessionRecordingConsent } from '../api/recording-consent.api';
 
+/** The id of the notice that says why the Record button is disabled (its aria-describedby). */
+export const RECORDING_NOT_ALLOWED_ID = 'recording-not-allowed-reason';
+
 /** Beside the host's "Record" button: who objected to being recorded, or that the cohort is not to be recorded. */
 export function RecordingObjectionsNotice({ sessionId }: { sessionId: string }) {
   const { t } = useTranslation();
@@ -10,7 +13,7 @@ export function RecordingObjectionsNotice({ sessionId }: { sessionId: string }) 
   const { recordingAllowed, objections } = consent.data;
   if (!recordingAllowed)
     return (
-      <Alert color="orange" data-testid="recording-not-allowed">
+      <Alert color="orange" id={RECORDING_NOT_ALLOWED_ID} data-testid="recording-not-allowed">
         {t('recordingConsent.hostNotAllowed')}
       </Alert>
     );
