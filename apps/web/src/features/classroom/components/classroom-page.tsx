@@ -15,6 +15,7 @@ import { joinPhase } from '@/features/schedule/lib/session-time';
 import { useJoinSession, type JoinGrant } from '../api/classroom.api';
 import { useAutoRetry } from '../hooks/use-auto-retry';
 import { RecordingConsentCard } from '@/features/recording-consent/components/recording-consent-card';
+import { RecordingObjectionsNotice } from '@/features/recording-consent/components/recording-objections-notice';
 import { ClassChatHistory } from './class-chat-history';
 import { CourseMaterials } from './course-materials';
 import { JoinRefusal } from './join-refusal';
@@ -25,7 +26,7 @@ import { VideoUnreachable } from './video-unreachable';
 /** Coordinators and admins join as hidden observers: no camera or microphone to choose. */
 const PUBLISHING_ROLES: readonly Role[] = ['expert', 'trainee'];
 
-/** Who may delete chat messages (the API decides: teachers of the cohort, admins). */
+/** Who may delete chat messages and record (the API decides: teachers of the cohort, admins). */
 const HOST_ROLES: readonly Role[] = ['expert', 'admin'];
 
 type Phase = { name: 'pre-join' } | { name: 'live'; grant: JoinGrant } | { name: ClassroomEnd };
@@ -137,6 +138,10 @@ export default function ClassroomPage() {
               )}
               {phase.name === 'pre-join' && user.role === 'trainee' && (
                 <RecordingConsentCard cohortId={session.data.cohortId} timeZone={user.timeZone} />
+              )}
+              {/* Hosts learn of objections before they join, not only beside the Record button. */}
+              {phase.name === 'pre-join' && HOST_ROLES.includes(user.role) && (
+                <RecordingObjectionsNotice sessionId={id} mt="md" />
               )}
             </Grid.Col>
             <Grid.Col span={{ base: 12, md: phase.name === 'pre-join' ? 6 : 12 }}>
