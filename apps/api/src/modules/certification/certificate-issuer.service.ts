@@ -77,7 +77,7 @@ export class CertificateIssuer {
     const candidates = await this.users.getMany(eligible.filter((id) => !holders.has(id)));
     // An erased person keeps their place in the figures, but a new certificate would name a
     // pseudonym and be sent to nobody: they are counted as not eligible.
-    const people = candidates.filter((person) => person.erasedAt === null);
+    const people = candidates.filter((person) => !person.erasedAt);
     const erased = candidates.length - people.length;
 
     let issued = 0;

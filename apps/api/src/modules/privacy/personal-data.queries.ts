@@ -178,9 +178,10 @@ export function roomRemovals(userId: string): Statement {
 
 /**
  * What the platform records of a staff member's work under their name (experts, coordinators,
- * admins): the courses they are expert of, and the sessions, materials, quizzes, recordings,
- * imports, attendance corrections and check-ins they made. Other people's data stays out: an
- * import names its cohort, not the file's rows; a correction its session, not the trainee.
+ * admins): the courses they are expert of, and the sessions, materials, quizzes (and their
+ * scheduling), recordings, imports, attendance corrections and check-ins, removals from a class,
+ * chat deletions and certificate revocations they made. Other people's data stays out: an import
+ * names its cohort, not the file's rows; a correction or a removal its session, not the trainee.
  */
 export function staffWork(userId: string): Statement {
   return [
@@ -208,6 +209,19 @@ export function staffWork(userId: string): Statement {
        UNION ALL
        SELECT 'attendance-checked-in', m.checked_in_at, s.title, NULL
          FROM attendance_marks m JOIN live_sessions s ON s.id = m.session_id WHERE m.checked_in_by = $1
+       UNION ALL
+       SELECT 'quiz-scheduled', cq.updated_at, c.name, q.title
+         FROM cohort_quizzes cq JOIN cohorts c ON c.id = cq.cohort_id JOIN quizzes q ON q.id = cq.quiz_id
+        WHERE cq.updated_by = $1
+       UNION ALL
+       SELECT 'participant-removed', r.created_at, s.title, NULL
+         FROM room_removals r JOIN live_sessions s ON s.id = r.session_id WHERE r.removed_by = $1
+       UNION ALL
+       SELECT 'chat-message-deleted', m.deleted_at, s.title, NULL
+         FROM chat_messages m JOIN live_sessions s ON s.id = m.session_id WHERE m.deleted_by = $1
+       UNION ALL
+       SELECT 'certificate-revoked', c.revoked_at, c.cohort_name, NULL
+         FROM certificates c WHERE c.revoked_by = $1
      ) w ORDER BY at NULLS FIRST, kind, subject`,
     [userId],
   ];

@@ -10,7 +10,11 @@ export type StaffWorkKind =
   | 'recording-started'
   | 'import-requested'
   | 'attendance-corrected'
-  | 'attendance-checked-in';
+  | 'attendance-checked-in'
+  | 'quiz-scheduled'
+  | 'participant-removed'
+  | 'chat-message-deleted'
+  | 'certificate-revoked';
 
 /** Everything the platform holds about one person, as their export's data.json states it. */
 export interface PersonalData {
