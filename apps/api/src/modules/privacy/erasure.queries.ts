@@ -9,6 +9,8 @@ export interface TextColumn {
   column: string;
   /** `json` or `jsonb` for JSON columns, rewritten through their text; null for text. */
   json: 'json' | 'jsonb' | null;
+  /** A varchar's length limit; null when unlimited. */
+  maxLength: number | null;
 }
 
 /**
@@ -17,7 +19,8 @@ export interface TextColumn {
  */
 export function textColumns(): Statement {
   return [
-    `SELECT c.table_name AS "table", c.column_name AS "column", CASE WHEN c.data_type IN ('json', 'jsonb') THEN c.data_type END AS "json"
+    `SELECT c.table_name AS "table", c.column_name AS "column", CASE WHEN c.data_type IN ('json', 'jsonb') THEN c.data_type END AS "json",
+            c.character_maximum_length::int AS "maxLength"
        FROM information_schema.columns c
        JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
       WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE'

@@ -115,7 +115,10 @@ export class ErasureService {
         queries.candidateRows(column, loosePattern(needles, column.json !== null)),
       )) as CandidateRow[];
       for (const { ctid, value } of rows) {
-        const rewritten = column.json ? scrub.json(value) : scrub.text(value as string);
+        // The pseudonym may be longer than the name it replaces: a short column keeps what fits.
+        const rewritten = column.json
+          ? scrub.json(value)
+          : scrub.text(value as string).slice(0, column.maxLength ?? undefined);
         if (JSON.stringify(rewritten) !== JSON.stringify(value))
           await run(queries.rewriteRow(column, ctid, rewritten));
       }
