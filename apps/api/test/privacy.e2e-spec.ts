@@ -2,10 +2,14 @@ import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { strFromU8, unzipSync } from 'fflate';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Response } from 'supertest';
 import { QueueName, RetentionResult } from '@/core/queue/queue-name';
+import { ObjectStorage } from '@/core/storage/object-storage';
 import { RETENTION_SCHEDULER_ID } from '@/modules/privacy/jobs/prune-retention.job';
 import { classEvents, HeldClass, startHeldClass, stopHeldClass } from './support/held-class';
+import { samplePdf } from './support/material-samples';
 import type { TestUser } from './support/test-app';
 
 /** Collects a binary answer as a Buffer (supertest parses only text by default). */
@@ -25,6 +29,12 @@ interface Archive {
     attendance: Array<Record<string, unknown>>;
     certificates: Array<Record<string, unknown>>;
     notifications: Array<Record<string, unknown>>;
+    materialCompletions: Array<Record<string, unknown>>;
+    recordingViews: Array<Record<string, unknown>>;
+    notificationPreferences: Array<Record<string, unknown>>;
+    remindersSent: Array<Record<string, unknown>>;
+    roomRemovals: Array<Record<string, unknown>>;
+    staffWork: Array<Record<string, unknown>>;
     accountActivity: Array<{ action: string; data: Record<string, unknown> }>;
     quizAttempts: Array<Record<string, unknown>>;
     sessionFeedback: Array<Record<string, unknown>>;
@@ -77,6 +87,18 @@ describe('Personal data: export, erasure, retention (e2e)', () => {
     };
   }
 
+  /** Runs the cohort's certificate job in the worker; answers its result. */
+  async function issueCertificates(): Promise<Record<string, number>> {
+    const started = await as(admin).post(`/api/cohorts/${held.world.cohortId}/certificates`).expect(202);
+    for (let i = 0; i < 600; i++) {
+      const job = (await as(admin).get(`/api/jobs/${started.body.jobId}`).expect(200)).body;
+      if (job.state === 'failed') throw new Error(`certificate job failed: ${JSON.stringify(job)}`);
+      if (job.state === 'completed') return job.result;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error('certificate job did not finish');
+  }
+
   const overview = async () => (await as(admin).get('/api/reports/overview').expect(200)).body;
 
   beforeAll(async () => {
@@ -125,13 +147,7 @@ describe('Personal data: export, erasure, retention (e2e)', () => {
     ]);
 
     // Certificates issued by the worker (PDFs rendered by Chromium).
-    const started = await as(admin).post(`/api/cohorts/${held.world.cohortId}/certificates`).expect(202);
-    for (let i = 0; i < 600; i++) {
-      const job = (await as(admin).get(`/api/jobs/${started.body.jobId}`).expect(200)).body;
-      if (job.state === 'failed') throw new Error(`certificate job failed: ${JSON.stringify(job)}`);
-      if (job.state === 'completed') break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    await issueCertificates();
     const codes = await sql<{ user_id: string; code: string }>(
       `SELECT user_id, code FROM certificates WHERE cohort_id = $1`,
       [held.world.cohortId],
@@ -195,6 +211,145 @@ describe('Personal data: export, erasure, retention (e2e)', () => {
       expect(summary).toContain(zineb.fullName);
       expect(summary).toContain('Présent');
       expect(summary).toContain(code);
+    });
+
+    it('gives a trainee the files they marked done, the recordings they watched, their e-mail choices', async () => {
+      const moduleId = (
+        await as(admin)
+          .post(`/api/courses/${held.world.courseId}/modules`, { title: { fr: 'Documents' }, position: 9 })
+          .expect(201)
+      ).body.id;
+      const material = (
+        await held.sut.http
+          .post(`/api/courses/${held.world.courseId}/modules/${moduleId}/materials`)
+          .auth(admin, { type: 'bearer' })
+          .attach('file', samplePdf('fiche'), 'fiche-permis.pdf')
+          .expect(201)
+      ).body;
+      await held.sut.http
+        .put(`/api/materials/${material.id}/done`)
+        .auth(zineb.token, { type: 'bearer' })
+        .expect(204);
+      await held.sut.http
+        .put('/api/me/notification-preferences')
+        .auth(zineb.token, { type: 'bearer' })
+        .send({ items: [{ kind: 'announcement-posted', email: 'off' }] })
+        .expect(200);
+      // A recording of the class, which she watched twice (the views are counted as the API does).
+      const [{ id: recordingId }] = await sql<{ id: string }>(
+        `INSERT INTO recordings (session_id, egress_id, status, started_by, started_at, ended_at)
+         VALUES ($1, $2, 'ended', $3, $4, $5) RETURNING id`,
+        [
+          held.session.id,
+          `EG_${tag}`,
+          held.world.expert.id,
+          new Date(held.start),
+          new Date(held.start + 100 * 60_000),
+        ],
+      );
+      await sql(
+        `INSERT INTO recording_views (recording_id, user_id, output, first_viewed_at, last_viewed_at, views)
+         VALUES ($1, $2, 'video', now() - interval '1 day', now(), 2)`,
+        [recordingId, zineb.id],
+      );
+
+      const { data, summary } = await download('/api/me/export', zineb.token);
+      expect(data.materialCompletions).toEqual([
+        expect.objectContaining({
+          courseCode: expect.any(String),
+          material: material.title,
+          fileName: 'fiche-permis.pdf',
+          doneAt: expect.any(String),
+        }),
+      ]);
+      expect(data.recordingViews).toEqual([
+        expect.objectContaining({ session: 'Séance privée', output: 'video', views: 2 }),
+      ]);
+      expect(data.notificationPreferences).toEqual([
+        expect.objectContaining({ kind: 'announcement-posted', email: 'off' }),
+      ]);
+      expect(data.remindersSent).toEqual([]);
+      expect(data.roomRemovals).toEqual([]);
+      expect(data.staffWork).toEqual([]);
+      expect(summary).toContain('Supports marqués comme faits : 1');
+      expect(summary).toContain('Enregistrements de séances regardés ou écoutés : 1');
+      // The others' marks and views are not hers to see.
+      const salmaData = (await download('/api/me/export', salma.token)).data;
+      expect(salmaData.materialCompletions).toEqual([]);
+      expect(salmaData.recordingViews).toEqual([]);
+    });
+
+    it('gives a coordinator their own data and the work recorded under their name', async () => {
+      const coordinator = held.world.coordinator;
+      await held.sut.http
+        .put(`/api/sessions/${held.session.id}/attendance/${held.world.trainees[4].id}`)
+        .auth(coordinator.token, { type: 'bearer' })
+        .send({ status: 'excused', reason: 'Certificat médical reçu' })
+        .expect(200);
+      const { data, summary } = await download('/api/me/export', coordinator.token);
+      expect(data.profile).toMatchObject({ id: coordinator.id, role: 'coordinator' });
+      expect(data.enrollments).toEqual([]);
+      expect(data.staffWork).toEqual([
+        expect.objectContaining({
+          kind: 'attendance-corrected',
+          subject: 'Séance privée',
+          at: expect.any(String),
+        }),
+      ]);
+      // The trainee they corrected is not named in their export.
+      expect(JSON.stringify(data)).not.toContain(held.world.trainees[4].id);
+      expect(summary).toContain('Travaux enregistrés à votre nom');
+
+      // The expert's: the session they created and the recording they started.
+      const expert = (await download('/api/me/export', held.world.expert.token)).data;
+      expect(expert.staffWork).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ kind: 'session-created', subject: 'Séance privée' }),
+          expect.objectContaining({ kind: 'recording-started', subject: 'Séance privée', detail: 'ended' }),
+        ]),
+      );
+    });
+
+    it('reads every column of the schema that names a person, bar those said not to be exported', async () => {
+      /** Columns naming a user that the export leaves out on purpose, with why. */
+      const NOT_EXPORTED: Record<string, string> = {
+        'refresh_tokens.user_id': 'credentials: secrets, useless to the person',
+        'invitations.user_id': 'credentials',
+        'password_resets.user_id': 'credentials',
+        'recovery_codes.user_id': 'credentials',
+        'calendar_feeds.user_id': 'a credential; the profile says since when it works',
+        'attendance_presence.user_id': 'derived from the connections the attendance section holds',
+        'audit_log.actor_id':
+          'what they did to other people’s records holds those people’s data; the account’s own trail is exported',
+      };
+      const columns = await sql<{ table: string; column: string }>(
+        `SELECT DISTINCT c.table_name AS "table", c.column_name AS "column"
+           FROM information_schema.columns c
+           LEFT JOIN information_schema.key_column_usage k
+             ON k.table_schema = c.table_schema AND k.table_name = c.table_name AND k.column_name = c.column_name
+           LEFT JOIN information_schema.referential_constraints r
+             ON r.constraint_schema = k.constraint_schema AND r.constraint_name = k.constraint_name
+           LEFT JOIN information_schema.key_column_usage u
+             ON u.constraint_schema = r.unique_constraint_schema AND u.constraint_name = r.unique_constraint_name
+          WHERE c.table_schema = current_schema() AND c.table_name <> 'users' AND c.data_type = 'uuid'
+            AND (u.table_name = 'users' OR c.column_name ~ '^(user_id|author_id|actor_id)$|_by$')
+          ORDER BY 1, 2`,
+      );
+      expect(columns.length).toBeGreaterThan(20);
+      const statements = readFileSync(
+        join(__dirname, '../src/modules/privacy/personal-data.queries.ts'),
+        'utf8',
+      ).split('export function');
+      const read = ({ table, column }: { table: string; column: string }) =>
+        statements.some(
+          (statement) =>
+            new RegExp(`\\b${table}\\b`).test(statement) &&
+            new RegExp(`\\b${column}\\s*=\\s*\\$1\\b`).test(statement),
+        );
+      const missing = columns.filter((c) => !read(c) && !NOT_EXPORTED[`${c.table}.${c.column}`]);
+      expect(missing).toEqual([]);
+      // And the list stays true: a column read since is taken off it.
+      expect(columns.filter((c) => read(c) && NOT_EXPORTED[`${c.table}.${c.column}`])).toEqual([]);
     });
 
     it('writes the summary in Arabic, right to left, for an Arabic-speaking trainee', async () => {
@@ -453,6 +608,182 @@ describe('Personal data: export, erasure, retention (e2e)', () => {
     });
   });
 
+  describe('erasure of a name in other people’s words', () => {
+    /** Erased: her name is within another trainee's. */
+    let amina: TestUser;
+    /** Stays: "Amina Alioui" holds "Amina Ali" as a substring, not as words. */
+    let alioui: TestUser;
+    /** Erased: a name too short to search for in others' text. */
+    let al: TestUser;
+    let aminaQuestion: { id: string };
+    let aliouiQuestion: { id: string };
+    let attachmentKey: string;
+    let chatId: string;
+    let auditId: string;
+    let coursesBefore: unknown;
+    let noticeId: string;
+    const storage = () => held.sut.app.get(ObjectStorage);
+    const rename = (id: string, fullName: string) =>
+      held.sut.http.patch(`/api/users/${id}`).auth(admin, { type: 'bearer' }).send({ fullName }).expect(200);
+    const board = async () =>
+      (await as(held.world.expert.token).get(`/api/cohorts/${held.world.cohortId}/questions`).expect(200))
+        .body.items as Array<{
+        id: string;
+        body: string;
+        hidden: boolean;
+        author: { id: string; fullName: string } | null;
+        attachment: object | null;
+        answers: Array<{ body: string; hidden: boolean; author: { id: string; fullName: string } | null }>;
+      }>;
+
+    beforeAll(async () => {
+      [, , amina, alioui, al] = held.world.trainees;
+      await rename(amina.id, 'Amina Ali');
+      await rename(alioui.id, 'Amina Alioui');
+      await rename(al.id, 'Al');
+
+      // Amina attends the class whole: without the guard she would be given a certificate.
+      const events = classEvents(() => held);
+      for (const [kind, atMin] of [
+        ['participant_joined', 0],
+        ['participant_left', 100],
+      ] as const)
+        await events.send(events.participantEvent(kind, amina.id, `PA_${tag}_a`, 0, atMin));
+      await events.settle();
+
+      // Her question with a photo, and her answer to the other Amina's question, which names her.
+      aminaQuestion = (
+        await as(amina.token)
+          .post(`/api/cohorts/${held.world.cohortId}/questions`, {
+            body: 'Où trouver le formulaire du permis ?',
+          })
+          .expect(201)
+      ).body;
+      await held.sut.http
+        .put(`/api/questions/${aminaQuestion.id}/attachment`)
+        .auth(amina.token, { type: 'bearer' })
+        .attach('file', samplePdf('permis'), { filename: 'permis.pdf', contentType: 'application/pdf' })
+        .expect(200);
+      [{ attachment_key: attachmentKey }] = await sql<{ attachment_key: string }>(
+        `SELECT attachment_key FROM cohort_questions WHERE id = $1`,
+        [aminaQuestion.id],
+      );
+      expect(await storage().head(attachmentKey)).not.toBeNull();
+      aliouiQuestion = (
+        await as(alioui.token)
+          .post(`/api/cohorts/${held.world.cohortId}/questions`, {
+            body: 'Amina Ali, as-tu le lien ? Signé : Amina Alioui',
+          })
+          .expect(201)
+      ).body;
+      await as(amina.token)
+        .post(`/api/questions/${aliouiQuestion.id}/answers`, { body: 'Oui, je te l’envoie ce soir.' })
+        .expect(201);
+      await as(held.world.expert.token)
+        .post(`/api/questions/${aliouiQuestion.id}/answers`, {
+          body: 'Merci Amina Alioui, et merci amina ali.',
+        })
+        .expect(201);
+
+      // The teacher's chat message after class, an audit entry and a notice naming both.
+      [{ id: chatId }] = await sql<{ id: string }>(
+        `INSERT INTO chat_messages (session_id, author_id, text) VALUES ($1, $2, $3) RETURNING id`,
+        [held.session.id, held.world.expert.id, 'Bravo Amina Ali ! Et toi, Amina Alioui ? (Al, à demain)'],
+      );
+      auditId = randomUUID();
+      await sql(
+        `INSERT INTO audit_log (id, actor_id, action, entity_type, entity_id, data) VALUES ($1, $2, 'note.test', 'user', $3, $4)`,
+        [
+          auditId,
+          adminId,
+          alioui.id,
+          JSON.stringify({
+            'Amina Ali': 'appel de Amina Ali',
+            names: ['Amina Alioui', 'AMINA ALI'],
+            Al: 'Al',
+          }),
+        ],
+      );
+      [{ id: noticeId }] = await sql<{ id: string }>(
+        `INSERT INTO notifications (user_id, kind, params) VALUES ($1, 'session-rescheduled', $2) RETURNING id`,
+        [held.world.coordinator.id, JSON.stringify({ title: 'Al Andalus', fr: 'fr', Al: ['Al', 'Alger'] })],
+      );
+      // Course titles with the short name as a word.
+      await sql(
+        `UPDATE courses SET title = title || '{"en": "Al Andalus: a history"}' WHERE id = (
+                   SELECT course_id FROM cohorts WHERE id = $1)`,
+        [held.world.cohortId],
+      );
+      coursesBefore = await sql(`SELECT id, title, summary FROM courses ORDER BY id`);
+
+      await as(admin).post(`/api/users/${amina.id}/erase`, { reason: 'Lettre de Amina Ali' }).expect(202);
+      await as(admin).post(`/api/users/${al.id}/erase`, { reason: 'Lettre de Al' }).expect(202);
+    }, 60_000);
+
+    it('replaces the erased name where others wrote it, and leaves a longer name that contains it', async () => {
+      const [{ full_name: name }] = await sql<{ full_name: string }>(
+        `SELECT full_name FROM users WHERE id = $1`,
+        [alioui.id],
+      );
+      expect(name).toBe('Amina Alioui');
+      const pseudonym = `erased-${amina.id.slice(0, 8)}`;
+      const [{ text }] = await sql<{ text: string }>(`SELECT text FROM chat_messages WHERE id = $1`, [
+        chatId,
+      ]);
+      expect(text).toBe(`Bravo ${pseudonym} ! Et toi, Amina Alioui ? (Al, à demain)`);
+      const [{ data }] = await sql<{ data: object }>(`SELECT data FROM audit_log WHERE id = $1`, [auditId]);
+      // JSON keys are never rewritten (a key is not a person's words, and rewriting it can break the document).
+      expect(data).toEqual({
+        'Amina Ali': `appel de ${pseudonym}`,
+        names: ['Amina Alioui', pseudonym],
+        Al: 'Al',
+      });
+      const question = (await board()).find((q) => q.id === aliouiQuestion.id);
+      expect(question?.body).toBe(`${pseudonym}, as-tu le lien ? Signé : Amina Alioui`);
+      expect(question?.answers.map((a) => a.body)).toContain(`Merci Amina Alioui, et merci ${pseudonym}.`);
+    });
+
+    it('blanks and hides her own questions and answers, under her pseudonym, and deletes her file', async () => {
+      const questions = await board();
+      const hers = questions.find((q) => q.id === aminaQuestion.id);
+      expect(hers).toMatchObject({ body: '', hidden: true, attachment: null });
+      expect(hers?.author?.fullName).toBe(`erased-${amina.id.slice(0, 8)}`);
+      const answer = questions
+        .find((q) => q.id === aliouiQuestion.id)
+        ?.answers.find((a) => a.author?.id === amina.id);
+      expect(answer).toMatchObject({ body: '', hidden: true });
+      expect(JSON.stringify(questions)).not.toMatch(/Amina Ali(?!oui)|formulaire du permis|ce soir/i);
+      // Trainees no longer see them at all.
+      const seen = (await as(alioui.token).get(`/api/cohorts/${held.world.cohortId}/questions`).expect(200))
+        .body.items as Array<{ id: string; answers: unknown[] }>;
+      expect(seen.map((q) => q.id)).not.toContain(aminaQuestion.id);
+      expect(seen.find((q) => q.id === aliouiQuestion.id)?.answers).toHaveLength(1);
+
+      expect(await storage().head(attachmentKey)).toBeNull();
+      await as(admin).get(`/api/questions/${aminaQuestion.id}/attachment`).expect(404);
+    });
+
+    it('does not search a short name: course titles and JSON stay as they were', async () => {
+      expect(await sql(`SELECT id, title, summary FROM courses ORDER BY id`)).toEqual(coursesBefore);
+      const [{ params }] = await sql<{ params: object }>(`SELECT params FROM notifications WHERE id = $1`, [
+        noticeId,
+      ]);
+      expect(params).toEqual({ title: 'Al Andalus', fr: 'fr', Al: ['Al', 'Alger'] });
+      // Their account is erased all the same.
+      const person = (await as(admin).get(`/api/users/${al.id}`).expect(200)).body;
+      expect(person).toMatchObject({ fullName: `erased-${al.id.slice(0, 8)}`, erasedAt: expect.any(String) });
+    });
+
+    it('gives an erased person no new certificate', async () => {
+      const result = await issueCertificates();
+      expect(result).toMatchObject({ issued: 0 });
+      const [{ n }] = await sql<{ n: string }>(`SELECT count(*) AS n FROM certificates WHERE user_id = $1`, [
+        amina.id,
+      ]);
+      expect(Number(n)).toBe(0);
+    });
+  });
+
   describe('retention', () => {
     const daysAgo = (days: number) => new Date(Date.now() - days * DAY);
 
@@ -522,7 +853,8 @@ describe('Personal data: export, erasure, retention (e2e)', () => {
         `SELECT count(*) AS n FROM livekit_webhook_events WHERE room_name = $1`,
         [held.session.roomName],
       );
-      expect(Number(n)).toBe(4);
+      // Two per trainee who attended: Zineb, Salma and Amina.
+      expect(Number(n)).toBe(6);
       expect(await overview()).toEqual(figures);
     });
   });

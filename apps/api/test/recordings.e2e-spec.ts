@@ -141,6 +141,54 @@ describe('Recordings: Egress outputs, playback, retention (e2e, embedded store)'
     expect(inbox.mails.filter(told).map((mail) => mail.to)).toEqual([[eager.email]]);
   });
 
+  it('refuses to record a cohort that states its sessions are not recorded, without asking LiveKit', async () => {
+    const { sut, world, livekit } = held;
+    const cohortId = await world.addCohort();
+    await sut.http
+      .patch(`/api/cohorts/${cohortId}`)
+      .auth(world.admin, { type: 'bearer' })
+      .send({ recordingAllowed: false })
+      .expect(200);
+    const session = (
+      await sut.http
+        .post(`/api/cohorts/${cohortId}/sessions`)
+        .auth(world.expert.token, { type: 'bearer' })
+        .send({
+          title: 'Séance non enregistrée',
+          startsAt: new Date(Date.now() - 5 * MINUTE).toISOString(),
+          durationMinutes: 15,
+          mode: 'remote',
+        })
+        .expect(201)
+    ).body.items[0] as { id: string; roomName: string };
+    const start = (token: string) =>
+      sut.http.post(`/api/sessions/${session.id}/recording/start`).auth(token, { type: 'bearer' });
+    for (const token of [world.expert.token, world.admin]) {
+      const refused = await start(token).expect(409);
+      expect(refused.body.code).toBe('recording-not-allowed');
+    }
+    expect(
+      livekit.calls('StartRoomCompositeEgress').filter((c) => c.body.roomName === session.roomName),
+    ).toEqual([]);
+    const [{ n }] = await sut.dataSource.query(`SELECT count(*) AS n FROM recordings WHERE session_id = $1`, [
+      session.id,
+    ]);
+    expect(Number(n)).toBe(0);
+
+    // Once the cohort allows it, the same host records.
+    await sut.http
+      .patch(`/api/cohorts/${cohortId}`)
+      .auth(world.admin, { type: 'bearer' })
+      .send({ recordingAllowed: true })
+      .expect(200);
+    livekit.answers.StartRoomCompositeEgress = egressIds(`EG_${randomUUID().slice(0, 8)}`);
+    await start(world.expert.token).expect(200);
+    await sut.http
+      .post(`/api/sessions/${session.id}/recording/stop`)
+      .auth(world.expert.token, { type: 'bearer' })
+      .expect(200);
+  });
+
   it('asks Egress for the room composite MP4 and an audio-only OGG, both inside the store’s folder', async () => {
     const { session, recordingId } = await recordClass('Deux sorties');
     const { video, audio } = egressOutputs(held.livekit, session.roomName);

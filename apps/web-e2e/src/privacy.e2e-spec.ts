@@ -14,6 +14,8 @@ import { platform } from './support/platform';
 
 interface Seeded {
   sessionId: string;
+  /** Teaches the cohort: told of the objection before the class. */
+  expert: Credentials;
   /** Enrolled, answers the recording notice and exports their data. */
   trainee: Credentials;
   /** Enrolled too, erased by the admin. */
@@ -76,7 +78,7 @@ async function seed(admin: ApiCall, run: string): Promise<Seeded> {
       mode: 'remote',
     },
   );
-  return { sessionId: sessions.items[0].id, trainee, erased };
+  return { sessionId: sessions.items[0].id, expert, trainee, erased };
 }
 
 describe("people's data and recording consent", () => {
@@ -137,6 +139,22 @@ describe("people's data and recording consent", () => {
     await page.getByTestId('recording-consent-answer').waitFor();
     expect(await page.getByTestId('recording-consent-answer').innerText()).toContain('اعترضت على تسجيلك');
     await saveScreenshotsDesktopAndPhone(page, 'recording-consent-ar');
+  });
+
+  it('tells the teacher before the class who objected to being recorded', async () => {
+    await signIn(page, seeded.expert);
+    await page.goto(`/sessions/${seeded.sessionId}/classroom`);
+    await switchLanguage(page, 'fr');
+    const notice = page.getByTestId('recording-objections');
+    await notice.waitFor();
+    expect(await notice.innerText()).toContain('1 personne s’oppose à l’enregistrement');
+    expect(await notice.innerText()).toContain('Salma Benkirane');
+    await notice.scrollIntoViewIfNeeded();
+    await saveScreenshotsDesktopAndPhone(page, 'recording-objections-host-fr');
+
+    await switchLanguage(page, 'ar');
+    expect(await notice.innerText()).toContain('اعترض شخص واحد على التسجيل');
+    await saveScreenshotsDesktopAndPhone(page, 'recording-objections-host-ar');
   });
 
   it('lets an admin erase a person after a reason and a confirmation; they cannot sign in again', async () => {

@@ -95,6 +95,7 @@ export const ERROR_CODES = [
   'session-overlap',
   'recording-already-running',
   'recording-not-running',
+  'recording-not-allowed',
   'recording-not-found',
   'recording-file-unavailable',
   'playback-link-invalid',

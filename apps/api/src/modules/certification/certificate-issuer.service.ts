@@ -74,7 +74,11 @@ export class CertificateIssuer {
             })
           ).map((c) => c.userId),
     );
-    const people = await this.users.getMany(eligible.filter((id) => !holders.has(id)));
+    const candidates = await this.users.getMany(eligible.filter((id) => !holders.has(id)));
+    // An erased person keeps their place in the figures, but a new certificate would name a
+    // pseudonym and be sent to nobody: they are counted as not eligible.
+    const people = candidates.filter((person) => !person.erasedAt);
+    const erased = candidates.length - people.length;
 
     let issued = 0;
     for (const [index, person] of people.entries()) {
@@ -90,8 +94,8 @@ export class CertificateIssuer {
     }
     return {
       issued,
-      alreadyIssued: eligible.length - issued,
-      notEligible: enrolled.length - eligible.length,
+      alreadyIssued: eligible.length - erased - issued,
+      notEligible: enrolled.length - eligible.length + erased,
       heldSessions,
     };
   }

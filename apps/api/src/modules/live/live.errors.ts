@@ -86,6 +86,15 @@ export class RecordingConflictError extends ConflictError {
   }
 }
 
+/** The cohort states that its sessions are not to be recorded (recordingAllowed: false). */
+export class RecordingNotAllowedError extends ConflictError {
+  readonly code = 'recording-not-allowed';
+
+  constructor() {
+    super('This cohort’s sessions may not be recorded');
+  }
+}
+
 export class TooManyJoinRequestsError extends TooManyRequestsError {
   readonly code = 'too-many-join-requests';
 

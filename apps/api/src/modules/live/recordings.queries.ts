@@ -9,6 +9,14 @@ const WITH_COHORT = `recordings r
   JOIN live_sessions s ON s.id = r.session_id
   JOIN cohorts c ON c.id = s.cohort_id`;
 
+/** Whether the session's cohort allows its sessions to be recorded (answers `allowed`). */
+export function recordingAllowed(sessionId: string): Statement {
+  return [
+    `SELECT c.recording_allowed AS "allowed" FROM live_sessions s JOIN cohorts c ON c.id = s.cohort_id WHERE s.id = $1`,
+    [sessionId],
+  ];
+}
+
 export interface RecordingRow {
   id: string;
   status: string;

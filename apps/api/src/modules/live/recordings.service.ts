@@ -12,7 +12,12 @@ import { ObjectStorage } from '@/core/storage/object-storage';
 import { AuditService } from '@/modules/audit/audit.service';
 import { PlaybackLinkDto } from './dto/recording.dto';
 import { RecordingDto, RecordingListDto } from './dto/session.dto';
-import { RecordingConflictError, SessionEndedError, SessionNotFoundError } from './live.errors';
+import {
+  RecordingConflictError,
+  RecordingNotAllowedError,
+  SessionEndedError,
+  SessionNotFoundError,
+} from './live.errors';
 import { PlaybackLinks, playbackSeconds } from './playback-links';
 import { RecordingEntity } from './recording.entity';
 import {
@@ -20,7 +25,13 @@ import {
   RecordingFileUnavailableError,
   RecordingNotFoundError,
 } from './recordings.errors';
-import { countView, RecordingRow, recordingRows, recordingsDue } from './recordings.queries';
+import {
+  countView,
+  recordingAllowed,
+  RecordingRow,
+  recordingRows,
+  recordingsDue,
+} from './recordings.queries';
 import { SessionNoticesService } from './session-notices.service';
 import { SessionsService } from './sessions.service';
 
@@ -74,6 +85,11 @@ export class RecordingsService {
     const { session } = await this.sessions.accessFor(sessionId, actor, 'host');
     if (session.status === 'cancelled') throw new SessionEndedError('cancelled');
     if (session.endsAt.getTime() <= Date.now()) throw new SessionEndedError('ended');
+    const [{ allowed }] = (await this.dataSource.query(...recordingAllowed(sessionId))) as Array<{
+      allowed: boolean;
+    }>;
+    // What the trainees were told before enrolling and in the pre-join screen holds.
+    if (!allowed) throw new RecordingNotAllowedError();
     if (await this.recordings.exists({ where: { sessionId, status: 'active' } }))
       throw new RecordingConflictError(true);
     const id = randomUUID();

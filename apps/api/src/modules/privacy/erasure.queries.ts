@@ -9,6 +9,8 @@ export interface TextColumn {
   column: string;
   /** `json` or `jsonb` for JSON columns, rewritten through their text; null for text. */
   json: 'json' | 'jsonb' | null;
+  /** A varchar's length limit; null when unlimited. */
+  maxLength: number | null;
 }
 
 /**
@@ -17,7 +19,8 @@ export interface TextColumn {
  */
 export function textColumns(): Statement {
   return [
-    `SELECT c.table_name AS "table", c.column_name AS "column", CASE WHEN c.data_type IN ('json', 'jsonb') THEN c.data_type END AS "json"
+    `SELECT c.table_name AS "table", c.column_name AS "column", CASE WHEN c.data_type IN ('json', 'jsonb') THEN c.data_type END AS "json",
+            c.character_maximum_length::int AS "maxLength"
        FROM information_schema.columns c
        JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
       WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE'
@@ -30,18 +33,32 @@ export function textColumns(): Statement {
 
 const quote = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
 
+/** A row that may hold a needle: its physical address (stable while locked) and the column's value. */
+export interface CandidateRow {
+  ctid: string;
+  value: unknown;
+}
+
 /**
- * Replaces every occurrence of a pattern (a regular expression, case-insensitive) in one column.
- * JSON is rewritten through its text: the pattern is then the JSON-escaped needle.
+ * The rows of one column whose text holds the pattern anywhere (a case-insensitive regular
+ * expression, matched loosely), locked until the erasure commits. The exact whole-word rule is
+ * applied to them in TypeScript (see name-scrub.ts), which also leaves JSON keys alone.
  */
-export function replaceIn(column: TextColumn, pattern: string, replacement: string): Statement {
+export function candidateRows(column: TextColumn, pattern: string): Statement {
   const col = quote(column.column);
-  const table = quote(column.table);
   const cast = column.json ? '::text' : '';
-  const back = column.json ? `::${column.json}` : '';
   return [
-    `UPDATE ${table} SET ${col} = regexp_replace(${col}${cast}, $1, $2, 'gi')${back} WHERE ${col}${cast} ~* $1`,
-    [pattern, replacement],
+    `SELECT ctid::text AS ctid, ${col} AS value FROM ${quote(column.table)} WHERE ${col}${cast} ~* $1 FOR UPDATE`,
+    [pattern],
+  ];
+}
+
+/** Writes one row's rewritten value back (JSON as its text, cast to the column's type). */
+export function rewriteRow(column: TextColumn, ctid: string, value: unknown): Statement {
+  const cast = column.json ? `::${column.json}` : '';
+  return [
+    `UPDATE ${quote(column.table)} SET ${quote(column.column)} = $2${cast} WHERE ctid = $1::tid`,
+    [ctid, column.json ? JSON.stringify(value) : value],
   ];
 }
 
@@ -100,6 +117,36 @@ export function withdrawCertificates(userId: string, holderName: string): Statem
     ],
     [
       `DELETE FROM certificate_files WHERE certificate_id IN (SELECT id FROM certificates WHERE user_id = $1)`,
+      [userId],
+    ],
+  ];
+}
+
+/** The files attached to their questions, to delete from the object storage. */
+export function questionAttachments(userId: string): Statement {
+  return [
+    `SELECT attachment_key AS "key" FROM cohort_questions
+      WHERE author_id = $1 AND attachment_key IS NOT NULL FOR UPDATE`,
+    [userId],
+  ];
+}
+
+/**
+ * Their questions and answers on cohort boards, as their chat messages: the words and the attached
+ * file go, the rows stay hidden under the pseudonymous author so that the threads keep their shape.
+ */
+export function blankBoardPosts(userId: string): Statement[] {
+  return [
+    [
+      `UPDATE cohort_questions
+          SET body = '', hidden_at = COALESCE(hidden_at, now()), hidden_reason = NULL, attachment_key = NULL,
+              attachment_name = NULL, attachment_type = NULL, attachment_size = NULL, attachment_etag = NULL
+        WHERE author_id = $1`,
+      [userId],
+    ],
+    [
+      `UPDATE question_answers SET body = '', hidden_at = COALESCE(hidden_at, now()), hidden_reason = NULL
+        WHERE author_id = $1`,
       [userId],
     ],
   ];

@@ -6,9 +6,11 @@ import type { AuthUser } from '@/core/auth/auth-user';
 import type { Statement } from '@/core/database/sql-params';
 import { MailJob, QueueName } from '@/core/queue/queue-name';
 import { AccessRevocations } from '@/core/redis/access-revocations';
+import { ObjectStorage } from '@/core/storage/object-storage';
 import { AuditService } from '@/modules/audit/audit.service';
 import * as queries from './erasure.queries';
-import type { TextColumn } from './erasure.queries';
+import type { CandidateRow, TextColumn } from './erasure.queries';
+import { loosePattern, NameScrubber } from './name-scrub';
 import { PersonNotFoundError, SelfErasureError } from './privacy.errors';
 
 export interface ErasureResult {
@@ -18,10 +20,6 @@ export interface ErasureResult {
   alreadyErased: boolean;
 }
 
-const regexEscape = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** How a string appears inside JSON text (quotes, backslashes and control characters escaped). */
-const jsonEscape = (value: string) => JSON.stringify(value).slice(1, -1);
-
 /**
  * The right to erasure (law 09-08, GDPR, FADP): the person's identifying data is removed or
  * replaced by a pseudonym everywhere the platform stored it, while the rows that the programme's
@@ -30,8 +28,9 @@ const jsonEscape = (value: string) => JSON.stringify(value).slice(1, -1);
  *
  * The name and e-mail are searched in every text and JSON column of the schema (audit details,
  * notifications, webhook payloads, import reports...), so that a copy made by a later feature is
- * found too. A homonym's name in free text (an audit reason, say) is pseudonymised with it: the
- * safer mistake.
+ * found too: as whole words, in JSON string values only, and not at all when shorter than four
+ * letters (name-scrub.ts says why). A homonym's full name in free text (an audit reason, say) is
+ * pseudonymised with it: the safer mistake.
  */
 @Injectable()
 export class ErasureService {
@@ -41,6 +40,7 @@ export class ErasureService {
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly revocations: AccessRevocations,
+    private readonly storage: ObjectStorage,
     @InjectQueue(QueueName.Mail) private readonly mail: Queue<MailJob>,
   ) {}
 
@@ -70,22 +70,21 @@ export class ErasureService {
         manager,
       );
       await run(queries.pseudonymiseUser(userId, pseudonym, `${pseudonym}@erased.invalid`));
+      const attachments = (await run(queries.questionAttachments(userId))) as Array<{ key: string }>;
       for (const statement of [
         ...queries.deleteCredentials(userId),
         queries.deleteNotifications(userId),
         queries.blankChatMessages(userId),
+        ...queries.blankBoardPosts(userId),
         queries.dropAddresses(userId),
         ...queries.withdrawCertificates(userId, pseudonym),
       ])
         await run(statement);
 
-      const columns = (await run(queries.textColumns())) as TextColumn[];
-      for (const needle of [person.email, person.fullName.trim()].filter((n) => n.length > 0)) {
-        for (const column of columns) {
-          const pattern = regexEscape(column.json ? jsonEscape(needle) : needle);
-          await run(queries.replaceIn(column, pattern, pseudonym));
-        }
-      }
+      await this.scrubCopies(run, [person.email, person.fullName], pseudonym);
+      // Last, so that a storage failure rolls the whole erasure back and the admin can ask again
+      // (deleting a file already gone is harmless).
+      for (const { key } of attachments) await this.storage.delete(key);
       const [{ erased_at }] = (await manager.query(`SELECT erased_at FROM users WHERE id = $1`, [
         userId,
       ])) as Array<{
@@ -100,6 +99,30 @@ export class ErasureService {
       if (outcome.email) await this.forgetMail(outcome.email);
     }
     return { userId, erasedAt: outcome.erasedAt.toISOString(), alreadyErased: outcome.alreadyErased };
+  }
+
+  /** Copies of the name and e-mail in every text and JSON column, replaced by the pseudonym. */
+  private async scrubCopies(
+    run: (statement: Statement) => Promise<unknown>,
+    needles: string[],
+    pseudonym: string,
+  ): Promise<void> {
+    const scrub = new NameScrubber(needles, pseudonym);
+    if (scrub.isEmpty) return;
+    const columns = (await run(queries.textColumns())) as TextColumn[];
+    for (const column of columns) {
+      const rows = (await run(
+        queries.candidateRows(column, loosePattern(needles, column.json !== null)),
+      )) as CandidateRow[];
+      for (const { ctid, value } of rows) {
+        // The pseudonym may be longer than the name it replaces: a short column keeps what fits.
+        const rewritten = column.json
+          ? scrub.json(value)
+          : scrub.text(value as string).slice(0, column.maxLength ?? undefined);
+        if (JSON.stringify(rewritten) !== JSON.stringify(value))
+          await run(queries.rewriteRow(column, ctid, rewritten));
+      }
+    }
   }
 
   /** E-mails to the person still queued, and the finished ones Redis keeps a while, go too. */

@@ -14,6 +14,11 @@ interface Labels {
   notifications: (n: number) => string;
   chatMessages: (n: number) => string;
   activity: (n: number) => string;
+  /** How many of each smaller record data.json holds. */
+  counts: Record<
+    'materialsDone' | 'recordingsWatched' | 'emailChoices' | 'reminders' | 'removals' | 'staffWork',
+    (n: number) => string
+  >;
   none: string;
   columns: Record<
     'cohort' | 'course' | 'dates' | 'status' | 'session' | 'date' | 'minutes' | 'code' | 'issued',
@@ -45,6 +50,14 @@ const LABELS: Record<Locale, Labels> = {
     notifications: (n) => `الإشعارات: ${n}`,
     chatMessages: (n) => `رسائلك في دردشة الحصص: ${n}`,
     activity: (n) => `أحداث الحساب (تسجيلات الدخول وغيرها): ${n}`,
+    counts: {
+      materialsDone: (n) => `الموارد التي أشرت إليها كمنجزة: ${n}`,
+      recordingsWatched: (n) => `تسجيلات الحصص التي شاهدتها أو استمعت إليها: ${n}`,
+      emailChoices: (n) => `اختياراتك لإشعارات البريد الإلكتروني: ${n}`,
+      reminders: (n) => `تذكيرات الحصص المرسلة إليك: ${n}`,
+      removals: (n) => `المرات التي أُخرجت فيها من حصة مباشرة: ${n}`,
+      staffWork: (n) => `أعمال مسجلة باسمك (حصص، موارد، اختبارات، تسجيلات، استيرادات، تصحيحات الحضور): ${n}`,
+    },
     none: 'لا شيء',
     columns: {
       cohort: 'الفوج',
@@ -92,6 +105,15 @@ const LABELS: Record<Locale, Labels> = {
     notifications: (n) => `Notifications : ${n}`,
     chatMessages: (n) => `Vos messages dans le chat des séances : ${n}`,
     activity: (n) => `Événements du compte (connexions, etc.) : ${n}`,
+    counts: {
+      materialsDone: (n) => `Supports marqués comme faits : ${n}`,
+      recordingsWatched: (n) => `Enregistrements de séances regardés ou écoutés : ${n}`,
+      emailChoices: (n) => `Vos choix de notifications par e-mail : ${n}`,
+      reminders: (n) => `Rappels de séances envoyés : ${n}`,
+      removals: (n) => `Retraits d’une classe en direct : ${n}`,
+      staffWork: (n) =>
+        `Travaux enregistrés à votre nom (séances, supports, quiz, enregistrements, imports, corrections de présence) : ${n}`,
+    },
     none: 'Aucun',
     columns: {
       cohort: 'Cohorte',
@@ -139,6 +161,15 @@ const LABELS: Record<Locale, Labels> = {
     notifications: (n) => `Notifications: ${n}`,
     chatMessages: (n) => `Your messages in class chats: ${n}`,
     activity: (n) => `Account events (sign-ins and others): ${n}`,
+    counts: {
+      materialsDone: (n) => `Materials marked as done: ${n}`,
+      recordingsWatched: (n) => `Class recordings watched or listened to: ${n}`,
+      emailChoices: (n) => `Your e-mail notification choices: ${n}`,
+      reminders: (n) => `Session reminders sent to you: ${n}`,
+      removals: (n) => `Times you were removed from a live class: ${n}`,
+      staffWork: (n) =>
+        `Work recorded under your name (sessions, materials, quizzes, recordings, imports, attendance corrections): ${n}`,
+    },
     none: 'None',
     columns: {
       cohort: 'Cohort',
@@ -278,6 +309,16 @@ ${data.certificates.some((c) => c.pdfFile) ? `<p>${escapeHtml(l.files)}</p>` : '
 <p>${escapeHtml(l.activity(data.accountActivity.length))}</p>
 <p>${escapeHtml(LEARNING_LINES[locale].quizAttempts(data.quizAttempts.length, data.quizAttempts.filter((a) => a.passed).length))}</p>
 <p>${escapeHtml(LEARNING_LINES[locale].sessionFeedback(data.sessionFeedback.length))}</p>`,
+    [
+      l.counts.materialsDone(data.materialCompletions.length),
+      l.counts.recordingsWatched(data.recordingViews.length),
+      l.counts.emailChoices(data.notificationPreferences.length),
+      l.counts.reminders(data.remindersSent.length),
+      l.counts.removals(data.roomRemovals.length),
+      ...(data.staffWork.length > 0 ? [l.counts.staffWork(data.staffWork.length)] : []),
+    ]
+      .map((line) => `<p>${escapeHtml(line)}</p>`)
+      .join('\n'),
   ];
   return `<!doctype html>
 <html lang="${locale}" dir="${isRtl(locale) ? 'rtl' : 'ltr'}">

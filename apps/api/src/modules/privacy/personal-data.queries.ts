@@ -122,6 +122,111 @@ export function recordingConsents(userId: string): Statement {
   ];
 }
 
+/** The course materials they marked as done. */
+export function materialCompletions(userId: string): Statement {
+  return [
+    `SELECT co.code AS "courseCode", co.title AS "courseTitle", m.title AS "material", m.file_name AS "fileName",
+            mc.done_at AS "doneAt"
+       FROM material_completions mc
+       JOIN course_materials m ON m.id = mc.material_id
+       JOIN courses co ON co.id = m.course_id
+      WHERE mc.user_id = $1 ORDER BY mc.done_at`,
+    [userId],
+  ];
+}
+
+/** The class recordings they watched or listened to, and how often. */
+export function recordingViews(userId: string): Statement {
+  return [
+    `SELECT s.title AS "session", s.starts_at AS "sessionStartsAt", v.output, v.views,
+            v.first_viewed_at AS "firstViewedAt", v.last_viewed_at AS "lastViewedAt"
+       FROM recording_views v
+       JOIN recordings r ON r.id = v.recording_id
+       JOIN live_sessions s ON s.id = r.session_id
+      WHERE v.user_id = $1 ORDER BY v.first_viewed_at, v.output`,
+    [userId],
+  ];
+}
+
+/** Which notices they chose to receive by e-mail (the others follow the defaults). */
+export function notificationPreferences(userId: string): Statement {
+  return [
+    `SELECT kind, email, updated_at AS "updatedAt" FROM notification_preferences WHERE user_id = $1 ORDER BY kind`,
+    [userId],
+  ];
+}
+
+/** The reminders of sessions e-mailed to them. */
+export function remindersSent(userId: string): Statement {
+  return [
+    `SELECT s.title AS "session", r.kind, r.starts_at AS "sessionStartsAt", r.sent_at AS "sentAt"
+       FROM reminders_sent r JOIN live_sessions s ON s.id = r.session_id
+      WHERE r.user_id = $1 ORDER BY r.sent_at, r.kind`,
+    [userId],
+  ];
+}
+
+/** The live classes a teacher removed them from (who removed them is the teacher's data). */
+export function roomRemovals(userId: string): Statement {
+  return [
+    `SELECT s.title AS "session", s.starts_at AS "sessionStartsAt", r.created_at AS "removedAt"
+       FROM room_removals r JOIN live_sessions s ON s.id = r.session_id
+      WHERE r.user_id = $1 ORDER BY r.created_at`,
+    [userId],
+  ];
+}
+
+/**
+ * What the platform records of a staff member's work under their name (experts, coordinators,
+ * admins): the courses they are expert of, and the sessions, materials, quizzes (and their
+ * scheduling), recordings, imports, attendance corrections and check-ins, removals from a class,
+ * chat deletions and certificate revocations they made. Other people's data stays out: an import
+ * names its cohort, not the file's rows; a correction or a removal its session, not the trainee.
+ */
+export function staffWork(userId: string): Statement {
+  return [
+    `SELECT kind, at, subject, detail FROM (
+       SELECT 'course-expert' AS kind, NULL::timestamptz AS at, co.code AS subject, co.title AS detail
+         FROM course_experts x JOIN courses co ON co.id = x.course_id WHERE x.user_id = $1
+       UNION ALL
+       SELECT 'session-created', s.created_at, s.title, to_jsonb(c.name)
+         FROM live_sessions s JOIN cohorts c ON c.id = s.cohort_id WHERE s.created_by = $1
+       UNION ALL
+       SELECT 'material-uploaded', m.created_at, co.code, m.title
+         FROM course_materials m JOIN courses co ON co.id = m.course_id WHERE m.uploaded_by = $1
+       UNION ALL
+       SELECT 'quiz-created', q.created_at, co.code, q.title
+         FROM quizzes q JOIN courses co ON co.id = q.course_id WHERE q.created_by = $1
+       UNION ALL
+       SELECT 'recording-started', r.started_at, s.title, to_jsonb(r.status)
+         FROM recordings r JOIN live_sessions s ON s.id = r.session_id WHERE r.started_by = $1
+       UNION ALL
+       SELECT 'import-requested', j.created_at, c.name, to_jsonb(j.state)
+         FROM import_jobs j JOIN cohorts c ON c.id = j.cohort_id WHERE j.requested_by = $1
+       UNION ALL
+       SELECT 'attendance-corrected', m.corrected_at, s.title, NULL
+         FROM attendance_marks m JOIN live_sessions s ON s.id = m.session_id WHERE m.corrected_by = $1
+       UNION ALL
+       SELECT 'attendance-checked-in', m.checked_in_at, s.title, NULL
+         FROM attendance_marks m JOIN live_sessions s ON s.id = m.session_id WHERE m.checked_in_by = $1
+       UNION ALL
+       SELECT 'quiz-scheduled', cq.updated_at, c.name, q.title
+         FROM cohort_quizzes cq JOIN cohorts c ON c.id = cq.cohort_id JOIN quizzes q ON q.id = cq.quiz_id
+        WHERE cq.updated_by = $1
+       UNION ALL
+       SELECT 'participant-removed', r.created_at, s.title, NULL
+         FROM room_removals r JOIN live_sessions s ON s.id = r.session_id WHERE r.removed_by = $1
+       UNION ALL
+       SELECT 'chat-message-deleted', m.deleted_at, s.title, NULL
+         FROM chat_messages m JOIN live_sessions s ON s.id = m.session_id WHERE m.deleted_by = $1
+       UNION ALL
+       SELECT 'certificate-revoked', c.revoked_at, c.cohort_name, NULL
+         FROM certificates c WHERE c.revoked_by = $1
+     ) w ORDER BY at NULLS FIRST, kind, subject`,
+    [userId],
+  ];
+}
+
 /** What they wrote on their cohorts' boards: announcements, questions and answers, hidden ones too. */
 export function boardPosts(userId: string): Statement {
   return [

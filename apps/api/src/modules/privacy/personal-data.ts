@@ -2,6 +2,20 @@ import type { AttendanceStatus, Locale } from '@mre/contracts';
 
 type LocalizedText = Partial<Record<Locale, string>>;
 
+export type StaffWorkKind =
+  | 'course-expert'
+  | 'session-created'
+  | 'material-uploaded'
+  | 'quiz-created'
+  | 'recording-started'
+  | 'import-requested'
+  | 'attendance-corrected'
+  | 'attendance-checked-in'
+  | 'quiz-scheduled'
+  | 'participant-removed'
+  | 'chat-message-deleted'
+  | 'certificate-revoked';
+
 /** Everything the platform holds about one person, as their export's data.json states it. */
 export interface PersonalData {
   exportedAt: string;
@@ -92,6 +106,33 @@ export interface PersonalData {
     deletedAt: string | null;
   }>;
   recordingConsents: Array<{ cohort: string; choice: string; textVersion: string; decidedAt: string }>;
+  materialCompletions: Array<{
+    courseCode: string;
+    courseTitle: LocalizedText;
+    material: LocalizedText;
+    fileName: string;
+    doneAt: string;
+  }>;
+  recordingViews: Array<{
+    session: string;
+    sessionStartsAt: string;
+    output: string;
+    views: number;
+    firstViewedAt: string;
+    lastViewedAt: string;
+  }>;
+  notificationPreferences: Array<{ kind: string; email: string; updatedAt: string }>;
+  remindersSent: Array<{ session: string; kind: string; sessionStartsAt: string; sentAt: string }>;
+  roomRemovals: Array<{ session: string; sessionStartsAt: string; removedAt: string }>;
+  /** A staff member's work recorded under their name (see staffWork in personal-data.queries.ts). */
+  staffWork: Array<{
+    kind: StaffWorkKind;
+    at: string | null;
+    /** The course's code, the session's title or the cohort's name. */
+    subject: string;
+    /** A title in each language, a cohort's name or a state; null when nothing more is stored. */
+    detail: LocalizedText | string | null;
+  }>;
   /** Announcements, questions and answers they wrote; `removed` when deleted or hidden since. */
   boardPosts: Array<{
     kind: 'announcement' | 'question' | 'answer';

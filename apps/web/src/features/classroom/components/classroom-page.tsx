@@ -15,6 +15,7 @@ import { joinPhase } from '@/features/schedule/lib/session-time';
 import { useJoinSession, type JoinGrant } from '../api/classroom.api';
 import { useAutoRetry } from '../hooks/use-auto-retry';
 import { RecordingConsentCard } from '@/features/recording-consent/components/recording-consent-card';
+import { RecordingObjectionsNotice } from '@/features/recording-consent/components/recording-objections-notice';
 import { ClassChatHistory } from './class-chat-history';
 import { CourseMaterials } from './course-materials';
 import { PinnedQuestions } from './pinned-questions';
@@ -25,6 +26,9 @@ import { VideoUnreachable } from './video-unreachable';
 
 /** Coordinators and admins join as hidden observers: no camera or microphone to choose. */
 const PUBLISHING_ROLES: readonly Role[] = ['expert', 'trainee'];
+
+/** Who may record, and so hears of objections before class (the API decides: teachers of the cohort, admins). */
+const HOST_ROLES: readonly Role[] = ['expert', 'admin'];
 
 type Phase = { name: 'pre-join' } | { name: 'live'; grant: JoinGrant } | { name: ClassroomEnd };
 
@@ -134,6 +138,10 @@ export default function ClassroomPage() {
               )}
               {phase.name === 'pre-join' && user.role === 'trainee' && (
                 <RecordingConsentCard cohortId={session.data.cohortId} timeZone={user.timeZone} />
+              )}
+              {/* Hosts learn of objections before they join, not only beside the Record button. */}
+              {phase.name === 'pre-join' && HOST_ROLES.includes(user.role) && (
+                <RecordingObjectionsNotice sessionId={id} mt="md" />
               )}
             </Grid.Col>
             <Grid.Col span={{ base: 12, md: phase.name === 'pre-join' ? 6 : 12 }}>

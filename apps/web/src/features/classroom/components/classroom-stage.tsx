@@ -28,6 +28,7 @@ import { ChatPanel } from './chat-panel';
 import { ParticipantsPanel } from './participants-panel';
 import { RoomStatus } from './room-status';
 import './classroom.css';
+import { RecordButton } from '@/features/recording-consent/components/record-button';
 import { RecordingObjectionsNotice } from '@/features/recording-consent/components/recording-objections-notice';
 
 type ToggleSource = Track.Source.Microphone | Track.Source.Camera | Track.Source.ScreenShare;
@@ -218,20 +219,17 @@ function MediaToggle({ source, disabled, dataSaver = false }: MediaToggleProps) 
 }
 
 function RecordingButton({ sessionId }: { sessionId: string }) {
-  const { t } = useTranslation();
   const isRecording = useIsRecording();
   const recording = useRecordingControl(sessionId);
   return (
     <>
-      <Button
-        color="red"
-        variant={isRecording ? 'filled' : 'outline'}
-        loading={recording.isPending}
-        onClick={() => recording.mutate(isRecording ? 'stop' : 'start')}
-        data-testid="recording-toggle"
-      >
-        {isRecording ? t('classroom.recording.stop') : t('classroom.recording.start')}
-      </Button>
+      <RecordButton
+        sessionId={sessionId}
+        recording={isRecording}
+        pending={recording.isPending}
+        onStart={() => recording.mutate('start')}
+        onStop={() => recording.mutate('stop')}
+      />
       {recording.isError && <ErrorAlert error={recording.error} testId="recording-error" />}
     </>
   );

@@ -35,6 +35,16 @@ describe('my courses', () => {
     expect(screen.getByTestId('my-course-position').textContent).toBe('Rang 3 sur la liste d’attente');
   });
 
+  it("states whether each cohort's sessions may be recorded, before the trainee's place is confirmed too", async () => {
+    renderApp({ route: '/my-courses', signedIn: true, fetch: fakeFetch(myCourses()) });
+
+    const cards = await screen.findAllByTestId('my-course');
+    expect(cards.map((card) => within(card).getByTestId('my-course-recording').textContent)).toEqual([
+      'Les séances de cette cohorte peuvent être enregistrées',
+      'Les séances de cette cohorte ne sont pas enregistrées',
+    ]);
+  });
+
   it("links the sessions of the cohorts the trainee takes part in to their calendar, by the cohort's feed", async () => {
     const feed = {
       url: 'https://academy.test/api/calendar/secret.ics',
@@ -91,6 +101,7 @@ function myCourses() {
     id: string,
     name: string,
     myEnrollment: Schemas['CohortDto']['myEnrollment'],
+    recordingAllowed = true,
   ): Schemas['CohortDto'] => ({
     id,
     courseId: '00000000-0000-4000-8000-0000000000c1',
@@ -105,7 +116,7 @@ function myCourses() {
     endsOn: '2026-06-26',
     minAttendancePercent: 80,
     recordingRetentionDays: null,
-    recordingAllowed: true,
+    recordingAllowed,
     requiresFinalQuizPass: false,
     teacherIds: [],
     teachers: [],
@@ -131,10 +142,12 @@ function myCourses() {
             status: 'active',
             position: null,
           }),
-          cohort('00000000-0000-4000-8000-0000000000b2', 'Automne', {
-            status: 'waitlisted',
-            position: 3,
-          }),
+          cohort(
+            '00000000-0000-4000-8000-0000000000b2',
+            'Automne',
+            { status: 'waitlisted', position: 3 },
+            false,
+          ),
         ],
         total: 2,
       }),
