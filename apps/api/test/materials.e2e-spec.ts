@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { connect } from 'node:net';
 import { join, resolve } from 'node:path';
 import { createCohortWorld, type CohortWorld } from './support/cohort-world';
-import { EXECUTABLES, MATERIAL_SAMPLES, samplePdf } from './support/material-samples';
+import { COMPOUND_FILES, EXECUTABLES, MATERIAL_SAMPLES, samplePdf } from './support/material-samples';
 import { S3TestServer } from './support/s3-test-server';
 import { TestApp, type TestUser } from './support/test-app';
 
@@ -127,6 +127,21 @@ describe('Course materials: upload, download, delete (e2e)', () => {
     }
     const empty = await upload(courseExpert.token, Buffer.alloc(0), 'vide.pdf').expect(400);
     expect(empty.body.code).toBe('file-missing');
+    expect(storedFiles().length).toBe(before);
+  });
+
+  it('takes a Word 97-2003 document but refuses a Windows installer, both compound files, storing nothing', async () => {
+    const doc = await upload(courseExpert.token, COMPOUND_FILES.word, 'ancien cours.doc').expect(201);
+    expect(doc.body).toMatchObject({ fileName: 'ancien cours.doc', contentType: 'application/x-cfb' });
+
+    const before = storedFiles().length;
+    for (const [bytes, name] of [
+      [COMPOUND_FILES.installer, 'cours.doc'],
+      [COMPOUND_FILES.installerWithWordStream, 'cours.xls'],
+    ] as const) {
+      const res = await upload(courseExpert.token, bytes, name).expect(415);
+      expect(res.body.code).toBe('file-type-not-allowed');
+    }
     expect(storedFiles().length).toBe(before);
   });
 
