@@ -101,7 +101,7 @@ async function seed(api, env) {
     position: 1,
     materials: [
       {
-        kind: 'file',
+        kind: 'link',
         title: { fr: 'Schémas du circuit (PDF)' },
         url: 'https://files.academy.test/circuit.pdf',
       },

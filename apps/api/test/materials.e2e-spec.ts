@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { connect } from 'node:net';
 import { join, resolve } from 'node:path';
 import { createCohortWorld, type CohortWorld } from './support/cohort-world';
-import { EXECUTABLES, MATERIAL_SAMPLES, samplePdf } from './support/material-samples';
+import { COMPOUND_FILES, EXECUTABLES, MATERIAL_SAMPLES, samplePdf } from './support/material-samples';
+import { SignedFileLinks } from '@/core/storage/signed-file-links';
 import { S3TestServer } from './support/s3-test-server';
 import { TestApp, type TestUser } from './support/test-app';
 
@@ -130,6 +131,39 @@ describe('Course materials: upload, download, delete (e2e)', () => {
     expect(storedFiles().length).toBe(before);
   });
 
+  it('takes a Word 97-2003 document but refuses a Windows installer, both compound files, storing nothing', async () => {
+    const doc = await upload(courseExpert.token, COMPOUND_FILES.word, 'ancien cours.doc').expect(201);
+    expect(doc.body).toMatchObject({ fileName: 'ancien cours.doc', contentType: 'application/x-cfb' });
+
+    const before = storedFiles().length;
+    for (const [bytes, name] of [
+      [COMPOUND_FILES.installer, 'cours.doc'],
+      [COMPOUND_FILES.installerWithWordStream, 'cours.xls'],
+    ] as const) {
+      const res = await upload(courseExpert.token, bytes, name).expect(415);
+      expect(res.body.code).toBe('file-type-not-allowed');
+    }
+    expect(storedFiles().length).toBe(before);
+  });
+
+  it('takes files only from an upload: a module given a "file" by hand is refused, links stay first', async () => {
+    const typed = { title: { fr: 'Fiche' }, url: 'https://files.academy.test/fiche.pdf' };
+    const refused = await sut.http
+      .patch(`/api/courses/${world.courseId}/modules/${moduleId}`)
+      .auth(courseExpert.token, { type: 'bearer' })
+      .send({ materials: [{ kind: 'file', ...typed }] })
+      .expect(400);
+    expect(JSON.stringify(refused.body)).toContain('kind');
+    const saved = await sut.http
+      .patch(`/api/courses/${world.courseId}/modules/${moduleId}`)
+      .auth(courseExpert.token, { type: 'bearer' })
+      .send({ materials: [{ kind: 'link', ...typed }] })
+      .expect(200);
+    const kinds = saved.body.materials.map((m: { kind: string }) => m.kind);
+    expect(kinds[0]).toBe('link');
+    expect(kinds.slice(1).every((kind: string) => kind === 'file')).toBe(true);
+  });
+
   it('answers 413 past MATERIAL_MAX_MB, storing nothing', async () => {
     const before = storedFiles().length;
     const big = Buffer.concat([samplePdf(), randomBytes(2 * 1024 * 1024 + 10)]);
@@ -217,6 +251,50 @@ describe('Course materials: upload, download, delete (e2e)', () => {
         .set('Range', `bytes=${bytes.length}-`)
         .expect(416);
       expect(past.headers['content-range']).toBe(`bytes */${bytes.length}`);
+    });
+
+    it('gives a link of a few minutes that the browser downloads from without the token, resuming with Range', async () => {
+      const trainee = world.trainees[0];
+      const link = await sut.http
+        .get(`/api/materials/${id}/link`)
+        .auth(trainee.token, { type: 'bearer' })
+        .expect(200);
+      expect(link.body.url).toMatch(new RegExp(`^/api/materials/${id}/download\\?token=`));
+      const lifetime = Date.parse(link.body.expiresAt) - Date.now();
+      expect(lifetime).toBeGreaterThan(5 * 60_000);
+      expect(lifetime).toBeLessThanOrEqual(10 * 60_000);
+
+      const whole = await sut.http.get(link.body.url).buffer(true).parse(binary).expect(200);
+      expect(Buffer.compare(whole.body, bytes)).toBe(0);
+      expect(whole.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent(name)}`);
+      expect(whole.headers['accept-ranges']).toBe('bytes');
+      const rest = await sut.http
+        .get(link.body.url)
+        .set('Range', 'bytes=2000-')
+        .buffer(true)
+        .parse(binary)
+        .expect(206);
+      expect(Buffer.compare(rest.body, bytes.subarray(2000))).toBe(0);
+
+      // A token altered, given to another file, or past its time opens nothing (404, as for a stranger).
+      const token = new URL(link.body.url, 'http://academy.test').searchParams.get('token') as string;
+      const other = (await upload(courseExpert.token, samplePdf('other'), 'autre.pdf').expect(201)).body.id;
+      const expired = sut.app
+        .get(SignedFileLinks)
+        .sign(`material/${id}`, trainee.id, new Date(Date.now() - 1000));
+      for (const path of [
+        `/api/materials/${id}/download?token=${token.slice(0, -2)}xx`,
+        `/api/materials/${other}/download?token=${token}`,
+        `/api/materials/${id}/download?token=${expired}`,
+      ]) {
+        const res = await sut.http.get(path).buffer(true).parse(binary).expect(404);
+        expect(JSON.parse(res.body.toString()).code).toBe('material-not-found');
+      }
+      // Only those who may download the file get a link.
+      await sut.http
+        .get(`/api/materials/${id}/link`)
+        .auth(world.outsider.token, { type: 'bearer' })
+        .expect(404);
     });
 
     it('serves staff: admin, the course expert, the cohort teacher and the centre coordinator', async () => {
@@ -347,6 +425,19 @@ describe('Course materials on an S3-compatible store (e2e)', () => {
     expect(Buffer.compare(part.body, bytes.subarray(100, 200))).toBe(0);
     // Nothing of it on this machine's disk.
     expect(storedFiles().length).toBe(before);
+
+    // The browser downloads from the bucket itself, with a presigned URL of ten minutes, and resumes there.
+    const link = await sut.http
+      .get(`/api/materials/${created.body.id}/link`)
+      .auth(world.trainees[0].token, { type: 'bearer' })
+      .expect(200);
+    const presigned = new URL(link.body.url);
+    expect(presigned.origin).toBe(new URL(s3.environment.S3_ENDPOINT).origin);
+    expect(presigned.searchParams.get('X-Amz-Expires')).toBe('600');
+    const fromBucket = await fetch(presigned, { headers: { Range: 'bytes=100-199' } });
+    expect(fromBucket.status).toBe(206);
+    expect(Buffer.compare(Buffer.from(await fromBucket.arrayBuffer()), bytes.subarray(100, 200))).toBe(0);
+    expect(fromBucket.headers.get('content-disposition')).toContain("filename*=UTF-8''guide.pdf");
 
     await sut.http
       .delete(`/api/materials/${created.body.id}`)

@@ -1,12 +1,13 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { QueueName } from '@/core/queue/queue-name';
 import { S3ObjectStorage } from '@/core/storage/s3-object-storage';
 import { RECORDING_RETENTION_SCHEDULE } from '@/modules/live/jobs/expire-recordings.job';
+import { RecordingsService } from '@/modules/live/recordings.service';
 import { egressIds } from './support/fake-livekit';
 import { classEvents, HeldClass, startHeldClass, stopHeldClass } from './support/held-class';
 import {
@@ -451,7 +452,7 @@ describe('Recordings: Egress outputs, playback, retention (e2e, embedded store)'
     ]);
     const job = await queue.add('expire', {});
     for (let i = 0; i < 100 && !(await job.isCompleted()); i++) await new Promise((r) => setTimeout(r, 100));
-    expect((await queue.getJob(job.id as string))?.returnvalue).toEqual({ expired: 2 });
+    expect((await queue.getJob(job.id as string))?.returnvalue).toEqual({ expired: 2, stuck: 0 });
 
     const statuses = new Map(
       (
@@ -491,6 +492,48 @@ describe('Recordings: Egress outputs, playback, retention (e2e, embedded store)'
       .get(`/api/recordings/${defaultOld.recordingId}/video`)
       .auth(world.trainees[0].token, BEARER)
       .expect(404);
+  });
+
+  it('goes on past files it cannot delete and reports them, and fails recordings stuck active for a day so that they expire', async () => {
+    const { sut, worker, livekit } = held;
+    const setEnd = (id: string, sql: string) =>
+      sut.dataSource.query(`UPDATE recordings SET ${sql} WHERE id = $1`, [id]);
+    // The store refuses to delete this one's video (a folder stands where the file was).
+    const undeletable = await playableRecording('Fichier indélébile');
+    rmSync(undeletable.outputs.video.filepath);
+    mkdirSync(undeletable.outputs.video.filepath);
+    writeFileSync(join(undeletable.outputs.video.filepath, 'verrou'), 'x');
+    await setEnd(undeletable.recordingId, `ended_at = now() - interval '120 days'`);
+    // Egress wrote a file but its end never came, and nobody pressed stop: active for 100 days.
+    const stuck = await recordClass('Jamais terminée');
+    const stuckOutputs = egressOutputs(livekit, stuck.session.roomName);
+    writeAsEgress(stuckOutputs.video.filepath, RECORDED_VIDEO);
+    await setEnd(
+      stuck.recordingId,
+      `status = 'active', ended_at = NULL, started_at = now() - interval '100 days'`,
+    );
+    const deletable = await playableRecording('Fichier ordinaire');
+    await setEnd(deletable.recordingId, `ended_at = now() - interval '92 days'`);
+
+    const retention = worker.get(RecordingsService);
+    expect(await retention.expireDue()).toEqual({ expired: 2, failed: [undeletable.recordingId], stuck: 1 });
+    const rows = await sut.dataSource.query(
+      `SELECT id, status, failure_reason AS "failureReason" FROM recordings WHERE id = ANY($1)`,
+      [[undeletable, stuck, deletable].map((r) => r.recordingId)],
+    );
+    const byId = new Map(rows.map((r: { id: string }) => [r.id, r]));
+    expect(byId.get(undeletable.recordingId)).toMatchObject({ status: 'ended' });
+    expect(byId.get(stuck.recordingId)).toMatchObject({
+      status: 'expired',
+      failureReason: 'no end from Egress within a day of the start',
+    });
+    expect(byId.get(deletable.recordingId)).toMatchObject({ status: 'expired' });
+    expect(existsSync(stuckOutputs.video.filepath)).toBe(false);
+    expect(existsSync(deletable.outputs.video.filepath)).toBe(false);
+
+    // Once the store deletes again, the next run expires the one left.
+    rmSync(undeletable.outputs.video.filepath, { recursive: true });
+    expect(await retention.expireDue()).toEqual({ expired: 1, failed: [], stuck: 0 });
   });
 
   it('lets an admin delete a recording at once, files included, and audits it', async () => {

@@ -76,6 +76,9 @@ const EXPECTED: Record<string, Rule> = {
   'DELETE /materials/{id}': COURSE_AUTHORS,
   // Decided by the course's cohorts (404 for whoever follows none): materials.e2e-spec.ts.
   'GET /materials/{id}/file': SIGNED_IN,
+  'GET /materials/{id}/link': SIGNED_IN,
+  // The signed token from …/link is the permission (404 without a valid one): materials.e2e-spec.ts.
+  'GET /materials/{id}/download': PUBLIC,
   // Quizzes: written by the course's authors; run and taken by cohort (quizzes.e2e-spec.ts).
   'GET /courses/{id}/modules/{moduleId}/quizzes': COURSE_AUTHORS,
   'POST /courses/{id}/modules/{moduleId}/quizzes': COURSE_AUTHORS,

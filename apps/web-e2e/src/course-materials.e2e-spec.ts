@@ -66,6 +66,15 @@ describe('course files', () => {
     await expertPage.goto(`/courses/${courseId}`);
     await expertPage.getByTestId('course-edit').click();
     await expertPage.waitForURL(`**/courses/${courseId}/edit`);
+    // The course's experts edit its own fields too (not its status: that stays with the admins).
+    await expertPage.getByTestId('title-ar').fill('صيانة محركات الطائرات');
+    expect(await expertPage.getByTestId('course-status-select').count()).toBe(0);
+    await expertPage.getByTestId('course-save').click();
+    await expertPage.getByTestId('course-saved').waitFor();
+    await saveScreenshot(expertPage, 'course-edit-expert-fr');
+    await switchLanguage(expertPage, 'ar');
+    await saveScreenshot(expertPage, 'course-edit-expert-ar');
+    await switchLanguage(expertPage, 'fr');
     await expertPage.getByTestId('module-files-open').click();
     await expertPage
       .locator('input[type="file"]')
@@ -87,6 +96,7 @@ describe('course files', () => {
     await signIn(traineePage, trainee);
     await switchLanguage(traineePage, 'ar');
     await traineePage.goto(`/courses/${courseId}`);
+    await traineePage.getByRole('heading', { name: 'صيانة محركات الطائرات' }).waitFor();
     const item = traineePage.getByTestId('material-file');
     await waitForCount(item, 1);
     // Only a French title was given: the Arabic page shows it rather than nothing.

@@ -660,6 +660,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/materials/{id}/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MaterialFiles_link"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/materials/{id}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MaterialFiles_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/materials/{id}/done": {
         parameters: {
             query?: never;
@@ -2110,11 +2142,11 @@ export interface components {
             expertIds?: string[];
         };
         ModuleMaterialDto: {
-            /** @enum {string} */
-            kind: "link" | "file";
             title: components["schemas"]["LocalizedTextDto"];
             /** @example https://example.org/manual.pdf */
             url: string;
+            /** @enum {string} */
+            kind: "link" | "file";
             /**
              * Format: uuid
              * @description Uploaded files only: the id of DELETE /materials/:id
@@ -2132,7 +2164,7 @@ export interface components {
             id: string;
             title: components["schemas"]["LocalizedTextDto"];
             position: number;
-            /** @description The links in their order, then the uploaded files, oldest first */
+            /** @description The links in their given order, then the uploaded files in the order set by PUT …/materials/order */
             materials: components["schemas"]["ModuleMaterialDto"][];
         };
         CourseDetailDto: {
@@ -2176,8 +2208,11 @@ export interface components {
             expertIds?: string[];
         };
         MaterialDto: {
-            /** @enum {string} */
-            kind: "link" | "file";
+            /**
+             * @description Only links are given here; files are uploaded (POST …/materials)
+             * @enum {string}
+             */
+            kind: "link";
             title: components["schemas"]["LocalizedTextDto"];
             /** @example https://example.org/manual.pdf */
             url: string;
@@ -2505,6 +2540,12 @@ export interface components {
         UpdateNotificationPreferencesDto: {
             /** @description The kinds to change; others stay */
             items: components["schemas"]["NotificationPreferenceChangeDto"][];
+        };
+        SignedFileLinkDto: {
+            /** @description Where the browser loads the file from, with Range: a short-lived store URL (S3), or the API with a signed token */
+            url: string;
+            /** Format: date-time */
+            expiresAt: string;
         };
         CourseProgressDto: {
             /** Format: uuid */
@@ -2976,7 +3017,7 @@ export interface components {
             appliedInRoom: boolean;
         };
         PlaybackLinkDto: {
-            /** @description Where a player loads the file from (with Range): a short-lived store URL, or the API with a signed token */
+            /** @description Where the browser loads the file from, with Range: a short-lived store URL (S3), or the API with a signed token */
             url: string;
             /** Format: date-time */
             expiresAt: string;
@@ -5438,6 +5479,71 @@ export interface operations {
             };
         };
     };
+    MaterialFiles_link: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignedFileLinkDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    MaterialFiles_download: {
+        parameters: {
+            query: {
+                /** @description The token of the link the API gave (…/link) */
+                token: string;
+            };
+            header?: {
+                /** @description bytes=start-end, to resume a download */
+                Range?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file; 404 for a link that is not valid or has expired */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
     MaterialProgress_markDone: {
         parameters: {
             query?: never;
@@ -6456,7 +6562,7 @@ export interface operations {
     Recordings_play: {
         parameters: {
             query: {
-                /** @description From GET /recordings/{id}/{output}/link */
+                /** @description The token of the link the API gave (…/link) */
                 token: string;
             };
             header?: {

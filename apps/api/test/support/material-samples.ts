@@ -128,3 +128,62 @@ export const EXECUTABLES = {
     Buffer.alloc(200),
   ]),
 };
+
+const WORD_CLSID = '00020906-0000-0000-c000-000000000046';
+const MSI_CLSID = '000c1084-0000-0000-c000-000000000046';
+
+function clsidBytes(clsid: string): Buffer {
+  const [d1, d2, d3, d4, d5] = clsid.split('-');
+  const bytes = Buffer.alloc(16);
+  bytes.writeUInt32LE(parseInt(d1, 16), 0);
+  bytes.writeUInt16LE(parseInt(d2, 16), 4);
+  bytes.writeUInt16LE(parseInt(d3, 16), 6);
+  Buffer.from(d4 + d5, 'hex').copy(bytes, 8);
+  return bytes;
+}
+
+/**
+ * A Compound File Binary container (version 3, 512-byte sectors): its header, one FAT sector and one
+ * directory sector with the root entry (of class `rootClsid`) and up to three empty streams.
+ */
+export function compoundFile(rootClsid: string, streams: string[]): Buffer {
+  const header = Buffer.alloc(512, 0xff);
+  hex('D0CF11E0A1B11AE1').copy(header, 0);
+  header.fill(0, 8, 0x4c);
+  header.writeUInt16LE(0x3e, 0x18);
+  header.writeUInt16LE(3, 0x1a);
+  header.writeUInt16LE(0xfffe, 0x1c);
+  header.writeUInt16LE(9, 0x1e);
+  header.writeUInt16LE(6, 0x20);
+  header.writeUInt32LE(1, 0x2c); // one FAT sector…
+  header.writeUInt32LE(1, 0x30); // …and the directory in sector 1
+  header.writeUInt32LE(4096, 0x38);
+  header.writeUInt32LE(0xfffffffe, 0x3c);
+  header.writeUInt32LE(0xfffffffe, 0x44);
+  header.writeUInt32LE(0, 0x4c); // the FAT is sector 0
+  const fat = Buffer.alloc(512, 0xff);
+  fat.writeUInt32LE(0xfffffffd, 0);
+  fat.writeUInt32LE(0xfffffffe, 4);
+  const directory = Buffer.alloc(512);
+  ['Root Entry', ...streams].slice(0, 4).forEach((name, index) => {
+    const entry = directory.subarray(index * 128, (index + 1) * 128);
+    entry.write(name, 0, 'utf16le');
+    entry.writeUInt16LE((name.length + 1) * 2, 0x40);
+    entry[0x42] = index === 0 ? 5 : 2;
+    entry[0x43] = 1;
+    entry.writeUInt32LE(0xffffffff, 0x44);
+    entry.writeUInt32LE(index < streams.length ? index + 1 : 0xffffffff, 0x48);
+    entry.writeUInt32LE(index === 0 && streams.length ? 1 : 0xffffffff, 0x4c);
+    if (index === 0) clsidBytes(rootClsid).copy(entry, 0x50);
+    entry.writeUInt32LE(0xfffffffe, 0x74);
+  });
+  return Buffer.concat([header, fat, directory]);
+}
+
+/** A Word 97-2003 document, and a Windows Installer package: both Compound File Binary containers. */
+export const COMPOUND_FILES = {
+  word: compoundFile(WORD_CLSID, ['WordDocument', '\u0001CompObj', '1Table']),
+  installer: compoundFile(MSI_CLSID, ['\u0005SummaryInformation', '\u4840\u3f3f\u4577\u6c3f']),
+  /** An installer that also carries a stream named like Word's: its root class still gives it away. */
+  installerWithWordStream: compoundFile(MSI_CLSID, ['WordDocument']),
+};

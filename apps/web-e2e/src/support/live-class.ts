@@ -54,7 +54,7 @@ export async function seedLiveClass(): Promise<LiveClass> {
     position: 1,
     materials: [
       {
-        kind: 'file',
+        kind: 'link',
         title: { fr: 'Schémas du circuit (PDF)' },
         url: 'https://files.academy.test/freinage.pdf',
       },

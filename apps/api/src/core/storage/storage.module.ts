@@ -4,6 +4,7 @@ import { AppConfig } from '@/core/config/app-config';
 import { LocalObjectStorage } from './local-object-storage';
 import { ObjectStorage } from './object-storage';
 import { S3ObjectStorage } from './s3-object-storage';
+import { SignedFileLinks } from './signed-file-links';
 
 /** The folder of the embedded store; the backup tool copies exactly this folder. */
 export const FILES_DIR = 'files';
@@ -23,7 +24,10 @@ export function objectStorageFrom(config: AppConfig): ObjectStorage {
 
 @Global()
 @Module({
-  providers: [{ provide: ObjectStorage, inject: [AppConfig], useFactory: objectStorageFrom }],
-  exports: [ObjectStorage],
+  providers: [
+    { provide: ObjectStorage, inject: [AppConfig], useFactory: objectStorageFrom },
+    SignedFileLinks,
+  ],
+  exports: [ObjectStorage, SignedFileLinks],
 })
 export class StorageModule {}

@@ -1,5 +1,6 @@
 import { fileTypeFromBuffer } from 'file-type';
 import { Readable } from 'node:stream';
+import { compoundFileKind } from './compound-file';
 
 /**
  * The kinds of file a course material may be, as their content shows them (never their name):
@@ -12,7 +13,8 @@ export const MATERIAL_CONTENT_TYPES = new Set([
   'image/gif',
   'image/webp',
   'image/avif',
-  // Word, Excel and PowerPoint before 2007 are Compound File Binary containers.
+  // Word, Excel and PowerPoint before 2007 are Compound File Binary containers; so are Windows
+  // installers, which sniffContentType tells apart (application/x-msi, refused).
   'application/x-cfb',
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -64,13 +66,18 @@ export async function sniffContentType(source: Readable): Promise<SniffedStream>
   }
   const head = Buffer.concat(chunks);
   const detected = head.length > 0 ? await fileTypeFromBuffer(head) : undefined;
+  let contentType = detected?.mime ?? null;
+  if (contentType === 'application/x-cfb') {
+    const kind = compoundFileKind(head);
+    contentType = kind === 'office' ? contentType : kind === 'installer' ? 'application/x-msi' : null;
+  }
   async function* whole(): AsyncGenerator<Buffer> {
     if (head.length > 0) yield head;
     if (ended) return;
     for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
   }
   return {
-    contentType: detected?.mime ?? null,
+    contentType,
     empty: head.length === 0,
     stream: Readable.from(whole(), { objectMode: false }),
   };

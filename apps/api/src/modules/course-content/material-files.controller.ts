@@ -1,14 +1,14 @@
-import { Controller, Get, Param, ParseUUIDPipe, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthUser } from '@/core/auth/auth-user';
-import { CurrentUser } from '@/core/auth/decorators';
+import { CurrentUser, Public } from '@/core/auth/decorators';
 import { sendStoredFile } from '@/core/http/send-stored-file';
 import { ObjectStorage } from '@/core/storage/object-storage';
+import { SignedFileLinkDto, SignedLinkQueryDto } from '@/core/storage/signed-file-links';
 import { MaterialFilesService } from './material-files.service';
 
 @ApiTags('catalog')
-@ApiBearerAuth()
 @Controller('materials')
 export class MaterialFilesController {
   constructor(
@@ -18,6 +18,7 @@ export class MaterialFilesController {
 
   /** The file (200), a part of it for a `Range` (206), or 304 for a matching `If-None-Match`. */
   @Get(':id/file')
+  @ApiBearerAuth()
   @ApiProduces('application/octet-stream')
   @ApiHeader({ name: 'Range', required: false, description: 'bytes=start-end, to resume a download' })
   @ApiHeader({ name: 'If-None-Match', required: false })
@@ -29,5 +30,31 @@ export class MaterialFilesController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     await sendStoredFile(request, reply, this.storage, await this.files.open(id, user));
+  }
+
+  /**
+   * For the browser's download manager: a URL of a few minutes that needs no access token (a
+   * presigned URL of the store with S3, else `…/download?token=`), which it streams and resumes.
+   */
+  @Get(':id/link')
+  @ApiBearerAuth()
+  @ApiOkResponse({ type: SignedFileLinkDto })
+  link(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser): Promise<SignedFileLinkDto> {
+    return this.files.link(id, user);
+  }
+
+  /** The file behind a link from `…/link` (embedded store): the token is the permission; Range as above. */
+  @Get(':id/download')
+  @Public()
+  @ApiProduces('application/octet-stream')
+  @ApiHeader({ name: 'Range', required: false, description: 'bytes=start-end, to resume a download' })
+  @ApiOkResponse({ description: 'The file; 404 for a link that is not valid or has expired' })
+  async download(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: SignedLinkQueryDto,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    await sendStoredFile(request, reply, this.storage, await this.files.openByLink(id, query.token));
   }
 }

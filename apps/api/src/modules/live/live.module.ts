@@ -9,7 +9,6 @@ import { ChatController } from './chat.controller';
 import { ChatService } from './chat.service';
 import { JoinContexts } from './join-contexts';
 import { LiveSessionEntity } from './live-session.entity';
-import { PlaybackLinks } from './playback-links';
 import { RecordingViewEntity } from './recording-view.entity';
 import { RecordingEntity } from './recording.entity';
 import { RecordingsController } from './recordings.controller';
@@ -45,7 +44,6 @@ import { TimeZoneRulesEntity } from './time-zone-rules.entity';
     RoomService,
     JoinContexts,
     RecordingsService,
-    PlaybackLinks,
     ChatService,
   ],
   exports: [SessionsService, SessionAnchoringService, RoomService, RecordingsService],

@@ -13,7 +13,8 @@ import type { AuthUser } from '@/core/auth/auth-user';
 import { CurrentUser, Public, Roles } from '@/core/auth/decorators';
 import { sendStoredFile } from '@/core/http/send-stored-file';
 import { ObjectStorage } from '@/core/storage/object-storage';
-import { PlaybackLinkDto, PlaybackTokenQueryDto, RecordingOutputParamsDto } from './dto/recording.dto';
+import { SignedLinkQueryDto } from '@/core/storage/signed-file-links';
+import { PlaybackLinkDto, RecordingOutputParamsDto } from './dto/recording.dto';
 import { RecordingsService } from './recordings.service';
 
 /** A player's first request asks for everything or from byte 0; the ranges after it are the same viewing. */
@@ -65,7 +66,7 @@ export class RecordingsController {
   @ApiOkResponse({ description: 'The recording; 401 for a link that is not valid or has expired' })
   async play(
     @Param() params: RecordingOutputParamsDto,
-    @Query() query: PlaybackTokenQueryDto,
+    @Query() query: SignedLinkQueryDto,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {

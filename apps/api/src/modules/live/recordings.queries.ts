@@ -63,6 +63,22 @@ export function recordingsDue(now: Date, defaultDays: number): Statement {
   return [text, params.values];
 }
 
+/**
+ * Recordings still `active` a day after they started: their Egress ended without a webhook (or
+ * never started), and nobody stopped them. They become `failed` with `reason`, ended when they
+ * started, so that retention expires whatever Egress left; answers their ids.
+ */
+export function failStuckRecordings(now: Date, reason: string): Statement {
+  const params = new SqlParams();
+  const text = `
+    UPDATE recordings
+       SET status = 'failed', ended_at = coalesce(ended_at, started_at),
+           failure_reason = coalesce(failure_reason, ${params.param(reason)}), updated_at = now()
+     WHERE status = 'active' AND started_at <= ${params.param(now.toISOString())}::timestamptz - interval '1 day'
+     RETURNING id`;
+  return [text, params.values];
+}
+
 /** Counts one view of an output by one person; the first view's time stays. */
 export function countView(recordingId: string, userId: string, output: string): Statement {
   const params = new SqlParams();

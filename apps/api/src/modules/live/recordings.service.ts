@@ -9,6 +9,7 @@ import { API_PREFIX } from '@/core/http/configure-app';
 import type { DownloadableFile } from '@/core/http/send-stored-file';
 import { LiveKitGateway } from '@/core/livekit/livekit-gateway';
 import { ObjectStorage } from '@/core/storage/object-storage';
+import { SignedFileLinks } from '@/core/storage/signed-file-links';
 import { AuditService } from '@/modules/audit/audit.service';
 import { PlaybackLinkDto } from './dto/recording.dto';
 import { RecordingDto, RecordingListDto } from './dto/session.dto';
@@ -18,7 +19,7 @@ import {
   SessionEndedError,
   SessionNotFoundError,
 } from './live.errors';
-import { PlaybackLinks, playbackSeconds } from './playback-links';
+import { playbackSeconds, playbackSubject } from './playback-links';
 import { RecordingEntity } from './recording.entity';
 import {
   PlaybackLinkInvalidError,
@@ -27,6 +28,7 @@ import {
 } from './recordings.errors';
 import {
   countView,
+  failStuckRecordings,
   recordingAllowed,
   RecordingRow,
   recordingRows,
@@ -51,6 +53,13 @@ const FILES: Record<RecordingOutput, { extension: string; contentType: string }>
 };
 
 /** Where Egress writes each output: the API's own key, never one from a webhook. */
+/** What a night's retention run did: recordings expired, those whose files could not be deleted, stuck ones failed. */
+export interface RetentionRun {
+  expired: number;
+  failed: string[];
+  stuck: number;
+}
+
 function keyOf(recording: Pick<RecordingEntity, 'id' | 'sessionId'>, output: RecordingOutput): string {
   return `recordings/${recording.sessionId}/${recording.id}.${FILES[output].extension}`;
 }
@@ -75,7 +84,7 @@ export class RecordingsService {
     private readonly notices: SessionNoticesService,
     private readonly livekit: LiveKitGateway,
     private readonly storage: ObjectStorage,
-    private readonly links: PlaybackLinks,
+    private readonly links: SignedFileLinks,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
   ) {}
@@ -199,13 +208,13 @@ export class RecordingsService {
         expiresInSeconds: seconds,
         contentType: file.contentType,
       })) ??
-      `/${API_PREFIX}/recordings/${id}/${output}/play?token=${this.links.sign(id, output, actor.id, expiresAt)}`;
+      `/${API_PREFIX}/recordings/${id}/${output}/play?token=${this.links.sign(playbackSubject(id, output), actor.id, expiresAt)}`;
     return { url, expiresAt: expiresAt.toISOString(), contentType: file.contentType };
   }
 
   /** The file behind a playback link; the link was only given to someone who could watch. */
   async openByLink(id: string, output: RecordingOutput, token: string): Promise<DownloadableFile> {
-    if (!this.links.verify(id, output, token)) throw new PlaybackLinkInvalidError();
+    if (!this.links.verify(playbackSubject(id, output), token)) throw new PlaybackLinkInvalidError();
     const recording = await this.recordings.findOne({ where: { id } });
     if (!recording) throw new RecordingNotFoundError();
     return this.file(recording, output);
@@ -283,37 +292,61 @@ export class RecordingsService {
     });
   }
 
-  /** Removes the files of every recording whose retention is over; answers how many expired. */
-  async expireDue(now = new Date()): Promise<number> {
+  /**
+   * The nightly retention run: recordings stuck `active` for a day become failed (so that they
+   * expire in turn), then the files of every recording past its retention go and it is marked
+   * expired. A recording whose files cannot be deleted (the store refused) is logged and skipped,
+   * not the night's run: the others expire, and the run reports it (then fails, to be retried).
+   */
+  async expireDue(now = new Date()): Promise<RetentionRun> {
+    const stuck = (
+      await this.dataSource.query<[{ id: string }[], number]>(
+        ...failStuckRecordings(now, 'no end from Egress within a day of the start'),
+      )
+    )[0];
+    for (const { id } of stuck)
+      this.logger.warn(`Recording ${id}: still active a day after its start, marked failed`);
     const due = await this.dataSource.query<{ id: string }[]>(
       ...recordingsDue(now, this.config.get('RECORDING_RETENTION_DAYS')),
     );
+    const run: RetentionRun = { expired: 0, failed: [], stuck: stuck.length };
     for (const { id } of due) {
-      const recording = await this.recordings.findOne({ where: { id } });
-      if (!recording || recording.status === 'expired' || recording.status === 'active') continue;
-      // Files first: a crash in between leaves a recording that the next run expires again.
-      await this.deleteFiles(recording);
-      await this.dataSource.transaction(async (manager) => {
-        await manager.update(
-          RecordingEntity,
-          { id },
-          { status: 'expired', expiredAt: now, videoKey: null, audioKey: null },
-        );
-        await this.audit.record(
-          [
-            {
-              actorId: null,
-              action: 'recording.expired',
-              entityType: 'session',
-              entityId: recording.sessionId,
-              data: { recordingId: id, endedAt: recording.endedAt?.toISOString() ?? null },
-            },
-          ],
-          manager,
-        );
-      });
+      try {
+        if (await this.expire(id, now)) run.expired++;
+      } catch (error) {
+        this.logger.error(`Recording ${id}: its files could not be deleted (${(error as Error).message})`);
+        run.failed.push(id);
+      }
     }
-    return due.length;
+    return run;
+  }
+
+  /** Deletes one recording's files and marks it expired (audited); false when it no longer needs it. */
+  private async expire(id: string, now: Date): Promise<boolean> {
+    const recording = await this.recordings.findOne({ where: { id } });
+    if (!recording || recording.status === 'expired' || recording.status === 'active') return false;
+    // Files first: a crash in between leaves a recording that the next run expires again.
+    await this.deleteFiles(recording);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.update(
+        RecordingEntity,
+        { id },
+        { status: 'expired', expiredAt: now, videoKey: null, audioKey: null },
+      );
+      await this.audit.record(
+        [
+          {
+            actorId: null,
+            action: 'recording.expired',
+            entityType: 'session',
+            entityId: recording.sessionId,
+            data: { recordingId: id, endedAt: recording.endedAt?.toISOString() ?? null },
+          },
+        ],
+        manager,
+      );
+    });
+    return true;
   }
 
   private async viewable(id: string, actor: AuthUser): Promise<RecordingEntity> {

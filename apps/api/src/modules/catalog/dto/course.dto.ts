@@ -32,10 +32,14 @@ import type { CourseMaterialEntity } from '../course-material.entity';
 import type { CourseModuleEntity } from '../course-module.entity';
 import type { CourseEntity } from '../course.entity';
 
+/** A link typed into a module; files come only from an upload (POST …/materials), never by hand. */
 export class MaterialDto {
-  @ApiProperty({ enum: MATERIAL_KINDS })
-  @IsIn(MATERIAL_KINDS)
-  kind: MaterialKind;
+  @ApiProperty({
+    enum: ['link'],
+    description: 'Only links are given here; files are uploaded (POST …/materials)',
+  })
+  @IsIn(['link'])
+  kind: 'link';
 
   @ApiProperty({ type: LocalizedTextDto })
   @ValidateNested()
@@ -50,7 +54,10 @@ export class MaterialDto {
 }
 
 /** A material as a module lists it: a link, or a file uploaded to the module (with its id and size). */
-export class ModuleMaterialDto extends MaterialDto {
+export class ModuleMaterialDto extends OmitType(MaterialDto, ['kind'] as const) {
+  @ApiProperty({ enum: MATERIAL_KINDS })
+  kind: MaterialKind;
+
   @ApiPropertyOptional({
     format: 'uuid',
     description: 'Uploaded files only: the id of DELETE /materials/:id',
@@ -142,7 +149,8 @@ export class ModuleDto {
   @ApiProperty() position: number;
   @ApiProperty({
     type: [ModuleMaterialDto],
-    description: 'The links in their order, then the uploaded files, oldest first',
+    description:
+      'The links in their given order, then the uploaded files in the order set by PUT …/materials/order',
   })
   materials: ModuleMaterialDto[];
 

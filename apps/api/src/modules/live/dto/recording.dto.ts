@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { RECORDING_OUTPUTS, type RecordingOutput } from '@mre/contracts';
-import { IsIn, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsIn, IsUUID } from 'class-validator';
+import { SignedFileLinkDto } from '@/core/storage/signed-file-links';
 
 export class RecordingOutputParamsDto {
   @ApiProperty({ format: 'uuid' })
@@ -15,19 +16,6 @@ export class RecordingOutputParamsDto {
   output: RecordingOutput;
 }
 
-export class PlaybackTokenQueryDto {
-  @ApiProperty({ description: 'From GET /recordings/{id}/{output}/link' })
-  @IsString()
-  @MaxLength(300)
-  token: string;
-}
-
-export class PlaybackLinkDto {
-  @ApiProperty({
-    description:
-      'Where a player loads the file from (with Range): a short-lived store URL, or the API with a signed token',
-  })
-  url: string;
-  @ApiProperty({ format: 'date-time' }) expiresAt: string;
+export class PlaybackLinkDto extends SignedFileLinkDto {
   @ApiProperty({ example: 'video/mp4' }) contentType: string;
 }

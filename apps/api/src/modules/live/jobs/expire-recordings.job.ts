@@ -30,7 +30,16 @@ export class ExpireRecordingsJob extends WorkerHost implements OnApplicationBoot
     });
   }
 
-  async process(_job: Job<RecordingRetentionJob>): Promise<{ expired: number }> {
-    return { expired: await this.recordings.expireDue() };
+  /**
+   * Fails when some files could not be deleted, after the others expired: the job's reason names
+   * them, and BullMQ's retries try again (what expired already is not done twice).
+   */
+  async process(_job: Job<RecordingRetentionJob>): Promise<{ expired: number; stuck: number }> {
+    const run = await this.recordings.expireDue();
+    if (run.failed.length > 0)
+      throw new Error(
+        `${run.expired} recording(s) expired; the files of ${run.failed.length} could not be deleted: ${run.failed.join(', ')}`,
+      );
+    return { expired: run.expired, stuck: run.stuck };
   }
 }

@@ -20,9 +20,11 @@ interface CourseFormProps {
   /** The course to edit; undefined to create one. */
   course?: Schemas['CourseDto'];
   onSaved?: (course: Schemas['CourseDto']) => void;
+  /** The course's experts edit its content, not whether it is published (nor who its experts are). */
+  editor?: 'admin' | 'expert';
 }
 
-export function CourseForm({ course, onSaved }: CourseFormProps) {
+export function CourseForm({ course, onSaved, editor = 'admin' }: CourseFormProps) {
   const { t } = useTranslation();
   const localize = useLocalize();
   const sectors = useSectors();
@@ -52,7 +54,7 @@ export function CourseForm({ course, onSaved }: CourseFormProps) {
       networkId,
       format,
       durationHours: Number(durationHours),
-      status,
+      ...(editor === 'admin' && { status }),
     };
     // The code identifies the course outside the app, so the API takes it only at creation.
     const input = course ? { id: course.id, body: fields } : { body: { ...fields, code: code.trim() } };
@@ -133,14 +135,16 @@ export function CourseForm({ course, onSaved }: CourseFormProps) {
             required
             data-testid="course-duration"
           />
-          <Select
-            label={t('fields.status')}
-            data={COURSE_STATUSES.map((value) => ({ value, label: t(`course.status.${value}`) }))}
-            value={status}
-            onChange={(value) => value && setStatus(value as CourseStatus)}
-            allowDeselect={false}
-            data-testid="course-status-select"
-          />
+          {editor === 'admin' && (
+            <Select
+              label={t('fields.status')}
+              data={COURSE_STATUSES.map((value) => ({ value, label: t(`course.status.${value}`) }))}
+              value={status}
+              onChange={(value) => value && setStatus(value as CourseStatus)}
+              allowDeselect={false}
+              data-testid="course-status-select"
+            />
+          )}
         </SimpleGrid>
         <Group justify="flex-end">
           <Button type="submit" loading={save.isPending} data-testid="course-save">

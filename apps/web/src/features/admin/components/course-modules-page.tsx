@@ -1,20 +1,19 @@
-import { Anchor, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Divider, Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorState, LoadingState } from '@/shared/components/query-states';
-import { useLocalize } from '@/shared/hooks/use-localize';
 import { useCourse } from '@/features/catalog/api/catalog.queries';
 import { ModuleQuizzes } from '@/features/quizzes/components/module-quizzes';
+import { CourseForm } from './course-form';
 import { ModuleManager } from './module-manager';
 
 /**
- * The modules, links and files of a course, for its experts (admins have the whole course edit
- * page): loaded as its own chunk, from the course page's edit button.
+ * A course's own fields, modules, links and files, for its experts (admins have the whole course
+ * edit page, with its status and experts): loaded as its own chunk, from the course page's edit button.
  */
 export default function CourseModulesPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const localize = useLocalize();
   const course = useCourse(id);
 
   if (course.isPending) return <LoadingState />;
@@ -24,10 +23,10 @@ export default function CourseModulesPage() {
       <Anchor component={Link} to={`/courses/${id}`} size="sm">
         {t('admin.courses.backToCourse')}
       </Anchor>
-      <Title order={1}>{t('admin.courses.editContent')}</Title>
-      <Text dir="auto" fw={500}>
-        {localize(course.data.title)}
-      </Text>
+      <Title order={1}>{t('admin.courses.edit')}</Title>
+      {/* Keyed by id: another course must not reuse the fields of the previous one. */}
+      <CourseForm key={course.data.id} course={course.data} editor="expert" />
+      <Divider />
       <ModuleManager course={course.data} />
       <ModuleQuizzes course={course.data} />
     </Stack>

@@ -1,6 +1,5 @@
-import { ActionIcon, Group, Paper, Select, Stack, TextInput } from '@mantine/core';
+import { ActionIcon, Group, Paper, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { MATERIAL_KINDS, type MaterialKind } from '@mre/contracts';
 import type { Schemas } from '@mre/api-client';
 import { LocalizedTextFields } from '@/shared/components/localized-text-fields';
 
@@ -13,21 +12,13 @@ interface MaterialFieldsProps {
   onRemove: () => void;
 }
 
+/** A link of the module (files are uploaded in the module's files dialog). */
 export function MaterialFields({ material, index, onChange, onRemove }: MaterialFieldsProps) {
   const { t } = useTranslation();
   return (
     <Paper withBorder p="sm" data-testid="material-fields">
       <Stack gap="xs">
         <Group align="flex-end" wrap="nowrap">
-          <Select
-            label={t('fields.kind')}
-            data={MATERIAL_KINDS.map((value) => ({ value, label: t(`course.materialKind.${value}`) }))}
-            value={material.kind}
-            onChange={(value) => value && onChange({ ...material, kind: value as MaterialKind })}
-            allowDeselect={false}
-            w={140}
-            data-testid={`material-${index}-kind`}
-          />
           <TextInput
             label={t('fields.url')}
             type="url"

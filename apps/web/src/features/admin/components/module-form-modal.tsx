@@ -30,7 +30,7 @@ export function ModuleFormModal({ courseId, module, nextPosition, onClose }: Mod
   const [materials, setMaterials] = useState<Material[]>(
     (module?.materials ?? [])
       .filter((material) => !material.id)
-      .map(({ kind, title, url }) => ({ kind, title, url })),
+      .map(({ title, url }) => ({ kind: 'link', title, url })),
   );
   const [submitted, setSubmitted] = useState(false);
 

@@ -8,6 +8,7 @@ const trainee = { ...adminUser, role: 'trainee' as const };
 const COURSE_ID = '00000000-0000-4000-8000-0000000000c1';
 const FILE_ID = '00000000-0000-4000-8000-0000000000f1';
 const PDF = '%PDF-1.4 fiche';
+const SIGNED_URL = `/api/materials/${FILE_ID}/download?token=signed`;
 
 const course: Schemas['CourseDetailDto'] = {
   id: COURSE_ID,
@@ -66,15 +67,18 @@ class MemoryCache {
 describe('keeping a course file on the device', () => {
   let cache: MemoryCache;
   let fileRequests: number;
+  let linkRequests: number;
   beforeEach(() => {
     cache = new MemoryCache();
     fileRequests = 0;
+    linkRequests = 0;
     vi.stubGlobal('caches', { open: async () => cache, delete: async () => cache.entries.clear() });
     URL.createObjectURL = vi.fn(() => 'blob:kept');
     URL.revokeObjectURL = vi.fn();
   });
   afterEach(() => {
     vi.unstubAllGlobals();
+    vi.restoreAllMocks();
     Reflect.deleteProperty(navigator, 'storage');
   });
 
@@ -90,8 +94,30 @@ describe('keeping a course file on the device', () => {
           fileRequests++;
           return new Response(PDF, { headers: { 'Content-Type': 'application/pdf' } });
         },
+        [`GET /api/materials/${FILE_ID}/link`]: () => {
+          linkRequests++;
+          return json(200, { url: SIGNED_URL, expiresAt: '2030-01-01T00:10:00Z' });
+        },
       }),
     });
+
+  it('downloads a file that is not kept through a signed link the browser opens itself, not into the page', async () => {
+    const clicked: HTMLAnchorElement[] = [];
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicked.push(this);
+    });
+    open();
+    const file = await screen.findByTestId('material-file');
+    fireEvent.click(within(file).getByTestId('material-download'));
+
+    await vi.waitFor(() => expect(clicked).toHaveLength(1));
+    // The browser's download manager streams it to disk and resumes it with Range.
+    expect(clicked[0].href).toBe(`${location.origin}${SIGNED_URL}`);
+    expect(clicked[0].download).toBe('fiche.pdf');
+    expect(linkRequests).toBe(1);
+    expect(fileRequests).toBe(0);
+    expect(URL.createObjectURL).not.toHaveBeenCalled();
+  });
 
   it('keeps it, opens the kept copy without asking the API, and removes it', async () => {
     open();
@@ -106,6 +132,7 @@ describe('keeping a course file on the device', () => {
     fireEvent.click(within(file).getByTestId('material-download'));
     await vi.waitFor(() => expect(URL.createObjectURL).toHaveBeenCalledTimes(1));
     expect(fileRequests).toBe(1);
+    expect(linkRequests).toBe(0);
 
     fireEvent.click(within(file).getByRole('button', { name: 'Retirer de cet appareil : Fiche sécurité' }));
     await within(file).findByTestId('material-keep');

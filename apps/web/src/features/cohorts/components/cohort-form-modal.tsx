@@ -39,6 +39,8 @@ export function CohortFormModal({ cohort, onClose, onSaved }: CohortFormModalPro
     cohort?.minAttendancePercent ?? DEFAULT_MIN_ATTENDANCE,
   );
   const [recordingAllowed, setRecordingAllowed] = useState(cohort?.recordingAllowed ?? true);
+  // Empty: the platform's RECORDING_RETENTION_DAYS.
+  const [retentionDays, setRetentionDays] = useState<number | string>(cohort?.recordingRetentionDays ?? '');
   const [requiresFinalQuizPass, setRequiresFinalQuizPass] = useState(cohort?.requiresFinalQuizPass ?? false);
   const [submitted, setSubmitted] = useState(false);
 
@@ -58,6 +60,7 @@ export function CohortFormModal({ cohort, onClose, onSaved }: CohortFormModalPro
       teacherIds,
       minAttendancePercent: Number(minAttendance),
       recordingAllowed,
+      recordingRetentionDays: retentionDays === '' ? null : Number(retentionDays),
       requiresFinalQuizPass,
     };
     const onSuccess = (saved: Cohort) => {
@@ -152,6 +155,16 @@ export function CohortFormModal({ cohort, onClose, onSaved }: CohortFormModalPro
           checked={recordingAllowed}
           onChange={(event) => setRecordingAllowed(event.currentTarget.checked)}
           data-testid="cohort-recording-allowed"
+        />
+        <NumberInput
+          label={t('cohorts.fields.recordingRetentionDays')}
+          description={t('cohorts.form.recordingRetentionHint')}
+          value={retentionDays}
+          onChange={setRetentionDays}
+          min={1}
+          max={3650}
+          allowDecimal={false}
+          data-testid="cohort-recording-retention"
         />
         <Switch
           label={t('cohorts.fields.requiresFinalQuizPass')}

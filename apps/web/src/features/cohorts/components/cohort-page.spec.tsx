@@ -377,4 +377,57 @@ describe('cohort page', () => {
       'assiduité minimale 80 %',
     );
   });
+
+  it('lets an admin keep this cohort’s recordings another number of days, or go back to the default', async () => {
+    const patches: { recordingRetentionDays?: number | null }[] = [];
+    let current = cohort;
+    renderApp({
+      route: `/cohorts/${cohort.id}`,
+      signedIn: true,
+      fetch: cohortApi({
+        [`GET ${cohortPath}`]: () => json(200, current),
+        'GET /api/courses': () =>
+          json(200, {
+            items: [{ id: cohort.courseId, code: 'AERO-101', title: cohort.courseTitle }],
+            total: 1,
+          }),
+        'GET /api/centres': () =>
+          json(200, {
+            items: [
+              { id: cohort.centreId, name: 'ISTA Kénitra', names: { fr: 'ISTA Kénitra' }, city: 'Kénitra' },
+            ],
+            total: 1,
+          }),
+        [`PATCH ${cohortPath}`]: async (request) => {
+          const body = (await request.json()) as { recordingRetentionDays: number | null };
+          patches.push(body);
+          current = { ...cohort, recordingRetentionDays: body.recordingRetentionDays };
+          return json(200, current);
+        },
+      }),
+    });
+    await screen.findByTestId('cohort-title', {}, LAZY_ROUTE);
+
+    fireEvent.click(screen.getByTestId('cohort-edit'));
+    const days = (await screen.findByLabelText(
+      /^Jours de conservation des enregistrements/,
+    )) as HTMLInputElement;
+    // None set: the platform's default.
+    expect(days.value).toBe('');
+    fireEvent.change(days, { target: { value: '30' } });
+    fireEvent.click(screen.getByTestId('cohort-save'));
+    await waitFor(() => expect(patches).toEqual([expect.objectContaining({ recordingRetentionDays: 30 })]));
+
+    await waitFor(() => expect(screen.queryByTestId('cohort-save')).toBeNull());
+    fireEvent.click(screen.getByTestId('cohort-edit'));
+    const again = (await screen.findByLabelText(
+      /^Jours de conservation des enregistrements/,
+    )) as HTMLInputElement;
+    expect(again.value).toBe('30');
+    fireEvent.change(again, { target: { value: '' } });
+    fireEvent.click(screen.getByTestId('cohort-save'));
+    await waitFor(() =>
+      expect(patches[1]).toEqual(expect.objectContaining({ recordingRetentionDays: null })),
+    );
+  });
 });

@@ -1,6 +1,6 @@
-import { fireEvent, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, within } from '@testing-library/react';
 import type { Schemas } from '@mre/api-client';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { adminUser, fakeFetch, json } from '@/test/fake-api';
 import { renderApp } from '@/test/render-app';
 
@@ -110,5 +110,84 @@ describe('ordering a module’s files', () => {
       'Les fichiers de ce module ont changé entre-temps',
     );
     await vi.waitFor(() => expect(rows()).toEqual(['Fiche 1', 'Fiche 2', 'Fiche 3']));
+  });
+});
+
+/**
+ * XMLHttpRequest as the upload uses it (jsdom's sends nothing anywhere): the test plays the
+ * browser's upload progress events and the API's answer.
+ */
+class FakeUploadRequest {
+  static sent: FakeUploadRequest[] = [];
+  method = '';
+  url = '';
+  headers: Record<string, string> = {};
+  body: FormData | null = null;
+  status = 0;
+  responseText = '';
+  upload: { onprogress: ((event: Partial<ProgressEvent>) => void) | null } = { onprogress: null };
+  onload: (() => void) | null = null;
+  onerror: (() => void) | null = null;
+  open(method: string, url: string) {
+    this.method = method;
+    this.url = url;
+  }
+  setRequestHeader(name: string, value: string) {
+    this.headers[name] = value;
+  }
+  send(body: FormData) {
+    this.body = body;
+    FakeUploadRequest.sent.push(this);
+  }
+}
+
+describe('uploading a file to a module', () => {
+  beforeEach(() => {
+    FakeUploadRequest.sent = [];
+    vi.stubGlobal('XMLHttpRequest', FakeUploadRequest);
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('shows how much of the file has left the browser, then says it was added', async () => {
+    await openFiles();
+    const picker = screen
+      .getByTestId('module-files')
+      .closest('[role="dialog"]')
+      ?.querySelector('input[type="file"]');
+    const pdf = new File(['%PDF-1.4 fiche'], 'fiche-4.pdf', { type: 'application/pdf' });
+    fireEvent.change(picker as HTMLInputElement, { target: { files: [pdf] } });
+    fireEvent.change(screen.getByTestId('material-file-title-fr'), { target: { value: 'Fiche 4' } });
+    fireEvent.click(screen.getByTestId('material-upload'));
+
+    await vi.waitFor(() => expect(FakeUploadRequest.sent).toHaveLength(1));
+    const [request] = FakeUploadRequest.sent;
+    expect(request.method).toBe('POST');
+    expect(request.url).toBe(`/api/courses/${COURSE_ID}/modules/${MODULE_ID}/materials`);
+    expect((request.body?.get('file') as File).name).toBe('fiche-4.pdf');
+    expect(JSON.parse(request.body?.get('title') as string)).toEqual({ fr: 'Fiche 4' });
+
+    const bar = () => screen.getByRole('progressbar');
+    await vi.waitFor(() => expect(bar().getAttribute('aria-valuenow')).toBe('0'));
+    act(() => request.upload.onprogress?.({ lengthComputable: true, loaded: 3_000, total: 10_000 }));
+    expect(bar().getAttribute('aria-valuenow')).toBe('30');
+    expect(screen.getByRole('progressbar', { name: 'Envoi : 30 %' })).toBeTruthy();
+    act(() => request.upload.onprogress?.({ lengthComputable: true, loaded: 10_000, total: 10_000 }));
+    expect(bar().getAttribute('aria-valuenow')).toBe('100');
+
+    act(() => {
+      request.status = 201;
+      request.responseText = JSON.stringify({
+        id: '00000000-0000-4000-8000-0000000000f4',
+        kind: 'file',
+        title: { fr: 'Fiche 4' },
+        url: '/api/materials/00000000-0000-4000-8000-0000000000f4/file',
+        fileName: 'fiche-4.pdf',
+        contentType: 'application/pdf',
+        sizeBytes: 14,
+      });
+      request.onload?.();
+    });
+    expect(await screen.findByText('Le fichier a été ajouté.')).toBeTruthy();
+    expect(screen.queryByTestId('material-upload-progress')).toBeNull();
   });
 });
