@@ -143,6 +143,7 @@ describe('Cohort board (e2e)', () => {
         expect(await notices(trainee.id, 'announcement-posted')).toContainEqual({
           params: {
             cohortId: world.cohortId,
+            cohortName: expect.stringMatching(/^Cohorte /),
             announcementId: posted.body.id,
             title: 'Séance de jeudi avancée',
           },

@@ -20,13 +20,13 @@ export class WaitingQuestionsService {
     private readonly dataSource: DataSource,
   ) {}
 
-  /** Returns how many questions were newly told of. */
-  tellStaff(now = new Date()): Promise<number> {
+  /** Returns the questions newly told of. */
+  tellStaff(now = new Date()): Promise<string[]> {
     return this.dataSource.transaction(async (manager) => {
       const waitingSince = new Date(now.getTime() - QUESTION_WAITING_HOURS * 3600_000);
       const rows: { id: string; cohortId: string; body: string; cohortName: string; staffIds: string[] }[] =
         await manager.query(...questionsNewlyWaiting(waitingSince, BATCH));
-      if (rows.length === 0) return 0;
+      if (rows.length === 0) return [];
       await this.notifications.add(
         rows.flatMap((row) =>
           row.staffIds.map((userId) => ({
@@ -43,8 +43,9 @@ export class WaitingQuestionsService {
         ),
         manager,
       );
-      await manager.update(QuestionEntity, { id: In(rows.map((row) => row.id)) }, { waitingToldAt: now });
-      return rows.length;
+      const told = rows.map((row) => row.id);
+      await manager.update(QuestionEntity, { id: In(told) }, { waitingToldAt: now });
+      return told;
     });
   }
 }

@@ -38,7 +38,7 @@ export class TellWaitingQuestionsJob extends WorkerHost implements OnApplication
       .catch((error: Error) => this.logger.warn(`Waiting-questions schedule not set: ${error.message}`));
   }
 
-  process(): Promise<number> {
-    return this.waiting.tellStaff();
+  async process(): Promise<number> {
+    return (await this.waiting.tellStaff()).length;
   }
 }
