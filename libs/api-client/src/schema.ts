@@ -2262,6 +2262,11 @@ export interface components {
             /** Format: uuid */
             id: string;
             fullName: string;
+            /**
+             * @description The teacher's own zone: where a session's start is read when scheduling it
+             * @example America/Toronto
+             */
+            timeZone: string;
         };
         CohortCountsDto: {
             /** @description Active and completed enrollments (the places taken) */

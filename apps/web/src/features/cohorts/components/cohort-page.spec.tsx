@@ -20,7 +20,9 @@ const cohort: Schemas['CohortDto'] = {
   recordingRetentionDays: null,
   recordingAllowed: true,
   teacherIds: ['00000000-0000-4000-8000-0000000000f1'],
-  teachers: [{ id: '00000000-0000-4000-8000-0000000000f1', fullName: 'Karim Alami' }],
+  teachers: [
+    { id: '00000000-0000-4000-8000-0000000000f1', fullName: 'Karim Alami', timeZone: 'America/Toronto' },
+  ],
   requiresFinalQuizPass: false,
   counts: { enrolled: 2, waitlisted: 2 },
   myEnrollment: null,
