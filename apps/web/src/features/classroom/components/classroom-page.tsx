@@ -20,6 +20,7 @@ import { CourseMaterials } from './course-materials';
 import { JoinRefusal } from './join-refusal';
 import { LiveClassroom, type ClassroomEnd } from './live-classroom';
 import { PreJoinPanel, type DeviceChoices } from './pre-join-panel';
+import { StillAvailable } from './still-available';
 import { VideoUnreachable } from './video-unreachable';
 
 /** Coordinators and admins join as hidden observers: no camera or microphone to choose. */
@@ -72,6 +73,7 @@ export default function ClassroomPage() {
           devices={devices}
           dataSaver={dataSaver.enabled}
           canModerate={phase.grant.role === 'host' || user.role === 'admin'}
+          onConnected={autoRetry.resetFailures}
           onEnd={(end) => setPhase({ name: end })}
         />
       ) : (
@@ -89,6 +91,15 @@ export default function ClassroomPage() {
               offline={!autoRetry.online}
               retryAt={autoRetry.retryAt}
               now={now}
+            />
+          )}
+          {phase.name === 'unreachable' && (
+            <StillAvailable
+              sessionId={id}
+              cohortId={session.data.cohortId}
+              timeZone={user.timeZone}
+              canWrite={PUBLISHING_ROLES.includes(user.role)}
+              canDelete={HOST_ROLES.includes(user.role)}
             />
           )}
           {(phase.name === 'left' || phase.name === 'removed') && (
