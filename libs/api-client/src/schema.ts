@@ -2880,6 +2880,10 @@ export interface components {
             recordingAvailable?: boolean;
             /** @description In the schedule: the full names of the cohort's teachers */
             teacherNames?: string[];
+            /** @description In the schedule, for a session of a weekly series: its place in the series (1 for the first), cancelled sessions counted */
+            seriesPosition?: number | null;
+            /** @description In the schedule, for a session of a weekly series: how many sessions it has, cancelled ones counted */
+            seriesLength?: number | null;
         };
         SessionListDto: {
             items: components["schemas"]["SessionDto"][];

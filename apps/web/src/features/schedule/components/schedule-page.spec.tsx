@@ -238,6 +238,7 @@ describe('my schedule', () => {
       mode: 'remote',
       timeZone: 'America/Toronto',
     });
+    expect((await screen.findByTestId('flash-message')).textContent).toBe('Enregistré');
   });
 
   it('shows an admin the start on the clock of the cohort’s teacher in Toronto, and warns it is night there', async () => {
