@@ -16,8 +16,8 @@ interface StillAvailableProps {
 }
 
 /**
- * While the video service is out of reach, what does not need it: the class chat (kept and relayed
- * by the platform's API, so what is written here reaches the room) and the cohort's question board;
+ * While the video service is out of reach, what does not need it: the cohort's question board and
+ * the class chat (kept and relayed by the platform's API, so what is written here reaches the room);
  * the course materials follow on the page.
  */
 export function StillAvailable({ sessionId, cohortId, timeZone, canWrite, canDelete }: StillAvailableProps) {
@@ -28,6 +28,14 @@ export function StillAvailable({ sessionId, cohortId, timeZone, canWrite, canDel
         <Title order={2} size="h4">
           {t('classroom.unreachable.meanwhile')}
         </Title>
+        <Anchor
+          component={Link}
+          to={`/cohort-board/${cohortId}`}
+          size="sm"
+          data-testid="classroom-board-link"
+        >
+          {t('classroom.unreachable.board')}
+        </Anchor>
         <Text size="sm">{t('classroom.unreachable.chatNote')}</Text>
         <ChatPanel
           sessionId={sessionId}
@@ -37,14 +45,6 @@ export function StillAvailable({ sessionId, cohortId, timeZone, canWrite, canDel
           relayed={NOTHING_RELAYED}
           pollMs={CHAT_POLL_MS}
         />
-        <Anchor
-          component={Link}
-          to={`/cohort-board/${cohortId}`}
-          size="sm"
-          data-testid="classroom-board-link"
-        >
-          {t('classroom.unreachable.board')}
-        </Anchor>
       </Stack>
     </Paper>
   );
