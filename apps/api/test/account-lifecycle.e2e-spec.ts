@@ -126,7 +126,12 @@ describe('Account lifecycle (e2e)', () => {
       const text = mimeParts(mail.raw).find((p) => p.contentType.startsWith('text/plain'))?.body ?? '';
       const link = /(http:\/\/academy\.test\/reset-password\?token=\S+)/.exec(text)?.[1];
       if (!link) throw new Error(`no link in ${text}`);
-      return { subject: subjectOf(mail.raw), text, token: decodeURIComponent(tokenOf(link)) };
+      return {
+        subject: subjectOf(mail.raw),
+        text,
+        token: decodeURIComponent(tokenOf(link)),
+        lang: new URL(link).searchParams.get('lang'),
+      };
     };
 
     it('e-mails a one-time link in the person’s language; it signs them in once and ends every older session', async () => {
@@ -138,6 +143,8 @@ describe('Account lifecycle (e2e)', () => {
         .expect(202);
       const mail = await resetMail(user.email);
       expect(mail.subject).toBe('Réinitialisation de votre mot de passe MRE Academy');
+      // The reset page opens in French too, whatever the browser's language.
+      expect(mail.lang).toBe('fr');
       expect(mail.text).toContain('Bonjour Test trainee');
 
       // Common or short passwords are refused without using the link.
@@ -191,6 +198,7 @@ describe('Account lifecycle (e2e)', () => {
       await sut.http.post('/api/auth/forgot-password').send({ email: user.email }).expect(202);
       const first = await resetMail(user.email);
       expect(first.subject).toBe('إعادة تعيين كلمة المرور على MRE Academy');
+      expect(first.lang).toBe('ar'); // the page opens in Arabic, also on a French browser
       await sut.http.post('/api/auth/forgot-password').send({ email: user.email }).expect(202);
       const second = await resetMail(user.email, 1);
       const stale = await sut.http

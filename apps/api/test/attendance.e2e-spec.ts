@@ -8,7 +8,7 @@ interface Row {
   userId: string;
   minutesPresent: number;
   percent: number;
-  status: string;
+  status: string | null;
   source: string;
   correctionReason: string | null;
 }
@@ -199,6 +199,59 @@ describe('Webhooks and attendance (e2e)', () => {
       .send({ userId: absentee.id })
       .expect(200);
     expect(res.body).toMatchObject({ status: 'present', source: 'in_person', percent: 100 });
+  });
+
+  it('takes no attendance before the start, and calls nobody absent before the end', async () => {
+    const schedule = async (startsAt: number, title: string) =>
+      (
+        await sut.http
+          .post(`/api/cohorts/${world.cohortId}/sessions`)
+          .auth(world.expert.token, { type: 'bearer' })
+          .send({ title, startsAt: new Date(startsAt).toISOString(), durationMinutes: 60, mode: 'hybrid' })
+          .expect(201)
+      ).body.items[0].id as string;
+    const rowsOf = async (sessionId: string) =>
+      (
+        await sut.http
+          .get(`/api/sessions/${sessionId}/attendance`)
+          .auth(world.expert.token, { type: 'bearer' })
+          .expect(200)
+      ).body.items as Row[];
+    const trainee = world.trainees[1];
+    const upcoming = await schedule(Date.now() + 2 * 24 * 3_600_000, 'Freinage, la suite');
+    const correction = await sut.http
+      .put(`/api/sessions/${upcoming}/attendance/${trainee.id}`)
+      .auth(world.expert.token, { type: 'bearer' })
+      .send({ status: 'excused', reason: 'Prévenu à l’avance' })
+      .expect(409);
+    expect(correction.body.code).toBe('session-not-started');
+    const checkIn = await sut.http
+      .post(`/api/sessions/${upcoming}/attendance/check-in`)
+      .auth(world.coordinator.token, { type: 'bearer' })
+      .send({ userId: trainee.id })
+      .expect(409);
+    expect(checkIn.body.code).toBe('session-not-started');
+    const before = await rowsOf(upcoming);
+    expect(before).toHaveLength(world.trainees.length);
+    expect(before.map((row) => row.status)).toEqual(before.map(() => null));
+
+    // Started ten minutes ago: corrections and check-ins are taken, the others are not absent yet.
+    const running = await schedule(Date.now() - 10 * 60_000, 'Freinage, en cours');
+    await sut.http
+      .put(`/api/sessions/${running}/attendance/${trainee.id}`)
+      .auth(world.expert.token, { type: 'bearer' })
+      .send({ status: 'excused', reason: 'Rendez-vous médical' })
+      .expect(200);
+    await sut.http
+      .post(`/api/sessions/${running}/attendance/check-in`)
+      .auth(world.coordinator.token, { type: 'bearer' })
+      .send({ userId: world.trainees[2].id })
+      .expect(200);
+    const during = new Map((await rowsOf(running)).map((row) => [row.userId, row]));
+    expect(during.get(trainee.id)).toMatchObject({ status: 'excused', source: 'manual' });
+    expect(during.get(world.trainees[2].id)).toMatchObject({ status: 'present', source: 'in_person' });
+    for (const other of [world.trainees[0], ...world.trainees.slice(3)])
+      expect(during.get(other.id)).toMatchObject({ status: null, source: 'live' });
   });
 
   it('shows attendance to the cohort staff only', async () => {

@@ -112,6 +112,32 @@ describe('Identity (e2e)', () => {
       expect(again.body.message).toMatch(/invalid or has already been used/);
     });
 
+    it("takes the invitee's own time zone, from their browser, over the one they were invited with", async () => {
+      const email = `toronto-${randomUUID().slice(0, 8)}@academy.test`;
+      const created = await sut.http
+        .post('/api/users')
+        .auth(admin, { type: 'bearer' })
+        .send({ email, fullName: 'Karim Expert', role: 'trainee', timeZone: 'Africa/Casablanca' })
+        .expect(201);
+      expect(created.body.timeZone).toBe('Africa/Casablanca');
+      const token = tokenOf(await sut.invitationLink(email));
+      const refused = await sut.http
+        .post('/api/auth/accept-invite')
+        .send({ token, password: 'a-chosen-password', timeZone: 'Mars/Olympus_Mons' })
+        .expect(400);
+      expect(refused.body.code).toBe('validation-failed');
+      const accepted = await sut.http
+        .post('/api/auth/accept-invite')
+        .send({ token, password: 'a-chosen-password', timeZone: 'America/Toronto' })
+        .expect(200);
+      expect(accepted.body.user).toMatchObject({ email, timeZone: 'America/Toronto' });
+      const me = await sut.http
+        .get('/api/me')
+        .auth(accepted.body.accessToken, { type: 'bearer' })
+        .expect(200);
+      expect(me.body.timeZone).toBe('America/Toronto');
+    });
+
     it('refuses an expired link with 410 and leaves the account invited', async () => {
       const email = `late-${randomUUID().slice(0, 8)}@academy.test`;
       const created = await invite(email).expect(201);

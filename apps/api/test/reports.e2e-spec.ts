@@ -408,6 +408,42 @@ describe('Reports (e2e)', () => {
     expect(all).toContain(`'@SUM(1+1);${people.p4.email}`);
   });
 
+  it('names networks and centres in the reader’s language in the beneficiaries CSV, else in one they have', async () => {
+    const csv = async (locale: 'ar' | 'en') => {
+      await api.http.patch('/api/me').auth(admin, { type: 'bearer' }).send({ locale }).expect(200);
+      const res = await api.http
+        .get(`/api/reports/beneficiaries.csv?${PERIOD}&networkId=${ids.n1}`)
+        .auth(admin, { type: 'bearer' })
+        .buffer(true)
+        .expect(200);
+      return res.text.slice(1).trimEnd().split('\r\n');
+    };
+    // The French names stay as they were: only an Arabic one is added.
+    await api.http
+      .patch(`/api/networks/${ids.n1}`)
+      .auth(admin, { type: 'bearer' })
+      .send({ names: { fr: `A-Aéro ${tag}`, ar: `أ-الطيران ${tag}` } })
+      .expect(200);
+    await api.http
+      .patch(`/api/centres/${ids.c1}`)
+      .auth(admin, { type: 'bearer' })
+      .send({ names: { fr: `Kénitra rapport ${tag}`, ar: `القنيطرة تقرير ${tag}` } })
+      .expect(200);
+    try {
+      const arabic = await csv('ar');
+      expect(arabic[0]).toBe('الاسم الكامل;البريد الإلكتروني;الشبكة;القطاع;المركز;الفوج;نوع الفوج;الحالة');
+      expect(arabic).toContain(
+        `Brahim Formateur;${people.trainerB.email};أ-الطيران ${tag};صناعة الطيران;القنيطرة تقرير ${tag};T1 ${tag};تكوين المكونين;أنهى الدورة`,
+      );
+      // No English name: the French one, as the app shows it.
+      expect(await csv('en')).toContain(
+        `Brahim Formateur,${people.trainerB.email},A-Aéro ${tag},Aeronautics,Kénitra rapport ${tag},T1 ${tag},Training of trainers,Completed`,
+      );
+    } finally {
+      await api.http.patch('/api/me').auth(admin, { type: 'bearer' }).send({ locale: 'fr' }).expect(200);
+    }
+  });
+
   it('is for admins, with validated filters', async () => {
     await api.http.get('/api/reports/overview').auth(people.p1.token, { type: 'bearer' }).expect(403);
     await api.http

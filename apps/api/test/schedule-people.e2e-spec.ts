@@ -40,9 +40,12 @@ describe('Cohort teachers and own attendance (e2e)', () => {
 
   const get = (path: string, token: string) => sut.http.get(path).auth(token, { type: 'bearer' });
 
-  it('names the cohort’s teachers on the cohort and on each session of the schedule', async () => {
+  it('names the cohort’s teachers, with their zones, on the cohort and on each session of the schedule', async () => {
     const cohort = await get(`/api/cohorts/${world.cohortId}`, world.trainees[0].token).expect(200);
-    expect(cohort.body.teachers).toEqual([{ id: world.expert.id, fullName: 'Test expert' }]);
+    // The zone lets whoever schedules a session read its start on the teacher's clock.
+    expect(cohort.body.teachers).toEqual([
+      { id: world.expert.id, fullName: 'Test expert', timeZone: 'America/Toronto' },
+    ]);
 
     const schedule = await get(
       `/api/sessions?from=${new Date(Date.now() - 24 * HOUR).toISOString()}&cohortId=${world.cohortId}`,

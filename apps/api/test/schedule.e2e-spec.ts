@@ -82,11 +82,14 @@ describe('My schedule (e2e)', () => {
         .expect(201)
     ).body.items;
     const listed = (await get(b.trainees[0].token, { from: at(199), to: at(200 + 24 * 14) })).body;
-    // The schedule adds to each session its teachers' names and whether a recording can be watched.
-    const scheduled = created.map((session: object) => ({
+    // The schedule adds to each session its teachers' names, whether a recording can be watched, and
+    // its place in its series.
+    const scheduled = created.map((session: object, index: number) => ({
       ...session,
       teacherNames: ['Test expert'],
       recordingAvailable: false,
+      seriesPosition: index + 1,
+      seriesLength: 2,
     }));
     expect(listed).toEqual({ items: scheduled, total: 2 });
     expect(listed.items[0]).toEqual({
@@ -109,6 +112,8 @@ describe('My schedule (e2e)', () => {
       teacherNames: ['Test expert'],
       recordingAvailable: false,
       cancellationReasons: null,
+      seriesPosition: 1,
+      seriesLength: 2,
     });
     expect(listed.items[0].seriesId).toEqual(expect.any(String));
   });
@@ -118,6 +123,13 @@ describe('My schedule (e2e)', () => {
     // from falls inside the session at hour 10 (two of them): they have not ended, so they are in.
     const from = (await get(token, { from: at(10.5), to: at(31) })).body;
     expect(from.total).toBe(5);
+    // Single sessions, not of a series: no place in one.
+    expect(
+      from.items.map((s: { seriesPosition: number | null; seriesLength: number | null }) => [
+        s.seriesPosition,
+        s.seriesLength,
+      ]),
+    ).toEqual(from.items.map(() => [null, null]));
     expect(ids(from)).toEqual(
       inOrder(sessionsOfA.filter((s) => s.startsAt >= at(10) && s.startsAt < at(31))),
     );

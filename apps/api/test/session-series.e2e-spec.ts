@@ -22,6 +22,8 @@ interface Session {
   status: string;
   seriesId: string | null;
   cancellationReasons: Record<string, string> | null;
+  seriesPosition?: number | null;
+  seriesLength?: number | null;
 }
 
 describe('Weekly series: move or cancel one session or the following ones, with a reason (e2e)', () => {
@@ -243,6 +245,13 @@ describe('Weekly series: move or cancel one session or the following ones, with 
       ['scheduled', null],
       ['cancelled', reasons],
       ['cancelled', reasons],
+    ]);
+    // Each says where it stands in the series ("3 of 4"), the cancelled ones still counted.
+    expect(schedule.map((s) => [s.seriesPosition, s.seriesLength])).toEqual([
+      [1, 4],
+      [2, 4],
+      [3, 4],
+      [4, 4],
     ]);
 
     // One cancellation e-mail each, for both sessions, with the reason in their language.

@@ -51,6 +51,10 @@ describe('account lifecycle', () => {
     await page.getByTestId('forgot-password-email').fill(user.email);
     await expectNoAxeViolations(page, 'forgot password (ar)');
     await saveScreenshotsDesktopAndPhone(page, 'forgot-password-ar');
+    // And in French, on the same page.
+    await switchLanguage(page, 'fr');
+    await expectNoAxeViolations(page, 'forgot password (fr)');
+    await switchLanguage(page, 'ar');
     await page.getByTestId('forgot-password-submit').click();
     await page.getByTestId('forgot-password-sent').waitFor();
     expect(await documentDirection(page)).toEqual({ dir: 'rtl', lang: 'ar' });
@@ -62,6 +66,9 @@ describe('account lifecycle', () => {
     await page.getByTestId('reset-confirm').fill('my-new-passphrase');
     await expectNoAxeViolations(page, 'reset password (fr)');
     await saveScreenshotsDesktopAndPhone(page, 'reset-password-fr');
+    await switchLanguage(page, 'ar');
+    await expectNoAxeViolations(page, 'reset password (ar)');
+    await switchLanguage(page, 'fr');
     await page.getByTestId('reset-password-submit').click();
     // Signed in: a trainee lands on their home page.
     await page.waitForURL('**/home');

@@ -302,6 +302,9 @@ describe('programme dashboard and certificate verification', () => {
     await row.getByTestId('certificate-status').filter({ hasText: 'Révoqué' }).waitFor();
     await saveScreenshot(staff, 'cohort-certificates-fr');
     await expectNoAxeViolations(staff, 'cohort page with certificates');
+    await switchLanguage(staff, 'ar');
+    await expectNoAxeViolations(staff, 'cohort page with certificates (ar)');
+    await switchLanguage(staff, 'fr');
 
     // The audit log says who revoked it, and why.
     await staff.getByTestId('nav-admin-audit').click();

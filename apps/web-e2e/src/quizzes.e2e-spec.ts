@@ -54,6 +54,12 @@ describe('quizzes', () => {
     await signIn(expertPage, expert);
     await switchLanguage(expertPage, 'fr');
     await expertPage.goto(`/courses/${courseId}/edit`);
+    await expertPage.getByTestId('module-new-quiz').waitFor();
+    // The course's edit page, in both languages, before its quiz is written.
+    await expectNoAxeViolations(expertPage, 'course edit page (fr)');
+    await switchLanguage(expertPage, 'ar');
+    await expectNoAxeViolations(expertPage, 'course edit page (ar)');
+    await switchLanguage(expertPage, 'fr');
     await expertPage.getByTestId('module-new-quiz').click();
     await expertPage.getByTestId('quiz-title-fr').fill('Quiz de sécurité');
     await expertPage.getByTestId('quiz-title-ar').fill('اختبار السلامة');
@@ -72,6 +78,9 @@ describe('quizzes', () => {
     await expertPage.getByRole('heading', { name: 'Modifier le quiz' }).waitFor();
     await saveScreenshot(expertPage, 'quiz-editor-fr');
     await expectNoAxeViolations(expertPage, 'quiz editor');
+    await switchLanguage(expertPage, 'ar');
+    await expectNoAxeViolations(expertPage, 'quiz editor (ar)');
+    await switchLanguage(expertPage, 'fr');
 
     await expertPage.goto(`/cohorts/${cohortId}`);
     await expertPage.getByTestId('cohort-quiz-schedule').click();
@@ -127,5 +136,7 @@ describe('quizzes', () => {
     expect(await row.innerText()).toMatch(/100\s?%/);
     await saveScreenshot(expertPage, 'quiz-results-fr');
     await expectNoAxeViolations(expertPage, 'quiz results');
+    await switchLanguage(expertPage, 'ar');
+    await expectNoAxeViolations(expertPage, 'quiz results (ar)');
   }, 240_000);
 });

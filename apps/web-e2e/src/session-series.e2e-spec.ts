@@ -75,6 +75,10 @@ describe('a weekly series: cancel this and the following sessions, with a reason
     page = await newPage(browser);
     await openSchedule(world.trainee);
     await card(series[1].id).getByTestId('session-cancel-reason').waitFor();
+    // Each card says it is one of the series, and which (textContent: the badge is set in capitals).
+    expect(await card(series[1].id).getByTestId('session-series').textContent()).toBe(
+      'Hebdomadaire · 2 sur 3',
+    );
     await saveScreenshotsDesktopAndPhone(page, 'series-cancelled-trainee-fr');
     await switchLanguage(page, 'ar');
     await waitForSettledLayout(page);
@@ -83,6 +87,7 @@ describe('a weekly series: cancel this and the following sessions, with a reason
     expect(await card(series[1].id).getByTestId('session-cancel-reason').innerText()).toBe(
       'السبب: Atelier fermé pour travaux',
     );
+    expect(await card(series[2].id).getByTestId('session-series').textContent()).toBe('أسبوعية · 3 من 3');
     await saveScreenshotsDesktopAndPhone(page, 'series-cancelled-trainee-ar');
   });
 

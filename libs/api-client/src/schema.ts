@@ -660,38 +660,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/materials/{id}/link": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["MaterialFiles_link"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/materials/{id}/download": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["MaterialFiles_download"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/materials/{id}/done": {
         parameters: {
             query?: never;
@@ -1759,7 +1727,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @enum {string} */
-        ErrorCode: "invalid-input" | "validation-failed" | "invalid-format" | "unauthorized" | "forbidden" | "not-found" | "conflict" | "gone" | "payload-too-large" | "too-many-requests" | "internal-error" | "service-unavailable" | "video-service-unavailable" | "database-unavailable" | "access-token-required" | "role-not-allowed" | "bad-credentials" | "refresh-token-invalid" | "too-many-sign-in-attempts" | "email-taken" | "invitation-invalid" | "invitation-expired" | "invitation-pending" | "legal-name-locked" | "not-experts" | "unknown-organization" | "user-not-found" | "unknown-reference" | "password-too-common" | "wrong-password" | "password-reset-invalid" | "password-reset-expired" | "too-many-password-resets" | "user-not-invited" | "two-factor-code-invalid" | "two-factor-challenge-invalid" | "too-many-two-factor-attempts" | "two-factor-already-enabled" | "two-factor-not-set-up" | "two-factor-required" | "two-factor-setup-required" | "user-erased" | "network-not-found" | "centre-not-found" | "name-taken" | "course-not-found" | "module-not-found" | "course-code-taken" | "not-course-editor" | "material-not-found" | "file-type-not-allowed" | "material-order-mismatch" | "cohort-not-found" | "enrollment-not-found" | "not-cohort-manager" | "not-cohort-staff" | "admin-only" | "not-teachers" | "already-enrolled" | "enrollment-completed" | "not-trainee" | "not-enrollable" | "user-id-or-email" | "capacity-below-enrolled" | "dates-out-of-order" | "file-missing" | "file-too-large" | "csv-empty" | "csv-no-rows" | "csv-too-many-rows" | "csv-not-utf8" | "csv-binary" | "csv-missing-column" | "job-not-found" | "session-not-found" | "not-in-cohort" | "not-host" | "join-window-not-open" | "session-ended" | "session-cancelled" | "removed-from-room" | "staff-not-removable" | "session-overlap" | "recording-already-running" | "recording-not-running" | "recording-not-allowed" | "recording-not-found" | "recording-file-unavailable" | "playback-link-invalid" | "too-many-join-requests" | "not-enrolled" | "not-hybrid" | "calendar-feed-not-found" | "certificate-not-found" | "certificate-already-revoked" | "quiz-not-found" | "attempt-not-found" | "invalid-question" | "quiz-has-attempts" | "quiz-not-open" | "attempts-exhausted" | "attempt-submitted" | "attempt-time-up" | "invalid-answer" | "not-cohort-trainee" | "not-quiz-runner" | "feedback-not-found" | "feedback-trainees-only" | "feedback-staff-only" | "feedback-not-open" | "feedback-closed" | "notification-kind-unknown" | "email-mode-unknown" | "chat-read-only" | "chat-message-not-found" | "too-many-chat-messages" | "announcement-not-found" | "question-not-found" | "answer-not-found" | "board-staff-only" | "board-teachers-only" | "board-trainees-only" | "attachment-not-of-course" | "answer-not-of-question" | "question-asker-only" | "attachment-not-found";
+        ErrorCode: "invalid-input" | "validation-failed" | "invalid-format" | "unauthorized" | "forbidden" | "not-found" | "conflict" | "gone" | "payload-too-large" | "too-many-requests" | "internal-error" | "service-unavailable" | "video-service-unavailable" | "database-unavailable" | "access-token-required" | "role-not-allowed" | "bad-credentials" | "refresh-token-invalid" | "too-many-sign-in-attempts" | "email-taken" | "invitation-invalid" | "invitation-expired" | "invitation-pending" | "legal-name-locked" | "not-experts" | "unknown-organization" | "user-not-found" | "unknown-reference" | "password-too-common" | "wrong-password" | "password-reset-invalid" | "password-reset-expired" | "too-many-password-resets" | "user-not-invited" | "two-factor-code-invalid" | "two-factor-challenge-invalid" | "too-many-two-factor-attempts" | "two-factor-already-enabled" | "two-factor-not-set-up" | "two-factor-required" | "two-factor-setup-required" | "user-erased" | "network-not-found" | "centre-not-found" | "name-taken" | "course-not-found" | "module-not-found" | "course-code-taken" | "not-course-editor" | "material-not-found" | "file-type-not-allowed" | "material-order-mismatch" | "cohort-not-found" | "enrollment-not-found" | "not-cohort-manager" | "not-cohort-staff" | "admin-only" | "not-teachers" | "already-enrolled" | "enrollment-completed" | "not-trainee" | "not-enrollable" | "user-id-or-email" | "capacity-below-enrolled" | "dates-out-of-order" | "file-missing" | "file-too-large" | "csv-empty" | "csv-no-rows" | "csv-too-many-rows" | "csv-not-utf8" | "csv-binary" | "csv-missing-column" | "job-not-found" | "session-not-found" | "not-in-cohort" | "not-host" | "join-window-not-open" | "session-ended" | "session-cancelled" | "removed-from-room" | "staff-not-removable" | "session-overlap" | "recording-already-running" | "recording-not-running" | "recording-not-found" | "recording-file-unavailable" | "playback-link-invalid" | "too-many-join-requests" | "not-enrolled" | "not-hybrid" | "session-not-started" | "calendar-feed-not-found" | "certificate-not-found" | "certificate-already-revoked" | "quiz-not-found" | "attempt-not-found" | "invalid-question" | "quiz-has-attempts" | "quiz-not-open" | "attempts-exhausted" | "attempt-submitted" | "attempt-time-up" | "invalid-answer" | "not-cohort-trainee" | "not-quiz-runner" | "feedback-not-found" | "feedback-trainees-only" | "feedback-staff-only" | "feedback-not-open" | "feedback-closed" | "notification-kind-unknown" | "email-mode-unknown" | "chat-read-only" | "chat-message-not-found" | "too-many-chat-messages" | "announcement-not-found" | "question-not-found" | "answer-not-found" | "board-staff-only" | "board-teachers-only" | "board-trainees-only" | "attachment-not-of-course" | "answer-not-of-question" | "question-asker-only" | "attachment-not-found";
         ErrorDto: {
             /** @example 400 */
             statusCode: number;
@@ -1845,6 +1813,11 @@ export interface components {
         AcceptInviteDto: {
             token: string;
             password: string;
+            /**
+             * @description The invitee's own zone (their browser's): replaces the one set when they were invited
+             * @example America/Toronto
+             */
+            timeZone?: string;
         };
         LogoutDto: {
             refreshToken: string;
@@ -2142,11 +2115,11 @@ export interface components {
             expertIds?: string[];
         };
         ModuleMaterialDto: {
+            /** @enum {string} */
+            kind: "link" | "file";
             title: components["schemas"]["LocalizedTextDto"];
             /** @example https://example.org/manual.pdf */
             url: string;
-            /** @enum {string} */
-            kind: "link" | "file";
             /**
              * Format: uuid
              * @description Uploaded files only: the id of DELETE /materials/:id
@@ -2164,7 +2137,7 @@ export interface components {
             id: string;
             title: components["schemas"]["LocalizedTextDto"];
             position: number;
-            /** @description The links in their given order, then the uploaded files in the order set by PUT …/materials/order */
+            /** @description The links in their order, then the uploaded files, oldest first */
             materials: components["schemas"]["ModuleMaterialDto"][];
         };
         CourseDetailDto: {
@@ -2208,11 +2181,8 @@ export interface components {
             expertIds?: string[];
         };
         MaterialDto: {
-            /**
-             * @description Only links are given here; files are uploaded (POST …/materials)
-             * @enum {string}
-             */
-            kind: "link";
+            /** @enum {string} */
+            kind: "link" | "file";
             title: components["schemas"]["LocalizedTextDto"];
             /** @example https://example.org/manual.pdf */
             url: string;
@@ -2292,6 +2262,11 @@ export interface components {
             /** Format: uuid */
             id: string;
             fullName: string;
+            /**
+             * @description The teacher's own zone: where a session's start is read when scheduling it
+             * @example America/Toronto
+             */
+            timeZone: string;
         };
         CohortCountsDto: {
             /** @description Active and completed enrollments (the places taken) */
@@ -2492,7 +2467,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "session-reminder" | "session-rescheduled" | "session-cancelled" | "certificate-issued" | "time-zone-rules-changed" | "feedback-request" | "enrolled" | "waitlist-promoted" | "withdrawn" | "session-created" | "certificate-revoked" | "quiz-opened" | "recording-available" | "announcement-posted" | "question-answered" | "question-waiting";
+            kind: "session-reminder" | "session-rescheduled" | "session-cancelled" | "certificate-issued" | "time-zone-rules-changed" | "feedback-request" | "enrolled" | "waitlist-promoted" | "withdrawn" | "session-created" | "certificate-revoked" | "quiz-opened" | "recording-available" | "announcement-posted" | "question-answered";
             /** @description What the web needs to word it: sessionId, title, startsAt (UTC), reminder (24h|15m); or certificateId, code, courseTitle */
             params: {
                 [key: string]: unknown;
@@ -2518,7 +2493,7 @@ export interface components {
         };
         NotificationPreferenceDto: {
             /** @enum {string} */
-            kind: "session-reminder" | "session-rescheduled" | "session-cancelled" | "certificate-issued" | "time-zone-rules-changed" | "feedback-request" | "enrolled" | "waitlist-promoted" | "withdrawn" | "session-created" | "certificate-revoked" | "quiz-opened" | "recording-available" | "announcement-posted" | "question-answered" | "question-waiting";
+            kind: "session-reminder" | "session-rescheduled" | "session-cancelled" | "certificate-issued" | "time-zone-rules-changed" | "feedback-request" | "enrolled" | "waitlist-promoted" | "withdrawn" | "session-created" | "certificate-revoked" | "quiz-opened" | "recording-available" | "announcement-posted" | "question-answered";
             /**
              * @description immediate: an e-mail at once; digest: in the daily digest (07:00 in their zone); off: in-app only
              * @enum {string}
@@ -2533,19 +2508,13 @@ export interface components {
         };
         NotificationPreferenceChangeDto: {
             /** @enum {string} */
-            kind: "session-reminder" | "session-rescheduled" | "session-cancelled" | "certificate-issued" | "time-zone-rules-changed" | "feedback-request" | "enrolled" | "waitlist-promoted" | "withdrawn" | "session-created" | "certificate-revoked" | "quiz-opened" | "recording-available" | "announcement-posted" | "question-answered" | "question-waiting";
+            kind: "session-reminder" | "session-rescheduled" | "session-cancelled" | "certificate-issued" | "time-zone-rules-changed" | "feedback-request" | "enrolled" | "waitlist-promoted" | "withdrawn" | "session-created" | "certificate-revoked" | "quiz-opened" | "recording-available" | "announcement-posted" | "question-answered";
             /** @enum {string} */
             email: "immediate" | "digest" | "off";
         };
         UpdateNotificationPreferencesDto: {
             /** @description The kinds to change; others stay */
             items: components["schemas"]["NotificationPreferenceChangeDto"][];
-        };
-        SignedFileLinkDto: {
-            /** @description Where the browser loads the file from, with Range: a short-lived store URL (S3), or the API with a signed token */
-            url: string;
-            /** Format: date-time */
-            expiresAt: string;
         };
         CourseProgressDto: {
             /** Format: uuid */
@@ -2832,9 +2801,9 @@ export interface components {
             items: components["schemas"]["ItemAnalysisDto"][];
         };
         SaveAnswersDto: {
-            /** @description Answers by question id: choice ids (single: one), true/false, a text (short), a number or a text like "3,5" (numeric); null clears the answer to that question */
+            /** @description Answers by question id: choice ids (single: one), true/false, a text (short), a number or a text like "3,5" (numeric) */
             answers: {
-                [key: string]: (string[] | boolean | string | number) | null;
+                [key: string]: string[] | boolean | string | number;
             };
         };
         SavedAnswersDto: {
@@ -2844,9 +2813,9 @@ export interface components {
             answered: number;
         };
         SubmitAttemptDto: {
-            /** @description Answers by question id: choice ids (single: one), true/false, a text (short), a number or a text like "3,5" (numeric); null clears the answer to that question */
+            /** @description Answers by question id: choice ids (single: one), true/false, a text (short), a number or a text like "3,5" (numeric) */
             answers?: {
-                [key: string]: (string[] | boolean | string | number) | null;
+                [key: string]: string[] | boolean | string | number;
             };
         };
         CreateSessionsDto: {
@@ -2911,6 +2880,10 @@ export interface components {
             recordingAvailable?: boolean;
             /** @description In the schedule: the full names of the cohort's teachers */
             teacherNames?: string[];
+            /** @description In the schedule, for a session of a weekly series: its place in the series (1 for the first), cancelled sessions counted */
+            seriesPosition?: number | null;
+            /** @description In the schedule, for a session of a weekly series: how many sessions it has, cancelled ones counted */
+            seriesLength?: number | null;
         };
         SessionListDto: {
             items: components["schemas"]["SessionDto"][];
@@ -3017,7 +2990,7 @@ export interface components {
             appliedInRoom: boolean;
         };
         PlaybackLinkDto: {
-            /** @description Where the browser loads the file from, with Range: a short-lived store URL (S3), or the API with a signed token */
+            /** @description Where a player loads the file from (with Range): a short-lived store URL, or the API with a signed token */
             url: string;
             /** Format: date-time */
             expiresAt: string;
@@ -3047,8 +3020,6 @@ export interface components {
             /** @description Oldest first */
             items: components["schemas"]["ChatMessageDto"][];
             total: number;
-            /** @description Whether the caller hosts the cohort’s classes, and so may delete messages */
-            canDelete: boolean;
         };
         CalendarFeedDto: {
             /**
@@ -3071,8 +3042,11 @@ export interface components {
             minutesPresent: number;
             /** @description Share of the scheduled minutes, 0–100 */
             percent: number;
-            /** @enum {string} */
-            status: "present" | "late" | "absent" | "excused";
+            /**
+             * @description null while the session has not ended and nothing makes the person present or late yet (nobody is absent before the end)
+             * @enum {string|null}
+             */
+            status: "present" | "late" | "absent" | "excused" | null;
             /** @enum {string} */
             source: "live" | "in_person" | "manual";
             /** Format: date-time */
@@ -5479,71 +5453,6 @@ export interface operations {
             };
         };
     };
-    MaterialFiles_link: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SignedFileLinkDto"];
-                };
-            };
-            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorDto"];
-                };
-            };
-        };
-    };
-    MaterialFiles_download: {
-        parameters: {
-            query: {
-                /** @description The token of the link the API gave (…/link) */
-                token: string;
-            };
-            header?: {
-                /** @description bytes=start-end, to resume a download */
-                Range?: string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The file; 404 for a link that is not valid or has expired */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorDto"];
-                };
-            };
-        };
-    };
     MaterialProgress_markDone: {
         parameters: {
             query?: never;
@@ -6562,7 +6471,7 @@ export interface operations {
     Recordings_play: {
         parameters: {
             query: {
-                /** @description The token of the link the API gave (…/link) */
+                /** @description From GET /recordings/{id}/{output}/link */
                 token: string;
             };
             header?: {

@@ -102,6 +102,7 @@ export const ERROR_CODES = [
   'too-many-join-requests',
   'not-enrolled',
   'not-hybrid',
+  'session-not-started',
   // Calendar feeds
   'calendar-feed-not-found',
   // Certification

@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
+import type { AttendanceStatus } from '@mre/contracts';
 import type { AuthUser } from '@/core/auth/auth-user';
-import { DomainError, InvalidInputError } from '@/core/errors/domain-error';
+import { ConflictError, DomainError, InvalidInputError } from '@/core/errors/domain-error';
 import { AuditService } from '@/modules/audit/audit.service';
 import { CohortAccessService } from '@/modules/cohorts/cohort-access.service';
 import { UsersService } from '@/modules/identity/users.service';
@@ -45,6 +46,9 @@ export interface AttendanceTally {
   attended: Map<string, number>;
 }
 
+/** A row as computed, before `list` leaves the status open until the end. */
+type DecidedRow = AttendanceRowDto & { status: AttendanceStatus };
+
 class NotACohortMemberError extends InvalidInputError {
   readonly code = 'not-enrolled';
 
@@ -59,6 +63,19 @@ class NotHybridError extends InvalidInputError {
   constructor() {
     super('In-person check-in is for hybrid sessions');
   }
+}
+
+class SessionNotStartedError extends ConflictError {
+  readonly code = 'session-not-started';
+
+  constructor() {
+    super('Attendance is taken once the session has started');
+  }
+}
+
+/** Before its start there is no attendance to take or correct. */
+function assertStarted(session: LiveSessionEntity): void {
+  if (session.startsAt.getTime() > Date.now()) throw new SessionNotStartedError();
 }
 
 @Injectable()
@@ -104,6 +121,8 @@ export class AttendanceService {
 
   async list(sessionId: string, actor: AuthUser): Promise<AttendanceListDto> {
     const { session } = await this.sessions.accessFor(sessionId, actor, 'run');
+    // Until the end, someone not (yet) present enough is not absent: they may still come.
+    const ended = session.status !== 'scheduled' || session.endsAt.getTime() <= Date.now();
     const [segments, marks, memberIds] = await Promise.all([
       this.segments.find({ where: { sessionId } }),
       this.marks.find({ where: { sessionId } }),
@@ -124,6 +143,9 @@ export class AttendanceService {
           segments.filter((s) => s.userId === id),
           marks.find((m) => m.userId === id),
         ),
+      )
+      .map((row) =>
+        row.status === 'absent' && row.source === 'live' && !ended ? { ...row, status: null } : row,
       )
       .sort((a, b) => a.fullName.localeCompare(b.fullName));
     return { items, total: items.length };
@@ -186,6 +208,7 @@ export class AttendanceService {
   async checkIn(sessionId: string, userId: string, actor: AuthUser): Promise<AttendanceRowDto> {
     const { session } = await this.sessions.accessFor(sessionId, actor, 'checkIn');
     if (session.mode !== 'hybrid') throw new NotHybridError();
+    assertStarted(session);
     await this.assertMember(session, userId);
     await this.dataSource.transaction(async (manager) => {
       await manager.query(...checkIn(sessionId, userId, actor.id));
@@ -213,6 +236,7 @@ export class AttendanceService {
     actor: AuthUser,
   ): Promise<AttendanceRowDto> {
     const { session } = await this.sessions.accessFor(sessionId, actor, 'run');
+    assertStarted(session);
     await this.assertMember(session, userId);
     await this.dataSource.transaction(async (manager) => {
       await manager.query(...correct(sessionId, userId, dto.status, dto.reason.trim(), actor.id));
@@ -233,7 +257,7 @@ export class AttendanceService {
     return this.rowFor(session, userId);
   }
 
-  private async rowFor(session: LiveSessionEntity, userId: string): Promise<AttendanceRowDto> {
+  private async rowFor(session: LiveSessionEntity, userId: string): Promise<DecidedRow> {
     const [segments, mark] = await Promise.all([
       this.segments.find({ where: { sessionId: session.id, userId } }),
       this.marks.findOne({ where: { sessionId: session.id, userId } }),
@@ -255,7 +279,7 @@ export class AttendanceService {
     names: Map<string, string>,
     segments: AttendanceSegmentEntity[],
     mark?: AttendanceMarkEntity,
-  ): AttendanceRowDto {
+  ): DecidedRow {
     const now = new Date();
     const finished = session.roomFinishedAt;
     const live = computeAttendance({

@@ -61,7 +61,7 @@ export class AuthController {
   @ApiOkResponse({ type: LoginResponseDto })
   @HttpCode(200)
   acceptInvite(@Body() dto: AcceptInviteDto, @Ip() ip: string): Promise<LoginResponseDto> {
-    return this.auth.acceptInvite(dto.token, dto.password, ip);
+    return this.auth.acceptInvite(dto, ip);
   }
 
   @ApiBearerAuth()

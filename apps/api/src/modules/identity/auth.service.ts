@@ -9,7 +9,7 @@ import { AccessRevocations } from '@/core/redis/access-revocations';
 import { RateLimiter } from '@/core/redis/rate-limiter';
 import { AuditService } from '@/modules/audit/audit.service';
 import { recordAccountEvent } from './account-audit';
-import { LoginResponseDto, MfaChallengeDto } from './dto/auth.dto';
+import { AcceptInviteDto, LoginResponseDto, MfaChallengeDto } from './dto/auth.dto';
 import { UserDto } from './dto/user.dto';
 import {
   BadCredentialsError,
@@ -142,7 +142,8 @@ export class AuthService {
    * (argon2, 64 MiB) comes only after the link proved good, and wrong links are throttled per
    * address. Only an account still `invited` is activated: a disabled one stays disabled.
    */
-  async acceptInvite(token: string, password: string, ip: string): Promise<LoginResponseDto> {
+  /** The invitee's own time zone, when their browser tells it, is closer to the truth than the inviter's guess. */
+  async acceptInvite({ token, password, timeZone }: AcceptInviteDto, ip: string): Promise<LoginResponseDto> {
     await this.throttle.reserveInvitation(ip);
     await this.invitations.check(token);
     assertAcceptablePassword(password);
@@ -152,7 +153,7 @@ export class AuthService {
       const activated = await manager.update(
         UserEntity,
         { id: userId, status: 'invited' },
-        { passwordHash, status: 'active', lastSignInAt: new Date() },
+        { passwordHash, status: 'active', lastSignInAt: new Date(), ...(timeZone ? { timeZone } : {}) },
       );
       if (activated.affected !== 1) throw new InvalidInvitationError();
       return manager.findOneOrFail(UserEntity, { where: { id: userId } });

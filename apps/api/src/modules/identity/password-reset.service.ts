@@ -42,7 +42,8 @@ export class PasswordResetService {
         template: 'password-reset',
         params: {
           fullName: user.fullName,
-          link: `${this.config.publicUrl}/reset-password?token=${encodeURIComponent(token)}`,
+          // The page opens in the person's language, like an invitation's.
+          link: `${this.config.publicUrl}/reset-password?token=${encodeURIComponent(token)}&lang=${user.locale}`,
           expiresAt: expiresAt.toISOString(),
           timeZone: user.timeZone,
         },

@@ -35,12 +35,24 @@ export function schedulePage(
                 s.local_start AS "localStart", s.time_zone AS "timeZone", ${isoText(`s.starts_at - make_interval(mins => ${joinWindow})`)} AS "joinOpensAt",
                 round(extract(epoch FROM s.ends_at - s.starts_at) / 60)::int AS "durationMinutes", s.mode, s.status,
                 s.room_name AS "roomName", s.series_id AS "seriesId", s.cancellation_reasons AS "cancellationReasons",
+                ${seriesPlace('s')},
                 EXISTS (SELECT 1 FROM recordings r WHERE r.session_id = s.id AND r.video_key IS NOT NULL) AS "recordingAvailable",
                 ARRAY(SELECT u.full_name FROM cohort_teachers ct JOIN users u ON u.id = ct.user_id
                        WHERE ct.cohort_id = s.cohort_id ORDER BY u.full_name) AS "teacherNames"`,
     params,
     ...pageWindow(query),
   };
+}
+
+/**
+ * Where a session of a weekly series stands in it, cancelled ones counted ("3 of 8" stays true when
+ * one is called off); null outside a series. A series is one cohort's: its index keeps this cheap.
+ */
+function seriesPlace(s: string): string {
+  const ofSeries = `FROM live_sessions o WHERE o.cohort_id = ${s}.cohort_id AND o.series_id = ${s}.series_id`;
+  return `CASE WHEN ${s}.series_id IS NULL THEN NULL
+               ELSE (SELECT count(*)::int ${ofSeries} AND (o.starts_at, o.id) <= (${s}.starts_at, ${s}.id)) END AS "seriesPosition",
+          CASE WHEN ${s}.series_id IS NULL THEN NULL ELSE (SELECT count(*)::int ${ofSeries}) END AS "seriesLength"`;
 }
 
 /** The cohorts with a scheduled session starting after `now`, in id order. */

@@ -20,8 +20,9 @@ function cohortScope(query: ReportQueryDto, params: SqlParams, { network }: { ne
 export function beneficiaryRows(query: ReportQueryDto): Statement {
   const params = new SqlParams();
   return [
-    `SELECT u.full_name, u.email, n.name AS network, co.sector_code AS sector, s.name AS sector_name,
-            ce.name AS centre, c.name AS cohort, c.kind, e.status
+    `SELECT u.full_name, u.email, n.name AS network, n.names AS network_names, co.sector_code AS sector,
+            s.name AS sector_name, ce.name AS centre, ce.names AS centre_names, c.name AS cohort, c.kind,
+            e.status
          FROM enrollments e
          JOIN users u ON u.id = e.user_id
          JOIN cohorts c ON c.id = e.cohort_id
@@ -228,7 +229,8 @@ export function learningGainGroups(query: ReportQueryDto): Statement {
            FROM best b JOIN scope s ON s.id = b.cohort_id
           GROUP BY GROUPING SETS ((), (s.network_id), (s.sector_code), (s.centre_id), (s.kind))
        )
-       SELECT g.*, coalesce(n.name, ce.name) AS name, sec.name AS sector_name
+       SELECT g.*, coalesce(n.name, ce.name) AS name, coalesce(n.names, ce.names) AS names,
+              sec.name AS sector_name
          FROM g
          LEFT JOIN networks n ON g.set = 'network' AND n.id::text = g.key
          LEFT JOIN centres ce ON g.set = 'centre' AND ce.id::text = g.key

@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { DEFAULT_LOCALE, LOCALES, type CohortKind, type Locale } from '@mre/contracts';
+import {
+  DEFAULT_LOCALE,
+  LOCALES,
+  pickLocalized,
+  type CohortKind,
+  type Locale,
+  type LocalizedText,
+} from '@mre/contracts';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@/core/config/app-config';
@@ -34,9 +41,11 @@ interface BeneficiaryRow {
   full_name: string;
   email: string;
   network: string;
+  network_names: LocalizedText | null;
   sector: string;
-  sector_name: Partial<Record<Locale, string>> | null;
+  sector_name: LocalizedText | null;
   centre: string;
+  centre_names: LocalizedText | null;
   cohort: string;
   kind: string;
   status: string;
@@ -44,9 +53,9 @@ interface BeneficiaryRow {
 
 const isLocale = (value: unknown): value is Locale => LOCALES.includes(value as Locale);
 
-/** A name in `locale`, else in any language it has. */
-function localized(name: Partial<Record<Locale, string>> | null, locale: Locale): string | undefined {
-  return name?.[locale] ?? LOCALES.map((other) => name?.[other]).find(Boolean);
+/** A name in `locale`, else in any language it has (as the web picks it), else `plain`. */
+function localized(names: LocalizedText | null, locale: Locale, plain: string): string {
+  return pickLocalized(names, locale) || plain;
 }
 
 /**
@@ -85,7 +94,9 @@ interface LearningGainRow extends LearningGainDto {
   set: 'total' | 'network' | 'sector' | 'centre' | 'kind';
   key: string | null;
   name: string | null;
-  sector_name: Partial<Record<Locale, string>> | null;
+  /** A network's or centre's name in each language. */
+  names: LocalizedText | null;
+  sector_name: LocalizedText | null;
 }
 
 /** One network's or expert's row of the satisfaction (see satisfactionGroups). */
@@ -146,14 +157,17 @@ export class ReportingService {
 
   /**
    * One row per person and cohort (active or completed), for Excel, in the reader's language:
-   * headers, sectors, kinds and statuses worded, and the separator their Excel expects.
+   * headers, networks, centres, sectors, kinds and statuses worded, and the separator their Excel
+   * expects.
    */
   async beneficiariesCsv(query: ReportQueryDto, readerId: string): Promise<string> {
     const locale = await this.readerLocale(readerId);
     const labels = BENEFICIARY_LABELS[locale];
     const rows: BeneficiaryRow[] = await this.dataSource.query(...beneficiaryRows(query));
     const cell = (row: BeneficiaryRow, column: (typeof BENEFICIARY_COLUMNS)[number]): string => {
-      if (column === 'sector') return localized(row.sector_name, locale) ?? row.sector;
+      if (column === 'sector') return localized(row.sector_name, locale, row.sector);
+      if (column === 'network') return localized(row.network_names, locale, row.network);
+      if (column === 'centre') return localized(row.centre_names, locale, row.centre);
       if (column === 'kind') return labels.kind[row.kind] ?? row.kind;
       if (column === 'status') return labels.status[row.status] ?? row.status;
       return row[column];
@@ -217,9 +231,9 @@ export class ReportingService {
     const rows = await this.learningGainRows(query);
     const group = (r: LearningGainRow): string => {
       if (r.set === 'total') return labels.total;
-      if (r.set === 'sector') return localized(r.sector_name, locale) ?? (r.key as string);
+      if (r.set === 'sector') return localized(r.sector_name, locale, r.key as string);
       if (r.set === 'kind') return labels.kind[r.key as string] ?? (r.key as string);
-      return r.name as string;
+      return localized(r.names, locale, r.name as string);
     };
     const number = (value: number | null) =>
       value === null ? '' : String(round1(value)).replace('.', labels.decimal);

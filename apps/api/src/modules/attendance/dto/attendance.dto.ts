@@ -11,7 +11,13 @@ export class AttendanceRowDto {
   @ApiProperty() fullName: string;
   @ApiProperty() minutesPresent: number;
   @ApiProperty({ description: 'Share of the scheduled minutes, 0–100' }) percent: number;
-  @ApiProperty({ enum: ATTENDANCE_STATUSES }) status: AttendanceStatus;
+  @ApiProperty({
+    enum: ATTENDANCE_STATUSES,
+    nullable: true,
+    description:
+      'null while the session has not ended and nothing makes the person present or late yet (nobody is absent before the end)',
+  })
+  status: AttendanceStatus | null;
   @ApiProperty({ enum: ATTENDANCE_SOURCES }) source: AttendanceSource;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) firstJoinAt: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'Why it was corrected by hand' })

@@ -165,6 +165,11 @@ export class CohortPermissionsDto implements CohortPermissions {
 export class CohortTeacherDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() fullName: string;
+  @ApiProperty({
+    example: 'America/Toronto',
+    description: "The teacher's own zone: where a session's start is read when scheduling it",
+  })
+  timeZone: string;
 }
 
 export class CohortDto {
@@ -223,7 +228,7 @@ export class CohortDto {
       requiresFinalQuizPass: cohort.requiresFinalQuizPass,
       teacherIds: (cohort.teachers ?? []).map((t) => t.id).sort(),
       teachers: (cohort.teachers ?? [])
-        .map((t) => ({ id: t.id, fullName: t.fullName }))
+        .map((t) => ({ id: t.id, fullName: t.fullName, timeZone: t.timeZone }))
         .sort((a, b) => a.fullName.localeCompare(b.fullName)),
       counts,
       myEnrollment,

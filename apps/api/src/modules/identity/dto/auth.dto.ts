@@ -1,5 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsString, MaxLength, MinLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsTimeZone } from '@/core/http/is-time-zone';
 import { MIN_PASSWORD_LENGTH } from './create-user.dto';
 import { UserDto } from './user.dto';
 
@@ -33,6 +34,14 @@ export class AcceptInviteDto {
   @MinLength(MIN_PASSWORD_LENGTH)
   @MaxLength(200)
   password: string;
+
+  @ApiPropertyOptional({
+    example: 'America/Toronto',
+    description: "The invitee's own zone (their browser's): replaces the one set when they were invited",
+  })
+  @IsOptional()
+  @IsTimeZone()
+  timeZone?: string;
 }
 
 export class LoginResponseDto {

@@ -240,6 +240,22 @@ export class SessionDto {
   })
   teacherNames?: string[];
 
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    description:
+      'In the schedule, for a session of a weekly series: its place in the series (1 for the first), cancelled sessions counted',
+  })
+  seriesPosition?: number | null;
+
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    description:
+      'In the schedule, for a session of a weekly series: how many sessions it has, cancelled ones counted',
+  })
+  seriesLength?: number | null;
+
   static from(session: LiveSessionEntity, joinWindowMinutes: number): SessionDto {
     return {
       id: session.id,

@@ -20,6 +20,7 @@ import { compactLocalized, LocalizedTextFields } from '@/shared/components/local
 import { useLocale } from '@/shared/hooks/use-locale';
 import { useLocalize } from '@/shared/hooks/use-localize';
 import { formatFileSize } from '@/shared/lib/file-size';
+import { formatPercent } from '@/shared/lib/format-percent';
 import { moved, useDeleteMaterial, useReorderMaterials, useUploadMaterial } from '../api/materials.api';
 
 /** What the API takes, as the file picker offers it (the API checks the content itself). */
@@ -47,7 +48,7 @@ interface ModuleFilesModalProps {
  * up/down buttons for the keyboard and screen readers). Links are edited in the module form.
  */
 export function ModuleFilesModal({ courseId, module, onClose }: ModuleFilesModalProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const localize = useLocalize();
   const [locale] = useLocale();
   const upload = useUploadMaterial(courseId, module.id);
@@ -193,7 +194,9 @@ export function ModuleFilesModal({ courseId, module, onClose }: ModuleFilesModal
               <Progress
                 value={Math.round(upload.progress * 100)}
                 animated
-                aria-label={t('admin.files.progress', { percent: Math.round(upload.progress * 100) })}
+                aria-label={t('admin.files.progress', {
+                  percent: formatPercent(upload.progress, i18n.language),
+                })}
                 data-testid="material-upload-progress"
               />
             )}

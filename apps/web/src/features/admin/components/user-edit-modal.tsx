@@ -6,6 +6,8 @@ import type { Schemas } from '@mre/api-client';
 import { ROLES, type Role } from '@mre/contracts';
 import { useAllCentres, useAllNetworks } from '@/shared/api/reference-data.queries';
 import { FormModal } from '@/shared/components/form-modal';
+import { formatInZone } from '@/shared/lib/zoned-time';
+import { useCurrentUser } from '@/features/auth/hooks/use-session';
 import { PersonDataActions } from '@/features/privacy/components/person-data-actions';
 import { useUpdateUser } from '../api/users.api';
 
@@ -30,7 +32,8 @@ export function UserEditModal({ user, onClose, onErased }: UserEditModalProps) {
 
 function ErasedPersonModal({ user, onClose }: { user: User & { erasedAt: string }; onClose: () => void }) {
   const { t, i18n } = useTranslation();
-  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' }).format(new Date(user.erasedAt));
+  const viewer = useCurrentUser();
+  const date = formatInZone(user.erasedAt, i18n.language, viewer.timeZone, { dateStyle: 'long' });
   return (
     <Modal
       opened

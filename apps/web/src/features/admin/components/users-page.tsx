@@ -139,6 +139,7 @@ export function UsersPage() {
           color="green"
           role="status"
           withCloseButton
+          closeButtonLabel={t('common.close')}
           onClose={() => setErased(false)}
           data-testid="person-erased"
         >

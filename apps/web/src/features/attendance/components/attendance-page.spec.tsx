@@ -60,7 +60,7 @@ describe('attendance', () => {
       route: `/sessions/${SESSION_ID}/attendance`,
       signedIn: true,
       fetch: attendance(
-        () => [{ ...absent, minutesPresent: 0, percent: 0, firstJoinAt: null }],
+        () => [{ ...absent, status: null, minutesPresent: 0, percent: 0, firstJoinAt: null }],
         async () => json(500, {}),
       ),
     });
@@ -78,7 +78,7 @@ describe('attendance', () => {
       route: `/sessions/${SESSION_ID}/attendance`,
       signedIn: true,
       fetch: attendance(
-        () => [absent],
+        () => [{ ...absent, status: null }],
         async () => json(500, {}),
       ),
     });

@@ -45,7 +45,7 @@ export function AttendancePage() {
   const checkIn = useCheckIn(id);
   const [correcting, setCorrecting] = useState<AttendanceRow | null>(null);
   const now = useNow(30_000);
-  // Nobody is absent before the end: until then the page says where the session stands.
+  // Until the end the page says where the session stands.
   const stage = session.data ? sessionStage(session.data, now) : 'ended';
   const started = stage !== 'not-started';
   const canCheckIn = started && session.data?.mode === 'hybrid' && CHECK_IN_ROLES.includes(user.role);
@@ -106,9 +106,14 @@ export function AttendancePage() {
                   <Table.Td>{row.minutesPresent}</Table.Td>
                   <Table.Td>{formatPercent(row.percent / 100, i18n.language)}</Table.Td>
                   <Table.Td>
-                    {stage !== 'ended' && row.status === 'absent' && !row.correctedAt ? (
+                    {row.status === null ? (
+                      // Nobody is absent before the end: the API leaves the status open until then.
                       <Badge color="gray" variant="light" data-testid="attendance-status">
-                        {t(`attendance.stage.${stage}`)}
+                        {t(
+                          stage === 'not-started'
+                            ? 'attendance.stage.not-started'
+                            : 'attendance.stage.in-progress',
+                        )}
                       </Badge>
                     ) : (
                       <Badge

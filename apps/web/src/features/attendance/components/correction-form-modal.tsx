@@ -18,7 +18,7 @@ interface CorrectionFormModalProps {
 export function CorrectionFormModal({ sessionId, row, onClose }: CorrectionFormModalProps) {
   const { t } = useTranslation();
   const correct = useCorrectAttendance(sessionId);
-  const [status, setStatus] = useState<AttendanceStatus>(row.status);
+  const [status, setStatus] = useState<AttendanceStatus>(row.status ?? 'excused');
   const [reason, setReason] = useState('');
   const [submitted, setSubmitted] = useState(false);
   const reasonTooShort = reason.trim().length < MIN_REASON_LENGTH;

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Button, PasswordInput, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@/shared/components/error-alert';
+import { browserTimeZone } from '@/shared/lib/browser-time-zone';
 import { useAcceptInvite } from '../api/auth.mutations';
 
 export const MIN_PASSWORD_LENGTH = 10;
@@ -25,7 +26,9 @@ export function AcceptInviteForm({ token, onAccepted }: AcceptInviteFormProps) {
     event.preventDefault();
     setSubmitted(true);
     if (tooShort || mismatch) return;
-    acceptInvite.mutate({ token, password }, { onSuccess: onAccepted });
+    // The device's zone: an expert in Toronto invited from Casablanca sees Toronto times from the start.
+    const timeZone = browserTimeZone();
+    acceptInvite.mutate({ token, password, ...(timeZone ? { timeZone } : {}) }, { onSuccess: onAccepted });
   };
 
   return (

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { formatPercent } from '@/shared/lib/format-percent';
 import type { Schemas } from '@mre/api-client';
 import { ActionsHeader } from '@/shared/components/actions-header';
 import { ErrorAlert } from '@/shared/components/error-alert';
@@ -29,7 +30,7 @@ interface CohortCertificatesProps {
 
 /** The cohort's certificates for its staff; admins issue them (by the cohort's rule) and revoke them. */
 export function CohortCertificates({ cohortId, minAttendancePercent, permissions }: CohortCertificatesProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const formatDate = useFormatDate();
   const [page, setPage] = useState(1);
   const certificates = useCohortCertificates(cohortId, page);
@@ -54,7 +55,9 @@ export function CohortCertificates({ cohortId, minAttendancePercent, permissions
           <Stack gap={4}>
             <Title order={2}>{t('certificates.cohort.title')}</Title>
             <Text size="sm" c="dimmed">
-              {t('certificates.cohort.rule', { percent: minAttendancePercent })}
+              {t('certificates.cohort.rule', {
+                percent: formatPercent(minAttendancePercent / 100, i18n.language),
+              })}
             </Text>
           </Stack>
           {permissions.issueCertificates && (

@@ -10,11 +10,12 @@ const PAGE_SIZE = 100;
 
 export const chatKeys = { of: (sessionId: string) => ['sessions', sessionId, 'chat'] as const };
 
-/** The session's stored chat, oldest first, a page at a time. */
-export function useStoredChat(sessionId: string) {
+/** The session's stored chat, oldest first, a page at a time; read again every `pollMs` if given. */
+export function useStoredChat(sessionId: string, pollMs?: number) {
   const api = useApi();
   return useInfiniteQuery({
     queryKey: chatKeys.of(sessionId),
+    refetchInterval: pollMs ?? false,
     queryFn: ({ pageParam }) =>
       unwrap(
         api.GET('/api/sessions/{id}/chat', {

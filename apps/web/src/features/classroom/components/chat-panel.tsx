@@ -17,15 +17,17 @@ interface ChatPanelProps {
   timeZone: string;
   /** What the room heard since joining (useChatRelay). */
   relayed: ChatRelayFeed;
+  /** Outside the room, where nothing is relayed: how often the stored chat is read again. */
+  pollMs?: number;
 }
 
 /**
  * The class chat in the room: what was said before this page joined (stored by the API), then what
  * the room relays live, each message once. Messages go through the API, which keeps and relays them.
  */
-export function ChatPanel({ sessionId, canWrite, canDelete, timeZone, relayed }: ChatPanelProps) {
+export function ChatPanel({ sessionId, canWrite, canDelete, timeZone, relayed, pollMs }: ChatPanelProps) {
   const { t } = useTranslation();
-  const stored = useStoredChat(sessionId);
+  const stored = useStoredChat(sessionId, pollMs);
   const post = usePostChat(sessionId);
   const remove = useDeleteChat(sessionId);
   const [sent, setSent] = useState<ChatMessage[]>([]);

@@ -1,6 +1,6 @@
-import { fireEvent, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { LocalParticipant, type RoomOptions } from 'livekit-client';
+import { DisconnectReason, LocalParticipant, RoomEvent, type Room, type RoomOptions } from 'livekit-client';
 import type { Schemas } from '@mre/api-client';
 import { adminUser, fakeFetch, json, sessionDto } from '@/test/fake-api';
 import { renderApp } from '@/test/render-app';
@@ -10,11 +10,26 @@ import { renderApp } from '@/test/render-app';
  * answers (when the tracks chosen before joining are published), and keeps the options it was made with.
  */
 const signalOnly = vi.hoisted(() => ({ on: false, rooms: [] as RoomOptions[] }));
+/**
+ * In the retry test, each new Room plays the next outcome: its connection fails (the service is out
+ * of reach) or opens; `opened` holds the rooms that did, to drop them later.
+ */
+const scripted = vi.hoisted(() => ({ outcomes: [] as ('fail' | 'open')[], opened: [] as Room[] }));
 vi.mock('livekit-client', async (importOriginal) => {
   const livekit = await importOriginal<typeof import('livekit-client')>();
   class SignalOnlyRoom extends livekit.Room {
     constructor(options?: RoomOptions) {
       super(options);
+      const outcome = scripted.outcomes.shift();
+      if (outcome === 'fail')
+        this.connect = async () => {
+          throw livekit.ConnectionError.serverUnreachable('no answer');
+        };
+      if (outcome === 'open')
+        this.connect = async () => {
+          scripted.opened.push(this);
+          this.emit(livekit.RoomEvent.Connected);
+        };
       if (!signalOnly.on) return;
       signalOnly.rooms.push(this.options);
       this.connect = async () => {
@@ -43,6 +58,7 @@ function classroom(
   shown: Schemas['SessionDto'] = session,
   me: Schemas['UserDto'] = trainee,
   saved: unknown[] = [],
+  chat: Schemas['ChatMessageDto'][] = [],
 ) {
   return fakeFetch({
     'GET /api/me': () => json(200, me),
@@ -70,6 +86,21 @@ function classroom(
         ],
       }),
     [`POST /api/sessions/${SESSION_ID}/join`]: join,
+    [`GET /api/sessions/${SESSION_ID}/chat`]: () => json(200, { items: chat, total: chat.length }),
+    [`POST /api/sessions/${SESSION_ID}/chat`]: async (request) => {
+      const { text } = (await request.json()) as { text: string };
+      const message = {
+        id: `00000000-0000-4000-8000-0000000009${String(chat.length).padStart(2, '0')}`,
+        sessionId: SESSION_ID,
+        authorId: me.id,
+        authorName: me.fullName,
+        text,
+        sentAt: new Date().toISOString(),
+        deletedAt: null,
+      };
+      chat.push(message);
+      return json(201, message);
+    },
   });
 }
 
@@ -226,9 +257,52 @@ describe('classroom', () => {
     );
     expect(within(unreachable).getByRole('button', { name: 'Réessayer' })).toBeTruthy();
     expect(screen.getByTestId('course-materials')).toBeTruthy(); // still there to download
+    // What does not need the video service: the cohort's board, and the class chat through the API.
+    const meanwhile = screen.getByTestId('classroom-still-available');
+    expect(within(meanwhile).getByTestId('classroom-board-link').getAttribute('href')).toBe(
+      `/cohort-board/${COHORT_ID}`,
+    );
+    fireEvent.change(await within(meanwhile).findByTestId('chat-input'), {
+      target: { value: 'Je n’ai plus la vidéo, je suis le chat' },
+    });
+    fireEvent.click(within(meanwhile).getByTestId('chat-send'));
+    expect((await within(meanwhile).findByRole('log')).textContent).toContain(
+      'Je n’ai plus la vidéo, je suis le chat',
+    );
 
     fireEvent.click(within(unreachable).getByRole('button', { name: 'Réessayer' }));
     await vi.waitFor(() => expect(join).toHaveBeenCalledTimes(2)); // a fresh token for each attempt
+  }, 30_000);
+
+  it('tries again after 10 s, not a minute, when the service drops again after a class that connected', async () => {
+    scripted.outcomes = ['fail', 'fail', 'open'];
+    scripted.opened = [];
+    const join = vi.fn(() =>
+      json(200, {
+        serverUrl: 'ws://127.0.0.1:9',
+        token: 'token',
+        expiresAt: new Date(Date.now() + 300_000).toISOString(),
+        role: 'trainee',
+      }),
+    );
+    renderApp({ route, signedIn: true, fetch: classroom(join) });
+    const retryIn = async () =>
+      (await screen.findByTestId('video-retry-in', {}, { timeout: 12_000 })).textContent;
+    const retryNow = () => fireEvent.click(screen.getByRole('button', { name: 'Réessayer' }));
+
+    fireEvent.click(await findPage('classroom-join'));
+    expect(await retryIn()).toMatch(/^Nouvel essai dans (9|10|11) s$/);
+    retryNow();
+    await vi.waitFor(() => expect(join).toHaveBeenCalledTimes(2));
+    expect(await retryIn()).toMatch(/^Nouvel essai dans (19|20|21) s$/); // the second failure in a row
+    retryNow();
+    await vi.waitFor(() => expect(scripted.opened).toHaveLength(1));
+    await vi.waitFor(() => expect(screen.queryByTestId('video-unreachable')).toBeNull());
+
+    act(() => {
+      scripted.opened[0].emit(RoomEvent.Disconnected, DisconnectReason.UNKNOWN_REASON);
+    });
+    expect(await retryIn()).toMatch(/^Nouvel essai dans (9|10|11) s$/);
   }, 30_000);
 
   it('says the browser is offline rather than the service down, when it is', async () => {
@@ -310,7 +384,7 @@ describe('classroom', () => {
     );
   });
 
-  it('keeps the join button disabled once the session is over', async () => {
+  it('asks for no camera once the session is over, and says it is over', async () => {
     const past = sessionDto({
       id: SESSION_ID,
       cohortId: COHORT_ID,
@@ -319,8 +393,10 @@ describe('classroom', () => {
     });
     renderApp({ route, signedIn: true, fetch: classroom(() => json(500, {}), past) });
 
-    expect((await findPage('classroom-join')).hasAttribute('disabled')).toBe(true);
+    await findPage('classroom-over');
     expect(screen.getByTestId('join-status').textContent).toBe('Terminée');
+    expect(screen.queryByTestId('pre-join')).toBeNull();
+    expect(screen.queryByTestId('classroom-join')).toBeNull();
   });
 
   it('says a session was cancelled on a 410', async () => {

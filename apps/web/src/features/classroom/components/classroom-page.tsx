@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Anchor, Button, Grid, Stack, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Grid, Paper, Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useLocalize } from '@/shared/hooks/use-localize';
 import { Link, useParams } from 'react-router';
@@ -20,8 +20,10 @@ import { ClassChatHistory } from './class-chat-history';
 import { CourseMaterials } from './course-materials';
 import { PinnedQuestions } from './pinned-questions';
 import { JoinRefusal } from './join-refusal';
+import { JoinStatus } from './join-status';
 import { LiveClassroom, type ClassroomEnd } from './live-classroom';
 import { PreJoinPanel, type DeviceChoices } from './pre-join-panel';
+import { StillAvailable } from './still-available';
 import { VideoUnreachable } from './video-unreachable';
 
 /** Coordinators and admins join as hidden observers: no camera or microphone to choose. */
@@ -61,6 +63,8 @@ export default function ClassroomPage() {
   if (session.isPending) return <LoadingState />;
   if (session.isError) return <ErrorState error={session.error} onRetry={() => void session.refetch()} />;
 
+  const over = ['ended', 'cancelled'].includes(joinPhase(session.data, now));
+
   return (
     <Stack>
       <Anchor component={Link} to="/schedule" size="sm">
@@ -75,6 +79,7 @@ export default function ClassroomPage() {
             devices={devices}
             dataSaver={dataSaver.enabled}
             canModerate={phase.grant.role === 'host' || user.role === 'admin'}
+            onConnected={autoRetry.resetFailures}
             onEnd={(end) => setPhase({ name: end })}
           />
           <PinnedQuestions cohortId={session.data.cohortId} />
@@ -94,6 +99,15 @@ export default function ClassroomPage() {
               offline={!autoRetry.online}
               retryAt={autoRetry.retryAt}
               now={now}
+            />
+          )}
+          {phase.name === 'unreachable' && (
+            <StillAvailable
+              sessionId={id}
+              cohortId={session.data.cohortId}
+              timeZone={user.timeZone}
+              canWrite={PUBLISHING_ROLES.includes(user.role)}
+              canDelete={HOST_ROLES.includes(user.role)}
             />
           )}
           {(phase.name === 'left' || phase.name === 'removed') && (
@@ -125,7 +139,17 @@ export default function ClassroomPage() {
           )}
           <Grid>
             <Grid.Col span={{ base: 12, md: 6 }}>
-              {phase.name === 'pre-join' && (
+              {phase.name === 'pre-join' && over && (
+                // Nothing to join any more: no camera check, only what became of the class.
+                <Paper withBorder p="md" radius="md" data-testid="classroom-over">
+                  <JoinStatus
+                    phase={joinPhase(session.data, now)}
+                    opensAt={session.data.joinOpensAt}
+                    now={now}
+                  />
+                </Paper>
+              )}
+              {phase.name === 'pre-join' && !over && (
                 <PreJoinPanel
                   canPublish={PUBLISHING_ROLES.includes(user.role)}
                   dataSaver={dataSaver.enabled}

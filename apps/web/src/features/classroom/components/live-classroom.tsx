@@ -30,6 +30,8 @@ interface LiveClassroomProps {
   dataSaver: boolean;
   /** Hosts, and admins (who join as observers), may moderate. */
   canModerate: boolean;
+  /** The room opened: the service is back, whatever failed before. */
+  onConnected: () => void;
   onEnd: (end: ClassroomEnd) => void;
 }
 
@@ -40,16 +42,19 @@ export function LiveClassroom({
   devices,
   dataSaver,
   canModerate,
+  onConnected: onRoomConnected,
   onEnd,
 }: LiveClassroomProps) {
   const room = useClassroomRoom(dataSaver);
   const [connected, setConnected] = useState(false);
   const connectedRef = useRef(false);
-  // LiveKit's callbacks are handed over once; they reach the latest onEnd through this.
+  // LiveKit's callbacks are handed over once; they reach the latest onEnd and onConnected through these.
   const onEndRef = useRef(onEnd);
+  const onRoomConnectedRef = useRef(onRoomConnected);
   useEffect(() => {
     onEndRef.current = onEnd;
-  }, [onEnd]);
+    onRoomConnectedRef.current = onRoomConnected;
+  }, [onEnd, onRoomConnected]);
 
   useEffect(() => {
     if (connected) return;
@@ -60,6 +65,7 @@ export function LiveClassroom({
   const onConnected = useCallback(() => {
     connectedRef.current = true;
     setConnected(true);
+    onRoomConnectedRef.current();
   }, []);
   // Before the connection opens, any error means the service is out of reach. A cancelled attempt is
   // our own doing (React remounting in development) and is followed by a new one.

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 
 /** 10 s, 20 s, 40 s, then every minute: soon enough for a blip, gentle on a service that is down. */
 export function retryDelayMs(failures: number): number {
@@ -21,8 +21,9 @@ function useOnline(): boolean {
 
 /**
  * While `failing`, calls `retry` by itself with growing delays (and at once when the browser comes
- * back online); says when the next attempt is, so that the page can show it. A success (`failing`
- * false) starts the count again.
+ * back online); says when the next attempt is, so that the page can show it. `failing` also turns
+ * false while an attempt runs, so only the caller knows an attempt succeeded: it calls
+ * `resetFailures` then, and a later drop starts again from the shortest delay.
  */
 export function useAutoRetry(failing: boolean, retry: () => void, now: number) {
   const online = useOnline();
@@ -56,5 +57,8 @@ export function useAutoRetry(failing: boolean, retry: () => void, now: number) {
     wasOnline.current = online;
   }, [online, failing]);
 
-  return { online, retryAt: online ? retryAt : null, resetFailures: () => (failures.current = 0) };
+  const resetFailures = useCallback(() => {
+    failures.current = 0;
+  }, []);
+  return { online, retryAt: online ? retryAt : null, resetFailures };
 }

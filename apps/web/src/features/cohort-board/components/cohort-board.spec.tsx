@@ -32,7 +32,7 @@ const cohort = {
   recordingRetentionDays: null,
   recordingAllowed: true,
   teacherIds: [TEACHER.id],
-  teachers: [{ id: TEACHER.id, fullName: TEACHER.fullName }],
+  teachers: [{ id: TEACHER.id, fullName: TEACHER.fullName, timeZone: 'America/Toronto' }],
   requiresFinalQuizPass: false,
   counts: { enrolled: 2, waitlisted: 0 },
   myEnrollment: null,

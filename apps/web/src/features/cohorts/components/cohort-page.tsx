@@ -10,6 +10,7 @@ import { useLocalize } from '@/shared/hooks/use-localize';
 import { CohortCertificates } from '@/features/certificates/components/cohort-certificates';
 import { useCohort } from '../api/cohorts.api';
 import { useFormatDayRange } from '../hooks/use-format-day';
+import { formatPercent } from '@/shared/lib/format-percent';
 import { CohortFormModal } from './cohort-form-modal';
 import { CohortSessions, CohortTeachers } from './cohort-people-sessions';
 import { CohortKindBadge } from './cohort-kind-badge';
@@ -32,7 +33,7 @@ export function CohortPage() {
 }
 
 function CohortDetails({ cohort }: { cohort: Schemas['CohortDto'] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const localize = useLocalize();
   const centreName = useCentreName();
   const formatDays = useFormatDayRange();
@@ -60,7 +61,12 @@ function CohortDetails({ cohort }: { cohort: Schemas['CohortDto'] }) {
           <Text size="sm" c="dimmed">
             <bdi>{centreName(cohort.centreId) || cohort.centreName}</bdi> ·{' '}
             <bdi>{formatDays(cohort.startsOn, cohort.endsOn)}</bdi> ·{' '}
-            <bdi>{t('cohorts.page.minAttendance', { percent: cohort.minAttendancePercent })}</bdi> ·{' '}
+            <bdi>
+              {t('cohorts.page.minAttendance', {
+                percent: formatPercent(cohort.minAttendancePercent / 100, i18n.language),
+              })}
+            </bdi>{' '}
+            ·{' '}
             {cohort.requiresFinalQuizPass && (
               <>
                 <bdi data-testid="cohort-final-quiz-rule">{t('cohorts.page.finalQuizRequired')}</bdi> ·{' '}

@@ -24,7 +24,7 @@ const taughtCohort: Schemas['CohortDto'] = {
   recordingAllowed: true,
   requiresFinalQuizPass: false,
   teacherIds: [trainer.id],
-  teachers: [{ id: trainer.id, fullName: trainer.fullName }],
+  teachers: [{ id: trainer.id, fullName: trainer.fullName, timeZone: trainer.timeZone }],
   counts: { enrolled: 12, waitlisted: 0 },
   myEnrollment: null,
   permissions: {

@@ -87,9 +87,10 @@ describe("a person's data on the admin's People page", () => {
     person: Schemas['UserDto'],
     erased: Array<{ id: string; body: unknown }>,
     exports: string[],
+    me: Schemas['UserDto'] = adminUser,
   ) {
     return fakeFetch({
-      'GET /api/me': () => json(200, adminUser),
+      'GET /api/me': () => json(200, me),
       'GET /api/users': () => json(200, { items: [person], total: 1 }),
       'GET /api/centres': () => json(200, emptyList),
       'GET /api/networks': () => json(200, emptyList),
@@ -126,9 +127,11 @@ describe("a person's data on the admin's People page", () => {
     expect(confirm.disabled).toBe(false);
     fireEvent.click(confirm);
 
-    expect((await screen.findByTestId('person-erased')).textContent).toBe(
-      'Les données personnelles ont été effacées.',
-    );
+    const done = await screen.findByTestId('person-erased');
+    expect(done.textContent).toBe('Les données personnelles ont été effacées.');
+    // Its close button is named in the page's language, and closes it.
+    fireEvent.click(within(done).getByRole('button', { name: 'Fermer' }));
+    expect(screen.queryByTestId('person-erased')).toBeNull();
     expect(erased).toEqual([{ id: trainee.id, body: { reason: 'Demande par courrier du 30 novembre' } }]);
     await waitFor(() => expect(screen.queryByTestId('erase-confirm')).toBeNull());
   });
@@ -160,5 +163,19 @@ describe("a person's data on the admin's People page", () => {
     expect(screen.getByTestId('person-export')).toBeTruthy();
     expect(screen.queryByTestId('person-erase')).toBeNull();
     expect(screen.queryByTestId('user-edit-save')).toBeNull();
+  });
+
+  it('dates the erasure with Moroccan month names in Arabic, as everywhere in the app', async () => {
+    localStorage.setItem('mre.locale', 'ar');
+    const person = { ...trainee, status: 'disabled' as const, erasedAt: '2026-12-01T10:00:00Z' };
+    renderApp({
+      route: '/people',
+      signedIn: true,
+      fetch: peopleApi(person, [], [], { ...adminUser, locale: 'ar' }),
+    });
+
+    fireEvent.click(await screen.findByTestId('user-edit', {}, LAZY_ROUTE));
+    // دجنبر (ar-MA), not ديسمبر.
+    expect((await screen.findByTestId('person-erased-notice')).textContent).toContain('1 دجنبر 2026');
   });
 });

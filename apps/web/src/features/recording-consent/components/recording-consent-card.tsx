@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '@mre/api-client';
 import { ErrorAlert } from '@/shared/components/error-alert';
 import { LoadingState } from '@/shared/components/query-states';
+import { formatInZone } from '@/shared/lib/zoned-time';
 import { useAnswerRecordingConsent, useCohortRecordingConsent } from '../api/recording-consent.api';
 
 /**
@@ -21,9 +22,7 @@ export function RecordingConsentCard({ cohortId, timeZone }: { cohortId: string;
     );
   const { recordingAllowed, mine } = consent.data;
   const decidedAt = mine
-    ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(
-        new Date(mine.decidedAt),
-      )
+    ? formatInZone(mine.decidedAt, i18n.language, timeZone, { dateStyle: 'medium', timeStyle: 'short' })
     : '';
 
   return (

@@ -2,6 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { useState } from 'react';
 import { unwrap, type Schemas } from '@mre/api-client';
 import { useApi } from '@/shared/api/services.context';
+import { SAVED } from '@/shared/lib/flash';
 
 export type LiveSession = Schemas['SessionDto'];
 
@@ -110,6 +111,8 @@ export function useCreateSessions() {
   return useMutation({
     mutationFn: ({ cohortId, body }: { cohortId: string; body: Schemas['CreateSessionsDto'] }) =>
       unwrap(api.POST('/api/cohorts/{id}/sessions', { params: { path: { id: cohortId } }, body })),
+    // Said once the dialog has closed, as after the admin forms' saves.
+    meta: SAVED,
     onSuccess: () => queryClient.invalidateQueries({ queryKey: sessionKeys.all }),
   });
 }
@@ -120,6 +123,7 @@ export function useUpdateSession() {
   return useMutation({
     mutationFn: ({ id, body }: { id: string; body: Schemas['UpdateSessionDto'] }) =>
       unwrap(api.PATCH('/api/sessions/{id}', { params: { path: { id } }, body })),
+    meta: SAVED,
     onSuccess: () => queryClient.invalidateQueries({ queryKey: sessionKeys.all }),
   });
 }
@@ -130,6 +134,7 @@ export function useCancelSession() {
   return useMutation({
     mutationFn: ({ id, body }: { id: string; body: Schemas['CancelSessionDto'] }) =>
       unwrap(api.POST('/api/sessions/{id}/cancel', { params: { path: { id } }, body })),
+    meta: SAVED,
     onSuccess: () => queryClient.invalidateQueries({ queryKey: sessionKeys.all }),
   });
 }

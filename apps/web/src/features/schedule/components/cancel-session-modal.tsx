@@ -14,22 +14,23 @@ interface CancelSessionModalProps {
 }
 
 /**
- * Cancels a session, or for a session of a series it and the following ones, with an optional
- * reason: the cohort is told it in the cancellation notice, and it shows on the cancelled session.
+ * Cancels a session, or for a session of a series it and the following ones, with its reason: the
+ * cohort is told it in the cancellation notice, and it shows on the cancelled session. The API still
+ * takes a cancellation without one (older clients); this form asks for it, as the trainees would.
  */
 export function CancelSessionModal({ session, onClose }: CancelSessionModalProps) {
   const { t } = useTranslation();
   const cancel = useCancelSession();
   const [scope, setScope] = useState<SeriesScope>('one');
   const [reason, setReason] = useState('');
+  const [submitted, setSubmitted] = useState(false);
+  const trimmed = reason.trim();
 
   const submit = () => {
-    const trimmed = reason.trim();
+    setSubmitted(true);
+    if (!trimmed) return;
     cancel.mutate(
-      {
-        id: session.id,
-        body: { ...(session.seriesId ? { scope } : {}), ...(trimmed ? { reason: trimmed } : {}) },
-      },
+      { id: session.id, body: { ...(session.seriesId ? { scope } : {}), reason: trimmed } },
       { onSuccess: onClose },
     );
   };
@@ -55,6 +56,8 @@ export function CancelSessionModal({ session, onClose }: CancelSessionModalProps
         maxLength={REASON_MAX}
         rows={3}
         dir="auto"
+        required
+        error={submitted && !trimmed ? t('errors.required') : undefined}
         data-testid="session-cancel-reason-input"
       />
     </FormModal>

@@ -48,6 +48,13 @@ async function card(title: string): Promise<HTMLElement> {
   return found;
 }
 
+/** A cohort taught by the expert in Toronto. */
+const torontoCohort = {
+  id: COHORT_ID,
+  name: 'Kénitra — freinage',
+  teachers: [{ id: expert.id, fullName: expert.fullName, timeZone: 'America/Toronto' }],
+};
+
 const dayTitles = () => screen.getAllByTestId('schedule-day-title').map((day) => day.textContent);
 
 describe('my schedule', () => {
@@ -194,8 +201,7 @@ describe('my schedule', () => {
       signedIn: true,
       fetch: fakeFetch({
         'GET /api/me': () => json(200, expert),
-        'GET /api/cohorts': () =>
-          json(200, { items: [{ id: COHORT_ID, name: 'Kénitra — freinage' }], total: 1 }),
+        'GET /api/cohorts': () => json(200, { items: [torontoCohort], total: 1 }),
         'GET /api/sessions': () => json(200, emptyList),
         [`POST /api/cohorts/${COHORT_ID}/sessions`]: async (request) => {
           posts.push(await request.json());
@@ -232,6 +238,33 @@ describe('my schedule', () => {
       mode: 'remote',
       timeZone: 'America/Toronto',
     });
+    expect((await screen.findByTestId('flash-message')).textContent).toBe('Enregistré');
+  });
+
+  it('shows an admin the start on the clock of the cohort’s teacher in Toronto, and warns it is night there', async () => {
+    renderApp({
+      route: '/schedule',
+      signedIn: true,
+      fetch: fakeFetch({
+        'GET /api/me': () => json(200, { ...adminUser, timeZone: 'Africa/Casablanca' }),
+        'GET /api/cohorts': () => json(200, { items: [torontoCohort], total: 1 }),
+        'GET /api/sessions': () => json(200, emptyList),
+      }),
+    });
+
+    fireEvent.click(await screen.findByTestId('session-create'));
+    fireEvent.click(await screen.findByTestId('session-cohort'));
+    fireEvent.click(await screen.findByRole('option', { name: 'Kénitra — freinage', hidden: true }));
+    fireEvent.change(screen.getByTestId('session-date'), { target: { value: '2027-01-12' } });
+    fireEvent.change(screen.getByTestId('session-time-input'), { target: { value: '10:00' } });
+
+    const preview = screen.getByTestId('session-starts-at');
+    expect(
+      [...preview.querySelectorAll('bdi')].map((part) => part.textContent?.replace(/\u202f|\u00a0/g, ' ')),
+    ).toEqual(['05:00 Toronto', '10:00 Casablanca']);
+    expect(screen.getByTestId('session-night-warning').textContent).toBe(
+      'Attention, c’est la nuit pour certains : 05:00 Toronto.',
+    );
   });
 
   it('strikes out and badges a cancelled session, with Join disabled', async () => {

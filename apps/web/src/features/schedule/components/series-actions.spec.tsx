@@ -86,19 +86,46 @@ describe('a weekly series in the schedule', () => {
       body: { scope: 'following', reason: 'Le formateur est malade' },
     });
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    // Said once the dialog has closed.
+    expect((await screen.findByTestId('flash-message')).textContent).toBe('Enregistré');
   });
 
-  it('asks no scope for a session outside a series, and sends no reason when none is typed', async () => {
+  it('marks each session of a series with its place in it', async () => {
+    renderApp({
+      route: '/schedule',
+      signedIn: true,
+      fetch: world(expert, [{ ...weekly, seriesPosition: 3, seriesLength: 8 }, single]),
+    });
+
+    expect(within(await card('Avionique')).getByTestId('session-series').textContent).toBe(
+      'Hebdomadaire · 3 sur 8',
+    );
+    expect(within(await card('Freinage')).queryByTestId('session-series')).toBeNull();
+  });
+
+  it('asks no scope for a session outside a series, and cancels only with a reason', async () => {
     const sent: Sent[] = [];
     renderApp({ route: '/schedule', signedIn: true, fetch: world(expert, [weekly, single], sent) });
 
     fireEvent.click(within(await card('Freinage')).getByTestId('session-cancel'));
     const dialog = await screen.findByRole('dialog');
     expect(within(dialog).queryByTestId('session-scope')).toBeNull();
+    fireEvent.change(within(dialog).getByTestId('session-cancel-reason-input'), { target: { value: '   ' } });
     fireEvent.click(within(dialog).getByTestId('session-cancel-confirm'));
+    // The trainees are told why: nothing is sent without a reason.
+    expect(await within(dialog).findByText('Obligatoire')).toBeTruthy();
+    expect(sent).toEqual([]);
 
+    fireEvent.change(within(dialog).getByTestId('session-cancel-reason-input'), {
+      target: { value: 'Atelier fermé' },
+    });
+    fireEvent.click(within(dialog).getByTestId('session-cancel-confirm'));
     await waitFor(() => expect(sent).toHaveLength(1));
-    expect(sent[0]).toEqual({ method: 'POST', path: `/api/sessions/${single.id}/cancel`, body: {} });
+    expect(sent[0]).toEqual({
+      method: 'POST',
+      path: `/api/sessions/${single.id}/cancel`,
+      body: { reason: 'Atelier fermé' },
+    });
   });
 
   it('reschedules the following sessions of a series when asked', async () => {
@@ -117,6 +144,7 @@ describe('a weekly series in the schedule', () => {
       path: `/api/sessions/${weekly.id}`,
       body: { startsAt: '2027-01-12T11:00:00+00:00', timeZone: 'Africa/Casablanca', scope: 'following' },
     });
+    expect((await screen.findByTestId('flash-message')).textContent).toBe('Enregistré');
   });
 
   it('shows the reason on a cancelled session, in the reader’s language when given in it', async () => {

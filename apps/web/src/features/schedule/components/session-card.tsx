@@ -48,6 +48,12 @@ export function SessionCard({
             <Badge variant="light" size="sm">
               {t(`schedule.mode.${session.mode}`)}
             </Badge>
+            {session.seriesPosition && (
+              // One of a weekly series: what "this and the following" of its actions refer to.
+              <Badge variant="outline" size="sm" data-testid="session-series">
+                {t('schedule.series', { position: session.seriesPosition, total: session.seriesLength })}
+              </Badge>
+            )}
             {cancelled && (
               <Badge color="red" size="sm" data-testid="session-cancelled">
                 {t('schedule.status.cancelled')}

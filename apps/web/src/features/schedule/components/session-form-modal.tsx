@@ -61,6 +61,11 @@ export function SessionFormModal({ session, defaultTimeZone, onClose }: SessionF
   const [submitted, setSubmitted] = useState(false);
 
   const startsAt = date && time ? toInstantWithOffset(date, time, timeZone) : null;
+  // Read on the teachers' clocks (an admin may schedule for an expert in Toronto), else the filler's.
+  const teacherZones =
+    cohorts.data
+      ?.find((cohort) => cohort.id === (session?.cohortId ?? cohortId))
+      ?.teachers.map((teacher) => teacher.timeZone) ?? [];
   const mutation = session ? update : create;
   const missingTitle = Object.keys(compactLocalized(titles)).length === 0;
 
@@ -129,8 +134,11 @@ export function SessionFormModal({ session, defaultTimeZone, onClose }: SessionF
       </SimpleGrid>
       <TimeZoneSelect value={timeZone} onChange={setTimeZone} testId="session-time-zone-input" />
       {startsAt && (
-        // The teacher's zone and the cohort's (the centres' zone), side by side; never the raw instant.
-        <StartPreview startsAt={startsAt} zones={[user.timeZone, DEFAULT_TIME_ZONE, timeZone]} />
+        // The teachers' zones and the cohort's (the centres' zone), side by side; never the raw instant.
+        <StartPreview
+          startsAt={startsAt}
+          zones={[...(teacherZones.length > 0 ? teacherZones : [user.timeZone]), DEFAULT_TIME_ZONE, timeZone]}
+        />
       )}
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <NumberInput
