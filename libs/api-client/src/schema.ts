@@ -660,6 +660,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/materials/{id}/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MaterialFiles_link"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/materials/{id}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MaterialFiles_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/materials/{id}/done": {
         parameters: {
             query?: never;
@@ -1727,7 +1759,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @enum {string} */
-        ErrorCode: "invalid-input" | "validation-failed" | "invalid-format" | "unauthorized" | "forbidden" | "not-found" | "conflict" | "gone" | "payload-too-large" | "too-many-requests" | "internal-error" | "service-unavailable" | "video-service-unavailable" | "database-unavailable" | "access-token-required" | "role-not-allowed" | "bad-credentials" | "refresh-token-invalid" | "too-many-sign-in-attempts" | "email-taken" | "invitation-invalid" | "invitation-expired" | "invitation-pending" | "legal-name-locked" | "not-experts" | "unknown-organization" | "user-not-found" | "unknown-reference" | "password-too-common" | "wrong-password" | "password-reset-invalid" | "password-reset-expired" | "too-many-password-resets" | "user-not-invited" | "two-factor-code-invalid" | "two-factor-challenge-invalid" | "too-many-two-factor-attempts" | "two-factor-already-enabled" | "two-factor-not-set-up" | "two-factor-required" | "two-factor-setup-required" | "user-erased" | "network-not-found" | "centre-not-found" | "name-taken" | "course-not-found" | "module-not-found" | "course-code-taken" | "not-course-editor" | "material-not-found" | "file-type-not-allowed" | "material-order-mismatch" | "cohort-not-found" | "enrollment-not-found" | "not-cohort-manager" | "not-cohort-staff" | "admin-only" | "not-teachers" | "already-enrolled" | "enrollment-completed" | "not-trainee" | "not-enrollable" | "user-id-or-email" | "capacity-below-enrolled" | "dates-out-of-order" | "file-missing" | "file-too-large" | "csv-empty" | "csv-no-rows" | "csv-too-many-rows" | "csv-not-utf8" | "csv-binary" | "csv-missing-column" | "job-not-found" | "session-not-found" | "not-in-cohort" | "not-host" | "join-window-not-open" | "session-ended" | "session-cancelled" | "removed-from-room" | "staff-not-removable" | "session-overlap" | "recording-already-running" | "recording-not-running" | "recording-not-found" | "recording-file-unavailable" | "playback-link-invalid" | "too-many-join-requests" | "not-enrolled" | "not-hybrid" | "session-not-started" | "calendar-feed-not-found" | "certificate-not-found" | "certificate-already-revoked" | "quiz-not-found" | "attempt-not-found" | "invalid-question" | "quiz-has-attempts" | "quiz-not-open" | "attempts-exhausted" | "attempt-submitted" | "attempt-time-up" | "invalid-answer" | "not-cohort-trainee" | "not-quiz-runner" | "feedback-not-found" | "feedback-trainees-only" | "feedback-staff-only" | "feedback-not-open" | "feedback-closed" | "notification-kind-unknown" | "email-mode-unknown" | "chat-read-only" | "chat-message-not-found" | "too-many-chat-messages" | "announcement-not-found" | "question-not-found" | "answer-not-found" | "board-staff-only" | "board-teachers-only" | "board-trainees-only" | "attachment-not-of-course" | "answer-not-of-question" | "question-asker-only" | "attachment-not-found";
+        ErrorCode: "invalid-input" | "validation-failed" | "invalid-format" | "unauthorized" | "forbidden" | "not-found" | "conflict" | "gone" | "payload-too-large" | "too-many-requests" | "internal-error" | "service-unavailable" | "video-service-unavailable" | "database-unavailable" | "access-token-required" | "role-not-allowed" | "bad-credentials" | "refresh-token-invalid" | "too-many-sign-in-attempts" | "email-taken" | "invitation-invalid" | "invitation-expired" | "invitation-pending" | "legal-name-locked" | "not-experts" | "unknown-organization" | "user-not-found" | "unknown-reference" | "password-too-common" | "wrong-password" | "password-reset-invalid" | "password-reset-expired" | "too-many-password-resets" | "user-not-invited" | "two-factor-code-invalid" | "two-factor-challenge-invalid" | "too-many-two-factor-attempts" | "two-factor-already-enabled" | "two-factor-not-set-up" | "two-factor-required" | "two-factor-setup-required" | "user-erased" | "network-not-found" | "centre-not-found" | "name-taken" | "course-not-found" | "module-not-found" | "course-code-taken" | "not-course-editor" | "material-not-found" | "file-type-not-allowed" | "material-order-mismatch" | "cohort-not-found" | "enrollment-not-found" | "not-cohort-manager" | "not-cohort-staff" | "admin-only" | "not-teachers" | "already-enrolled" | "enrollment-completed" | "not-trainee" | "not-enrollable" | "user-id-or-email" | "capacity-below-enrolled" | "dates-out-of-order" | "file-missing" | "file-too-large" | "csv-empty" | "csv-no-rows" | "csv-too-many-rows" | "csv-not-utf8" | "csv-binary" | "csv-missing-column" | "job-not-found" | "session-not-found" | "not-in-cohort" | "not-host" | "join-window-not-open" | "session-ended" | "session-cancelled" | "removed-from-room" | "staff-not-removable" | "session-overlap" | "recording-already-running" | "recording-not-running" | "recording-not-allowed" | "recording-not-found" | "recording-file-unavailable" | "playback-link-invalid" | "too-many-join-requests" | "not-enrolled" | "not-hybrid" | "session-not-started" | "calendar-feed-not-found" | "certificate-not-found" | "certificate-already-revoked" | "quiz-not-found" | "attempt-not-found" | "invalid-question" | "quiz-has-attempts" | "quiz-not-open" | "attempts-exhausted" | "attempt-submitted" | "attempt-time-up" | "invalid-answer" | "not-cohort-trainee" | "not-quiz-runner" | "feedback-not-found" | "feedback-trainees-only" | "feedback-staff-only" | "feedback-not-open" | "feedback-closed" | "notification-kind-unknown" | "email-mode-unknown" | "chat-read-only" | "chat-message-not-found" | "too-many-chat-messages" | "announcement-not-found" | "question-not-found" | "answer-not-found" | "board-staff-only" | "board-teachers-only" | "board-trainees-only" | "attachment-not-of-course" | "answer-not-of-question" | "question-asker-only" | "attachment-not-found";
         ErrorDto: {
             /** @example 400 */
             statusCode: number;
@@ -2115,11 +2147,11 @@ export interface components {
             expertIds?: string[];
         };
         ModuleMaterialDto: {
-            /** @enum {string} */
-            kind: "link" | "file";
             title: components["schemas"]["LocalizedTextDto"];
             /** @example https://example.org/manual.pdf */
             url: string;
+            /** @enum {string} */
+            kind: "link" | "file";
             /**
              * Format: uuid
              * @description Uploaded files only: the id of DELETE /materials/:id
@@ -2137,7 +2169,7 @@ export interface components {
             id: string;
             title: components["schemas"]["LocalizedTextDto"];
             position: number;
-            /** @description The links in their order, then the uploaded files, oldest first */
+            /** @description The links in their given order, then the uploaded files in the order set by PUT …/materials/order */
             materials: components["schemas"]["ModuleMaterialDto"][];
         };
         CourseDetailDto: {
@@ -2181,8 +2213,11 @@ export interface components {
             expertIds?: string[];
         };
         MaterialDto: {
-            /** @enum {string} */
-            kind: "link" | "file";
+            /**
+             * @description Only links are given here; files are uploaded (POST …/materials)
+             * @enum {string}
+             */
+            kind: "link";
             title: components["schemas"]["LocalizedTextDto"];
             /** @example https://example.org/manual.pdf */
             url: string;
@@ -2467,7 +2502,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "session-reminder" | "session-rescheduled" | "session-cancelled" | "certificate-issued" | "time-zone-rules-changed" | "feedback-request" | "enrolled" | "waitlist-promoted" | "withdrawn" | "session-created" | "certificate-revoked" | "quiz-opened" | "recording-available" | "announcement-posted" | "question-answered";
+            kind: "session-reminder" | "session-rescheduled" | "session-cancelled" | "certificate-issued" | "time-zone-rules-changed" | "feedback-request" | "enrolled" | "waitlist-promoted" | "withdrawn" | "session-created" | "certificate-revoked" | "quiz-opened" | "recording-available" | "announcement-posted" | "question-answered" | "question-waiting";
             /** @description What the web needs to word it: sessionId, title, startsAt (UTC), reminder (24h|15m); or certificateId, code, courseTitle */
             params: {
                 [key: string]: unknown;
@@ -2493,7 +2528,7 @@ export interface components {
         };
         NotificationPreferenceDto: {
             /** @enum {string} */
-            kind: "session-reminder" | "session-rescheduled" | "session-cancelled" | "certificate-issued" | "time-zone-rules-changed" | "feedback-request" | "enrolled" | "waitlist-promoted" | "withdrawn" | "session-created" | "certificate-revoked" | "quiz-opened" | "recording-available" | "announcement-posted" | "question-answered";
+            kind: "session-reminder" | "session-rescheduled" | "session-cancelled" | "certificate-issued" | "time-zone-rules-changed" | "feedback-request" | "enrolled" | "waitlist-promoted" | "withdrawn" | "session-created" | "certificate-revoked" | "quiz-opened" | "recording-available" | "announcement-posted" | "question-answered" | "question-waiting";
             /**
              * @description immediate: an e-mail at once; digest: in the daily digest (07:00 in their zone); off: in-app only
              * @enum {string}
@@ -2508,13 +2543,19 @@ export interface components {
         };
         NotificationPreferenceChangeDto: {
             /** @enum {string} */
-            kind: "session-reminder" | "session-rescheduled" | "session-cancelled" | "certificate-issued" | "time-zone-rules-changed" | "feedback-request" | "enrolled" | "waitlist-promoted" | "withdrawn" | "session-created" | "certificate-revoked" | "quiz-opened" | "recording-available" | "announcement-posted" | "question-answered";
+            kind: "session-reminder" | "session-rescheduled" | "session-cancelled" | "certificate-issued" | "time-zone-rules-changed" | "feedback-request" | "enrolled" | "waitlist-promoted" | "withdrawn" | "session-created" | "certificate-revoked" | "quiz-opened" | "recording-available" | "announcement-posted" | "question-answered" | "question-waiting";
             /** @enum {string} */
             email: "immediate" | "digest" | "off";
         };
         UpdateNotificationPreferencesDto: {
             /** @description The kinds to change; others stay */
             items: components["schemas"]["NotificationPreferenceChangeDto"][];
+        };
+        SignedFileLinkDto: {
+            /** @description Where the browser loads the file from, with Range: a short-lived store URL (S3), or the API with a signed token */
+            url: string;
+            /** Format: date-time */
+            expiresAt: string;
         };
         CourseProgressDto: {
             /** Format: uuid */
@@ -2801,9 +2842,9 @@ export interface components {
             items: components["schemas"]["ItemAnalysisDto"][];
         };
         SaveAnswersDto: {
-            /** @description Answers by question id: choice ids (single: one), true/false, a text (short), a number or a text like "3,5" (numeric) */
+            /** @description Answers by question id: choice ids (single: one), true/false, a text (short), a number or a text like "3,5" (numeric); null clears the answer to that question */
             answers: {
-                [key: string]: string[] | boolean | string | number;
+                [key: string]: (string[] | boolean | string | number) | null;
             };
         };
         SavedAnswersDto: {
@@ -2813,9 +2854,9 @@ export interface components {
             answered: number;
         };
         SubmitAttemptDto: {
-            /** @description Answers by question id: choice ids (single: one), true/false, a text (short), a number or a text like "3,5" (numeric) */
+            /** @description Answers by question id: choice ids (single: one), true/false, a text (short), a number or a text like "3,5" (numeric); null clears the answer to that question */
             answers?: {
-                [key: string]: string[] | boolean | string | number;
+                [key: string]: (string[] | boolean | string | number) | null;
             };
         };
         CreateSessionsDto: {
@@ -2990,7 +3031,7 @@ export interface components {
             appliedInRoom: boolean;
         };
         PlaybackLinkDto: {
-            /** @description Where a player loads the file from (with Range): a short-lived store URL, or the API with a signed token */
+            /** @description Where the browser loads the file from, with Range: a short-lived store URL (S3), or the API with a signed token */
             url: string;
             /** Format: date-time */
             expiresAt: string;
@@ -3020,6 +3061,8 @@ export interface components {
             /** @description Oldest first */
             items: components["schemas"]["ChatMessageDto"][];
             total: number;
+            /** @description Whether the caller hosts the cohort’s classes, and so may delete messages */
+            canDelete: boolean;
         };
         CalendarFeedDto: {
             /**
@@ -5453,6 +5496,71 @@ export interface operations {
             };
         };
     };
+    MaterialFiles_link: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignedFileLinkDto"];
+                };
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    MaterialFiles_download: {
+        parameters: {
+            query: {
+                /** @description The token of the link the API gave (…/link) */
+                token: string;
+            };
+            header?: {
+                /** @description bytes=start-end, to resume a download */
+                Range?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file; 404 for a link that is not valid or has expired */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error: 400, 401, 403, 404, 409, 410, 425, 429 or 503 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
     MaterialProgress_markDone: {
         parameters: {
             query?: never;
@@ -6471,7 +6579,7 @@ export interface operations {
     Recordings_play: {
         parameters: {
             query: {
-                /** @description From GET /recordings/{id}/{output}/link */
+                /** @description The token of the link the API gave (…/link) */
                 token: string;
             };
             header?: {
