@@ -73,7 +73,8 @@ describe('Security: ids swapped between cohorts (e2e)', () => {
       await as(world.expert.token)
         .post(`/cohorts/${world.cohortId}/sessions`, {
           title: 'Contrôle non destructif',
-          startsAt: new Date(Date.now() + 5 * MINUTE).toISOString(),
+          // Started a few minutes ago: open to join, and its attendance can be corrected.
+          startsAt: new Date(Date.now() - 5 * MINUTE).toISOString(),
           durationMinutes: 60,
           mode: 'hybrid',
         })
