@@ -69,7 +69,8 @@ export function ChatPanel({ sessionId, canWrite, canDelete, timeZone, relayed, p
 
   return (
     <Stack gap="xs" data-testid="chat-panel">
-      <ScrollArea h={320} type="auto" viewportRef={viewport}>
+      {/* Grows with the messages up to 320 px, then scrolls: an empty chat takes no screen on a phone. */}
+      <ScrollArea.Autosize mah={320} type="auto" viewportRef={viewport}>
         {stored.isPending ? (
           <LoadingState />
         ) : stored.isError ? (
@@ -88,7 +89,7 @@ export function ChatPanel({ sessionId, canWrite, canDelete, timeZone, relayed, p
             />
           </div>
         )}
-      </ScrollArea>
+      </ScrollArea.Autosize>
       {remove.error != null && <ErrorAlert error={remove.error} />}
       {post.error != null && <ErrorAlert error={post.error} />}
       {canWrite && (
