@@ -2214,10 +2214,10 @@ export interface components {
         };
         MaterialDto: {
             /**
-             * @description Only links are given here; files are uploaded (POST …/materials)
+             * @description Kept as `link`: a `file` given by hand is a link to a file elsewhere; files are uploaded (POST …/materials)
              * @enum {string}
              */
-            kind: "link";
+            kind: "link" | "file";
             title: components["schemas"]["LocalizedTextDto"];
             /** @example https://example.org/manual.pdf */
             url: string;

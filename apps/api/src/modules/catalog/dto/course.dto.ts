@@ -9,7 +9,7 @@ import {
   type MaterialKind,
   type SectorCode,
 } from '@mre/contracts';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -32,13 +32,19 @@ import type { CourseMaterialEntity } from '../course-material.entity';
 import type { CourseModuleEntity } from '../course-module.entity';
 import type { CourseEntity } from '../course.entity';
 
-/** A link typed into a module; files come only from an upload (POST …/materials), never by hand. */
+/**
+ * A link typed into a module. Files come only from an upload (POST …/materials): a `file` given by
+ * hand (API.md still lists the kind here) is kept as a link to where it is, never passed off as an
+ * uploaded file.
+ */
 export class MaterialDto {
   @ApiProperty({
-    enum: ['link'],
-    description: 'Only links are given here; files are uploaded (POST …/materials)',
+    enum: MATERIAL_KINDS,
+    description:
+      'Kept as `link`: a `file` given by hand is a link to a file elsewhere; files are uploaded (POST …/materials)',
   })
-  @IsIn(['link'])
+  @IsIn(MATERIAL_KINDS)
+  @Transform(({ value }: { value: unknown }) => (value === 'file' ? 'link' : value))
   kind: 'link';
 
   @ApiProperty({ type: LocalizedTextDto })
