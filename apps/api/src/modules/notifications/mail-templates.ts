@@ -243,8 +243,8 @@ const TEMPLATES: Record<MailTemplate, Template> = {
       subject: `Nouvelle annonce : ${p.title}`,
       lines: [
         `Bonjour ${p.fullName},`,
-        `L’équipe de formation a publié une annonce pour votre groupe${p.cohortName ? ` « ${p.cohortName} »` : ''} : « ${p.title} ».`,
-        'Lisez-la sur la page du groupe.',
+        `L’équipe de formation a publié une annonce pour votre cohorte${p.cohortName ? ` « ${p.cohortName} »` : ''} : « ${p.title} ».`,
+        'Lisez-la sur la page de la cohorte.',
       ],
       action: 'Lire l’annonce',
     }),
@@ -289,8 +289,8 @@ const TEMPLATES: Record<MailTemplate, Template> = {
       subject: `Question sans réponse : ${p.cohortName}`,
       lines: [
         `Bonjour ${p.fullName},`,
-        `La question d’un stagiaire du groupe « ${p.cohortName} » attend une réponse depuis ${QUESTION_WAITING_HOURS} heures : « ${p.question} ».`,
-        'Répondez-y sur la page du groupe, ou épinglez-la pour en parler à la prochaine séance.',
+        `La question d’un stagiaire de la cohorte « ${p.cohortName} » attend une réponse depuis ${QUESTION_WAITING_HOURS} heures : « ${p.question} ».`,
+        'Répondez-y sur la page de la cohorte, ou épinglez-la pour en parler à la prochaine séance.',
       ],
       action: 'Répondre à la question',
     }),

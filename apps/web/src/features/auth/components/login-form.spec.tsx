@@ -56,7 +56,7 @@ describe('sign-in page', () => {
     );
   });
 
-  it('opens the catalogue in the user’s language once signed in', async () => {
+  it('opens an expert’s schedule in their language once signed in: they come to teach', async () => {
     renderApp({
       route: '/login',
       fetch: fakeFetch({
@@ -66,6 +66,27 @@ describe('sign-in page', () => {
             refreshToken: 'r',
             user: { ...adminUser, role: 'expert', locale: 'en' },
           }),
+        'GET /api/sessions': () => json(200, emptyList),
+      }),
+    });
+
+    await signIn('admin@academy.local', 'correct horse battery');
+
+    await screen.findByRole('heading', { name: 'My schedule' }, { timeout: 5000 });
+    expect(window.location.pathname).toBe('/schedule');
+    expect(document.documentElement.lang).toBe('en');
+  });
+
+  it('opens the catalogue for a coordinator once signed in', async () => {
+    renderApp({
+      route: '/login',
+      fetch: fakeFetch({
+        'POST /api/auth/login': () =>
+          json(200, {
+            accessToken: 'a',
+            refreshToken: 'r',
+            user: { ...adminUser, role: 'coordinator', locale: 'en' },
+          }),
         'GET /api/courses': () => json(200, emptyList),
         'GET /api/sectors': () => json(200, emptyList),
         'GET /api/networks': () => json(200, emptyList),
@@ -74,8 +95,7 @@ describe('sign-in page', () => {
 
     await signIn('admin@academy.local', 'correct horse battery');
 
-    await screen.findByRole('heading', { name: 'Course catalogue' });
-    expect(document.documentElement.lang).toBe('en');
+    await screen.findByRole('heading', { name: 'Course catalogue' }, { timeout: 5000 });
   });
 
   it('names the password visibility button in the reader’s language, not in English', async () => {

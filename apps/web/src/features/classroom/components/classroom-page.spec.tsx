@@ -201,7 +201,7 @@ describe('classroom', () => {
       'Pourquoi la pression chute-t-elle ?سلمى بنعلي · 0 réponse',
     ]);
     expect(
-      within(pinned).getByRole('link', { name: 'Ouvrir les questions du groupe' }).getAttribute('href'),
+      within(pinned).getByRole('link', { name: 'Ouvrir les questions de la cohorte' }).getAttribute('href'),
     ).toBe(`/cohort-board/${COHORT_ID}?tab=questions`);
   });
 
@@ -260,7 +260,7 @@ describe('classroom', () => {
     // What does not need the video service: the cohort's board, and the class chat through the API.
     const meanwhile = screen.getByTestId('classroom-still-available');
     expect(within(meanwhile).getByTestId('classroom-board-link').getAttribute('href')).toBe(
-      `/cohort-board/${COHORT_ID}`,
+      `/cohort-board/${COHORT_ID}?tab=questions`,
     );
     fireEvent.change(await within(meanwhile).findByTestId('chat-input'), {
       target: { value: 'Je n’ai plus la vidéo, je suis le chat' },

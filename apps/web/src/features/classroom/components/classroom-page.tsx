@@ -160,17 +160,18 @@ export default function ClassroomPage() {
                   refusal={join.isError && <JoinRefusal error={join.error} timeZone={user.timeZone} />}
                 />
               )}
-              {phase.name === 'pre-join' && user.role === 'trainee' && (
+              {phase.name === 'pre-join' && !over && user.role === 'trainee' && (
                 <RecordingConsentCard cohortId={session.data.cohortId} timeZone={user.timeZone} />
               )}
               {/* Hosts learn of objections before they join, not only beside the Record button. */}
-              {phase.name === 'pre-join' && HOST_ROLES.includes(user.role) && (
+              {phase.name === 'pre-join' && !over && HOST_ROLES.includes(user.role) && (
                 <RecordingObjectionsNotice sessionId={id} mt="md" />
               )}
             </Grid.Col>
             <Grid.Col span={{ base: 12, md: phase.name === 'pre-join' ? 6 : 12 }}>
               <Stack>
-                <PinnedQuestions cohortId={session.data.cohortId} />
+                {/* Pinned for the next class: not for one that is over. */}
+                {!over && <PinnedQuestions cohortId={session.data.cohortId} />}
                 <CourseMaterials cohortId={session.data.cohortId} />
               </Stack>
             </Grid.Col>

@@ -30,7 +30,7 @@ export function StillAvailable({ sessionId, cohortId, timeZone, canWrite, canDel
         </Title>
         <Anchor
           component={Link}
-          to={`/cohort-board/${cohortId}`}
+          to={`/cohort-board/${cohortId}?tab=questions`}
           size="sm"
           data-testid="classroom-board-link"
         >

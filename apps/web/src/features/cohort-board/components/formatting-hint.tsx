@@ -22,7 +22,8 @@ export function FormattingHint() {
           {index > 0 && ' · '}
           <bdi dir="ltr">
             {/* The reader's font: a monospace one breaks Arabic letters apart. */}
-            <Code style={{ fontFamily: 'inherit' }}>{sample}</Code>
+            {/* One line each: a sample broken across lines reads in the wrong order in Arabic. */}
+            <Code style={{ fontFamily: 'inherit', whiteSpace: 'nowrap' }}>{sample}</Code>
           </bdi>
         </Fragment>
       ))}

@@ -392,6 +392,7 @@ export function PostForm(
           <FileInput
             label={t('board.questions.file')}
             description={t('board.questions.fileHint')}
+            placeholder={t('admin.files.choose')}
             value={file}
             onChange={setFile}
             clearable

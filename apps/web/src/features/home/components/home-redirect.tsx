@@ -6,7 +6,8 @@ import { useCurrentUser } from '@/features/auth/hooks/use-session';
 export const HOME_OF: Record<Role, string> = {
   admin: '/admin/dashboard',
   coordinator: '/courses',
-  expert: '/courses',
+  // An expert comes to teach: their sessions (with the join button) first, not the whole catalogue.
+  expert: '/schedule',
   trainee: '/home',
 };
 
