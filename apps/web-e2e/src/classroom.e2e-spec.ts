@@ -49,7 +49,7 @@ describe('classroom without a video service', () => {
     const meanwhile = page.getByTestId('classroom-still-available');
     await meanwhile.getByTestId('chat-input').waitFor();
     expect(await meanwhile.getByTestId('classroom-board-link').getAttribute('href')).toMatch(
-      /^\/cohort-board\/[0-9a-f-]{36}$/,
+      /^\/cohort-board\/[0-9a-f-]{36}\?tab=questions$/,
     );
     // No endless spinner: the kept chat loads (through the API, not the video service) like the rest.
     await page.getByTestId('loading-state').waitFor({ state: 'detached' });
