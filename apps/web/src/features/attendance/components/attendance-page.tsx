@@ -86,7 +86,7 @@ export function AttendancePage() {
       ) : attendance.data.items.length === 0 ? (
         <EmptyResult title={t('attendance.empty')} />
       ) : (
-        <Table.ScrollContainer minWidth={760}>
+        <Table.ScrollContainer minWidth={860} type="native">
           <Table striped data-testid="attendance-table">
             <Table.Thead>
               <Table.Tr>
@@ -105,7 +105,8 @@ export function AttendancePage() {
                   <Table.Td dir="auto">{row.fullName}</Table.Td>
                   <Table.Td>{row.minutesPresent}</Table.Td>
                   <Table.Td>{formatPercent(row.percent / 100, i18n.language)}</Table.Td>
-                  <Table.Td>
+                  {/* Wide enough for the whole word: "ABS…" and "PRÉ…" told a phone user nothing. */}
+                  <Table.Td miw={140}>
                     {row.status === null ? (
                       // Nobody is absent before the end: the API leaves the status open until then.
                       <Badge color="gray" variant="light" data-testid="attendance-status">

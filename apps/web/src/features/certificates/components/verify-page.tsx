@@ -133,7 +133,8 @@ function IssuedCertificateCard({ code, certificate }: { code: string; certificat
             {rows.map((row) => (
               <Table.Tr key={row.key}>
                 <Table.Th w={160}>{row.label}</Table.Th>
-                <Table.Td data-testid={`verify-field-${row.key}`}>
+                {/* The 32-character code breaks anywhere rather than widen a phone's page. */}
+                <Table.Td data-testid={`verify-field-${row.key}`} style={{ overflowWrap: 'anywhere' }}>
                   {/* Isolated: a Latin name or the code must not reorder an Arabic line. */}
                   <bdi>{row.value}</bdi>
                 </Table.Td>

@@ -331,6 +331,13 @@ describe('cohort page', () => {
     );
     expect(asked[0]).toContain(`cohortId=${cohort.id}`);
     expect(decodeURIComponent(asked[0])).toContain('from=2026-03-02T00:00:00Z');
+    // Each session leads to its attendance for the cohort's staff (a coordinator had to go by the schedule).
+    expect(
+      screen.getAllByTestId('cohort-session-attendance').map((link) => link.getAttribute('href')),
+    ).toEqual([
+      '/sessions/00000000-0000-4000-8000-0000000005a1/attendance',
+      '/sessions/00000000-0000-4000-8000-0000000005a2/attendance',
+    ]);
   });
 
   it('lets an admin require the final quiz for the certificate, and shows the rule beside the minimum attendance', async () => {

@@ -109,7 +109,7 @@ function CohortDetails({ cohort }: { cohort: Schemas['CohortDto'] }) {
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <CohortTeachers teachers={cohort.teachers} />
-        <CohortSessions cohortId={cohort.id} startsOn={cohort.startsOn} />
+        <CohortSessions cohortId={cohort.id} startsOn={cohort.startsOn} staff={permissions.viewRoster} />
       </SimpleGrid>
       {permissions.manage && <CsvImport cohortId={cohort.id} />}
       <Title order={2}>{t('cohorts.roster.title')}</Title>

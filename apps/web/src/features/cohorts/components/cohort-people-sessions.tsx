@@ -1,4 +1,5 @@
-import { Badge, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '@mre/api-client';
 import { EmptyResult } from '@/shared/components/empty-result';
@@ -29,8 +30,19 @@ export function CohortTeachers({ teachers }: { teachers: Schemas['CohortTeacherD
   );
 }
 
-/** The cohort's sessions from its first day, in the viewer's zone. */
-export function CohortSessions({ cohortId, startsOn }: { cohortId: string; startsOn: string }) {
+/**
+ * The cohort's sessions from its first day, in the viewer's zone, each leading to its page (the
+ * class, its recordings and kept chat) and, for the cohort's staff, to its attendance.
+ */
+export function CohortSessions({
+  cohortId,
+  startsOn,
+  staff,
+}: {
+  cohortId: string;
+  startsOn: string;
+  staff: boolean;
+}) {
   const { t } = useTranslation();
   const localize = useLocalize();
   const { timeZone } = useCurrentUser();
@@ -58,6 +70,21 @@ export function CohortSessions({ cohortId, startsOn }: { cohortId: string; start
                   {localize(session.titles)}
                 </Text>
                 <SessionTime session={session} timeZone={timeZone} withDate />
+                <Group gap="md">
+                  <Anchor component={Link} to={`/sessions/${session.id}/classroom`} size="sm">
+                    {t('schedule.openSession')}
+                  </Anchor>
+                  {staff && (
+                    <Anchor
+                      component={Link}
+                      to={`/sessions/${session.id}/attendance`}
+                      size="sm"
+                      data-testid="cohort-session-attendance"
+                    >
+                      {t('schedule.attendance')}
+                    </Anchor>
+                  )}
+                </Group>
               </Stack>
               {session.status === 'cancelled' && (
                 <Badge color="red" size="sm">
