@@ -115,8 +115,8 @@ describe('Certificates that require the final quiz (e2e)', () => {
     }
   }
 
-  async function issue(): Promise<Record<string, number>> {
-    const started = await as(world.admin).post(`/cohorts/${world.cohortId}/certificates`).expect(202);
+  async function issue(cohortId = world.cohortId): Promise<Record<string, number | boolean>> {
+    const started = await as(world.admin).post(`/cohorts/${cohortId}/certificates`).expect(202);
     for (let i = 0; i < 600; i++) {
       const job = (await as(world.admin).get(`/jobs/${started.body.jobId}`).expect(200)).body;
       if (job.state === 'completed') return job.result;
@@ -233,7 +233,12 @@ describe('Certificates that require the final quiz (e2e)', () => {
       ),
     ).toEqual({ [atMark.id]: [60, true], [justBelow.id]: [59, false], [leftOpen.id]: [null, null] });
 
-    expect(await issue()).toMatchObject({ issued: 2, notEligible: 2, heldSessions: 1 });
+    expect(await issue()).toMatchObject({
+      issued: 2,
+      notEligible: 2,
+      heldSessions: 1,
+      finalQuizMissing: false,
+    });
     expect(await holders()).toEqual([atMark.id, leftOpen.id].sort());
     const [ranOut] = await sut.dataSource.query(
       'SELECT score, passed, auto_submitted, abs(extract(epoch FROM submitted_at - deadline_at)) < 0.001 AS "atDeadline" FROM quiz_attempts WHERE id = $1',
@@ -269,7 +274,12 @@ describe('Certificates that require the final quiz (e2e)', () => {
 
   it('certifies on attendance alone once the rule is off again', async () => {
     await as(world.admin).patch(`/cohorts/${world.cohortId}`, { requiresFinalQuizPass: false }).expect(200);
-    expect(await issue()).toMatchObject({ issued: 2, alreadyIssued: 2, notEligible: 0 });
+    expect(await issue()).toMatchObject({
+      issued: 2,
+      alreadyIssued: 2,
+      notEligible: 0,
+      finalQuizMissing: false,
+    });
     expect(await holders()).toEqual([atMark.id, justBelow.id, practiceOnly.id, leftOpen.id].sort());
     const audits = await sut.dataSource.query(
       `SELECT data FROM audit_log WHERE action = 'certificate.issued' AND data->>'cohortId' = $1 AND data->>'userId' = $2`,
@@ -277,6 +287,43 @@ describe('Certificates that require the final quiz (e2e)', () => {
     );
     expect(audits[0].data).toMatchObject({ requiresFinalQuizPass: false });
     expect(audits[0].data.finalQuiz).toBeUndefined();
+  });
+
+  it('says so when the rule is on but the cohort has no final quiz opened for it, and certifies nobody', async () => {
+    // Another cohort of the same course, whose final quizzes are not opened for it; one held class attended in full.
+    const cohortId = await world.addCohort();
+    const sessionId = randomUUID();
+    const startsAt = new Date(Date.now() - 24 * HOUR);
+    await sut.dataSource.query(
+      `INSERT INTO live_sessions (id, cohort_id, title, starts_at, ends_at, local_start, time_zone, mode, status, room_name, created_by)
+       VALUES ($1, $2, 'Séance', $3, $4, $5, 'UTC', 'remote', 'scheduled', $6, $7)`,
+      [
+        sessionId,
+        cohortId,
+        startsAt,
+        new Date(startsAt.getTime() + HOUR),
+        startsAt.toISOString().slice(0, 23),
+        `mre-${sessionId}`,
+        world.expert.id,
+      ],
+    );
+    for (const trainee of world.trainees)
+      await sut.dataSource.query(
+        `INSERT INTO attendance_segments (session_id, participant_sid, user_id, joined_at, left_at) VALUES ($1, $2, $3, $4, $5)`,
+        [sessionId, `PA_${randomUUID()}`, trainee.id, startsAt, new Date(startsAt.getTime() + HOUR)],
+      );
+    await as(world.admin).patch(`/cohorts/${cohortId}`, { requiresFinalQuizPass: true }).expect(200);
+    expect(await issue(cohortId)).toEqual({
+      issued: 0,
+      alreadyIssued: 0,
+      notEligible: 4,
+      heldSessions: 1,
+      finalQuizMissing: true,
+    });
+
+    // Off again, the same cohort certifies on attendance and the result no longer warns.
+    await as(world.admin).patch(`/cohorts/${cohortId}`, { requiresFinalQuizPass: false }).expect(200);
+    expect(await issue(cohortId)).toMatchObject({ issued: 4, notEligible: 0, finalQuizMissing: false });
   });
 
   it('counts in the learning gain a timed pre-test its trainee left open past the deadline', async () => {

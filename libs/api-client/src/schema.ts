@@ -3196,6 +3196,8 @@ export interface components {
             notEligible: number;
             /** @description The cohort’s held sessions the rule was measured over */
             heldSessions: number;
+            /** @description The cohort requires a passed final quiz but has no final quiz opened for it: nobody is eligible until one is opened or the rule is turned off */
+            finalQuizMissing: boolean;
         };
         CertificateDto: {
             /** Format: uuid */

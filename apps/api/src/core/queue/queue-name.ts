@@ -124,6 +124,8 @@ export interface CertificateIssueResult {
   alreadyIssued: number;
   notEligible: number;
   heldSessions: number;
+  /** The cohort requires a passed final quiz but has no `final` quiz opened for it: nobody is eligible. */
+  finalQuizMissing: boolean;
 }
 
 /** Payload of a job on the SessionAnchoring queue: the tz data version the sessions are to be anchored with. */

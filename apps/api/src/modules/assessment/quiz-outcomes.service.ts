@@ -30,6 +30,23 @@ export class QuizOutcomesService {
   }
 
   /**
+   * Whether the cohort has a `final` quiz to pass: one on its list (whatever its window), or one it
+   * has since taken off the list but at which an attempt was made (a pass there stays earned).
+   */
+  async hasFinalQuiz(cohortId: string): Promise<boolean> {
+    const p = new SqlParams();
+    const cohort = p.param(cohortId);
+    const [row]: { present: boolean }[] = await this.attempts.query(
+      `SELECT EXISTS (SELECT 1 FROM cohort_quizzes cq JOIN quizzes q ON q.id = cq.quiz_id AND q.purpose = 'final'
+                       WHERE cq.cohort_id = ${cohort})
+              OR EXISTS (SELECT 1 FROM quiz_attempts a JOIN quizzes q ON q.id = a.quiz_id AND q.purpose = 'final'
+                          WHERE a.cohort_id = ${cohort}) AS present`,
+      p.values,
+    );
+    return row.present;
+  }
+
+  /**
    * Of these people, those with a submitted, passed attempt at a `final` quiz in the cohort: their
    * best such attempt each. The cohort's attempts past their deadline are submitted first. A pass
    * stays earned when the quiz is later taken off the cohort's list (as the learning gain keeps its

@@ -25,7 +25,8 @@ import { verifyUrl } from './dto/certificate.dto';
  * Who earns a certificate: a person enrolled for good (active or completed) who attended at least
  * `minAttendancePercent` of the cohort's held sessions, counting present, late and excused. A
  * cohort with no held session certifies nobody. When the cohort `requiresFinalQuizPass`, the
- * person must also have passed a `final` quiz opened for it (see QuizOutcomesService).
+ * person must also have passed a `final` quiz opened for it (see QuizOutcomesService); with no
+ * such quiz, nobody is eligible and the issuing result says `finalQuizMissing`.
  */
 export function isEligible(attended: number, heldSessions: number, minAttendancePercent: number): boolean {
   return heldSessions > 0 && attended * 100 >= minAttendancePercent * heldSessions;
@@ -63,6 +64,9 @@ export class CertificateIssuer {
     const finalPasses = cohort.requiresFinalQuizPass
       ? await this.quizOutcomes.finalPasses(cohort.id, attending)
       : null;
+    // The rule with no final quiz to pass certifies nobody: the result says why.
+    const finalQuizMissing =
+      cohort.requiresFinalQuizPass && !(await this.quizOutcomes.hasFinalQuiz(cohort.id));
     const eligible = finalPasses ? attending.filter((id) => finalPasses.has(id)) : attending;
     const holders = new Set(
       eligible.length === 0
@@ -97,6 +101,7 @@ export class CertificateIssuer {
       alreadyIssued: eligible.length - erased - issued,
       notEligible: enrolled.length - eligible.length + erased,
       heldSessions,
+      finalQuizMissing,
     };
   }
 

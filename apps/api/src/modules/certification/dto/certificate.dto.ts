@@ -109,4 +109,9 @@ export class CertificateIssueResultDto implements CertificateIssueResult {
   @ApiProperty({ description: 'Eligible people who already had their certificate' }) alreadyIssued: number;
   @ApiProperty({ description: 'Enrolled people below the attendance rule' }) notEligible: number;
   @ApiProperty({ description: 'The cohort’s held sessions the rule was measured over' }) heldSessions: number;
+  @ApiProperty({
+    description:
+      'The cohort requires a passed final quiz but has no final quiz opened for it: nobody is eligible until one is opened or the rule is turned off',
+  })
+  finalQuizMissing: boolean;
 }

@@ -25,11 +25,18 @@ import { RevokeModal } from './revoke-modal';
 interface CohortCertificatesProps {
   cohortId: string;
   minAttendancePercent: number;
+  /** A passed final quiz is required too: the rule's text says so. */
+  requiresFinalQuizPass: boolean;
   permissions: Pick<Schemas['CohortPermissionsDto'], 'issueCertificates' | 'revokeCertificates'>;
 }
 
 /** The cohort's certificates for its staff; admins issue them (by the cohort's rule) and revoke them. */
-export function CohortCertificates({ cohortId, minAttendancePercent, permissions }: CohortCertificatesProps) {
+export function CohortCertificates({
+  cohortId,
+  minAttendancePercent,
+  requiresFinalQuizPass,
+  permissions,
+}: CohortCertificatesProps) {
   const { t, i18n } = useTranslation();
   const formatDate = useFormatDate();
   const [page, setPage] = useState(1);
@@ -54,10 +61,13 @@ export function CohortCertificates({ cohortId, minAttendancePercent, permissions
         <Group justify="space-between" align="flex-start">
           <Stack gap={4}>
             <Title order={2}>{t('certificates.cohort.title')}</Title>
-            <Text size="sm" c="dimmed">
-              {t('certificates.cohort.rule', {
-                percent: formatPercent(minAttendancePercent / 100, i18n.language),
-              })}
+            <Text size="sm" c="dimmed" data-testid="certificates-rule">
+              {t(
+                requiresFinalQuizPass ? 'certificates.cohort.ruleWithFinalQuiz' : 'certificates.cohort.rule',
+                {
+                  percent: formatPercent(minAttendancePercent / 100, i18n.language),
+                },
+              )}
             </Text>
           </Stack>
           {permissions.issueCertificates && (

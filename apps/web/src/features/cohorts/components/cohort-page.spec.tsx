@@ -388,6 +388,64 @@ describe('cohort page', () => {
     );
   });
 
+  it('says the certificate needs the final quiz too, and why an issuing certified nobody when none is open', async () => {
+    const states: Schemas['JobDto'][] = [
+      { id: JOB_ID, state: 'active', progress: 0 },
+      {
+        id: JOB_ID,
+        state: 'completed',
+        progress: 100,
+        result: { issued: 0, alreadyIssued: 0, notEligible: 8, heldSessions: 3, finalQuizMissing: true },
+      },
+    ];
+    let polls = 0;
+    renderApp({
+      route: `/cohorts/${cohort.id}`,
+      signedIn: true,
+      fetch: cohortApi({
+        [`GET ${cohortPath}`]: () => json(200, { ...cohort, requiresFinalQuizPass: true }),
+        [`POST ${cohortPath}/certificates`]: () => json(202, { jobId: JOB_ID }),
+        [`GET /api/jobs/${JOB_ID}`]: () => json(200, states[Math.min(polls++, states.length - 1)]),
+      }),
+    });
+    const rule = await screen.findByTestId('certificates-rule', {}, LAZY_ROUTE);
+    expect(rule.textContent).toMatch(
+      /^Délivrés à chaque inscrit présent à au moins 80[\u00a0\u202f]% des séances tenues et ayant réussi un quiz final de la cohorte\.$/,
+    );
+
+    fireEvent.click(screen.getByTestId('certificates-issue'));
+    const summary = await screen.findByTestId('issue-summary', {}, LAZY_ROUTE);
+    expect(within(summary).getByTestId('issue-notEligible').textContent).toBe('8');
+    expect(within(summary).getByRole('alert').textContent).toBe(
+      'Cette cohorte exige la réussite du quiz final, mais aucun quiz final n’y est ouvert : ouvrez-en un depuis les quiz de la cohorte, ou désactivez la règle.',
+    );
+  });
+
+  it('states the attendance rule alone when no final quiz is required, and warns of nothing after an issuing', async () => {
+    renderApp({
+      route: `/cohorts/${cohort.id}`,
+      signedIn: true,
+      fetch: cohortApi({
+        [`POST ${cohortPath}/certificates`]: () => json(202, { jobId: JOB_ID }),
+        [`GET /api/jobs/${JOB_ID}`]: () =>
+          json(200, {
+            id: JOB_ID,
+            state: 'completed',
+            progress: 100,
+            result: { issued: 2, alreadyIssued: 0, notEligible: 0, heldSessions: 3, finalQuizMissing: false },
+          }),
+      }),
+    });
+    const rule = await screen.findByTestId('certificates-rule', {}, LAZY_ROUTE);
+    expect(rule.textContent).toMatch(
+      /^Délivrés à chaque inscrit présent à au moins 80[\u00a0\u202f]% des séances tenues\.$/,
+    );
+    fireEvent.click(screen.getByTestId('certificates-issue'));
+    const summary = await screen.findByTestId('issue-summary', {}, LAZY_ROUTE);
+    expect(within(summary).getByTestId('issue-issued').textContent).toBe('2');
+    expect(within(summary).queryByRole('alert')).toBeNull();
+  });
+
   it('lets an admin keep this cohort’s recordings another number of days, or go back to the default', async () => {
     const patches: { recordingRetentionDays?: number | null }[] = [];
     let current = cohort;

@@ -117,6 +117,7 @@ function CohortDetails({ cohort }: { cohort: Schemas['CohortDto'] }) {
       <CohortCertificates
         cohortId={cohort.id}
         minAttendancePercent={cohort.minAttendancePercent}
+        requiresFinalQuizPass={cohort.requiresFinalQuizPass}
         permissions={permissions}
       />
       <CohortQuizzes cohortId={cohort.id} canRun={permissions.scheduleSessions || permissions.manage} />

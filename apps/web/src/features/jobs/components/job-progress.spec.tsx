@@ -87,7 +87,7 @@ describe('job progress', () => {
       job({
         state: 'completed',
         progress: 100,
-        result: { issued: 3, alreadyIssued: 0, notEligible: 1, heldSessions: 5 },
+        result: { issued: 3, alreadyIssued: 0, notEligible: 1, heldSessions: 5, finalQuizMissing: false },
       }),
     ];
     let n = 0;
