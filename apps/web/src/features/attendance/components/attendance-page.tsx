@@ -86,14 +86,14 @@ export function AttendancePage() {
       ) : attendance.data.items.length === 0 ? (
         <EmptyResult title={t('attendance.empty')} />
       ) : (
-        <Table.ScrollContainer minWidth={860} type="native">
+        <Table.ScrollContainer minWidth={860}>
           <Table striped data-testid="attendance-table">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('fields.fullName')}</Table.Th>
+                <Table.Th>{t('fields.status')}</Table.Th>
                 <Table.Th>{t('attendance.minutes')}</Table.Th>
                 <Table.Th>{t('attendance.percent')}</Table.Th>
-                <Table.Th>{t('fields.status')}</Table.Th>
                 <Table.Th>{t('attendance.source.label')}</Table.Th>
                 <Table.Th>{t('attendance.correction')}</Table.Th>
                 <ActionsHeader />
@@ -103,9 +103,8 @@ export function AttendancePage() {
               {attendance.data.items.map((row) => (
                 <Table.Tr key={row.userId} data-testid="attendance-row">
                   <Table.Td dir="auto">{row.fullName}</Table.Td>
-                  <Table.Td>{row.minutesPresent}</Table.Td>
-                  <Table.Td>{formatPercent(row.percent / 100, i18n.language)}</Table.Td>
-                  {/* Wide enough for the whole word: "ABS…" and "PRÉ…" told a phone user nothing. */}
+                  {/* Next to the name, seen on a phone without scrolling; wide enough for the whole word
+                      ("ABS…" and "PRÉ…" told a phone user nothing). */}
                   <Table.Td miw={140}>
                     {row.status === null ? (
                       // Nobody is absent before the end: the API leaves the status open until then.
@@ -126,6 +125,8 @@ export function AttendancePage() {
                       </Badge>
                     )}
                   </Table.Td>
+                  <Table.Td>{row.minutesPresent}</Table.Td>
+                  <Table.Td>{formatPercent(row.percent / 100, i18n.language)}</Table.Td>
                   <Table.Td>{t(`attendance.source.${row.source}`)}</Table.Td>
                   <Table.Td>
                     {row.correctedAt && row.correctedBy && (
