@@ -608,6 +608,73 @@ describe('Personal data: export, erasure, retention (e2e)', () => {
     });
   });
 
+  /**
+   * The People page's "Journal": what a person did, what was done to their account, and the entries
+   * that concern them (their enrolment, attendance corrections, certificates), erased or not.
+   */
+  describe('a person’s trail in the audit log', () => {
+    type Entry = {
+      action: string;
+      actorId: string | null;
+      entity: string;
+      entityId: string;
+      data: { userId?: string };
+    };
+    const trail = async (personId: string) =>
+      (await as(admin).get(`/api/audit?personId=${personId}&pageSize=100`).expect(200)).body as {
+        items: Entry[];
+        total: number;
+      };
+    const concerns = (entry: Entry, id: string) =>
+      entry.actorId === id || (entry.entity === 'user' && entry.entityId === id) || entry.data.userId === id;
+
+    it('lists her enrolment, attendance correction, certificate issued then revoked, and her own sign-in', async () => {
+      await held.sut.http
+        .put(`/api/sessions/${held.session.id}/attendance/${salma.id}`)
+        .auth(held.world.coordinator.token, { type: 'bearer' })
+        .send({ status: 'excused', reason: 'Left for a family matter' })
+        .expect(200);
+      const [certificate] = await sql<{ id: string }>(`SELECT id FROM certificates WHERE user_id = $1`, [
+        salma.id,
+      ]);
+      await as(admin)
+        .post(`/api/certificates/${certificate.id}/revoke`, { reason: 'Issued in error' })
+        .expect(200);
+
+      const { items, total } = await trail(salma.id);
+      expect(items.map((e) => e.action)).toEqual(
+        expect.arrayContaining([
+          'enrollment.added',
+          'attendance.correct',
+          'certificate.issued',
+          'certificate.revoked',
+          'sign-in.succeeded',
+        ]),
+      );
+      expect(items.find((e) => e.action === 'sign-in.succeeded')?.actorId).toBe(salma.id);
+      expect(items.find((e) => e.action === 'certificate.revoked')).toMatchObject({ actorId: adminId });
+      // Nobody else's: not the other trainee's enrolment, certificate or sign-ins.
+      expect(items.filter((e) => !concerns(e, salma.id))).toEqual([]);
+      expect(items.some((e) => concerns(e, zineb.id))).toBe(false);
+      // The same trail whichever way the id is spelt.
+      expect((await trail(salma.id.toUpperCase())).total).toBe(total);
+    });
+
+    it('still lists the entries about an erased person, by her id', async () => {
+      const { items } = await trail(zineb.id);
+      expect(items.map((e) => e.action)).toEqual(
+        expect.arrayContaining([
+          'enrollment.added',
+          'certificate.issued',
+          'sign-in.succeeded',
+          'user.erased',
+        ]),
+      );
+      expect(items.filter((e) => !concerns(e, zineb.id))).toEqual([]);
+      expect(items.some((e) => concerns(e, salma.id))).toBe(false);
+    });
+  });
+
   describe('erasure of a name in other people’s words', () => {
     /** Erased: her name is within another trainee's. */
     let amina: TestUser;

@@ -4656,7 +4656,7 @@ export interface operations {
                 entityId?: string;
                 /** @description Only what this person did */
                 actorId?: string;
-                /** @description A person's trail: what they did, and what was done to their account */
+                /** @description A person's trail: what they did, what was done to their account, and the entries that concern them (data.userId: enrolments, attendance, certificates), erased or not */
                 personId?: string;
             };
             header?: never;

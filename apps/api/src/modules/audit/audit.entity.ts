@@ -8,6 +8,9 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 @Index(['entityType', 'entityId', 'createdAt'])
 @Index(['actorId', 'createdAt'])
 @Index('IDX_audit_log_created_at', ['createdAt'])
+// The person an entry concerns (`data.userId`: an enrolment, an attendance correction, a certificate),
+// for a person's trail. An expression index, made by the migration AuditSubjectIndex.
+@Index('IDX_audit_log_subject', { synchronize: false })
 export class AuditEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

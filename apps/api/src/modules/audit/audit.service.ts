@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, FindOptionsWhere, Repository } from 'typeorm';
+import { Brackets, DataSource, EntityManager, Repository } from 'typeorm';
 import { Page, pageWindow } from '@/core/http/pagination';
 import { AuditEntity } from './audit.entity';
 import { auditNames } from './audit.queries';
@@ -69,23 +69,31 @@ export class AuditService {
   }
 
   async list(query: ListAuditQueryDto): Promise<Page<AuditEntryDto>> {
-    const where: FindOptionsWhere<AuditEntity> = {};
-    if (query.entity) where.entityType = query.entity;
-    if (query.entityId) where.entityId = query.entityId;
-    if (query.actorId) where.actorId = query.actorId;
-    // A person's trail: by them, or about their account (two branches, each on its own index).
-    const aboutThem = query.personId && (!query.entity || query.entity === 'user') && !query.entityId;
-    const wheres = query.personId
-      ? [
-          { ...where, actorId: query.personId },
-          ...(aboutThem ? [{ ...where, entityType: 'user', entityId: query.personId }] : []),
-        ]
-      : where;
-    const [items, total] = await this.entries.findAndCount({
-      where: wheres,
-      order: { createdAt: 'DESC', id: 'ASC' },
-      ...pageWindow(query),
-    });
+    const { skip, take } = pageWindow(query);
+    const select = this.entries
+      .createQueryBuilder('a')
+      .orderBy('a.createdAt', 'DESC')
+      .addOrderBy('a.id', 'ASC')
+      .skip(skip)
+      .take(take);
+    if (query.entity) select.andWhere('a.entityType = :entity', { entity: query.entity });
+    if (query.entityId) select.andWhere('a.entityId = :entityId', { entityId: query.entityId });
+    if (query.actorId) select.andWhere('a.actorId = :actorId', { actorId: query.actorId });
+    // A person's trail: by them, about their account, or concerning them (`data.userId`: their
+    // enrolments, attendance corrections, certificates, kept when they are erased). Three branches,
+    // each on its own index (the last on the expression index IDX_audit_log_subject).
+    const personId = query.personId?.toLowerCase();
+    if (personId) {
+      const aboutThem = (!query.entity || query.entity === 'user') && !query.entityId;
+      select.andWhere(
+        new Brackets((person) => {
+          person.where('a.actorId = :personId', { personId });
+          if (aboutThem) person.orWhere("(a.entityType = 'user' AND a.entityId = :personId)");
+          person.orWhere(`a.data->>'userId' = CAST(:subject AS text)`, { subject: personId });
+        }),
+      );
+    }
+    const [items, total] = await select.getManyAndCount();
     const names = await this.names(items.map((entry) => entry.id));
     return { items: items.map((entry) => AuditEntryDto.from(entry, names.get(entry.id))), total };
   }

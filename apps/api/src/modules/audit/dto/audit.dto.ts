@@ -27,7 +27,8 @@ export class ListAuditQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({
     format: 'uuid',
-    description: "A person's trail: what they did, and what was done to their account",
+    description:
+      "A person's trail: what they did, what was done to their account, and the entries that concern them (data.userId: enrolments, attendance, certificates), erased or not",
   })
   @IsOptional()
   @IsUUID()

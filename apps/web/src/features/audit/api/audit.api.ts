@@ -8,7 +8,7 @@ export type AuditEntry = Schemas['AuditEntryDto'];
 export interface AuditFilters {
   entity?: string;
   entityId?: string;
-  /** A person's trail: what they did and what was done to their account. */
+  /** A person's trail: what they did, what was done to their account, and the entries that concern them. */
   personId?: string;
   page: number;
 }
