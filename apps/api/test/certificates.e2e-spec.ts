@@ -199,10 +199,16 @@ describe('Certificates (e2e)', () => {
     const first = await issue();
     expect(first).toMatchObject({
       state: 'completed',
-      result: { issued: 3, alreadyIssued: 0, notEligible: 1, heldSessions: 5 },
+      result: { issued: 3, alreadyIssued: 0, notEligible: 1, heldSessions: 5, finalQuizMissing: false },
     });
     const second = await issue();
-    expect(second.result).toEqual({ issued: 0, alreadyIssued: 3, notEligible: 1, heldSessions: 5 });
+    expect(second.result).toEqual({
+      issued: 0,
+      alreadyIssued: 3,
+      notEligible: 1,
+      heldSessions: 5,
+      finalQuizMissing: false,
+    });
 
     expect((await mine(belowRule)).items).toEqual([]);
     for (const person of [arabic, latin, excused]) expect((await mine(person)).total).toBe(1);
