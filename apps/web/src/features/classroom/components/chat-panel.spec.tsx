@@ -36,7 +36,7 @@ function renderPanel(
   const requests: { method: string; path: string; body?: unknown }[] = [];
   const fetch = fakeFetch({
     [`GET /api/sessions/${SESSION_ID}/chat`]: () =>
-      json(200, { items: stored, total: stored.length, canDelete: false }),
+      json(200, { items: stored, total: stored.length, canDelete }),
     [`POST /api/sessions/${SESSION_ID}/chat`]: async (request) => {
       const body = (await request.json()) as { text: string };
       requests.push({ method: 'POST', path: 'chat', body });
@@ -47,16 +47,15 @@ function renderPanel(
       return new Response(null, { status: 204 });
     },
   });
-  return { requests, ...renderWith(fetch, { canWrite, canDelete, relayed }) };
+  return { requests, ...renderWith(fetch, { canWrite, relayed }) };
 }
 
 function renderWith(
   fetch: (request: Request) => Promise<Response>,
   {
     canWrite,
-    canDelete,
     relayed = { messages: [], deletions: new Map() },
-  }: { canWrite: boolean; canDelete: boolean; relayed?: ChatRelayFeed },
+  }: { canWrite: boolean; relayed?: ChatRelayFeed },
 ) {
   const services = createAppServices({
     baseUrl: API_ORIGIN,
@@ -74,7 +73,6 @@ function renderWith(
             <ChatPanel
               sessionId={SESSION_ID}
               canWrite={canWrite}
-              canDelete={canDelete}
               timeZone="Africa/Casablanca"
               relayed={feed}
             />
@@ -160,7 +158,7 @@ describe('class chat panel', () => {
         });
       },
     });
-    renderWith(fetch, { canWrite: false, canDelete: false });
+    renderWith(fetch, { canWrite: false });
     await waitFor(() => expect(screen.getAllByTestId('chat-message')).toHaveLength(120));
     expect(pagesAsked).toEqual(['1/100', '2/100']);
     expect(texts().at(-1)).toBe('n° 119');

@@ -12,7 +12,6 @@ interface ChatPanelProps {
   sessionId: string;
   /** Hosts and trainees write; observers read. */
   canWrite: boolean;
-  canDelete: boolean;
   /** The reader's zone, for the messages' times. */
   timeZone: string;
   /** What the room heard since joining (useChatRelay). */
@@ -23,9 +22,10 @@ interface ChatPanelProps {
 
 /**
  * The class chat in the room: what was said before this page joined (stored by the API), then what
- * the room relays live, each message once. Messages go through the API, which keeps and relays them.
+ * the room relays live, each message once. Messages go through the API, which keeps and relays them;
+ * its list says whether the reader may delete them (who hosts the cohort's classes).
  */
-export function ChatPanel({ sessionId, canWrite, canDelete, timeZone, relayed, pollMs }: ChatPanelProps) {
+export function ChatPanel({ sessionId, canWrite, timeZone, relayed, pollMs }: ChatPanelProps) {
   const { t } = useTranslation();
   const stored = useStoredChat(sessionId, pollMs);
   const post = usePostChat(sessionId);
@@ -33,6 +33,7 @@ export function ChatPanel({ sessionId, canWrite, canDelete, timeZone, relayed, p
   const [sent, setSent] = useState<ChatMessage[]>([]);
   const [draft, setDraft] = useState('');
   const viewport = useRef<HTMLDivElement>(null);
+  const canDelete = stored.data?.pages[0]?.canDelete === true;
 
   const messages = useMemo(
     () =>

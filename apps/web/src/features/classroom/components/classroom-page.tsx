@@ -63,7 +63,8 @@ export default function ClassroomPage() {
   if (session.isPending) return <LoadingState />;
   if (session.isError) return <ErrorState error={session.error} onRetry={() => void session.refetch()} />;
 
-  const over = ['ended', 'cancelled'].includes(joinPhase(session.data, now));
+  const windowPhase = joinPhase(session.data, now);
+  const over = windowPhase === 'ended' || windowPhase === 'cancelled';
 
   return (
     <Stack>
@@ -107,7 +108,6 @@ export default function ClassroomPage() {
               cohortId={session.data.cohortId}
               timeZone={user.timeZone}
               canWrite={PUBLISHING_ROLES.includes(user.role)}
-              canDelete={HOST_ROLES.includes(user.role)}
             />
           )}
           {(phase.name === 'left' || phase.name === 'removed') && (
@@ -132,9 +132,9 @@ export default function ClassroomPage() {
             timeZone={user.timeZone}
             dataSaver={dataSaver.enabled}
             canDelete={user.role === 'admin'}
-            ended={joinPhase(session.data, now) === 'ended'}
+            ended={windowPhase === 'ended'}
           />
-          {joinPhase(session.data, now) === 'ended' && session.data.status === 'scheduled' && (
+          {windowPhase === 'ended' && session.data.status === 'scheduled' && (
             <ClassChatHistory sessionId={id} timeZone={user.timeZone} />
           )}
           <Grid>
@@ -142,11 +142,7 @@ export default function ClassroomPage() {
               {phase.name === 'pre-join' && over && (
                 // Nothing to join any more: no camera check, only what became of the class.
                 <Paper withBorder p="md" radius="md" data-testid="classroom-over">
-                  <JoinStatus
-                    phase={joinPhase(session.data, now)}
-                    opensAt={session.data.joinOpensAt}
-                    now={now}
-                  />
+                  <JoinStatus phase={windowPhase} opensAt={session.data.joinOpensAt} now={now} />
                 </Paper>
               )}
               {phase.name === 'pre-join' && !over && (
@@ -155,7 +151,7 @@ export default function ClassroomPage() {
                   dataSaver={dataSaver.enabled}
                   joining={join.isPending}
                   onJoin={enter}
-                  window={{ phase: joinPhase(session.data, now), opensAt: session.data.joinOpensAt, now }}
+                  window={{ phase: windowPhase, opensAt: session.data.joinOpensAt, now }}
                   // Next to the button that was pressed, not at the top of a page scrolled away.
                   refusal={join.isError && <JoinRefusal error={join.error} timeZone={user.timeZone} />}
                 />

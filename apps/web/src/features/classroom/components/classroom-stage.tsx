@@ -141,13 +141,7 @@ export function ClassroomStage({ sessionId, title, role, canModerate }: Classroo
               <Tabs.Tab value="people">{t('classroom.people')}</Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="chat" pt="xs">
-              <ChatPanel
-                sessionId={sessionId}
-                canWrite={publishes}
-                canDelete={canModerate}
-                timeZone={timeZone}
-                relayed={chat}
-              />
+              <ChatPanel sessionId={sessionId} canWrite={publishes} timeZone={timeZone} relayed={chat} />
             </Tabs.Panel>
             <Tabs.Panel value="people" pt="xs">
               <ParticipantsPanel sessionId={sessionId} raisedHands={hands.raised} canModerate={canModerate} />

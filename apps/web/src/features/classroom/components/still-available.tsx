@@ -12,7 +12,6 @@ interface StillAvailableProps {
   cohortId: string;
   timeZone: string;
   canWrite: boolean;
-  canDelete: boolean;
 }
 
 /**
@@ -20,7 +19,7 @@ interface StillAvailableProps {
  * the class chat (kept and relayed by the platform's API, so what is written here reaches the room);
  * the course materials follow on the page.
  */
-export function StillAvailable({ sessionId, cohortId, timeZone, canWrite, canDelete }: StillAvailableProps) {
+export function StillAvailable({ sessionId, cohortId, timeZone, canWrite }: StillAvailableProps) {
   const { t } = useTranslation();
   return (
     <Paper withBorder p="sm" radius="md" component="section" data-testid="classroom-still-available">
@@ -40,7 +39,6 @@ export function StillAvailable({ sessionId, cohortId, timeZone, canWrite, canDel
         <ChatPanel
           sessionId={sessionId}
           canWrite={canWrite}
-          canDelete={canDelete}
           timeZone={timeZone}
           relayed={NOTHING_RELAYED}
           pollMs={CHAT_POLL_MS}
